@@ -1,0 +1,76 @@
+package datagen
+
+// The generator's fixed vocabularies. Changing any of them changes the data set, so
+// the pinned checksum test will say so.
+
+// Segments in their exact mix: of every ten customers, one is Enterprise, three SMB
+// and six Consumer.
+var segmentCycle = [10]string{
+	"Enterprise", "SMB", "Consumer", "Consumer", "SMB",
+	"Consumer", "Consumer", "SMB", "Consumer", "Consumer",
+}
+
+// Segments lists the customer segments.
+var Segments = []string{"Enterprise", "SMB", "Consumer"}
+
+// Regions lists the sales regions.
+var Regions = []string{"North", "South", "East", "West"}
+
+// Categories lists the product categories.
+var Categories = []string{
+	"ELECTRONICS", "SPORTS", "HOME", "CLOTHING", "BEAUTY",
+	"TOYS", "BOOKS", "GROCERY", "AUTOMOTIVE", "OFFICE",
+}
+
+// Industries lists the customer industries.
+var Industries = []string{
+	"Technology", "Healthcare", "Finance", "Retail", "Manufacturing",
+	"Education", "Energy", "Hospitality", "Logistics", "Media",
+}
+
+// Statuses lists the order statuses, with their weights in per mille.
+var (
+	Statuses      = []string{"Completed", "Shipped", "Processing", "Returned"}
+	statusWeights = cumulative(820, 110, 40, 30)
+)
+
+// Channels lists the sales channels, with their weights in per mille.
+var (
+	Channels       = []string{"Online", "Retail", "Partner", "Phone"}
+	channelWeights = cumulative(450, 300, 150, 100)
+)
+
+var firstNames = []string{
+	"James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael", "Linda",
+	"David", "Elizabeth", "William", "Barbara", "Richard", "Susan", "Joseph", "Jessica",
+	"Thomas", "Sarah", "Charles", "Karen", "Daniel", "Lisa", "Matthew", "Nancy",
+	"Anthony", "Betty", "Mark", "Sandra", "Steven", "Ashley", "Paul", "Emily",
+}
+
+var lastNames = []string{
+	"Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis",
+	"Rodriguez", "Martinez", "Hernandez", "Lopez", "Gonzalez", "Wilson", "Anderson", "Thomas",
+	"Taylor", "Moore", "Jackson", "Martin", "Lee", "Perez", "Thompson", "White",
+	"Harris", "Sanchez", "Clark", "Ramirez", "Lewis", "Robinson", "Walker", "Young",
+}
+
+var cities = []struct{ City, State string }{
+	{"New York", "NY"}, {"Los Angeles", "CA"}, {"Chicago", "IL"}, {"Houston", "TX"},
+	{"Phoenix", "AZ"}, {"Philadelphia", "PA"}, {"San Antonio", "TX"}, {"San Diego", "CA"},
+	{"Dallas", "TX"}, {"Austin", "TX"}, {"Jacksonville", "FL"}, {"Columbus", "OH"},
+	{"Charlotte", "NC"}, {"Seattle", "WA"}, {"Denver", "CO"}, {"Boston", "MA"},
+	{"Nashville", "TN"}, {"Portland", "OR"}, {"Atlanta", "GA"}, {"Miami", "FL"},
+	{"Minneapolis", "MN"}, {"Detroit", "MI"}, {"Raleigh", "NC"}, {"Salt Lake City", "UT"},
+}
+
+// Quantities and their weights in per mille: most orders are for a few units.
+var (
+	quantities      = []int64{1, 2, 3, 4, 5, 6, 8, 10}
+	quantityWeights = cumulative(340, 270, 175, 95, 55, 30, 20, 15)
+)
+
+// Discounts given to discounted orders, in basis points.
+var discounts = []BasisPoints{500, 1000, 1500, 2000, 2500}
+
+// discountPerMille is how many orders in a thousand are discounted (10%).
+const discountPerMille = 100

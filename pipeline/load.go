@@ -1,0 +1,79 @@
+package pipeline
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/salesanalytics/salesanalytics/warehouse"
+)
+
+// loadRaw loads one RAW table unless the manifest says it already holds this load.
+func loadRaw(ctx context.Context, eng Engine, n warehouse.Names, t warehouse.Table, src RowSource, fingerprint string, opts Options) (TableLoad, error) {
+	started := opts.now()
+	if ok, err := upToDate(ctx, eng, n, t, src.Rows, fingerprint); err != nil {
+		return TableLoad{}, err
+	} else if ok {
+		opts.emit(Event{Phase: PhaseRaw, Table: t.Name, Done: src.Rows, Total: src.Rows, Skipped: true, Finished: true})
+		return TableLoad{Table: t.Name, Rows: src.Rows, Skipped: true}, nil
+	}
+	progress := func(done int64) {
+		opts.emit(Event{Phase: PhaseRaw, Table: t.Name, Done: done, Total: src.Rows})
+	}
+	if err := eng.Load(ctx, t, n, src, progress); err != nil {
+		return TableLoad{}, fmt.Errorf("pipeline: load %s.%s: %w", n.SchemaFor(t.Layer), t.Name, err)
+	}
+	if err := recordLoad(ctx, eng, n, t, src.Rows, fingerprint, opts); err != nil {
+		return TableLoad{}, err
+	}
+	opts.emit(Event{Phase: PhaseRaw, Table: t.Name, Done: src.Rows, Total: src.Rows, Finished: true})
+	return TableLoad{Table: t.Name, Rows: src.Rows, Duration: opts.now().Sub(started)}, nil
+}
+
+// upToDate reports whether t holds exactly rows rows from the load fingerprint.
+func upToDate(ctx context.Context, eng Engine, n warehouse.Names, t warehouse.Table, rows int64, fingerprint string) (bool, error) {
+	d, m := eng.Dialect(), warehouse.LoadManifest
+	var fp string
+	var want int64
+	err := eng.DB().QueryRowContext(ctx,
+		"SELECT "+d.Quote("FINGERPRINT")+", "+d.Quote("ROW_COUNT")+" FROM "+m.Ref(d, n)+" WHERE "+d.Quote("TABLE_NAME")+" = ?",
+		t.Name).Scan(&fp, &want)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("pipeline: read load manifest: %w", err)
+	}
+	if fp != fingerprint || want != rows {
+		return false, nil
+	}
+	var have int64
+	if err := eng.DB().QueryRowContext(ctx, "SELECT COUNT(*) FROM "+t.Ref(d, n)).Scan(&have); err != nil {
+		if ctx.Err() != nil {
+			return false, ctx.Err()
+		}
+		return false, nil // the table is gone: load it again
+	}
+	return have == rows, nil
+}
+
+// recordLoad writes t's manifest row in one transaction.
+func recordLoad(ctx context.Context, eng Engine, n warehouse.Names, t warehouse.Table, rows int64, fingerprint string, opts Options) error {
+	d, m := eng.Dialect(), warehouse.LoadManifest
+	tx, err := eng.DB().BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("pipeline: record load of %s: %w", t.Name, err)
+	}
+	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
+	if _, err := tx.ExecContext(ctx, "DELETE FROM "+m.Ref(d, n)+" WHERE "+d.Quote("TABLE_NAME")+" = ?", t.Name); err != nil {
+		return fmt.Errorf("pipeline: record load of %s: %w", t.Name, err)
+	}
+	if _, err := tx.ExecContext(ctx, insertSQL(d, n, m, 1), t.Name, fingerprint, rows, opts.now().UTC()); err != nil {
+		return fmt.Errorf("pipeline: record load of %s: %w", t.Name, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("pipeline: record load of %s: %w", t.Name, err)
+	}
+	return nil
+}
