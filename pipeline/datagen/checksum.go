@@ -54,4 +54,3 @@ func fields(b []byte, fs ...string) []byte {
 	}
 	return b
 }
-

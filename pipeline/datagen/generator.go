@@ -9,9 +9,9 @@ import (
 
 // Customer is one row of RAW.CUSTOMERS.
 type Customer struct {
-	ID                                        int64
+	ID                                          int64
 	Name, Email, Segment, Industry, City, State string
-	CreatedAt                                 time.Time
+	CreatedAt                                   time.Time
 }
 
 // Product is one row of RAW.PRODUCTS.
