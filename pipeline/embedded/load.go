@@ -14,8 +14,12 @@ import (
 	"github.com/salesanalytics/salesanalytics/warehouse"
 )
 
-// loadBatch is the number of rows a worker produces at a time.
-const loadBatch = 4096
+// loadBatch is the number of rows a worker produces at a time; progress is
+// reported every progressEvery batches.
+const (
+	loadBatch     = 4096
+	progressEvery = 16
+)
 
 // Load replaces table t with the rows of src inside one transaction: the table is
 // created (or replaced) and filled through DuckDB's Appender, then committed. Any
@@ -58,6 +62,9 @@ func (e *Engine) Load(ctx context.Context, t warehouse.Table, n warehouse.Names,
 			err = cerr
 		}
 		if err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
 			return err
 		}
 		if err := exec(ctx, "COMMIT"); err != nil {
@@ -149,7 +156,7 @@ func (e *Engine) appendAll(ctx context.Context, app *duckdb.Appender, cols int, 
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if progress != nil && (done%(loadBatch*64) == 0 || done == src.Rows) {
+		if progress != nil && (done%(loadBatch*progressEvery) == 0 || done == src.Rows) {
 			progress(done)
 		}
 	}

@@ -1,0 +1,70 @@
+package salesanalytics_test
+
+import (
+	"os"
+	"os/exec"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+const (
+	duckdbDriver    = "github.com/duckdb/duckdb-go/v2"
+	snowflakeDriver = "github.com/snowflakedb/gosnowflake"
+	module          = "github.com/salesanalytics/salesanalytics"
+)
+
+// pure lists packages that must build without cgo: everything but the engine
+// leaves, the engine chooser and the programs on top.
+var pure = []string{"dialect", "warehouse", "scan", "pipeline", "pipeline/datagen", "semantic", "query", "analyst"}
+
+func goList(tb testing.TB, env []string, args ...string) string {
+	tb.Helper()
+	cmd := exec.Command("go", append([]string{"list"}, args...)...)
+	cmd.Env = append(os.Environ(), env...)
+	out, err := cmd.CombinedOutput()
+	require.NoError(tb, err, "go list %v: %s", args, out)
+	return string(out)
+}
+
+// importers returns the module's packages that import pkg directly.
+func importers(tb testing.TB, pkg string) []string {
+	var out []string
+	for _, line := range strings.Split(goList(tb, nil, "-f", `{{.ImportPath}} {{join .Imports " "}}`, "./..."), "\n") {
+		fields := strings.Fields(line)
+		for _, imp := range fields[min(1, len(fields)):] {
+			if imp == pkg {
+				out = append(out, strings.TrimPrefix(fields[0], module+"/"))
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestDuckDBDriverIsImportedByOnePackage(t *testing.T) {
+	require.Equal(t, []string{"pipeline/embedded"}, importers(t, duckdbDriver))
+}
+
+func TestSnowflakeDriverIsImportedByAtMostOnePackage(t *testing.T) {
+	require.LessOrEqual(t, len(importers(t, snowflakeDriver)), 1, importers(t, snowflakeDriver))
+}
+
+func TestPurePackagesBuildWithoutCgo(t *testing.T) {
+	var present []string
+	for _, p := range pure {
+		if _, err := os.Stat(p); err == nil {
+			present = append(present, "./"+p)
+		}
+	}
+	require.NotEmpty(t, present)
+	deps := goList(t, []string{"CGO_ENABLED=0"}, append([]string{"-deps", "-f", "{{.ImportPath}}"}, present...)...)
+	require.NotContains(t, deps, duckdbDriver)
+	require.NotContains(t, deps, snowflakeDriver)
+	cmd := exec.Command("go", append([]string{"build"}, present...)...)
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "CGO_ENABLED=0 go build %v: %s", present, out)
+}
