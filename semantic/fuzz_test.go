@@ -1,0 +1,50 @@
+package semantic_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/salesanalytics/salesanalytics/semantic"
+)
+
+// FuzzParse feeds arbitrary bytes to Parse. It must never panic, and whatever it
+// accepts must survive marshal and re-parse unchanged.
+func FuzzParse(f *testing.F) {
+	seeds, _ := filepath.Glob("testdata/*/*.yaml")
+	seeds = append(seeds, "sales_model.yaml")
+	for _, s := range seeds {
+		data, err := os.ReadFile(s)
+		if err == nil {
+			f.Add(data)
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := semantic.Parse("fuzz.yaml", data)
+		if err != nil {
+			return
+		}
+		out, err := m.Marshal()
+		if err != nil {
+			t.Fatalf("marshal of a valid model failed: %v", err)
+		}
+		again, err := semantic.Parse("again.yaml", out)
+		if err != nil {
+			t.Fatalf("re-parse failed: %v\n%s", err, out)
+		}
+		if !m.Equal(again) {
+			t.Fatalf("round trip changed the model:\n%s", out)
+		}
+	})
+}
+
+// BenchmarkParseSalesModel parses and validates the sales model. Target: ≤ 1 ms.
+func BenchmarkParseSalesModel(b *testing.B) {
+	data := semantic.SalesModelYAML()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := semantic.Parse(semantic.SalesModelFile, data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,48 @@
+package semantic
+
+import (
+	_ "embed"
+	"sync"
+)
+
+//go:embed sales_model.yaml
+var salesModelYAML []byte
+
+// SalesModelFile is the file name the sales model is uploaded under.
+const SalesModelFile = "sales_model.yaml"
+
+// SalesModelYAML returns the sales model's YAML text (SPEC §3), as embedded in the
+// module. The slice is a copy.
+func SalesModelYAML() []byte { return append([]byte(nil), salesModelYAML...) }
+
+var salesModel = sync.OnceValues(func() (*Model, error) { return Parse(SalesModelFile, salesModelYAML) })
+
+// SalesModel returns the sales model over MARTS.FCT_ORDERS: 15 dimensions, 5 time
+// dimensions, 6 facts, 12 metrics, named filters and verified queries. It is parsed
+// once and shared: treat it as read-only, and use [SalesModelFor] for a copy over
+// other database or schema names.
+func SalesModel() *Model {
+	m, err := salesModel()
+	if err != nil {
+		panic("semantic: the embedded sales model is invalid: " + err.Error()) // pinned by tests
+	}
+	return m
+}
+
+// SalesModelFor returns a fresh copy of the sales model whose tables live in the
+// given database and schema (empty keeps the default).
+func SalesModelFor(database, schema string) *Model {
+	m, err := Parse(SalesModelFile, salesModelYAML)
+	if err != nil {
+		panic("semantic: the embedded sales model is invalid: " + err.Error())
+	}
+	for i := range m.Tables {
+		if database != "" {
+			m.Tables[i].BaseTable.Database = database
+		}
+		if schema != "" {
+			m.Tables[i].BaseTable.Schema = schema
+		}
+	}
+	return m
+}
