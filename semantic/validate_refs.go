@@ -225,4 +225,3 @@ func containsFold(list []string, s string) bool {
 	}
 	return false
 }
-
