@@ -16,7 +16,14 @@ import (
 type decoder struct {
 	file string
 	ps   *problems
+	// budget bounds the nodes decoded, so aliases cannot expand a small file into
+	// a huge model ("billion laughs").
+	budget int
 }
+
+// aliasExpansion is how many times the file's own node count the decoder will
+// visit through aliases before refusing.
+const aliasExpansion = 10
 
 // deprecatedKeys are accepted with a warning. The key is "Type.key".
 var deprecatedKeys = map[string]string{
@@ -75,6 +82,12 @@ func (d *decoder) warnAt(n *yaml.Node, path, format string, args ...any) {
 func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 	if n.Kind == yaml.AliasNode {
 		n = n.Alias
+	}
+	if d.budget--; d.budget < 0 {
+		if d.budget == -1 {
+			d.errorAt(n, path, "aliases expand the document beyond %d times its size", aliasExpansion)
+		}
+		return
 	}
 	if isNull(n) {
 		return // an explicit null leaves the zero value
@@ -213,4 +226,13 @@ func what(t reflect.Type, path string) string {
 		return "the model"
 	}
 	return path
+}
+
+// countNodes returns the number of nodes in the tree under n, not following aliases.
+func countNodes(n *yaml.Node) int {
+	c := 1
+	for _, ch := range n.Content {
+		c += countNodes(ch)
+	}
+	return c
 }

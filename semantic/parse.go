@@ -39,7 +39,7 @@ func Parse(file string, data []byte) (*Model, error) {
 	}
 	src.root = root.Content[0]
 	m := &Model{src: src}
-	d := &decoder{file: file, ps: ps}
+	d := &decoder{file: file, ps: ps, budget: aliasExpansion * countNodes(src.root)}
 	d.decode(root.Content[0], reflect.ValueOf(m).Elem(), "")
 	normalize(m)
 	validate(m, ps)

@@ -169,25 +169,27 @@ func (s *source) original(path string) string {
 	return path
 }
 
-// segments splits a.b[2].c into a, b, [2], c.
+// segments splits a.b[2].c into a, b, [2], c. Keys containing '.', '[' or ']'
+// split oddly, which only makes the position fall back to an ancestor.
 func segments(path string) []string {
 	var out []string
 	for path != "" {
-		switch i := strings.IndexAny(path, ".["); {
-		case i < 0:
-			out, path = append(out, path), ""
-		case path[i] == '.':
-			if i > 0 {
-				out = append(out, path[:i])
-			}
-			path = path[i+1:]
-		default:
-			if i > 0 {
-				out = append(out, path[:i])
-			}
-			end := strings.IndexByte(path, ']')
-			out, path = append(out, path[i:end+1]), path[end+1:]
+		i := strings.IndexAny(path, ".[")
+		if i < 0 {
+			return append(out, path)
 		}
+		if i > 0 {
+			out = append(out, path[:i])
+		}
+		if path[i] == '.' {
+			path = path[i+1:]
+			continue
+		}
+		end := strings.IndexByte(path[i:], ']')
+		if end < 0 {
+			return append(out, path[i:])
+		}
+		out, path = append(out, path[i:i+end+1]), path[i+end+1:]
 	}
 	return out
 }
@@ -199,7 +201,7 @@ func child(n *yaml.Node, seg string) *yaml.Node {
 		n = n.Alias
 	}
 	if strings.HasPrefix(seg, "[") {
-		i, err := strconv.Atoi(seg[1 : len(seg)-1])
+		i, err := strconv.Atoi(strings.TrimSuffix(seg[1:], "]"))
 		if err != nil || n.Kind != yaml.SequenceNode {
 			return nil
 		}
