@@ -43,7 +43,7 @@ func (d Dialect) DateTrunc(g Grain, expr string) string {
 // AddDays returns expr shifted by n days, as a DATE.
 func (d Dialect) AddDays(expr string, n int) string {
 	if d == DuckDB {
-		return fmt.Sprintf("CAST(%s + INTERVAL %d DAY AS DATE)", expr, n)
+		return fmt.Sprintf("CAST(%s + INTERVAL '%d day' AS DATE)", expr, n)
 	}
 	return fmt.Sprintf("DATEADD('day', %d, %s)", n, expr)
 }

@@ -23,15 +23,21 @@ func RawSources(g *datagen.Generator) map[string]RowSource {
 			r := g.Reps()[i]
 			dst[0], dst[1], dst[2], dst[3], dst[4], dst[5] = r.ID, r.Name, r.Email, r.Region, r.HireDate, int64(r.AnnualQuota)
 		}},
-		warehouse.RawOrders.Name: {Rows: g.NumOrders(), Fill: func(i int64, dst []any) {
-			o := g.Order(i)
-			var cust any
-			if o.HasCustomer {
-				cust = o.CustomerID
-			}
-			dst[0], dst[1], dst[2], dst[3] = o.ID, cust, o.ProductID, o.RepID
-			dst[4], dst[5], dst[6], dst[7] = o.OrderDate, o.Quantity, int64(o.UnitPrice), int64(o.Discount)
-			dst[8], dst[9], dst[10] = o.Status, o.Channel, o.LoadedAt
-		}},
+		warehouse.RawOrders.Name: {Rows: g.NumOrders(), Fill: func(i int64, dst []any) { fillOrder(g.Order(i), dst) }},
 	}
+}
+
+// OrderSource returns a row source over the given orders, for appending them.
+func OrderSource(orders []datagen.Order) RowSource {
+	return RowSource{Rows: int64(len(orders)), Fill: func(i int64, dst []any) { fillOrder(orders[i], dst) }}
+}
+
+func fillOrder(o datagen.Order, dst []any) {
+	var cust any
+	if o.HasCustomer {
+		cust = o.CustomerID
+	}
+	dst[0], dst[1], dst[2], dst[3] = o.ID, cust, o.ProductID, o.RepID
+	dst[4], dst[5], dst[6], dst[7] = o.OrderDate, o.Quantity, int64(o.UnitPrice), int64(o.Discount)
+	dst[8], dst[9], dst[10] = o.Status, o.Channel, o.LoadedAt
 }

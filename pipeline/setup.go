@@ -2,11 +2,14 @@ package pipeline
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"time"
 
+	"github.com/salesanalytics/salesanalytics/dialect"
 	"github.com/salesanalytics/salesanalytics/pipeline/datagen"
+	"github.com/salesanalytics/salesanalytics/semantic"
 	"github.com/salesanalytics/salesanalytics/warehouse"
 )
 
@@ -79,14 +82,20 @@ type Result struct {
 	Loads       []TableLoad
 	// Injected is exactly what the generator made dirty, rule by rule.
 	Injected datagen.Injected
+	// Marts reports the embedded marts' refresh (a full build the first time).
+	Marts RefreshResult
 	Duration time.Duration
 }
 
 // Setup builds the warehouse on eng from nothing, or brings an existing one up to
-// date: infrastructure first, then the RAW tables from the deterministic generator.
-// It is idempotent: a second run with the same options skips tables that already
-// hold exactly this load and creates nothing twice. Each table is replaced
-// atomically, so an error or a cancelled ctx leaves no half-written table.
+// date, by running [Plan]: infrastructure; the RAW tables from the deterministic
+// generator; the STAGING views; the marts; the semantic model on its stage.
+//
+// It is idempotent: a second run with the same options skips RAW tables that
+// already hold exactly this load, leaves current marts alone and creates nothing
+// twice. Each RAW table is replaced atomically and the marts are built in one
+// transaction, so an error or a cancelled ctx leaves no half-written table, and a
+// re-run completes the warehouse.
 func Setup(ctx context.Context, eng Engine, opts Options) (*Result, error) {
 	start := opts.now()
 	if err := opts.Names.Validate(); err != nil {
@@ -113,8 +122,74 @@ func Setup(ctx context.Context, eng Engine, opts Options) (*Result, error) {
 	}
 	opts.emit(Event{Phase: PhaseRaw, Finished: true})
 	res.Injected = gen.Injected()
+
+	if err := runSteps(ctx, eng, n, PhaseStaging); err != nil {
+		return nil, err
+	}
+	opts.emit(Event{Phase: PhaseStaging, Finished: true})
+
+	if err := buildMarts(ctx, eng, n, opts, res); err != nil {
+		return nil, err
+	}
+	opts.emit(Event{Phase: PhaseMarts, Finished: true})
+
+	if err := uploadModel(ctx, eng, n, opts); err != nil {
+		return nil, err
+	}
+	opts.emit(Event{Phase: PhaseSemantic, Finished: true})
 	res.Duration = opts.now().Sub(start)
 	return res, nil
+}
+
+// runSteps executes the plan's SQL of one phase.
+func runSteps(ctx context.Context, eng Engine, n warehouse.Names, phase Phase) error {
+	for _, s := range Plan(eng.Dialect(), n) {
+		if s.Phase != phase {
+			continue
+		}
+		for _, stmt := range s.SQL {
+			if _, err := eng.DB().ExecContext(ctx, stmt); err != nil {
+				return fmt.Errorf("pipeline: %s %s: %w", phase, s.Name, err)
+			}
+		}
+	}
+	return nil
+}
+
+// buildMarts creates the dynamic tables on Snowflake, or refreshes the embedded
+// marts (a full build the first time, nothing when current).
+func buildMarts(ctx context.Context, eng Engine, n warehouse.Names, opts Options, res *Result) error {
+	if eng.Dialect() == dialect.Snowflake {
+		return runSteps(ctx, eng, n, PhaseMarts)
+	}
+	r, err := Refresh(ctx, eng, n, opts.Now)
+	if err != nil {
+		return err
+	}
+	res.Marts = r
+	return nil
+}
+
+// uploadModel puts the sales model, over these names, on its stage. On Snowflake a
+// PUT needs the driver's file support, so the Snowflake engine uploads it itself.
+func uploadModel(ctx context.Context, eng Engine, n warehouse.Names, opts Options) error {
+	if eng.Dialect() != dialect.DuckDB {
+		return nil
+	}
+	yaml, err := semantic.SalesModelFor(n.Database, n.Marts).Marshal()
+	if err != nil {
+		return fmt.Errorf("pipeline: semantic model: %w", err)
+	}
+	d, t := eng.Dialect(), warehouse.SemanticModels
+	return inTx(ctx, eng, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM "+t.Ref(d, n)+" WHERE "+d.Quote("FILE_NAME")+" = ?", semantic.SalesModelFile); err != nil {
+			return fmt.Errorf("pipeline: upload semantic model: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, uploadSQL(d, n), semantic.SalesModelFile, string(yaml), opts.now().UTC()); err != nil {
+			return fmt.Errorf("pipeline: upload semantic model: %w", err)
+		}
+		return nil
+	})
 }
 
 func createInfrastructure(ctx context.Context, eng Engine, n warehouse.Names) error {

@@ -11,7 +11,7 @@ import (
 // them only with a Version bump.
 const (
 	checksumScale1      = "14c143eb9c4bbe94c3c8e6e5665afe0efc59559cb25a7695cfd821a9ce8ba90f"
-	checksumScale1Dirty = "9f81871b22539ee4b9f5daa44a0476eccaf8f064f784c71cd3233bff111ffdd7"
+	checksumScale1Dirty = "61523d0a5475fa917b649ffcad4e260bd8621b766bb803e025398f4317d07e8c"
 )
 
 func mustNew(tb testing.TB, cfg Config) *Generator {

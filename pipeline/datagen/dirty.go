@@ -140,8 +140,7 @@ func applyDefect(o *Order, rule Rule, d uint64, g *Generator) {
 	case RuleBadQuantity:
 		o.Quantity = -int64((d >> 40) % 3) // 0, -1 or -2
 	case RuleFutureDate:
-		o.OrderDate = FutureDateFrom.AddDate(0, 0, int((d>>40)%365))
-		o.LoadedAt = o.OrderDate.Add(24 * time.Hour)
+		o.OrderDate = FutureDateFrom.AddDate(0, 0, int((d>>40)%365)) // loaded when it arrived, as any row
 	}
 }
 

@@ -200,3 +200,23 @@ func (g *Generator) cleanOrder(i int64) Order {
 	o.LoadedAt = date.Add(24*time.Hour + time.Duration(r.intn(86400))*time.Second)
 	return o
 }
+
+// Arrivals returns n new clean orders with ids firstID, firstID+1, …, dated within
+// [from, to] and loaded at loadedAt: orders that arrive after the initial load. Like
+// every row, each is a pure function of the config and its id.
+func (g *Generator) Arrivals(firstID int64, n int, from, to, loadedAt time.Time) []Order {
+	from, to = truncDay(from), truncDay(to)
+	days := int64(to.Sub(from)/(24*time.Hour)) + 1
+	out := make([]Order, n)
+	for i := range out {
+		id := firstID + int64(i)
+		r := newStream(g.cfg.Seed, saltExtra, id)
+		o := g.cleanOrder(int64(r.intn(g.orders))) // borrow the shape of an existing order
+		o.ID = id
+		o.CustomerID = 1 + r.intn(g.customers)
+		o.OrderDate = from.AddDate(0, 0, int(r.intn(max(days, 1))))
+		o.LoadedAt = loadedAt.UTC()
+		out[i] = o
+	}
+	return out
+}

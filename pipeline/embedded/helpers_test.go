@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
+	"fmt"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -112,7 +113,15 @@ func canonical(tb testing.TB, c warehouse.Column, v any) string {
 	case "timestamp":
 		return v.(time.Time).Format(time.RFC3339)
 	case "int":
-		return strconv.FormatInt(v.(int64), 10)
+		switch x := v.(type) {
+		case int64:
+			return strconv.FormatInt(x, 10)
+		case int32:
+			return strconv.FormatInt(int64(x), 10)
+		}
+		return fmt.Sprint(v)
+	case "bool":
+		return strconv.FormatBool(v.(bool))
 	}
 	return v.(string)
 }

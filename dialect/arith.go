@@ -1,0 +1,61 @@
+package dialect
+
+import (
+	"fmt"
+	"strings"
+)
+
+// DivRound returns SQL for num / den rounded half away from zero to scale places,
+// as DECIMAL(38, scale), computed exactly on both engines; NULL when den is zero.
+// numScale and denScale are the scales of the two operands (0 for counts).
+//
+// Snowflake divides NUMBERs exactly (keeping at least six more places than the
+// dividend) so ROUND of the quotient is exact. DuckDB divides decimals in DOUBLE,
+// so there the operands become scaled HUGEINTs and the quotient is an integer
+// division with explicit half-away-from-zero rounding.
+func (d Dialect) DivRound(num, den string, numScale, denScale, scale int) string {
+	if d == Snowflake {
+		return fmt.Sprintf("CAST(ROUND(%s / NULLIF(%s, 0), %d) AS NUMBER(38,%d))", num, den, scale, scale)
+	}
+	n := fmt.Sprintf("CAST((%s) * %s AS HUGEINT)", num, pow10(numScale))
+	q := fmt.Sprintf("CAST((%s) * %s AS HUGEINT)", den, pow10(denScale))
+	// value × 10^scale = N × 10^(denScale+scale) / (D × 10^numScale)
+	p := fmt.Sprintf("ABS(%s) * %s", n, pow10(denScale+scale))
+	r := fmt.Sprintf("ABS(%s) * %s", q, pow10(numScale))
+	quot := fmt.Sprintf("SIGN(%s) * SIGN(%s) * ((%s * 2 + %s) // NULLIF(%s * 2, 0))", n, q, p, r, r)
+	if scale == 0 {
+		return fmt.Sprintf("CAST(%s AS DECIMAL(38,0))", quot)
+	}
+	return fmt.Sprintf("CAST(CAST(%s AS DECIMAL(38,0)) * CAST(%s AS DECIMAL(%d,%d)) AS DECIMAL(38,%d))",
+		quot, unit(scale), scale+1, scale, scale)
+}
+
+func pow10(n int) string { return "1" + strings.Repeat("0", n) }
+
+// unit returns 10^-scale as decimal text, e.g. 0.01.
+func unit(scale int) string { return "0." + strings.Repeat("0", scale-1) + "1" }
+
+// DateDiff returns the number of whole grain boundaries (day or month) from start
+// to end, as an integer.
+func (d Dialect) DateDiff(g Grain, start, end string) string {
+	return fmt.Sprintf("DATEDIFF('%s', %s, %s)", g, start, end)
+}
+
+// AddMonths returns the DATE expr shifted by n months.
+func (d Dialect) AddMonths(expr string, n int) string {
+	if d == DuckDB {
+		return fmt.Sprintf("CAST(%s + INTERVAL '%d month' AS DATE)", expr, n)
+	}
+	return fmt.Sprintf("DATEADD('month', %d, %s)", n, expr)
+}
+
+// Interval returns an interval literal of n grains for window frames, e.g.
+// INTERVAL '6 days'. Both engines read the quoted form.
+func (d Dialect) Interval(n int, g Grain) string {
+	return fmt.Sprintf("INTERVAL '%d %ss'", n, g)
+}
+
+// Year returns the calendar year of a DATE expr as an integer.
+func (d Dialect) Year(expr string) string {
+	return fmt.Sprintf("CAST(EXTRACT(YEAR FROM %s) AS %s)", expr, d.TypeName(Int))
+}

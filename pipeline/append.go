@@ -1,0 +1,25 @@
+package pipeline
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/salesanalytics/salesanalytics/pipeline/datagen"
+	"github.com/salesanalytics/salesanalytics/warehouse"
+)
+
+// AppendOrders adds orders to RAW.ORDERS in one transaction, as new arrivals do.
+// The marts see them after the next refresh (embedded) or within the target lag
+// (Snowflake).
+func AppendOrders(ctx context.Context, eng Engine, n warehouse.Names, orders []datagen.Order) error {
+	t := warehouse.RawOrders
+	return inTx(ctx, eng, func(tx *sql.Tx) error {
+		for ins := range InsertBatches(eng.Dialect(), n, t, OrderSource(orders), DefaultInsertBatch) {
+			if _, err := tx.ExecContext(ctx, ins.SQL, ins.Args...); err != nil {
+				return fmt.Errorf("pipeline: append orders: %w", err)
+			}
+		}
+		return nil
+	})
+}

@@ -1,0 +1,283 @@
+package pipeline
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/salesanalytics/salesanalytics/dialect"
+	"github.com/salesanalytics/salesanalytics/marts"
+	"github.com/salesanalytics/salesanalytics/warehouse"
+)
+
+// RefreshKind says what a refresh did.
+type RefreshKind string
+
+// Refresh kinds.
+const (
+	RefreshNone        RefreshKind = "none"        // nothing new: the marts are current
+	RefreshIncremental RefreshKind = "incremental" // new orders folded in
+	RefreshFull        RefreshKind = "full"        // every mart rebuilt
+)
+
+// RefreshResult reports one refresh of the marts.
+type RefreshResult struct {
+	Kind      RefreshKind
+	Reason    string // why this kind
+	NewOrders int64  // RAW orders folded in by an incremental refresh
+	Duration  time.Duration
+}
+
+// ErrNotEmbedded is returned by the embedded refresher on an engine whose marts are
+// refreshed by the warehouse itself (Snowflake dynamic tables).
+var ErrNotEmbedded = errors.New("pipeline: the marts of this engine refresh themselves")
+
+// refreshState is what the last refresh folded in.
+type refreshState struct {
+	watermark sql.NullTime
+	rawRows   int64
+	dims      string
+	date      time.Time
+	at        time.Time
+	kind      string
+}
+
+// observation is the engine's current state, to compare with refreshState.
+type observation struct {
+	maxLoaded   sql.NullTime
+	rawAtMark   int64 // RAW rows at or before the recorded watermark
+	dims        string
+	currentDate time.Time
+}
+
+// Refresh brings the embedded marts up to date with RAW: nothing when nothing
+// changed, an incremental refresh when only new orders arrived, a full rebuild
+// otherwise (dimension tables reloaded, rows deleted or back-dated, the date changed
+// so the future-date rule may judge rows differently, or no marts yet).
+//
+// Everything — reading the state, observing RAW, rebuilding, recording the new
+// state — happens in one transaction, so it sees one snapshot of RAW: orders that
+// arrive meanwhile are left for the next refresh, and an error or a cancelled ctx
+// leaves the marts and their state as they were.
+func Refresh(ctx context.Context, eng Engine, n warehouse.Names, now func() time.Time) (RefreshResult, error) {
+	if eng.Dialect() != dialect.DuckDB {
+		return RefreshResult{}, ErrNotEmbedded
+	}
+	if now == nil {
+		now = time.Now
+	}
+	start := now()
+	d := eng.Dialect()
+	var res RefreshResult
+	err := inTx(ctx, eng, func(tx *sql.Tx) error {
+		st, ok, err := readState(ctx, tx, d, n)
+		if err != nil {
+			return err
+		}
+		var mark *time.Time
+		if ok && st.watermark.Valid {
+			mark = &st.watermark.Time
+		}
+		obs, err := observe(ctx, tx, d, n, mark)
+		if err != nil {
+			return err
+		}
+		res.Kind, res.Reason = decide(st, ok, obs)
+		switch res.Kind {
+		case RefreshNone:
+			return nil
+		case RefreshFull:
+			err = buildAll(ctx, tx, d, n)
+		case RefreshIncremental:
+			res.NewOrders, err = foldIn(ctx, tx, d, n, st.watermark.Time, obs.maxLoaded.Time)
+		}
+		if err != nil {
+			return fmt.Errorf("%s refresh: %w", res.Kind, err)
+		}
+		return writeState(ctx, tx, d, n, obs, res.Kind, now())
+	})
+	if err != nil {
+		return RefreshResult{}, fmt.Errorf("pipeline: %w", err)
+	}
+	res.Duration = now().Sub(start)
+	return res, nil
+}
+
+// querier is what *sql.DB and *sql.Tx share.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func decide(st refreshState, ok bool, obs observation) (RefreshKind, string) {
+	switch {
+	case !ok:
+		return RefreshFull, "no refresh recorded"
+	case !st.watermark.Valid:
+		return RefreshFull, "no orders were folded in before"
+	case obs.rawAtMark != st.rawRows:
+		return RefreshFull, fmt.Sprintf("RAW.ORDERS up to the watermark changed (%d rows, was %d)", obs.rawAtMark, st.rawRows)
+	case obs.dims != st.dims:
+		return RefreshFull, "dimension tables changed"
+	case !obs.currentDate.Equal(st.date):
+		return RefreshFull, "the date changed, so the future-date rule may judge rows differently"
+	case !obs.maxLoaded.Valid || !obs.maxLoaded.Time.After(st.watermark.Time):
+		return RefreshNone, "no new orders"
+	}
+	return RefreshIncremental, "new orders arrived"
+}
+
+func readState(ctx context.Context, q querier, d dialect.Dialect, n warehouse.Names) (refreshState, bool, error) {
+	t := warehouse.RefreshState
+	var st refreshState
+	if !tableExists(ctx, q, n, t) {
+		return st, false, nil
+	}
+	err := q.QueryRowContext(ctx, fmt.Sprintf(
+		`SELECT %s, %s, %s, %s, %s, %s FROM %s WHERE %s = ?`,
+		d.Quote("WATERMARK"), d.Quote("RAW_ROWS"), d.Quote("DIMENSIONS"), d.Quote("REFRESH_DATE"),
+		d.Quote("REFRESHED_AT"), d.Quote("KIND"), t.Ref(d, n), d.Quote("MART_NAME")),
+		warehouse.FctOrders.Name).Scan(&st.watermark, &st.rawRows, &st.dims, &st.date, &st.at, &st.kind)
+	if errors.Is(err, sql.ErrNoRows) {
+		return st, false, nil
+	}
+	if err != nil {
+		return st, false, fmt.Errorf("read refresh state: %w", err)
+	}
+	return st, true, nil
+}
+
+func observe(ctx context.Context, q querier, d dialect.Dialect, n warehouse.Names, mark *time.Time) (observation, error) {
+	orders := warehouse.RawOrders.Ref(d, n)
+	var obs observation
+	if err := q.QueryRowContext(ctx, fmt.Sprintf(`SELECT MAX(%s), CURRENT_DATE FROM %s`, d.Quote("LOADED_AT"), orders)).
+		Scan(&obs.maxLoaded, &obs.currentDate); err != nil {
+		return obs, fmt.Errorf("observe RAW: %w", err)
+	}
+	if mark != nil {
+		var err error
+		if obs.rawAtMark, err = countUpTo(ctx, q, d, n, *mark); err != nil {
+			return obs, err
+		}
+	}
+	m := warehouse.LoadManifest
+	var parts []string
+	for _, t := range []warehouse.Table{warehouse.RawCustomers, warehouse.RawProducts, warehouse.RawSalesReps} {
+		var c int64
+		if err := q.QueryRowContext(ctx, "SELECT COUNT(*) FROM "+t.Ref(d, n)).Scan(&c); err != nil {
+			return obs, fmt.Errorf("observe %s: %w", t.Name, err)
+		}
+		var fp string
+		err := q.QueryRowContext(ctx, fmt.Sprintf(`SELECT %s FROM %s WHERE %s = ?`, d.Quote("FINGERPRINT"), m.Ref(d, n), d.Quote("TABLE_NAME")), t.Name).Scan(&fp)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return obs, fmt.Errorf("observe %s: %w", t.Name, err)
+		}
+		parts = append(parts, fmt.Sprintf("%s=%d/%s", t.Name, c, fp))
+	}
+	obs.dims = strings.Join(parts, ";")
+	return obs, nil
+}
+
+func countUpTo(ctx context.Context, q querier, d dialect.Dialect, n warehouse.Names, mark time.Time) (int64, error) {
+	var c int64
+	err := q.QueryRowContext(ctx, fmt.Sprintf(`SELECT COUNT(*) FROM %s WHERE %s <= ?`,
+		warehouse.RawOrders.Ref(d, n), d.Quote("LOADED_AT")), mark).Scan(&c)
+	if err != nil {
+		return 0, fmt.Errorf("observe RAW: %w", err)
+	}
+	return c, nil
+}
+
+func writeState(ctx context.Context, q querier, d dialect.Dialect, n warehouse.Names, obs observation, kind RefreshKind, at time.Time) error {
+	t := warehouse.RefreshState
+	if _, err := q.ExecContext(ctx, t.CreateSQL(d, n, false)); err != nil {
+		return err
+	}
+	if _, err := q.ExecContext(ctx, "DELETE FROM "+t.Ref(d, n)); err != nil {
+		return err
+	}
+	var rawRows int64
+	if obs.maxLoaded.Valid {
+		var err error
+		if rawRows, err = countUpTo(ctx, q, d, n, obs.maxLoaded.Time); err != nil {
+			return err
+		}
+	}
+	for _, m := range marts.All() {
+		if _, err := q.ExecContext(ctx, insertSQL(d, n, t, 1),
+			m.Table.Name, at.UTC(), obs.maxLoaded, rawRows, obs.dims, obs.currentDate, string(kind)); err != nil {
+			return fmt.Errorf("record refresh state: %w", err)
+		}
+	}
+	return nil
+}
+
+// buildAll rebuilds every mart from STAGING.
+func buildAll(ctx context.Context, tx *sql.Tx, d dialect.Dialect, n warehouse.Names) error {
+	for _, m := range marts.All() {
+		if _, err := tx.ExecContext(ctx, m.CreateSQL(d, n)); err != nil {
+			return fmt.Errorf("build %s: %w", m.Table.Name, err)
+		}
+	}
+	return nil
+}
+
+// foldIn appends the valid orders loaded in (from, to] to FCT_ORDERS and
+// recomputes the aggregates for the keys they touch. It returns the number of RAW
+// orders in that window.
+func foldIn(ctx context.Context, tx *sql.Tx, d dialect.Dialect, n warehouse.Names, from, to time.Time) (int64, error) {
+	if _, err := tx.ExecContext(ctx, marts.AppendFactsSQL(d, n), from, to); err != nil {
+		return 0, fmt.Errorf("append to FCT_ORDERS: %w", err)
+	}
+	var raw int64
+	q := fmt.Sprintf(`SELECT COUNT(*) FROM %s WHERE %s > ? AND %s <= ?`, warehouse.RawOrders.Ref(d, n), d.Quote("LOADED_AT"), d.Quote("LOADED_AT"))
+	if err := tx.QueryRowContext(ctx, q, from, to).Scan(&raw); err != nil {
+		return 0, err
+	}
+	const scratch = `"__REFRESH"`
+	for _, m := range marts.Aggregates() {
+		ref := m.Table.Ref(d, n)
+		steps := []struct {
+			sql  string
+			args []any
+		}{
+			{"CREATE OR REPLACE TEMP TABLE " + scratch + " AS\n" + m.IncrementalSelect(d, n), []any{from, to, from, to}},
+			{"DELETE FROM " + ref, nil},
+			{"INSERT INTO " + ref + " SELECT * FROM " + scratch, nil},
+			{"DROP TABLE " + scratch, nil},
+		}
+		for _, s := range steps {
+			if _, err := tx.ExecContext(ctx, s.sql, s.args...); err != nil {
+				return 0, fmt.Errorf("refresh %s: %w", m.Table.Name, err)
+			}
+		}
+	}
+	return raw, nil
+}
+
+func inTx(ctx context.Context, eng Engine, fn func(*sql.Tx) error) error {
+	tx, err := eng.DB().BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+func tableExists(ctx context.Context, q querier, n warehouse.Names, t warehouse.Table) bool {
+	var c int
+	err := q.QueryRowContext(ctx,
+		`SELECT COUNT(*) FROM information_schema.tables WHERE UPPER(table_schema) = UPPER(?) AND UPPER(table_name) = UPPER(?)`,
+		n.SchemaFor(t.Layer), t.Name).Scan(&c)
+	return err == nil && c > 0
+}
