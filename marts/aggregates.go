@@ -30,8 +30,8 @@ func aggregate(b sqlgen.B, keys []KeyColumn, extra []agg, aggs []agg, cond strin
 		"\nGROUP BY " + strings.Join(group, ", ")
 }
 
-func sum(b sqlgen.B, col string) string   { return "SUM(" + b.C("f", col) + ")" }
-func count() string                       { return "COUNT(*)" }
+func sum(b sqlgen.B, col string) string    { return "SUM(" + b.C("f", col) + ")" }
+func count() string                        { return "COUNT(*)" }
 func distinct(b sqlgen.B, c string) string { return "COUNT(DISTINCT " + b.C("f", c) + ")" }
 
 // names lists the stage's column names in order.

@@ -83,7 +83,7 @@ type Result struct {
 	// Injected is exactly what the generator made dirty, rule by rule.
 	Injected datagen.Injected
 	// Marts reports the embedded marts' refresh (a full build the first time).
-	Marts RefreshResult
+	Marts    RefreshResult
 	Duration time.Duration
 }
 
