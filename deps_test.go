@@ -18,7 +18,7 @@ const (
 
 // pure lists packages that must build without cgo: everything but the engine
 // leaves, the engine chooser and the programs on top.
-var pure = []string{"dialect", "warehouse", "scan", "pipeline", "pipeline/datagen", "semantic", "query", "analyst"}
+var pure = []string{"dialect", "warehouse", "scan", "pipeline", "pipeline/datagen", "semantic", "marts", "query", "analyst"}
 
 func goList(tb testing.TB, env []string, args ...string) string {
 	tb.Helper()

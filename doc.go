@@ -6,9 +6,13 @@
 //   - dialect: the few SQL differences between Snowflake and DuckDB (quoting, types,
 //     date truncation).
 //   - warehouse: the one source of truth for every schema, table and column name.
-//   - pipeline: sets the warehouse up from nothing — infrastructure, then RAW data
-//     from pipeline/datagen, a seeded deterministic generator — idempotently, with
-//     progress events.
+//   - semantic: the Cortex Analyst semantic model — strict parsing with positions,
+//     validation offline and against the live schema, lookup, and the sales model.
+//   - marts: FCT_ORDERS and the aggregate marts, defined once for both engines.
+//   - pipeline: sets the warehouse up from nothing by one plan — infrastructure,
+//     RAW data from pipeline/datagen (a seeded deterministic generator), STAGING,
+//     MARTS, the semantic model — idempotently; refreshes the embedded marts,
+//     reports freshness, validates every layer and prints the Snowflake script.
 //   - pipeline/embedded: the embedded DuckDB engine, the only package that uses cgo.
 //   - engine: opens an engine by name.
 //   - scan: reads exact decimals from either driver; money is decimal.Decimal end to

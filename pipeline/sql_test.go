@@ -119,3 +119,50 @@ func TestRawSourcesFillEveryColumnWithItsKind(t *testing.T) {
 		}
 	}
 }
+
+func TestSetupScriptGolden(t *testing.T) {
+	for _, d := range dialect.All() {
+		script := pipeline.Script(d, warehouse.Names{})
+		golden.Check(t, filepath.Join("testdata", string(d), "setup.sql"), []byte(script))
+	}
+	sf := pipeline.Script(dialect.Snowflake, warehouse.Names{})
+	for _, want := range []string{
+		`CREATE OR REPLACE DYNAMIC TABLE "SALES_ANALYTICS_DB"."MARTS"."FCT_ORDERS"`,
+		"TARGET_LAG = '5 minutes'", `WAREHOUSE = "SALES_ANALYTICS_WH"`, "REFRESH_MODE = AUTO",
+		`CREATE OR REPLACE VIEW "SALES_ANALYTICS_DB"."STAGING"."STG_ORDERS"`,
+		`PUT file://sales_model.yaml @"SALES_ANALYTICS_DB"."SEMANTIC"."SEMANTIC_MODELS"`,
+		"NUMBER(38,2)",
+	} {
+		require.Contains(t, sf, want)
+	}
+	require.NotContains(t, sf, "DECIMAL(", "Snowflake DDL names NUMBER")
+	require.NotContains(t, sf, "HUGEINT")
+	require.NotContains(t, pipeline.Script(dialect.DuckDB, warehouse.Names{}), "DYNAMIC TABLE")
+}
+
+func TestPlanStepsInOrder(t *testing.T) {
+	var phases []pipeline.Phase
+	for _, s := range pipeline.Plan(dialect.DuckDB, warehouse.Names{}) {
+		if len(phases) == 0 || phases[len(phases)-1] != s.Phase {
+			phases = append(phases, s.Phase)
+		}
+	}
+	require.Equal(t, []pipeline.Phase{pipeline.PhaseInfrastructure, pipeline.PhaseRaw, pipeline.PhaseStaging, pipeline.PhaseMarts, pipeline.PhaseSemantic}, phases)
+}
+
+func TestParseDynamicTables(t *testing.T) {
+	now := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+	st, err := pipeline.ParseDynamicTables([]map[string]string{
+		{"name": "FCT_ORDERS", "target_lag": "5 minutes", "refresh_mode": "INCREMENTAL", "scheduling_state": "ACTIVE", "data_timestamp": "1767268680.000000000 1440"},
+		{"name": "DAILY_SALES", "target_lag": "1 hour", "refresh_mode": "FULL", "scheduling_state": "SUSPENDED", "data_timestamp": "2026-01-01T11:00:00Z"},
+	}, now)
+	require.NoError(t, err)
+	require.Equal(t, 2*time.Minute, st[0].Lag)
+	require.Equal(t, 5*time.Minute, st[0].TargetLag)
+	require.True(t, st[0].WithinLag())
+	require.Equal(t, time.Hour, st[1].Lag)
+	require.False(t, st[1].WithinLag(), "suspended")
+	_, err = pipeline.ParseDynamicTables([]map[string]string{{"name": "X", "target_lag": "soon"}}, now)
+	require.ErrorContains(t, err, `dynamic table X: target_lag "soon"`)
+	require.Equal(t, []string{`ALTER DYNAMIC TABLE "SALES_ANALYTICS_DB"."MARTS"."FCT_ORDERS" REFRESH`}, pipeline.RefreshDynamicTablesSQL(warehouse.Names{})[:1])
+}

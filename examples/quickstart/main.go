@@ -1,5 +1,6 @@
-// Command quickstart builds the sales warehouse on the embedded engine and prints
-// what it built.
+// Command quickstart builds the sales warehouse on the embedded engine — RAW,
+// STAGING, MARTS and the semantic model — and prints what it built and the
+// validation checkpoints.
 //
 //	go run ./examples/quickstart                 # in memory, scale 1
 //	go run ./examples/quickstart -db sales.duckdb -scale 10
@@ -61,19 +62,33 @@ func run(ctx context.Context, path string, scale float64, seed uint64, dirty flo
 	if n := res.Injected.Total(); n > 0 {
 		fmt.Printf("  dirty orders injected: %d %v\n", n, res.Injected.Counts)
 	}
-	return printRevenue(ctx, eng, opts.Names)
-}
-
-// printRevenue shows the gross order value just loaded, summed exactly.
-func printRevenue(ctx context.Context, eng *embedded.Engine, n warehouse.Names) error {
-	d, t := eng.Dialect(), warehouse.RawOrders
-	q := fmt.Sprintf(`SELECT COUNT(*), SUM(%s * %s) FROM %s`, d.Quote("QUANTITY"), d.Quote("UNIT_PRICE"), t.Ref(d, n))
-	var orders int64
-	var gross decimal.Decimal
-	if err := eng.DB().QueryRowContext(ctx, q).Scan(&orders, scan.Decimal(&gross)); err != nil {
+	fmt.Printf("  marts: %s refresh (%s) in %s\n", res.Marts.Kind, res.Marts.Reason, res.Marts.Duration.Round(time.Millisecond))
+	if err := printRevenue(ctx, eng, opts.Names); err != nil {
 		return err
 	}
-	fmt.Printf("  %d orders, gross order value $%s\n", orders, gross.StringFixed(2))
+
+	report, err := pipeline.Validate(ctx, eng, opts)
+	if err != nil {
+		return err
+	}
+	fmt.Println("\nValidation checkpoints:")
+	fmt.Print(report)
+	if !report.Passed() {
+		return fmt.Errorf("%d checks failed", len(report.Failed()))
+	}
+	return nil
+}
+
+// printRevenue shows the valid orders and their net revenue, summed exactly.
+func printRevenue(ctx context.Context, eng *embedded.Engine, n warehouse.Names) error {
+	d, t := eng.Dialect(), warehouse.FctOrders
+	q := fmt.Sprintf(`SELECT COUNT(*), SUM(%s) FROM %s`, d.Quote("NET_AMOUNT"), t.Ref(d, n))
+	var orders int64
+	var revenue decimal.Decimal
+	if err := eng.DB().QueryRowContext(ctx, q).Scan(&orders, scan.Decimal(&revenue)); err != nil {
+		return err
+	}
+	fmt.Printf("  MARTS.FCT_ORDERS: %d valid orders, net revenue $%s\n", orders, revenue.StringFixed(2))
 	return nil
 }
 
@@ -81,6 +96,8 @@ func printProgress(e pipeline.Event) {
 	switch {
 	case e.Table == "" && e.Finished:
 		fmt.Printf("\r%-60s\n", "✓ "+string(e.Phase))
+	case !e.Finished && e.Done == e.Total:
+		// the final progress tick; the Finished event prints the line
 	case e.Skipped:
 		fmt.Printf("\r%-60s\n", fmt.Sprintf("  %s: up to date", e.Table))
 	case e.Table != "":

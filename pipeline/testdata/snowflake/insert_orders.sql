@@ -4,7 +4,7 @@ INSERT INTO "SALES_ANALYTICS_DB"."RAW"."ORDERS" ("ORDER_ID", "CUSTOMER_ID", "PRO
 
 -- 2 rows
 INSERT INTO "SALES_ANALYTICS_DB"."RAW"."ORDERS" ("ORDER_ID", "CUSTOMER_ID", "PRODUCT_ID", "REP_ID", "ORDER_DATE", "QUANTITY", "UNIT_PRICE", "DISCOUNT_PCT", "STATUS", "CHANNEL", "LOADED_AT") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
--- args: ["int64:3","int64:1","int64:477","int64:3","time:2024-11-02T00:00:00Z","int64:1","string:13.73","string:0.0000","string:Shipped","string:Online","time:2024-11-03T04:01:38Z","int64:4","int64:1","int64:100","int64:47","time:2100-01-01T00:00:00Z","int64:3","string:3869.88","string:0.0000","string:Completed","string:Partner","time:2100-01-02T00:00:00Z"]
+-- args: ["int64:3","int64:1","int64:477","int64:3","time:2024-11-02T00:00:00Z","int64:1","string:13.73","string:0.0000","string:Shipped","string:Online","time:2024-11-03T04:01:38Z","int64:4","int64:1","int64:100","int64:47","time:2100-01-01T00:00:00Z","int64:3","string:3869.88","string:0.0000","string:Completed","string:Partner","time:2024-03-02T02:25:03Z"]
 
 -- 1 rows
 INSERT INTO "SALES_ANALYTICS_DB"."RAW"."ORDERS" ("ORDER_ID", "CUSTOMER_ID", "PRODUCT_ID", "REP_ID", "ORDER_DATE", "QUANTITY", "UNIT_PRICE", "DISCOUNT_PCT", "STATUS", "CHANNEL", "LOADED_AT") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
