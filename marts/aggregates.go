@@ -80,7 +80,7 @@ func aov(b sqlgen.B, revenue, orders string) string {
 func dailySales() Mart {
 	t := warehouse.DailySales
 	keys := []KeyColumn{{"SALES_DATE", "ORDER_DATE"}, {"REGION", "REGION"}}
-	m := Mart{Table: t, Key: keys}
+	m := Mart{Table: t, Key: keys, windowed: true}
 	aggs := func(b sqlgen.B) []agg {
 		return []agg{
 			{"REVENUE", sum(b, "NET_AMOUNT")}, {"GROSS_REVENUE", sum(b, "GROSS_AMOUNT")},
@@ -104,7 +104,7 @@ func dailySales() Mart {
 func salesByRegion() Mart {
 	t := warehouse.SalesByRegion
 	keys := []KeyColumn{{"REGION", "REGION"}, {"MONTH", "ORDER_MONTH"}}
-	m := Mart{Table: t, Key: keys}
+	m := Mart{Table: t, Key: keys, windowed: true}
 	aggs := func(b sqlgen.B) []agg {
 		return []agg{
 			{"REVENUE", sum(b, "NET_AMOUNT")}, {"ORDERS", count()},
@@ -133,7 +133,7 @@ func salesByRegion() Mart {
 func salesByProduct() Mart {
 	t := warehouse.SalesByProduct
 	keys := []KeyColumn{{"PRODUCT_ID", "PRODUCT_ID"}, {"MONTH", "ORDER_MONTH"}}
-	m := Mart{Table: t, Key: keys}
+	m := Mart{Table: t, Key: keys, windowed: true}
 	extra := func(b sqlgen.B) []agg {
 		return []agg{{"PRODUCT_NAME", b.C("f", "PRODUCT_NAME")}, {"CATEGORY", b.C("f", "CATEGORY")}}
 	}

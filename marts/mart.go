@@ -23,6 +23,7 @@ type Mart struct {
 	base     func(b sqlgen.B, where string) string // aggregate stage over FCT_ORDERS alias f
 	baseCols []string                              // columns the aggregate stage yields
 	enrich   func(b sqlgen.B, from string) string  // window stage over relation from
+	windowed bool                                  // enrich reads other rows
 }
 
 // KeyColumn pairs a grain column of a mart with its source in FCT_ORDERS.
@@ -45,39 +46,86 @@ func (m Mart) Select(d dialect.Dialect, n warehouse.Names) string {
 	return m.enrich(b, "(\n"+indent(m.base(b, ""))+"\n) b")
 }
 
-// IncrementalSelect returns the SELECT that recomputes the mart after new rows
-// arrived in FCT_ORDERS: rows whose key no new order touches are kept as they are,
-// the touched keys are re-aggregated, and the window stage runs over all of them.
-// New rows are those with LOADED_AT in (from, to], bound as four arguments: from,
-// to, from, to.
-func (m Mart) IncrementalSelect(d dialect.Dialect, n warehouse.Names) string {
-	b := sqlgen.B{D: d, N: n}
-	touched := func(alias string, cols func(KeyColumn) string) string {
-		conds := []string{b.C("nw", "LOADED_AT") + " > ?", b.C("nw", "LOADED_AT") + " <= ?"}
-		for _, k := range m.Key {
-			conds = append(conds, b.C("nw", k.Source)+" = "+b.C(alias, cols(k)))
-		}
-		return fmt.Sprintf("EXISTS (SELECT 1 FROM %s nw WHERE %s)", b.Ref(warehouse.FctOrders), strings.Join(conds, " AND "))
+// Windowed reports whether the mart has window columns (running totals, moving
+// averages, growth, ranks), whose values depend on other rows. An incremental
+// refresh of a windowed mart recomputes its window stage over all its rows; other
+// marts replace just the rows of the keys new orders touch.
+func (m Mart) Windowed() bool { return m.windowed }
+
+// touched returns the condition "a row of relation newRel (alias nw) has the same
+// grain key as alias", where cols names the key columns on alias's side.
+func (m Mart) touched(b sqlgen.B, newRel, alias string, cols func(KeyColumn) string) string {
+	conds := make([]string, len(m.Key))
+	for i, k := range m.Key {
+		conds[i] = b.C("nw", k.Source) + " = " + b.C(alias, cols(k))
 	}
+	return fmt.Sprintf("EXISTS (SELECT 1 FROM %s nw WHERE %s)", newRel, strings.Join(conds, " AND "))
+}
+
+// DateKey returns the mart's date grain column (SALES_DATE or MONTH) and its
+// FCT_ORDERS source, if it has one.
+func (m Mart) DateKey() (KeyColumn, bool) {
+	for _, k := range m.Key {
+		if c, ok := m.Table.Column(k.Column); ok && c.Type.Kind == dialect.KindDate {
+			return k, true
+		}
+	}
+	return KeyColumn{}, false
+}
+
+// freshBase re-aggregates the keys newRel touches. For a mart with a date key it
+// also bounds the FCT_ORDERS scan by the new rows' date range (two bound
+// arguments, lowest and highest), which lets the engine skip untouched blocks.
+func (m Mart) freshBase(b sqlgen.B, newRel string) string {
+	cond := m.touched(b, newRel, "f", func(k KeyColumn) string { return k.Source })
+	if k, ok := m.DateKey(); ok {
+		date := b.D.TypeName(dialect.Date)
+		cond = fmt.Sprintf("%s BETWEEN CAST(? AS %s) AND CAST(? AS %s) AND %s", b.C("f", k.Source), date, date, cond)
+	}
+	return m.base(b, cond)
+}
+
+// IncrementalSelect returns the SELECT that recomputes a windowed mart after the
+// FCT_ORDERS rows in relation newRel arrived: rows whose key no new order touches
+// are kept as they are, the touched keys are re-aggregated from FCT_ORDERS, and the
+// window stage runs over all of them. A mart with a [Mart.DateKey] takes two bound
+// arguments: the lowest and highest value of that key among the new rows.
+func (m Mart) IncrementalSelect(d dialect.Dialect, n warehouse.Names, newRel string) string {
+	b := sqlgen.B{D: d, N: n}
 	cols := make([]string, len(m.baseCols))
 	for i, c := range m.baseCols {
 		cols[i] = b.C("m", c)
 	}
 	kept := fmt.Sprintf("SELECT %s FROM %s m WHERE NOT %s", strings.Join(cols, ", "), b.Ref(m.Table),
-		touched("m", func(k KeyColumn) string { return k.Column }))
-	fresh := m.base(b, touched("f", func(k KeyColumn) string { return k.Source }))
-	return m.enrich(b, "(\n"+indent(kept)+"\n  UNION ALL\n"+indent(fresh)+"\n) b")
+		m.touched(b, newRel, "m", func(k KeyColumn) string { return k.Column }))
+	return m.enrich(b, "(\n"+indent(kept)+"\n  UNION ALL\n"+indent(m.freshBase(b, newRel))+"\n) b")
+}
+
+// ReplaceTouchedSQL returns, for a mart without window columns, the DELETE of the
+// rows whose key the FCT_ORDERS rows in newRel touch and the INSERT that recomputes
+// them (which takes the date-range arguments of [Mart.IncrementalSelect]).
+func (m Mart) ReplaceTouchedSQL(d dialect.Dialect, n warehouse.Names, newRel string) (del, ins string) {
+	b := sqlgen.B{D: d, N: n}
+	del = "DELETE FROM " + b.Ref(m.Table) + " m WHERE " + m.touched(b, newRel, "m", func(k KeyColumn) string { return k.Column })
+	ins = "INSERT INTO " + b.Ref(m.Table) + "\n" + m.enrich(b, "(\n"+indent(m.freshBase(b, newRel))+"\n) b")
+	return del, ins
 }
 
 // CreateSQL returns the statement that builds the mart: a DYNAMIC TABLE with the
-// target lag on Snowflake, a table on the embedded engine.
+// target lag on Snowflake, a table on the embedded engine. The embedded
+// FCT_ORDERS is stored in date order, so incremental refreshes can skip the blocks
+// of dates new orders do not touch.
 func (m Mart) CreateSQL(d dialect.Dialect, n warehouse.Names) string {
 	if d == dialect.Snowflake {
 		nn := n.WithDefaults()
 		return fmt.Sprintf("CREATE OR REPLACE DYNAMIC TABLE %s\n  TARGET_LAG = '%s'\n  WAREHOUSE = %s\n  REFRESH_MODE = AUTO\n  INITIALIZE = ON_CREATE\nAS\n%s",
 			m.Table.Ref(d, n), TargetLag, d.Quote(nn.Warehouse), m.Select(d, n))
 	}
-	return "CREATE OR REPLACE TABLE " + m.Table.Ref(d, n) + " AS\n" + m.Select(d, n)
+	sel := m.Select(d, n)
+	if m.Table.Name == warehouse.FctOrders.Name {
+		sel += "\nORDER BY " + d.Quote("ORDER_DATE") + ", " + d.Quote("ORDER_ID")
+	}
+	return "CREATE OR REPLACE TABLE " + m.Table.Ref(d, n) + " AS\n" + sel
 }
 
 // project returns the final SELECT list of t's columns from exprs (by column name;

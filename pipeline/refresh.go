@@ -237,23 +237,48 @@ func foldIn(ctx context.Context, tx *sql.Tx, d dialect.Dialect, n warehouse.Name
 	if err := tx.QueryRowContext(ctx, q, from, to).Scan(&raw); err != nil {
 		return 0, err
 	}
-	const scratch = `"__REFRESH"`
+	// The new facts, once: every mart below probes these few rows, not FCT_ORDERS.
+	const fresh, scratch = `"__NEW_FACTS"`, `"__REFRESH"`
+	newFacts := fmt.Sprintf(`CREATE OR REPLACE TEMP TABLE %s AS SELECT * FROM %s WHERE %s > ? AND %s <= ?`,
+		fresh, warehouse.FctOrders.Ref(d, n), d.Quote("LOADED_AT"), d.Quote("LOADED_AT"))
+	if _, err := tx.ExecContext(ctx, newFacts, from, to); err != nil {
+		return 0, fmt.Errorf("collect new facts: %w", err)
+	}
 	for _, m := range marts.Aggregates() {
 		ref := m.Table.Ref(d, n)
-		steps := []struct {
-			sql  string
-			args []any
-		}{
-			{"CREATE OR REPLACE TEMP TABLE " + scratch + " AS\n" + m.IncrementalSelect(d, n), []any{from, to, from, to}},
-			{"DELETE FROM " + ref, nil},
-			{"INSERT INTO " + ref + " SELECT * FROM " + scratch, nil},
-			{"DROP TABLE " + scratch, nil},
+		var args []any
+		if k, ok := m.DateKey(); ok {
+			var lo, hi sql.NullTime
+			q := fmt.Sprintf(`SELECT MIN(%s), MAX(%s) FROM %s`, d.Quote(k.Source), d.Quote(k.Source), fresh)
+			if err := tx.QueryRowContext(ctx, q).Scan(&lo, &hi); err != nil {
+				return 0, fmt.Errorf("refresh %s: %w", m.Table.Name, err)
+			}
+			args = []any{lo, hi}
 		}
-		for _, s := range steps {
-			if _, err := tx.ExecContext(ctx, s.sql, s.args...); err != nil {
+		var steps []string
+		if m.Windowed() {
+			steps = []string{
+				"CREATE OR REPLACE TEMP TABLE " + scratch + " AS\n" + m.IncrementalSelect(d, n, fresh),
+				"DELETE FROM " + ref,
+				"INSERT INTO " + ref + " SELECT * FROM " + scratch,
+				"DROP TABLE " + scratch,
+			}
+		} else {
+			del, ins := m.ReplaceTouchedSQL(d, n, fresh)
+			steps = []string{del, ins}
+		}
+		for i, s := range steps {
+			var a []any
+			if i == 0 && m.Windowed() || i == 1 && !m.Windowed() {
+				a = args // the statement that re-aggregates
+			}
+			if _, err := tx.ExecContext(ctx, s, a...); err != nil {
 				return 0, fmt.Errorf("refresh %s: %w", m.Table.Name, err)
 			}
 		}
+	}
+	if _, err := tx.ExecContext(ctx, "DROP TABLE "+fresh); err != nil {
+		return 0, err
 	}
 	return raw, nil
 }

@@ -86,7 +86,9 @@ func (b sqlb) grossAmount(alias string) string {
 }
 
 // invalidReason is the one definition of an order's validity: the first rule the
-// row breaks, or NULL. A duplicate is a row whose ORDER_ID was loaded earlier.
+// row breaks, or NULL. A duplicate is a row whose ORDER_ID was loaded earlier; the
+// check is a correlated MIN per order, which the engines evaluate for just the rows
+// asked about (the incremental refresh asks about new rows only).
 func (b sqlb) invalidReason() string {
 	cond := map[datagen.Rule]string{
 		datagen.RuleMissingCustomer: b.C("o", "CUSTOMER_ID") + " IS NULL",
@@ -95,7 +97,8 @@ func (b sqlb) invalidReason() string {
 		RuleUnknownRep:              b.C("s", "REP_ID") + " IS NULL",
 		datagen.RuleBadQuantity:     b.C("o", "QUANTITY") + " <= 0",
 		datagen.RuleFutureDate:      b.C("o", "ORDER_DATE") + " > CURRENT_DATE",
-		datagen.RuleDuplicateID:     b.C("o", "LOADED_AT") + " > " + b.C("f", "FIRST_LOADED_AT"),
+		datagen.RuleDuplicateID: fmt.Sprintf("%s > (SELECT MIN(%s) FROM %s e WHERE %s = %s)",
+			b.C("o", "LOADED_AT"), b.C("e", "LOADED_AT"), b.Ref(warehouse.RawOrders), b.C("e", "ORDER_ID"), b.C("o", "ORDER_ID")),
 	}
 	var w strings.Builder
 	w.WriteString("CASE")
@@ -136,12 +139,10 @@ func (b sqlb) stgOrders() string {
 	inner := fmt.Sprintf(`  SELECT
 %s
   FROM %s o
-  LEFT JOIN (SELECT %s, MIN(%s) AS %s FROM %s GROUP BY %s) f ON %s = %s
   LEFT JOIN %s c ON %s = %s
   LEFT JOIN %s p ON %s = %s
   LEFT JOIN %s s ON %s = %s`,
 		strings.Join(cols, ",\n"), ro,
-		b.Q("ORDER_ID"), b.Q("LOADED_AT"), b.Q("FIRST_LOADED_AT"), ro, b.Q("ORDER_ID"), b.C("f", "ORDER_ID"), b.C("o", "ORDER_ID"),
 		b.Ref(warehouse.RawCustomers), b.C("c", "CUSTOMER_ID"), b.C("o", "CUSTOMER_ID"),
 		rp, b.C("p", "PRODUCT_ID"), b.C("o", "PRODUCT_ID"),
 		b.Ref(warehouse.RawSalesReps), b.C("s", "REP_ID"), b.C("o", "REP_ID"))
