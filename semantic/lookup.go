@@ -41,6 +41,8 @@ type Field struct {
 	Description  string
 	SampleValues []string
 	IsEnum       bool
+	// Index is the field's position in [Model.Fields].
+	Index int
 }
 
 // QualifiedName returns table.name, or name for a derived metric.
@@ -100,6 +102,7 @@ func (m *Model) idx() *index {
 	ix := &index{byName: make(map[string][]int)}
 	add := func(f Field) {
 		i := len(ix.fields)
+		f.Index = i
 		ix.fields = append(ix.fields, f)
 		keys := []string{strings.ToLower(f.Name)}
 		if f.Table != "" {

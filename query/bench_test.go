@@ -1,0 +1,76 @@
+package query_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/salesanalytics/salesanalytics/dialect"
+	"github.com/salesanalytics/salesanalytics/query"
+	"github.com/salesanalytics/salesanalytics/semantic"
+)
+
+// BenchmarkCompileDashboard compiles a typical dashboard query: 3 metrics, 2
+// dimensions, a time grain and 2 filters. Target: ≤ 20 µs.
+func BenchmarkCompileDashboard(b *testing.B) {
+	c := compiler(b, dialect.Snowflake)
+	req := query.Request{
+		Metrics:    []string{"revenue", "orders", "aov"},
+		Dimensions: []string{"region", "segment"},
+		Time:       &query.TimeGrain{Dimension: "order_date", Grain: dialect.Month},
+		Where:      query.And(query.In("channel", "Online", "Phone"), query.Ge("quantity", 2)),
+	}
+	for b.Loop() {
+		if _, err := c.Compile(req); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCompileWide compiles m metrics × d dimensions over a model built to
+// have them. Target: 20 × 10 ≤ 150 µs, growing linearly.
+func BenchmarkCompileWide(b *testing.B) {
+	for _, size := range [][2]int{{5, 3}, {10, 5}, {20, 10}, {40, 20}} {
+		m, d := size[0], size[1]
+		b.Run(fmt.Sprintf("%dx%d", m, d), func(b *testing.B) {
+			model := wideModel(b, m, d)
+			c, err := query.New(model, query.Options{Dialect: dialect.Snowflake})
+			if err != nil {
+				b.Fatal(err)
+			}
+			req := query.Request{}
+			for i := range m {
+				req.Metrics = append(req.Metrics, fmt.Sprintf("m%02d", i))
+			}
+			for i := range d {
+				req.Dimensions = append(req.Dimensions, fmt.Sprintf("d%02d", i))
+			}
+			for b.Loop() {
+				if _, err := c.Compile(req); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// wideModel has d dimensions and m metrics over one table, half of them ratios.
+func wideModel(tb testing.TB, m, d int) *semantic.Model {
+	tb.Helper()
+	t := semantic.Table{Name: "facts", BaseTable: semantic.BaseTable{Database: "DB", Schema: "S", Table: "T"}}
+	for i := range d {
+		t.Dimensions = append(t.Dimensions, semantic.Dimension{Name: fmt.Sprintf("d%02d", i), Expr: fmt.Sprintf("D%02d", i), DataType: "VARCHAR"})
+	}
+	t.Facts = []semantic.Fact{{Name: "amount", Expr: "AMOUNT", DataType: "NUMBER(38,2)"}, {Name: "id", Expr: "ID", DataType: "NUMBER(38,0)"}}
+	for i := range m {
+		expr := "SUM(facts.amount)"
+		if i%2 == 1 {
+			expr = "SUM(facts.amount) / NULLIF(COUNT(DISTINCT facts.id), 0)"
+		}
+		t.Metrics = append(t.Metrics, semantic.Metric{Name: fmt.Sprintf("m%02d", i), Expr: expr})
+	}
+	model := &semantic.Model{Name: "wide", Tables: []semantic.Table{t}}
+	if err := model.Validate(); err != nil {
+		tb.Fatal(err)
+	}
+	return model
+}

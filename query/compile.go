@@ -1,0 +1,351 @@
+package query
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	sq "github.com/Masterminds/squirrel"
+
+	"github.com/salesanalytics/salesanalytics/dialect"
+	"github.com/salesanalytics/salesanalytics/semantic"
+)
+
+// Column describes one column of a query's result.
+type Column struct {
+	Name  string `json:"name"`            // the output name: the field's name, or <time dimension>_<grain>
+	Kind  Kind   `json:"kind"`            // the Go type of its values
+	Scale int    `json:"scale,omitempty"` // decimal places, for KindDecimal
+	Field string `json:"field"`           // the model field, as table.name
+	Role  Role   `json:"role"`
+}
+
+// Role says what a result column is.
+type Role string
+
+// Column roles.
+const (
+	RoleDimension Role = "dimension"
+	RoleTime      Role = "time"
+	RoleMetric    Role = "metric"
+)
+
+// Query is a compiled request: SQL for one dialect, its bound arguments, and what
+// its result columns will hold.
+type Query struct {
+	SQL     string
+	Args    []any
+	Columns []Column
+	// Fields lists every model field the query reads, as table.name, in order of
+	// first use.
+	Fields  []string
+	Dialect dialect.Dialect
+}
+
+// Explain renders the compiled query for people: the SQL, its arguments and the
+// model fields it used.
+func (q *Query) Explain() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "-- dialect: %s\n-- fields: %s\n%s\n", q.Dialect, strings.Join(q.Fields, ", "), q.SQL)
+	for i, a := range q.Args {
+		fmt.Fprintf(&b, "-- arg %d: %T %v\n", i+1, a, a)
+	}
+	return b.String()
+}
+
+// compileState accumulates one request's pieces. It holds small slices, not maps:
+// a request names a handful of fields.
+type compileState struct {
+	c      *Compiler
+	base   string   // lower-cased base table
+	need   []string // tables the query reads
+	fields []string // fields used, as table.name, in order of first use
+	seen   []int    // their indexes
+}
+
+func (s *compileState) use(f semantic.Field) rendered {
+	r := s.c.render(f)
+	if !slices.Contains(s.seen, f.Index) {
+		s.seen = append(s.seen, f.Index)
+		s.fields = append(s.fields, s.c.names[f.Index])
+	}
+	for _, t := range r.tables {
+		if !slices.Contains(s.need, t) {
+			s.need = append(s.need, t)
+		}
+	}
+	return r
+}
+
+// Compile turns a request into SQL for the compiler's dialect. Every name is
+// checked against the model, every value is bound as an argument, and a request
+// it cannot serve is refused before any SQL exists.
+func (c *Compiler) Compile(req Request) (*Query, error) {
+	s := &compileState{c: c}
+	q := &Query{Dialect: c.d}
+
+	metrics := make([]semantic.Field, len(req.Metrics))
+	for i, name := range req.Metrics {
+		f, err := c.lookup("metric", name, semantic.KindMetric, semantic.KindFact)
+		if err != nil {
+			return nil, err
+		}
+		metrics[i] = f
+	}
+	dims := make([]semantic.Field, len(req.Dimensions))
+	for i, name := range req.Dimensions {
+		f, err := c.lookup("dimension", name, semantic.KindDimension, semantic.KindTimeDimension)
+		if err != nil {
+			return nil, err
+		}
+		dims[i] = f
+	}
+	var timeDim semantic.Field
+	if req.Time != nil {
+		f, err := c.lookup("time dimension", req.Time.Dimension, semantic.KindTimeDimension)
+		if err != nil {
+			return nil, err
+		}
+		if err := checkGrain(f, req.Time.Grain); err != nil {
+			return nil, err
+		}
+		timeDim = f
+	}
+	if len(metrics) == 0 && len(dims) == 0 && req.Time == nil {
+		return nil, invalid("a request needs at least one metric, dimension or time grain")
+	}
+	if err := s.chooseBase(metrics, dims, timeDim); err != nil {
+		return nil, err
+	}
+	if req.Limit < 0 || req.Offset < 0 {
+		return nil, invalid("limit and offset cannot be negative")
+	}
+
+	n := len(metrics) + len(dims) + 1
+	cols, groupBy := make([]string, 0, n), make([]string, 0, n)
+	q.Columns = make([]Column, 0, n)
+	addCol := func(expr, quoted string, col Column) error {
+		if _, dup := findColumn(q.Columns, col.Name); dup {
+			return invalid("%q is requested twice", col.Name)
+		}
+		q.Columns = append(q.Columns, col)
+		cols = append(cols, expr+" AS "+quoted)
+		return nil
+	}
+	if req.Time != nil {
+		r := s.use(timeDim)
+		expr := r.sql
+		kind := KindDate
+		if timeDim.DataType.Family() == semantic.FamilyNumber {
+			kind = KindInt
+		} else {
+			expr = c.trunc[timeDim.Index][req.Time.Grain] // a DATE on both engines
+		}
+		name := timeDim.Name + "_" + string(req.Time.Grain)
+		if err := addCol(expr, c.d.Quote(name), Column{Name: name, Kind: kind, Field: c.names[timeDim.Index], Role: RoleTime}); err != nil {
+			return nil, err
+		}
+		groupBy = append(groupBy, expr)
+	}
+	for _, f := range dims {
+		r := s.use(f)
+		if err := addCol(r.sql, c.quoted[f.Index], Column{Name: f.Name, Kind: r.typ.kind, Scale: r.typ.scale, Field: c.names[f.Index], Role: RoleDimension}); err != nil {
+			return nil, err
+		}
+		groupBy = append(groupBy, r.sql)
+	}
+	for _, f := range metrics {
+		expr, t := s.metric(f)
+		if err := addCol(c.castTo(expr, t), c.quoted[f.Index], Column{Name: f.Name, Kind: t.kind, Scale: t.scale, Field: c.names[f.Index], Role: RoleMetric}); err != nil {
+			return nil, err
+		}
+	}
+
+	var where []sq.Sqlizer
+	if req.Where != nil {
+		w, err := s.filter(req.Where, false)
+		if err != nil {
+			return nil, err
+		}
+		where = append(where, w)
+	}
+	for _, name := range req.Filters {
+		f, err := c.lookup("named filter", name, semantic.KindFilter)
+		if err != nil {
+			return nil, err
+		}
+		where = append(where, sq.Expr(s.use(f).sql))
+	}
+	if req.Dates != nil {
+		w, err := s.dates(*req.Dates, timeDim)
+		if err != nil {
+			return nil, err
+		}
+		where = append(where, w)
+	}
+	var having sq.Sqlizer
+	if req.Having != nil {
+		h, err := s.filter(req.Having, true)
+		if err != nil {
+			return nil, err
+		}
+		having = h
+	}
+
+	joins, err := c.joinsFor(s.base, s.need)
+	if err != nil {
+		return nil, err
+	}
+	// Each squirrel call costs a reflective copy of the builder, so every clause is
+	// assembled first and handed over once.
+	base := c.tables[s.base]
+	from := base.ref + " AS " + base.alias
+	for _, j := range joins {
+		from += " " + j.kind + " " + j.table.ref + " AS " + j.table.alias + " ON " + j.on
+	}
+	sel := c.sb.Select(cols...).From(from)
+	switch len(where) {
+	case 0:
+	case 1:
+		sel = sel.Where(where[0])
+	default:
+		sel = sel.Where(sq.And(where))
+	}
+	if len(metrics) > 0 && len(groupBy) > 0 {
+		sel = sel.GroupBy(groupBy...)
+	} else if len(metrics) == 0 {
+		sel = sel.Distinct()
+	}
+	if having != nil {
+		if len(metrics) == 0 {
+			return nil, invalid("having needs metrics to filter on")
+		}
+		sel = sel.Having(having)
+	}
+	order, err := c.orderBy(req.OrderBy, q.Columns)
+	if err != nil {
+		return nil, err
+	}
+	if len(order) > 0 {
+		sel = sel.OrderBy(strings.Join(order, ", ")) // one clause: one builder copy
+	}
+	if req.Limit > 0 {
+		sel = sel.Limit(uint64(req.Limit))
+	}
+	if req.Offset > 0 {
+		sel = sel.Offset(uint64(req.Offset))
+	}
+	q.SQL, q.Args, err = sel.ToSql()
+	if err != nil {
+		return nil, fmt.Errorf("query: build SQL: %w", err)
+	}
+	q.Fields = s.fields
+	return q, nil
+}
+
+// chooseBase picks the table the query reads from: the metrics' table (all metrics
+// must share it), else the first dimension's, else the model's first table.
+func (s *compileState) chooseBase(metrics, dims []semantic.Field, timeDim semantic.Field) error {
+	for _, m := range metrics {
+		t := strings.ToLower(m.Table)
+		if t == "" {
+			continue // a derived metric: its references decide
+		}
+		if s.base == "" {
+			s.base = t
+		} else if t != s.base {
+			return invalid("metrics %s and %s come from different tables; query one table's metrics at a time", metrics[0].QualifiedName(), m.QualifiedName())
+		}
+	}
+	for _, f := range append(dims, timeDim) {
+		if s.base == "" && f.Table != "" {
+			s.base = strings.ToLower(f.Table)
+		}
+	}
+	if s.base == "" {
+		s.base = strings.ToLower(s.c.model.Tables[0].Name)
+	}
+	return nil
+}
+
+// metric returns a metric's aggregate SQL; a fact is summed.
+func (s *compileState) metric(f semantic.Field) (string, typ) {
+	r := s.use(f)
+	if f.Kind == semantic.KindFact {
+		return "SUM(" + r.sql + ")", r.typ
+	}
+	return r.sql, r.typ
+}
+
+// castTo casts a metric to its result type, so both engines return the same types.
+func (c *Compiler) castTo(expr string, t typ) string {
+	switch t.kind {
+	case KindDecimal:
+		return c.d.Cast(expr, dialect.Decimal(38, t.scale))
+	case KindInt:
+		return c.d.Cast(expr, dialect.Int)
+	}
+	return expr
+}
+
+// checkGrain refuses a grain a time dimension cannot take.
+func checkGrain(f semantic.Field, g dialect.Grain) error {
+	if !g.Valid() {
+		return invalid("time grain %q is not valid (valid: day, week, month, quarter, year)", g)
+	}
+	switch f.DataType.Family() {
+	case semantic.FamilyDate, semantic.FamilyTimestamp:
+		return nil
+	case semantic.FamilyNumber:
+		if g == dialect.Year {
+			return nil
+		}
+		return invalid("time dimension %s holds a year number; it only takes the year grain, not %s", f.Name, g)
+	}
+	return invalid("time dimension %s has type %s, which cannot be truncated to a %s", f.Name, f.DataType, g)
+}
+
+// orderBy renders ORDER BY over output columns. By default it sorts by time and
+// dimensions; ties are always broken by every remaining time and dimension column,
+// so row order is the same on every engine. NULLs sort last everywhere.
+func (c *Compiler) orderBy(orders []Order, cols []Column) ([]string, error) {
+	out := make([]string, 0, len(cols))
+	var used []string
+	for _, o := range orders {
+		col, ok := findColumn(cols, o.Field)
+		if !ok {
+			if f, err := c.model.Lookup(o.Field); err == nil {
+				col, ok = findColumn(cols, f.Name)
+			}
+		}
+		if !ok {
+			names := make([]string, len(cols))
+			for i, c := range cols {
+				names[i] = c.Name
+			}
+			return nil, invalid("cannot order by %q: it is not an output column (columns: %s)", o.Field, strings.Join(names, ", "))
+		}
+		dir := " ASC"
+		if o.Desc {
+			dir = " DESC"
+		}
+		out = append(out, c.d.Quote(col.Name)+dir+" NULLS LAST")
+		used = append(used, col.Name)
+	}
+	for _, col := range cols {
+		if col.Role != RoleMetric && !slices.Contains(used, col.Name) {
+			out = append(out, c.d.Quote(col.Name)+" ASC NULLS LAST")
+		}
+	}
+	return out, nil
+}
+
+// findColumn finds an output column by name, ignoring case.
+func findColumn(cols []Column, name string) (Column, bool) {
+	for _, c := range cols {
+		if strings.EqualFold(c.Name, name) {
+			return c, true
+		}
+	}
+	return Column{}, false
+}

@@ -1,0 +1,156 @@
+package query
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	sq "github.com/Masterminds/squirrel"
+
+	"github.com/salesanalytics/salesanalytics/dialect"
+	"github.com/salesanalytics/salesanalytics/semantic"
+)
+
+// ErrInvalidRequest is matched (errors.Is) by every error Compile returns for a
+// request it refuses; unknown names also match semantic.ErrUnknownField.
+var ErrInvalidRequest = errors.New("query: invalid request")
+
+// Options configure a [Compiler].
+type Options struct {
+	// Dialect is the SQL to write. Required.
+	Dialect dialect.Dialect
+	// Now is the clock relative date ranges resolve against. Nil means time.Now.
+	Now func() time.Time
+}
+
+// Compiler compiles requests against one model for one dialect. It parses and
+// renders every field of the model once, when it is made, so compiling a request
+// only assembles SQL. A Compiler is safe for concurrent use.
+type Compiler struct {
+	model  *semantic.Model
+	d      dialect.Dialect
+	now    func() time.Time
+	sb     sq.StatementBuilderType
+	asts   []node                     // by field index: parsed expr
+	fields []rendered                 // by field index: SQL and type
+	names  []string                   // by field index: table.name
+	quoted []string                   // by field index: the quoted output name
+	trunc  []map[dialect.Grain]string // by field index: time dimension truncated to a grain
+	tables map[string]tableInfo       // lower logical table name → its reference
+	// placeholders cast to a type, prepared once
+	phDate, phTimestamp string
+}
+
+// rendered is a field's SQL (qualified with its table's alias) and type.
+type rendered struct {
+	sql    string
+	typ    typ
+	tables []string // logical tables the expression reads
+}
+
+type tableInfo struct {
+	name  string // logical name as declared
+	ref   string // quoted physical reference
+	alias string // quoted alias
+}
+
+// New prepares a compiler for m. It fails, naming the field, if a field's
+// expression cannot be compiled.
+func New(m *semantic.Model, opts Options) (*Compiler, error) {
+	if !opts.Dialect.Valid() {
+		return nil, fmt.Errorf("%w: unknown dialect %q (valid: snowflake, duckdb)", ErrInvalidRequest, opts.Dialect)
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	c := &Compiler{
+		model: m, d: opts.Dialect, now: opts.Now,
+		sb:     sq.StatementBuilder.PlaceholderFormat(sq.Question),
+		asts:   make([]node, len(m.Fields())),
+		fields: make([]rendered, len(m.Fields())),
+		names:  make([]string, len(m.Fields())),
+		quoted: make([]string, len(m.Fields())),
+		trunc:  make([]map[dialect.Grain]string, len(m.Fields())),
+		tables: map[string]tableInfo{},
+	}
+	c.phDate = c.d.Cast("?", dialect.Date)
+	c.phTimestamp = c.d.Cast("?", dialect.Timestamp)
+	for _, t := range m.Tables {
+		c.tables[strings.ToLower(t.Name)] = tableInfo{
+			name:  t.Name,
+			ref:   c.d.Table(t.BaseTable.Database, t.BaseTable.Schema, t.BaseTable.Table),
+			alias: c.d.Quote(t.Name),
+		}
+	}
+	for _, f := range m.Fields() {
+		if _, err := c.parsed(f); err != nil {
+			return nil, err
+		}
+	}
+	for _, f := range m.Fields() {
+		r := &renderer{c: c, d: c.d, used: map[string]bool{}}
+		sql, t, err := r.field(f)
+		if err != nil {
+			return nil, fmt.Errorf("query: model field %s: %w", f.QualifiedName(), err)
+		}
+		rf := rendered{sql: sql, typ: t}
+		for tbl := range r.used {
+			rf.tables = append(rf.tables, tbl)
+		}
+		c.fields[f.Index] = rf
+		c.names[f.Index] = f.QualifiedName()
+		c.quoted[f.Index] = c.d.Quote(f.Name)
+		if f.Kind == semantic.KindTimeDimension {
+			c.trunc[f.Index] = map[dialect.Grain]string{}
+			for _, g := range dialect.Grains() {
+				c.trunc[f.Index][g] = c.d.DateTrunc(g, sql)
+			}
+		}
+	}
+	return c, nil
+}
+
+// Model returns the compiler's model.
+func (c *Compiler) Model() *semantic.Model { return c.model }
+
+// Dialect returns the compiler's dialect.
+func (c *Compiler) Dialect() dialect.Dialect { return c.d }
+
+// parsed returns f's parsed expression, parsing it on first use.
+func (c *Compiler) parsed(f semantic.Field) (node, error) {
+	if n := c.asts[f.Index]; n != nil {
+		return n, nil
+	}
+	n, err := parseExpr(f.Expr)
+	if err != nil {
+		return nil, fmt.Errorf("query: model field %s: expr %q: %w", f.QualifiedName(), f.Expr, err)
+	}
+	c.asts[f.Index] = n
+	return n, nil
+}
+
+// aliasOf returns the alias physical columns of a logical table are read through.
+func (c *Compiler) aliasOf(table string) string {
+	if t, ok := c.tables[strings.ToLower(table)]; ok {
+		return t.name
+	}
+	return ""
+}
+
+// render returns the prepared SQL of a field.
+func (c *Compiler) render(f semantic.Field) rendered { return c.fields[f.Index] }
+
+func invalid(format string, args ...any) error {
+	return fmt.Errorf("%w: "+format, append([]any{ErrInvalidRequest}, args...)...)
+}
+
+// lookup resolves a name among kinds, wrapping the model's error (which lists the
+// valid names and the closest one) with what the name was for.
+func (c *Compiler) lookup(what, name string, kinds ...semantic.FieldKind) (semantic.Field, error) {
+	f, err := c.model.Lookup(name, kinds...)
+	if err != nil {
+		return f, fmt.Errorf("%w: %s: %w", ErrInvalidRequest, what, err)
+	}
+	return f, nil
+}

@@ -1,0 +1,3 @@
+-- dialect: snowflake
+-- fields: orders.segment, orders.average_discount, orders.total_discount, orders.discounted_orders, orders.gross_revenue
+SELECT "orders"."SEGMENT" AS "segment", CAST((CAST(ROUND(SUM("orders"."DISCOUNT_PCT") / NULLIF(COUNT("orders"."DISCOUNT_PCT"), 0), 4) AS NUMBER(38,4))) AS NUMBER(38,4)) AS "average_discount", CAST((SUM("orders"."DISCOUNT_AMOUNT")) AS NUMBER(38,2)) AS "total_discount", CAST((COUNT(DISTINCT CASE WHEN "orders"."IS_DISCOUNTED" THEN "orders"."ORDER_ID" END)) AS NUMBER(38,0)) AS "discounted_orders", CAST((SUM("orders"."GROSS_AMOUNT")) AS NUMBER(38,2)) AS "gross_revenue" FROM "SALES_ANALYTICS_DB"."MARTS"."FCT_ORDERS" AS "orders" GROUP BY "orders"."SEGMENT" ORDER BY "segment" ASC NULLS LAST

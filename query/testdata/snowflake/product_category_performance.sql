@@ -1,0 +1,3 @@
+-- dialect: snowflake
+-- fields: orders.category, orders.total_revenue, orders.units_sold, orders.order_count, orders.distinct_products
+SELECT "orders"."CATEGORY" AS "category", CAST((SUM("orders"."NET_AMOUNT")) AS NUMBER(38,2)) AS "total_revenue", CAST((SUM("orders"."QUANTITY")) AS NUMBER(38,0)) AS "units_sold", CAST((COUNT(DISTINCT "orders"."ORDER_ID")) AS NUMBER(38,0)) AS "order_count", CAST((COUNT(DISTINCT "orders"."PRODUCT_ID")) AS NUMBER(38,0)) AS "distinct_products" FROM "SALES_ANALYTICS_DB"."MARTS"."FCT_ORDERS" AS "orders" GROUP BY "orders"."CATEGORY" ORDER BY "total_revenue" DESC NULLS LAST, "category" ASC NULLS LAST
