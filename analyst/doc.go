@@ -1,0 +1,41 @@
+// Package analyst is a client for Snowflake Cortex Analyst — natural-language
+// questions answered with SQL over a semantic model — and a guard that lets only
+// one read-only query of the answer run.
+//
+//	key, _ := analyst.ParsePrivateKey(pemBytes)
+//	base, _ := analyst.AccountURL("myorg-myaccount")
+//	c := &analyst.Client{BaseURL: base, Auth: &analyst.KeyPair{Account: "myorg-myaccount", User: "svc", Key: key}}
+//	resp, err := c.Message(ctx, analyst.StagedModel("@SALES_ANALYTICS_DB.SEMANTIC.SEMANTIC_MODELS/sales_model.yaml",
+//		"What was total revenue last month?"))
+//	if sql, ok := resp.SQL(); ok {
+//		res, err := analyst.Execute(ctx, db, sql, analyst.ExecOptions{}) // exact decimals
+//	}
+//
+// # Requests
+//
+// A request names its semantic model in exactly one way: a staged file
+// ([StagedModel]), an inline model marshalled from a semantic.Model
+// ([InlineModel]), a semantic view ([View]), or several models (Request.SemanticModels).
+// [Conversation] keeps a multi-turn history and its alternation rule.
+//
+// # Answers
+//
+// [Client.Message] returns the whole answer; [Client.Stream] returns server-sent
+// events as they arrive ([Stream.Events]) and assembles them into the same
+// [Response] ([Stream.Wait]). Content types the package does not model are kept.
+//
+// # Reliability and errors
+//
+// 429 and 502/503/504 answers are retried with jittered exponential backoff,
+// honouring Retry-After and the context. Bodies are read up to a bound. Errors
+// are [*APIError] values carrying the status, code, error_code and request id,
+// matched with errors.As; no token ever appears in an error.
+//
+// # Auth
+//
+// [KeyPair] signs RS256 JWTs (claims and fingerprint as Snowflake documents them)
+// and renews them before expiry; [OAuth] and [PAT] send a token as is. Each sends
+// the matching X-Snowflake-Authorization-Token-Type.
+//
+// The package imports no database driver and builds with CGO_ENABLED=0.
+package analyst

@@ -1,0 +1,38 @@
+package analyst_test
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/salesanalytics/salesanalytics/analyst"
+)
+
+func ExampleStagedModel() {
+	req := analyst.StagedModel("@SALES_ANALYTICS_DB.SEMANTIC.SEMANTIC_MODELS/sales_model.yaml", "Sales by region")
+	b, _ := json.Marshal(req)
+	fmt.Println(string(b))
+	fmt.Println(req.Validate())
+	// Output:
+	// {"messages":[{"role":"user","content":[{"type":"text","text":"Sales by region"}]}],"semantic_model_file":"@SALES_ANALYTICS_DB.SEMANTIC.SEMANTIC_MODELS/sales_model.yaml","stream":false}
+	// <nil>
+}
+
+func ExampleRequest_Validate() {
+	req := analyst.Request{
+		SemanticModels: []analyst.ModelRef{
+			{SemanticView: "SALES_ANALYTICS_DB.SEMANTIC.SALES"},
+			{SemanticModelFile: "@my_stage/model.yaml"},
+		},
+		Messages: []analyst.Message{analyst.Text("Top 10 products by revenue")},
+	}
+	fmt.Println(req.Validate())
+	// Output: analyst: invalid request: semantic_model_file "@my_stage/model.yaml" must name a fully qualified stage DB.SCHEMA.STAGE
+}
+
+func ExampleCheckReadOnly() {
+	fmt.Println(analyst.CheckReadOnly("SELECT region, SUM(net_amount) FROM __orders GROUP BY region"))
+	fmt.Println(analyst.CheckReadOnly("SELECT 1; DROP TABLE orders"))
+	// Output:
+	// <nil>
+	// analyst: not a single read-only query: it holds more than one statement
+}

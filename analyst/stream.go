@@ -1,0 +1,314 @@
+package analyst
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"sort"
+	"strings"
+)
+
+// Event is one server-sent event of a streamed answer.
+type Event struct {
+	// Type is the SSE event name: status, message.content.delta, warnings,
+	// response_metadata, error or done (others are passed through).
+	Type string
+	// Status and StatusMessage, for status events (e.g. generating_sql).
+	Status, StatusMessage string
+	// Delta, for message.content.delta events.
+	Delta *Delta
+	// Warnings, for warnings events.
+	Warnings []Warning
+	// Metadata, for response_metadata events.
+	Metadata map[string]any
+	// Err, for error events.
+	Err *APIError
+	// Data is the event's raw data.
+	Data json.RawMessage
+}
+
+// Delta is a piece of content item Index.
+type Delta struct {
+	Index            int              `json:"index"`
+	Type             ContentType      `json:"type"`
+	TextDelta        string           `json:"text_delta,omitempty"`
+	StatementDelta   string           `json:"statement_delta,omitempty"`
+	Confidence       *Confidence      `json:"confidence,omitempty"`
+	SuggestionsDelta *SuggestionDelta `json:"suggestions_delta,omitempty"`
+}
+
+// SuggestionDelta is a piece of suggestion Index of a suggestions item.
+type SuggestionDelta struct {
+	Index           int    `json:"index"`
+	SuggestionDelta string `json:"suggestion_delta"`
+}
+
+// Stream is a streamed answer being read. Read it with [Stream.Events] (or
+// [Stream.Next]) to see deltas as they arrive, or [Stream.Wait] for the whole
+// answer; Close it when done.
+type Stream struct {
+	body    io.ReadCloser
+	r       *bufio.Reader
+	limit   int64
+	done    bool
+	err     error
+	id      string
+	parts   map[int]*Content
+	suggest map[int]map[int]string
+	resp    Response
+}
+
+// Stream sends req with streaming on and returns the stream once the server has
+// accepted it. Errors before the stream starts (bad request, auth, 429 after the
+// retries) are returned here as they are by [Client.Message].
+func (c *Client) Stream(ctx context.Context, req Request) (*Stream, error) {
+	req.Stream = true
+	resp, err := c.post(ctx, MessagePath, req, true)
+	if err != nil {
+		return nil, err
+	}
+	limit := c.MaxResponseBytes
+	if limit <= 0 {
+		limit = DefaultMaxResponseBytes
+	}
+	s := &Stream{body: resp.Body, r: bufio.NewReaderSize(resp.Body, 64<<10), limit: limit,
+		id: requestID(resp), parts: map[int]*Content{}, suggest: map[int]map[int]string{}}
+	s.resp.RequestID = s.id
+	return s, nil
+}
+
+// Close releases the connection.
+func (s *Stream) Close() error { return s.body.Close() }
+
+// Next reads and applies the next event. It returns io.EOF after the last one
+// (status done, a done event, or the end of the body), an *APIError for an error
+// event, and ErrStreamInterrupted if the body breaks off mid-event.
+func (s *Stream) Next() (Event, error) {
+	if s.done {
+		return Event{}, io.EOF
+	}
+	if s.err != nil {
+		return Event{}, s.err
+	}
+	ev, err := s.readEvent()
+	if err != nil {
+		s.err = err
+		if errors.Is(err, io.EOF) {
+			s.done, s.err = true, nil
+		}
+		return Event{}, err
+	}
+	if err := s.apply(&ev); err != nil {
+		s.err = err
+		return ev, err
+	}
+	return ev, nil
+}
+
+// Events yields every event as it arrives; after the last, iteration ends. An
+// error ends it too, yielded with the event where it occurred.
+func (s *Stream) Events() iter.Seq2[Event, error] {
+	return func(yield func(Event, error) bool) {
+		for {
+			ev, err := s.Next()
+			if errors.Is(err, io.EOF) {
+				return
+			}
+			if !yield(ev, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// Wait reads the rest of the stream and returns the assembled answer, the same
+// Response a non-streamed request returns.
+func (s *Stream) Wait() (*Response, error) {
+	for {
+		_, err := s.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return s.Response(), nil
+}
+
+// Response returns the answer assembled so far.
+func (s *Stream) Response() *Response {
+	r := s.resp
+	idx := make([]int, 0, len(s.parts))
+	for i := range s.parts {
+		idx = append(idx, i)
+	}
+	sort.Ints(idx)
+	r.Message = Message{Role: RoleAnalyst}
+	for _, i := range idx {
+		c := *s.parts[i]
+		if sg := s.suggest[i]; len(sg) > 0 {
+			keys := make([]int, 0, len(sg))
+			for k := range sg {
+				keys = append(keys, k)
+			}
+			sort.Ints(keys)
+			c.Suggestions = nil
+			for _, k := range keys {
+				c.Suggestions = append(c.Suggestions, sg[k])
+			}
+		}
+		r.Message.Content = append(r.Message.Content, c)
+	}
+	return &r
+}
+
+// readEvent reads one "event:/data:" block, ending at a blank line.
+func (s *Stream) readEvent() (Event, error) {
+	var ev Event
+	var data bytes.Buffer
+	var size int64
+	seen := false
+	for {
+		line, err := s.r.ReadSlice('\n')
+		if errors.Is(err, bufio.ErrBufferFull) {
+			// a long line: keep reading it in pieces, within the limit
+			rest, err2 := s.readLong(line)
+			line, err = rest, err2
+		}
+		size += int64(len(line))
+		if size > s.limit {
+			return ev, fmt.Errorf("%w: an event of more than %d bytes", ErrResponseTooLarge, s.limit)
+		}
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				if seen || len(bytes.TrimSpace(line)) > 0 {
+					return ev, fmt.Errorf("%w: the body ended inside an event", ErrStreamInterrupted)
+				}
+				return ev, io.EOF
+			}
+			return ev, fmt.Errorf("%w: %v", ErrStreamInterrupted, err)
+		}
+		l := strings.TrimRight(string(line), "\r\n")
+		if l == "" {
+			if !seen {
+				continue
+			}
+			if ev.Type == "" {
+				ev.Type = "message"
+			}
+			ev.Data = json.RawMessage(data.Bytes())
+			return ev, nil
+		}
+		if strings.HasPrefix(l, ":") {
+			continue // a comment
+		}
+		field, value, _ := strings.Cut(l, ":")
+		value = strings.TrimPrefix(value, " ")
+		seen = true
+		switch field {
+		case "event":
+			ev.Type = value
+		case "data":
+			if data.Len() > 0 {
+				data.WriteByte('\n')
+			}
+			data.WriteString(value)
+		}
+	}
+}
+
+func (s *Stream) readLong(first []byte) ([]byte, error) {
+	buf := append([]byte(nil), first...)
+	for {
+		more, err := s.r.ReadSlice('\n')
+		buf = append(buf, more...)
+		if int64(len(buf)) > s.limit {
+			return buf, nil
+		}
+		if !errors.Is(err, bufio.ErrBufferFull) {
+			return buf, err
+		}
+	}
+}
+
+// apply folds an event into the answer.
+func (s *Stream) apply(ev *Event) error {
+	decode := func(v any) error {
+		if err := json.Unmarshal(ev.Data, v); err != nil {
+			return fmt.Errorf("%w: %s event: %v", ErrMalformedResponse, ev.Type, err)
+		}
+		return nil
+	}
+	switch ev.Type {
+	case "status":
+		var st struct {
+			Status        string `json:"status"`
+			StatusMessage string `json:"status_message"`
+			RequestID     string `json:"request_id"`
+		}
+		if err := decode(&st); err != nil {
+			return err
+		}
+		ev.Status, ev.StatusMessage = st.Status, st.StatusMessage
+		if st.RequestID != "" {
+			s.resp.RequestID = st.RequestID
+		}
+		if st.Status == "done" {
+			s.done = true
+		}
+	case "message.content.delta":
+		var d Delta
+		if err := decode(&d); err != nil {
+			return err
+		}
+		if d.Type == "suggestion" {
+			d.Type = ContentSuggestions
+		}
+		ev.Delta = &d
+		c := s.parts[d.Index]
+		if c == nil {
+			c = &Content{Type: d.Type}
+			s.parts[d.Index] = c
+		}
+		c.Text += d.TextDelta
+		c.Statement += d.StatementDelta
+		if d.Confidence != nil {
+			c.Confidence = d.Confidence
+		}
+		if sd := d.SuggestionsDelta; sd != nil {
+			if s.suggest[d.Index] == nil {
+				s.suggest[d.Index] = map[int]string{}
+			}
+			s.suggest[d.Index][sd.Index] += sd.SuggestionDelta
+		}
+	case "warnings":
+		var w struct {
+			Warnings []Warning `json:"warnings"`
+		}
+		if err := decode(&w); err != nil {
+			return err
+		}
+		ev.Warnings = w.Warnings
+		s.resp.Warnings = append(s.resp.Warnings, w.Warnings...)
+	case "response_metadata":
+		var m map[string]any
+		if err := decode(&m); err != nil {
+			return err
+		}
+		ev.Metadata = m
+		s.resp.ResponseMetadata = m
+	case "error":
+		ae := apiError(200, ev.Data, s.resp.RequestID)
+		ev.Err = ae
+		return ae
+	case "done":
+		s.done = true
+	}
+	return nil
+}
