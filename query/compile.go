@@ -149,7 +149,12 @@ func (c *Compiler) Compile(req Request) (*Query, error) {
 	}
 	for _, f := range dims {
 		r := s.use(f)
-		if err := addCol(r.sql, c.quoted[f.Index], Column{Name: f.Name, Kind: r.typ.kind, Scale: r.typ.scale, Field: c.names[f.Index], Role: RoleDimension}); err != nil {
+		name, quoted := f.Name, c.quoted[f.Index]
+		if _, taken := findColumn(q.Columns, name); taken && f.Table != "" {
+			name = f.Table + "_" + f.Name // the same name from another table
+			quoted = c.d.Quote(name)
+		}
+		if err := addCol(r.sql, quoted, Column{Name: name, Kind: r.typ.kind, Scale: r.typ.scale, Field: c.names[f.Index], Role: RoleDimension}); err != nil {
 			return nil, err
 		}
 		groupBy = append(groupBy, r.sql)
