@@ -18,6 +18,8 @@ type Column struct {
 	Scale int    `json:"scale,omitempty"` // decimal places, for KindDecimal
 	Field string `json:"field"`           // the model field, as table.name
 	Role  Role   `json:"role"`
+
+	quoted string // the quoted name, for ORDER BY
 }
 
 // Role says what a result column is.
@@ -124,12 +126,12 @@ func (c *Compiler) Compile(req Request) (*Query, error) {
 	n := len(metrics) + len(dims) + 1
 	cols, groupBy := make([]string, 0, n), make([]string, 0, n)
 	q.Columns = make([]Column, 0, n)
-	addCol := func(expr, quoted string, col Column) error {
+	addCol := func(item string, col Column) error {
 		if _, dup := findColumn(q.Columns, col.Name); dup {
 			return invalid("%q is requested twice", col.Name)
 		}
 		q.Columns = append(q.Columns, col)
-		cols = append(cols, expr+" AS "+quoted)
+		cols = append(cols, item)
 		return nil
 	}
 	if req.Time != nil {
@@ -141,27 +143,29 @@ func (c *Compiler) Compile(req Request) (*Query, error) {
 		} else {
 			expr = c.trunc[timeDim.Index][req.Time.Grain] // a DATE on both engines
 		}
-		name := timeDim.Name + "_" + string(req.Time.Grain)
-		if err := addCol(expr, c.d.Quote(name), Column{Name: name, Kind: kind, Field: c.names[timeDim.Index], Role: RoleTime}); err != nil {
+		tn := c.timeNames[timeDim.Index][req.Time.Grain]
+		if err := addCol(expr+" AS "+tn.quoted, Column{Name: tn.name, Kind: kind, Field: c.names[timeDim.Index], Role: RoleTime, quoted: tn.quoted}); err != nil {
 			return nil, err
 		}
 		groupBy = append(groupBy, expr)
 	}
 	for _, f := range dims {
 		r := s.use(f)
-		name, quoted := f.Name, c.quoted[f.Index]
+		name, item, quoted := f.Name, c.dimSel[f.Index], c.quoted[f.Index]
 		if _, taken := findColumn(q.Columns, name); taken && f.Table != "" {
 			name = f.Table + "_" + f.Name // the same name from another table
 			quoted = c.d.Quote(name)
+			item = r.sql + " AS " + quoted
 		}
-		if err := addCol(r.sql, quoted, Column{Name: name, Kind: r.typ.kind, Scale: r.typ.scale, Field: c.names[f.Index], Role: RoleDimension}); err != nil {
+		if err := addCol(item, Column{Name: name, Kind: r.typ.kind, Scale: r.typ.scale, Field: c.names[f.Index], Role: RoleDimension, quoted: quoted}); err != nil {
 			return nil, err
 		}
 		groupBy = append(groupBy, r.sql)
 	}
 	for _, f := range metrics {
-		expr, t := s.metric(f)
-		if err := addCol(c.castTo(expr, t), c.quoted[f.Index], Column{Name: f.Name, Kind: t.kind, Scale: t.scale, Field: c.names[f.Index], Role: RoleMetric}); err != nil {
+		s.use(f)
+		t := c.metTyp[f.Index]
+		if err := addCol(c.metSel[f.Index], Column{Name: f.Name, Kind: t.kind, Scale: t.scale, Field: c.names[f.Index], Role: RoleMetric, quoted: c.quoted[f.Index]}); err != nil {
 			return nil, err
 		}
 	}
@@ -262,10 +266,13 @@ func (s *compileState) chooseBase(metrics, dims []semantic.Field, timeDim semant
 			return invalid("metrics %s and %s come from different tables; query one table's metrics at a time", metrics[0].QualifiedName(), m.QualifiedName())
 		}
 	}
-	for _, f := range append(dims, timeDim) {
+	for _, f := range dims {
 		if s.base == "" && f.Table != "" {
 			s.base = strings.ToLower(f.Table)
 		}
+	}
+	if s.base == "" && timeDim.Table != "" {
+		s.base = strings.ToLower(timeDim.Table)
 	}
 	if s.base == "" {
 		s.base = strings.ToLower(s.c.model.Tables[0].Name)
@@ -334,12 +341,12 @@ func (c *Compiler) orderBy(orders []Order, cols []Column) ([]string, error) {
 		if o.Desc {
 			dir = " DESC"
 		}
-		out = append(out, c.d.Quote(col.Name)+dir+" NULLS LAST")
+		out = append(out, col.quoted+dir+" NULLS LAST")
 		used = append(used, col.Name)
 	}
 	for _, col := range cols {
 		if col.Role != RoleMetric && !slices.Contains(used, col.Name) {
-			out = append(out, c.d.Quote(col.Name)+" ASC NULLS LAST")
+			out = append(out, col.quoted+" ASC NULLS LAST")
 		}
 	}
 	return out, nil

@@ -36,8 +36,13 @@ type Compiler struct {
 	fields []rendered                 // by field index: SQL and type
 	names  []string                   // by field index: table.name
 	quoted []string                   // by field index: the quoted output name
+	dimSel []string                   // by field index: `expr AS "name"` as a dimension
+	metSel []string                   // by field index: `CAST(aggregate) AS "name"` as a metric
+	metTyp []typ                      // by field index: the metric\'s type
 	trunc  []map[dialect.Grain]string // by field index: time dimension truncated to a grain
-	tables map[string]tableInfo       // lower logical table name → its reference
+	// by field index: a time dimension's output name at each grain
+	timeNames []map[dialect.Grain]outName
+	tables    map[string]tableInfo // lower logical table name → its reference
 	// placeholders cast to a type, prepared once
 	phDate, phTimestamp string
 }
@@ -48,6 +53,9 @@ type rendered struct {
 	typ    typ
 	tables []string // logical tables the expression reads
 }
+
+// outName is an output column's name, plain and quoted.
+type outName struct{ name, quoted string }
 
 type tableInfo struct {
 	name  string // logical name as declared
@@ -66,13 +74,17 @@ func New(m *semantic.Model, opts Options) (*Compiler, error) {
 	}
 	c := &Compiler{
 		model: m, d: opts.Dialect, now: opts.Now,
-		sb:     sq.StatementBuilder.PlaceholderFormat(sq.Question),
-		asts:   make([]node, len(m.Fields())),
-		fields: make([]rendered, len(m.Fields())),
-		names:  make([]string, len(m.Fields())),
-		quoted: make([]string, len(m.Fields())),
-		trunc:  make([]map[dialect.Grain]string, len(m.Fields())),
-		tables: map[string]tableInfo{},
+		sb:        sq.StatementBuilder.PlaceholderFormat(sq.Question),
+		asts:      make([]node, len(m.Fields())),
+		fields:    make([]rendered, len(m.Fields())),
+		names:     make([]string, len(m.Fields())),
+		quoted:    make([]string, len(m.Fields())),
+		dimSel:    make([]string, len(m.Fields())),
+		metSel:    make([]string, len(m.Fields())),
+		metTyp:    make([]typ, len(m.Fields())),
+		trunc:     make([]map[dialect.Grain]string, len(m.Fields())),
+		timeNames: make([]map[dialect.Grain]outName, len(m.Fields())),
+		tables:    map[string]tableInfo{},
 	}
 	c.phDate = c.d.Cast("?", dialect.Date)
 	c.phTimestamp = c.d.Cast("?", dialect.Timestamp)
@@ -101,10 +113,22 @@ func New(m *semantic.Model, opts Options) (*Compiler, error) {
 		c.fields[f.Index] = rf
 		c.names[f.Index] = f.QualifiedName()
 		c.quoted[f.Index] = c.d.Quote(f.Name)
+		c.dimSel[f.Index] = sql + " AS " + c.quoted[f.Index]
+		if f.Kind == semantic.KindMetric || f.Kind == semantic.KindFact {
+			expr := sql
+			if f.Kind == semantic.KindFact {
+				expr = "SUM(" + sql + ")" // a fact used as a metric is summed
+			}
+			c.metSel[f.Index] = c.castTo(expr, t) + " AS " + c.quoted[f.Index]
+			c.metTyp[f.Index] = t
+		}
 		if f.Kind == semantic.KindTimeDimension {
 			c.trunc[f.Index] = map[dialect.Grain]string{}
+			c.timeNames[f.Index] = map[dialect.Grain]outName{}
 			for _, g := range dialect.Grains() {
 				c.trunc[f.Index][g] = c.d.DateTrunc(g, sql)
+				name := f.Name + "_" + string(g)
+				c.timeNames[f.Index][g] = outName{name: name, quoted: c.d.Quote(name)}
 			}
 		}
 	}
