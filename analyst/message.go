@@ -3,6 +3,7 @@ package analyst
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/salesanalytics/salesanalytics/semantic"
 )
@@ -156,22 +157,13 @@ func checkStagePath(p string) error {
 		return fmt.Errorf("%w: semantic_model_file %q must start with @ (e.g. @DB.SCHEMA.STAGE/model.yaml)", ErrInvalidRequest, p)
 	}
 	stage := p[1:]
-	if i := indexByte(stage, '/'); i >= 0 {
+	if i := strings.IndexByte(stage, '/'); i >= 0 {
 		stage = stage[:i]
 	}
 	if countDots(stage) != 2 {
 		return fmt.Errorf("%w: semantic_model_file %q must name a fully qualified stage DB.SCHEMA.STAGE", ErrInvalidRequest, p)
 	}
 	return nil
-}
-
-func indexByte(s string, c byte) int {
-	for i := range len(s) {
-		if s[i] == c {
-			return i
-		}
-	}
-	return -1
 }
 
 func countDots(s string) int {

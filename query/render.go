@@ -323,14 +323,18 @@ func (r *renderer) caseExpr(n caseExpr) (string, typ, error) {
 	}
 	t := tNull
 	for _, w := range n.whens {
-		parts, err := r.all(w.cond, w.then)
+		cond, _, err := r.render(w.cond)
 		if err != nil {
 			return "", tNull, err
 		}
-		if _, tt, _ := r.render(w.then); t == tNull {
-			t = tt
+		then, tt, err := r.render(w.then)
+		if err != nil {
+			return "", tNull, err
 		}
-		b.WriteString(" WHEN " + parts[0] + " THEN " + parts[1])
+		if t == tNull {
+			t = tt // the first branch with a type decides
+		}
+		b.WriteString(" WHEN " + cond + " THEN " + then)
 	}
 	if n.els != nil {
 		x, _, err := r.render(n.els)
