@@ -28,8 +28,8 @@ func ParseFile(path string) (*Model, error) {
 func Parse(file string, data []byte) (*Model, error) {
 	src := &source{file: file}
 	ps := &problems{src: src}
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
+	root, err := parseYAML(data)
+	if err != nil {
 		ps.addAt(syntaxPos(file, err), SeverityError, "", strings.TrimPrefix(err.Error(), "yaml: "))
 		return nil, &Error{Problems: ps.list}
 	}
@@ -50,6 +50,19 @@ func Parse(file string, data []byte) (*Model, error) {
 	}
 	m.idx() // built now, so concurrent lookups only read it
 	return m, nil
+}
+
+// parseYAML returns the document node of data: from the fast parser when data is
+// in its subset (fastyaml.go), else from yaml.v3, which also reports every error.
+func parseYAML(data []byte) (*yaml.Node, error) {
+	if doc, ok := parseFast(data); ok {
+		return doc, nil
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, err
+	}
+	return &root, nil
 }
 
 var yamlLine = regexp.MustCompile(`line (\d+)`)
