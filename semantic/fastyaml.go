@@ -98,7 +98,7 @@ func (p *fastParser) splitLines() {
 			continue
 		}
 		r, size := utf8.DecodeRune(d[i:])
-		if !(r >= 0xA0 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD && r != 0xFEFF) {
+		if r == utf8.RuneError && size == 1 || !(r >= 0xA0 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD && r != 0xFEFF) {
 			p.giveUp()
 		}
 		i += size

@@ -13,12 +13,12 @@ import (
 // resolves plain scalars to.
 
 // plainStart reports whether a plain scalar may start at d[i]: not at an
-// indicator, except "-", "?" and ":" directly followed by a safe character.
+// indicator, except "-" directly followed by a safe character.
 func plainStart(d []byte, i, end int, flow bool) bool {
 	switch d[i] {
-	case ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`':
+	case ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`', '?', ':':
 		return false
-	case '-', '?', ':':
+	case '-':
 		if i+1 == end {
 			return false
 		}
@@ -197,7 +197,7 @@ func (p *fastParser) flowScalar(li, j, end int) (*yaml.Node, int) {
 	k := j
 	for ; k < end && d[k] != ',' && d[k] != ']' && d[k] != '}'; k++ {
 		switch d[k] {
-		case '[', '{', '#':
+		case '[', '{', '#', '?': // libyaml ends a flow plain scalar at '?'
 			p.giveUp()
 		case ':':
 			if k+1 == end || d[k+1] == ' ' || d[k+1] == ',' || d[k+1] == ']' || d[k+1] == '}' {
@@ -256,6 +256,7 @@ func (p *fastParser) blockScalar(li, i, owner int) *yaml.Node {
 	}
 	var lines []string // content lines without their indent; "" for empty ones
 	last := -1         // index in lines of the last non-empty line
+	lastEnd := 0       // its end offset in data
 	j := li + 1
 	for ; j < len(p.lines); j++ {
 		l := p.lines[j]
@@ -274,7 +275,7 @@ func (p *fastParser) blockScalar(li, i, owner int) *yaml.Node {
 			p.giveUp() // more-indented lines fold differently
 		}
 		lines = append(lines, text)
-		last = len(lines) - 1
+		last, lastEnd = len(lines)-1, l.end
 	}
 	p.li = j
 	lines = lines[:last+1]
@@ -284,7 +285,7 @@ func (p *fastParser) blockScalar(li, i, owner int) *yaml.Node {
 	} else {
 		v = fold(lines)
 	}
-	if !strip && last >= 0 {
+	if !strip && last >= 0 && lastEnd < len(d) { // clip keeps the last line break, if any
 		v += "\n"
 	}
 	return p.scalar(li, i, v, "!!str", style)

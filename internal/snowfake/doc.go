@@ -1,0 +1,46 @@
+// Package snowfake is a loopback server that speaks the part of Snowflake's
+// connector protocol the gosnowflake driver uses — login, query-request, session
+// delete, telemetry — and answers with a real SQL engine behind it, so that the
+// Snowflake dialect of this module runs end to end through the real driver on a
+// machine without Snowflake.
+//
+// The engine is any database/sql handle to DuckDB (tests open one with package
+// pipeline/embedded); each Snowflake session gets its own connection, so
+// transactions behave. Before running a statement the server:
+//
+//   - maps Snowflake types to DuckDB's: NUMBER(p,s) to DECIMAL(p,s), NUMBER to
+//     DECIMAL(38,0), TIMESTAMP_NTZ to TIMESTAMP_NS (nanoseconds, as Snowflake keeps), TIMESTAMP_LTZ and _TZ to
+//     TIMESTAMPTZ, VARIANT to JSON;
+//   - rewrites DATEADD(part, n, date) to a DuckDB macro, and ROUND(a / NULLIF(b,
+//     0), s) to DuckDB's exact integer division, so quotients round as
+//     Snowflake's exact NUMBER division does (operands of up to four places);
+//   - answers CREATE DATABASE (an attached in-memory catalog), CREATE WAREHOUSE,
+//     CREATE STAGE and USE itself;
+//   - keeps DYNAMIC TABLEs: CREATE builds the table and records its target lag,
+//     warehouse, refresh mode and query; ALTER DYNAMIC TABLE … REFRESH re-runs the
+//     query; SHOW DYNAMIC TABLES lists them with data_timestamp set to the last
+//     refresh (there is no background refresh: tests refresh on demand).
+//
+// Results are encoded as Snowflake's JSON result format encodes them (see
+// ../../../shared/reference/snowflake-fake.md §4): NUMBER as text with exactly its
+// scale's digits, DATE as days since the epoch, TIMESTAMP as seconds with nine
+// fraction digits, BOOLEAN as "1"/"0", NULL as null. Errors come back as Snowflake
+// does, HTTP 200 with success false and a numeric code, which the driver turns
+// into *gosnowflake.SnowflakeError.
+//
+// What it does not do: PUT/GET and stages with files, multi-statement requests,
+// async queries, Arrow results, and exact division outside that ROUND pattern
+// (DuckDB divides decimals in DOUBLE). It is a test fixture, not an emulator.
+//
+// Use it from a test:
+//
+//	db := ... // a DuckDB *sql.DB
+//	fake, err := snowfake.New(ctx, db, snowfake.Options{})
+//	srv := httptest.NewServer(fake)
+//	defer srv.Close()
+//	dsn := snowfake.DSN(srv.Listener.Addr().String(), "SALES_ANALYTICS_DB")
+//	sf, err := sql.Open("snowflake", dsn)
+//
+// and set SNOWFLAKE_DISABLE_PLATFORM_DETECTION and SF_DISABLE_MINICORE in the
+// test binary (see [DriverEnv]).
+package snowfake
