@@ -174,6 +174,10 @@ func (p *fastParser) mapping(li, off, indent int) *yaml.Node {
 	}
 }
 
+// maxKeyLen is below libyaml's limit on a simple key's length (1024), beyond
+// which yaml.v3 reports an error.
+const maxKeyLen = 1000
+
 // key parses a plain key at off and returns it with the offset of its colon.
 func (p *fastParser) key(li, off int) (*yaml.Node, int) {
 	d, end := p.data, p.lines[li].end
@@ -183,6 +187,9 @@ func (p *fastParser) key(li, off int) (*yaml.Node, int) {
 	for i := off; i < end; i++ {
 		switch d[i] {
 		case ':':
+			if i-off >= maxKeyLen {
+				p.giveUp()
+			}
 			if i+1 == end || d[i+1] == ' ' {
 				k := p.checkPlain(strings.TrimRight(p.src[off:i], " "))
 				return p.scalar(li, off, k, resolveTag(k), 0), i

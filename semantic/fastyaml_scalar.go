@@ -143,7 +143,11 @@ func (p *fastParser) flowCollection(li, i int) (*yaml.Node, int) {
 		if n.Kind == yaml.SequenceNode {
 			item, j = p.flowItem(li, j, end)
 		} else {
+			start := j
 			item, j = p.flowScalar(li, j, end)
+			if j-start >= maxKeyLen {
+				p.giveUp()
+			}
 		}
 		n.Content = append(n.Content, item)
 		j = skipSpaces(d, j, end)

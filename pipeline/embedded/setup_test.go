@@ -100,7 +100,7 @@ func TestSetupRejectsBadInputAndBuildsNothing(t *testing.T) {
 	t.Run("unknown engine", func(t *testing.T) {
 		_, err := engine.Open(ctx, engine.Config{Name: "oracle"})
 		require.ErrorIs(t, err, engine.ErrUnknownEngine)
-		require.ErrorContains(t, err, `"oracle" (valid: embedded, duckdb)`)
+		require.ErrorContains(t, err, `"oracle" (valid: embedded, duckdb, snowflake)`)
 	})
 
 	t.Run("unwritable path", func(t *testing.T) {
