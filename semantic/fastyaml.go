@@ -181,7 +181,7 @@ const maxKeyLen = 1000
 // key parses a plain key at off and returns it with the offset of its colon.
 func (p *fastParser) key(li, off int) (*yaml.Node, int) {
 	d, end := p.data, p.lines[li].end
-	if !plainStart(d, off, end, false) {
+	if !plainStart(d, off, end) {
 		p.giveUp()
 	}
 	for i := off; i < end; i++ {
@@ -233,7 +233,7 @@ func (p *fastParser) value(li, off, owner int, entry bool) *yaml.Node {
 		n, end = p.quoted(li, i, l.end)
 		p.rest(li, end)
 	default:
-		if !plainStart(d, i, l.end, false) {
+		if !plainStart(d, i, l.end) {
 			p.giveUp()
 		}
 		v, isKey := p.plain(i, l.end)

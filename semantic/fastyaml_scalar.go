@@ -14,7 +14,7 @@ import (
 
 // plainStart reports whether a plain scalar may start at d[i]: not at an
 // indicator, except "-" directly followed by a safe character.
-func plainStart(d []byte, i, end int, flow bool) bool {
+func plainStart(d []byte, i, end int) bool {
 	switch d[i] {
 	case ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`', '?', ':':
 		return false
@@ -195,7 +195,7 @@ func (p *fastParser) flowScalar(li, j, end int) (*yaml.Node, int) {
 	if d[j] == '"' || d[j] == '\'' {
 		return p.quoted(li, j, end)
 	}
-	if !plainStart(d, j, end, true) {
+	if !plainStart(d, j, end) {
 		p.giveUp()
 	}
 	k := j

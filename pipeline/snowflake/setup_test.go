@@ -65,6 +65,11 @@ func TestSetupOnSnowflakeMatchesEmbedded(t *testing.T) {
 			dump(t, f.eng.DB(), dialect.Snowflake, n, tbl, []string{"TABLE_NAME", "RULE_NAME"}))
 	}
 
+	// Every validation checkpoint, in the Snowflake dialect, through the driver.
+	rep, err := pipeline.Validate(ctx, f.eng, o)
+	require.NoError(t, err)
+	require.True(t, rep.Passed(), "%s", rep)
+
 	// A second run skips every RAW load and recreates nothing it need not.
 	again, err := pipeline.Setup(ctx, f.eng, o)
 	require.NoError(t, err)
