@@ -61,18 +61,14 @@ func upToDate(ctx context.Context, eng Engine, n warehouse.Names, t warehouse.Ta
 // recordLoad writes t's manifest row in one transaction.
 func recordLoad(ctx context.Context, eng Engine, n warehouse.Names, t warehouse.Table, rows int64, fingerprint string, opts Options) error {
 	d, m := eng.Dialect(), warehouse.LoadManifest
-	tx, err := eng.DB().BeginTx(ctx, nil)
+	err := inTx(ctx, eng, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM "+m.Ref(d, n)+" WHERE "+d.Quote("TABLE_NAME")+" = ?", t.Name); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, insertSQL(d, n, m, 1), t.Name, fingerprint, rows, opts.now().UTC())
+		return err
+	})
 	if err != nil {
-		return fmt.Errorf("pipeline: record load of %s: %w", t.Name, err)
-	}
-	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
-	if _, err := tx.ExecContext(ctx, "DELETE FROM "+m.Ref(d, n)+" WHERE "+d.Quote("TABLE_NAME")+" = ?", t.Name); err != nil {
-		return fmt.Errorf("pipeline: record load of %s: %w", t.Name, err)
-	}
-	if _, err := tx.ExecContext(ctx, insertSQL(d, n, m, 1), t.Name, fingerprint, rows, opts.now().UTC()); err != nil {
-		return fmt.Errorf("pipeline: record load of %s: %w", t.Name, err)
-	}
-	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("pipeline: record load of %s: %w", t.Name, err)
 	}
 	return nil

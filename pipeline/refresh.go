@@ -284,19 +284,7 @@ func foldIn(ctx context.Context, tx *sql.Tx, d dialect.Dialect, n warehouse.Name
 }
 
 func inTx(ctx context.Context, eng Engine, fn func(*sql.Tx) error) error {
-	tx, err := eng.DB().BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	if err := fn(tx); err != nil {
-		_ = tx.Rollback()
-		return err
-	}
-	if err := ctx.Err(); err != nil {
-		_ = tx.Rollback()
-		return err
-	}
-	return tx.Commit()
+	return InTx(ctx, eng.DB(), fn)
 }
 
 func tableExists(ctx context.Context, q querier, n warehouse.Names, t warehouse.Table) bool {

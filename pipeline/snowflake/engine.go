@@ -84,23 +84,20 @@ func (e *Engine) Load(ctx context.Context, t warehouse.Table, n warehouse.Names,
 	if _, err := e.db.ExecContext(ctx, t.CreateSQL(dialect.Snowflake, n, false)); err != nil {
 		return err
 	}
-	tx, err := e.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
-	if _, err := tx.ExecContext(ctx, "DELETE FROM "+t.Ref(dialect.Snowflake, n)); err != nil {
-		return err
-	}
-	var done int64
-	for ins := range pipeline.InsertBatches(dialect.Snowflake, n, t, src, e.opts.BatchRows) {
-		if _, err := tx.ExecContext(ctx, ins.SQL, ins.Args...); err != nil {
+	return pipeline.InTx(ctx, e.db, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM "+t.Ref(dialect.Snowflake, n)); err != nil {
 			return err
 		}
-		done += int64(ins.Rows)
-		if progress != nil {
-			progress(done)
+		var done int64
+		for ins := range pipeline.InsertBatches(dialect.Snowflake, n, t, src, e.opts.BatchRows) {
+			if _, err := tx.ExecContext(ctx, ins.SQL, ins.Args...); err != nil {
+				return err
+			}
+			done += int64(ins.Rows)
+			if progress != nil {
+				progress(done)
+			}
 		}
-	}
-	return tx.Commit()
+		return nil
+	})
 }
