@@ -65,37 +65,55 @@ func divRound(args []string) (string, bool) {
 // s[start]: it returns the index of the closing parenthesis and the top-level
 // comma-separated arguments, or -1 if the parentheses do not balance.
 func call(s string, start int) (int, []string) {
-	level, from := 0, start
+	level, from, end := 0, start, -1
 	var args []string
-	var quote byte
-	for i := start; i < len(s); i++ {
-		c := s[i]
+	outsideQuotes(s, start, func(i int, c byte) bool {
 		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '\'' || c == '"':
-			quote = c
 		case c == '(':
 			level++
 		case c == ')' && level > 0:
 			level--
 		case c == ')':
-			return i, append(args, s[from:i])
+			end, args = i, append(args, s[from:i])
+			return false
 		case c == ',' && level == 0:
 			args = append(args, s[from:i])
 			from = i + 1
 		}
+		return true
+	})
+	if end < 0 {
+		return -1, nil
 	}
-	return -1, nil
+	return end, args
 }
 
 // depth returns the parenthesis depth at the end of s, outside quotes.
 func depth(s string) int {
 	d := 0
+	outsideQuotes(s, 0, func(_ int, c byte) bool {
+		switch c {
+		case '(':
+			d++
+		case ')':
+			d--
+		}
+		return true
+	})
+	return d
+}
+
+// inQuotes reports whether s ends inside a quoted string or identifier.
+func inQuotes(s string) bool {
+	return outsideQuotes(s, 0, func(int, byte) bool { return true })
+}
+
+// outsideQuotes calls fn for each byte of s from start that is outside a quoted
+// string or identifier, until fn returns false. It reports whether s ends inside
+// quotes.
+func outsideQuotes(s string, start int, fn func(i int, c byte) bool) bool {
 	var quote byte
-	for i := 0; i < len(s); i++ {
+	for i := start; i < len(s); i++ {
 		switch c := s[i]; {
 		case quote != 0:
 			if c == quote {
@@ -103,26 +121,8 @@ func depth(s string) int {
 			}
 		case c == '\'' || c == '"':
 			quote = c
-		case c == '(':
-			d++
-		case c == ')':
-			d--
-		}
-	}
-	return d
-}
-
-// inQuotes reports whether s ends inside a quoted string or identifier.
-func inQuotes(s string) bool {
-	var quote byte
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if quote != 0 {
-			if c == quote {
-				quote = 0
-			}
-		} else if c == '\'' || c == '"' {
-			quote = c
+		case !fn(i, c):
+			return false
 		}
 	}
 	return quote != 0
