@@ -15,10 +15,8 @@ import (
 func AppendOrders(ctx context.Context, eng Engine, n warehouse.Names, orders []datagen.Order) error {
 	t := warehouse.RawOrders
 	return inTx(ctx, eng, func(tx *sql.Tx) error {
-		for ins := range InsertBatches(eng.Dialect(), n, t, OrderSource(orders), DefaultInsertBatch) {
-			if _, err := tx.ExecContext(ctx, ins.SQL, ins.Args...); err != nil {
-				return fmt.Errorf("pipeline: append orders: %w", err)
-			}
+		if err := ExecInserts(ctx, tx, eng.Dialect(), n, t, OrderSource(orders), DefaultInsertBatch, nil); err != nil {
+			return fmt.Errorf("pipeline: append orders: %w", err)
 		}
 		return nil
 	})

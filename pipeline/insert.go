@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"context"
+	"database/sql"
 	"fmt"
 	"iter"
 	"strings"
@@ -97,4 +99,20 @@ func scaledText(unscaled int64, scale int) string {
 	}
 	s := fmt.Sprintf("%0*d", scale+1, u)
 	return sign + s[:len(s)-scale] + "." + s[len(s)-scale:]
+}
+
+// ExecInserts runs the [InsertBatches] of src into t on tx, with ctx, calling
+// progress (if not nil) with the rows inserted so far after each batch.
+func ExecInserts(ctx context.Context, tx *sql.Tx, d dialect.Dialect, n warehouse.Names, t warehouse.Table, src RowSource, batch int, progress func(done int64)) error {
+	var done int64
+	for ins := range InsertBatches(d, n, t, src, batch) {
+		if _, err := tx.ExecContext(ctx, ins.SQL, ins.Args...); err != nil {
+			return err
+		}
+		done += int64(ins.Rows)
+		if progress != nil {
+			progress(done)
+		}
+	}
+	return nil
 }

@@ -217,9 +217,6 @@ func (p *fastParser) value(li, off, owner int, entry bool) *yaml.Node {
 	if i == l.end || d[i] == '#' {
 		return p.nested(li, off, owner, entry)
 	}
-	if i == off && !entry {
-		p.giveUp() // "key:value" is not a key
-	}
 	var n *yaml.Node
 	switch c := d[i]; c {
 	case '|', '>':

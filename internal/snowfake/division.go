@@ -16,12 +16,20 @@ import (
 // operandScale is the largest operand scale the exact rewrite supports.
 const operandScale = 4
 
-// exactDivision rewrites every ROUND(a / NULLIF(b, 0), s) in stmt.
+// exactDivision rewrites every ROUND(a / NULLIF(b, 0), s) in stmt that stands
+// outside quotes.
 func exactDivision(stmt string) string {
 	var b strings.Builder
 	for {
-		i := strings.Index(stmt, "ROUND(")
-		if i < 0 || inQuotes(stmt[:i]) {
+		i := -1
+		outsideQuotes(stmt, 0, func(j int, _ byte) bool {
+			if strings.HasPrefix(stmt[j:], "ROUND(") {
+				i = j
+				return false
+			}
+			return true
+		})
+		if i < 0 {
 			b.WriteString(stmt)
 			return b.String()
 		}
@@ -101,11 +109,6 @@ func depth(s string) int {
 		return true
 	})
 	return d
-}
-
-// inQuotes reports whether s ends inside a quoted string or identifier.
-func inQuotes(s string) bool {
-	return outsideQuotes(s, 0, func(int, byte) bool { return true })
 }
 
 // outsideQuotes calls fn for each byte of s from start that is outside a quoted

@@ -34,6 +34,11 @@ func TestExactDivisionRewrite(t *testing.T) {
 	nested := `ROUND(ROUND(a / NULLIF(b, 0), 2) / NULLIF(c, 0), 4)`
 	require.NotContains(t, exactDivision(nested), "NULLIF(b, 0), 2)")
 	require.Equal(t, "ROUND(unbalanced", exactDivision("ROUND(unbalanced"))
+
+	quoted := `SELECT 'ROUND(x / NULLIF(y, 0), 2)', ROUND(a / NULLIF(b, 0), 2)`
+	out = exactDivision(quoted)
+	require.Contains(t, out, `'ROUND(x / NULLIF(y, 0), 2)'`, "text in quotes stays")
+	require.NotContains(t, out, "ROUND(a /", "a call after a quoted one is still rewritten")
 }
 
 func TestEncode(t *testing.T) {

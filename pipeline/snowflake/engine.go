@@ -88,16 +88,6 @@ func (e *Engine) Load(ctx context.Context, t warehouse.Table, n warehouse.Names,
 		if _, err := tx.ExecContext(ctx, "DELETE FROM "+t.Ref(dialect.Snowflake, n)); err != nil {
 			return err
 		}
-		var done int64
-		for ins := range pipeline.InsertBatches(dialect.Snowflake, n, t, src, e.opts.BatchRows) {
-			if _, err := tx.ExecContext(ctx, ins.SQL, ins.Args...); err != nil {
-				return err
-			}
-			done += int64(ins.Rows)
-			if progress != nil {
-				progress(done)
-			}
-		}
-		return nil
+		return pipeline.ExecInserts(ctx, tx, dialect.Snowflake, n, t, src, e.opts.BatchRows, progress)
 	})
 }
