@@ -16,9 +16,12 @@ const (
 	module          = "github.com/salesanalytics/salesanalytics"
 )
 
-// pure lists packages that must build without cgo: everything but the engine
-// leaves, the engine chooser and the programs on top.
-var pure = []string{"dialect", "warehouse", "scan", "pipeline", "pipeline/datagen", "semantic", "marts", "query", "analyst", "internal/snowfake"}
+// pure lists packages that must build without cgo: everything but the embedded
+// engine and the programs on top.
+var pure = []string{
+	"dialect", "warehouse", "scan", "semantic", "query", "marts", "analyst", "engine", "pipeline", "pipeline/datagen",
+	"internal/snowfake",
+}
 
 func goList(tb testing.TB, env []string, args ...string) string {
 	tb.Helper()
@@ -45,24 +48,38 @@ func importers(tb testing.TB, pkg string) []string {
 }
 
 func TestDuckDBDriverIsImportedByOnePackage(t *testing.T) {
-	require.Equal(t, []string{"pipeline/embedded"}, importers(t, duckdbDriver))
+	require.Equal(t, []string{"engine/embedded"}, importers(t, duckdbDriver))
 }
 
 func TestSnowflakeDriverIsImportedByOnePackage(t *testing.T) {
-	require.Equal(t, []string{"pipeline/snowflake"}, importers(t, snowflakeDriver))
+	require.Equal(t, []string{"engine/snowflake"}, importers(t, snowflakeDriver))
 }
 
 func TestPurePackagesBuildWithoutCgo(t *testing.T) {
+	requireCgoFree(t, pure, duckdbDriver, snowflakeDriver)
+}
+
+// TestSnowflakeOnlyProgramBuildsWithoutCgo: a service that imports only the
+// Snowflake engine (and what it needs to query) links no DuckDB and no cgo.
+func TestSnowflakeOnlyProgramBuildsWithoutCgo(t *testing.T) {
+	requireCgoFree(t, []string{"engine/snowflake", "query", "marts", "pipeline"}, duckdbDriver)
+}
+
+// requireCgoFree builds pkgs with CGO_ENABLED=0 and requires that none of the
+// drivers is among their dependencies.
+func requireCgoFree(t *testing.T, pkgs []string, drivers ...string) {
+	t.Helper()
 	var present []string
-	for _, p := range pure {
+	for _, p := range pkgs {
 		if _, err := os.Stat(p); err == nil {
 			present = append(present, "./"+p)
 		}
 	}
 	require.NotEmpty(t, present)
 	deps := goList(t, []string{"CGO_ENABLED=0"}, append([]string{"-deps", "-f", "{{.ImportPath}}"}, present...)...)
-	require.NotContains(t, deps, duckdbDriver)
-	require.NotContains(t, deps, snowflakeDriver)
+	for _, d := range drivers {
+		require.NotContains(t, deps, d)
+	}
 	cmd := exec.Command("go", append([]string{"build"}, present...)...)
 	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 	out, err := cmd.CombinedOutput()

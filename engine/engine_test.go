@@ -9,7 +9,8 @@ import (
 
 	"github.com/salesanalytics/salesanalytics/dialect"
 	"github.com/salesanalytics/salesanalytics/engine"
-	"github.com/salesanalytics/salesanalytics/pipeline/snowflake"
+	_ "github.com/salesanalytics/salesanalytics/engine/embedded"
+	"github.com/salesanalytics/salesanalytics/engine/snowflake"
 )
 
 func TestOpenByName(t *testing.T) {
@@ -23,9 +24,15 @@ func TestOpenByName(t *testing.T) {
 
 	_, err := engine.Open(ctx, engine.Config{Name: "postgres"})
 	require.ErrorIs(t, err, engine.ErrUnknownEngine)
-	require.ErrorContains(t, err, "embedded, duckdb, snowflake")
+	require.ErrorContains(t, err, "duckdb, embedded, snowflake")
 
 	_, err = engine.Open(ctx, engine.Config{Name: "snowflake"})
 	require.True(t, errors.Is(err, snowflake.ErrOpen), "%v", err)
 	require.ErrorContains(t, err, "DSN")
+}
+
+func TestRegisterTwicePanics(t *testing.T) {
+	require.Panics(t, func() {
+		engine.Register(func(context.Context, engine.Config) (engine.Engine, error) { return nil, nil }, "Embedded")
+	})
 }

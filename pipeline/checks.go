@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/salesanalytics/salesanalytics/dialect"
+	"github.com/salesanalytics/salesanalytics/engine"
 	"github.com/salesanalytics/salesanalytics/pipeline/datagen"
 	"github.com/salesanalytics/salesanalytics/scan"
 	"github.com/salesanalytics/salesanalytics/semantic"
@@ -75,7 +76,8 @@ var DefaultAsOf = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 // validator runs the checks against one engine.
 type checker struct {
 	ctx  context.Context
-	eng  Engine
+	w    *Warehouse
+	eng  engine.Engine
 	d    dialect.Dialect
 	n    warehouse.Names
 	gen  *datagen.Generator
@@ -88,18 +90,18 @@ type checker struct {
 // with opts, and returns the report. Expected figures come from the generator, in
 // Go: row counts, distributions, injected defects, revenue. It returns an error
 // only when it cannot query the warehouse; failed checks are in the report.
-func Validate(ctx context.Context, eng Engine, opts Options) (*Report, error) {
+func (w *Warehouse) Validate(ctx context.Context, opts Options) (*Report, error) {
 	gen, err := datagen.New(opts.Data)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrInvalidOptions, err)
 	}
-	c := &checker{ctx: ctx, eng: eng, d: eng.Dialect(), n: opts.Names.WithDefaults(), gen: gen, rep: &Report{}, asOf: DefaultAsOf}
+	c := &checker{ctx: ctx, w: w, eng: w.eng, d: w.eng.Dialect(), n: w.names, gen: gen, rep: &Report{}, asOf: DefaultAsOf}
 	c.infrastructure()
 	c.raw()
 	c.staging()
 	f := gen.Figures()
 	c.marts(f)
-	c.freshness(opts)
+	c.freshness()
 	c.semanticLayer(f)
 	return c.rep, c.err
 }
@@ -153,7 +155,7 @@ func (c *checker) infrastructure() {
 		}
 	}
 	c.add(PhaseInfrastructure, "schemas exist", strings.Join(c.n.Schemas(), ","), strings.Join(have, ","))
-	if c.d == dialect.DuckDB {
+	if !c.d.Accounts() {
 		c.add(PhaseInfrastructure, "semantic model staged", 1, c.count(warehouse.SemanticModels, c.q("FILE_NAME")+" = ?", semantic.SalesModelFile))
 	}
 }
@@ -186,7 +188,7 @@ func (c *checker) raw() {
 func (c *checker) staging() {
 	in := c.gen.Injected()
 	c.add(PhaseStaging, "STG_ORDERS rows = RAW rows", c.gen.NumOrders(), c.count(warehouse.StgOrders, ""))
-	for _, r := range OrderRules() {
+	for _, r := range warehouse.OrderRules() {
 		c.add(PhaseStaging, "invalid "+string(r)+" = injected", in.Counts[r], c.count(warehouse.StgOrders, c.q("INVALID_REASON")+" = ?", string(r)))
 	}
 	var summary int64
@@ -221,11 +223,11 @@ func (c *checker) marts(f datagen.Figures) {
 	}
 }
 
-func (c *checker) freshness(opts Options) {
+func (c *checker) freshness() {
 	if c.err != nil {
 		return
 	}
-	st, err := Status(c.ctx, c.eng, c.n, opts.Now)
+	st, err := c.w.Status(c.ctx)
 	if err != nil {
 		c.addBool(PhaseMarts, "marts active and within lag", "status", err.Error(), false)
 		return
@@ -236,7 +238,7 @@ func (c *checker) freshness(opts Options) {
 			late = append(late, s.Name+" "+s.State+" lag "+s.Lag.Round(time.Second).String())
 		}
 	}
-	got := "all within " + DefaultTargetLag.String()
+	got := "all within " + warehouse.TargetLag.String()
 	if len(late) > 0 {
 		got = strings.Join(late, "; ")
 	}
@@ -248,7 +250,7 @@ func (c *checker) semanticLayer(f datagen.Figures) {
 		return
 	}
 	m := semantic.SalesModelFor(c.n.Database, c.n.Marts)
-	err := m.ValidateLive(c.ctx, semantic.InformationSchema(c.eng.DB(), c.d == dialect.Snowflake))
+	err := m.ValidateLive(c.ctx, semantic.InformationSchema(c.eng.DB(), c.d.Accounts()))
 	got := "valid"
 	if err != nil {
 		got = err.Error()

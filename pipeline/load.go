@@ -6,12 +6,14 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/salesanalytics/salesanalytics/engine"
 	"github.com/salesanalytics/salesanalytics/warehouse"
 )
 
 // loadRaw loads one RAW table unless the manifest says it already holds this load.
-func loadRaw(ctx context.Context, eng Engine, n warehouse.Names, t warehouse.Table, src RowSource, fingerprint string, opts Options) (TableLoad, error) {
-	started := opts.now()
+func (w *Warehouse) loadRaw(ctx context.Context, t warehouse.Table, src engine.RowSource, fingerprint string, opts Options) (TableLoad, error) {
+	eng, n := w.eng, w.names
+	started := w.now()
 	if ok, err := upToDate(ctx, eng, n, t, src.Rows, fingerprint); err != nil {
 		return TableLoad{}, err
 	} else if ok {
@@ -24,15 +26,15 @@ func loadRaw(ctx context.Context, eng Engine, n warehouse.Names, t warehouse.Tab
 	if err := eng.Load(ctx, t, n, src, progress); err != nil {
 		return TableLoad{}, fmt.Errorf("pipeline: load %s.%s: %w", n.SchemaFor(t.Layer), t.Name, err)
 	}
-	if err := recordLoad(ctx, eng, n, t, src.Rows, fingerprint, opts); err != nil {
+	if err := w.recordLoad(ctx, t, src.Rows, fingerprint); err != nil {
 		return TableLoad{}, err
 	}
 	opts.emit(Event{Phase: PhaseRaw, Table: t.Name, Done: src.Rows, Total: src.Rows, Finished: true})
-	return TableLoad{Table: t.Name, Rows: src.Rows, Duration: opts.now().Sub(started)}, nil
+	return TableLoad{Table: t.Name, Rows: src.Rows, Duration: w.now().Sub(started)}, nil
 }
 
 // upToDate reports whether t holds exactly rows rows from the load fingerprint.
-func upToDate(ctx context.Context, eng Engine, n warehouse.Names, t warehouse.Table, rows int64, fingerprint string) (bool, error) {
+func upToDate(ctx context.Context, eng engine.Engine, n warehouse.Names, t warehouse.Table, rows int64, fingerprint string) (bool, error) {
 	d, m := eng.Dialect(), warehouse.LoadManifest
 	var fp string
 	var want int64
@@ -59,13 +61,14 @@ func upToDate(ctx context.Context, eng Engine, n warehouse.Names, t warehouse.Ta
 }
 
 // recordLoad writes t's manifest row in one transaction.
-func recordLoad(ctx context.Context, eng Engine, n warehouse.Names, t warehouse.Table, rows int64, fingerprint string, opts Options) error {
+func (w *Warehouse) recordLoad(ctx context.Context, t warehouse.Table, rows int64, fingerprint string) error {
+	eng, n := w.eng, w.names
 	d, m := eng.Dialect(), warehouse.LoadManifest
 	err := inTx(ctx, eng, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM "+m.Ref(d, n)+" WHERE "+d.Quote("TABLE_NAME")+" = ?", t.Name); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, insertSQL(d, n, m, 1), t.Name, fingerprint, rows, opts.now().UTC())
+		_, err := tx.ExecContext(ctx, engine.InsertSQL(d, n, m, 1), t.Name, fingerprint, rows, w.now().UTC())
 		return err
 	})
 	if err != nil {

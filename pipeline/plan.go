@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/salesanalytics/salesanalytics/dialect"
-	"github.com/salesanalytics/salesanalytics/marts"
+	"github.com/salesanalytics/salesanalytics/engine"
 	"github.com/salesanalytics/salesanalytics/semantic"
 	"github.com/salesanalytics/salesanalytics/warehouse"
 )
@@ -30,19 +30,19 @@ type Step struct {
 // order. [Setup] runs this plan; [Script] prints it.
 func Plan(d dialect.Dialect, n warehouse.Names) []Step {
 	n = n.WithDefaults()
-	steps := []Step{{Phase: PhaseInfrastructure, Name: "database, schemas, warehouse, stage", SQL: InfrastructureSQL(d, n)}}
+	steps := []Step{{Phase: PhaseInfrastructure, Name: "database, schemas, warehouse, stage", SQL: warehouse.InfrastructureSQL(d, n)}}
 	for _, t := range warehouse.RawTables() {
 		steps = append(steps, Step{Phase: PhaseRaw, Name: t.Name, SQL: []string{t.CreateSQL(d, n, false)},
 			Note: "filled by the SDK's deterministic generator (pipeline.Setup)"})
 	}
-	views := StagingSQL(d, n)
+	views := warehouse.StagingSQL(d, n)
 	for i, v := range warehouse.StagingViews() {
 		steps = append(steps, Step{Phase: PhaseStaging, Name: v.Name, SQL: []string{views[i]}})
 	}
-	for _, m := range marts.All() {
-		note := "a dynamic table: Snowflake keeps it within the target lag"
-		if d == dialect.DuckDB {
-			note = "a table: the embedded refresher keeps it within the target lag"
+	for _, m := range warehouse.AllMarts() {
+		note := "a table: the embedded refresher keeps it within the target lag"
+		if d.DynamicTables() {
+			note = "a dynamic table: Snowflake keeps it within the target lag"
 		}
 		steps = append(steps, Step{Phase: PhaseMarts, Name: m.Table.Name, SQL: []string{m.CreateSQL(d, n)}, Note: note})
 	}
@@ -53,11 +53,11 @@ func Plan(d dialect.Dialect, n warehouse.Names) []Step {
 // uploadSQL stores the semantic model on the stage (Snowflake) or in the stage's
 // stand-in table (embedded, with the file name, content and time bound).
 func uploadSQL(d dialect.Dialect, n warehouse.Names) string {
-	if d == dialect.Snowflake {
+	if d.Accounts() {
 		return fmt.Sprintf("PUT file://%s @%s AUTO_COMPRESS = FALSE OVERWRITE = TRUE",
 			semantic.SalesModelFile, d.Table(n.Database, n.Semantic, n.Stage))
 	}
-	return insertSQL(d, n, warehouse.SemanticModels, 1)
+	return engine.InsertSQL(d, n, warehouse.SemanticModels, 1)
 }
 
 // Script renders the plan as one SQL script with a comment per step: for Snowflake,

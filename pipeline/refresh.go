@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/salesanalytics/salesanalytics/dialect"
-	"github.com/salesanalytics/salesanalytics/marts"
+	"github.com/salesanalytics/salesanalytics/engine"
 	"github.com/salesanalytics/salesanalytics/warehouse"
 )
 
@@ -21,6 +21,7 @@ const (
 	RefreshNone        RefreshKind = "none"        // nothing new: the marts are current
 	RefreshIncremental RefreshKind = "incremental" // new orders folded in
 	RefreshFull        RefreshKind = "full"        // every mart rebuilt
+	RefreshDynamic     RefreshKind = "dynamic"     // the engine refreshed its dynamic tables
 )
 
 // RefreshResult reports one refresh of the marts.
@@ -62,14 +63,18 @@ type observation struct {
 // state — happens in one transaction, so it sees one snapshot of RAW: orders that
 // arrive meanwhile are left for the next refresh, and an error or a cancelled ctx
 // leaves the marts and their state as they were.
-func Refresh(ctx context.Context, eng Engine, n warehouse.Names, now func() time.Time) (RefreshResult, error) {
-	if eng.Dialect() != dialect.DuckDB {
-		return RefreshResult{}, ErrNotEmbedded
-	}
-	if now == nil {
-		now = time.Now
-	}
+//
+// On an engine whose marts refresh themselves ([engine.DynamicTables]: Snowflake)
+// it asks each to refresh now and reports RefreshDynamic.
+func (w *Warehouse) Refresh(ctx context.Context) (RefreshResult, error) {
+	eng, n, now := w.eng, w.names, w.now
 	start := now()
+	if dt, ok := eng.(engine.DynamicTables); ok {
+		if err := dt.RefreshMarts(ctx, n); err != nil {
+			return RefreshResult{}, fmt.Errorf("pipeline: %w", err)
+		}
+		return RefreshResult{Kind: RefreshDynamic, Reason: "dynamic tables refreshed on demand", Duration: now().Sub(start)}, nil
+	}
 	d := eng.Dialect()
 	var res RefreshResult
 	err := inTx(ctx, eng, func(tx *sql.Tx) error {
@@ -206,8 +211,8 @@ func writeState(ctx context.Context, q querier, d dialect.Dialect, n warehouse.N
 			return err
 		}
 	}
-	for _, m := range marts.All() {
-		if _, err := q.ExecContext(ctx, insertSQL(d, n, t, 1),
+	for _, m := range warehouse.AllMarts() {
+		if _, err := q.ExecContext(ctx, engine.InsertSQL(d, n, t, 1),
 			m.Table.Name, at.UTC(), obs.maxLoaded, rawRows, obs.dims, obs.currentDate, string(kind)); err != nil {
 			return fmt.Errorf("record refresh state: %w", err)
 		}
@@ -217,7 +222,7 @@ func writeState(ctx context.Context, q querier, d dialect.Dialect, n warehouse.N
 
 // buildAll rebuilds every mart from STAGING.
 func buildAll(ctx context.Context, tx *sql.Tx, d dialect.Dialect, n warehouse.Names) error {
-	for _, m := range marts.All() {
+	for _, m := range warehouse.AllMarts() {
 		if _, err := tx.ExecContext(ctx, m.CreateSQL(d, n)); err != nil {
 			return fmt.Errorf("build %s: %w", m.Table.Name, err)
 		}
@@ -229,7 +234,7 @@ func buildAll(ctx context.Context, tx *sql.Tx, d dialect.Dialect, n warehouse.Na
 // recomputes the aggregates for the keys they touch. It returns the number of RAW
 // orders in that window.
 func foldIn(ctx context.Context, tx *sql.Tx, d dialect.Dialect, n warehouse.Names, from, to time.Time) (int64, error) {
-	if _, err := tx.ExecContext(ctx, marts.AppendFactsSQL(d, n), from, to); err != nil {
+	if _, err := tx.ExecContext(ctx, warehouse.AppendFactsSQL(d, n), from, to); err != nil {
 		return 0, fmt.Errorf("append to FCT_ORDERS: %w", err)
 	}
 	var raw int64
@@ -244,7 +249,7 @@ func foldIn(ctx context.Context, tx *sql.Tx, d dialect.Dialect, n warehouse.Name
 	if _, err := tx.ExecContext(ctx, newFacts, from, to); err != nil {
 		return 0, fmt.Errorf("collect new facts: %w", err)
 	}
-	for _, m := range marts.Aggregates() {
+	for _, m := range warehouse.AggregateMarts() {
 		ref := m.Table.Ref(d, n)
 		var args []any
 		if k, ok := m.DateKey(); ok {
@@ -283,8 +288,8 @@ func foldIn(ctx context.Context, tx *sql.Tx, d dialect.Dialect, n warehouse.Name
 	return raw, nil
 }
 
-func inTx(ctx context.Context, eng Engine, fn func(*sql.Tx) error) error {
-	return InTx(ctx, eng.DB(), fn)
+func inTx(ctx context.Context, eng engine.Engine, fn func(*sql.Tx) error) error {
+	return engine.InTx(ctx, eng.DB(), fn)
 }
 
 func tableExists(ctx context.Context, q querier, n warehouse.Names, t warehouse.Table) bool {

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"github.com/salesanalytics/salesanalytics/engine"
 	"github.com/salesanalytics/salesanalytics/pipeline/datagen"
 	"github.com/salesanalytics/salesanalytics/warehouse"
 )
@@ -8,8 +9,8 @@ import (
 // RawSources returns the row source of each RAW table for generator g, keyed by
 // table name. Each fills values in the order of the table's columns in package
 // warehouse.
-func RawSources(g *datagen.Generator) map[string]RowSource {
-	return map[string]RowSource{
+func RawSources(g *datagen.Generator) map[string]engine.RowSource {
+	return map[string]engine.RowSource{
 		warehouse.RawCustomers.Name: {Rows: g.NumCustomers(), Fill: func(i int64, dst []any) {
 			c := g.Customer(i)
 			dst[0], dst[1], dst[2], dst[3] = c.ID, c.Name, c.Email, c.Segment
@@ -28,8 +29,8 @@ func RawSources(g *datagen.Generator) map[string]RowSource {
 }
 
 // OrderSource returns a row source over the given orders, for appending them.
-func OrderSource(orders []datagen.Order) RowSource {
-	return RowSource{Rows: int64(len(orders)), Fill: func(i int64, dst []any) { fillOrder(orders[i], dst) }}
+func OrderSource(orders []datagen.Order) engine.RowSource {
+	return engine.RowSource{Rows: int64(len(orders)), Fill: func(i int64, dst []any) { fillOrder(orders[i], dst) }}
 }
 
 func fillOrder(o datagen.Order, dst []any) {

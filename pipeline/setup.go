@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/salesanalytics/salesanalytics/dialect"
+	"github.com/salesanalytics/salesanalytics/engine"
 	"github.com/salesanalytics/salesanalytics/pipeline/datagen"
 	"github.com/salesanalytics/salesanalytics/semantic"
 	"github.com/salesanalytics/salesanalytics/warehouse"
@@ -18,27 +18,16 @@ var ErrInvalidOptions = errors.New("pipeline: invalid options")
 
 // Options configure [Setup]. Start from [DefaultOptions].
 type Options struct {
-	// Names of the warehouse objects; empty fields take their defaults.
-	Names warehouse.Names
 	// Data says what the generator produces. Its Scale must be positive.
 	Data datagen.Config
 	// Progress, if not nil, receives an [Event] as each step advances. It is called
 	// from the goroutine running Setup.
 	Progress func(Event)
-	// Now is the clock for load timestamps. Nil means time.Now.
-	Now func() time.Time
 }
 
-// DefaultOptions returns the default names and [datagen.DefaultConfig].
+// DefaultOptions returns [datagen.DefaultConfig] and no progress reporting.
 func DefaultOptions() Options {
-	return Options{Names: warehouse.DefaultNames(), Data: datagen.DefaultConfig()}
-}
-
-func (o Options) now() time.Time {
-	if o.Now != nil {
-		return o.Now()
-	}
-	return time.Now()
+	return Options{Data: datagen.DefaultConfig()}
 }
 
 func (o Options) emit(e Event) {
@@ -96,16 +85,13 @@ type Result struct {
 // twice. Each RAW table is replaced atomically and the marts are built in one
 // transaction, so an error or a cancelled ctx leaves no half-written table, and a
 // re-run completes the warehouse.
-func Setup(ctx context.Context, eng Engine, opts Options) (*Result, error) {
-	start := opts.now()
-	if err := opts.Names.Validate(); err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrInvalidOptions, err)
-	}
+func (w *Warehouse) Setup(ctx context.Context, opts Options) (*Result, error) {
+	eng, n := w.eng, w.names
+	start := w.now()
 	gen, err := datagen.New(opts.Data)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrInvalidOptions, err)
 	}
-	n := opts.Names.WithDefaults()
 	if err := createInfrastructure(ctx, eng, n); err != nil {
 		return nil, err
 	}
@@ -114,7 +100,7 @@ func Setup(ctx context.Context, eng Engine, opts Options) (*Result, error) {
 	res := &Result{Fingerprint: Fingerprint(gen.Config())}
 	sources := RawSources(gen)
 	for _, t := range warehouse.RawTables() {
-		load, err := loadRaw(ctx, eng, n, t, sources[t.Name], res.Fingerprint, opts)
+		load, err := w.loadRaw(ctx, t, sources[t.Name], res.Fingerprint, opts)
 		if err != nil {
 			return nil, err
 		}
@@ -128,21 +114,21 @@ func Setup(ctx context.Context, eng Engine, opts Options) (*Result, error) {
 	}
 	opts.emit(Event{Phase: PhaseStaging, Finished: true})
 
-	if err := buildMarts(ctx, eng, n, opts, res); err != nil {
+	if err := w.buildMarts(ctx, res); err != nil {
 		return nil, err
 	}
 	opts.emit(Event{Phase: PhaseMarts, Finished: true})
 
-	if err := uploadModel(ctx, eng, n, opts); err != nil {
+	if err := w.uploadModel(ctx); err != nil {
 		return nil, err
 	}
 	opts.emit(Event{Phase: PhaseSemantic, Finished: true})
-	res.Duration = opts.now().Sub(start)
+	res.Duration = w.now().Sub(start)
 	return res, nil
 }
 
 // runSteps executes the plan's SQL of one phase.
-func runSteps(ctx context.Context, eng Engine, n warehouse.Names, phase Phase) error {
+func runSteps(ctx context.Context, eng engine.Engine, n warehouse.Names, phase Phase) error {
 	for _, s := range Plan(eng.Dialect(), n) {
 		if s.Phase != phase {
 			continue
@@ -158,11 +144,11 @@ func runSteps(ctx context.Context, eng Engine, n warehouse.Names, phase Phase) e
 
 // buildMarts creates the dynamic tables on Snowflake, or refreshes the embedded
 // marts (a full build the first time, nothing when current).
-func buildMarts(ctx context.Context, eng Engine, n warehouse.Names, opts Options, res *Result) error {
-	if eng.Dialect() == dialect.Snowflake {
-		return runSteps(ctx, eng, n, PhaseMarts)
+func (w *Warehouse) buildMarts(ctx context.Context, res *Result) error {
+	if w.eng.Dialect().DynamicTables() {
+		return runSteps(ctx, w.eng, w.names, PhaseMarts)
 	}
-	r, err := Refresh(ctx, eng, n, opts.Now)
+	r, err := w.Refresh(ctx)
 	if err != nil {
 		return err
 	}
@@ -172,28 +158,35 @@ func buildMarts(ctx context.Context, eng Engine, n warehouse.Names, opts Options
 
 // uploadModel puts the sales model, over these names, on its stage. On Snowflake a
 // PUT needs the driver's file support, so the Snowflake engine uploads it itself.
-func uploadModel(ctx context.Context, eng Engine, n warehouse.Names, opts Options) error {
-	if eng.Dialect() != dialect.DuckDB {
-		return nil
-	}
+func (w *Warehouse) uploadModel(ctx context.Context) error {
+	eng, n := w.eng, w.names
 	yaml, err := semantic.SalesModelFor(n.Database, n.Marts).Marshal()
 	if err != nil {
 		return fmt.Errorf("pipeline: semantic model: %w", err)
+	}
+	if s, ok := eng.(engine.ModelStager); ok {
+		if err := s.StageModel(ctx, n, semantic.SalesModelFile, yaml); err != nil {
+			return fmt.Errorf("pipeline: stage semantic model: %w", err)
+		}
+		return nil
+	}
+	if eng.Dialect().Accounts() {
+		return nil // TODO(#14): the Snowflake engine stages the model with PUT
 	}
 	d, t := eng.Dialect(), warehouse.SemanticModels
 	return inTx(ctx, eng, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM "+t.Ref(d, n)+" WHERE "+d.Quote("FILE_NAME")+" = ?", semantic.SalesModelFile); err != nil {
 			return fmt.Errorf("pipeline: upload semantic model: %w", err)
 		}
-		if _, err := tx.ExecContext(ctx, uploadSQL(d, n), semantic.SalesModelFile, string(yaml), opts.now().UTC()); err != nil {
+		if _, err := tx.ExecContext(ctx, uploadSQL(d, n), semantic.SalesModelFile, string(yaml), w.now().UTC()); err != nil {
 			return fmt.Errorf("pipeline: upload semantic model: %w", err)
 		}
 		return nil
 	})
 }
 
-func createInfrastructure(ctx context.Context, eng Engine, n warehouse.Names) error {
-	for _, stmt := range InfrastructureSQL(eng.Dialect(), n) {
+func createInfrastructure(ctx context.Context, eng engine.Engine, n warehouse.Names) error {
+	for _, stmt := range warehouse.InfrastructureSQL(eng.Dialect(), n) {
 		if _, err := eng.DB().ExecContext(ctx, stmt); err != nil {
 			return fmt.Errorf("pipeline: infrastructure: %s: %w", firstLine(stmt), err)
 		}

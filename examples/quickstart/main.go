@@ -14,8 +14,8 @@ import (
 	"os/signal"
 	"time"
 
+	"github.com/salesanalytics/salesanalytics/engine/embedded"
 	"github.com/salesanalytics/salesanalytics/pipeline"
-	"github.com/salesanalytics/salesanalytics/pipeline/embedded"
 	"github.com/salesanalytics/salesanalytics/scan"
 	"github.com/salesanalytics/salesanalytics/warehouse"
 	"github.com/shopspring/decimal"
@@ -43,10 +43,14 @@ func run(ctx context.Context, path string, scale float64, seed uint64, dirty flo
 	}
 	defer eng.Close()
 
+	w, err := pipeline.New(eng, pipeline.Config{})
+	if err != nil {
+		return err
+	}
 	opts := pipeline.DefaultOptions()
 	opts.Data.Scale, opts.Data.Seed, opts.Data.DirtyFraction = scale, seed, dirty
 	opts.Progress = printProgress
-	res, err := pipeline.Setup(ctx, eng, opts)
+	res, err := w.Setup(ctx, opts)
 	if err != nil {
 		return err
 	}
@@ -63,11 +67,11 @@ func run(ctx context.Context, path string, scale float64, seed uint64, dirty flo
 		fmt.Printf("  dirty orders injected: %d %v\n", n, res.Injected.Counts)
 	}
 	fmt.Printf("  marts: %s refresh (%s) in %s\n", res.Marts.Kind, res.Marts.Reason, res.Marts.Duration.Round(time.Millisecond))
-	if err := printRevenue(ctx, eng, opts.Names); err != nil {
+	if err := printRevenue(ctx, eng, w.Names()); err != nil {
 		return err
 	}
 
-	report, err := pipeline.Validate(ctx, eng, opts)
+	report, err := w.Validate(ctx, opts)
 	if err != nil {
 		return err
 	}

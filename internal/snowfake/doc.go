@@ -5,7 +5,7 @@
 // machine without Snowflake.
 //
 // The engine is any database/sql handle to DuckDB (tests open one with package
-// pipeline/embedded); each Snowflake session gets its own connection, so
+// engine/embedded); each Snowflake session gets its own connection, so
 // transactions behave. Before running a statement the server:
 //
 //   - maps Snowflake types to DuckDB's: NUMBER(p,s) to DECIMAL(p,s), NUMBER to

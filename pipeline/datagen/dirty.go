@@ -3,35 +3,28 @@ package datagen
 import (
 	"fmt"
 	"time"
+
+	"github.com/salesanalytics/salesanalytics/warehouse"
 )
 
 // Rule names one data-quality rule, and so one kind of defect the generator can
-// inject. The staging layer checks the same rules.
-type Rule string
+// inject. It is the staging layer's rule type: the generator breaks the rules that
+// STAGING checks (package warehouse defines them).
+type Rule = warehouse.Rule
 
-// The quality rules. Each dirty order breaks exactly one.
+// The rules the generator can break. Each dirty order breaks exactly one.
 const (
-	RuleNone            Rule = ""
-	RuleMissingCustomer Rule = "missing_customer" // CUSTOMER_ID is NULL
-	RuleUnknownProduct  Rule = "unknown_product"  // PRODUCT_ID not in PRODUCTS
-	RuleBadQuantity     Rule = "bad_quantity"     // QUANTITY <= 0
-	RuleFutureDate      Rule = "future_date"      // ORDER_DATE after today
-	RuleDuplicateID     Rule = "duplicate_id"     // ORDER_ID already seen, loaded later
+	RuleNone            = warehouse.RuleNone
+	RuleMissingCustomer = warehouse.RuleMissingCustomer
+	RuleUnknownProduct  = warehouse.RuleUnknownProduct
+	RuleBadQuantity     = warehouse.RuleBadQuantity
+	RuleFutureDate      = warehouse.RuleFutureDate
+	RuleDuplicateID     = warehouse.RuleDuplicateID
 )
 
-// Rules lists the quality rules in a fixed order.
+// Rules lists the rules the generator injects, in a fixed order.
 func Rules() []Rule {
 	return []Rule{RuleMissingCustomer, RuleUnknownProduct, RuleBadQuantity, RuleFutureDate, RuleDuplicateID}
-}
-
-// Valid reports whether r is one of [Rules].
-func (r Rule) Valid() bool {
-	for _, x := range Rules() {
-		if r == x {
-			return true
-		}
-	}
-	return false
 }
 
 // FutureDateFrom is the first date a future-dated defect may carry: far enough

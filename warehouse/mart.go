@@ -1,0 +1,158 @@
+package warehouse
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/salesanalytics/salesanalytics/dialect"
+)
+
+// TargetLag is how stale a mart may get before it is refreshed (SPEC §2.3). Both
+// engines keep to it: Snowflake as the dynamic tables' TARGET_LAG, the embedded
+// engine through pipeline's refresher.
+const TargetLag = 5 * time.Minute
+
+// targetLagSQL renders [TargetLag] as Snowflake's TARGET_LAG, e.g. '5 minutes'.
+func targetLagSQL() string { return fmt.Sprintf("%d minutes", int(TargetLag/time.Minute)) }
+
+// Mart is one table of the MARTS layer and how to compute it.
+type Mart struct {
+	// Table is the mart's definition: name, columns and types.
+	Table Table
+	// Key lists the columns of the mart's grain, each paired with the FCT_ORDERS
+	// column it comes from.
+	Key []KeyColumn
+
+	base     func(b sqlb, where string) string // aggregate stage over FCT_ORDERS alias f
+	baseCols []string                          // columns the aggregate stage yields
+	enrich   func(b sqlb, from string) string  // window stage over relation from
+	windowed bool                              // enrich reads other rows
+}
+
+// KeyColumn pairs a grain column of a mart with its source in FCT_ORDERS.
+type KeyColumn struct {
+	Column string // in the mart
+	Source string // in FCT_ORDERS
+}
+
+// AllMarts returns every mart in build order, FCT_ORDERS first.
+func AllMarts() []Mart {
+	return []Mart{fctOrders(), dailySales(), salesByRegion(), salesByProduct(), salesByCustomer(), salesByRep()}
+}
+
+// AggregateMarts returns the marts built on FCT_ORDERS.
+func AggregateMarts() []Mart { return AllMarts()[1:] }
+
+// Select returns the SELECT that computes the whole mart in dialect d.
+func (m Mart) Select(d dialect.Dialect, n Names) string {
+	b := sqlb{D: d, N: n}
+	return m.enrich(b, "(\n"+indent(m.base(b, ""))+"\n) b")
+}
+
+// Windowed reports whether the mart has window columns (running totals, moving
+// averages, growth, ranks), whose values depend on other rows. An incremental
+// refresh of a windowed mart recomputes its window stage over all its rows; other
+// marts replace just the rows of the keys new orders touch.
+func (m Mart) Windowed() bool { return m.windowed }
+
+// touched returns the condition "a row of relation newRel (alias nw) has the same
+// grain key as alias", where cols names the key columns on alias's side.
+func (m Mart) touched(b sqlb, newRel, alias string, cols func(KeyColumn) string) string {
+	conds := make([]string, len(m.Key))
+	for i, k := range m.Key {
+		conds[i] = b.C("nw", k.Source) + " = " + b.C(alias, cols(k))
+	}
+	return fmt.Sprintf("EXISTS (SELECT 1 FROM %s nw WHERE %s)", newRel, strings.Join(conds, " AND "))
+}
+
+// DateKey returns the mart's date grain column (SALES_DATE or MONTH) and its
+// FCT_ORDERS source, if it has one.
+func (m Mart) DateKey() (KeyColumn, bool) {
+	for _, k := range m.Key {
+		if c, ok := m.Table.Column(k.Column); ok && c.Type.Kind == dialect.KindDate {
+			return k, true
+		}
+	}
+	return KeyColumn{}, false
+}
+
+// freshBase re-aggregates the keys newRel touches. For a mart with a date key it
+// also bounds the FCT_ORDERS scan by the new rows' date range (two bound
+// arguments, lowest and highest), which lets the engine skip untouched blocks.
+func (m Mart) freshBase(b sqlb, newRel string) string {
+	cond := m.touched(b, newRel, "f", func(k KeyColumn) string { return k.Source })
+	if k, ok := m.DateKey(); ok {
+		date := b.D.TypeName(dialect.Date)
+		cond = fmt.Sprintf("%s BETWEEN CAST(? AS %s) AND CAST(? AS %s) AND %s", b.C("f", k.Source), date, date, cond)
+	}
+	return m.base(b, cond)
+}
+
+// IncrementalSelect returns the SELECT that recomputes a windowed mart after the
+// FCT_ORDERS rows in relation newRel arrived: rows whose key no new order touches
+// are kept as they are, the touched keys are re-aggregated from FCT_ORDERS, and the
+// window stage runs over all of them. A mart with a [Mart.DateKey] takes two bound
+// arguments: the lowest and highest value of that key among the new rows.
+func (m Mart) IncrementalSelect(d dialect.Dialect, n Names, newRel string) string {
+	b := sqlb{D: d, N: n}
+	cols := make([]string, len(m.baseCols))
+	for i, c := range m.baseCols {
+		cols[i] = b.C("m", c)
+	}
+	kept := fmt.Sprintf("SELECT %s FROM %s m WHERE NOT %s", strings.Join(cols, ", "), b.Ref(m.Table),
+		m.touched(b, newRel, "m", func(k KeyColumn) string { return k.Column }))
+	return m.enrich(b, "(\n"+indent(kept)+"\n  UNION ALL\n"+indent(m.freshBase(b, newRel))+"\n) b")
+}
+
+// ReplaceTouchedSQL returns, for a mart without window columns, the DELETE of the
+// rows whose key the FCT_ORDERS rows in newRel touch and the INSERT that recomputes
+// them (which takes the date-range arguments of [Mart.IncrementalSelect]).
+func (m Mart) ReplaceTouchedSQL(d dialect.Dialect, n Names, newRel string) (del, ins string) {
+	b := sqlb{D: d, N: n}
+	del = "DELETE FROM " + b.Ref(m.Table) + " m WHERE " + m.touched(b, newRel, "m", func(k KeyColumn) string { return k.Column })
+	ins = "INSERT INTO " + b.Ref(m.Table) + "\n" + m.enrich(b, "(\n"+indent(m.freshBase(b, newRel))+"\n) b")
+	return del, ins
+}
+
+// CreateSQL returns the statement that builds the mart: a DYNAMIC TABLE with the
+// target lag on Snowflake, a table on the embedded engine. The embedded
+// FCT_ORDERS is stored in date order, so incremental refreshes can skip the blocks
+// of dates new orders do not touch.
+func (m Mart) CreateSQL(d dialect.Dialect, n Names) string {
+	if d.DynamicTables() {
+		nn := n.WithDefaults()
+		return fmt.Sprintf("CREATE OR REPLACE DYNAMIC TABLE %s\n  TARGET_LAG = '%s'\n  WAREHOUSE = %s\n  REFRESH_MODE = AUTO\n  INITIALIZE = ON_CREATE\nAS\n%s",
+			m.Table.Ref(d, n), targetLagSQL(), d.Quote(nn.Warehouse), m.Select(d, n))
+	}
+	sel := m.Select(d, n)
+	if m.Table.Name == FctOrders.Name {
+		sel += "\nORDER BY " + d.Quote("ORDER_DATE") + ", " + d.Quote("ORDER_ID")
+	}
+	return "CREATE OR REPLACE TABLE " + m.Table.Ref(d, n) + " AS\n" + sel
+}
+
+// project returns the final SELECT list of t's columns from exprs (by column name;
+// a missing name means the column of the same name), each cast to its type.
+func project(b sqlb, t Table, exprs map[string]string, from string) string {
+	cols := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		e, ok := exprs[c.Name]
+		if !ok {
+			e = b.C("b", c.Name)
+		}
+		cols[i] = "  " + b.As(t, c.Name, e)
+	}
+	return "SELECT\n" + strings.Join(cols, ",\n") + "\nFROM " + from
+}
+
+func indent(s string) string {
+	return "  " + strings.ReplaceAll(s, "\n", "\n  ")
+}
+
+func where(cond string) string {
+	if cond == "" {
+		return ""
+	}
+	return "\nWHERE " + cond
+}

@@ -1,0 +1,196 @@
+package warehouse
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/salesanalytics/salesanalytics/dialect"
+)
+
+// agg is one column of an aggregate stage: its name and expression over FCT alias f.
+type agg struct{ name, expr string }
+
+// aggregate renders SELECT <keys>, <aggs> FROM FCT_ORDERS f [WHERE] GROUP BY <keys>.
+func aggregate(b sqlb, keys []KeyColumn, extra []agg, aggs []agg, cond string) string {
+	var sel, group []string
+	for _, k := range keys {
+		sel = append(sel, b.C("f", k.Source)+" AS "+b.Q(k.Column))
+		group = append(group, b.C("f", k.Source))
+	}
+	for _, a := range extra { // functionally dependent on the keys
+		sel = append(sel, a.expr+" AS "+b.Q(a.name))
+		group = append(group, a.expr)
+	}
+	for _, a := range aggs {
+		sel = append(sel, a.expr+" AS "+b.Q(a.name))
+	}
+	return "SELECT " + strings.Join(sel, ", ") + "\nFROM " + b.Ref(FctOrders) + " f" + where(cond) +
+		"\nGROUP BY " + strings.Join(group, ", ")
+}
+
+func sum(b sqlb, col string) string    { return "SUM(" + b.C("f", col) + ")" }
+func count() string                    { return "COUNT(*)" }
+func distinct(b sqlb, c string) string { return "COUNT(DISTINCT " + b.C("f", c) + ")" }
+
+// names lists the stage's column names in order.
+func names(keys []KeyColumn, groups ...[]agg) []string {
+	var out []string
+	for _, k := range keys {
+		out = append(out, k.Column)
+	}
+	for _, g := range groups {
+		for _, a := range g {
+			out = append(out, a.name)
+		}
+	}
+	return out
+}
+
+// window returns "OVER (PARTITION BY … ORDER BY … frame)" over base alias b.
+func window(b sqlb, partition []string, order, frame string) string {
+	parts := make([]string, len(partition))
+	for i, p := range partition {
+		parts[i] = b.C("b", p)
+	}
+	return fmt.Sprintf("OVER (PARTITION BY %s ORDER BY %s%s)", strings.Join(parts, ", "), order, frame)
+}
+
+// movingAverage is the mean of col over the last n calendar grains (days or
+// months) ending at the row's date, counting grains without a row as zero. At the
+// start of a partition the window is shortened to the grains since its first row.
+func movingAverage(b sqlb, partition []string, dateCol, col string, n int, g dialect.Grain) string {
+	date := b.C("b", dateCol)
+	total := fmt.Sprintf("SUM(%s) %s", b.C("b", col),
+		window(b, partition, date, fmt.Sprintf(" RANGE BETWEEN %s PRECEDING AND CURRENT ROW", b.D.Interval(n-1, g))))
+	first := fmt.Sprintf("MIN(%s) %s", date, window(b, partition, date, " ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW"))
+	span := fmt.Sprintf("LEAST(%d, %s + 1)", n, b.D.DateDiff(g, first, date))
+	return b.D.DivRound(total, span, 2, 0, 2)
+}
+
+func runningTotal(b sqlb, partition []string, order, col string) string {
+	return fmt.Sprintf("SUM(%s) %s", b.C("b", col), window(b, partition, order, " ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW"))
+}
+
+func aov(b sqlb, revenue, orders string) string {
+	return b.D.DivRound(b.C("b", revenue), b.C("b", orders), 2, 0, 2)
+}
+
+func dailySales() Mart {
+	t := DailySales
+	keys := []KeyColumn{{"SALES_DATE", "ORDER_DATE"}, {"REGION", "REGION"}}
+	m := Mart{Table: t, Key: keys, windowed: true}
+	aggs := func(b sqlb) []agg {
+		return []agg{
+			{"REVENUE", sum(b, "NET_AMOUNT")}, {"GROSS_REVENUE", sum(b, "GROSS_AMOUNT")},
+			{"DISCOUNTS", sum(b, "DISCOUNT_AMOUNT")}, {"ORDERS", count()},
+			{"UNITS", sum(b, "QUANTITY")}, {"CUSTOMERS", distinct(b, "CUSTOMER_ID")},
+		}
+	}
+	m.base = func(b sqlb, cond string) string { return aggregate(b, keys, nil, aggs(b), cond) }
+	m.baseCols = names(keys, aggs(sqlb{}))
+	m.enrich = func(b sqlb, from string) string {
+		region := []string{"REGION"}
+		return project(b, t, map[string]string{
+			"AOV":             aov(b, "REVENUE", "ORDERS"),
+			"RUNNING_REVENUE": runningTotal(b, region, b.C("b", "SALES_DATE"), "REVENUE"),
+			"REVENUE_7D_AVG":  movingAverage(b, region, "SALES_DATE", "REVENUE", 7, dialect.Day),
+		}, from)
+	}
+	return m
+}
+
+func salesByRegion() Mart {
+	t := SalesByRegion
+	keys := []KeyColumn{{"REGION", "REGION"}, {"MONTH", "ORDER_MONTH"}}
+	m := Mart{Table: t, Key: keys, windowed: true}
+	aggs := func(b sqlb) []agg {
+		return []agg{
+			{"REVENUE", sum(b, "NET_AMOUNT")}, {"ORDERS", count()},
+			{"UNITS", sum(b, "QUANTITY")}, {"CUSTOMERS", distinct(b, "CUSTOMER_ID")},
+		}
+	}
+	m.base = func(b sqlb, cond string) string { return aggregate(b, keys, nil, aggs(b), cond) }
+	m.baseCols = names(keys, aggs(sqlb{}))
+	m.enrich = func(b sqlb, from string) string {
+		region, month := []string{"REGION"}, b.C("b", "MONTH")
+		w := window(b, region, month, "")
+		prevMonth := fmt.Sprintf("LAG(%s) %s", month, w)
+		prevRevenue := fmt.Sprintf("LAG(%s) %s", b.C("b", "REVENUE"), w)
+		growth := fmt.Sprintf("CASE WHEN %s = %s THEN %s END", prevMonth, b.D.AddMonths(month, -1),
+			b.D.DivRound(b.C("b", "REVENUE")+" - "+prevRevenue, prevRevenue, 2, 2, 4))
+		return project(b, t, map[string]string{
+			"AOV":             aov(b, "REVENUE", "ORDERS"),
+			"MOM_GROWTH":      growth,
+			"RUNNING_REVENUE": runningTotal(b, region, month, "REVENUE"),
+			"REVENUE_3M_AVG":  movingAverage(b, region, "MONTH", "REVENUE", 3, dialect.Month),
+		}, from)
+	}
+	return m
+}
+
+func salesByProduct() Mart {
+	t := SalesByProduct
+	keys := []KeyColumn{{"PRODUCT_ID", "PRODUCT_ID"}, {"MONTH", "ORDER_MONTH"}}
+	m := Mart{Table: t, Key: keys, windowed: true}
+	extra := func(b sqlb) []agg {
+		return []agg{{"PRODUCT_NAME", b.C("f", "PRODUCT_NAME")}, {"CATEGORY", b.C("f", "CATEGORY")}}
+	}
+	aggs := func(b sqlb) []agg {
+		return []agg{{"REVENUE", sum(b, "NET_AMOUNT")}, {"UNITS", sum(b, "QUANTITY")}, {"ORDERS", count()}}
+	}
+	m.base = func(b sqlb, cond string) string { return aggregate(b, keys, extra(b), aggs(b), cond) }
+	m.baseCols = names(keys, extra(sqlb{}), aggs(sqlb{}))
+	m.enrich = func(b sqlb, from string) string {
+		return project(b, t, map[string]string{
+			"CATEGORY_RANK": "RANK() " + window(b, []string{"CATEGORY", "MONTH"}, b.C("b", "REVENUE")+" DESC", ""),
+		}, from)
+	}
+	return m
+}
+
+func salesByCustomer() Mart {
+	t := SalesByCustomer
+	keys := []KeyColumn{{"CUSTOMER_ID", "CUSTOMER_ID"}}
+	m := Mart{Table: t, Key: keys}
+	extra := func(b sqlb) []agg {
+		return []agg{{"CUSTOMER_NAME", b.C("f", "CUSTOMER_NAME")}, {"SEGMENT", b.C("f", "SEGMENT")}, {"INDUSTRY", b.C("f", "INDUSTRY")}}
+	}
+	aggs := func(b sqlb) []agg {
+		return []agg{
+			{"LIFETIME_REVENUE", sum(b, "NET_AMOUNT")}, {"ORDERS", count()},
+			{"FIRST_ORDER_DATE", "MIN(" + b.C("f", "ORDER_DATE") + ")"}, {"LAST_ORDER_DATE", "MAX(" + b.C("f", "ORDER_DATE") + ")"},
+		}
+	}
+	m.base = func(b sqlb, cond string) string { return aggregate(b, keys, extra(b), aggs(b), cond) }
+	m.baseCols = names(keys, extra(sqlb{}), aggs(sqlb{}))
+	m.enrich = func(b sqlb, from string) string {
+		return project(b, t, map[string]string{"AOV": aov(b, "LIFETIME_REVENUE", "ORDERS")}, from)
+	}
+	return m
+}
+
+func salesByRep() Mart {
+	t := SalesByRep
+	keys := []KeyColumn{{"REP_ID", "REP_ID"}, {"MONTH", "ORDER_MONTH"}}
+	m := Mart{Table: t, Key: keys}
+	extra := func(b sqlb) []agg {
+		return []agg{{"REP_NAME", b.C("f", "REP_NAME")}, {"REGION", b.C("f", "REGION")}}
+	}
+	aggs := func(b sqlb) []agg {
+		return []agg{
+			{"REVENUE", sum(b, "NET_AMOUNT")}, {"ORDERS", count()}, {"CUSTOMERS", distinct(b, "CUSTOMER_ID")},
+		}
+	}
+	m.base = func(b sqlb, cond string) string { return aggregate(b, keys, extra(b), aggs(b), cond) }
+	m.baseCols = names(keys, extra(sqlb{}), aggs(sqlb{}))
+	m.enrich = func(b sqlb, from string) string {
+		quota := b.C("s", "ANNUAL_QUOTA")
+		monthly := b.D.DivRound(quota, "12", 2, 0, 2)
+		return project(b, t, map[string]string{
+			"ANNUAL_QUOTA":     quota,
+			"MONTHLY_QUOTA":    monthly,
+			"QUOTA_ATTAINMENT": b.D.DivRound(b.C("b", "REVENUE"), monthly, 2, 2, 4),
+		}, from+"\nJOIN "+b.Ref(StgSalesReps)+" s ON "+b.C("s", "REP_ID")+" = "+b.C("b", "REP_ID"))
+	}
+	return m
+}

@@ -1,0 +1,50 @@
+package warehouse
+
+import (
+	"github.com/salesanalytics/salesanalytics/dialect"
+)
+
+// fctOrders is every valid staged order with its customer, product and rep.
+func fctOrders() Mart {
+	t := FctOrders
+	from := map[string]string{ // column → alias it comes from
+		"CUSTOMER_NAME": "c", "SEGMENT": "c", "INDUSTRY": "c", "STATE": "c", "CITY": "c",
+		"PRODUCT_NAME": "p", "CATEGORY": "p", "REP_NAME": "r", "REGION": "r",
+	}
+	m := Mart{Table: t, Key: []KeyColumn{{"ORDER_ID", "ORDER_ID"}}}
+	m.base = func(b sqlb, cond string) string {
+		exprs := map[string]string{
+			"IS_DISCOUNTED": b.C("o", "DISCOUNT_PCT") + " > 0",
+		}
+		for _, c := range t.Columns {
+			if _, ok := exprs[c.Name]; ok {
+				continue
+			}
+			alias, ok := from[c.Name]
+			if !ok {
+				alias = "o"
+			}
+			exprs[c.Name] = b.C(alias, c.Name)
+		}
+		sel := project(b, t, exprs, b.Ref(StgOrders)+" o"+
+			"\nJOIN "+b.Ref(StgCustomers)+" c ON "+b.C("c", "CUSTOMER_ID")+" = "+b.C("o", "CUSTOMER_ID")+
+			"\nJOIN "+b.Ref(StgProducts)+" p ON "+b.C("p", "PRODUCT_ID")+" = "+b.C("o", "PRODUCT_ID")+
+			"\nJOIN "+b.Ref(StgSalesReps)+" r ON "+b.C("r", "REP_ID")+" = "+b.C("o", "REP_ID"))
+		c := b.C("o", "IS_VALID")
+		if cond != "" {
+			c += " AND " + cond
+		}
+		return sel + where(c)
+	}
+	m.baseCols = t.ColumnNames()
+	m.enrich = func(b sqlb, from string) string { return "SELECT * FROM " + from }
+	return m
+}
+
+// AppendFactsSQL returns the INSERT that appends to FCT_ORDERS the valid staged
+// orders with LOADED_AT in (from, to], bound as two arguments.
+func AppendFactsSQL(d dialect.Dialect, n Names) string {
+	b := sqlb{D: d, N: n}
+	m := fctOrders()
+	return "INSERT INTO " + b.Ref(FctOrders) + "\n" + m.base(b, b.C("o", "LOADED_AT")+" > ? AND "+b.C("o", "LOADED_AT")+" <= ?")
+}

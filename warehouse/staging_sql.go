@@ -1,0 +1,152 @@
+package warehouse
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/salesanalytics/salesanalytics/dialect"
+)
+
+// StagingSQL returns the CREATE OR REPLACE VIEW statement of each STAGING view.
+func StagingSQL(d dialect.Dialect, n Names) []string {
+	b := sqlb{D: d, N: n}
+	out := make([]string, 0, 5)
+	for _, v := range StagingViews() {
+		out = append(out, "CREATE OR REPLACE VIEW "+b.Ref(v)+" AS\n"+b.stagingSelect(v))
+	}
+	return out
+}
+
+func (b sqlb) stagingSelect(v Table) string {
+	switch v.Name {
+	case StgCustomers.Name:
+		return b.selectFrom(v, RawCustomers, map[string]string{
+			"CUSTOMER_NAME": "TRIM(%s)", "EMAIL": "LOWER(TRIM(%s))", "SEGMENT": "TRIM(%s)",
+			"INDUSTRY": "TRIM(%s)", "CITY": "TRIM(%s)", "STATE": "UPPER(TRIM(%s))",
+		})
+	case StgProducts.Name:
+		return b.selectFrom(v, RawProducts, map[string]string{
+			"PRODUCT_NAME": "TRIM(%s)", "CATEGORY": "UPPER(TRIM(%s))",
+		})
+	case StgSalesReps.Name:
+		return b.selectFrom(v, RawSalesReps, map[string]string{
+			"REP_NAME": "TRIM(%s)", "EMAIL": "LOWER(TRIM(%s))", "REGION": "TRIM(%s)",
+		})
+	case StgOrders.Name:
+		return b.stgOrders()
+	case DataQualitySummary.Name:
+		return b.qualitySummary()
+	}
+	panic("pipeline: no SQL for staging view " + v.Name)
+}
+
+// selectFrom selects v's columns from raw table t, each through its format (or as
+// is) and cast to its declared type.
+func (b sqlb) selectFrom(v, t Table, formats map[string]string) string {
+	cols := make([]string, len(v.Columns))
+	for i, col := range v.Columns {
+		expr := b.C("r", col.Name)
+		if f, ok := formats[col.Name]; ok {
+			expr = fmt.Sprintf(f, expr)
+		}
+		cols[i] = "  " + b.As(v, col.Name, expr)
+	}
+	return "SELECT\n" + strings.Join(cols, ",\n") + "\nFROM " + b.Ref(t) + " r"
+}
+
+// netAmount is the one definition of an order's net amount.
+func (b sqlb) netAmount(alias string) string {
+	return fmt.Sprintf("ROUND(%s * %s * (1 - %s), 2)", b.C(alias, "QUANTITY"), b.C(alias, "UNIT_PRICE"), b.C(alias, "DISCOUNT_PCT"))
+}
+
+func (b sqlb) grossAmount(alias string) string {
+	return b.C(alias, "QUANTITY") + " * " + b.C(alias, "UNIT_PRICE")
+}
+
+// invalidReason is the one definition of an order's validity: the first rule the
+// row breaks, or NULL. A duplicate is a row whose ORDER_ID was loaded earlier; the
+// check is a correlated MIN per order, which the engines evaluate for just the rows
+// asked about (the incremental refresh asks about new rows only).
+func (b sqlb) invalidReason() string {
+	cond := map[Rule]string{
+		RuleMissingCustomer: b.C("o", "CUSTOMER_ID") + " IS NULL",
+		RuleUnknownCustomer: b.C("c", "CUSTOMER_ID") + " IS NULL",
+		RuleUnknownProduct:  b.C("p", "PRODUCT_ID") + " IS NULL",
+		RuleUnknownRep:      b.C("s", "REP_ID") + " IS NULL",
+		RuleBadQuantity:     b.C("o", "QUANTITY") + " <= 0",
+		RuleFutureDate:      b.C("o", "ORDER_DATE") + " > CURRENT_DATE",
+		RuleDuplicateID: fmt.Sprintf("%s > (SELECT MIN(%s) FROM %s e WHERE %s = %s)",
+			b.C("o", "LOADED_AT"), b.C("e", "LOADED_AT"), b.Ref(RawOrders), b.C("e", "ORDER_ID"), b.C("o", "ORDER_ID")),
+	}
+	var w strings.Builder
+	w.WriteString("CASE")
+	for _, r := range OrderRules() {
+		fmt.Fprintf(&w, "\n      WHEN %s THEN '%s'", cond[r], r)
+	}
+	w.WriteString("\n    END")
+	return w.String()
+}
+
+func (b sqlb) stgOrders() string {
+	v := StgOrders
+	date := b.C("o", "ORDER_DATE")
+	derived := map[string]string{
+		"ORDER_WEEK":      b.D.DateTrunc(dialect.Week, date),
+		"ORDER_MONTH":     b.D.DateTrunc(dialect.Month, date),
+		"ORDER_QUARTER":   b.D.DateTrunc(dialect.Quarter, date),
+		"ORDER_YEAR":      b.D.Year(date),
+		"GROSS_AMOUNT":    b.grossAmount("o"),
+		"NET_AMOUNT":      b.netAmount("o"),
+		"DISCOUNT_AMOUNT": b.grossAmount("o") + " - " + b.netAmount("o"),
+		"STATUS":          "TRIM(" + b.C("o", "STATUS") + ")",
+		"CHANNEL":         "TRIM(" + b.C("o", "CHANNEL") + ")",
+		"INVALID_REASON":  b.invalidReason(),
+	}
+	var cols []string
+	for _, col := range v.Columns {
+		if col.Name == "IS_VALID" {
+			continue
+		}
+		expr, ok := derived[col.Name]
+		if !ok {
+			expr = b.C("o", col.Name)
+		}
+		cols = append(cols, "    "+b.As(v, col.Name, expr))
+	}
+	ro, rp := b.Ref(RawOrders), b.Ref(RawProducts)
+	inner := fmt.Sprintf(`  SELECT
+%s
+  FROM %s o
+  LEFT JOIN %s c ON %s = %s
+  LEFT JOIN %s p ON %s = %s
+  LEFT JOIN %s s ON %s = %s`,
+		strings.Join(cols, ",\n"), ro,
+		b.Ref(RawCustomers), b.C("c", "CUSTOMER_ID"), b.C("o", "CUSTOMER_ID"),
+		rp, b.C("p", "PRODUCT_ID"), b.C("o", "PRODUCT_ID"),
+		b.Ref(RawSalesReps), b.C("s", "REP_ID"), b.C("o", "REP_ID"))
+	return fmt.Sprintf("SELECT\n  v.*,\n  %s IS NULL AS %s\nFROM (\n%s\n) v", b.C("v", "INVALID_REASON"), b.Q("IS_VALID"), inner)
+}
+
+// qualitySummary counts, per table and rule, the rows checked and the failures.
+func (b sqlb) qualitySummary() string {
+	stg := b.Ref(StgOrders)
+	var parts []string
+	for _, r := range OrderRules() {
+		parts = append(parts, fmt.Sprintf(
+			"SELECT '%s' AS %s, '%s' AS %s, COUNT(*) AS %s, COUNT(CASE WHEN %s = '%s' THEN 1 END) AS %s FROM %s",
+			RawOrders.Name, b.Q("TABLE_NAME"), r, b.Q("RULE_NAME"), b.Q("ROWS_CHECKED"),
+			b.Q("INVALID_REASON"), r, b.Q("FAILURES"), stg))
+	}
+	for _, t := range []struct {
+		raw Table
+		key string
+	}{{RawCustomers, "CUSTOMER_ID"}, {RawProducts, "PRODUCT_ID"}, {RawSalesReps, "REP_ID"}} {
+		parts = append(parts, fmt.Sprintf(
+			"SELECT '%s', '%s', COUNT(*), COUNT(*) - COUNT(DISTINCT %s) FROM %s",
+			t.raw.Name, RuleDuplicateID, b.Q(t.key), b.Ref(t.raw)))
+	}
+	return "SELECT " + b.Q("TABLE_NAME") + ", " + b.Q("RULE_NAME") + ", " +
+		b.D.Cast(b.Q("ROWS_CHECKED"), dialect.Int) + " AS " + b.Q("ROWS_CHECKED") + ", " +
+		b.D.Cast(b.Q("FAILURES"), dialect.Int) + " AS " + b.Q("FAILURES") +
+		" FROM (\n  " + strings.Join(parts, "\n  UNION ALL ") + "\n) q"
+}
