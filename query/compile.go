@@ -42,6 +42,8 @@ type Query struct {
 	// first use.
 	Fields  []string
 	Dialect dialect.Dialect
+
+	model *semantic.Model // resolves synonyms when scanning into structs
 }
 
 // Explain renders the compiled query for people: the SQL, its arguments and the
@@ -84,12 +86,15 @@ func (s *compileState) use(f semantic.Field) rendered {
 // it cannot serve is refused before any SQL exists.
 func (c *Compiler) Compile(req Request) (*Query, error) {
 	s := &compileState{c: c}
-	q := &Query{Dialect: c.d}
+	q := &Query{Dialect: c.d, model: c.model}
 
 	metrics := make([]semantic.Field, len(req.Metrics))
 	for i, name := range req.Metrics {
-		f, err := c.lookup("metric", name, semantic.KindMetric, semantic.KindFact)
+		f, err := c.lookup("metric", name, semantic.KindMetric)
 		if err != nil {
+			if fact, ferr := c.model.Lookup(name, semantic.KindFact); ferr == nil {
+				return nil, c.factAsMetric(fact)
+			}
 			return nil, err
 		}
 		metrics[i] = f
@@ -130,6 +135,9 @@ func (c *Compiler) Compile(req Request) (*Query, error) {
 		if _, dup := findColumn(q.Columns, col.Name); dup {
 			return invalid("%q is requested twice", col.Name)
 		}
+		if other, dup := columnOfField(q.Columns, col.Field); dup && other.Role == col.Role {
+			return invalid("%s is requested twice, as %q and %q", col.Field, other.Name, col.Name)
+		}
 		q.Columns = append(q.Columns, col)
 		cols = append(cols, item)
 		return nil
@@ -149,9 +157,13 @@ func (c *Compiler) Compile(req Request) (*Query, error) {
 		}
 		groupBy = append(groupBy, expr)
 	}
-	for _, f := range dims {
+	for i, f := range dims {
 		r := s.use(f)
 		name, item, quoted := f.Name, c.dimSel[f.Index], c.quoted[f.Index]
+		if asked := outputName(req.Dimensions[i], f); asked != name {
+			name, quoted = asked, c.d.Quote(asked)
+			item = r.sql + " AS " + quoted
+		}
 		if _, taken := findColumn(q.Columns, name); taken && f.Table != "" {
 			name = f.Table + "_" + f.Name // the same name from another table
 			quoted = c.d.Quote(name)
@@ -162,10 +174,14 @@ func (c *Compiler) Compile(req Request) (*Query, error) {
 		}
 		groupBy = append(groupBy, r.sql)
 	}
-	for _, f := range metrics {
+	for i, f := range metrics {
 		s.use(f)
 		t := c.metTyp[f.Index]
-		if err := addCol(c.metSel[f.Index], Column{Name: f.Name, Kind: t.kind, Scale: t.scale, Field: c.names[f.Index], Role: RoleMetric, quoted: c.quoted[f.Index]}); err != nil {
+		name, quoted := f.Name, c.quoted[f.Index]
+		if asked := outputName(req.Metrics[i], f); asked != name {
+			name, quoted = asked, c.d.Quote(asked)
+		}
+		if err := addCol(c.metSel[f.Index]+" AS "+quoted, Column{Name: name, Kind: t.kind, Scale: t.scale, Field: c.names[f.Index], Role: RoleMetric, quoted: quoted}); err != nil {
 			return nil, err
 		}
 	}
@@ -280,6 +296,24 @@ func (s *compileState) chooseBase(metrics, dims []semantic.Field, timeDim semant
 	return nil
 }
 
+// factAsMetric refuses a fact named as a metric: a fact is a row-level value,
+// and whether summing it means anything (revenue) or nothing (a discount
+// percentage) is the model's to say, through a metric. The error names the
+// metrics over the fact.
+func (c *Compiler) factAsMetric(f semantic.Field) error {
+	var over []string
+	for _, m := range c.model.Fields() {
+		if m.Kind == semantic.KindMetric && strings.Contains(strings.ToLower(m.Expr), strings.ToLower(f.Name)) {
+			over = append(over, m.Name)
+		}
+	}
+	hint := "the model defines no metric over it"
+	if len(over) > 0 {
+		hint = "use a metric over it: " + strings.Join(over, ", ")
+	}
+	return invalid("metric: %s is a fact, a value per row, not a metric; %s", f.QualifiedName(), hint)
+}
+
 // metric returns a metric's aggregate SQL; a fact is summed.
 func (s *compileState) metric(f semantic.Field) (string, typ) {
 	r := s.use(f)
@@ -289,15 +323,54 @@ func (s *compileState) metric(f semantic.Field) (string, typ) {
 	return r.sql, r.typ
 }
 
-// castTo casts a metric to its result type, so both engines return the same types.
+// castTo casts a metric to its result type, so both engines return the same
+// types. CAST delimits its operand, so redundant outer parentheses are dropped,
+// and an expression that is already a CAST to that type is left as it is.
 func (c *Compiler) castTo(expr string, t typ) string {
+	var to dialect.Type
 	switch t.kind {
 	case KindDecimal:
-		return c.d.Cast(expr, dialect.Decimal(38, t.scale))
+		to = dialect.Decimal(38, t.scale)
 	case KindInt:
-		return c.d.Cast(expr, dialect.Int)
+		to = dialect.Int
+	default:
+		return expr
+	}
+	expr = unparen(expr)
+	if strings.HasPrefix(expr, "CAST(") && strings.HasSuffix(expr, " AS "+c.d.TypeName(to)+")") && closes(expr, len("CAST")) == len(expr)-1 {
+		return expr
+	}
+	return c.d.Cast(expr, to)
+}
+
+// unparen drops parentheses that enclose all of expr.
+func unparen(expr string) string {
+	for len(expr) > 1 && expr[0] == '(' && closes(expr, 0) == len(expr)-1 {
+		expr = expr[1 : len(expr)-1]
 	}
 	return expr
+}
+
+// closes returns the index of the parenthesis that closes the one at open,
+// skipping quoted strings and identifiers, or -1.
+func closes(s string, open int) int {
+	depth := 0
+	for i := open; i < len(s); i++ {
+		switch s[i] {
+		case '\'', '"':
+			q := s[i]
+			for i++; i < len(s) && s[i] != q; i++ {
+			}
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // checkGrain refuses a grain a time dimension cannot take.
@@ -327,7 +400,7 @@ func (c *Compiler) orderBy(orders []Order, cols []Column) ([]string, error) {
 		col, ok := findColumn(cols, o.Field)
 		if !ok {
 			if f, err := c.model.Lookup(o.Field); err == nil {
-				col, ok = findColumn(cols, f.Name)
+				col, ok = columnOfField(cols, c.names[f.Index])
 			}
 		}
 		if !ok {
@@ -350,6 +423,27 @@ func (c *Compiler) orderBy(orders []Order, cols []Column) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// outputName is the name a requested field's column gets: the name as the
+// request spelled it (a synonym stays the synonym), or the model's own spelling
+// when the request named the field itself in another case.
+func outputName(asked string, f semantic.Field) string {
+	asked = strings.TrimSpace(asked)
+	if strings.EqualFold(asked, f.Name) || strings.EqualFold(asked, f.QualifiedName()) {
+		return f.Name
+	}
+	return asked
+}
+
+// columnOfField finds the output column of a model field (as table.name).
+func columnOfField(cols []Column, field string) (Column, bool) {
+	for _, c := range cols {
+		if c.Field == field {
+			return c, true
+		}
+	}
+	return Column{}, false
 }
 
 // findColumn finds an output column by name, ignoring case.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	sq "github.com/Masterminds/squirrel"
@@ -31,13 +32,14 @@ type Compiler struct {
 	model  *semantic.Model
 	d      dialect.Dialect
 	now    func() time.Time
+	family *family // the compilers of this model and clock, one per dialect
 	sb     sq.StatementBuilderType
 	asts   []node                     // by field index: parsed expr
 	fields []rendered                 // by field index: SQL and type
 	names  []string                   // by field index: table.name
 	quoted []string                   // by field index: the quoted output name
 	dimSel []string                   // by field index: `expr AS "name"` as a dimension
-	metSel []string                   // by field index: `CAST(aggregate) AS "name"` as a metric
+	metSel []string                   // by field index: `CAST(aggregate)` as a metric
 	metTyp []typ                      // by field index: the metric\'s type
 	trunc  []map[dialect.Grain]string // by field index: time dimension truncated to a grain
 	// by field index: a time dimension's output name at each grain
@@ -66,6 +68,41 @@ type tableInfo struct {
 // New prepares a compiler for m. It fails, naming the field, if a field's
 // expression cannot be compiled.
 func New(m *semantic.Model, opts Options) (*Compiler, error) {
+	c, err := newCompiler(m, opts)
+	if err != nil {
+		return nil, err
+	}
+	c.family = &family{by: map[dialect.Dialect]*Compiler{c.d: c}}
+	return c, nil
+}
+
+// family holds the compilers of one model and clock, one per dialect.
+type family struct {
+	mu sync.Mutex
+	by map[dialect.Dialect]*Compiler
+}
+
+// For returns the compiler of the same model and clock for dialect d, preparing
+// it on first use: one Compiler renders for either engine.
+//
+//	sf, err := c.For(dialect.Snowflake)
+//	q, err := sf.Compile(req) // the same request, in Snowflake's SQL
+func (c *Compiler) For(d dialect.Dialect) (*Compiler, error) {
+	c.family.mu.Lock()
+	defer c.family.mu.Unlock()
+	if o, ok := c.family.by[d]; ok {
+		return o, nil
+	}
+	o, err := newCompiler(c.model, Options{Dialect: d, Now: c.now})
+	if err != nil {
+		return nil, err
+	}
+	o.family = c.family
+	c.family.by[d] = o
+	return o, nil
+}
+
+func newCompiler(m *semantic.Model, opts Options) (*Compiler, error) {
 	if !opts.Dialect.Valid() {
 		return nil, fmt.Errorf("%w: unknown dialect %q (valid: snowflake, duckdb)", ErrInvalidRequest, opts.Dialect)
 	}
@@ -119,7 +156,7 @@ func New(m *semantic.Model, opts Options) (*Compiler, error) {
 			if f.Kind == semantic.KindFact {
 				expr = "SUM(" + sql + ")" // a fact used as a metric is summed
 			}
-			c.metSel[f.Index] = c.castTo(expr, t) + " AS " + c.quoted[f.Index]
+			c.metSel[f.Index] = c.castTo(expr, t)
 			c.metTyp[f.Index] = t
 		}
 		if f.Kind == semantic.KindTimeDimension {

@@ -13,7 +13,7 @@ type Relative string
 const (
 	Today       Relative = "today"
 	Yesterday   Relative = "yesterday"
-	LastNDays   Relative = "last_n_days" // the N days ending yesterday
+	LastDays    Relative = "last_n_days" // the N days ending yesterday: see [LastNDays]
 	ThisWeek    Relative = "this_week"
 	LastWeek    Relative = "last_week"
 	ThisMonth   Relative = "this_month" // month to date
@@ -33,7 +33,7 @@ const (
 // Valid reports whether r is a known relative range.
 func (r Relative) Valid() bool {
 	switch r {
-	case Today, Yesterday, LastNDays, ThisWeek, LastWeek, ThisMonth, LastMonth, ThisQuarter, LastQuarter, ThisYear, LastYear:
+	case Today, Yesterday, LastDays, ThisWeek, LastWeek, ThisMonth, LastMonth, ThisQuarter, LastQuarter, ThisYear, LastYear:
 		return true
 	}
 	return false
@@ -44,23 +44,47 @@ func (r Relative) Valid() bool {
 type DateRange struct {
 	From, To time.Time // absolute bounds, inclusive; used when Relative is empty
 	Relative Relative
-	N        int // days, for LastNDays
+	N        int // days, for LastDays
 	// Previous shifts the range to the period of equal length just before it: the
 	// comparison period of a KPI.
 	Previous bool
+
+	badQuarter int // set by Quarter for a quarter outside 1–4
 }
 
 // Dates returns an absolute range from from to to, inclusive.
 func Dates(from, to time.Time) DateRange { return DateRange{From: from, To: to} }
 
-// Last returns a relative range such as Last(LastMonth) or Last(LastNDays, 30).
-func Last(r Relative, n ...int) DateRange {
-	d := DateRange{Relative: r}
-	if len(n) > 0 {
-		d.N = n[0]
-	}
-	return d
+// Last returns a range relative to the compiler's clock, such as Last(LastMonth)
+// or Last(YearToDate). For the last n days use [LastNDays].
+func Last(r Relative) DateRange { return DateRange{Relative: r} }
+
+// LastNDays returns the n days ending yesterday.
+func LastNDays(n int) DateRange { return DateRange{Relative: LastDays, N: n} }
+
+// Year returns the calendar year y.
+func Year(y int) DateRange {
+	return Dates(time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC))
 }
+
+// Quarter returns quarter q (1–4) of year y. A q outside 1–4 gives a range that
+// Resolve refuses.
+func Quarter(y, q int) DateRange {
+	if q < 1 || q > 4 {
+		return DateRange{badQuarter: q}
+	}
+	from := time.Date(y, time.Month(3*q-2), 1, 0, 0, 0, 0, time.UTC)
+	return Dates(from, from.AddDate(0, 3, -1))
+}
+
+// Month returns month m of year y.
+func Month(y int, m time.Month) DateRange {
+	from := time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
+	return Dates(from, from.AddDate(0, 1, -1))
+}
+
+// Day returns the one day d.
+func Day(d time.Time) DateRange { return Dates(d, d) }
 
 // PreviousPeriod returns r shifted to the period of equal length just before it.
 func (r DateRange) PreviousPeriod() DateRange { r.Previous = true; return r }
@@ -68,6 +92,15 @@ func (r DateRange) PreviousPeriod() DateRange { r.Previous = true; return r }
 // Resolve returns the range's inclusive bounds as dates, given today's date.
 func (r DateRange) Resolve(now time.Time) (from, to time.Time, err error) {
 	today := day(now)
+	if r.badQuarter != 0 {
+		return from, to, fmt.Errorf("quarter %d is not 1, 2, 3 or 4", r.badQuarter)
+	}
+	if r.Relative != "" && (!r.From.IsZero() || !r.To.IsZero()) {
+		return from, to, fmt.Errorf("a date range is either From/To or Relative (%s), not both", r.Relative)
+	}
+	if r.N != 0 && r.Relative != LastDays {
+		return from, to, fmt.Errorf("N (%d days) only goes with LastNDays, not %q", r.N, r.Relative)
+	}
 	switch r.Relative {
 	case "":
 		if r.From.IsZero() || r.To.IsZero() {
@@ -78,7 +111,7 @@ func (r DateRange) Resolve(now time.Time) (from, to time.Time, err error) {
 		from, to = today, today
 	case Yesterday:
 		from, to = today.AddDate(0, 0, -1), today.AddDate(0, 0, -1)
-	case LastNDays:
+	case LastDays:
 		if r.N <= 0 {
 			return from, to, fmt.Errorf("last_n_days needs a positive number of days, got %d", r.N)
 		}

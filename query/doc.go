@@ -6,11 +6,28 @@
 //	q, err := c.Compile(query.Request{
 //		Metrics:    []string{"revenue", "aov"},
 //		Dimensions: []string{"region"},
-//		Time:       &query.TimeGrain{Dimension: "order_date", Grain: dialect.Month},
+//		Time:       &query.TimeGrain{Dimension: "order_date", Grain: query.ByMonth},
 //		Where:      query.In("segment", "SMB", "Enterprise"),
-//		Dates:      &query.DateFilter{Range: query.Last(query.LastMonth)},
+//		Dates:      &query.DateFilter{Range: query.Year(2025)},
 //	})
 //	res, err := q.Run(ctx, db) // decimals are decimal.Decimal, counts int64
+//
+// Columns come back named as the request named them ("revenue", a synonym, stays
+// "revenue"). Scan rows into structs with [Collect] or [StreamOf], in the manner
+// of pgx.CollectRows:
+//
+//	type row struct {
+//		Month   time.Time `query:"order_date_month"`
+//		Region  string
+//		Revenue decimal.Decimal
+//		AOV     decimal.NullDecimal
+//	}
+//	rows, err := query.Collect[row](ctx, q, db)
+//
+// Date ranges: [Year], [Quarter], [Month], [Day], [Dates], [LastNDays], and
+// [Last] of a [Relative] (LastMonth, YearToDate, …) resolved against the
+// compiler's clock; [DateRange.PreviousPeriod] shifts any of them back by its
+// own length. One [Compiler] renders for either engine: [Compiler.For].
 //
 // # Names and errors
 //
@@ -25,7 +42,8 @@
 // and AVG are computed as exact decimal division rounded half away from zero, never
 // in floating point; division by zero gives NULL. A quotient keeps the dividend's
 // scale (two places for money) or four places when the dividend is a count; AVG
-// keeps its input's scale, at least two places. A fact used as a metric is summed.
+// keeps its input's scale, at least two places. A fact is a value per row, not a
+// metric: naming one as a metric is refused with the metrics defined over it.
 //
 // # Safety
 //

@@ -33,10 +33,10 @@ func ExampleCompiler_Compile() {
 		fmt.Println(col.Name, col.Kind, col.Scale)
 	}
 	// Output:
-	// SELECT "orders"."REGION" AS "region", CAST((SUM("orders"."NET_AMOUNT")) AS NUMBER(38,2)) AS "total_revenue" FROM "SALES_ANALYTICS_DB"."MARTS"."FCT_ORDERS" AS "orders" WHERE ("orders"."SEGMENT" = ? AND "orders"."ORDER_DATE" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)) GROUP BY "orders"."REGION" ORDER BY "total_revenue" DESC NULLS LAST, "region" ASC NULLS LAST
+	// SELECT "orders"."REGION" AS "region", CAST(SUM("orders"."NET_AMOUNT") AS NUMBER(38,2)) AS "revenue" FROM "SALES_ANALYTICS_DB"."MARTS"."FCT_ORDERS" AS "orders" WHERE ("orders"."SEGMENT" = ? AND "orders"."ORDER_DATE" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)) GROUP BY "orders"."REGION" ORDER BY "revenue" DESC NULLS LAST, "region" ASC NULLS LAST
 	// Enterprise 2025-12-01 2025-12-31
 	// region text 0
-	// total_revenue decimal 2
+	// revenue decimal 2
 }
 
 func ExampleCompiler_Compile_unknownName() {

@@ -50,8 +50,8 @@ func TestErrorsNameTheFieldAndTheValidOnes(t *testing.T) {
 		msg  []string
 	}{
 		{"unknown metric", query.Request{Metrics: []string{"revenu"}},
-			[]string{"metric: semantic: unknown metric or fact \"revenu\"; did you mean \"revenue\"?", "total_revenue"}},
-		{"dimension given as metric", query.Request{Metrics: []string{"region"}}, []string{"unknown metric or fact \"region\""}},
+			[]string{"metric: semantic: unknown metric \"revenu\"; did you mean \"revenue\"?", "total_revenue"}},
+		{"dimension given as metric", query.Request{Metrics: []string{"region"}}, []string{"unknown metric \"region\""}},
 		{"unknown dimension", query.Request{Metrics: []string{"revenue"}, Dimensions: []string{"regoin"}},
 			[]string{"dimension:", `did you mean "region"?`}},
 		{"wrong grain", query.Request{Metrics: []string{"revenue"}, Time: &query.TimeGrain{Dimension: "order_date", Grain: "fortnight"}},
@@ -71,15 +71,16 @@ func TestErrorsNameTheFieldAndTheValidOnes(t *testing.T) {
 		{"metric in where", query.Request{Metrics: []string{"revenue"}, Where: query.Gt("total_revenue", 1)},
 			[]string{"filter: semantic: unknown dimension or time dimension or fact \"total_revenue\""}},
 		{"dimension in having", query.Request{Metrics: []string{"revenue"}, Having: query.Eq("region", "North")},
-			[]string{"having: semantic: unknown metric or fact \"region\""}},
+			[]string{"having: semantic: unknown metric \"region\""}},
 		{"order by a field not selected", query.Request{Metrics: []string{"revenue"}, OrderBy: []query.Order{query.Desc("orders")}},
-			[]string{`cannot order by "orders": it is not an output column (columns: total_revenue)`}},
+			[]string{`cannot order by "orders": it is not an output column (columns: revenue)`}},
 		{"unknown named filter", query.Request{Metrics: []string{"revenue"}, Filters: []string{"vip"}}, []string{"named filter: semantic: unknown filter \"vip\""}},
 		{"empty request", query.Request{}, []string{"needs at least one metric, dimension or time grain"}},
 		{"negative limit", query.Request{Metrics: []string{"revenue"}, Limit: -1}, []string{"cannot be negative"}},
 		{"inverted dates", query.Request{Metrics: []string{"revenue"}, Dates: &query.DateFilter{Range: query.Dates(time.Date(2025, 2, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))}},
 			[]string{"the date range starts 2025-02-01, after it ends 2025-01-01"}},
-		{"twice", query.Request{Metrics: []string{"revenue", "total_revenue"}}, []string{`"total_revenue" is requested twice`}},
+		{"fact as metric", query.Request{Metrics: []string{"discount_pct"}}, []string{"metric: orders.discount_pct is a fact, a value per row, not a metric; use a metric over it: average_discount"}},
+		{"twice", query.Request{Metrics: []string{"revenue", "total_revenue"}}, []string{`orders.total_revenue is requested twice, as "revenue" and "total_revenue"`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			q, err := c.Compile(tc.req)
@@ -132,7 +133,7 @@ func TestDateRangesResolveAgainstTheClock(t *testing.T) {
 	}{
 		{query.Last(query.Today), "2026-03-18", "2026-03-18"},
 		{query.Last(query.Yesterday), "2026-03-17", "2026-03-17"},
-		{query.Last(query.LastNDays, 7), "2026-03-11", "2026-03-17"},
+		{query.LastNDays(7), "2026-03-11", "2026-03-17"},
 		{query.Last(query.ThisWeek), "2026-03-16", "2026-03-18"},
 		{query.Last(query.LastWeek), "2026-03-09", "2026-03-15"},
 		{query.Last(query.MonthToDate), "2026-03-01", "2026-03-18"},
@@ -147,7 +148,7 @@ func TestDateRangesResolveAgainstTheClock(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, [2]string{tc.from, tc.to}, [2]string{from.Format(time.DateOnly), to.Format(time.DateOnly)}, "%+v", tc.r)
 	}
-	_, _, err := query.Last(query.LastNDays).Resolve(now)
+	_, _, err := query.LastNDays(0).Resolve(now)
 	require.ErrorContains(t, err, "positive number of days")
 }
 

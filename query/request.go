@@ -32,7 +32,7 @@ type Request struct {
 // TimeGrain groups by a time dimension at a grain.
 type TimeGrain struct {
 	Dimension string
-	Grain     dialect.Grain
+	Grain     Grain
 }
 
 // Order sorts by one output field.
@@ -55,25 +55,17 @@ type DateFilter struct {
 	Range     DateRange
 }
 
-// Kind is the Go kind of a result column.
-type Kind string
+// Kind is the Go kind of a result column: dialect.Kind, the one closed set of
+// column kinds of the SDK.
+type Kind = dialect.Kind
 
 // The result kinds and the Go types their values have.
 const (
-	KindText      Kind = "text"      // string
-	KindInt       Kind = "int"       // int64
-	KindDecimal   Kind = "decimal"   // decimal.Decimal
-	KindFloat     Kind = "float"     // float64 (never money)
-	KindBool      Kind = "bool"      // bool
-	KindDate      Kind = "date"      // time.Time at UTC midnight
-	KindTimestamp Kind = "timestamp" // time.Time
+	KindText      = dialect.KindText      // string
+	KindInt       = dialect.KindInt       // int64
+	KindDecimal   = dialect.KindDecimal   // decimal.Decimal
+	KindFloat     = dialect.KindFloat     // float64 (never money)
+	KindBool      = dialect.KindBool      // bool
+	KindDate      = dialect.KindDate      // time.Time at UTC midnight
+	KindTimestamp = dialect.KindTimestamp // time.Time
 )
-
-// Valid reports whether k is a known kind.
-func (k Kind) Valid() bool {
-	switch k {
-	case KindText, KindInt, KindDecimal, KindFloat, KindBool, KindDate, KindTimestamp:
-		return true
-	}
-	return false
-}

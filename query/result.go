@@ -12,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/salesanalytics/salesanalytics/scan"
+	"github.com/salesanalytics/salesanalytics/semantic"
 )
 
 // Querier is what Run needs: a *sql.DB, *sql.Conn or *sql.Tx.
@@ -27,12 +28,14 @@ type Row []any
 type Result struct {
 	Columns []Column
 	Rows    []Row
+
+	model *semantic.Model // the compiler's, for ScanAll's synonyms
 }
 
 // Run executes the query and returns every row, typed by column: money and other
 // decimals as decimal.Decimal (exact), counts as int64, dates as time.Time.
 func (q *Query) Run(ctx context.Context, db Querier) (*Result, error) {
-	res := &Result{Columns: q.Columns}
+	res := &Result{Columns: q.Columns, model: q.model}
 	for row, err := range q.Stream(ctx, db) {
 		if err != nil {
 			return nil, err

@@ -75,7 +75,7 @@ func (s *compileState) cmp(c Cmp, having bool) (sq.Sqlizer, error) {
 	var t typ
 	var err error
 	if having {
-		f, err = s.c.lookup("having", c.Field, semantic.KindMetric, semantic.KindFact)
+		f, err = s.c.lookup("having", c.Field, semantic.KindMetric)
 		if err == nil {
 			expr, t = s.metric(f)
 		}

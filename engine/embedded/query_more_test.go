@@ -95,7 +95,7 @@ func TestResultsScanIntoStructsAndJSON(t *testing.T) {
 	c, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB})
 	require.NoError(t, err)
 	q, err := c.Compile(query.Request{Metrics: []string{"revenue", "orders", "aov"}, Dimensions: []string{"region"},
-		Time: &query.TimeGrain{Dimension: "order_date", Grain: dialect.Year}})
+		Time: &query.TimeGrain{Dimension: "order_date", Grain: query.ByYear}})
 	require.NoError(t, err)
 	res, err := q.Run(ctx, eng.DB())
 	require.NoError(t, err)
@@ -114,6 +114,36 @@ func TestResultsScanIntoStructsAndJSON(t *testing.T) {
 	require.Equal(t, "East", rows[0].Region)
 	require.Equal(t, res.Rows[0][2], rows[0].Revenue)
 	require.NotNil(t, rows[0].AOV)
+	require.Equal(t, []string{"order_date_year", "region", "revenue", "orders", "aov"}, []string{
+		res.Columns[0].Name, res.Columns[1].Name, res.Columns[2].Name, res.Columns[3].Name, res.Columns[4].Name},
+		"columns come back named as the request asked")
+
+	// Struct tags resolve synonyms either way round: the model's names above, the
+	// request's names here.
+	type asked struct {
+		Year    time.Time `query:"order_date_year"`
+		Region  string
+		Revenue decimal.Decimal
+		Orders  int64
+		AOV     decimal.NullDecimal
+	}
+	collected, err := query.Collect[asked](ctx, q, eng.DB())
+	require.NoError(t, err)
+	require.Len(t, collected, len(rows))
+	for i := range rows {
+		require.Equal(t, rows[i].Revenue, collected[i].Revenue)
+		require.Equal(t, rows[i].Orders, collected[i].Orders)
+		require.Equal(t, *rows[i].AOV, collected[i].AOV.Decimal)
+	}
+	type small struct {
+		Year    time.Time `query:"order_date_year"`
+		Region  string
+		Revenue decimal.Decimal
+		Orders  int8 // far too small for the order counts
+		AOV     decimal.NullDecimal
+	}
+	_, err = query.Collect[small](ctx, q, eng.DB())
+	require.ErrorContains(t, err, "overflows int8", "no silent truncation")
 
 	type missing struct{ Region string }
 	_, err = query.ScanAll[missing](res)
@@ -126,12 +156,12 @@ func TestResultsScanIntoStructsAndJSON(t *testing.T) {
 		Rows    []map[string]any `json:"rows"`
 	}
 	require.NoError(t, json.Unmarshal(b, &doc))
-	require.Equal(t, "total_revenue", doc.Columns[2]["name"])
-	rev, isString := doc.Rows[0]["total_revenue"].(string)
+	require.Equal(t, "revenue", doc.Columns[2]["name"])
+	rev, isString := doc.Rows[0]["revenue"].(string)
 	require.True(t, isString, "decimals are JSON strings: %s", b[:200])
 	require.Equal(t, res.Rows[0][2].(decimal.Decimal).StringFixed(2), rev)
 	require.Equal(t, "2024-01-01", doc.Rows[0]["order_date_year"])
-	require.IsType(t, float64(0), doc.Rows[0]["order_count"], "counts are JSON numbers")
+	require.IsType(t, float64(0), doc.Rows[0]["orders"], "counts are JSON numbers")
 
 	var streamed int
 	for r, err := range q.Stream(ctx, eng.DB()) {

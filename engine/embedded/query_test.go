@@ -231,7 +231,7 @@ func dateWindow(tb testing.TB, r query.DateRange) (time.Time, time.Time) {
 		return d("2025-12-01"), d("2025-12-31")
 	case r.Relative == query.YearToDate:
 		return d("2026-01-01"), d("2026-01-01")
-	case r.Relative == query.LastNDays && r.N == 30:
+	case r.Relative == query.LastDays && r.N == 30:
 		return d("2025-12-02"), d("2025-12-31")
 	}
 	tb.Fatalf("the reference has no window for %+v", r)

@@ -36,7 +36,7 @@ func All() []Case {
 		{"regional_region_month", query.Request{Metrics: []string{"revenue", "orders"}, Dimensions: []string{"region"}, Time: &query.TimeGrain{Dimension: "order_date", Grain: dialect.Month}}},
 		{"product_category_performance", query.Request{Metrics: []string{"revenue", "units_sold", "order_count", "distinct_products"}, Dimensions: []string{"category"}, OrderBy: []query.Order{query.Desc("total_revenue")}}},
 		{"product_top_10", query.Request{Metrics: []string{"revenue"}, Dimensions: []string{"product_name", "category"}, OrderBy: []query.Order{query.Desc("revenue")}, Limit: 10}},
-		{"product_monthly_trend", query.Request{Metrics: []string{"revenue", "units"}, Time: &query.TimeGrain{Dimension: "order_date", Grain: dialect.Month}, Where: query.Eq("product_name", "Product_0239")}},
+		{"product_monthly_trend", query.Request{Metrics: []string{"revenue", "units_sold"}, Time: &query.TimeGrain{Dimension: "order_date", Grain: dialect.Month}, Where: query.Eq("product_name", "Product_0239")}},
 		{"rep_leaderboard", query.Request{Metrics: []string{"revenue", "orders", "customers", "aov"}, Dimensions: []string{"rep_name", "rep_id", "region"}, OrderBy: []query.Order{query.Desc("revenue")}}},
 		{"rep_monthly_performance", query.Request{Metrics: []string{"revenue", "orders"}, Time: &query.TimeGrain{Dimension: "order_date", Grain: dialect.Month}, Where: query.Eq("rep_id", 7)}},
 		{"customer_segments", query.Request{Metrics: []string{"revenue", "distinct_customers", "revenue_per_customer"}, Dimensions: []string{"segment"}}},
@@ -44,7 +44,7 @@ func All() []Case {
 		{"customer_top_10", query.Request{Metrics: []string{"revenue", "orders"}, Dimensions: []string{"customer_id", "customer_name"}, OrderBy: []query.Order{query.Desc("revenue")}, Limit: 10}},
 		{"reference_last_month", query.Request{Metrics: []string{"total_revenue", "order_count"}, Dates: &query.DateFilter{Range: query.Last(query.LastMonth)}}},
 		{"year_to_date_is_empty", query.Request{Metrics: []string{"total_revenue", "order_count"}, Dimensions: []string{"region"}, Dates: &query.DateFilter{Range: query.Last(query.YearToDate)}}},
-		{"last_30_days_by_channel", query.Request{Metrics: []string{"revenue"}, Dimensions: []string{"channel"}, Dates: &query.DateFilter{Range: query.Last(query.LastNDays, 30)}}},
+		{"last_30_days_by_channel", query.Request{Metrics: []string{"revenue"}, Dimensions: []string{"channel"}, Dates: &query.DateFilter{Range: query.LastNDays(30)}}},
 		{"weekly_q4_2025", query.Request{Metrics: []string{"revenue", "orders"}, Time: &query.TimeGrain{Dimension: "order_date", Grain: dialect.Week}, Dates: &query.DateFilter{Range: query.Dates(d("2025-10-01"), d("2025-12-31"))}}},
 		{"quarterly_by_channel", query.Request{Metrics: []string{"revenue"}, Dimensions: []string{"channel"}, Time: &query.TimeGrain{Dimension: "order_date", Grain: dialect.Quarter}}},
 		{"yearly_on_year_number", query.Request{Metrics: []string{"revenue", "gross_revenue"}, Time: &query.TimeGrain{Dimension: "order_year", Grain: dialect.Year}}},
@@ -56,7 +56,6 @@ func All() []Case {
 		{"discount_metrics", query.Request{Metrics: []string{"average_discount", "total_discount", "discounted_orders", "gross_revenue"}, Dimensions: []string{"segment"}}},
 		{"boolean_dimension", query.Request{Metrics: []string{"orders", "average_unit_price"}, Dimensions: []string{"is_discounted"}, Where: query.Eq("is_discounted", true)}},
 		{"paging_offset", query.Request{Metrics: []string{"revenue"}, Dimensions: []string{"product_name"}, OrderBy: []query.Order{query.Desc("revenue")}, Limit: 5, Offset: 5}},
-		{"fact_as_metric", query.Request{Metrics: []string{"quantity", "net_amount"}, Dimensions: []string{"status"}}},
 		{"decimal_filter_value", query.Request{Metrics: []string{"orders"}, Dimensions: []string{"state"}, Where: query.Ge("net_amount", "2500.50"), OrderBy: []query.Order{query.Desc("orders")}, Limit: 5}},
 	}
 }

@@ -1,3 +1,3 @@
 -- dialect: duckdb
 -- fields: orders.product_name, orders.total_revenue
-SELECT "orders"."PRODUCT_NAME" AS "product_name", CAST((SUM("orders"."NET_AMOUNT")) AS DECIMAL(38,2)) AS "total_revenue" FROM "MARTS"."FCT_ORDERS" AS "orders" GROUP BY "orders"."PRODUCT_NAME" ORDER BY "total_revenue" DESC NULLS LAST, "product_name" ASC NULLS LAST LIMIT 5 OFFSET 5
+SELECT "orders"."PRODUCT_NAME" AS "product_name", CAST(SUM("orders"."NET_AMOUNT") AS DECIMAL(38,2)) AS "revenue" FROM "MARTS"."FCT_ORDERS" AS "orders" GROUP BY "orders"."PRODUCT_NAME" ORDER BY "revenue" DESC NULLS LAST, "product_name" ASC NULLS LAST LIMIT 5 OFFSET 5

@@ -1,6 +1,6 @@
 -- dialect: snowflake
 -- fields: orders.segment, orders.total_revenue, orders.region, orders.channel
-SELECT "orders"."SEGMENT" AS "segment", CAST((SUM("orders"."NET_AMOUNT")) AS NUMBER(38,2)) AS "total_revenue" FROM "SALES_ANALYTICS_DB"."MARTS"."FCT_ORDERS" AS "orders" WHERE ("orders"."SEGMENT" = ? OR ("orders"."REGION" = ? AND NOT ("orders"."CHANNEL" = ?))) GROUP BY "orders"."SEGMENT" ORDER BY "segment" ASC NULLS LAST
+SELECT "orders"."SEGMENT" AS "segment", CAST(SUM("orders"."NET_AMOUNT") AS NUMBER(38,2)) AS "revenue" FROM "SALES_ANALYTICS_DB"."MARTS"."FCT_ORDERS" AS "orders" WHERE ("orders"."SEGMENT" = ? OR ("orders"."REGION" = ? AND NOT ("orders"."CHANNEL" = ?))) GROUP BY "orders"."SEGMENT" ORDER BY "segment" ASC NULLS LAST
 -- arg 1: string Enterprise
 -- arg 2: string West
 -- arg 3: string Online

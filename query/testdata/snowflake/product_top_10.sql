@@ -1,3 +1,3 @@
 -- dialect: snowflake
 -- fields: orders.product_name, orders.category, orders.total_revenue
-SELECT "orders"."PRODUCT_NAME" AS "product_name", "orders"."CATEGORY" AS "category", CAST((SUM("orders"."NET_AMOUNT")) AS NUMBER(38,2)) AS "total_revenue" FROM "SALES_ANALYTICS_DB"."MARTS"."FCT_ORDERS" AS "orders" GROUP BY "orders"."PRODUCT_NAME", "orders"."CATEGORY" ORDER BY "total_revenue" DESC NULLS LAST, "product_name" ASC NULLS LAST, "category" ASC NULLS LAST LIMIT 10
+SELECT "orders"."PRODUCT_NAME" AS "product_name", "orders"."CATEGORY" AS "category", CAST(SUM("orders"."NET_AMOUNT") AS NUMBER(38,2)) AS "revenue" FROM "SALES_ANALYTICS_DB"."MARTS"."FCT_ORDERS" AS "orders" GROUP BY "orders"."PRODUCT_NAME", "orders"."CATEGORY" ORDER BY "revenue" DESC NULLS LAST, "product_name" ASC NULLS LAST, "category" ASC NULLS LAST LIMIT 10
