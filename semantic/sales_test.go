@@ -152,3 +152,11 @@ func TestEnumsAndTypes(t *testing.T) {
 	require.True(t, ok)
 	require.Equal(t, 2, s)
 }
+
+func TestParseRefusesOversizedModels(t *testing.T) {
+	t.Parallel()
+	data := []byte("name: big\ndescription: \"" + strings.Repeat("x", semantic.MaxModelSize) + "\"\n")
+	_, err := semantic.Parse("big.yaml", data)
+	require.ErrorContains(t, err, "big.yaml:1:1")
+	require.ErrorContains(t, err, "a semantic model may be at most 8388608")
+}
