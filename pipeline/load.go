@@ -50,12 +50,15 @@ func upToDate(ctx context.Context, eng engine.Engine, n warehouse.Names, t wareh
 	if fp != fingerprint || want != rows {
 		return false, nil
 	}
+	switch exists, err := tableExists(ctx, eng.DB(), n, t); {
+	case err != nil:
+		return false, fmt.Errorf("pipeline: %w", err)
+	case !exists:
+		return false, nil // the table is gone: load it again
+	}
 	var have int64
 	if err := eng.DB().QueryRowContext(ctx, "SELECT COUNT(*) FROM "+t.Ref(d, n)).Scan(&have); err != nil {
-		if ctx.Err() != nil {
-			return false, ctx.Err()
-		}
-		return false, nil // the table is gone: load it again
+		return false, fmt.Errorf("pipeline: count %s: %w", t.Name, err)
 	}
 	return have == rows, nil
 }

@@ -10,13 +10,6 @@ import (
 	"github.com/salesanalytics/salesanalytics/warehouse"
 )
 
-// The set-up phases after RAW.
-const (
-	PhaseStaging  Phase = "staging"
-	PhaseMarts    Phase = "marts"
-	PhaseSemantic Phase = "semantic"
-)
-
 // Step is one step of the set-up plan: a phase, what it makes, and its SQL.
 type Step struct {
 	Phase Phase

@@ -138,8 +138,8 @@ func decide(st refreshState, ok bool, obs observation) (RefreshKind, string) {
 func readState(ctx context.Context, q querier, d dialect.Dialect, n warehouse.Names) (refreshState, bool, error) {
 	t := warehouse.RefreshState
 	var st refreshState
-	if !tableExists(ctx, q, n, t) {
-		return st, false, nil
+	if exists, err := tableExists(ctx, q, n, t); err != nil || !exists {
+		return st, false, err
 	}
 	err := q.QueryRowContext(ctx, fmt.Sprintf(
 		`SELECT %s, %s, %s, %s, %s, %s FROM %s WHERE %s = ?`,
@@ -292,10 +292,15 @@ func inTx(ctx context.Context, eng engine.Engine, fn func(*sql.Tx) error) error 
 	return engine.InTx(ctx, eng.DB(), fn)
 }
 
-func tableExists(ctx context.Context, q querier, n warehouse.Names, t warehouse.Table) bool {
+// tableExists reports whether t exists, from information_schema (which both
+// engines have). A failed look-up is an error, not "missing".
+func tableExists(ctx context.Context, q querier, n warehouse.Names, t warehouse.Table) (bool, error) {
 	var c int
 	err := q.QueryRowContext(ctx,
 		`SELECT COUNT(*) FROM information_schema.tables WHERE UPPER(table_schema) = UPPER(?) AND UPPER(table_name) = UPPER(?)`,
 		n.SchemaFor(t.Layer), t.Name).Scan(&c)
-	return err == nil && c > 0
+	if err != nil {
+		return false, fmt.Errorf("look up %s.%s: %w", n.SchemaFor(t.Layer), t.Name, err)
+	}
+	return c > 0, nil
 }

@@ -36,15 +36,6 @@ func (o Options) emit(e Event) {
 	}
 }
 
-// Phase names a step of the set-up.
-type Phase string
-
-// The set-up phases, in order.
-const (
-	PhaseInfrastructure Phase = "infrastructure"
-	PhaseRaw            Phase = "raw"
-)
-
 // Event reports progress of [Setup].
 type Event struct {
 	Phase Phase

@@ -2,7 +2,6 @@ package semantic
 
 import (
 	_ "embed"
-	"sync"
 )
 
 //go:embed sales_model.yaml
@@ -15,19 +14,11 @@ const SalesModelFile = "sales_model.yaml"
 // module. The slice is a copy.
 func SalesModelYAML() []byte { return append([]byte(nil), salesModelYAML...) }
 
-var salesModel = sync.OnceValues(func() (*Model, error) { return Parse(SalesModelFile, salesModelYAML) })
-
 // SalesModel returns the sales model over MARTS.FCT_ORDERS: 15 dimensions, 5 time
-// dimensions, 6 facts, 12 metrics, named filters and verified queries. It is parsed
-// once and shared: treat it as read-only, and use [SalesModelFor] for a copy over
-// other database or schema names.
-func SalesModel() *Model {
-	m, err := salesModel()
-	if err != nil {
-		panic("semantic: the embedded sales model is invalid: " + err.Error()) // pinned by tests
-	}
-	return m
-}
+// dimensions, 6 facts, 12 metrics, named filters and verified queries. Each call
+// returns a fresh copy that the caller may change freely; parse it once and keep
+// it (query.New prepares a compiler from it once).
+func SalesModel() *Model { return SalesModelFor("", "") }
 
 // SalesModelFor returns a fresh copy of the sales model whose tables live in the
 // given database and schema (empty keeps the default).

@@ -160,3 +160,13 @@ func TestParseRefusesOversizedModels(t *testing.T) {
 	require.ErrorContains(t, err, "big.yaml:1:1")
 	require.ErrorContains(t, err, "a semantic model may be at most 8388608")
 }
+
+func TestSalesModelCopiesDoNotShareState(t *testing.T) {
+	t.Parallel()
+	a := semantic.SalesModel()
+	a.Tables[0].Name = "changed"
+	a.Tables[0].Dimensions[0].Synonyms = append(a.Tables[0].Dimensions[0].Synonyms[:0], "changed")
+	b := semantic.SalesModel()
+	require.Equal(t, "orders", b.Tables[0].Name, "a caller's change must not reach the next caller")
+	require.NotContains(t, b.Tables[0].Dimensions[0].Synonyms, "changed")
+}

@@ -1,8 +1,9 @@
 package semantic
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/salesanalytics/salesanalytics/internal/ident"
 )
 
 // Validate checks the model against the offline rules of the Cortex Analyst spec
@@ -24,8 +25,6 @@ func (m *Model) Validate() error {
 	m.idx() // rebuilt now, so concurrent lookups only read it
 	return nil
 }
-
-var identRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_$]*$`)
 
 // reservedWords are Snowflake's reserved keywords, which no logical name may be.
 var reservedWords = map[string]bool{}
@@ -95,8 +94,8 @@ func (v *validator) name(path, name string) bool {
 	case strings.TrimSpace(name) == "":
 		v.ps.errorf(join(path, "name"), "name is required")
 		return false
-	case !identRE.MatchString(name):
-		v.ps.errorf(join(path, "name"), "%q is not a valid identifier: use letters, digits, _ and $, starting with a letter or _", name)
+	case !ident.Valid(name):
+		v.ps.errorf(join(path, "name"), "%q is not a valid identifier: use up to 255 letters, digits, _ and $, starting with a letter or _", name)
 		return false
 	case reservedWords[strings.ToUpper(name)]:
 		v.ps.errorf(join(path, "name"), "%q is a Snowflake reserved word and cannot be a name", name)

@@ -2,7 +2,8 @@ package warehouse
 
 import (
 	"fmt"
-	"regexp"
+
+	"github.com/salesanalytics/salesanalytics/internal/ident"
 )
 
 // Layer is one of the warehouse's schemas.
@@ -75,8 +76,6 @@ func (n Names) WithDefaults() Names {
 	return n
 }
 
-var identRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_$]{0,254}$`)
-
 // Validate reports the first name that is not a plain identifier (letters, digits,
 // `_` and `$`, not starting with a digit). Empty fields are allowed: they take their
 // defaults.
@@ -86,7 +85,7 @@ func (n Names) Validate() error {
 		{"Staging", n.Staging}, {"Marts", n.Marts}, {"Semantic", n.Semantic},
 		{"Stage", n.Stage}, {"Role", n.Role}, {"User", n.User},
 	} {
-		if f.v != "" && !identRE.MatchString(f.v) {
+		if f.v != "" && !ident.Valid(f.v) {
 			return fmt.Errorf("warehouse: Names.%s %q is not a plain identifier (letters, digits, _ and $; not starting with a digit)", f.key, f.v)
 		}
 	}
