@@ -101,11 +101,19 @@ func parseTOML(source string, data []byte) (map[string]any, error) {
 			return nil, fmt.Errorf("%w: %s: %s", ErrSyntax, source, scrub(err.Error()))
 		}
 		col := pe.Position.Start - strings.LastIndexByte(string(data[:min(pe.Position.Start, len(data))]), '\n')
+		msg := pe.Message
+		if msg == "" { // errors from the lexer keep their text in Error() only
+			prefix := fmt.Sprintf("toml: line %d: ", pe.Position.Line)
+			if pe.LastKey != "" {
+				prefix = fmt.Sprintf("toml: line %d (last key %q): ", pe.Position.Line, pe.LastKey)
+			}
+			msg = strings.TrimPrefix(pe.Error(), prefix)
+		}
 		var after string
 		if pe.LastKey != "" {
 			after = fmt.Sprintf(" (after key %q)", pe.LastKey)
 		}
-		return nil, fmt.Errorf("%w: %s:%d:%d: %s%s", ErrSyntax, source, pe.Position.Line, col, scrub(pe.Message), after)
+		return nil, fmt.Errorf("%w: %s:%d:%d: %s%s", ErrSyntax, source, pe.Position.Line, col, scrub(msg), after)
 	}
 	return doc, nil
 }
