@@ -58,8 +58,10 @@ func TestValues(t *testing.T) {
 		{name: "JWT without key", body: "[c]\naccount = \"a\"\nuser = \"u\"\nauthenticator = \"SNOWFLAKE_JWT\"\n",
 			wantErr: []string{"SNOWFLAKE_JWT needs private_key_file"}},
 		{name: "unknown keys are listed, not kept", body: base + "login_timeout = 30\nzeta = \"z\"\n",
-			check: func(t *testing.T, c *connection.Connection) { require.Equal(t, []string{"login_timeout", "zeta"}, c.Ignored) }},
-		{name: "a connection name with a dash in the env prefix", body: "[c]\naccount = \"a\"\nuser = \"u\"\npassword = \"p\"\n",
+			check: func(t *testing.T, c *connection.Connection) {
+				require.Equal(t, []string{"login_timeout", "zeta"}, c.Ignored)
+			}},
+		{name: "warehouse, database and schema from env overrides", body: "[c]\naccount = \"a\"\nuser = \"u\"\npassword = \"p\"\n",
 			env: map[string]string{"SNOWFLAKE_CONNECTIONS_C_WAREHOUSE": "WH", "SNOWFLAKE_CONNECTIONS_C_DATABASE": "DB", "SNOWFLAKE_CONNECTIONS_C_SCHEMA": "S"},
 			check: func(t *testing.T, c *connection.Connection) {
 				require.Equal(t, [3]string{"WH", "DB", "S"}, [3]string{c.Warehouse, c.Database, c.Schema})
