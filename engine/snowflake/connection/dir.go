@@ -30,7 +30,7 @@ func (OSFileSystem) Stat(path string) (fs.FileInfo, error) { return os.Stat(path
 // ReadFile is [os.ReadFile].
 func (OSFileSystem) ReadFile(path string) ([]byte, error) { return os.ReadFile(path) }
 
-// Dir returns the configuration directory the way the Python connector picks it
+// ConfigDir returns the configuration directory the way the Python connector picks it
 // (snowflake-connector-python src/snowflake/connector/sf_dirs.py,
 // _resolve_platform_dirs, and constants.py CONFIG_FILE / CONNECTIONS_FILE):
 //

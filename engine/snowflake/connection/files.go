@@ -94,6 +94,9 @@ func (r *resolver) readChecked(path string) ([]byte, bool, error) {
 // parseTOML decodes a TOML document. Its error names source:line:column and
 // the last key, never the offending text, which may be a credential.
 func parseTOML(source string, data []byte) (map[string]any, error) {
+	if err := checkNesting(source, data); err != nil {
+		return nil, err
+	}
 	doc := map[string]any{}
 	if _, err := toml.Decode(string(data), &doc); err != nil {
 		var pe toml.ParseError
@@ -187,6 +190,10 @@ func (r *resolver) loadFiles(dir string) (*files, error) {
 	}
 	for name, v := range table {
 		t, ok := v.(map[string]any)
+		if !ok && name == "default_connection_name" {
+			r.warn(fmt.Sprintf("%s: default_connection_name is ignored here; it belongs in %s", f.source, ConfigFile))
+			continue
+		}
 		if !ok {
 			// The CLI skips such an entry with a warning (config_provider.py, _is_connection_table).
 			r.warn(fmt.Sprintf("%s: skipping %q: a connection must be a table ([%s]), not a %T", f.source, name, name, v))

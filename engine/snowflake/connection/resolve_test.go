@@ -189,3 +189,21 @@ func TestResolveReadsTheDirectoryItFinds(t *testing.T) {
 	require.Equal(t, filepath.Join(dir, "connections.toml"), c.Source)
 	require.Equal(t, "127.0.0.1", c.Host)
 }
+
+// TestDefaultNameInConnectionsFileIsIgnored: the connector reads
+// default_connection_name from config.toml only.
+func TestDefaultNameInConnectionsFileIsIgnored(t *testing.T) {
+	t.Parallel()
+	c, err := resolveTOML(t, "default_connection_name = \"c\"\n[default]\naccount = \"a\"\nuser = \"u\"\npassword = \"p\"\n"+
+		"[c]\naccount = \"b\"\nuser = \"u\"\npassword = \"p\"\n", nil)
+	require.NoError(t, err, "resolveTOML asks for c by name")
+	require.Len(t, c.Warnings, 1)
+	require.Contains(t, c.Warnings[0], "default_connection_name is ignored here")
+
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, connection.ConnectionsFile), "default_connection_name = \"c\"\n[default]\naccount = \"a\"\nuser = \"u\"\npassword = \"p\"\n[c]\naccount = \"b\"\n", 0o600)
+	opts, _ := options(t, dir, nil)
+	c, err = connection.Resolve("", opts)
+	require.NoError(t, err)
+	require.Equal(t, "default", c.Name)
+}

@@ -1,6 +1,7 @@
 package connection_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -116,4 +117,25 @@ func TestSyntaxErrorNamesFileAndLine(t *testing.T) {
 	_, _, err = connection.Names(connection.Options{Dir: t.TempDir(), Env: envOf(map[string]string{"SNOWFLAKE_CONNECTIONS": "[x\n"})})
 	require.ErrorIs(t, err, connection.ErrSyntax)
 	require.ErrorContains(t, err, "SNOWFLAKE_CONNECTIONS:2:")
+}
+
+// TestNestingLimit: a deeply nested array is refused before the parser sees
+// it; brackets inside strings and comments do not count.
+func TestNestingLimit(t *testing.T) {
+	t.Parallel()
+	deep := base + "x = " + strings.Repeat("[", 100_000) + strings.Repeat("]", 100_000) + "\n"
+	_, err := resolveTOML(t, deep, nil)
+	require.ErrorIs(t, err, connection.ErrSyntax)
+	require.ErrorContains(t, err, "connections.toml:5: arrays and tables nest deeper than 64")
+
+	brackets := strings.Repeat("[{", 100)
+	ok := "[c]\naccount = \"a\"\nuser = \"u\"\n# " + brackets + "\npassword = \"" + brackets + "\\\"\"\n" +
+		"role = '" + brackets + "'\nwarehouse = \"\"\"\n" + brackets + "\"\"\"\"\"\ndatabase = '''" + brackets + "'''\n" +
+		"extra = [[[\"x\"]]]\n"
+	c, err := resolveTOML(t, ok, nil)
+	require.NoError(t, err)
+	require.Equal(t, connection.Secret(brackets+`"`), c.Password)
+	require.Equal(t, brackets, c.Role)
+	require.Equal(t, brackets+`""`, c.Warehouse)
+	require.Equal(t, brackets, c.Database)
 }
