@@ -173,8 +173,8 @@ func TestKeyPairConnections(t *testing.T) {
 	}
 }
 
-// TestPKCS8RoundTripOfTheStdlibEncoding: the unencrypted DER Go writes is read back.
-func TestPKCS8RoundTripOfTheStdlibEncoding(t *testing.T) {
+// TestPKCS1FromTheStdlib: a PKCS#1 key Go writes is read back.
+func TestPKCS1FromTheStdlib(t *testing.T) {
 	t.Parallel()
 	k := testKey(t)
 	der := x509.MarshalPKCS1PrivateKey(k)
