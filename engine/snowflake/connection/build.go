@@ -57,16 +57,9 @@ func (r *resolver) readToken(c *Connection, s map[string]setting, bad func(strin
 	if !ok || strings.TrimSpace(v.value) == "" {
 		return nil
 	}
-	path, err := r.path(v.value)
+	path, data, err := r.readSetting("token_file_path", v, bad)
 	if err != nil {
 		return err
-	}
-	data, found, err := r.readChecked(path)
-	if err != nil {
-		return err
-	}
-	if !found {
-		return bad("token_file_path (%s): %s does not exist", v.from, path)
 	}
 	tok := strings.TrimSpace(string(data))
 	if tok == "" {
@@ -82,16 +75,9 @@ func (r *resolver) readKey(c *Connection, s map[string]setting, bad func(string,
 	var pemBytes []byte
 	var from string
 	if v, ok := s["private_key_file"]; ok && strings.TrimSpace(v.value) != "" {
-		path, err := r.path(v.value)
+		path, data, err := r.readSetting("private_key_file", v, bad)
 		if err != nil {
 			return err
-		}
-		data, found, err := r.readChecked(path)
-		if err != nil {
-			return err
-		}
-		if !found {
-			return bad("private_key_file (%s): %s does not exist", v.from, path)
 		}
 		c.PrivateKeyFile, pemBytes, from = path, data, path
 	} else if v, ok := s["private_key_raw"]; ok && strings.TrimSpace(v.value) != "" {
@@ -109,6 +95,22 @@ func (r *resolver) readKey(c *Connection, s map[string]setting, bad func(string,
 	}
 	c.privateKey = key
 	return nil
+}
+
+// readSetting reads the file a key names, after the permission check.
+func (r *resolver) readSetting(key string, v setting, bad func(string, ...any) error) (string, []byte, error) {
+	path, err := r.path(v.value)
+	if err != nil {
+		return "", nil, err
+	}
+	data, found, err := r.readChecked(path)
+	if err != nil {
+		return "", nil, err
+	}
+	if !found {
+		return "", nil, bad("%s (%s): %s does not exist", key, v.from, path)
+	}
+	return path, data, nil
 }
 
 // path expands a leading ~ and makes the path absolute, so errors and

@@ -143,14 +143,9 @@ func (r *resolver) loadFiles(dir string) (*files, error) {
 	f := &files{conns: map[string]map[string]any{}}
 	var connsValue any
 	cfgPath := filepath.Join(dir, ConfigFile)
-	if data, ok, err := r.readChecked(cfgPath); err != nil {
+	if doc, err := r.readTOML(f, cfgPath); err != nil {
 		return nil, err
-	} else if ok {
-		f.read = append(f.read, cfgPath)
-		doc, err := parseTOML(cfgPath, data)
-		if err != nil {
-			return nil, err
-		}
+	} else if doc != nil {
 		if v, ok := doc["default_connection_name"]; ok {
 			s, isStr := v.(string)
 			if !isStr {
@@ -163,14 +158,9 @@ func (r *resolver) loadFiles(dir string) (*files, error) {
 		}
 	}
 	connPath := filepath.Join(dir, ConnectionsFile)
-	if data, ok, err := r.readChecked(connPath); err != nil {
+	if doc, err := r.readTOML(f, connPath); err != nil {
 		return nil, err
-	} else if ok {
-		f.read = append(f.read, connPath)
-		doc, err := parseTOML(connPath, data)
-		if err != nil {
-			return nil, err
-		}
+	} else if doc != nil {
 		connsValue, f.source = doc, connPath
 	}
 	if v, ok := r.opts.env("SNOWFLAKE_CONNECTIONS"); ok {
@@ -202,4 +192,15 @@ func (r *resolver) loadFiles(dir string) (*files, error) {
 		f.conns[name] = t
 	}
 	return f, nil
+}
+
+// readTOML reads and parses a configuration file, noting it in f.read; a
+// missing file gives a nil document.
+func (r *resolver) readTOML(f *files, path string) (map[string]any, error) {
+	data, ok, err := r.readChecked(path)
+	if err != nil || !ok {
+		return nil, err
+	}
+	f.read = append(f.read, path)
+	return parseTOML(path, data)
 }
