@@ -1,0 +1,17 @@
+//go:build unix
+
+package connection
+
+import (
+	"io/fs"
+	"syscall"
+)
+
+// fileOwner returns the uid that owns the file, where the platform has one.
+func fileOwner(fi fs.FileInfo) (int, bool) {
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	if !ok {
+		return 0, false
+	}
+	return int(st.Uid), true
+}
