@@ -11,6 +11,7 @@ import (
 
 	"github.com/salesanalytics/salesanalytics/dialect"
 	"github.com/salesanalytics/salesanalytics/engine"
+	"github.com/salesanalytics/salesanalytics/engine/snowflake/connection"
 	"github.com/salesanalytics/salesanalytics/warehouse"
 )
 
@@ -21,6 +22,14 @@ type Options struct {
 	// GO_QUERY_RESULT_FORMAT=json is added unless the DSN sets it, so results
 	// arrive as exact text, the way this module scans them.
 	DSN string
+	// Connection names a connection in connections.toml / config.toml, resolved
+	// as the Snowflake CLI resolves it (package engine/snowflake/connection):
+	// used when DSN is empty; empty means the default connection.
+	Connection string
+	// Resolve configures how Connection is resolved: environment, directory,
+	// warnings. The zero value reads the process environment and the user's
+	// Snowflake directory.
+	Resolve connection.Options
 	// BatchRows is the number of rows per INSERT when loading. Zero means
 	// [engine.DefaultInsertBatch].
 	BatchRows int
@@ -41,10 +50,7 @@ var ErrOpen = errors.New("snowflake: cannot open warehouse")
 
 // Open parses the DSN, connects and checks that Snowflake answers.
 func Open(ctx context.Context, opts Options) (*Engine, error) {
-	if opts.DSN == "" {
-		return nil, fmt.Errorf("%w: Options.DSN is empty", ErrOpen)
-	}
-	cfg, err := gosnowflake.ParseDSN(withJSONResults(opts.DSN))
+	cfg, err := opts.config()
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrOpen, err)
 	}
@@ -54,6 +60,23 @@ func Open(ctx context.Context, opts Options) (*Engine, error) {
 		return nil, fmt.Errorf("%w: %w", ErrOpen, err)
 	}
 	return &Engine{db: db, opts: opts}, nil
+}
+
+// config returns the driver configuration from the DSN, or else from the named
+// (or default) connection.
+func (o Options) config() (*gosnowflake.Config, error) {
+	if o.DSN != "" {
+		return gosnowflake.ParseDSN(withJSONResults(o.DSN))
+	}
+	c, err := connection.Resolve(o.Connection, o.Resolve)
+	if err != nil {
+		return nil, fmt.Errorf("no DSN, and the connection: %w", err)
+	}
+	cfg, err := configFromConnection(c)
+	if err != nil {
+		return nil, err
+	}
+	return &cfg, nil
 }
 
 // withJSONResults adds GO_QUERY_RESULT_FORMAT=json unless dsn sets a format.
