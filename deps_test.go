@@ -20,7 +20,7 @@ const (
 // engine and the programs on top.
 var pure = []string{
 	"dialect", "warehouse", "scan", "semantic", "query", "marts", "analyst", "engine", "pipeline", "pipeline/datagen",
-	"internal/snowfake",
+	"internal/snowfake", "internal/termui",
 }
 
 func goList(tb testing.TB, env []string, args ...string) string {
