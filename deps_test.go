@@ -85,3 +85,11 @@ func requireCgoFree(t *testing.T, pkgs []string, drivers ...string) {
 	out, err := cmd.CombinedOutput()
 	require.NoError(t, err, "CGO_ENABLED=0 go build %v: %s", present, out)
 }
+
+// TestTerminalRenderingIsInTermui keeps tables and terminal detection in one
+// package, so every program renders and detects colour the same way.
+func TestTerminalRenderingIsInTermui(t *testing.T) {
+	for _, pkg := range []string{"github.com/jedib0t/go-pretty/v6/table", "github.com/jedib0t/go-pretty/v6/text", "golang.org/x/term"} {
+		require.Equal(t, []string{"internal/termui"}, importers(t, pkg), pkg)
+	}
+}
