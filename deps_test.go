@@ -20,7 +20,7 @@ const (
 // engine and the programs on top.
 var pure = []string{
 	"dialect", "warehouse", "scan", "semantic", "query", "marts", "analyst", "engine", "pipeline", "pipeline/datagen",
-	"internal/snowfake", "engine/snowflake/connection",
+	"internal/snowfake", "internal/termui", "engine/snowflake/connection",
 }
 
 func goList(tb testing.TB, env []string, args ...string) string {
@@ -84,4 +84,12 @@ func requireCgoFree(t *testing.T, pkgs []string, drivers ...string) {
 	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 	out, err := cmd.CombinedOutput()
 	require.NoError(t, err, "CGO_ENABLED=0 go build %v: %s", present, out)
+}
+
+// TestTerminalRenderingIsInTermui keeps tables and terminal detection in one
+// package, so every program renders and detects colour the same way.
+func TestTerminalRenderingIsInTermui(t *testing.T) {
+	for _, pkg := range []string{"github.com/jedib0t/go-pretty/v6/table", "github.com/jedib0t/go-pretty/v6/text", "golang.org/x/term"} {
+		require.Equal(t, []string{"internal/termui"}, importers(t, pkg), pkg)
+	}
 }

@@ -1,39 +1,27 @@
 package cli
 
 import (
-	"fmt"
 	"io"
 	"os"
 
-	"golang.org/x/term"
-
+	"github.com/salesanalytics/salesanalytics/internal/termui"
 	"github.com/salesanalytics/salesanalytics/pipeline"
 )
 
 // Progress prints set-up progress on one rewritten line, and only to a
-// terminal: into a pipe or a file it prints nothing.
-type Progress struct {
-	w  io.Writer
-	on bool
-}
+// terminal: into a pipe or a file it prints nothing (see [termui.Progress]).
+type Progress struct{ line *termui.Progress }
 
 // NewProgress returns a Progress writing to w, enabled when w is a terminal.
 func NewProgress(w io.Writer) *Progress {
-	return &Progress{w: w, on: IsTerminal(w)}
+	return &Progress{line: termui.NewProgress(w, termui.Detect(w, os.Getenv))}
 }
 
 // IsTerminal reports whether w is a terminal.
-func IsTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	return ok && term.IsTerminal(int(f.Fd()))
-}
+func IsTerminal(w io.Writer) bool { return termui.IsTerminal(w) }
 
 // Printf rewrites the progress line.
-func (p *Progress) Printf(format string, args ...any) {
-	if p.on {
-		fmt.Fprintf(p.w, "\r\033[K"+format, args...)
-	}
-}
+func (p *Progress) Printf(format string, args ...any) { _ = p.line.Printf(format, args...) }
 
 // Event shows one set-up event.
 func (p *Progress) Event(e pipeline.Event) {
@@ -46,8 +34,4 @@ func (p *Progress) Event(e pipeline.Event) {
 }
 
 // Done clears the progress line.
-func (p *Progress) Done() {
-	if p.on {
-		fmt.Fprint(p.w, "\r\033[K")
-	}
-}
+func (p *Progress) Done() { _ = p.line.Clear() }

@@ -93,4 +93,4 @@ func scaled(base int, scale float64) int64 {
 
 // Version names the generator's algorithm. It changes whenever the same config
 // would produce different rows, so loads made by another version are redone.
-const Version = "2"
+const Version = "3"

@@ -104,8 +104,7 @@ func (g *Generator) Reps() []Rep { return g.reps }
 // Customer returns the customer at index i in [0, NumCustomers).
 func (g *Generator) Customer(i int64) Customer {
 	r := newStream(g.cfg.Seed, saltCustomers, i)
-	first := firstNames[r.intn(int64(len(firstNames)))]
-	last := lastNames[r.intn(int64(len(lastNames)))]
+	first, last := personName(g.cfg.Seed, saltCustomers, i)
 	city := cities[r.intn(int64(len(cities)))]
 	id := i + 1
 	created := time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC).
@@ -146,8 +145,7 @@ const popularityOffset = 120
 
 func (g *Generator) rep(i int) Rep {
 	r := newStream(g.cfg.Seed, saltReps, int64(i))
-	first := firstNames[r.intn(int64(len(firstNames)))]
-	last := lastNames[r.intn(int64(len(lastNames)))]
+	first, last := personName(g.cfg.Seed, saltReps, int64(i))
 	id := int64(i + 1)
 	return Rep{
 		ID:          id,

@@ -18,6 +18,7 @@ const (
 	saltOrders    uint64 = 0x4f524452 // "ORDR"
 	saltDirty     uint64 = 0x44495254 // "DIRT"
 	saltExtra     uint64 = 0x45585452 // "EXTR"
+	saltNames     uint64 = 0x4e414d45 // "NAME", combined with a table's salt
 )
 
 func mix64(z uint64) uint64 {

@@ -40,20 +40,6 @@ var (
 	channelWeights = cumulative(450, 300, 150, 100)
 )
 
-var firstNames = []string{
-	"James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael", "Linda",
-	"David", "Elizabeth", "William", "Barbara", "Richard", "Susan", "Joseph", "Jessica",
-	"Thomas", "Sarah", "Charles", "Karen", "Daniel", "Lisa", "Matthew", "Nancy",
-	"Anthony", "Betty", "Mark", "Sandra", "Steven", "Ashley", "Paul", "Emily",
-}
-
-var lastNames = []string{
-	"Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis",
-	"Rodriguez", "Martinez", "Hernandez", "Lopez", "Gonzalez", "Wilson", "Anderson", "Thomas",
-	"Taylor", "Moore", "Jackson", "Martin", "Lee", "Perez", "Thompson", "White",
-	"Harris", "Sanchez", "Clark", "Ramirez", "Lewis", "Robinson", "Walker", "Young",
-}
-
 var cities = []struct{ City, State string }{
 	{"New York", "NY"}, {"Los Angeles", "CA"}, {"Chicago", "IL"}, {"Houston", "TX"},
 	{"Phoenix", "AZ"}, {"Philadelphia", "PA"}, {"San Antonio", "TX"}, {"San Diego", "CA"},
