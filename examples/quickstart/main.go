@@ -1,24 +1,31 @@
-// Command quickstart builds the sales warehouse on the embedded engine — RAW,
-// STAGING, MARTS and the semantic model — and prints what it built and the
-// validation checkpoints.
+// Command quickstart builds the embedded sales warehouse from nothing — RAW data
+// from the deterministic generator, STAGING, MARTS, the semantic model — then
+// prints what it built, revenue by region through the semantic layer, and every
+// validation checkpoint.
 //
-//	go run ./examples/quickstart                 # in memory, scale 1
-//	go run ./examples/quickstart -db sales.duckdb -scale 10
+//	go run ./examples/quickstart                       # in memory, 100,000 orders
+//	go run ./examples/quickstart -db sales.duckdb -scale 10 -dirty 0.01
+//
+// Running it again on the same file finds every table up to date.
 package main
 
 import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"time"
 
-	"github.com/salesanalytics/salesanalytics/engine/embedded"
-	"github.com/salesanalytics/salesanalytics/pipeline"
-	"github.com/salesanalytics/salesanalytics/scan"
-	"github.com/salesanalytics/salesanalytics/warehouse"
 	"github.com/shopspring/decimal"
+
+	"github.com/salesanalytics/salesanalytics/engine/embedded"
+	"github.com/salesanalytics/salesanalytics/internal/cli"
+	"github.com/salesanalytics/salesanalytics/internal/termui"
+	"github.com/salesanalytics/salesanalytics/pipeline"
+	"github.com/salesanalytics/salesanalytics/query"
+	"github.com/salesanalytics/salesanalytics/semantic"
 )
 
 func main() {
@@ -30,44 +37,56 @@ func main() {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if err := run(ctx, *path, *scale, *seed, *dirty); err != nil {
+	if err := run(ctx, os.Stdout, *path, *scale, *seed, *dirty); err != nil {
 		fmt.Fprintln(os.Stderr, "quickstart:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, path string, scale float64, seed uint64, dirty float64) error {
+func run(ctx context.Context, out io.Writer, path string, scale float64, seed uint64, dirty float64) error {
 	eng, err := embedded.Open(ctx, embedded.Options{Path: path})
 	if err != nil {
 		return err
 	}
 	defer eng.Close()
-
-	w, err := pipeline.New(eng, pipeline.Config{})
+	w, err := pipeline.New(eng, pipeline.Config{Now: cli.DemoNow})
 	if err != nil {
 		return err
 	}
+
 	opts := pipeline.DefaultOptions()
 	opts.Data.Scale, opts.Data.Seed, opts.Data.DirtyFraction = scale, seed, dirty
-	opts.Progress = printProgress
+	progress := cli.NewProgress(os.Stderr)
+	opts.Progress = progress.Event
 	res, err := w.Setup(ctx, opts)
+	progress.Done()
 	if err != nil {
 		return err
 	}
 
-	fmt.Printf("\nBuilt %s in %s (%s)\n", where(path), res.Duration.Round(time.Millisecond), res.Fingerprint)
+	ui := termui.Detect(out, os.Getenv)
+	termui.Section(out, ui, "Built "+where(path))
+	fmt.Fprintf(out, "%s\n\n", res.Fingerprint)
+	loads := termui.Table{Columns: []termui.Column{termui.TextColumn("RAW table"), termui.NumberColumn("rows"), termui.TextColumn("load")}}
 	for _, l := range res.Loads {
-		state := fmt.Sprintf("loaded in %s", l.Duration.Round(time.Millisecond))
+		state := "loaded"
 		if l.Skipped {
 			state = "already up to date"
 		}
-		fmt.Printf("  RAW.%-12s %10d rows  %s\n", l.Table, l.Rows, state)
+		loads.Rows = append(loads.Rows, []string{l.Table, termui.Int(l.Rows), state})
+	}
+	if err := termui.RenderTable(out, ui, loads); err != nil {
+		return err
 	}
 	if n := res.Injected.Total(); n > 0 {
-		fmt.Printf("  dirty orders injected: %d %v\n", n, res.Injected.Counts)
+		fmt.Fprintf(out, "dirty orders injected: %s %v\n", termui.Int(n), res.Injected.Counts)
 	}
-	fmt.Printf("  marts: %s refresh (%s) in %s\n", res.Marts.Kind, res.Marts.Reason, res.Marts.Duration.Round(time.Millisecond))
-	if err := printRevenue(ctx, eng, w.Names()); err != nil {
+	fmt.Fprintf(out, "marts: %s refresh (%s)\n", res.Marts.Kind, res.Marts.Reason)
+	if res.Duration > 0 && ui.Terminal {
+		fmt.Fprintf(out, "built in %s\n", res.Duration.Round(time.Millisecond))
+	}
+
+	if err := printRevenue(ctx, out, ui, w); err != nil {
 		return err
 	}
 
@@ -75,42 +94,50 @@ func run(ctx context.Context, path string, scale float64, seed uint64, dirty flo
 	if err != nil {
 		return err
 	}
-	fmt.Println("\nValidation checkpoints:")
-	fmt.Print(report)
+	fmt.Fprintln(out)
+	termui.Section(out, ui, "Validation checkpoints")
+	fmt.Fprint(out, report)
 	if !report.Passed() {
 		return fmt.Errorf("%d checks failed", len(report.Failed()))
 	}
 	return nil
 }
 
-// printRevenue shows the valid orders and their net revenue, summed exactly.
-func printRevenue(ctx context.Context, eng *embedded.Engine, n warehouse.Names) error {
-	d, t := eng.Dialect(), warehouse.FctOrders
-	q := fmt.Sprintf(`SELECT COUNT(*), SUM(%s) FROM %s`, d.Quote("NET_AMOUNT"), t.Ref(d, n))
-	var orders int64
-	var revenue decimal.Decimal
-	if err := eng.DB().QueryRowContext(ctx, q).Scan(&orders, scan.Decimal(&revenue)); err != nil {
+// printRevenue asks the semantic layer for revenue and orders by region and
+// shows them with a bar per region.
+func printRevenue(ctx context.Context, out io.Writer, ui termui.Options, w *pipeline.Warehouse) error {
+	n := w.Names()
+	c, err := query.New(semantic.SalesModelFor(n.Database, n.Marts), query.Options{Dialect: w.Engine().Dialect(), Now: time.Now})
+	if err != nil {
 		return err
 	}
-	fmt.Printf("  MARTS.FCT_ORDERS: %d valid orders, net revenue $%s\n", orders, revenue.StringFixed(2))
-	return nil
-}
-
-func printProgress(e pipeline.Event) {
-	switch {
-	case e.Table == "" && e.Finished:
-		fmt.Printf("\r%-60s\n", "✓ "+string(e.Phase))
-	case !e.Finished && e.Done == e.Total:
-		// the final progress tick; the Finished event prints the line
-	case e.Skipped:
-		fmt.Printf("\r%-60s\n", fmt.Sprintf("  %s: up to date", e.Table))
-	case e.Table != "":
-		pct := 100 * float64(e.Done) / float64(max(e.Total, 1))
-		fmt.Printf("\r  %-12s %10d / %-10d %5.1f%%", e.Table, e.Done, e.Total, pct)
-		if e.Finished {
-			fmt.Println()
-		}
+	q, err := c.Compile(query.Request{Metrics: []string{"revenue", "orders"}, Dimensions: []string{"region"},
+		OrderBy: []query.Order{query.Desc("revenue")}})
+	if err != nil {
+		return err
 	}
+	type row struct {
+		Region  string
+		Revenue decimal.Decimal
+		Orders  int64
+	}
+	rows, err := query.Collect[row](ctx, q, w.Engine().DB())
+	if err != nil {
+		return err
+	}
+	chart := termui.BarChart{Title: "Net revenue by region (MARTS.FCT_ORDERS, through the semantic layer)"}
+	total, orders := decimal.Zero, int64(0)
+	for _, r := range rows {
+		chart.Bars = append(chart.Bars, termui.Bar{Label: r.Region, Value: r.Revenue,
+			Text: termui.Money(r.Revenue) + "  " + termui.Int(r.Orders) + " orders"})
+		total, orders = total.Add(r.Revenue), orders+r.Orders
+	}
+	fmt.Fprintln(out)
+	if err := termui.RenderBars(out, ui, chart); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "total %s from %s valid orders\n", termui.Money(total), termui.Int(orders))
+	return nil
 }
 
 func where(path string) string {
