@@ -1,0 +1,38 @@
+// Package pipeline builds the sales warehouse from nothing and keeps it fresh, on
+// any engine: it orchestrates; the SQL of every layer comes from package
+// warehouse, and what only one engine can do is asked of the engine (package
+// engine's optional interfaces).
+//
+// Bind an engine once, with the warehouse's object names and a clock, then call
+// the operations on the [Warehouse]:
+//
+//	eng, err := engine.Open(ctx, engine.Config{Path: "sales.duckdb"}) // import _ ".../engine/embedded"
+//	w, err := pipeline.New(eng, pipeline.Config{})                    // default names, time.Now
+//
+//	res, err := w.Setup(ctx, pipeline.DefaultOptions()) // infrastructure → RAW → STAGING → MARTS → semantic model
+//	rep, err := w.Validate(ctx, pipeline.DefaultOptions())
+//	fmt.Print(rep)                                     // every checkpoint with its figures
+//
+//	err = w.AppendOrders(ctx, newOrders) // new arrivals into RAW
+//	r, err := w.Refresh(ctx)             // none, incremental or full (embedded); on demand (Snowflake)
+//	st, err := w.Status(ctx)             // each mart's lag against warehouse.TargetLag
+//
+//	go (&pipeline.Refresher{Warehouse: w}).Run(ctx) // keeps the embedded marts within their lag
+//
+// [Warehouse.Setup] is idempotent: RAW tables that already hold exactly this
+// load are skipped (a load manifest records each table's generator fingerprint),
+// current marts are left alone, and nothing is created twice. Each RAW table is
+// replaced atomically and the marts are built in one transaction, so an error or
+// a cancelled context leaves nothing half-built and a re-run completes the work.
+//
+// On Snowflake the marts are dynamic tables that the warehouse keeps within their
+// target lag; [Warehouse.Status] reads SHOW DYNAMIC TABLES and
+// [Warehouse.Refresh] refreshes them on demand. On the embedded engine the marts
+// are tables that [Warehouse.Refresh] folds new RAW orders into incrementally
+// where it can, in one transaction and one snapshot.
+//
+// [Script] prints the complete Snowflake set-up script — the plan that Setup
+// runs — for operators who prefer to run SQL themselves:
+//
+//	fmt.Print(pipeline.Script(dialect.Snowflake, warehouse.DefaultNames()))
+package pipeline
