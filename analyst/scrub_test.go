@@ -212,3 +212,52 @@ func TestNoCredentialInTheRetryWaitError(t *testing.T) {
 	require.ErrorIs(t, err, context.Canceled)
 	requireNoSecret(t, err, pat)
 }
+
+func TestRenewedKeyPairTokensStayScrubbed(t *testing.T) {
+	t.Parallel()
+	now := time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
+	kp := &analyst.KeyPair{Account: "myorg-myacct", User: "svc", Key: newKey(t), Now: func() time.Time { return now }}
+	var first string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		tok := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if first == "" {
+			first = tok
+			writeJSON(w, 200, fullAnswer)
+			return
+		}
+		require.NotEqual(t, first, tok, "the token was renewed")
+		writeJSON(w, 401, fmt.Sprintf(`{"message":%q}`, "your old token "+first+" is expired"))
+	}))
+	defer srv.Close()
+	c := &analyst.Client{BaseURL: srv.URL, Auth: kp}
+	_, err := c.Message(context.Background(), analyst.StagedModel(stage, "q"))
+	require.NoError(t, err)
+	now = now.Add(56 * time.Minute) // past the renewal point
+	_, err = c.Message(context.Background(), analyst.StagedModel(stage, "q"))
+	requireNoSecret(t, err, first)
+}
+
+func TestStreamErrorEventDataIsScrubbed(t *testing.T) {
+	t.Parallel()
+	const pat = "pat-Sekr1t-event-data-0123456789"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		streamHeaders(w)
+		sse(w, "error", fmt.Sprintf(`{"message":%q,"code":"392700"}`, "bad token "+pat))
+	}))
+	defer srv.Close()
+	c := &analyst.Client{BaseURL: srv.URL, Auth: analyst.PAT(pat)}
+	s, err := c.Stream(context.Background(), analyst.StagedModel(stage, "q"))
+	require.NoError(t, err)
+	defer s.Close()
+	var seen int
+	for ev, err := range s.Events() {
+		require.Error(t, err)
+		require.Equal(t, "error", ev.Type)
+		require.NotContains(t, string(ev.Data), pat)
+		require.Contains(t, string(ev.Data), "392700", "the rest of the event is kept")
+		requireNoSecret(t, ev.Err, pat)
+		requireNoSecret(t, err, pat)
+		seen++
+	}
+	require.Equal(t, 1, seen)
+}

@@ -232,8 +232,8 @@ func (s *Stream) readEvent() (Event, error) {
 			}
 			return ev, s.interrupted(err)
 		}
-		l := strings.TrimRight(string(line), "\r\n")
-		if l == "" {
+		l := bytes.TrimRight(line, "\r\n") // aliases the reader's buffer until the next read
+		if len(l) == 0 {
 			if !seen {
 				continue
 			}
@@ -243,20 +243,20 @@ func (s *Stream) readEvent() (Event, error) {
 			ev.Data = json.RawMessage(data.Bytes())
 			return ev, nil
 		}
-		if strings.HasPrefix(l, ":") {
+		if l[0] == ':' {
 			continue // a comment
 		}
-		field, value, _ := strings.Cut(l, ":")
-		value = strings.TrimPrefix(value, " ")
+		field, value, _ := bytes.Cut(l, []byte(":"))
+		value = bytes.TrimPrefix(value, []byte(" "))
 		seen = true
-		switch field {
+		switch string(field) {
 		case "event":
-			ev.Type = value
+			ev.Type = string(value)
 		case "data":
 			if data.Len() > 0 {
 				data.WriteByte('\n')
 			}
-			data.WriteString(value)
+			data.Write(value)
 		}
 	}
 }
