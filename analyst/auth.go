@@ -12,6 +12,7 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
+	"math/big"
 	"strings"
 	"sync"
 	"time"
@@ -35,6 +36,8 @@ type Auth interface {
 type staticToken struct{ token, kind string }
 
 func (s staticToken) Token(context.Context) (string, string, error) { return s.token, s.kind, nil }
+
+func (s staticToken) secrets() []string { return []string{s.token} }
 
 // String hides the token.
 func (s staticToken) String() string { return s.kind + "(redacted)" }
@@ -66,11 +69,17 @@ type KeyPair struct {
 	// Now is the clock. Nil means time.Now.
 	Now func() time.Time
 
-	mu      sync.Mutex
-	token   string
-	expires time.Time
-	fp      string
+	mu       sync.Mutex
+	token    string
+	expires  time.Time
+	fp       string
+	issued   []string        // the last few tokens made, for scrubbing errors
+	material []string        // the key stringified in its usual forms, for scrubbing
+	matKey   *rsa.PrivateKey // the key material was made from
 }
+
+// keptTokens is how many of its latest tokens a KeyPair scrubs from errors.
+const keptTokens = 4
 
 // ParsePrivateKey reads an unencrypted PKCS#8 (or PKCS#1) RSA private key in PEM.
 func ParsePrivateKey(pemBytes []byte) (*rsa.PrivateKey, error) {
@@ -146,7 +155,47 @@ func (k *KeyPair) Token(ctx context.Context) (string, string, error) {
 		return "", "", err
 	}
 	k.token, k.expires = tok, issued.Add(life)
+	k.issued = append(k.issued, tok)
+	if len(k.issued) > keptTokens {
+		k.issued = k.issued[len(k.issued)-keptTokens:]
+	}
 	return tok, TokenKeyPairJWT, nil
+}
+
+// secrets returns the latest tokens and the private key in the forms it is
+// usually written: PEM lines and base64 of its PKCS#8 and PKCS#1 DER, and its
+// private exponent and primes in decimal, hex and base64url (as in a JWK).
+func (k *KeyPair) secrets() []string {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.Key != nil && k.matKey != k.Key {
+		k.material, k.matKey = keyMaterial(k.Key), k.Key
+	}
+	return append(append([]string(nil), k.issued...), k.material...)
+}
+
+func keyMaterial(key *rsa.PrivateKey) []string {
+	var out []string
+	ders := [][]byte{x509.MarshalPKCS1PrivateKey(key)}
+	if p8, err := x509.MarshalPKCS8PrivateKey(key); err == nil {
+		ders = append(ders, p8)
+	}
+	for _, der := range ders {
+		b64 := base64.StdEncoding.EncodeToString(der)
+		out = append(out, b64, base64.RawURLEncoding.EncodeToString(der))
+		for len(b64) >= minSecretPiece { // the lines of its PEM
+			n := min(64, len(b64))
+			out = append(out, b64[:n])
+			b64 = b64[n:]
+		}
+	}
+	for _, n := range append([]*big.Int{key.D}, key.Primes...) {
+		if n == nil {
+			continue
+		}
+		out = append(out, n.String(), n.Text(16), strings.ToUpper(n.Text(16)), base64.RawURLEncoding.EncodeToString(n.Bytes()))
+	}
+	return out
 }
 
 // String hides the key and the token.
@@ -190,28 +239,71 @@ func JWTAccount(account string) string {
 	return strings.ToUpper(a)
 }
 
+// Snowflake's account domains; AccountURL only ever returns a host under one.
+var accountDomains = []string{".snowflakecomputing.com", ".snowflakecomputing.cn"}
+
 // AccountURL returns the base URL for an account identifier in any of its forms:
-// "orgname-acct", "xy12345.us-east-2.aws", "acct.privatelink", a full host, or a
-// URL. Underscores become hyphens in the host name, which TLS certificates need.
+// "orgname-acct", "xy12345.us-east-2.aws", "acct.privatelink", a full host, or an
+// https URL of a Snowflake host. Underscores become hyphens in the first label,
+// which TLS certificates need. Because the identifier often comes from
+// configuration, it can only name a host under snowflakecomputing.com (or .cn):
+// labels of ASCII letters, digits and inner hyphens, no user, port, path, query
+// or fragment, no plain http. Use Client.BaseURL directly for anything else.
 func AccountURL(account string) (string, error) {
 	a := strings.TrimSpace(account)
-	if a == "" {
-		return "", errors.New("analyst: empty account identifier")
+	bad := func(why string) (string, error) {
+		return "", fmt.Errorf("analyst: %q is not an account identifier: %s", clip(account, 100), why)
 	}
-	if strings.HasPrefix(a, "https://") || strings.HasPrefix(a, "http://") {
-		return strings.TrimRight(a, "/"), nil
+	if a == "" {
+		return bad("it is empty")
+	}
+	isURL := false
+	if i := strings.Index(a, "://"); i >= 0 {
+		if !strings.EqualFold(a[:i], "https") {
+			return bad("only an https URL names an account")
+		}
+		a, isURL = strings.TrimSuffix(a[i+3:], "/"), true
 	}
 	host := strings.ToLower(a)
-	host = strings.TrimSuffix(host, "/")
-	if !strings.HasSuffix(host, ".snowflakecomputing.com") {
-		host += ".snowflakecomputing.com"
+	if !hasAccountDomain(host) {
+		if isURL {
+			return bad("the URL's host is not under snowflakecomputing.com")
+		}
+		host += accountDomains[0]
 	}
 	labels := strings.Split(host, ".")
 	labels[0] = strings.ReplaceAll(labels[0], "_", "-")
 	for _, l := range labels {
-		if l == "" || strings.ContainsAny(l, " /?#@:") {
-			return "", fmt.Errorf("analyst: %q is not an account identifier", account)
+		if why := badLabel(l); why != "" {
+			return bad(why)
 		}
 	}
 	return "https://" + strings.Join(labels, "."), nil
+}
+
+func hasAccountDomain(host string) bool {
+	for _, d := range accountDomains {
+		if strings.HasSuffix(host, d) {
+			return true
+		}
+	}
+	return false
+}
+
+// badLabel says why l cannot be a DNS label of an account host, or "".
+func badLabel(l string) string {
+	switch {
+	case l == "":
+		return "an empty label"
+	case len(l) > 63:
+		return "a label longer than 63 characters"
+	case l[0] == '-' || l[len(l)-1] == '-':
+		return "a label starting or ending with '-'"
+	}
+	for i := 0; i < len(l); i++ {
+		if c := l[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return "only letters, digits, '-' and '_' may name an account"
+		}
+	}
+	return ""
 }

@@ -7,9 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"net/http"
-	"strconv"
 	"time"
 )
 
@@ -25,35 +23,56 @@ const (
 	DefaultMinBackoff       = 500 * time.Millisecond
 	DefaultMaxBackoff       = 8 * time.Second
 	DefaultMaxResponseBytes = 8 << 20
-	DefaultTimeout          = 60 * time.Second
+	DefaultMaxStreamBytes   = 64 << 20
+	// maxErrorBody bounds how much of an error answer is read.
+	maxErrorBody = 64 << 10
 )
 
 // Client calls the Cortex Analyst REST API. It is safe for concurrent use.
+//
+// Security: the client follows no redirect (a 3xx answer is an error matching
+// [ErrRedirected]), sends a token only to an https BaseURL (plain http only to a
+// loopback host), and scrubs every credential it holds — the tokens it sent, the
+// key pair's key material — from every error and every field of an [*APIError],
+// wherever the server echoed it.
 type Client struct {
-	// BaseURL is the account URL, e.g. from [AccountURL]. Required.
+	// BaseURL is the account URL, e.g. from [AccountURL]: https://host with an
+	// optional path prefix, no user, query or fragment. Required.
 	BaseURL string
 	// Auth supplies tokens. Required.
 	Auth Auth
-	// HTTPClient sends requests. Nil means a client with DefaultTimeout.
+	// HTTPClient sends requests. Nil means a client whose transport bounds
+	// connecting, the TLS handshake and the wait for headers (DefaultTimeout) but
+	// not a stream's length. A client given here is copied for each request with
+	// redirects refused, whatever its CheckRedirect says; note that its Timeout,
+	// if set, also cuts streams — prefer RequestTimeout.
 	HTTPClient *http.Client
+	// RequestTimeout, if positive, bounds each call — retries included, and for
+	// [Client.Stream] the reading of the stream until Close. Zero means only the
+	// context bounds it.
+	RequestTimeout time.Duration
 	// MaxRetries is how many times a 429 or 502/503/504 answer is retried. Zero
 	// means DefaultMaxRetries; negative means never.
 	MaxRetries int
-	// MinBackoff and MaxBackoff bound the jittered exponential wait between tries;
-	// a Retry-After header overrides it. Zero means the defaults.
+	// MinBackoff and MaxBackoff bound the jittered exponential wait between tries.
+	// A Retry-After header overrides the jitter but is capped at MaxBackoff too.
+	// Zero means the defaults.
 	MinBackoff, MaxBackoff time.Duration
 	// MaxResponseBytes bounds a non-streamed body, and each streamed event. Zero
 	// means DefaultMaxResponseBytes.
 	MaxResponseBytes int64
+	// MaxStreamBytes bounds a whole streamed answer, as read from the wire. Zero
+	// means DefaultMaxStreamBytes.
+	MaxStreamBytes int64
 	// UserAgent is sent with every request. Empty means "salesanalytics-go".
 	UserAgent string
 	// Rand, if not nil, supplies the backoff jitter in [0, 1); for reproducible tests.
 	Rand func() float64
 	// Sleep, if not nil, waits between retries; for tests. It must honour ctx.
 	Sleep func(ctx context.Context, d time.Duration) error
+	// Now, if not nil, is the clock Retry-After dates are read against.
+	Now func() time.Time
 }
-
-var defaultHTTP = &http.Client{Timeout: DefaultTimeout}
 
 // Message sends a request and returns the complete answer. A streaming request
 // (Stream set) is read to its end and assembled into the same Response.
@@ -66,13 +85,24 @@ func (c *Client) Message(ctx context.Context, req Request) (*Response, error) {
 		defer s.Close()
 		return s.Wait()
 	}
-	resp, err := c.post(ctx, MessagePath, req, false)
+	ctx, cancel := c.withTimeout(ctx)
+	defer cancel()
+	sc := newScrubber(c.Auth)
+	out, err := c.message(ctx, req, sc)
+	return out, sc.err(err)
+}
+
+func (c *Client) message(ctx context.Context, req Request, sc *scrubber) (*Response, error) {
+	resp, err := c.post(ctx, MessagePath, req, false, sc)
 	if err != nil {
 		return nil, err
 	}
 	defer resp.Body.Close()
-	body, err := c.read(resp.Body)
+	body, err := readBody(resp.Body, c.maxResponse())
 	if err != nil {
+		return nil, err
+	}
+	if err := checkDepth(body); err != nil {
 		return nil, err
 	}
 	var out Response
@@ -83,7 +113,7 @@ func (c *Client) Message(ctx context.Context, req Request) (*Response, error) {
 		out.RequestID = requestID(resp)
 	}
 	if out.Message.Role != RoleAnalyst {
-		return nil, fmt.Errorf("%w: the message role is %q, not analyst", ErrMalformedResponse, out.Message.Role)
+		return nil, fmt.Errorf("%w: the message role is %q, not analyst", ErrMalformedResponse, clip(sc.text(string(out.Message.Role)), 64))
 	}
 	return &out, nil
 }
@@ -101,25 +131,41 @@ func (c *Client) Feedback(ctx context.Context, fb FeedbackRequest) error {
 	if fb.RequestID == "" {
 		return fmt.Errorf("%w: feedback needs the request_id of an answer", ErrInvalidRequest)
 	}
-	resp, err := c.post(ctx, FeedbackPath, fb, false)
+	ctx, cancel := c.withTimeout(ctx)
+	defer cancel()
+	sc := newScrubber(c.Auth)
+	resp, err := c.post(ctx, FeedbackPath, fb, false, sc)
 	if err != nil {
-		return err
+		return sc.err(err)
 	}
 	defer resp.Body.Close()
-	_, err = c.read(resp.Body)
-	return err
+	_, err = readBody(resp.Body, c.maxResponse())
+	return sc.err(err)
+}
+
+// withTimeout applies RequestTimeout to ctx.
+func (c *Client) withTimeout(ctx context.Context) (context.Context, context.CancelFunc) {
+	if c.RequestTimeout > 0 {
+		return context.WithTimeout(ctx, c.RequestTimeout)
+	}
+	return context.WithCancel(ctx)
 }
 
 // post sends body as JSON to path, retrying what may succeed later, and returns a
-// 2xx response (its body not yet read) or an error.
-func (c *Client) post(ctx context.Context, path string, body any, stream bool) (*http.Response, error) {
+// 2xx response (its body not yet read) or an error. Each token obtained is added
+// to sc.
+func (c *Client) post(ctx context.Context, path string, body any, stream bool, sc *scrubber) (*http.Response, error) {
 	if r, ok := body.(Request); ok {
 		if err := r.Validate(); err != nil {
 			return nil, err
 		}
 	}
-	if c.BaseURL == "" || c.Auth == nil {
-		return nil, fmt.Errorf("%w: the client needs a BaseURL and an Auth", ErrInvalidRequest)
+	if c.Auth == nil {
+		return nil, fmt.Errorf("%w: the client needs an Auth", ErrInvalidRequest)
+	}
+	target, err := endpoint(c.BaseURL, path)
+	if err != nil {
+		return nil, err
 	}
 	payload, err := json.Marshal(body)
 	if err != nil {
@@ -130,7 +176,7 @@ func (c *Client) post(ctx context.Context, path string, body any, stream bool) (
 		retries = DefaultMaxRetries
 	}
 	for attempt := 0; ; attempt++ {
-		resp, err := c.send(ctx, path, payload, stream)
+		resp, err := c.send(ctx, target, path, payload, stream, sc)
 		if err == nil {
 			return resp, nil
 		}
@@ -145,12 +191,13 @@ func (c *Client) post(ctx context.Context, path string, body any, stream bool) (
 	}
 }
 
-func (c *Client) send(ctx context.Context, path string, payload []byte, stream bool) (*http.Response, error) {
+func (c *Client) send(ctx context.Context, target, path string, payload []byte, stream bool, sc *scrubber) (*http.Response, error) {
 	token, kind, err := c.Auth.Token(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("analyst: auth: %w", err)
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.BaseURL+path, bytes.NewReader(payload))
+	sc.add(token)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, target, bytes.NewReader(payload))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrInvalidRequest, err)
 	}
@@ -167,101 +214,32 @@ func (c *Client) send(ctx context.Context, path string, payload []byte, stream b
 		ua = "salesanalytics-go"
 	}
 	req.Header.Set("User-Agent", ua)
-	hc := c.HTTPClient
-	if hc == nil {
-		hc = defaultHTTP
-	}
-	resp, err := hc.Do(req)
+	resp, err := c.httpClient().Do(req)
 	if err != nil {
-		return nil, fmt.Errorf("analyst: POST %s: %w", path, redact(err, token))
+		return nil, fmt.Errorf("analyst: POST %s: %w", path, err)
 	}
-	if resp.StatusCode/100 == 2 {
+	switch resp.StatusCode / 100 {
+	case 2:
 		return resp, nil
+	case 3:
+		resp.Body.Close()
+		return nil, redirectError(resp, sc)
 	}
 	defer resp.Body.Close()
-	body, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
-	ae := apiError(resp.StatusCode, body, requestID(resp))
-	ae.retryAfter = retryAfter(resp.Header.Get("Retry-After"), time.Now())
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+	ae := apiError(resp.StatusCode, body, requestID(resp), sc)
+	_, maxB := c.backoffBounds()
+	ae.retryAfter = retryAfter(resp.Header.Get("Retry-After"), c.now(), maxB)
 	return nil, ae
 }
 
-// backoff is the wait before retry attempt+1: Retry-After when the server gave
-// one, else a full-jitter exponential delay.
-func (c *Client) backoff(attempt int, ae *APIError) time.Duration {
-	maxB := c.MaxBackoff
-	if maxB <= 0 {
-		maxB = DefaultMaxBackoff
+func (c *Client) maxResponse() int64 {
+	if c.MaxResponseBytes > 0 {
+		return c.MaxResponseBytes
 	}
-	if ae.retryAfter > 0 {
-		return min(ae.retryAfter, 4*maxB)
-	}
-	minB := c.MinBackoff
-	if minB <= 0 {
-		minB = DefaultMinBackoff
-	}
-	ceiling := min(maxB, minB<<attempt)
-	r := rand.Float64
-	if c.Rand != nil {
-		r = c.Rand
-	}
-	return minB/2 + time.Duration(r()*float64(ceiling-minB/2))
-}
-
-func (c *Client) sleep(ctx context.Context, d time.Duration) error {
-	if c.Sleep != nil {
-		return c.Sleep(ctx, d)
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
-}
-
-// retryAfter reads a Retry-After header: seconds, or an HTTP date.
-func retryAfter(h string, now time.Time) time.Duration {
-	if h == "" {
-		return 0
-	}
-	if s, err := strconv.Atoi(h); err == nil && s >= 0 {
-		return time.Duration(s) * time.Second
-	}
-	if t, err := http.ParseTime(h); err == nil {
-		return max(0, t.Sub(now))
-	}
-	return 0
-}
-
-func (c *Client) read(r io.Reader) ([]byte, error) {
-	limit := c.MaxResponseBytes
-	if limit <= 0 {
-		limit = DefaultMaxResponseBytes
-	}
-	body, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("analyst: read response: %w", err)
-	}
-	if int64(len(body)) > limit {
-		return nil, fmt.Errorf("%w: more than %d bytes", ErrResponseTooLarge, limit)
-	}
-	return body, nil
+	return DefaultMaxResponseBytes
 }
 
 func requestID(resp *http.Response) string {
 	return resp.Header.Get("X-Snowflake-Request-Id")
-}
-
-// redact removes a token from an error's text (net/http errors can quote a URL,
-// never headers, but a defensive scrub costs nothing).
-func redact(err error, token string) error {
-	if token == "" {
-		return err
-	}
-	if msg := err.Error(); bytes.Contains([]byte(msg), []byte(token)) {
-		return errors.New(string(bytes.ReplaceAll([]byte(msg), []byte(token), []byte("[redacted]"))))
-	}
-	return err
 }

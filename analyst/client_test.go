@@ -288,3 +288,25 @@ func TestKeyPairTokensAreCachedAndRenewed(t *testing.T) {
 	_, _, err = (&analyst.KeyPair{}).Token(context.Background())
 	require.ErrorContains(t, err, "needs a private key")
 }
+
+func TestConversationWithoutClientIsAnError(t *testing.T) {
+	t.Parallel()
+	conv := &analyst.Conversation{Base: analyst.Request{SemanticModelFile: stage}}
+	_, err := conv.Ask(context.Background(), "q")
+	require.ErrorIs(t, err, analyst.ErrInvalidRequest)
+	require.ErrorContains(t, err, "no Client")
+}
+
+// BenchmarkResponseTextManyItems joins 50,000 text items: linear, not quadratic.
+func BenchmarkResponseTextManyItems(b *testing.B) {
+	resp := &analyst.Response{Message: analyst.Message{Role: analyst.RoleAnalyst}}
+	for range 50_000 {
+		resp.Message.Content = append(resp.Message.Content, analyst.Content{Type: analyst.ContentText, Text: "0123456789"})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if len(resp.Text()) != 50_000*12-2 {
+			b.Fatal("wrong length")
+		}
+	}
+}

@@ -30,6 +30,9 @@ func (c *Conversation) Ask(ctx context.Context, question string) (*Response, err
 	if question == "" {
 		return nil, fmt.Errorf("%w: an empty question", ErrInvalidRequest)
 	}
+	if c.Client == nil {
+		return nil, fmt.Errorf("%w: the conversation has no Client", ErrInvalidRequest)
+	}
 	msgs := append(c.trimmed(), Text(question))
 	req := c.Base
 	req.Messages = msgs

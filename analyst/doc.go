@@ -27,9 +27,26 @@
 // # Reliability and errors
 //
 // 429 and 502/503/504 answers are retried with jittered exponential backoff,
-// honouring Retry-After and the context. Bodies are read up to a bound. Errors
-// are [*APIError] values carrying the status, code, error_code and request id,
-// matched with errors.As; no token ever appears in an error.
+// honouring Retry-After (capped at MaxBackoff) and the context. Errors are
+// [*APIError] values carrying the status, code, error_code and request id,
+// matched with errors.As. A cancelled or timed-out call, stream included,
+// matches context.Canceled or context.DeadlineExceeded with errors.Is.
+//
+// # Security
+//
+//   - No credential the client holds — the PAT or OAuth token, every JWT it made
+//     lately, the private key's material in its usual spellings — appears in an
+//     error's text or an [*APIError]'s fields, wherever the server echoed it.
+//   - No redirect is followed, also with a caller's http.Client: a 3xx answer is
+//     an error matching [ErrRedirected], so a token never goes to another host,
+//     port or scheme and a redirect target's body is never the answer.
+//   - A token is sent only to an https BaseURL (plain http only to a loopback
+//     host); [AccountURL] only yields hosts under snowflakecomputing.com.
+//   - Bodies, events and whole streams are read up to bounds (MaxResponseBytes,
+//     MaxStreamBytes; [*TooLargeError]), JSON nested deeper than [MaxJSONDepth]
+//     is refused, and streamed deltas are assembled in linear time.
+//   - The default transport bounds connecting and the wait for headers; a stream
+//     lasts as long as its context and Client.RequestTimeout allow.
 //
 // # Auth
 //

@@ -13,8 +13,13 @@ import (
 var (
 	// ErrInvalidRequest is returned (wrapped) for a request the client refuses to send.
 	ErrInvalidRequest = errors.New("analyst: invalid request")
-	// ErrResponseTooLarge is returned when a response body exceeds MaxResponseBytes.
+	// ErrResponseTooLarge is matched by every [*TooLargeError]: a body or an event
+	// beyond MaxResponseBytes, or a stream beyond MaxStreamBytes.
 	ErrResponseTooLarge = errors.New("analyst: response too large")
+	// ErrRedirected is returned (wrapped) for a 3xx answer: the client follows no
+	// redirect, so a token is never re-sent to another host, port or scheme and a
+	// redirect target's body is never taken as the answer.
+	ErrRedirected = errors.New("analyst: redirect refused")
 	// ErrMalformedResponse is returned when a response cannot be decoded.
 	ErrMalformedResponse = errors.New("analyst: malformed response")
 	// ErrStreamInterrupted is returned when a stream ends before the analyst is done.
@@ -22,7 +27,9 @@ var (
 )
 
 // APIError is an error answer from the API: a non-2xx status, or an error event
-// inside a stream (StatusCode 200).
+// inside a stream (StatusCode 200). Every field is scrubbed of the credentials
+// the client holds (a server may echo a token in any of them) and bounded in
+// length: Message to 300 bytes, the codes to 64, RequestID to 128.
 type APIError struct {
 	StatusCode int
 	// Code is the error code; real Analyst errors often leave it null and set the
@@ -80,26 +87,62 @@ type errorBody struct {
 	RequestID string          `json:"request_id"`
 }
 
+// Bounds of the fields of an [APIError], in bytes.
+const (
+	maxErrorMessage = 300
+	maxErrorCode    = 64
+	maxErrorID      = 128
+)
+
 // apiError decodes an error body; a body that is not JSON becomes the message.
-func apiError(status int, body []byte, headerID string) *APIError {
+// Every field is scrubbed by sc before it is cut to its bound, so a cut never
+// leaves part of a credential behind.
+func apiError(status int, body []byte, headerID string, sc *scrubber) *APIError {
 	e := &APIError{StatusCode: status, RequestID: headerID}
 	var eb errorBody
-	if json.Unmarshal(body, &eb) == nil {
+	if checkDepth(body) == nil && json.Unmarshal(body, &eb) == nil {
 		e.Message, e.Code, e.ErrorCode = eb.Message, scalarText(eb.Code), scalarText(eb.ErrorCode)
 		if eb.RequestID != "" {
 			e.RequestID = eb.RequestID
 		}
 	} else {
 		e.Message = strings.TrimSpace(string(body))
-		if len(e.Message) > 300 {
-			e.Message = e.Message[:300] + "…"
-		}
 	}
+	field := func(s string, n int) string { return clip(strings.TrimSpace(sc.text(s)), n) }
+	e.Message = field(e.Message, maxErrorMessage)
+	e.Code, e.ErrorCode = field(e.Code, maxErrorCode), field(e.ErrorCode, maxErrorCode)
+	e.RequestID = field(e.RequestID, maxErrorID)
 	if e.Message == "" {
 		e.Message = http.StatusText(status)
 	}
 	return e
 }
+
+// TooLargeError is returned when an answer passes a size bound: a body or one
+// event beyond MaxResponseBytes, or a whole stream beyond MaxStreamBytes
+// (Stream set). errors.Is(err, ErrResponseTooLarge) matches it.
+type TooLargeError struct {
+	// Limit is the bound passed, in bytes.
+	Limit int64
+	// Stream is set when the bound is the whole stream's, MaxStreamBytes.
+	Stream bool
+	// Event is set when the bound is one streamed event's, MaxResponseBytes.
+	Event bool
+}
+
+// Error names the bound and the setting that holds it.
+func (e *TooLargeError) Error() string {
+	switch {
+	case e.Stream:
+		return fmt.Sprintf("%v: the stream passed MaxStreamBytes (%d bytes)", ErrResponseTooLarge, e.Limit)
+	case e.Event:
+		return fmt.Sprintf("%v: an event of more than MaxResponseBytes (%d bytes)", ErrResponseTooLarge, e.Limit)
+	}
+	return fmt.Sprintf("%v: a body of more than MaxResponseBytes (%d bytes)", ErrResponseTooLarge, e.Limit)
+}
+
+// Is matches ErrResponseTooLarge.
+func (e *TooLargeError) Is(target error) bool { return target == ErrResponseTooLarge }
 
 // scalarText reads a JSON string or number as text; null is empty.
 func scalarText(raw json.RawMessage) string {

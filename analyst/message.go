@@ -218,18 +218,19 @@ type ModelSelection struct {
 	Identifier ModelRef `json:"identifier"`
 }
 
-// Text returns the answer's text items joined by blank lines.
+// Text returns the answer's text items joined by blank lines, in time linear in
+// their total length however many items there are.
 func (r *Response) Text() string {
-	s := ""
+	var b strings.Builder
 	for _, c := range r.Message.Content {
 		if c.Type == ContentText {
-			if s != "" {
-				s += "\n\n"
+			if b.Len() > 0 {
+				b.WriteString("\n\n")
 			}
-			s += c.Text
+			b.WriteString(c.Text)
 		}
 	}
-	return s
+	return b.String()
 }
 
 // SQL returns the answer's SQL statement, if any.

@@ -51,16 +51,30 @@ type SuggestionDelta struct {
 // Stream is a streamed answer being read. Read it with [Stream.Events] (or
 // [Stream.Next]) to see deltas as they arrive, or [Stream.Wait] for the whole
 // answer; Close it when done.
+//
+// A stream lasts as long as its context (and Client.RequestTimeout) allow; no
+// fixed client timeout cuts it. Its total size is bounded by
+// Client.MaxStreamBytes and each event by Client.MaxResponseBytes, and deltas are
+// assembled in time linear in the stream.
 type Stream struct {
-	body    io.ReadCloser
-	r       *bufio.Reader
-	limit   int64
-	done    bool
-	err     error
-	id      string
-	parts   map[int]*Content
-	suggest map[int]map[int]string
-	resp    Response
+	ctx    context.Context
+	cancel context.CancelFunc
+	body   io.ReadCloser
+	r      *bufio.Reader
+	limit  int64 // one event's bound
+	sc     *scrubber
+	done   bool
+	err    error
+	parts  map[int]*part
+	resp   Response
+}
+
+// part is a content item being assembled from its deltas.
+type part struct {
+	typ             ContentType
+	text, statement strings.Builder
+	confidence      *Confidence
+	suggest         map[int]*strings.Builder
 }
 
 // Stream sends req with streaming on and returns the stream once the server has
@@ -68,26 +82,36 @@ type Stream struct {
 // retries) are returned here as they are by [Client.Message].
 func (c *Client) Stream(ctx context.Context, req Request) (*Stream, error) {
 	req.Stream = true
-	resp, err := c.post(ctx, MessagePath, req, true)
+	ctx, cancel := c.withTimeout(ctx)
+	sc := newScrubber(c.Auth)
+	resp, err := c.post(ctx, MessagePath, req, true, sc)
 	if err != nil {
-		return nil, err
+		cancel()
+		return nil, sc.err(err)
 	}
-	limit := c.MaxResponseBytes
-	if limit <= 0 {
-		limit = DefaultMaxResponseBytes
+	total := c.MaxStreamBytes
+	if total <= 0 {
+		total = DefaultMaxStreamBytes
 	}
-	s := &Stream{body: resp.Body, r: bufio.NewReaderSize(resp.Body, 64<<10), limit: limit,
-		id: requestID(resp), parts: map[int]*Content{}, suggest: map[int]map[int]string{}}
-	s.resp.RequestID = s.id
+	bounded := &boundedReader{r: resp.Body, left: total, limit: total}
+	s := &Stream{ctx: ctx, cancel: cancel, body: resp.Body, r: bufio.NewReaderSize(bounded, 64<<10),
+		limit: c.maxResponse(), sc: sc, parts: map[int]*part{}}
+	s.resp.RequestID = requestID(resp)
 	return s, nil
 }
 
-// Close releases the connection.
-func (s *Stream) Close() error { return s.body.Close() }
+// Close releases the connection (and the RequestTimeout's timer).
+func (s *Stream) Close() error {
+	err := s.body.Close()
+	s.cancel()
+	return err
+}
 
 // Next reads and applies the next event. It returns io.EOF after the last one
 // (status done, a done event, or the end of the body), an *APIError for an error
-// event, and ErrStreamInterrupted if the body breaks off mid-event.
+// event, a *TooLargeError past a size bound, and ErrStreamInterrupted if the body
+// breaks off mid-event; when the context ended, that error also matches
+// context.Canceled or context.DeadlineExceeded.
 func (s *Stream) Next() (Event, error) {
 	if s.done {
 		return Event{}, io.EOF
@@ -97,15 +121,16 @@ func (s *Stream) Next() (Event, error) {
 	}
 	ev, err := s.readEvent()
 	if err != nil {
-		s.err = err
 		if errors.Is(err, io.EOF) {
-			s.done, s.err = true, nil
+			s.done = true
+			return Event{}, err
 		}
-		return Event{}, err
+		s.err = s.sc.err(err)
+		return Event{}, s.err
 	}
 	if err := s.apply(&ev); err != nil {
-		s.err = err
-		return ev, err
+		s.err = s.sc.err(err)
+		return ev, s.err
 	}
 	return ev, nil
 }
@@ -149,23 +174,33 @@ func (s *Stream) Response() *Response {
 		idx = append(idx, i)
 	}
 	sort.Ints(idx)
-	r.Message = Message{Role: RoleAnalyst}
+	r.Message = Message{Role: RoleAnalyst, Content: make([]Content, 0, len(idx))}
 	for _, i := range idx {
-		c := *s.parts[i]
-		if sg := s.suggest[i]; len(sg) > 0 {
-			keys := make([]int, 0, len(sg))
-			for k := range sg {
+		p := s.parts[i]
+		c := Content{Type: p.typ, Text: p.text.String(), Statement: p.statement.String(), Confidence: p.confidence}
+		if len(p.suggest) > 0 {
+			keys := make([]int, 0, len(p.suggest))
+			for k := range p.suggest {
 				keys = append(keys, k)
 			}
 			sort.Ints(keys)
-			c.Suggestions = nil
+			c.Suggestions = make([]string, 0, len(keys))
 			for _, k := range keys {
-				c.Suggestions = append(c.Suggestions, sg[k])
+				c.Suggestions = append(c.Suggestions, p.suggest[k].String())
 			}
 		}
 		r.Message.Content = append(r.Message.Content, c)
 	}
 	return &r
+}
+
+// interrupted wraps a read failure, and the context's error when the context
+// ended: the caller can tell a cancelled stream from a broken one.
+func (s *Stream) interrupted(err error) error {
+	if cerr := s.ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
+		return fmt.Errorf("%w: %w (%v)", ErrStreamInterrupted, cerr, err)
+	}
+	return fmt.Errorf("%w: %w", ErrStreamInterrupted, err)
 }
 
 // readEvent reads one "event:/data:" block, ending at a blank line.
@@ -183,19 +218,22 @@ func (s *Stream) readEvent() (Event, error) {
 		}
 		size += int64(len(line))
 		if size > s.limit {
-			return ev, fmt.Errorf("%w: an event of more than %d bytes", ErrResponseTooLarge, s.limit)
+			return ev, &TooLargeError{Limit: s.limit, Event: true}
 		}
 		if err != nil {
-			if errors.Is(err, io.EOF) {
-				if seen || len(bytes.TrimSpace(line)) > 0 {
-					return ev, fmt.Errorf("%w: the body ended inside an event", ErrStreamInterrupted)
-				}
+			var tl *TooLargeError
+			switch {
+			case errors.As(err, &tl):
+				return ev, err
+			case errors.Is(err, io.EOF) && (seen || len(bytes.TrimSpace(line)) > 0):
+				return ev, s.interrupted(fmt.Errorf("the body ended inside an event: %w", io.ErrUnexpectedEOF))
+			case errors.Is(err, io.EOF) && s.ctx.Err() == nil:
 				return ev, io.EOF
 			}
-			return ev, fmt.Errorf("%w: %v", ErrStreamInterrupted, err)
+			return ev, s.interrupted(err)
 		}
-		l := strings.TrimRight(string(line), "\r\n")
-		if l == "" {
+		l := bytes.TrimRight(line, "\r\n") // aliases the reader's buffer until the next read
+		if len(l) == 0 {
 			if !seen {
 				continue
 			}
@@ -205,20 +243,20 @@ func (s *Stream) readEvent() (Event, error) {
 			ev.Data = json.RawMessage(data.Bytes())
 			return ev, nil
 		}
-		if strings.HasPrefix(l, ":") {
+		if l[0] == ':' {
 			continue // a comment
 		}
-		field, value, _ := strings.Cut(l, ":")
-		value = strings.TrimPrefix(value, " ")
+		field, value, _ := bytes.Cut(l, []byte(":"))
+		value = bytes.TrimPrefix(value, []byte(" "))
 		seen = true
-		switch field {
+		switch string(field) {
 		case "event":
-			ev.Type = value
+			ev.Type = string(value)
 		case "data":
 			if data.Len() > 0 {
 				data.WriteByte('\n')
 			}
-			data.WriteString(value)
+			data.Write(value)
 		}
 	}
 }
@@ -240,6 +278,9 @@ func (s *Stream) readLong(first []byte) ([]byte, error) {
 // apply folds an event into the answer.
 func (s *Stream) apply(ev *Event) error {
 	decode := func(v any) error {
+		if err := checkDepth(ev.Data); err != nil {
+			return fmt.Errorf("%s event: %w", ev.Type, err)
+		}
 		if err := json.Unmarshal(ev.Data, v); err != nil {
 			return fmt.Errorf("%w: %s event: %v", ErrMalformedResponse, ev.Type, err)
 		}
@@ -271,21 +312,26 @@ func (s *Stream) apply(ev *Event) error {
 			d.Type = ContentSuggestions
 		}
 		ev.Delta = &d
-		c := s.parts[d.Index]
-		if c == nil {
-			c = &Content{Type: d.Type}
-			s.parts[d.Index] = c
+		p := s.parts[d.Index]
+		if p == nil {
+			p = &part{typ: d.Type}
+			s.parts[d.Index] = p
 		}
-		c.Text += d.TextDelta
-		c.Statement += d.StatementDelta
+		p.text.WriteString(d.TextDelta)
+		p.statement.WriteString(d.StatementDelta)
 		if d.Confidence != nil {
-			c.Confidence = d.Confidence
+			p.confidence = d.Confidence
 		}
 		if sd := d.SuggestionsDelta; sd != nil {
-			if s.suggest[d.Index] == nil {
-				s.suggest[d.Index] = map[int]string{}
+			if p.suggest == nil {
+				p.suggest = map[int]*strings.Builder{}
 			}
-			s.suggest[d.Index][sd.Index] += sd.SuggestionDelta
+			b := p.suggest[sd.Index]
+			if b == nil {
+				b = &strings.Builder{}
+				p.suggest[sd.Index] = b
+			}
+			b.WriteString(sd.SuggestionDelta)
 		}
 	case "warnings":
 		var w struct {
@@ -304,7 +350,8 @@ func (s *Stream) apply(ev *Event) error {
 		ev.Metadata = m
 		s.resp.ResponseMetadata = m
 	case "error":
-		ae := apiError(200, ev.Data, s.resp.RequestID)
+		ae := apiError(200, ev.Data, s.resp.RequestID, s.sc)
+		ev.Data = json.RawMessage(s.sc.text(string(ev.Data)))
 		ev.Err = ae
 		return ae
 	case "done":
