@@ -20,6 +20,7 @@ func script(stmts []string) []byte {
 }
 
 func TestRawSourcesFillEveryColumnWithItsKind(t *testing.T) {
+	t.Parallel()
 	g, err := datagen.New(datagen.Config{Seed: 5, Scale: 0.01, DirtyFraction: 0.3})
 	require.NoError(t, err)
 	sources := pipeline.RawSources(g)
@@ -51,6 +52,7 @@ func TestRawSourcesFillEveryColumnWithItsKind(t *testing.T) {
 }
 
 func TestSetupScriptGolden(t *testing.T) {
+	t.Parallel()
 	for _, d := range dialect.All() {
 		script := pipeline.Script(d, warehouse.Names{})
 		golden.Check(t, filepath.Join("testdata", string(d), "setup.sql"), []byte(script))
@@ -71,6 +73,7 @@ func TestSetupScriptGolden(t *testing.T) {
 }
 
 func TestPlanStepsInOrder(t *testing.T) {
+	t.Parallel()
 	var phases []pipeline.Phase
 	for _, s := range pipeline.Plan(dialect.DuckDB, warehouse.Names{}) {
 		if len(phases) == 0 || phases[len(phases)-1] != s.Phase {

@@ -24,6 +24,7 @@ func compiler(tb testing.TB, d dialect.Dialect) *query.Compiler {
 }
 
 func TestGoldenSQL(t *testing.T) {
+	t.Parallel()
 	cases := querycases.All()
 	require.GreaterOrEqual(t, len(cases), 25)
 	for _, d := range dialect.All() {
@@ -43,6 +44,7 @@ func TestGoldenSQL(t *testing.T) {
 }
 
 func TestErrorsNameTheFieldAndTheValidOnes(t *testing.T) {
+	t.Parallel()
 	c := compiler(t, dialect.DuckDB)
 	for _, tc := range []struct {
 		name string
@@ -101,6 +103,7 @@ func TestErrorsNameTheFieldAndTheValidOnes(t *testing.T) {
 // Hostile filter values are bound, never pasted: the SQL text is the same as for a
 // plain value, and the value reaches the driver unchanged.
 func TestInjectionCorpusNeverChangesTheSQL(t *testing.T) {
+	t.Parallel()
 	c := compiler(t, dialect.Snowflake)
 	shape := func(v any) (string, []any) {
 		q, err := c.Compile(query.Request{Metrics: []string{"revenue"}, Dimensions: []string{"region"},
@@ -125,6 +128,7 @@ func TestInjectionCorpusNeverChangesTheSQL(t *testing.T) {
 }
 
 func TestDateRangesResolveAgainstTheClock(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 3, 18, 15, 4, 5, 0, time.UTC) // a Wednesday
 	d := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
 	for _, tc := range []struct {
@@ -153,6 +157,7 @@ func TestDateRangesResolveAgainstTheClock(t *testing.T) {
 }
 
 func TestExplainListsTheFieldsUsed(t *testing.T) {
+	t.Parallel()
 	q, err := compiler(t, dialect.DuckDB).Compile(query.Request{Metrics: []string{"aov"}, Dimensions: []string{"territory"}, Filters: []string{"online"}})
 	require.NoError(t, err)
 	require.Equal(t, []string{"orders.region", "orders.average_order_value", "orders.online_orders"}, q.Fields)

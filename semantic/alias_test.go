@@ -11,6 +11,7 @@ import (
 
 // Aliases may not blow a small file up into a huge model.
 func TestAliasExpansionIsBounded(t *testing.T) {
+	t.Parallel()
 	var b strings.Builder
 	b.WriteString("name: m\nx: &s [")
 	b.WriteString(strings.TrimSuffix(strings.Repeat("v, ", 50), ", "))
@@ -25,6 +26,7 @@ func TestAliasExpansionIsBounded(t *testing.T) {
 
 // Odd keys never break position lookup.
 func TestOddKeysKeepPositions(t *testing.T) {
+	t.Parallel()
 	for _, key := range []string{"a[b", "a]b", "a.b", "[0]", "]["} {
 		_, err := semantic.Parse("odd.yaml", []byte("name: m\n\""+key+"\": 1\ntables: []\n"))
 		require.ErrorContains(t, err, "odd.yaml:2:1:", key)

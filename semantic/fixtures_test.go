@@ -19,6 +19,7 @@ var wantRE = regexp.MustCompile(`^# want: (any|(\d+):(\d+)) (.+)$`)
 // Every invalid fixture names, on its first line, the position and message of the
 // error it must produce.
 func TestInvalidFixturesReportTheirErrorAtTheirPosition(t *testing.T) {
+	t.Parallel()
 	files, err := filepath.Glob("testdata/invalid/*.yaml")
 	require.NoError(t, err)
 	require.GreaterOrEqual(t, len(files), 30)
@@ -57,6 +58,7 @@ func TestInvalidFixturesReportTheirErrorAtTheirPosition(t *testing.T) {
 }
 
 func TestValidFixturesRoundTrip(t *testing.T) {
+	t.Parallel()
 	files, err := filepath.Glob("testdata/valid/*.yaml")
 	require.NoError(t, err)
 	require.GreaterOrEqual(t, len(files), 4)
@@ -77,6 +79,7 @@ func TestValidFixturesRoundTrip(t *testing.T) {
 }
 
 func TestLegacyShapesAreReadAsCurrentOnesWithWarnings(t *testing.T) {
+	t.Parallel()
 	m, err := semantic.ParseFile("testdata/valid/legacy_measures.yaml")
 	require.NoError(t, err)
 	rev, _ := m.Table("daily_revenue")
@@ -104,6 +107,7 @@ func TestLegacyShapesAreReadAsCurrentOnesWithWarnings(t *testing.T) {
 }
 
 func TestSampleValueQuirks(t *testing.T) {
+	t.Parallel()
 	m, err := semantic.ParseFile("testdata/valid/facts_metrics.yaml")
 	require.NoError(t, err)
 	tbl, _ := m.Table("sales_data")
@@ -117,6 +121,7 @@ func TestSampleValueQuirks(t *testing.T) {
 }
 
 func TestAllProblemsAreReportedAtOnce(t *testing.T) {
+	t.Parallel()
 	_, err := semantic.Parse("many.yaml", []byte(`name: m
 tables:
   - name: orders
@@ -135,6 +140,7 @@ tables:
 }
 
 func TestBuiltModelsValidateWithPaths(t *testing.T) {
+	t.Parallel()
 	m := &semantic.Model{Name: "m", Tables: []semantic.Table{{
 		Name:       "orders",
 		BaseTable:  semantic.BaseTable{Database: "DB", Schema: "S", Table: "T"},

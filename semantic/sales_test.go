@@ -14,6 +14,7 @@ import (
 )
 
 func TestSalesModelHasTheSpecifiedFields(t *testing.T) {
+	t.Parallel()
 	m := semantic.SalesModel()
 	require.Empty(t, m.Warnings(), "the sales model parses without warnings")
 	count := map[semantic.FieldKind]int{}
@@ -57,6 +58,7 @@ func (c catalogOf) Columns(_ context.Context, bt semantic.BaseTable) ([]semantic
 }
 
 func TestSalesModelFitsThePlannedSchema(t *testing.T) {
+	t.Parallel()
 	for _, d := range dialect.All() {
 		cat := catalogOf{d: d, tables: []warehouse.Table{warehouse.FctOrders}}
 		require.NoError(t, semantic.SalesModel().ValidateLive(context.Background(), cat), d)
@@ -64,6 +66,7 @@ func TestSalesModelFitsThePlannedSchema(t *testing.T) {
 }
 
 func TestValidateLiveReportsEveryMismatch(t *testing.T) {
+	t.Parallel()
 	m := semantic.SalesModelFor("", "")
 	orders := &m.Tables[0]
 	orders.Dimensions[2].Expr = "CUSTOMER_FULL_NAME"      // renamed column
@@ -89,6 +92,7 @@ func TestValidateLiveReportsEveryMismatch(t *testing.T) {
 }
 
 func TestLookupByNameSynonymAndQualifiedName(t *testing.T) {
+	t.Parallel()
 	m := semantic.SalesModel()
 	for _, tc := range []struct{ in, want string }{
 		{"total_revenue", "total_revenue"},
@@ -125,6 +129,7 @@ func TestLookupByNameSynonymAndQualifiedName(t *testing.T) {
 }
 
 func TestFieldsFollowDeclarationOrder(t *testing.T) {
+	t.Parallel()
 	fields := semantic.SalesModel().Fields()
 	require.Equal(t, "order_id", fields[0].Name)
 	require.Equal(t, "state", fields[14].Name)
@@ -135,6 +140,7 @@ func TestFieldsFollowDeclarationOrder(t *testing.T) {
 }
 
 func TestEnumsAndTypes(t *testing.T) {
+	t.Parallel()
 	require.True(t, semantic.AggCountDistinct.Valid())
 	require.False(t, semantic.Aggregation("SUM").Valid())
 	require.True(t, semantic.JoinLeftOuter.Valid())

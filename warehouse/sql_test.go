@@ -17,6 +17,7 @@ func script(stmts []string) []byte {
 }
 
 func TestInfrastructureSQLGolden(t *testing.T) {
+	t.Parallel()
 	names := warehouse.DefaultNames()
 	withRole := names
 	withRole.Role, withRole.User = "ANALYST", "SVC_SALES"
@@ -32,6 +33,7 @@ func TestInfrastructureSQLGolden(t *testing.T) {
 }
 
 func TestInfrastructureIsIdempotentSQL(t *testing.T) {
+	t.Parallel()
 	for _, d := range dialect.All() {
 		for _, stmt := range warehouse.InfrastructureSQL(d, warehouse.Names{}) {
 			if strings.HasPrefix(stmt, "CREATE") {

@@ -16,6 +16,7 @@ import (
 // SQL as Cortex Analyst writes it — logical tables as CTEs over the physical one —
 // runs through the guard and returns exact, typed results.
 func TestExecuteAnalystSQLOnTheEmbeddedEngine(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	eng := openMem(t)
 	o := options(0.2, 0)

@@ -11,6 +11,7 @@ import (
 
 // DuckDB DECIMALs scan exactly, including sums no float64 could hold.
 func TestDuckDBDecimalsScanExactly(t *testing.T) {
+	t.Parallel()
 	db := openMem(t).DB()
 	require.Equal(t, "100000", sumDecimal(t, db, `SELECT SUM(0.10::DECIMAL(38,2)) FROM range(1000000)`).String())
 	require.Equal(t, "123456789012345678901234567890223456.79",

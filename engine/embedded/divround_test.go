@@ -30,6 +30,7 @@ func roundRat(num, den decimal.Decimal, scale int32) decimal.Decimal {
 // DivRound on DuckDB must equal exact rational division rounded half away from
 // zero, for every operand shape the marts use.
 func TestDivRoundIsExactOnTheEmbeddedEngine(t *testing.T) {
+	t.Parallel()
 	db := openMem(t).DB()
 	rng := rand.New(rand.NewPCG(1, 2))
 	cases := []struct {

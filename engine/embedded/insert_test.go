@@ -16,6 +16,7 @@ import (
 // The bound-INSERT load path (Snowflake's) must store exactly what the Appender
 // stores: run both on the embedded engine and compare every row.
 func TestInsertBatchesStoreWhatTheAppenderStores(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	eng := openMem(t)
 	o := options(0.02, 0.2)

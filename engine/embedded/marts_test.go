@@ -66,6 +66,7 @@ func revenueOf(orders []datagen.Order) datagen.Cents {
 }
 
 func TestMartsReconcileWithGoAtScale1(t *testing.T) {
+	t.Parallel()
 	eng := openMem(t)
 	o := options(1, 0)
 	res := mustSetup(t, eng, o)
@@ -77,6 +78,7 @@ func TestMartsReconcileWithGoAtScale1(t *testing.T) {
 }
 
 func TestQualitySummaryCountsExactlyWhatWasInjected(t *testing.T) {
+	t.Parallel()
 	eng := openMem(t)
 	o := options(1, 0.01)
 	res := mustSetup(t, eng, o)
@@ -113,6 +115,7 @@ func TestQualitySummaryCountsExactlyWhatWasInjected(t *testing.T) {
 }
 
 func TestNewOrdersFoldInIncrementallyAndReconcile(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	eng := openMem(t)
 	o := options(0.2, 0.01)
@@ -152,6 +155,7 @@ func TestNewOrdersFoldInIncrementallyAndReconcile(t *testing.T) {
 }
 
 func TestRefreshRebuildsFullyWhenHistoryChanges(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	eng := openMem(t)
 	o := options(0.05, 0)
@@ -190,6 +194,7 @@ func martsChecksum(tb testing.TB, db *sql.DB) string {
 }
 
 func TestSetupTwiceGivesIdenticalMarts(t *testing.T) {
+	t.Parallel()
 	path := tempDB(t)
 	o := options(0.2, 0.01)
 	eng := openFile(t, path)
@@ -212,6 +217,7 @@ func TestSetupTwiceGivesIdenticalMarts(t *testing.T) {
 }
 
 func TestSetupCancelledWhileBuildingMartsThenRerun(t *testing.T) {
+	t.Parallel()
 	path := tempDB(t)
 	eng := openFile(t, path)
 	defer eng.Close()
@@ -238,6 +244,7 @@ func TestSetupCancelledWhileBuildingMartsThenRerun(t *testing.T) {
 // Tiny data sets leave days and months without sales: the moving averages must
 // count them as zero (the oracle does), and growth must skip a missing month.
 func TestMovingAveragesCountMissingPeriodsAsZero(t *testing.T) {
+	t.Parallel()
 	eng := openMem(t)
 	o := options(0.002, 0) // 200 orders over two years: most days are empty
 	mustSetup(t, eng, o)

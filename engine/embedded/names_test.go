@@ -11,6 +11,7 @@ import (
 // FCT_ORDERS, so a report grouped by name has one group per person (issue 12 asks
 // for 50 rep names and at least 9,500 customer names).
 func TestNamesIdentifyInTheWarehouse(t *testing.T) {
+	t.Parallel()
 	eng := openMem(t)
 	mustSetup(t, eng, options(1, 0))
 	db := eng.DB()

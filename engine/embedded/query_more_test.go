@@ -50,6 +50,7 @@ relationships:
 `
 
 func TestJoinsFollowRelationshipsOnlyWhenNeeded(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	eng := openMem(t)
 	mustSetup(t, eng, options(0.2, 0))
@@ -89,6 +90,7 @@ func TestJoinsFollowRelationshipsOnlyWhenNeeded(t *testing.T) {
 }
 
 func TestResultsScanIntoStructsAndJSON(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	eng := openMem(t)
 	mustSetup(t, eng, options(0.05, 0))
@@ -174,6 +176,7 @@ func TestResultsScanIntoStructsAndJSON(t *testing.T) {
 
 // Hostile filter values run as plain values: no error, no match, nothing changed.
 func TestInjectionCorpusRunsHarmlessly(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	eng := openMem(t)
 	mustSetup(t, eng, options(0.02, 0))
@@ -193,6 +196,7 @@ func TestInjectionCorpusRunsHarmlessly(t *testing.T) {
 }
 
 func TestValidationReportPassesAndCatchesBreakage(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	eng := openMem(t)
 	o := options(0.2, 0.01)

@@ -458,6 +458,7 @@ func cellString(v any) string {
 // Every golden query, run on the embedded engine, equals the reference to the
 // cent — including the empty result, paging and HAVING.
 func TestGoldenQueriesEqualTheReference(t *testing.T) {
+	t.Parallel()
 	eng := openMem(t)
 	o := options(0.2, 0.01)
 	mustSetup(t, eng, o)

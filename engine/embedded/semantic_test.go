@@ -14,6 +14,7 @@ import (
 // The sales model must fit the marts as the embedded engine reports them through
 // information_schema: every base table and column, with compatible types.
 func TestSalesModelValidatesAgainstTheEmbeddedSchema(t *testing.T) {
+	t.Parallel()
 	eng := openMem(t)
 	ctx := context.Background()
 	_, err := eng.DB().Exec(`CREATE SCHEMA IF NOT EXISTS "MARTS"`)

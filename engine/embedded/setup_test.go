@@ -17,6 +17,7 @@ import (
 )
 
 func TestSetupLoadsTheGeneratedBytesExactly(t *testing.T) {
+	t.Parallel()
 	for _, dirty := range []float64{0, 0.01} {
 		eng := openMem(t)
 		o := options(1, dirty)
@@ -32,6 +33,7 @@ func TestSetupLoadsTheGeneratedBytesExactly(t *testing.T) {
 }
 
 func TestEngineRoundsNetAmountLikeGo(t *testing.T) {
+	t.Parallel()
 	eng := openMem(t)
 	o := options(1, 0)
 	mustSetup(t, eng, o)
@@ -46,6 +48,7 @@ func TestEngineRoundsNetAmountLikeGo(t *testing.T) {
 }
 
 func TestSetupTwiceOnAFileChangesNothing(t *testing.T) {
+	t.Parallel()
 	path := tempDB(t)
 	o := options(0.2, 0.01)
 
@@ -74,6 +77,7 @@ func TestSetupTwiceOnAFileChangesNothing(t *testing.T) {
 }
 
 func TestSetupRejectsBadInputAndBuildsNothing(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	for _, tc := range []struct {
 		name string
@@ -124,6 +128,7 @@ func TestSetupRejectsBadInputAndBuildsNothing(t *testing.T) {
 }
 
 func TestCancelledSetupLeavesNoHalfWrittenTable(t *testing.T) {
+	t.Parallel()
 	path := tempDB(t)
 	eng := openFile(t, path)
 	defer eng.Close()
