@@ -11,7 +11,9 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/salesanalytics/salesanalytics/engine/embedded"
+	"github.com/salesanalytics/salesanalytics/engine"
+	_ "github.com/salesanalytics/salesanalytics/engine/embedded"
+	_ "github.com/salesanalytics/salesanalytics/engine/snowflake"
 	"github.com/salesanalytics/salesanalytics/internal/cli"
 	"github.com/salesanalytics/salesanalytics/internal/termui"
 	"github.com/salesanalytics/salesanalytics/pipeline"
@@ -20,7 +22,9 @@ import (
 )
 
 func main() {
-	path := flag.String("db", "", "database file (empty: in memory)")
+	engineName := flag.String("engine", "embedded", "warehouse engine: embedded or snowflake")
+	connection := flag.String("connection", "", "Snowflake connection name from connections.toml (default: the default connection)")
+	path := flag.String("db", "", "embedded database file (empty: in memory)")
 	scale := flag.Float64("scale", 1, "data scale: 1 is 100,000 orders")
 	seed := flag.Uint64("seed", pipeline.DefaultOptions().Data.Seed, "generator seed")
 	dirty := flag.Float64("dirty", 0, "fraction of orders given a defect, 0 to 0.5")
@@ -28,14 +32,15 @@ func main() {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if err := run(ctx, os.Stdout, *path, *scale, *seed, *dirty); err != nil {
+	cfg := engine.Config{Name: *engineName, Path: *path, Connection: *connection}
+	if err := run(ctx, os.Stdout, cfg, *scale, *seed, *dirty); err != nil {
 		fmt.Fprintln(os.Stderr, "quickstart:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, out io.Writer, path string, scale float64, seed uint64, dirty float64) error {
-	eng, err := embedded.Open(ctx, embedded.Options{Path: path})
+func run(ctx context.Context, out io.Writer, cfg engine.Config, scale float64, seed uint64, dirty float64) error {
+	eng, err := engine.Open(ctx, cfg)
 	if err != nil {
 		return err
 	}
@@ -56,7 +61,7 @@ func run(ctx context.Context, out io.Writer, path string, scale float64, seed ui
 	}
 
 	ui := termui.Detect(out, os.Getenv)
-	termui.Section(out, ui, "Built "+where(path))
+	termui.Section(out, ui, "Built "+where(cfg))
 	fmt.Fprintf(out, "%s\n\n", res.Fingerprint)
 	loads := termui.Table{Columns: []termui.Column{termui.TextColumn("RAW table"), termui.NumberColumn("rows"), termui.TextColumn("load")}}
 	for _, l := range res.Loads {
@@ -131,9 +136,12 @@ func printRevenue(ctx context.Context, out io.Writer, ui termui.Options, w *pipe
 	return nil
 }
 
-func where(path string) string {
-	if path == "" {
+func where(cfg engine.Config) string {
+	switch {
+	case cfg.Name != "" && cfg.Name != "embedded":
+		return "the " + cfg.Name + " warehouse"
+	case cfg.Path == "":
 		return "the in-memory warehouse"
 	}
-	return path
+	return cfg.Path
 }
