@@ -82,3 +82,13 @@ func TestPlanStepsInOrder(t *testing.T) {
 	}
 	require.Equal(t, []pipeline.Phase{pipeline.PhaseInfrastructure, pipeline.PhaseRaw, pipeline.PhaseStaging, pipeline.PhaseMarts, pipeline.PhaseSemantic}, phases)
 }
+
+func TestShareToleranceIsFourStandardErrors(t *testing.T) {
+	for _, c := range []struct {
+		n    int64
+		want float64 // 4·√(0.09/n), worked by hand
+	}{{100, 0.12}, {1_000, 0.0379473}, {100_000, 0.0037947}, {10_000_000, 0.00037947}} {
+		require.InDelta(t, c.want, pipeline.ShareTolerance(0.10, c.n), 1e-6, "n=%d", c.n)
+	}
+	require.InDelta(t, 1.2, pipeline.ShareTolerance(0.10, 0), 1e-9, "no rows: one draw's bound")
+}
