@@ -56,15 +56,27 @@ func window(b sqlb, partition []string, order, frame string) string {
 }
 
 // movingAverage is the mean of col over the last n calendar grains (days or
-// months) ending at the row's date, counting grains without a row as zero. At the
-// start of a partition the window is shortened to the grains since its first row.
+// months) ending at the row's date, counting grains without a row as zero. The
+// window is shortened only before the first grain of the data, firstCol of the
+// relation alias d0 ([firstOfData]); a partition that starts later counts the
+// grains before its first row as zero too.
 func movingAverage(b sqlb, partition []string, dateCol, col string, n int, g dialect.Grain) string {
 	date := b.C("b", dateCol)
 	total := fmt.Sprintf("SUM(%s) %s", b.C("b", col),
 		window(b, partition, date, fmt.Sprintf(" RANGE BETWEEN %s PRECEDING AND CURRENT ROW", b.D.Interval(n-1, g))))
-	first := fmt.Sprintf("MIN(%s) %s", date, window(b, partition, date, " ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW"))
-	span := fmt.Sprintf("LEAST(%d, %s + 1)", n, b.D.DateDiff(g, first, date))
+	span := fmt.Sprintf("LEAST(%d, %s + 1)", n, b.D.DateDiff(g, b.C("d0", firstCol), date))
 	return b.D.DivRound(total, span, 2, 0, 2)
+}
+
+// firstCol is the column of [firstOfData].
+const firstCol = "FIRST_PERIOD"
+
+// firstOfData joins to from the one-row relation d0 holding the first value of
+// FCT_ORDERS column src (ORDER_DATE, ORDER_MONTH): where the data begins. It is
+// a join to an aggregate in FROM, not a window over all rows or a scalar
+// subquery, which Snowflake's incremental refresh does not take.
+func firstOfData(b sqlb, from, src string) string {
+	return fmt.Sprintf("%s\nCROSS JOIN (SELECT MIN(%s) AS %s FROM %s f) d0", from, b.C("f", src), b.Q(firstCol), b.Ref(FctOrders))
 }
 
 func runningTotal(b sqlb, partition []string, order, col string) string {
@@ -94,7 +106,7 @@ func dailySales() Mart {
 			"AOV":             aov(b, "REVENUE", "ORDERS"),
 			"RUNNING_REVENUE": runningTotal(b, region, b.C("b", "SALES_DATE"), "REVENUE"),
 			"REVENUE_7D_AVG":  movingAverage(b, region, "SALES_DATE", "REVENUE", 7, dialect.Day),
-		}, from)
+		}, firstOfData(b, from, "ORDER_DATE"))
 	}
 	return m
 }
@@ -123,7 +135,7 @@ func salesByRegion() Mart {
 			"MOM_GROWTH":      growth,
 			"RUNNING_REVENUE": runningTotal(b, region, month, "REVENUE"),
 			"REVENUE_3M_AVG":  movingAverage(b, region, "MONTH", "REVENUE", 3, dialect.Month),
-		}, from)
+		}, firstOfData(b, from, "ORDER_MONTH"))
 	}
 	return m
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 
 	"github.com/salesanalytics/salesanalytics/internal/testwh"
@@ -252,4 +253,23 @@ func TestMovingAveragesCountMissingPeriodsAsZero(t *testing.T) {
 	requireMartsMatchOracle(t, eng.DB(), oracle(g, validOrders(g)))
 	gaps := scalar[int64](t, eng.DB(), `SELECT COUNT(*) FROM "MARTS"."SALES_BY_REGION" WHERE "MOM_GROWTH" IS NULL`)
 	require.Greater(t, gaps, int64(4), "months without a previous month have no growth")
+
+	// A region's first sale a week or more after the data's first day: the days
+	// before count as zero, so its 7-day average is its revenue over 7, not its
+	// revenue.
+	rows, err := eng.DB().Query(`SELECT d."REVENUE"::VARCHAR, d."REVENUE_7D_AVG"::VARCHAR FROM "MARTS"."DAILY_SALES" d
+		WHERE d."SALES_DATE" = (SELECT MIN("SALES_DATE") FROM "MARTS"."DAILY_SALES" x WHERE x."REGION" = d."REGION")
+		  AND d."SALES_DATE" >= (SELECT MIN("SALES_DATE") FROM "MARTS"."DAILY_SALES") + 6`)
+	require.NoError(t, err)
+	defer rows.Close()
+	late := 0
+	for rows.Next() {
+		var rev, avg string
+		require.NoError(t, rows.Scan(&rev, &avg))
+		want := decimal.RequireFromString(rev).Div(decimal.NewFromInt(7)).Round(2) // half away from zero
+		require.Equal(t, want.StringFixed(2), decimal.RequireFromString(avg).StringFixed(2), "revenue %s", rev)
+		late++
+	}
+	require.NoError(t, rows.Err())
+	require.Positive(t, late, "the data set has a region that starts selling late")
 }

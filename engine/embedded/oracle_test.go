@@ -118,6 +118,17 @@ func oracle(g *datagen.Generator, orders []datagen.Order) map[string]martRows {
 	}
 	out := map[string]martRows{}
 
+	// The first day (month) of the data: before it the moving averages average
+	// over the days (months) there are; after it, a day without sales counts as
+	// zero, also before a region's own first sale.
+	var firstDay time.Time
+	for k := range daily {
+		if firstDay.IsZero() || k.d.Before(firstDay) {
+			firstDay = k.d
+		}
+	}
+	firstMonth := month(firstDay)
+
 	// DAILY_SALES: running total and 7-calendar-day average per region.
 	rows := martRows{}
 	byRegion := map[string][]time.Time{}
@@ -136,7 +147,7 @@ func oracle(g *datagen.Generator, orders []datagen.Order) map[string]martRows {
 					window += w.rev
 				}
 			}
-			span := min(7, int64(d.Sub(dates[0])/(24*time.Hour))+1)
+			span := min(7, int64(d.Sub(firstDay)/(24*time.Hour))+1)
 			rows[day(d)+"|"+r] = map[string]string{
 				"REVENUE": money(t.rev), "GROSS_REVENUE": money(t.gross), "DISCOUNTS": money(t.disc),
 				"ORDERS": itoa(t.orders), "UNITS": itoa(t.units), "CUSTOMERS": itoa(int64(len(t.customers))),
@@ -165,7 +176,7 @@ func oracle(g *datagen.Generator, orders []datagen.Order) map[string]martRows {
 					window += w.rev
 				}
 			}
-			span := min(3, int64((m.Year()-ms[0].Year())*12+int(m.Month()-ms[0].Month()))+1)
+			span := min(3, int64((m.Year()-firstMonth.Year())*12+int(m.Month()-firstMonth.Month()))+1)
 			growth := "NULL"
 			if p, ok := region[rk{r, m.AddDate(0, -1, 0)}]; ok && p.rev != 0 {
 				growth = ratio(roundDiv((t.rev-p.rev)*10000, p.rev))
