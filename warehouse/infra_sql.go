@@ -38,23 +38,44 @@ func InfrastructureSQL(d dialect.Dialect, n Names) []string {
 		"CREATE STAGE IF NOT EXISTS "+d.Table(n.Database, n.Semantic, n.Stage)+" DIRECTORY = (ENABLE = TRUE) COMMENT = 'Semantic model files for Cortex Analyst'",
 		LoadManifest.CreateSQL(d, n, false),
 	)
-	if n.Role != "" {
-		role := d.Quote(n.Role)
-		out = append(out,
-			"GRANT USAGE ON WAREHOUSE "+wh+" TO ROLE "+role,
-			"GRANT USAGE ON DATABASE "+d.Quote(n.Database)+" TO ROLE "+role,
-		)
-	}
+	out = append(out, AnalystGrantsSQL(d, n)...)
 	if n.User != "" {
 		stmt := fmt.Sprintf("ALTER USER %s SET DEFAULT_WAREHOUSE = '%s' DEFAULT_NAMESPACE = '%s.%s'",
 			d.Quote(n.User), n.Warehouse, n.Database, n.Marts)
-		if n.Role != "" {
-			stmt += fmt.Sprintf(" DEFAULT_ROLE = '%s'", n.Role)
-		}
-		out = append(out, stmt)
+		stmt += fmt.Sprintf(" DEFAULT_ROLE = '%s'", n.Role)
+		out = append(out, stmt, "GRANT ROLE "+d.Quote(n.Role)+" TO USER "+d.Quote(n.User))
 	}
 	return append(out,
 		"USE WAREHOUSE "+wh,
 		"USE SCHEMA "+d.Schema(n.Database, n.Marts),
 	)
+}
+
+// AnalystGrantsSQL returns the statements that create the read-only analyst role
+// (Names.Role) and give it what reading the marts and asking Cortex Analyst
+// take, and nothing more: USAGE on the warehouse, the database and the MARTS and
+// SEMANTIC schemas (not RAW or STAGING); SELECT on every mart, current and
+// future (the marts are dynamic tables, and a future grant also covers a mart
+// the set-up replaces); READ on the semantic model stage; and the
+// SNOWFLAKE.CORTEX_USER database role, which Cortex Analyst requires. The role
+// running the set-up needs CREATE ROLE (USERADMIN has it) and must own the
+// schemas for the future grant. Nil on an engine without accounts.
+func AnalystGrantsSQL(d dialect.Dialect, n Names) []string {
+	if !d.Accounts() {
+		return nil
+	}
+	n = n.WithDefaults()
+	role := " TO ROLE " + d.Quote(n.Role)
+	marts := d.Schema(n.Database, n.Marts)
+	return []string{
+		"CREATE ROLE IF NOT EXISTS " + d.Quote(n.Role) + " COMMENT = 'Reads the sales marts and asks Cortex Analyst'",
+		"GRANT USAGE ON WAREHOUSE " + d.Quote(n.Warehouse) + role,
+		"GRANT USAGE ON DATABASE " + d.Quote(n.Database) + role,
+		"GRANT USAGE ON SCHEMA " + marts + role,
+		"GRANT USAGE ON SCHEMA " + d.Schema(n.Database, n.Semantic) + role,
+		"GRANT SELECT ON ALL DYNAMIC TABLES IN SCHEMA " + marts + role,
+		"GRANT SELECT ON FUTURE DYNAMIC TABLES IN SCHEMA " + marts + role,
+		"GRANT READ ON STAGE " + d.Table(n.Database, n.Semantic, n.Stage) + role,
+		"GRANT DATABASE ROLE SNOWFLAKE.CORTEX_USER" + role,
+	}
 }

@@ -39,7 +39,8 @@ type Names struct {
 	Marts     string // default MARTS
 	Semantic  string // default SEMANTIC
 	Stage     string // default SEMANTIC_MODELS, in the Semantic schema
-	// Role, when set, is granted usage on the warehouse and database (Snowflake only).
+	// Role is the read-only analyst role the set-up creates and grants the marts,
+	// the stage and Cortex Analyst to (Snowflake only); default SALES_ANALYST.
 	Role string
 	// User, when set, gets the warehouse and MARTS as its defaults (Snowflake only).
 	User string
@@ -55,6 +56,7 @@ func DefaultNames() Names {
 		Marts:     "MARTS",
 		Semantic:  "SEMANTIC",
 		Stage:     "SEMANTIC_MODELS",
+		Role:      "SALES_ANALYST",
 	}
 }
 
@@ -73,6 +75,7 @@ func (n Names) WithDefaults() Names {
 	fill(&n.Marts, d.Marts)
 	fill(&n.Semantic, d.Semantic)
 	fill(&n.Stage, d.Stage)
+	fill(&n.Role, d.Role)
 	return n
 }
 
