@@ -55,6 +55,9 @@ type MartState struct {
 	LastRefresh time.Time
 	// DataTimestamp is how current the mart's data is; zero if unknown.
 	DataTimestamp time.Time
+	// Comment is the dynamic table's COMMENT, where the set-up keeps the
+	// fingerprint of its definition (warehouse.FingerprintOf).
+	Comment string
 }
 
 // ModelStager is implemented by engines that keep the semantic model as a file on

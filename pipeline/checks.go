@@ -71,8 +71,10 @@ func (r *Report) String() string {
 	return b.String()
 }
 
-// DefaultAsOf is the date the demo data is read as of: "last month" is December 2025.
-var DefaultAsOf = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+// DefaultAsOf is the date the demo data is read as of: "last month" is December
+// 2025. It is warehouse.DefaultAsOf, kept here for callers of package pipeline;
+// set a warehouse's date with Options.AsOf.
+var DefaultAsOf = warehouse.DefaultAsOf()
 
 // validator runs the checks against one engine.
 type checker struct {
@@ -96,7 +98,7 @@ func (w *Warehouse) Validate(ctx context.Context, opts Options) (*Report, error)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrInvalidOptions, err)
 	}
-	c := &checker{ctx: ctx, w: w, eng: w.eng, d: w.eng.Dialect(), n: w.names, gen: gen, rep: &Report{}, asOf: DefaultAsOf}
+	c := &checker{ctx: ctx, w: w, eng: w.eng, d: w.eng.Dialect(), n: w.names, gen: gen, rep: &Report{}, asOf: opts.asOf()}
 	c.infrastructure()
 	c.raw()
 	c.staging()

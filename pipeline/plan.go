@@ -28,6 +28,8 @@ func Plan(d dialect.Dialect, n warehouse.Names) []Step {
 		steps = append(steps, Step{Phase: PhaseRaw, Name: t.Name, SQL: []string{t.CreateSQL(d, n, false)},
 			Note: "filled by the SDK's deterministic generator (pipeline.Setup)"})
 	}
+	steps = append(steps, Step{Phase: PhaseRaw, Name: warehouse.Settings.Name, SQL: warehouse.SettingsSQL(d, n, warehouse.DefaultAsOf()),
+		Note: "the as-of date the future-date rule reads (pipeline.Options.AsOf)"})
 	views := warehouse.StagingSQL(d, n)
 	for i, v := range warehouse.StagingViews() {
 		steps = append(steps, Step{Phase: PhaseStaging, Name: v.Name, SQL: []string{views[i]}})

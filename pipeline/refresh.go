@@ -51,13 +51,15 @@ type observation struct {
 	maxLoaded   sql.NullTime
 	rawAtMark   int64 // RAW rows at or before the recorded watermark
 	dims        string
-	currentDate time.Time
+	asOf        time.Time // the as-of date in warehouse.Settings
 }
 
 // Refresh brings the embedded marts up to date with RAW: nothing when nothing
 // changed, an incremental refresh when only new orders arrived, a full rebuild
-// otherwise (dimension tables reloaded, rows deleted or back-dated, the date changed
-// so the future-date rule may judge rows differently, or no marts yet).
+// otherwise (dimension tables reloaded, rows deleted or back-dated, the as-of date
+// in warehouse.Settings changed so the future-date rule may judge rows
+// differently, or no marts yet). The wall clock plays no part: the same RAW rows
+// and settings give the same marts on any day.
 //
 // Everything — reading the state, observing RAW, rebuilding, recording the new
 // state — happens in one transaction, so it sees one snapshot of RAW: orders that
@@ -127,8 +129,8 @@ func decide(st refreshState, ok bool, obs observation) (RefreshKind, string) {
 		return RefreshFull, fmt.Sprintf("RAW.ORDERS up to the watermark changed (%d rows, was %d)", obs.rawAtMark, st.rawRows)
 	case obs.dims != st.dims:
 		return RefreshFull, "dimension tables changed"
-	case !obs.currentDate.Equal(st.date):
-		return RefreshFull, "the date changed, so the future-date rule may judge rows differently"
+	case !obs.asOf.Equal(st.date):
+		return RefreshFull, "the as-of date changed, so the future-date rule may judge rows differently"
 	case !obs.maxLoaded.Valid || !obs.maxLoaded.Time.After(st.watermark.Time):
 		return RefreshNone, "no new orders"
 	}
@@ -158,8 +160,9 @@ func readState(ctx context.Context, q querier, d dialect.Dialect, n warehouse.Na
 func observe(ctx context.Context, q querier, d dialect.Dialect, n warehouse.Names, mark *time.Time) (observation, error) {
 	orders := warehouse.RawOrders.Ref(d, n)
 	var obs observation
-	if err := q.QueryRowContext(ctx, fmt.Sprintf(`SELECT MAX(%s), CURRENT_DATE FROM %s`, d.Quote("LOADED_AT"), orders)).
-		Scan(&obs.maxLoaded, &obs.currentDate); err != nil {
+	if err := q.QueryRowContext(ctx, fmt.Sprintf(`SELECT MAX(%s), (SELECT MAX(%s) FROM %s) FROM %s`, d.Quote("LOADED_AT"),
+		d.Quote("AS_OF_DATE"), warehouse.Settings.Ref(d, n), orders)).
+		Scan(&obs.maxLoaded, &obs.asOf); err != nil {
 		return obs, fmt.Errorf("observe RAW: %w", err)
 	}
 	if mark != nil {
@@ -213,7 +216,7 @@ func writeState(ctx context.Context, q querier, d dialect.Dialect, n warehouse.N
 	}
 	for _, m := range warehouse.AllMarts() {
 		if _, err := q.ExecContext(ctx, engine.InsertSQL(d, n, t, 1),
-			m.Table.Name, at.UTC(), obs.maxLoaded, rawRows, obs.dims, obs.currentDate, string(kind)); err != nil {
+			m.Table.Name, at.UTC(), obs.maxLoaded, rawRows, obs.dims, obs.asOf, string(kind)); err != nil {
 			return fmt.Errorf("record refresh state: %w", err)
 		}
 	}

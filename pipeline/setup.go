@@ -20,6 +20,10 @@ var ErrInvalidOptions = errors.New("pipeline: invalid options")
 type Options struct {
 	// Data says what the generator produces. Its Scale must be positive.
 	Data datagen.Config
+	// AsOf is the date the data is read as of, which the future-date rule and the
+	// reference questions use; the set-up writes it to warehouse.Settings. Zero
+	// means warehouse.DefaultAsOf (2026-01-01).
+	AsOf time.Time
 	// Progress, if not nil, receives an [Event] as each step advances. It is called
 	// from the goroutine running Setup.
 	Progress func(Event)
@@ -28,6 +32,15 @@ type Options struct {
 // DefaultOptions returns [datagen.DefaultConfig] and no progress reporting.
 func DefaultOptions() Options {
 	return Options{Data: datagen.DefaultConfig()}
+}
+
+// asOf returns the as-of date, defaulted, at midnight UTC.
+func (o Options) asOf() time.Time {
+	if o.AsOf.IsZero() {
+		return warehouse.DefaultAsOf()
+	}
+	y, m, d := o.AsOf.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
 func (o Options) emit(e Event) {
@@ -63,7 +76,11 @@ type Result struct {
 	// Injected is exactly what the generator made dirty, rule by rule.
 	Injected datagen.Injected
 	// Marts reports the embedded marts' refresh (a full build the first time).
-	Marts    RefreshResult
+	Marts RefreshResult
+	// MartBuilds says, per mart in build order, what the set-up did to its dynamic
+	// table (engines with engine.DynamicTables: Snowflake): created it, replaced
+	// it because its definition changed, or left it unchanged.
+	MartBuilds []MartBuild
 	Duration time.Duration
 }
 
@@ -96,6 +113,9 @@ func (w *Warehouse) Setup(ctx context.Context, opts Options) (*Result, error) {
 			return nil, err
 		}
 		res.Loads = append(res.Loads, load)
+	}
+	if err := w.writeSettings(ctx, opts.asOf()); err != nil {
+		return nil, err
 	}
 	opts.emit(Event{Phase: PhaseRaw, Finished: true})
 	res.Injected = gen.Injected()
@@ -133,11 +153,14 @@ func runSteps(ctx context.Context, eng engine.Engine, n warehouse.Names, phase P
 	return nil
 }
 
-// buildMarts creates the dynamic tables on Snowflake, or refreshes the embedded
-// marts (a full build the first time, nothing when current).
+// buildMarts brings the dynamic tables up to their definitions on Snowflake
+// ([Warehouse.buildDynamic]), or refreshes the embedded marts (a full build the
+// first time, nothing when current).
 func (w *Warehouse) buildMarts(ctx context.Context, res *Result) error {
-	if w.eng.Dialect().DynamicTables() {
-		return runSteps(ctx, w.eng, w.names, PhaseMarts)
+	if dt, ok := w.eng.(engine.DynamicTables); ok {
+		builds, err := w.buildDynamic(ctx, dt)
+		res.MartBuilds = builds
+		return err
 	}
 	r, err := w.Refresh(ctx)
 	if err != nil {
@@ -198,4 +221,37 @@ func firstLine(s string) string {
 		}
 	}
 	return s
+}
+
+// writeSettings sets the one row of warehouse.Settings to asOf, atomically, unless
+// it already holds exactly that (rewriting it would make Snowflake refresh every
+// mart for nothing).
+func (w *Warehouse) writeSettings(ctx context.Context, asOf time.Time) error {
+	d, t := w.eng.Dialect(), warehouse.Settings
+	var have []time.Time
+	if tableExists(ctx, w.eng.DB(), w.names, t) {
+		rows, err := w.eng.DB().QueryContext(ctx, "SELECT "+d.Quote("AS_OF_DATE")+" FROM "+t.Ref(d, w.names))
+		if err != nil {
+			return fmt.Errorf("pipeline: read settings: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var v time.Time
+			if err := rows.Scan(&v); err != nil {
+				return fmt.Errorf("pipeline: read settings: %w", err)
+			}
+			have = append(have, v)
+		}
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("pipeline: read settings: %w", err)
+		}
+	}
+	if len(have) == 1 && have[0].Equal(asOf) {
+		return nil
+	}
+	src := engine.RowSource{Rows: 1, Fill: func(_ int64, dst []any) { dst[0] = asOf }}
+	if err := w.eng.Load(ctx, t, w.names, src, nil); err != nil {
+		return fmt.Errorf("pipeline: write settings: %w", err)
+	}
+	return nil
 }

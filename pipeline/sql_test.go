@@ -60,7 +60,7 @@ func TestSetupScriptGolden(t *testing.T) {
 	sf := pipeline.Script(dialect.Snowflake, warehouse.Names{})
 	for _, want := range []string{
 		`CREATE OR REPLACE DYNAMIC TABLE "SALES_ANALYTICS_DB"."MARTS"."FCT_ORDERS"`,
-		"TARGET_LAG = '5 minutes'", `WAREHOUSE = "SALES_ANALYTICS_WH"`, "REFRESH_MODE = AUTO",
+		"TARGET_LAG = '5 minutes'", `WAREHOUSE = "SALES_ANALYTICS_WH"`, "REFRESH_MODE = INCREMENTAL", "REFRESH_MODE = FULL", "COMMENT = 'salesanalytics definition ",
 		`CREATE OR REPLACE VIEW "SALES_ANALYTICS_DB"."STAGING"."STG_ORDERS"`,
 		`PUT file://sales_model.yaml @"SALES_ANALYTICS_DB"."SEMANTIC"."SEMANTIC_MODELS"`,
 		"NUMBER(38,2)",

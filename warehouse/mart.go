@@ -28,6 +28,7 @@ type Mart struct {
 	baseCols []string                          // columns the aggregate stage yields
 	enrich   func(b sqlb, from string) string  // window stage over relation from
 	windowed bool                              // enrich reads other rows
+	mode     RefreshMode                       // Snowflake's refresh mode for it
 }
 
 // KeyColumn pairs a grain column of a mart with its source in FCT_ORDERS.
@@ -115,15 +116,20 @@ func (m Mart) ReplaceTouchedSQL(d dialect.Dialect, n Names, newRel string) (del,
 	return del, ins
 }
 
+// RefreshMode returns the refresh mode the mart's dynamic table declares on
+// Snowflake ([RefreshMode]); each mart's choice is explained where it is built.
+func (m Mart) RefreshMode() RefreshMode { return m.mode }
+
 // CreateSQL returns the statement that builds the mart: a DYNAMIC TABLE with the
-// target lag on Snowflake, a table on the embedded engine. The embedded
-// FCT_ORDERS is stored in date order, so incremental refreshes can skip the blocks
-// of dates new orders do not touch.
+// target lag, its refresh mode and its definition's [Mart.Fingerprint] as
+// COMMENT on Snowflake, a table on the embedded engine. The embedded FCT_ORDERS
+// is stored in date order, so incremental refreshes can skip the blocks of dates
+// new orders do not touch.
 func (m Mart) CreateSQL(d dialect.Dialect, n Names) string {
 	if d.DynamicTables() {
-		nn := n.WithDefaults()
-		return fmt.Sprintf("CREATE OR REPLACE DYNAMIC TABLE %s\n  TARGET_LAG = '%s'\n  WAREHOUSE = %s\n  REFRESH_MODE = AUTO\n  INITIALIZE = ON_CREATE\nAS\n%s",
-			m.Table.Ref(d, n), targetLagSQL(), d.Quote(nn.Warehouse), m.Select(d, n))
+		def := m.dynamicDefinition(d, n)
+		return fmt.Sprintf("CREATE OR REPLACE DYNAMIC TABLE %s\n%s", m.Table.Ref(d, n),
+			strings.Replace(def, "\nAS\n", fmt.Sprintf("\n  COMMENT = '%s'\nAS\n", FingerprintComment(fingerprint(def))), 1))
 	}
 	sel := m.Select(d, n)
 	if m.Table.Name == FctOrders.Name {
@@ -155,4 +161,18 @@ func where(cond string) string {
 		return ""
 	}
 	return "\nWHERE " + cond
+}
+
+// dynamicDefinition is everything of the dynamic table's CREATE after its name,
+// but the COMMENT: its options and its query.
+func (m Mart) dynamicDefinition(d dialect.Dialect, n Names) string {
+	return fmt.Sprintf("  TARGET_LAG = '%s'\n  WAREHOUSE = %s\n  REFRESH_MODE = %s\n  INITIALIZE = ON_CREATE\nAS\n%s",
+		targetLagSQL(), d.Quote(n.WithDefaults().Warehouse), m.mode, m.Select(d, n))
+}
+
+// Fingerprint identifies the mart's definition in dialect d under names n: its
+// dynamic table's options and query. The set-up keeps it in the dynamic table's
+// COMMENT and replaces the table only when it changed.
+func (m Mart) Fingerprint(d dialect.Dialect, n Names) string {
+	return fingerprint(m.dynamicDefinition(d, n))
 }

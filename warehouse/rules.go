@@ -13,8 +13,8 @@ const (
 	RuleUnknownProduct  Rule = "unknown_product"  // PRODUCT_ID not in PRODUCTS
 	RuleUnknownRep      Rule = "unknown_rep"      // REP_ID not in SALES_REPS
 	RuleBadQuantity     Rule = "bad_quantity"     // QUANTITY <= 0
-	RuleFutureDate      Rule = "future_date"      // ORDER_DATE after the as-of date
-	RuleDuplicateID     Rule = "duplicate_id"     // ORDER_ID already seen, loaded later
+	RuleFutureDate      Rule = "future_date"      // ORDER_DATE after the as-of date of Settings
+	RuleDuplicateID     Rule = "duplicate_id"     // ORDER_ID loaded before (earlier, or at the same instant and sorting first)
 )
 
 // OrderRules lists every rule STG_ORDERS checks, in the order it checks them: a

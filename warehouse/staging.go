@@ -49,6 +49,6 @@ var RefreshState = Table{Layer: Marts, Name: "REFRESH_STATE", Comment: "The embe
 	nullable(col("WATERMARK", dialect.Timestamp, "Latest RAW.ORDERS.LOADED_AT folded in")),
 	col("RAW_ROWS", dialect.Int, "RAW.ORDERS rows loaded at or before the watermark"),
 	col("DIMENSIONS", dialect.Text, "Fingerprint of the dimension tables folded in"),
-	col("REFRESH_DATE", dialect.Date, "CURRENT_DATE at the refresh, which the future-date rule reads"),
+	col("REFRESH_DATE", dialect.Date, "The as-of date (SETTINGS) the future-date rule read"),
 	col("KIND", dialect.Text, "full or incremental"),
 }}

@@ -64,9 +64,17 @@ func (b sqlb) grossAmount(alias string) string {
 }
 
 // invalidReason is the one definition of an order's validity: the first rule the
-// row breaks, or NULL. A duplicate is a row whose ORDER_ID was loaded earlier; the
-// check is a correlated MIN per order, which the engines evaluate for just the rows
-// asked about (the incremental refresh asks about new rows only).
+// row breaks, or NULL. It reads no clock and runs no subquery, so Snowflake can
+// refresh what is built on it incrementally:
+//
+//   - future_date compares ORDER_DATE with the as-of date of [Settings] (alias
+//     st), so the same data validates the same way next year;
+//   - duplicate_id numbers the rows of each ORDER_ID in load order and flags all
+//     but the first. Rows loaded at the same instant are ordered by their content
+//     ([duplicateOrder]), so exactly one of them counts, the same one on both
+//     engines. A corrected re-delivery (the same ORDER_ID loaded again later with
+//     other values) is therefore a duplicate: the first delivery stays in the
+//     marts and the correction is reported under duplicate_id.
 func (b sqlb) invalidReason() string {
 	cond := map[Rule]string{
 		RuleMissingCustomer: b.C("o", "CUSTOMER_ID") + " IS NULL",
@@ -74,9 +82,9 @@ func (b sqlb) invalidReason() string {
 		RuleUnknownProduct:  b.C("p", "PRODUCT_ID") + " IS NULL",
 		RuleUnknownRep:      b.C("s", "REP_ID") + " IS NULL",
 		RuleBadQuantity:     b.C("o", "QUANTITY") + " <= 0",
-		RuleFutureDate:      b.C("o", "ORDER_DATE") + " > CURRENT_DATE",
-		RuleDuplicateID: fmt.Sprintf("%s > (SELECT MIN(%s) FROM %s e WHERE %s = %s)",
-			b.C("o", "LOADED_AT"), b.C("e", "LOADED_AT"), b.Ref(RawOrders), b.C("e", "ORDER_ID"), b.C("o", "ORDER_ID")),
+		RuleFutureDate:      b.C("o", "ORDER_DATE") + " > " + b.C("st", "AS_OF_DATE"),
+		RuleDuplicateID: fmt.Sprintf("ROW_NUMBER() OVER (PARTITION BY %s ORDER BY %s) > 1",
+			b.C("o", "ORDER_ID"), strings.Join(b.duplicateOrder(), ", ")),
 	}
 	var w strings.Builder
 	w.WriteString("CASE")
@@ -85,6 +93,24 @@ func (b sqlb) invalidReason() string {
 	}
 	w.WriteString("\n    END")
 	return w.String()
+}
+
+// duplicateOrder is the order in which the rows of one ORDER_ID count: by
+// LOADED_AT, then by every other RAW column, NULLs last, so that the order is
+// total and the same on both engines whatever order the rows are stored in.
+func (b sqlb) duplicateOrder() []string {
+	out := []string{b.C("o", "LOADED_AT")}
+	for _, c := range RawOrders.Columns {
+		if c.Name == "ORDER_ID" || c.Name == "LOADED_AT" {
+			continue
+		}
+		e := b.C("o", c.Name)
+		if c.Nullable {
+			e += " NULLS LAST"
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 func (b sqlb) stgOrders() string {
@@ -119,11 +145,12 @@ func (b sqlb) stgOrders() string {
   FROM %s o
   LEFT JOIN %s c ON %s = %s
   LEFT JOIN %s p ON %s = %s
-  LEFT JOIN %s s ON %s = %s`,
+  LEFT JOIN %s s ON %s = %s
+  CROSS JOIN %s st`,
 		strings.Join(cols, ",\n"), ro,
 		b.Ref(RawCustomers), b.C("c", "CUSTOMER_ID"), b.C("o", "CUSTOMER_ID"),
 		rp, b.C("p", "PRODUCT_ID"), b.C("o", "PRODUCT_ID"),
-		b.Ref(RawSalesReps), b.C("s", "REP_ID"), b.C("o", "REP_ID"))
+		b.Ref(RawSalesReps), b.C("s", "REP_ID"), b.C("o", "REP_ID"), b.Ref(Settings))
 	return fmt.Sprintf("SELECT\n  v.*,\n  %s IS NULL AS %s\nFROM (\n%s\n) v", b.C("v", "INVALID_REASON"), b.Q("IS_VALID"), inner)
 }
 

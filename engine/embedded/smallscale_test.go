@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/salesanalytics/salesanalytics/internal/testwh"
+	"github.com/salesanalytics/salesanalytics/warehouse"
 )
 
 // Small data sets validate too: the discounted-orders share is checked within
@@ -22,4 +23,15 @@ func TestValidationPassesAtSmallScales(t *testing.T) {
 		require.NoError(t, err)
 		require.True(t, rep.Passed(), "scale %g:\n%s", scale, rep)
 	}
+}
+
+// The future-date rule reads the as-of date, not the clock; the duplicate rule
+// counts same-instant twins once and keeps a first delivery over its correction.
+func TestQualityRulesUseTheAsOfDateAndCountTwinsOnce(t *testing.T) {
+	t.Parallel()
+	eng := openMem(t)
+	testwh.CheckRules(t, eng, func(ctx context.Context) error {
+		_, err := testwh.Refresh(ctx, eng, warehouse.Names{}, nil)
+		return err
+	})
 }

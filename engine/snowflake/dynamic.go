@@ -75,7 +75,7 @@ func ParseDynamicTables(rows []map[string]string) ([]engine.MartState, error) {
 		if err != nil {
 			return nil, fmt.Errorf("snowflake: dynamic table %s: %w", r["name"], err)
 		}
-		s := engine.MartState{Name: r["name"], TargetLag: lag, RefreshMode: r["refresh_mode"], State: r["scheduling_state"]}
+		s := engine.MartState{Name: r["name"], TargetLag: lag, RefreshMode: r["refresh_mode"], State: r["scheduling_state"], Comment: r["comment"]}
 		if ts := r["data_timestamp"]; ts != "" {
 			t, err := parseSnowflakeTime(ts)
 			if err != nil {

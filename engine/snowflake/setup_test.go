@@ -2,6 +2,7 @@ package snowflake_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -46,6 +47,7 @@ func TestSetupOnSnowflakeMatchesEmbedded(t *testing.T) {
 	res, err := testwh.Setup(ctx, f.eng, o)
 	require.NoError(t, err)
 	require.Len(t, res.Loads, len(warehouse.RawTables()))
+	require.Equal(t, martActions(pipeline.MartCreated), actions(res.MartBuilds))
 
 	emb, err := embedded.Open(ctx, embedded.Options{})
 	require.NoError(t, err)
@@ -71,12 +73,63 @@ func TestSetupOnSnowflakeMatchesEmbedded(t *testing.T) {
 	require.NoError(t, err)
 	require.True(t, rep.Passed(), "%s", rep)
 
-	// A second run skips every RAW load and recreates nothing it need not.
+	// A second run skips every RAW load and recreates nothing: no mart is
+	// replaced, and no DDL reaches a dynamic table.
+	sent := len(f.fake.Queries())
 	again, err := testwh.Setup(ctx, f.eng, o)
 	require.NoError(t, err)
 	for _, l := range again.Loads {
 		require.True(t, l.Skipped, "%s reloaded", l.Table)
 	}
+	require.Equal(t, martActions(pipeline.MartUnchanged), actions(again.MartBuilds))
+	for _, q := range f.fake.Queries()[sent:] {
+		require.NotContains(t, q, "CREATE OR REPLACE DYNAMIC TABLE", "a second set-up must not rebuild a mart")
+	}
+}
+
+// TestSetupReplacesOnlyAChangedMart: a mart whose dynamic table was made from
+// another definition (here, as an older version made it: REFRESH_MODE = AUTO and
+// no fingerprint) is replaced; the others stay.
+func TestSetupReplacesOnlyAChangedMart(t *testing.T) {
+	ctx := context.Background()
+	f := startFake(t)
+	o := testOptions(f.clock)
+	_, err := testwh.Setup(ctx, f.eng, o)
+	require.NoError(t, err)
+	m := warehouse.AllMarts()[5]
+	old := fmt.Sprintf("CREATE OR REPLACE DYNAMIC TABLE %s\n  TARGET_LAG = '5 minutes'\n  WAREHOUSE = \"SALES_ANALYTICS_WH\"\n  REFRESH_MODE = AUTO\nAS\n%s",
+		m.Table.Ref(dialect.Snowflake, o.Names), m.Select(dialect.Snowflake, o.Names))
+	_, err = f.eng.DB().ExecContext(ctx, old)
+	require.NoError(t, err)
+
+	res, err := testwh.Setup(ctx, f.eng, o)
+	require.NoError(t, err)
+	want := martActions(pipeline.MartUnchanged)
+	want[m.Table.Name] = pipeline.MartReplaced
+	require.Equal(t, want, actions(res.MartBuilds))
+	st, err := testwh.Status(ctx, f.eng, o.Names, f.clock)
+	require.NoError(t, err)
+	for _, s := range st {
+		if s.Name == m.Table.Name {
+			require.Equal(t, string(m.RefreshMode()), s.RefreshMode)
+		}
+	}
+}
+
+func martActions(a pipeline.MartAction) map[string]pipeline.MartAction {
+	out := map[string]pipeline.MartAction{}
+	for _, m := range warehouse.AllMarts() {
+		out[m.Table.Name] = a
+	}
+	return out
+}
+
+func actions(builds []pipeline.MartBuild) map[string]pipeline.MartAction {
+	out := map[string]pipeline.MartAction{}
+	for _, b := range builds {
+		out[b.Name] = b.Action
+	}
+	return out
 }
 
 // TestDynamicTablesStatusAndRefresh reads the marts' status from SHOW DYNAMIC
@@ -95,9 +148,13 @@ func TestDynamicTablesStatusAndRefresh(t *testing.T) {
 	st, err := testwh.Status(ctx, f.eng, n, f.clock)
 	require.NoError(t, err)
 	require.Len(t, st, len(warehouse.AllMarts()))
+	modes := map[string]string{}
+	for _, m := range warehouse.AllMarts() {
+		modes[m.Table.Name] = string(m.RefreshMode())
+	}
 	for _, s := range st {
 		require.Equal(t, 5*time.Minute, s.TargetLag, s.Name) // marts.TargetLag
-		require.Equal(t, "AUTO", s.RefreshMode, s.Name)
+		require.Equal(t, modes[s.Name], s.RefreshMode, "%s states its refresh mode", s.Name)
 		require.Equal(t, "ACTIVE", s.State, s.Name)
 		require.True(t, s.LastRefresh.Equal(built), "%s last refresh %s", s.Name, s.LastRefresh)
 		require.Equal(t, 2*time.Minute, s.Lag, s.Name)
@@ -158,4 +215,14 @@ func TestSetupCancelledMidwayThenRerun(t *testing.T) {
 	rep, err := testwh.Validate(context.Background(), f.eng, o)
 	require.NoError(t, err)
 	require.True(t, rep.Passed(), "%s", rep)
+}
+
+// The STAGING rules on Snowflake, through the driver: as-of date, twins,
+// corrected re-deliveries (see testwh.CheckRules).
+func TestQualityRulesOnSnowflake(t *testing.T) {
+	f := startFake(t)
+	testwh.CheckRules(t, f.eng, func(ctx context.Context) error {
+		_, err := testwh.Refresh(ctx, f.eng, warehouse.Names{}, f.clock)
+		return err
+	})
 }

@@ -137,7 +137,7 @@ func epochSeconds(t time.Time) string {
 // with the columns Snowflake documents that this server can fill.
 func (s *Server) showDynamic(like, schema string) *result {
 	cols := []string{"created_on", "name", "database_name", "schema_name", "rows", "target_lag", "refresh_mode",
-		"warehouse", "text", "scheduling_state", "data_timestamp"}
+		"warehouse", "text", "comment", "scheduling_state", "data_timestamp"}
 	res := &result{StatementTypeID: typeSelect, Rowset: [][]*string{}}
 	for _, c := range cols {
 		col := column{Name: c, Type: "text", Nullable: true}
@@ -172,7 +172,7 @@ func (s *Server) showDynamic(like, schema string) *result {
 		ts := epochSeconds(dt.refreshed)
 		vals := []string{ts, p[2], p[0], p[1], strconv.FormatInt(dt.rows, 10), dt.options["TARGET_LAG"],
 			strings.ToUpper(orDefault(dt.options["REFRESH_MODE"], "AUTO")), dt.options["WAREHOUSE"],
-			dt.query, "ACTIVE", ts}
+			dt.query, dt.options["COMMENT"], "ACTIVE", ts}
 		row := make([]*string, len(vals))
 		for i := range vals {
 			row[i] = &vals[i]
