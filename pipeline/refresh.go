@@ -48,10 +48,10 @@ type refreshState struct {
 
 // observation is the engine's current state, to compare with refreshState.
 type observation struct {
-	maxLoaded   sql.NullTime
-	rawAtMark   int64 // RAW rows at or before the recorded watermark
-	dims        string
-	asOf        time.Time // the as-of date in warehouse.Settings
+	maxLoaded sql.NullTime
+	rawAtMark int64 // RAW rows at or before the recorded watermark
+	dims      string
+	asOf      time.Time // the as-of date in warehouse.Settings
 }
 
 // Refresh brings the embedded marts up to date with RAW: nothing when nothing

@@ -81,7 +81,7 @@ type Result struct {
 	// table (engines with engine.DynamicTables: Snowflake): created it, replaced
 	// it because its definition changed, or left it unchanged.
 	MartBuilds []MartBuild
-	Duration time.Duration
+	Duration   time.Duration
 }
 
 // Setup builds the warehouse on eng from nothing, or brings an existing one up to
