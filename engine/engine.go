@@ -66,6 +66,8 @@ type MartState struct {
 type ModelStager interface {
 	// StageModel uploads content as file to the semantic stage, replacing it.
 	StageModel(ctx context.Context, n warehouse.Names, file string, content []byte) error
+	// StagedFiles lists the files on the semantic stage with their sizes in bytes.
+	StagedFiles(ctx context.Context, n warehouse.Names) (map[string]int64, error)
 }
 
 // RowSource yields the rows of one table by index, in the column order of the

@@ -158,9 +158,42 @@ func (c *checker) infrastructure() {
 		}
 	}
 	c.add(PhaseInfrastructure, "schemas exist", strings.Join(c.n.Schemas(), ","), strings.Join(have, ","))
-	if !c.d.Accounts() {
-		c.add(PhaseInfrastructure, "semantic model staged", 1, c.count(warehouse.SemanticModels, c.q("FILE_NAME")+" = ?", semantic.SalesModelFile))
+	c.modelStaged()
+}
+
+// modelStaged checks that the sales model is on its stage with the bytes the
+// set-up uploads: listed by the engine (LIST @stage on Snowflake), or in the
+// stage's stand-in table.
+func (c *checker) modelStaged() {
+	if c.err != nil {
+		return
 	}
+	yaml, err := semantic.SalesModelFor(c.n.Database, c.n.Marts).Marshal()
+	if err != nil {
+		c.err = fmt.Errorf("pipeline: validate: semantic model: %w", err)
+		return
+	}
+	file := semantic.SalesModelFile
+	want := fmt.Sprintf("%s, %d bytes", file, len(yaml))
+	got := "missing"
+	if s, ok := c.eng.(engine.ModelStager); ok {
+		files, err := s.StagedFiles(c.ctx, c.n)
+		if err != nil {
+			c.err = fmt.Errorf("pipeline: validate: %w", err)
+			return
+		}
+		if size, ok := files[file]; ok {
+			got = fmt.Sprintf("%s, %d bytes", file, size)
+		}
+	} else {
+		var size int64
+		t := warehouse.SemanticModels
+		if c.row(fmt.Sprintf("SELECT COUNT(*), COALESCE(MAX(STRLEN(%s)), 0) FROM %s WHERE %s = ?", c.q("CONTENT"), t.Ref(c.d, c.n), c.q("FILE_NAME")),
+			[]any{file}, new(int64), &size) && size > 0 {
+			got = fmt.Sprintf("%s, %d bytes", file, size)
+		}
+	}
+	c.add(PhaseInfrastructure, "semantic model staged", want, got)
 }
 
 func (c *checker) raw() {

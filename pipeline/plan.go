@@ -41,15 +41,20 @@ func Plan(d dialect.Dialect, n warehouse.Names) []Step {
 		}
 		steps = append(steps, Step{Phase: PhaseMarts, Name: m.Table.Name, SQL: []string{m.CreateSQL(d, n)}, Note: note})
 	}
-	return append(steps, Step{Phase: PhaseSemantic, Name: semantic.SalesModelFile, SQL: []string{uploadSQL(d, n)},
-		Note: "the sales semantic model, for Cortex Analyst"})
+	note := "the sales semantic model, for Cortex Analyst"
+	if d.Accounts() {
+		note += ". PUT runs only from a client (snowsql -f setup.sql, or snow sql -f setup.sql), not in a worksheet," +
+			" and reads " + semantic.SalesModelFile + " from the client's working directory: run the script where that file is" +
+			" (pipeline.Setup uploads it from memory instead)"
+	}
+	return append(steps, Step{Phase: PhaseSemantic, Name: semantic.SalesModelFile, SQL: []string{uploadSQL(d, n)}, Note: note})
 }
 
 // uploadSQL stores the semantic model on the stage (Snowflake) or in the stage's
 // stand-in table (embedded, with the file name, content and time bound).
 func uploadSQL(d dialect.Dialect, n warehouse.Names) string {
 	if d.Accounts() {
-		return fmt.Sprintf("PUT file://%s @%s AUTO_COMPRESS = FALSE OVERWRITE = TRUE",
+		return fmt.Sprintf("PUT 'file://./%s' @%s AUTO_COMPRESS = FALSE SOURCE_COMPRESSION = NONE OVERWRITE = TRUE",
 			semantic.SalesModelFile, d.Table(n.Database, n.Semantic, n.Stage))
 	}
 	return engine.InsertSQL(d, n, warehouse.SemanticModels, 1)

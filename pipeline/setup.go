@@ -171,7 +171,9 @@ func (w *Warehouse) buildMarts(ctx context.Context, res *Result) error {
 }
 
 // uploadModel puts the sales model, over these names, on its stage. On Snowflake a
-// PUT needs the driver's file support, so the Snowflake engine uploads it itself.
+// PUT needs the driver's file support, so the Snowflake engine uploads it itself
+// (engine.ModelStager); an engine with accounts that cannot is an error, never a
+// silently missing model.
 func (w *Warehouse) uploadModel(ctx context.Context) error {
 	eng, n := w.eng, w.names
 	yaml, err := semantic.SalesModelFor(n.Database, n.Marts).Marshal()
@@ -185,7 +187,8 @@ func (w *Warehouse) uploadModel(ctx context.Context) error {
 		return nil
 	}
 	if eng.Dialect().Accounts() {
-		return nil // TODO(#14): the Snowflake engine stages the model with PUT
+		return fmt.Errorf("pipeline: stage semantic model: the %s engine cannot PUT files (it implements no engine.ModelStager), so %s cannot reach its stage",
+			eng.Dialect(), semantic.SalesModelFile)
 	}
 	d, t := eng.Dialect(), warehouse.SemanticModels
 	return inTx(ctx, eng, func(tx *sql.Tx) error {

@@ -1,7 +1,11 @@
 package snowflake_test
 
 import (
+	"context"
+	"crypto/md5"
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -10,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/salesanalytics/salesanalytics/scan"
+	"github.com/salesanalytics/salesanalytics/warehouse"
 )
 
 // TestDriverContract runs the value types, DML counts, errors and transactions
@@ -100,4 +105,65 @@ func TestDriverContract(t *testing.T) {
 	require.True(t, errors.As(err, &sfErr), "%T %v", err, err)
 	require.Equal(t, 2003, sfErr.Number)
 	require.Equal(t, "42S02", sfErr.SQLState)
+}
+
+// TestPutFromAStreamContract pins the PUT exchange the model upload relies on:
+// a PUT from an in-memory stream (gosnowflake.WithFileStream) to a stage lands
+// the exact bytes — the driver reads the stream twice, which StageModel's
+// reader survives — and LIST shows the file with its size and MD5; a PUT to a
+// stage that does not exist fails, naming it.
+func TestPutFromAStreamContract(t *testing.T) {
+	ctx := context.Background()
+	f := startFake(t)
+	db := f.eng.DB()
+	n := warehouse.Names{Database: "T", Semantic: "S", Stage: "MODELS"}
+	for _, stmt := range []string{`CREATE DATABASE IF NOT EXISTS "T"`, `CREATE SCHEMA IF NOT EXISTS "T"."S"`,
+		`CREATE STAGE IF NOT EXISTS "T"."S"."MODELS" DIRECTORY = (ENABLE = TRUE)`} {
+		_, err := db.Exec(stmt)
+		require.NoError(t, err, stmt)
+	}
+	content := []byte(strings.Repeat("name: sales — ünïcode ×\n", 500)) // > one 4 KiB buffer
+	require.NoError(t, f.eng.StageModel(ctx, n, "model.yaml", content))
+	require.NoError(t, f.eng.StageModel(ctx, n, "model.yaml", content[:100]), "OVERWRITE replaces the file")
+
+	rows, err := db.Query(`LIST @"T"."S"."MODELS"`)
+	require.NoError(t, err)
+	defer rows.Close()
+	var got []string
+	for rows.Next() {
+		var name, md5sum, modified string
+		var size int64
+		require.NoError(t, rows.Scan(&name, &size, &md5sum, &modified))
+		got = append(got, fmt.Sprintf("%s %d %s", name, size, md5sum))
+	}
+	require.NoError(t, rows.Err())
+	sum := md5.Sum(content[:100])
+	require.Equal(t, []string{fmt.Sprintf("models/model.yaml 100 %x", sum)}, got)
+
+	files, err := f.eng.StagedFiles(ctx, n)
+	require.NoError(t, err)
+	require.Equal(t, map[string]int64{"model.yaml": 100}, files)
+
+	missing := n
+	missing.Stage = "NOPE"
+	err = f.eng.StageModel(ctx, missing, "model.yaml", content)
+	require.ErrorContains(t, err, `PUT model.yaml to @"T"."S"."NOPE"`)
+	require.ErrorContains(t, err, "does not exist")
+	require.Error(t, f.eng.StageModel(ctx, n, "../x.yaml", content), "a path is not a file name")
+}
+
+// TestMultiStatementIsOffContract: without gosnowflake.WithMultiStatement a
+// request holding two statements is refused (error 000008), as on Snowflake,
+// so a value spliced into SQL could never run a second statement; with it, both
+// run.
+func TestMultiStatementIsOffContract(t *testing.T) {
+	f := startFake(t)
+	db := f.eng.DB()
+	_, err := db.Exec(`SELECT 1; SELECT 2`)
+	var sfErr *gosnowflake.SnowflakeError
+	require.True(t, errors.As(err, &sfErr), "%T %v", err, err)
+	require.Equal(t, 8, sfErr.Number)
+	var v string
+	require.NoError(t, db.QueryRow(`SELECT 'a;b'`).Scan(&v), "a semicolon in a literal is not a second statement")
+	require.Equal(t, "a;b", v)
 }

@@ -104,12 +104,11 @@ var macros = []string{
 
 var (
 	createDatabase = regexp.MustCompile(`(?is)^CREATE\s+(?:OR\s+REPLACE\s+)?DATABASE\s+(?:IF\s+NOT\s+EXISTS\s+)?("[^"]+"|\w+)`)
-	ignoredDDL     = regexp.MustCompile(`(?is)^(CREATE\s+(?:OR\s+REPLACE\s+)?(WAREHOUSE|STAGE|ROLE|USER)\b|USE\s|GRANT\s|ALTER\s+(WAREHOUSE|SESSION)\b)`)
+	ignoredDDL     = regexp.MustCompile(`(?is)^(CREATE\s+(?:OR\s+REPLACE\s+)?(WAREHOUSE|ROLE|USER)\b|USE\s|GRANT\s|ALTER\s+(WAREHOUSE|SESSION)\b)`)
 	createDynamic  = regexp.MustCompile(`(?is)^CREATE\s+(?:OR\s+REPLACE\s+)?DYNAMIC\s+TABLE\s+(\S+)\s+(.*?)\bAS\s+(SELECT\b.*|WITH\b.*|\(.*)$`)
 	dynamicOption  = regexp.MustCompile(`(?is)(\w+)\s*=\s*('[^']*'|"[^"]*"|\w+)`)
 	refreshDynamic = regexp.MustCompile(`(?is)^ALTER\s+DYNAMIC\s+TABLE\s+(\S+)\s+REFRESH$`)
 	showDynamic    = regexp.MustCompile(`(?is)^SHOW\s+DYNAMIC\s+TABLES(?:\s+LIKE\s+'([^']*)')?(?:\s+IN\s+SCHEMA\s+(\S+))?$`)
-	putCommand     = regexp.MustCompile(`(?is)^(PUT|GET)\s`)
 )
 
 // command answers the statements the server handles itself. ok is false for
@@ -122,6 +121,17 @@ func (s *Server) command(ctx context.Context, conn *sql.Conn, stmt string) (res 
 			return nil, true, err
 		}
 		return status(typeDDL, "Database "+unquote(name)+" successfully created."), true, nil
+	case createStage.MatchString(stmt):
+		res, err := s.createStage(createStage.FindStringSubmatch(stmt)[1])
+		return res, true, err
+	case putFile.MatchString(stmt):
+		res, err := s.put(putFile.FindStringSubmatch(stmt))
+		return res, true, err
+	case listStage.MatchString(stmt):
+		res, err := s.list(listStage.FindStringSubmatch(stmt))
+		return res, true, err
+	case getFile.MatchString(stmt):
+		return nil, true, fmt.Errorf("the loopback server does not implement GET")
 	case ignoredDDL.MatchString(stmt):
 		return status(typeDDL, "Statement executed successfully."), true, nil
 	case createDynamic.MatchString(stmt):
@@ -152,8 +162,6 @@ func (s *Server) command(ctx context.Context, conn *sql.Conn, stmt string) (res 
 	case showDynamic.MatchString(stmt):
 		m := showDynamic.FindStringSubmatch(stmt)
 		return s.showDynamic(m[1], m[2]), true, nil
-	case putCommand.MatchString(stmt):
-		return nil, true, fmt.Errorf("the loopback server does not implement PUT or GET")
 	}
 	return nil, false, nil
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -51,11 +52,13 @@ type Server struct {
 	db   *sql.DB
 	opts Options
 
-	mu       sync.Mutex
-	sessions map[string]*session
-	dynamic  map[string]*dynamicTable // by upper-cased DB.SCHEMA.NAME
-	seq      int64
-	queries  []string
+	mu        sync.Mutex
+	sessions  map[string]*session
+	dynamic   map[string]*dynamicTable // by upper-cased DB.SCHEMA.NAME
+	stages    map[string]string        // stage key → its directory under stageRoot
+	stageRoot string
+	seq       int64
+	queries   []string
 }
 
 type session struct {
@@ -71,7 +74,7 @@ func New(ctx context.Context, db *sql.DB, opts Options) (*Server, error) {
 			return nil, fmt.Errorf("snowfake: define macros: %w", err)
 		}
 	}
-	return &Server{db: db, opts: opts, sessions: map[string]*session{}, dynamic: map[string]*dynamicTable{}}, nil
+	return &Server{db: db, opts: opts, sessions: map[string]*session{}, dynamic: map[string]*dynamicTable{}, stages: map[string]string{}}, nil
 }
 
 func (s *Server) now() time.Time {
@@ -88,13 +91,17 @@ func (s *Server) Queries() []string {
 	return append([]string(nil), s.queries...)
 }
 
-// Close ends every session, closing its connection.
+// Close ends every session, closing its connection, and removes the stages'
+// files.
 func (s *Server) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for tok, sess := range s.sessions {
 		sess.conn.Close()
 		delete(s.sessions, tok)
+	}
+	if s.stageRoot != "" {
+		return os.RemoveAll(s.stageRoot)
 	}
 	return nil
 }
@@ -225,6 +232,15 @@ type result struct {
 	Total           int         `json:"total"`
 	Returned        int         `json:"returned"`
 	SQLState        string      `json:"sqlState"`
+
+	// A PUT's answer: what the driver uploads, and where.
+	Command           string     `json:"command,omitempty"`
+	SrcLocations      []string   `json:"src_locations,omitempty"`
+	AutoCompress      bool       `json:"autoCompress,omitempty"`
+	Overwrite         bool       `json:"overwrite,omitempty"`
+	SourceCompression string     `json:"sourceCompression,omitempty"`
+	Parallel          int        `json:"parallel,omitempty"`
+	StageInfo         *stageInfo `json:"stageInfo,omitempty"`
 }
 
 // column is one entry of a result's rowtype.
@@ -243,6 +259,7 @@ const (
 	typeUpdate = 0x3200
 	typeDelete = 0x3300
 	typeTCL    = 0x5000
+	typePut    = 0x7000
 	typeDDL    = 0x6000
 )
 

@@ -351,5 +351,5 @@ JOIN "SALES_ANALYTICS_DB"."STAGING"."STG_SALES_REPS" s ON s."REP_ID" = b."REP_ID
 
 -- ===== SEMANTIC =====
 
--- sales_model.yaml: the sales semantic model, for Cortex Analyst
-PUT file://sales_model.yaml @"SALES_ANALYTICS_DB"."SEMANTIC"."SEMANTIC_MODELS" AUTO_COMPRESS = FALSE OVERWRITE = TRUE;
+-- sales_model.yaml: the sales semantic model, for Cortex Analyst. PUT runs only from a client (snowsql -f setup.sql, or snow sql -f setup.sql), not in a worksheet, and reads sales_model.yaml from the client's working directory: run the script where that file is (pipeline.Setup uploads it from memory instead)
+PUT 'file://./sales_model.yaml' @"SALES_ANALYTICS_DB"."SEMANTIC"."SEMANTIC_MODELS" AUTO_COMPRESS = FALSE SOURCE_COMPRESSION = NONE OVERWRITE = TRUE;
