@@ -232,7 +232,11 @@ func firstLine(s string) string {
 func (w *Warehouse) writeSettings(ctx context.Context, asOf time.Time) error {
 	d, t := w.eng.Dialect(), warehouse.Settings
 	var have []time.Time
-	if tableExists(ctx, w.eng.DB(), w.names, t) {
+	exists, err := tableExists(ctx, w.eng.DB(), w.names, t)
+	if err != nil {
+		return fmt.Errorf("pipeline: settings: %w", err)
+	}
+	if exists {
 		rows, err := w.eng.DB().QueryContext(ctx, "SELECT "+d.Quote("AS_OF_DATE")+" FROM "+t.Ref(d, w.names))
 		if err != nil {
 			return fmt.Errorf("pipeline: read settings: %w", err)
