@@ -167,3 +167,41 @@ func TestMultiStatementIsOffContract(t *testing.T) {
 	require.NoError(t, db.QueryRow(`SELECT 'a;b'`).Scan(&v), "a semicolon in a literal is not a second statement")
 	require.Equal(t, "a;b", v)
 }
+
+// TestDivisionContract sends the loopback server SQL whose meaning depends on
+// precedence or on Snowflake's exact NUMBER division and expects Snowflake's
+// answer, worked by hand from its rules: * / % bind tighter than + -, associate
+// to the left, and a quotient has scale max(s1, min(s1 + 6, 12)), rounded half
+// away from zero. (The server returns quotients as NUMBER(38,12); the values are
+// compared, not their scale.)
+func TestDivisionContract(t *testing.T) {
+	t.Parallel()
+	f := startFake(t)
+	db := f.eng.DB()
+	for _, c := range []struct{ sql, want string }{
+		{`SELECT 10 - 4 / 2`, "8"},
+		{`SELECT (10 - 4) / 2`, "3"},
+		{`SELECT ROUND(10 - 3 / NULLIF(4, 0), 2)`, "9.25"},
+		{`SELECT ROUND((10 - 3) / NULLIF(4, 0), 2)`, "1.75"},
+		{`SELECT 2 / 3 * 3`, "2.000001"}, // 2/3 = 0.666667 at scale 6, then × 3
+		{`SELECT 2 * 3 / 4`, "1.5"},
+		{`SELECT 1 / 3`, "0.333333"},
+		{`SELECT 7.00 / 3`, "2.33333333"}, // scale 2 + 6
+		{`SELECT -6 / 4`, "-1.5"},
+		{`SELECT ROUND(1 / 8, 2)`, "0.13"},
+		{`SELECT ROUND(-1 / 8, 2)`, "-0.13"},
+		{`SELECT 24 / 2 / 3`, "4"},
+		{`SELECT CASE WHEN 1 = 1 THEN 9 END / 3`, "3"},
+		{`SELECT SUM(x) OVER () / COUNT(*) OVER () FROM (VALUES (1), (2)) t(x)`, "1.5"},
+		{`SELECT ROUND(CAST(1234.56 AS NUMBER(38,2)) - CAST(1000.00 AS NUMBER(38,2)) / NULLIF(CAST(1000.00 AS NUMBER(38,2)), 0), 4)`, "1233.56"},
+	} {
+		var got string
+		require.NoError(t, db.QueryRow(c.sql).Scan(&got), c.sql)
+		require.True(t, decimal.RequireFromString(c.want).Equal(decimal.RequireFromString(got)), "%s = %s, Snowflake gives %s", c.sql, got, c.want)
+	}
+	var s string
+	require.NoError(t, db.QueryRow(`SELECT '4 / 2'`).Scan(&s))
+	require.Equal(t, "4 / 2", s, "text in quotes is not divided")
+	_, err := db.Exec(`SELECT 1 / 0`)
+	require.ErrorContains(t, err, "Division by zero")
+}

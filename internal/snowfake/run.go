@@ -16,7 +16,10 @@ func (s *Server) run(ctx context.Context, conn *sql.Conn, text string, args []an
 	if res, ok, err := s.command(ctx, conn, stmt); ok {
 		return res, err
 	}
-	stmt = translate(stmt)
+	stmt, err := translate(stmt)
+	if err != nil {
+		return nil, err
+	}
 	switch firstWord(stmt) {
 	case "SELECT", "WITH", "VALUES", "DESCRIBE", "EXPLAIN", "(":
 		return queryRows(ctx, conn, stmt, args)
@@ -80,18 +83,22 @@ var (
 
 // translate rewrites the Snowflake spellings DuckDB lacks. It works on the text,
 // string literals included: good enough for the SQL this module generates.
-func translate(stmt string) string {
-	stmt = exactDivision(stmt)
+func translate(stmt string) (string, error) {
+	stmt, err := exactDivision(stmt)
+	if err != nil {
+		return "", fmt.Errorf("Parser Error: %w", err)
+	}
 	stmt = numberType.ReplaceAllString(stmt, "DECIMAL($1,$2)")
 	stmt = numberP.ReplaceAllString(stmt, "DECIMAL($1,0)")
 	stmt = numberBare.ReplaceAllString(stmt, "DECIMAL(38,0)")
 	stmt = tsNTZ.ReplaceAllString(stmt, "TIMESTAMP_NS")
 	stmt = tsLTZ.ReplaceAllString(stmt, "TIMESTAMPTZ")
 	stmt = variantType.ReplaceAllString(stmt, "JSON")
-	return dateAdd.ReplaceAllString(stmt, "sf_dateadd(")
+	return dateAdd.ReplaceAllString(stmt, "sf_dateadd("), nil
 }
 
-// macros define the Snowflake functions the translation maps to.
+// macros define the Snowflake functions the translation maps to (and
+// divMacros, for division).
 var macros = []string{
 	`CREATE OR REPLACE MACRO sf_dateadd(part, n, d) AS CAST(CASE lower(part)
 		WHEN 'day' THEN d + to_days(CAST(n AS INTEGER))
@@ -177,7 +184,11 @@ type dynamicTable struct {
 
 // refresh rebuilds dt from its query: a full refresh, whatever the mode.
 func (s *Server) refresh(ctx context.Context, conn *sql.Conn, dt *dynamicTable) error {
-	if _, err := conn.ExecContext(ctx, "CREATE OR REPLACE TABLE "+dt.ref+" AS\n"+translate(dt.query)); err != nil {
+	q, err := translate(dt.query)
+	if err != nil {
+		return err
+	}
+	if _, err := conn.ExecContext(ctx, "CREATE OR REPLACE TABLE "+dt.ref+" AS\n"+q); err != nil {
 		return err
 	}
 	var n int64

@@ -69,7 +69,7 @@ type session struct {
 // New returns a server that runs statements on db, which must be DuckDB. It
 // defines the helper macros its translation calls on db.
 func New(ctx context.Context, db *sql.DB, opts Options) (*Server, error) {
-	for _, m := range macros {
+	for _, m := range append(append([]string(nil), macros...), divMacros...) {
 		if _, err := db.ExecContext(ctx, m); err != nil {
 			return nil, fmt.Errorf("snowfake: define macros: %w", err)
 		}
@@ -193,8 +193,9 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var req struct {
-		SQLText  string             `json:"sqlText"`
-		Bindings map[string]binding `json:"bindings"`
+		SQLText    string             `json:"sqlText"`
+		Bindings   map[string]binding `json:"bindings"`
+		Parameters map[string]any     `json:"parameters"`
 	}
 	if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
 		writeJSON(w, failure("000900", "42000", "malformed query request: "+err.Error()))
@@ -203,6 +204,16 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.queries = append(s.queries, req.SQLText)
 	s.mu.Unlock()
+	if n, err := statementCount(req.SQLText); err != nil {
+		writeJSON(w, failure("001003", "42000", "SQL compilation error: "+err.Error()))
+		return
+	} else if _, multi := req.Parameters["MULTI_STATEMENT_COUNT"]; n > 1 && !multi {
+		writeJSON(w, failure("000008", "0A000", fmt.Sprintf("Actual statement count %d did not match the desired statement count 1.", n)))
+		return
+	} else if multi {
+		writeJSON(w, failure("000004", "0A000", "the loopback server does not implement multi-statement requests"))
+		return
+	}
 	args, err := bindArgs(req.Bindings)
 	if err != nil {
 		writeJSON(w, failure("002049", "22000", err.Error()))

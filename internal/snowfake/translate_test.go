@@ -2,6 +2,7 @@ package snowfake
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -9,6 +10,7 @@ import (
 )
 
 func TestTranslate(t *testing.T) {
+	t.Parallel()
 	cases := []struct{ in, want string }{
 		{`CAST(x AS NUMBER(38,2))`, `CAST(x AS DECIMAL(38,2))`},
 		{`CAST(x AS NUMBER(10))`, `CAST(x AS DECIMAL(10,0))`},
@@ -19,26 +21,56 @@ func TestTranslate(t *testing.T) {
 		{`"NUMBERS"`, `"NUMBERS"`},
 	}
 	for _, c := range cases {
-		require.Equal(t, c.want, translate(c.in), c.in)
+		got, err := translate(c.in)
+		require.NoError(t, err)
+		require.Equal(t, c.want, got, c.in)
 	}
 }
 
-func TestExactDivisionRewrite(t *testing.T) {
-	in := `SELECT CAST(ROUND(SUM(f."NET_AMOUNT") / NULLIF(COUNT(*), 0), 2) AS NUMBER(38,2)), ROUND(x, 2), ROUND(a / b, 1)`
-	out := exactDivision(in)
-	require.NotContains(t, out, "ROUND(SUM", "the ROUND(a / NULLIF(b, 0), s) pattern is rewritten")
-	require.Contains(t, out, `CAST((SUM(f."NET_AMOUNT")) * 10000 AS HUGEINT)`)
-	require.Contains(t, out, "ROUND(x, 2)", "other ROUND calls stay")
-	require.Contains(t, out, "ROUND(a / b, 1)", "a division without NULLIF stays")
+// Every division becomes sf_div of exactly its two operands, as Snowflake's
+// precedence groups them; nothing else changes.
+func TestDivisionRespectsPrecedence(t *testing.T) {
+	t.Parallel()
+	cases := []struct{ in, want string }{
+		{`SELECT 10 - 4 / 2`, `SELECT 10 - sf_div(4, 2)`},
+		{`ROUND(x - y / NULLIF(z, 0), 2)`, `ROUND(x - sf_div(y, NULLIF(z, 0)), 2)`},
+		{`b."REVENUE" - LAG(b."REVENUE") OVER (PARTITION BY b."REGION" ORDER BY b."MONTH") / NULLIF(LAG(b."REVENUE") OVER (PARTITION BY b."REGION" ORDER BY b."MONTH"), 0)`,
+			`b."REVENUE" - sf_div(LAG(b."REVENUE") OVER (PARTITION BY b."REGION" ORDER BY b."MONTH"), NULLIF(LAG(b."REVENUE") OVER (PARTITION BY b."REGION" ORDER BY b."MONTH"), 0))`},
+		{`a * b / c`, `sf_div(a * b, c)`},
+		{`a / b * c`, `sf_div(a, b) * c`},
+		{`a / b / c`, `sf_div(sf_div(a, b), c)`},
+		{`-a / -b`, `sf_div(-a, -b)`},
+		{`(a - b) / c`, `sf_div((a - b), c)`},
+		{`x::NUMBER(38,2) / 3`, `sf_div(x::NUMBER(38,2), 3)`},
+		{`CASE WHEN p THEN a / b ELSE c END / d`, `sf_div(CASE WHEN p THEN sf_div(a, b) ELSE c END, d)`},
+		{`SUM(f."X") OVER w / COUNT(*) OVER (ORDER BY d)`, `sf_div(SUM(f."X") OVER w, COUNT(*) OVER (ORDER BY d))`},
+		{`a % b / c + d`, `sf_div(a % b, c) + d`},
+		{`SELECT '1/2', "a/b" /* x / y */ -- p / q` + "\n", `SELECT '1/2', "a/b" /* x / y */ -- p / q` + "\n"},
+		{`SELECT t.* FROM t WHERE a / ? > 1`, `SELECT t.* FROM t WHERE sf_div(a, ?) > 1`},
+		{`DATE '2024-01-02' - d / 2`, `DATE '2024-01-02' - sf_div(d, 2)`},
+	}
+	for _, c := range cases {
+		got, err := exactDivision(c.in)
+		require.NoError(t, err, c.in)
+		require.Equal(t, c.want, got, c.in)
+	}
+	for _, bad := range []string{`SELECT (1 / 2`, `SELECT 1 / 2)`, `SELECT 'x / y`, `CASE WHEN a / b THEN 1`,
+		`SELECT ` + strings.Repeat("(", maxDepth+2) + "1 / 2" + strings.Repeat(")", maxDepth+2)} {
+		_, err := exactDivision(bad)
+		require.Error(t, err, bad)
+	}
+}
 
-	nested := `ROUND(ROUND(a / NULLIF(b, 0), 2) / NULLIF(c, 0), 4)`
-	require.NotContains(t, exactDivision(nested), "NULLIF(b, 0), 2)")
-	require.Equal(t, "ROUND(unbalanced", exactDivision("ROUND(unbalanced"))
-
-	quoted := `SELECT 'ROUND(x / NULLIF(y, 0), 2)', ROUND(a / NULLIF(b, 0), 2)`
-	out = exactDivision(quoted)
-	require.Contains(t, out, `'ROUND(x / NULLIF(y, 0), 2)'`, "text in quotes stays")
-	require.NotContains(t, out, "ROUND(a /", "a call after a quoted one is still rewritten")
+func TestStatementCount(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]int{
+		`SELECT 1`: 1, `SELECT 1;`: 1, `SELECT 1; SELECT 2`: 2, `SELECT ';'`: 1, `SELECT 1 -- ; x` + "\n": 1,
+		`SELECT 1 /* ; */; ;`: 1, ``: 0,
+	} {
+		got, err := statementCount(in)
+		require.NoError(t, err, in)
+		require.Equal(t, want, got, in)
+	}
 }
 
 func TestEncode(t *testing.T) {
