@@ -15,7 +15,9 @@ import (
 // division with explicit half-away-from-zero rounding.
 func (d Dialect) DivRound(num, den string, numScale, denScale, scale int) string {
 	if d == Snowflake {
-		return fmt.Sprintf("CAST(ROUND(%s / NULLIF(%s, 0), %d) AS NUMBER(38,%d))", num, den, scale, scale)
+		// num is parenthesised: it may be an expression such as a - b, and / binds
+		// tighter than - (den is already delimited by NULLIF's parentheses).
+		return fmt.Sprintf("CAST(ROUND((%s) / NULLIF(%s, 0), %d) AS NUMBER(38,%d))", num, den, scale, scale)
 	}
 	n := fmt.Sprintf("CAST((%s) * %s AS HUGEINT)", num, pow10(numScale))
 	q := fmt.Sprintf("CAST((%s) * %s AS HUGEINT)", den, pow10(denScale))

@@ -125,8 +125,10 @@ func closeQuote(s string, i int) (int, error) {
 	return 0, fmt.Errorf("unterminated %c quote at byte %d", q, i)
 }
 
-func isDigit(c byte) bool     { return c >= '0' && c <= '9' }
-func isWordStart(c byte) bool { return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80 }
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+func isWordStart(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+}
 
 // statementCount returns how many statements s holds: the non-empty pieces
 // between top-level semicolons.
