@@ -68,10 +68,18 @@ func TestSetupOnSnowflakeMatchesEmbedded(t *testing.T) {
 			dump(t, f.eng.DB(), dialect.Snowflake, n, tbl, []string{"TABLE_NAME", "RULE_NAME"}))
 	}
 
-	// Every validation checkpoint, in the Snowflake dialect, through the driver.
+	// Every validation checkpoint, in the Snowflake dialect, through the driver,
+	// passes and reports the same figures as on the embedded engine.
 	rep, err := testwh.Validate(ctx, f.eng, o)
 	require.NoError(t, err)
 	require.True(t, rep.Passed(), "%s", rep)
+	embRep, err := testwh.Validate(ctx, emb, o)
+	require.NoError(t, err)
+	require.Equal(t, embRep.Checks, rep.Checks, "the checkpoints differ between the engines")
+
+	// Every golden query, compiled for each dialect, returns the same columns and
+	// values on both engines.
+	requireGoldenQueriesEqual(t, emb.DB(), f.eng.DB())
 
 	// A second run skips every RAW load and recreates nothing: no mart is
 	// replaced, and no DDL reaches a dynamic table.
