@@ -16,7 +16,9 @@
 //	statuses, err := w.Status(ctx) // from SHOW DYNAMIC TABLES
 //
 // The engine implements engine.DynamicTables, so pipeline asks it for the marts'
-// state and on-demand refresh. Importing the package registers it with package
+// state and on-demand refresh, and engine.ModelStager: the set-up PUTs the
+// semantic model to its stage from memory (gosnowflake.WithFileStream) and the
+// checkpoints LIST it back. Importing the package registers it with package
 // engine as "snowflake"; it builds with CGO_ENABLED=0.
 //
 // Results are requested in the JSON format (GO_QUERY_RESULT_FORMAT=json), so

@@ -100,6 +100,15 @@ func TestDriverContract(t *testing.T) {
 	require.NoError(t, db.QueryRow(`SELECT COUNT(*) FROM "T"."S"."X"`).Scan(&count))
 	require.EqualValues(t, 3, count, "a rolled-back DELETE must leave the rows")
 
+	// NUMBER arrives as the server's exact text in the JSON result format, also
+	// beyond float64's 2^53 (the Arrow format's Int64 path would round it).
+	var big string
+	require.NoError(t, db.QueryRow(`SELECT CAST('90071992547409.93' AS NUMBER(38,2))`).Scan(&big))
+	require.Equal(t, "90071992547409.93", big)
+	var exact decimal.Decimal
+	require.NoError(t, db.QueryRow(`SELECT CAST('123456789012345678901234567890123456.78' AS NUMBER(38,2))`).Scan(scan.Decimal(&exact)))
+	require.Equal(t, "123456789012345678901234567890123456.78", exact.StringFixed(2))
+
 	_, err = db.Query(`SELECT * FROM "T"."S"."MISSING"`)
 	var sfErr *gosnowflake.SnowflakeError
 	require.True(t, errors.As(err, &sfErr), "%T %v", err, err)

@@ -11,15 +11,26 @@
 //   - maps Snowflake types to DuckDB's: NUMBER(p,s) to DECIMAL(p,s), NUMBER to
 //     DECIMAL(38,0), TIMESTAMP_NTZ to TIMESTAMP_NS (nanoseconds, as Snowflake keeps), TIMESTAMP_LTZ and _TZ to
 //     TIMESTAMPTZ, VARIANT to JSON;
-//   - rewrites DATEADD(part, n, date) to a DuckDB macro, and ROUND(a / NULLIF(b,
-//     0), s) to DuckDB's exact integer division, so quotients round as
-//     Snowflake's exact NUMBER division does (operands of up to four places);
+//   - rewrites DATEADD(part, n, date) to a DuckDB macro, and every division
+//     a / b to sf_div(a, b), a macro that divides NUMBERs exactly as Snowflake
+//     does (scale max(s1, min(s1 + 6, 12)), half away from zero; an error on
+//     zero). The operands are found by parsing the statement with Snowflake's
+//     precedence (division.go), so the translation never changes what the SQL
+//     means;
 //   - answers CREATE DATABASE (an attached in-memory catalog), CREATE WAREHOUSE,
-//     CREATE STAGE and USE itself;
+//     ROLE and USER, GRANT and USE itself;
+//   - keeps stages as directories in a temporary folder: CREATE STAGE makes one,
+//     PUT answers as Snowflake does for a LOCAL_FS stage (the driver then copies
+//     the file itself, streams included), LIST @stage reads it back with name,
+//     size, md5 and last_modified;
+//   - refuses a request with more than one statement unless the client asked for
+//     multi-statement execution (error 000008, as Snowflake), and refuses those
+//     too: it does not implement them;
 //   - keeps DYNAMIC TABLEs: CREATE builds the table and records its target lag,
-//     warehouse, refresh mode and query; ALTER DYNAMIC TABLE … REFRESH re-runs the
-//     query; SHOW DYNAMIC TABLES lists them with data_timestamp set to the last
-//     refresh (there is no background refresh: tests refresh on demand).
+//     warehouse, refresh mode, comment and query; ALTER DYNAMIC TABLE … REFRESH
+//     re-runs the query (a full refresh, whatever the mode); SHOW DYNAMIC TABLES
+//     lists them with data_timestamp set to the last refresh (there is no
+//     background refresh: tests refresh on demand).
 //
 // Results are encoded as Snowflake's JSON result format encodes them (see
 // ../../../shared/reference/snowflake-fake.md §4): NUMBER as text with exactly its
@@ -28,9 +39,10 @@
 // does, HTTP 200 with success false and a numeric code, which the driver turns
 // into *gosnowflake.SnowflakeError.
 //
-// What it does not do: PUT/GET and stages with files, multi-statement requests,
-// async queries, Arrow results, and exact division outside that ROUND pattern
-// (DuckDB divides decimals in DOUBLE). It is a test fixture, not an emulator.
+// What it does not do: GET, multi-statement requests, async queries, Arrow
+// results, FLOAT division (a DOUBLE operand of / is rounded to an integer), and
+// Snowflake's result scale of a division (quotients are NUMBER(38,12); their
+// values are Snowflake's). It is a test fixture, not an emulator.
 //
 // Use it from a test:
 //
