@@ -35,9 +35,19 @@ func (e *Engine) RefreshMarts(ctx context.Context, n warehouse.Names) error {
 // showDynamicTables reads SHOW DYNAMIC TABLES IN SCHEMA <MARTS>.
 func showDynamicTables(ctx context.Context, db *sql.DB, n warehouse.Names) ([]engine.MartState, error) {
 	nn := n.WithDefaults()
-	rows, err := db.QueryContext(ctx, "SHOW DYNAMIC TABLES IN SCHEMA "+dialect.Snowflake.Schema(nn.Database, nn.Marts))
+	table, err := textRows(ctx, db, "SHOW DYNAMIC TABLES IN SCHEMA "+dialect.Snowflake.Schema(nn.Database, nn.Marts))
 	if err != nil {
 		return nil, fmt.Errorf("snowflake: show dynamic tables: %w", err)
+	}
+	return ParseDynamicTables(table)
+}
+
+// textRows runs a command such as SHOW or LIST and returns its rows as column
+// name (lower case) → text, as the JSON result format delivers them.
+func textRows(ctx context.Context, db *sql.DB, stmt string) ([]map[string]string, error) {
+	rows, err := db.QueryContext(ctx, stmt)
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
 	cols, err := rows.Columns()
@@ -60,10 +70,7 @@ func showDynamicTables(ctx context.Context, db *sql.DB, n warehouse.Names) ([]en
 		}
 		table = append(table, row)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return ParseDynamicTables(table)
+	return table, rows.Err()
 }
 
 // ParseDynamicTables turns the rows of SHOW DYNAMIC TABLES (column name → text, as

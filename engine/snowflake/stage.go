@@ -74,41 +74,18 @@ func StageRef(n warehouse.Names) string {
 // without the stage's prefix, with their sizes in bytes.
 func ListStage(ctx context.Context, db *sql.DB, n warehouse.Names) (map[string]int64, error) {
 	stage := StageRef(n)
-	rows, err := db.QueryContext(ctx, "LIST "+stage)
+	table, err := textRows(ctx, db, "LIST "+stage)
 	if err != nil {
 		return nil, fmt.Errorf("snowflake: LIST %s: %w", stage, err)
 	}
-	defer rows.Close()
-	cols, err := rows.Columns()
-	if err != nil {
-		return nil, err
-	}
-	out := map[string]int64{}
-	for rows.Next() {
-		vals := make([]sql.NullString, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
-			return nil, fmt.Errorf("snowflake: LIST %s: %w", stage, err)
-		}
-		var name string
-		var size int64
-		for i, c := range cols {
-			switch strings.ToLower(c) {
-			case "name":
-				_, name, _ = strings.Cut(vals[i].String, "/") // "<stage>/<file>"
-			case "size":
-				if size, err = strconv.ParseInt(vals[i].String, 10, 64); err != nil {
-					return nil, fmt.Errorf("snowflake: LIST %s: size %q: %w", stage, vals[i].String, err)
-				}
-			}
+	out := make(map[string]int64, len(table))
+	for _, r := range table {
+		_, name, _ := strings.Cut(r["name"], "/") // "<stage>/<file>"
+		size, err := strconv.ParseInt(r["size"], 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("snowflake: LIST %s: size %q: %w", stage, r["size"], err)
 		}
 		out[name] = size
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("snowflake: LIST %s: %w", stage, err)
 	}
 	return out, nil
 }
