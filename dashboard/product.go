@@ -112,6 +112,7 @@ func (d *Dashboard) Product(ctx context.Context, f Filter, o ProductOptions) (Pr
 				return nil, fmt.Errorf("%w: unknown product %d (valid: ids %s)", ErrInvalidFilter, id, idRange(e.cat.Products))
 			}
 			pf := f.WithProduct(id)
+			pf.Categories = nil // the product fixes its category
 			months, src, err := e.aggregate(aggReq{dims: []dim{dimMonth}, measures: mRevenue | mOrders | mUnits, f: pf, from: p.From, to: p.To})
 			if err != nil {
 				return nil, err
