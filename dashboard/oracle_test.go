@@ -35,7 +35,7 @@ type fig struct {
 	orders, units, customers int64
 }
 
-// oracle groups RAW orders of f in [from, to] by the SQL expression group ("''"
+// oracle groups RAW orders of f in [from, to] by the SQL expression group ("”"
 // for one group) and returns each group's figures by key.
 func oracle(tb testing.TB, db *sql.DB, f dashboard.Filter, from, to time.Time, group string) map[string]fig {
 	tb.Helper()
