@@ -77,12 +77,9 @@ const (
 
 // Customers computes the customer view of f.
 func (d *Dashboard) Customers(ctx context.Context, f Filter, o CustomersOptions) (Customers, error) {
-	n := o.TopN
-	if n < 0 {
-		return Customers{}, fmt.Errorf("%w: TopN %d cannot be negative", ErrInvalidFilter, n)
-	}
-	if n == 0 {
-		n = d.opts.TopN
+	n, err := d.topN(o.TopN)
+	if err != nil {
+		return Customers{}, err
 	}
 	return run[Customers](ctx, d, "customers", fmt.Sprint(n), f, CompareNone, func(e *env, m *Meta) (*Customers, error) {
 		v := &Customers{}

@@ -60,12 +60,9 @@ const (
 
 // Product computes the product view of f.
 func (d *Dashboard) Product(ctx context.Context, f Filter, o ProductOptions) (Product, error) {
-	n := o.TopN
-	if n < 0 {
-		return Product{}, fmt.Errorf("%w: TopN %d cannot be negative", ErrInvalidFilter, n)
-	}
-	if n == 0 {
-		n = d.opts.TopN
+	n, err := d.topN(o.TopN)
+	if err != nil {
+		return Product{}, err
 	}
 	return run[Product](ctx, d, "product", fmt.Sprintf("%d/%d", n, o.Product), f, o.Compare, func(e *env, m *Meta) (*Product, error) {
 		v := &Product{}
@@ -75,13 +72,9 @@ func (d *Dashboard) Product(ctx context.Context, f Filter, o ProductOptions) (Pr
 			return nil, err
 		}
 		m.source(TableCategories, src)
-		var base map[string]aggRow
-		if c := m.Comparison; c != nil && !c.Missing {
-			rows, _, err := e.aggregate(aggReq{dims: []dim{dimCategory}, measures: mRevenue, f: f, from: c.From, to: c.To})
-			if err != nil {
-				return nil, err
-			}
-			base = byKey(rows)
+		base, err := e.baseRevenue(m, dimCategory, f)
+		if err != nil {
+			return nil, err
 		}
 		all := total(cats)
 		for _, r := range sortByRevenue(cats, categoryLabel) {

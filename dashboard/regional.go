@@ -64,12 +64,9 @@ const (
 
 // Regional computes the regional view of f.
 func (d *Dashboard) Regional(ctx context.Context, f Filter, o RegionalOptions) (Regional, error) {
-	n := o.TopN
-	if n < 0 {
-		return Regional{}, fmt.Errorf("%w: TopN %d cannot be negative", ErrInvalidFilter, n)
-	}
-	if n == 0 {
-		n = d.opts.TopN
+	n, err := d.topN(o.TopN)
+	if err != nil {
+		return Regional{}, err
 	}
 	opts := fmt.Sprintf("%s/%d", o.Region, n)
 	return run[Regional](ctx, d, "regional", opts, f, o.Compare, func(e *env, m *Meta) (*Regional, error) {
@@ -89,13 +86,9 @@ func (d *Dashboard) Regional(ctx context.Context, f Filter, o RegionalOptions) (
 			return nil, err
 		}
 		m.source(TableRegions, src)
-		var base map[string]aggRow
-		if c := m.Comparison; c != nil && !c.Missing {
-			rows, _, err := e.aggregate(aggReq{dims: []dim{dimRegion}, measures: mRevenue, f: f, from: c.From, to: c.To})
-			if err != nil {
-				return nil, err
-			}
-			base = byKey(rows)
+		base, err := e.baseRevenue(m, dimRegion, f)
+		if err != nil {
+			return nil, err
 		}
 		all := total(cur)
 		for _, r := range sortByRevenue(cur, regionLabel) {

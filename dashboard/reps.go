@@ -70,13 +70,9 @@ func (d *Dashboard) Reps(ctx context.Context, f Filter, o RepsOptions) (Reps, er
 			return nil, err
 		}
 		m.source(TableLeaderboard, src)
-		var base map[string]aggRow
-		if c := m.Comparison; c != nil && !c.Missing {
-			rows, _, err := e.aggregate(aggReq{dims: []dim{dimRep}, measures: mRevenue, f: f, from: c.From, to: c.To})
-			if err != nil {
-				return nil, err
-			}
-			base = byKey(rows)
+		base, err := e.baseRevenue(m, dimRep, f)
+		if err != nil {
+			return nil, err
 		}
 		for i, r := range sortByRevenue(cur, idLabel) {
 			rep := e.cat.Reps[r.ID]

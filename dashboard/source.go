@@ -185,3 +185,14 @@ func (d *Dashboard) Catalog(ctx context.Context) (*Catalog, error) {
 	_, err := d.compute(ctx, func(e *env) error { cat = e.cat; return nil })
 	return cat, err
 }
+
+// topN is a view's list length: n, or the dashboard's default when n is zero.
+func (d *Dashboard) topN(n int) (int, error) {
+	if n < 0 {
+		return 0, fmt.Errorf("%w: TopN %d cannot be negative", ErrInvalidFilter, n)
+	}
+	if n == 0 {
+		return d.opts.TopN, nil
+	}
+	return n, nil
+}

@@ -155,17 +155,12 @@ func (w *conds) dates(col string, r DateRange) {
 	}
 }
 
-func (w *conds) in(col string, vals []string) {
-	if len(vals) == 0 {
-		return
-	}
-	w.list = append(w.list, w.q.Col(col)+" IN ("+placeholders(len(vals))+")")
-	for _, v := range vals {
-		w.args = append(w.args, v)
-	}
-}
+func (w *conds) in(col string, vals []string) { inList(w, col, vals) }
 
-func (w *conds) ints(col string, vals []int64) {
+func (w *conds) ints(col string, vals []int64) { inList(w, col, vals) }
+
+// inList adds col IN (?, …) with vals bound; nothing when vals is empty.
+func inList[T any](w *conds, col string, vals []T) {
 	if len(vals) == 0 {
 		return
 	}
