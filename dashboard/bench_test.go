@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/salesanalytics/salesanalytics/dashboard"
-	"github.com/salesanalytics/salesanalytics/pipeline/embedded"
+	"github.com/salesanalytics/salesanalytics/engine/embedded"
 )
 
 var (

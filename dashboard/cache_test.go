@@ -14,7 +14,7 @@ import (
 	"github.com/salesanalytics/salesanalytics/marts"
 	"github.com/salesanalytics/salesanalytics/pipeline"
 	"github.com/salesanalytics/salesanalytics/pipeline/datagen"
-	"github.com/salesanalytics/salesanalytics/pipeline/embedded"
+	"github.com/salesanalytics/salesanalytics/engine/embedded"
 	"github.com/salesanalytics/salesanalytics/warehouse"
 )
 
@@ -31,10 +31,14 @@ func tryAppendAndRefresh(eng *embedded.Engine, firstID int64, n int, loaded time
 	}
 	orders := g.Arrivals(firstID, n, date("2025-12-01"), date("2025-12-31"), loaded)
 	ctx := context.Background()
-	if err := pipeline.AppendOrders(ctx, eng, warehouse.Names{}, orders); err != nil {
+	w, err := pipeline.New(eng, pipeline.Config{Now: func() time.Time { return loaded }})
+	if err != nil {
 		return err
 	}
-	_, err = pipeline.Refresh(ctx, eng, warehouse.Names{}, func() time.Time { return loaded })
+	if err := w.AppendOrders(ctx, orders); err != nil {
+		return err
+	}
+	_, err = w.Refresh(ctx)
 	return err
 }
 

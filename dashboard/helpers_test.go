@@ -13,7 +13,7 @@ import (
 	"github.com/salesanalytics/salesanalytics/dashboard"
 	"github.com/salesanalytics/salesanalytics/dialect"
 	"github.com/salesanalytics/salesanalytics/pipeline"
-	"github.com/salesanalytics/salesanalytics/pipeline/embedded"
+	"github.com/salesanalytics/salesanalytics/engine/embedded"
 	"github.com/salesanalytics/salesanalytics/scan"
 )
 
@@ -26,10 +26,11 @@ func build(tb testing.TB, scale float64) *embedded.Engine {
 	tb.Helper()
 	eng, err := embedded.Open(context.Background(), embedded.Options{})
 	require.NoError(tb, err)
+	w, err := pipeline.New(eng, pipeline.Config{Now: clock})
+	require.NoError(tb, err)
 	o := pipeline.DefaultOptions()
 	o.Data.Scale = scale
-	o.Now = clock
-	_, err = pipeline.Setup(context.Background(), eng, o)
+	_, err = w.Setup(context.Background(), o)
 	require.NoError(tb, err)
 	return eng
 }
