@@ -71,15 +71,44 @@ const sourceFacts = "FCT_ORDERS (semantic layer)"
 // through the semantic layer, and says which.
 func (e *env) aggregate(req aggReq) ([]aggRow, string, error) {
 	if e.d.opts.Path != PathFacts {
-		for _, m := range martSpecs() {
-			if m.covers(req, e.cat.bounds()) {
-				rows, err := e.fromMart(m, req)
-				return rows, "MARTS." + m.t.Name, err
+		if m, ok := e.martFor(req); ok {
+			rows, err := e.fromMart(m, req)
+			return rows, "MARTS." + m.t.Name, err
+		}
+		// Distinct customers do not add up across a mart's rows: take the other
+		// measures from a mart that has them and only the customers from the facts.
+		rest := req
+		rest.measures &^= mCustomers
+		if m, ok := e.martFor(rest); ok && rest.measures != req.measures && req.top == 0 {
+			rows, err := e.fromMart(m, rest)
+			if err != nil {
+				return nil, "", err
 			}
+			cust := req
+			cust.measures = mCustomers
+			counts, err := e.fromFacts(cust)
+			if err != nil {
+				return nil, "", err
+			}
+			byGroup := byKey(counts)
+			for i := range rows {
+				rows[i].Customers = byGroup[rows[i].key()].Customers
+			}
+			return rows, "MARTS." + m.t.Name + " + " + sourceFacts + " (customers)", nil
 		}
 	}
 	rows, err := e.fromFacts(req)
 	return rows, sourceFacts, err
+}
+
+// martFor returns the first mart that covers req.
+func (e *env) martFor(req aggReq) (martSpec, bool) {
+	for _, m := range martSpecs() {
+		if m.covers(req, e.cat.bounds()) {
+			return m, true
+		}
+	}
+	return martSpec{}, false
 }
 
 // martSpec says what a pre-aggregated mart can answer.
@@ -97,29 +126,30 @@ type martSpec struct {
 	exactGrain []dim
 }
 
-func martSpecs() []martSpec {
-	return []martSpec{
-		{t: warehouse.SalesByRegion, date: "MONTH", grain: dialect.Month,
-			dims:    map[dim][2]string{dimRegion: {"REGION"}, dimMonth: {"MONTH"}},
-			filters: map[string]string{KeyRegion: "REGION"},
-			revenue: "REVENUE", orders: "ORDERS", units: "UNITS", customers: "CUSTOMERS", exactGrain: []dim{dimRegion, dimMonth}},
-		{t: warehouse.SalesByRep, date: "MONTH", grain: dialect.Month,
-			dims:    map[dim][2]string{dimRep: {"REP_ID", "REP_NAME"}, dimRegion: {"REGION"}, dimMonth: {"MONTH"}},
-			filters: map[string]string{KeyRep: "REP_ID", KeyRegion: "REGION"},
-			revenue: "REVENUE", orders: "ORDERS", customers: "CUSTOMERS", exactGrain: []dim{dimRep, dimMonth}},
-		{t: warehouse.DailySales, date: "SALES_DATE", grain: dialect.Day,
-			dims:    map[dim][2]string{dimRegion: {"REGION"}, dimMonth: {"SALES_DATE"}},
-			filters: map[string]string{KeyRegion: "REGION"},
-			revenue: "REVENUE", orders: "ORDERS", units: "UNITS"},
-		{t: warehouse.SalesByProduct, date: "MONTH", grain: dialect.Month,
-			dims:    map[dim][2]string{dimProduct: {"PRODUCT_ID", "PRODUCT_NAME"}, dimCategory: {"CATEGORY"}, dimMonth: {"MONTH"}},
-			filters: map[string]string{KeyCategory: "CATEGORY", KeyProduct: "PRODUCT_ID"},
-			revenue: "REVENUE", orders: "ORDERS", units: "UNITS"},
-		{t: warehouse.SalesByCustomer, date: "",
-			dims:    map[dim][2]string{dimCustomer: {"CUSTOMER_ID", "CUSTOMER_NAME"}, dimSegment: {"SEGMENT"}, dimIndustry: {"INDUSTRY"}},
-			filters: map[string]string{KeySegment: "SEGMENT", KeyIndustry: "INDUSTRY", KeyCustomer: "CUSTOMER_ID"},
-			revenue: "LIFETIME_REVENUE", orders: "ORDERS", customers: "*"},
-	}
+func martSpecs() []martSpec { return specs }
+
+// specs are built once; they are never modified.
+var specs = []martSpec{
+	{t: warehouse.SalesByRegion, date: "MONTH", grain: dialect.Month,
+		dims:    map[dim][2]string{dimRegion: {"REGION"}, dimMonth: {"MONTH"}},
+		filters: map[string]string{KeyRegion: "REGION"},
+		revenue: "REVENUE", orders: "ORDERS", units: "UNITS", customers: "CUSTOMERS", exactGrain: []dim{dimRegion, dimMonth}},
+	{t: warehouse.SalesByRep, date: "MONTH", grain: dialect.Month,
+		dims:    map[dim][2]string{dimRep: {"REP_ID", "REP_NAME"}, dimRegion: {"REGION"}, dimMonth: {"MONTH"}},
+		filters: map[string]string{KeyRep: "REP_ID", KeyRegion: "REGION"},
+		revenue: "REVENUE", orders: "ORDERS", customers: "CUSTOMERS", exactGrain: []dim{dimRep, dimMonth}},
+	{t: warehouse.DailySales, date: "SALES_DATE", grain: dialect.Day,
+		dims:    map[dim][2]string{dimRegion: {"REGION"}, dimMonth: {"SALES_DATE"}},
+		filters: map[string]string{KeyRegion: "REGION"},
+		revenue: "REVENUE", orders: "ORDERS", units: "UNITS"},
+	{t: warehouse.SalesByProduct, date: "MONTH", grain: dialect.Month,
+		dims:    map[dim][2]string{dimProduct: {"PRODUCT_ID", "PRODUCT_NAME"}, dimCategory: {"CATEGORY"}, dimMonth: {"MONTH"}},
+		filters: map[string]string{KeyCategory: "CATEGORY", KeyProduct: "PRODUCT_ID"},
+		revenue: "REVENUE", orders: "ORDERS", units: "UNITS"},
+	{t: warehouse.SalesByCustomer, date: "",
+		dims:    map[dim][2]string{dimCustomer: {"CUSTOMER_ID", "CUSTOMER_NAME"}, dimSegment: {"SEGMENT"}, dimIndustry: {"INDUSTRY"}},
+		filters: map[string]string{KeySegment: "SEGMENT", KeyIndustry: "INDUSTRY", KeyCustomer: "CUSTOMER_ID"},
+		revenue: "LIFETIME_REVENUE", orders: "ORDERS", customers: "*"},
 }
 
 // covers reports whether m answers req exactly.

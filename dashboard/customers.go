@@ -84,33 +84,25 @@ func (d *Dashboard) Customers(ctx context.Context, f Filter, o CustomersOptions)
 	return run[Customers](ctx, d, "customers", fmt.Sprint(n), f, CompareNone, func(e *env, m *Meta) (*Customers, error) {
 		v := &Customers{}
 		p := m.Period
-		var all decimal.Decimal
-		var customers int64
-		for _, g := range []struct {
-			table string
-			dim   dim
-			dst   *[]GroupRow
-			key   func(aggRow) string
-			drill func(string) Filter
-		}{
-			{TableSegments, dimSegment, &v.Segments, func(r aggRow) string { return r.Segment }, f.WithSegment},
-			{TableIndustries, dimIndustry, &v.Industries, func(r aggRow) string { return r.Industry }, f.WithIndustry},
-		} {
-			rows, src, err := e.aggregate(aggReq{dims: []dim{g.dim}, measures: mRevenue | mCustomers, f: f, from: p.From, to: p.To})
-			if err != nil {
-				return nil, err
-			}
-			m.source(g.table, src)
-			all, customers = total(rows), 0
-			label := func(r aggRow) (string, string, int64) { return g.key(r), g.key(r), 0 }
-			for _, r := range sortByRevenue(rows, label) {
-				customers += r.Customers // each customer has one segment and one industry
-				*g.dst = append(*g.dst, GroupRow{Key: g.key(r), Revenue: r.Revenue, Customers: r.Customers,
-					RevenuePerCustomer: ratio(r.Revenue, decimal.NewFromInt(r.Customers), 2), Share: ratio(r.Revenue, all, 4), Drill: g.drill(g.key(r))})
-			}
+		// One read by segment × industry: every customer has one segment and one
+		// industry, so distinct customers add up over the other key.
+		pairs, src, err := e.aggregate(aggReq{dims: []dim{dimSegment, dimIndustry}, measures: mRevenue | mCustomers, f: f, from: p.From, to: p.To})
+		if err != nil {
+			return nil, err
 		}
+		m.source(TableSegments, src)
+		m.source(TableIndustries, src)
+		all := total(pairs)
+		var customers int64
+		for _, r := range pairs {
+			customers += r.Customers
+		}
+		v.Segments = groupRows(pairs, all, func(r aggRow) string { return r.Segment }, f.WithSegment)
+		v.Industries = groupRows(pairs, all, func(r aggRow) string { return r.Industry }, f.WithIndustry)
 
-		top, src, err := e.aggregate(aggReq{dims: []dim{dimCustomer}, measures: mRevenue | mOrders, f: f, from: p.From, to: p.To, top: n})
+		// The top customers by revenue, then their orders: counting orders over
+		// every customer costs more than over the top few.
+		top, src, err := e.aggregate(aggReq{dims: []dim{dimCustomer}, measures: mRevenue, f: f, from: p.From, to: p.To, top: n})
 		if err != nil {
 			return nil, err
 		}
@@ -118,6 +110,19 @@ func (d *Dashboard) Customers(ctx context.Context, f Filter, o CustomersOptions)
 		ids := make([]int64, len(top))
 		for i, r := range top {
 			ids[i] = r.ID
+		}
+		orders := map[string]aggRow{}
+		if len(ids) > 0 {
+			tf := f
+			tf.Customers = ids
+			rows, _, err := e.aggregate(aggReq{dims: []dim{dimCustomer}, measures: mRevenue | mOrders, f: tf, from: p.From, to: p.To})
+			if err != nil {
+				return nil, err
+			}
+			orders = byKey(rows)
+		}
+		for i := range top {
+			top[i].Orders = orders[top[i].key()].Orders
 		}
 		life := map[int64]marts.SalesByCustomer{}
 		if len(ids) > 0 {
@@ -151,4 +156,26 @@ func (d *Dashboard) Customers(ctx context.Context, f Filter, o CustomersOptions)
 		v.NewVsReturning = nvr
 		return v, nil
 	})
+}
+
+// groupRows rolls segment × industry rows up by key.
+func groupRows(pairs []aggRow, all decimal.Decimal, key func(aggRow) string, drill func(string) Filter) []GroupRow {
+	sums := map[string]aggRow{}
+	for _, r := range pairs {
+		g := sums[key(r)]
+		g.Region = key(r) // the rolled-up key, for sorting
+		g.Revenue = g.Revenue.Add(r.Revenue)
+		g.Customers += r.Customers
+		sums[key(r)] = g
+	}
+	rows := make([]aggRow, 0, len(sums))
+	for _, g := range sums {
+		rows = append(rows, g)
+	}
+	out := make([]GroupRow, 0, len(rows))
+	for _, r := range sortByRevenue(rows, regionLabel) {
+		out = append(out, GroupRow{Key: r.Region, Revenue: r.Revenue, Customers: r.Customers,
+			RevenuePerCustomer: ratio(r.Revenue, decimal.NewFromInt(r.Customers), 2), Share: ratio(r.Revenue, all, 4), Drill: drill(r.Region)})
+	}
+	return out
 }

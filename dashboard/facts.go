@@ -34,7 +34,7 @@ func (req aggReq) request() query.Request {
 		r.Dimensions = append(r.Dimensions, dimFields[dm]...)
 	}
 	for _, mf := range measureFields {
-		if req.measures&mf.m != 0 || mf.m == mRevenue {
+		if req.measures&mf.m != 0 {
 			r.Metrics = append(r.Metrics, mf.field)
 		}
 	}

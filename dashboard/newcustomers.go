@@ -37,14 +37,14 @@ func (e *env) newVsReturning(f Filter, p Period) ([]CustomerMonth, error) {
 		where = append(where, fc("CHANNEL")+" = ?")
 		args = append(args, f.Channel)
 	}
-	month := fc("ORDER_MONTH")
+	// The distinct (month, customer) pairs first, then one join with each
+	// customer's first order: cheaper than counting distinct over the join.
 	first := d.DateTrunc(dialect.Month, "c."+q.Col("FIRST_ORDER_DATE"))
-	sqlText := fmt.Sprintf(`SELECT %s, %s, %s FROM %s f JOIN %s c ON c.%s = f.%s WHERE %s GROUP BY %s ORDER BY 1`,
-		month,
-		d.Cast("COUNT(DISTINCT "+fc("CUSTOMER_ID")+")", dialect.Int),
-		d.Cast(fmt.Sprintf("COUNT(DISTINCT CASE WHEN %s = %s THEN %s END)", first, month, fc("CUSTOMER_ID")), dialect.Int),
-		q.Ref(warehouse.FctOrders), q.Ref(warehouse.SalesByCustomer), q.Col("CUSTOMER_ID"), q.Col("CUSTOMER_ID"),
-		strings.Join(where, " AND "), month)
+	sqlText := fmt.Sprintf(`SELECT a.m, %s, %s FROM (SELECT DISTINCT %s AS m, %s AS cid FROM %s f WHERE %s) a JOIN %s c ON c.%s = a.cid GROUP BY a.m ORDER BY 1`,
+		d.Cast("COUNT(*)", dialect.Int),
+		d.Cast(fmt.Sprintf("COUNT(CASE WHEN %s = a.m THEN 1 END)", first), dialect.Int),
+		fc("ORDER_MONTH"), fc("CUSTOMER_ID"), q.Ref(warehouse.FctOrders), strings.Join(where, " AND "),
+		q.Ref(warehouse.SalesByCustomer), q.Col("CUSTOMER_ID"))
 	rows, err := e.tx.QueryContext(e.ctx, sqlText, args...)
 	if err != nil {
 		return nil, fmt.Errorf("dashboard: new and returning customers: %w", err)
