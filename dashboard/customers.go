@@ -139,7 +139,7 @@ func (d *Dashboard) Customers(ctx context.Context, f Filter, o CustomersOptions)
 			rest = rest.Sub(r.Revenue)
 			l := life[r.ID]
 			v.Top = append(v.Top, TopCustomer{
-				Share:   Share{Rank: i + 1, Key: fmt.Sprint(r.ID), ID: r.ID, Name: r.Name, Revenue: r.Revenue, Share: ratio(r.Revenue, all, 4), Drill: f.WithCustomer(r.ID)},
+				Share:   Share{Rank: i + 1, Key: fmt.Sprint(r.ID), ID: r.ID, Name: l.CustomerName, Revenue: r.Revenue, Share: ratio(r.Revenue, all, 4), Drill: f.WithCustomer(r.ID)},
 				Segment: l.Segment, Industry: l.Industry, Orders: r.Orders,
 				Lifetime: &Lifetime{Revenue: l.LifetimeRevenue, Orders: l.Orders, FirstOrder: l.FirstOrderDate, LastOrder: l.LastOrderDate, AOV: l.AOV},
 			})
