@@ -73,6 +73,7 @@ type Dashboard struct {
 	names warehouse.Names
 	comp  *query.Compiler
 	cache *cache
+	q     *marts.Queries // over src.DB(); each view reads through q.WithTx
 
 	mu      sync.Mutex
 	catalog *Catalog // of the newest version seen
@@ -109,6 +110,7 @@ func NewFromSource(src Source, opts Options) (*Dashboard, error) {
 		return nil, fmt.Errorf("dashboard: %w", err)
 	}
 	d := &Dashboard{src: src, opts: opts, names: opts.Names.WithDefaults(), comp: comp}
+	d.q = marts.New(src.DB(), src.Dialect(), d.names)
 	if opts.Cache {
 		d.cache = newCache(opts.TTL, opts.Now)
 	}
@@ -145,7 +147,7 @@ func (d *Dashboard) compute(ctx context.Context, fn func(*env) error) (marts.Ver
 		return marts.Version{}, fmt.Errorf("dashboard: begin: %w", err)
 	}
 	defer tx.Rollback()
-	q := marts.New(tx, d.src.Dialect(), d.names)
+	q := d.q.WithTx(tx)
 	v, err := q.DataVersion(ctx)
 	if err != nil {
 		return v, fmt.Errorf("dashboard: %w", err)

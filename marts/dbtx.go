@@ -3,6 +3,7 @@ package marts
 import (
 	"context"
 	"database/sql"
+	"sync/atomic"
 
 	"github.com/salesanalytics/salesanalytics/dialect"
 	"github.com/salesanalytics/salesanalytics/warehouse"
@@ -23,12 +24,15 @@ type Queries struct {
 	db DBTX
 	d  dialect.Dialect
 	n  warehouse.Names
+	// hasState remembers, across WithTx copies, that REFRESH_STATE exists, so a
+	// version read is one query once it has been seen.
+	hasState *atomic.Bool
 }
 
 // New returns the readers over db, writing SQL for dialect d against the warehouse
 // objects named by n (empty fields take their defaults).
 func New(db DBTX, d dialect.Dialect, n warehouse.Names) *Queries {
-	return &Queries{db: db, d: d, n: n.WithDefaults()}
+	return &Queries{db: db, d: d, n: n.WithDefaults(), hasState: new(atomic.Bool)}
 }
 
 // WithTx returns the same readers over tx (or any other DBTX).

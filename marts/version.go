@@ -25,12 +25,15 @@ type Version struct {
 // row count. Elsewhere (Snowflake's dynamic tables) it reads the newest load time
 // and the row count of FCT_ORDERS.
 func (q *Queries) DataVersion(ctx context.Context) (Version, error) {
-	ok, err := q.tableExists(ctx, warehouse.RefreshState)
-	if err != nil {
-		return Version{}, err
-	}
-	if !ok {
-		return q.FactsVersion(ctx)
+	if !q.hasState.Load() {
+		ok, err := q.tableExists(ctx, warehouse.RefreshState)
+		if err != nil {
+			return Version{}, err
+		}
+		if !ok {
+			return q.FactsVersion(ctx)
+		}
+		q.hasState.Store(true) // the refresher never drops it
 	}
 	var (
 		at   time.Time
@@ -39,7 +42,7 @@ func (q *Queries) DataVersion(ctx context.Context) (Version, error) {
 		kind string
 	)
 	t := warehouse.RefreshState
-	err = q.db.QueryRowContext(ctx, fmt.Sprintf(`SELECT %s, %s, %s, %s FROM %s WHERE %s = ?`,
+	err := q.db.QueryRowContext(ctx, fmt.Sprintf(`SELECT %s, %s, %s, %s FROM %s WHERE %s = ?`,
 		q.Col("REFRESHED_AT"), q.Col("WATERMARK"), q.Col("RAW_ROWS"), q.Col("KIND"), q.Ref(t), q.Col("MART_NAME")),
 		warehouse.FctOrders.Name).Scan(timeOf(&at), &mark, intOf(&rows), &kind)
 	if errors.Is(err, sql.ErrNoRows) {
