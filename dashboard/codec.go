@@ -1,0 +1,226 @@
+package dashboard
+
+import (
+	"flag"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The URL query keys and flag names of a [Filter]'s fields. List fields repeat the
+// key (region=North&region=South); on the command line a list flag may also be
+// repeated, or take comma-separated values.
+const (
+	KeyFrom     = "from"
+	KeyTo       = "to"
+	KeyRegion   = "region"
+	KeyCategory = "category"
+	KeySegment  = "segment"
+	KeyIndustry = "industry"
+	KeyRep      = "rep"
+	KeyProduct  = "product"
+	KeyCustomer = "customer"
+	KeyChannel  = "channel"
+)
+
+// Values encodes f as URL query values; fields at their zero value are left out,
+// so the whole warehouse is the empty query. Lists keep their order.
+func (f Filter) Values() url.Values {
+	v := url.Values{}
+	if !f.From.IsZero() {
+		v.Set(KeyFrom, f.From.Format(time.DateOnly))
+	}
+	if !f.To.IsZero() {
+		v.Set(KeyTo, f.To.Format(time.DateOnly))
+	}
+	for _, l := range f.textLists() {
+		for _, s := range *l.vals {
+			v.Add(l.key, s)
+		}
+	}
+	for _, l := range f.idLists() {
+		for _, id := range *l.vals {
+			v.Add(l.key, strconv.FormatInt(id, 10))
+		}
+	}
+	if f.Channel != "" {
+		v.Set(KeyChannel, f.Channel)
+	}
+	return v
+}
+
+// ParseValues decodes a Filter from URL query values, ignoring keys it does not
+// know (a page's other parameters). A malformed date or id is an error naming the
+// key. ParseValues(f.Values()) equals f for every f whose dates are days.
+func ParseValues(v url.Values) (Filter, error) {
+	var f Filter
+	var err error
+	if f.From, err = parseDate(KeyFrom, v.Get(KeyFrom)); err != nil {
+		return Filter{}, err
+	}
+	if f.To, err = parseDate(KeyTo, v.Get(KeyTo)); err != nil {
+		return Filter{}, err
+	}
+	for _, l := range f.textLists() {
+		*l.vals = append([]string(nil), v[l.key]...)
+	}
+	for _, l := range f.idLists() {
+		for _, s := range v[l.key] {
+			id, err := parseID(l.key, s)
+			if err != nil {
+				return Filter{}, err
+			}
+			*l.vals = append(*l.vals, id)
+		}
+	}
+	f.Channel = v.Get(KeyChannel)
+	return f, nil
+}
+
+// Args renders f as command-line arguments for [Filter.Bind]'s flags, one flag per
+// list value. Parsing them gives back f, provided no list value contains a comma.
+func (f Filter) Args() []string {
+	var out []string
+	if !f.From.IsZero() {
+		out = append(out, "-"+KeyFrom+"="+f.From.Format(time.DateOnly))
+	}
+	if !f.To.IsZero() {
+		out = append(out, "-"+KeyTo+"="+f.To.Format(time.DateOnly))
+	}
+	for _, l := range f.textLists() {
+		for _, s := range *l.vals {
+			out = append(out, "-"+l.key+"="+s)
+		}
+	}
+	for _, l := range f.idLists() {
+		for _, id := range *l.vals {
+			out = append(out, "-"+l.key+"="+strconv.FormatInt(id, 10))
+		}
+	}
+	if f.Channel != "" {
+		out = append(out, "-"+KeyChannel+"="+f.Channel)
+	}
+	return out
+}
+
+// Bind registers f's flags on fs: -from and -to (YYYY-MM-DD), -region, -category,
+// -segment, -industry, -rep, -product and -customer (repeatable, or
+// comma-separated), and -channel. Parsing fs fills f; a malformed value fails the
+// parse with a message naming the flag.
+func (f *Filter) Bind(fs *flag.FlagSet) {
+	fs.Var(dateFlag{KeyFrom, &f.From}, KeyFrom, "first order date, YYYY-MM-DD (default: the first day of data)")
+	fs.Var(dateFlag{KeyTo, &f.To}, KeyTo, "last order date, YYYY-MM-DD (default: the last day of data)")
+	for _, l := range f.textLists() {
+		fs.Var(textList{l.vals}, l.key, "only this "+l.key+"; repeat or separate with commas for several")
+	}
+	for _, l := range f.idLists() {
+		fs.Var(idList{l.key, l.vals}, l.key, "only this "+l.key+" id; repeat or separate with commas for several")
+	}
+	fs.StringVar(&f.Channel, KeyChannel, "", "only this sales channel (Online, Retail, Partner, Phone)")
+}
+
+type textField struct {
+	key  string
+	vals *[]string
+}
+
+type idField struct {
+	key  string
+	vals *[]int64
+}
+
+func (f *Filter) textLists() []textField {
+	return []textField{{KeyRegion, &f.Regions}, {KeyCategory, &f.Categories}, {KeySegment, &f.Segments}, {KeyIndustry, &f.Industries}}
+}
+
+func (f *Filter) idLists() []idField {
+	return []idField{{KeyRep, &f.Reps}, {KeyProduct, &f.Products}, {KeyCustomer, &f.Customers}}
+}
+
+func parseDate(key, s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%w: %s %q is not a date (want YYYY-MM-DD)", ErrInvalidFilter, key, s)
+	}
+	return t, nil
+}
+
+func parseID(key, s string) (int64, error) {
+	id, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+	if err != nil || id < 0 {
+		return 0, fmt.Errorf("%w: %s %q is not an id (want a whole number ≥ 0)", ErrInvalidFilter, key, s)
+	}
+	return id, nil
+}
+
+type dateFlag struct {
+	key string
+	t   *time.Time
+}
+
+func (d dateFlag) String() string {
+	if d.t == nil || d.t.IsZero() {
+		return ""
+	}
+	return d.t.Format(time.DateOnly)
+}
+
+func (d dateFlag) Set(s string) error {
+	t, err := parseDate(d.key, s)
+	if err == nil && t.IsZero() {
+		err = fmt.Errorf("%w: %s is empty", ErrInvalidFilter, d.key)
+	}
+	if err != nil {
+		return err
+	}
+	*d.t = t
+	return nil
+}
+
+type textList struct{ vals *[]string }
+
+func (l textList) String() string {
+	if l.vals == nil {
+		return ""
+	}
+	return strings.Join(*l.vals, ",")
+}
+
+func (l textList) Set(s string) error {
+	for _, p := range strings.Split(s, ",") {
+		*l.vals = append(*l.vals, strings.TrimSpace(p))
+	}
+	return nil
+}
+
+type idList struct {
+	key  string
+	vals *[]int64
+}
+
+func (l idList) String() string {
+	if l.vals == nil {
+		return ""
+	}
+	parts := make([]string, len(*l.vals))
+	for i, id := range *l.vals {
+		parts[i] = strconv.FormatInt(id, 10)
+	}
+	return strings.Join(parts, ",")
+}
+
+func (l idList) Set(s string) error {
+	for _, p := range strings.Split(s, ",") {
+		id, err := parseID(l.key, p)
+		if err != nil {
+			return err
+		}
+		*l.vals = append(*l.vals, id)
+	}
+	return nil
+}

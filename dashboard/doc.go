@@ -1,0 +1,62 @@
+// Package dashboard computes the dashboard views of the sales warehouse as typed
+// Go values: executive, regional, product, sales reps and customers. The web
+// dashboard, the terminal programs and the tests all read the same numbers.
+//
+//	d, err := dashboard.New(eng.DB(), eng.Dialect(), dashboard.Options{Cache: true})
+//	f := dashboard.Filter{From: jan1, To: dec31, Regions: []string{"North"}}
+//	v, err := d.Executive(ctx, f, dashboard.ExecutiveOptions{Compare: dashboard.CompareYear})
+//	fmt.Println(v.Totals.Revenue, v.KPIs[0].Change.Pct, v.AsOf)
+//	for _, r := range v.Regions {
+//		link := "/regional?" + r.Drill.Values().Encode() // the row's drill-down
+//	}
+//	dashboard.WriteCSV(w, v.Tables()[0])
+//
+// # Filter
+//
+// One [Filter] narrows every view: a date range, regions, categories, segments,
+// industries, reps, products, customers and a channel. It round-trips losslessly
+// through URL query values ([Filter.Values], [ParseValues]) and command-line flags
+// ([Filter.Bind], [Filter.Args]). A view validates it against the data: a range
+// that starts after it ends or lies outside the data, or an unknown value, is an
+// [ErrInvalidFilter] naming the field and the valid values. A filter that selects
+// no orders is not an error: the view is empty.
+//
+// # Comparisons
+//
+// Views compare their period with the previous period of equal length
+// ([ComparePrevious]) or the same dates a year earlier ([CompareYear]); the
+// executive view adds month, quarter and year to date against a year earlier. A
+// [Change] holds the base, the exact Δ and Δ% (a decimal fraction); with no base
+// (the comparison period holds no data) everything is null, and a zero base has a
+// null Δ%: never 0%. A period running past the last day of data is flagged
+// partial, and so is its comparison.
+//
+// # Rows
+//
+// Every row carries the Filter that narrows to it (Drill). Top-N lists carry each
+// part's share of the total and an Other row, so the parts sum to the whole.
+// Products, reps and customers are grouped by id and shown by name.
+//
+// # Where numbers come from
+//
+// Each table is read from a pre-aggregated mart when one covers its grain, filter
+// and measures (a month mart for whole months, SALES_BY_CUSTOMER for lifetime
+// figures, …), and otherwise from FCT_ORDERS through the semantic layer (package
+// query). [Meta.Sources] says which; [PathFacts] forces the second, and a test
+// holds both to identical results. A view reads all its tables in one
+// transaction, so a refresh running meanwhile never tears a result.
+//
+// # Cache and freshness
+//
+// With Options.Cache, results are kept in memory, keyed on the view, its options,
+// the canonical filter and the data version ([Source.DataVersion]), so a refresh
+// of the marts invalidates them at once; Options.TTL (default 5 minutes) bounds
+// their age, and identical requests made together compute once. Every result
+// says when its data is from ([Meta.AsOf]) and whether it came from the cache.
+//
+// # Exports
+//
+// Every view's Tables method flattens it into [Table]s of exact text (money to the
+// cent, ratios to 4 places, dates as YYYY-MM-DD), written by [WriteCSV] and
+// [WriteJSON] (every value a string or null).
+package dashboard
