@@ -48,7 +48,7 @@ func readCatalog(ctx context.Context, db marts.DBTX, q *marts.Queries, v marts.V
 	c := &Catalog{Version: v.Token, AsOf: v.AsOf, Reps: map[int64]Rep{}, Products: map[int64]ProductInfo{}}
 	col := q.Col
 	var first, last sql.NullTime
-	row := db.QueryRowContext(ctx, fmt.Sprintf("SELECT MIN(%s), MAX(%s) FROM %s", col("SALES_DATE"), col("SALES_DATE"), q.Ref(warehouse.DailySales)))
+	row := db.QueryRowContext(ctx, fmt.Sprintf("SELECT MIN(%s), MAX(%s) FROM %s", col("SALES_DATE"), col("SALES_DATE"), q.Ref(warehouse.DailySales())))
 	if err := row.Scan(&first, &last); err != nil {
 		return nil, fmt.Errorf("dashboard: read the data's dates: %w", err)
 	}
@@ -60,11 +60,11 @@ func readCatalog(ctx context.Context, db marts.DBTX, q *marts.Queries, v marts.V
 		t   warehouse.Table
 		col string
 	}{
-		{&c.Regions, warehouse.DailySales, "REGION"},
-		{&c.Categories, warehouse.SalesByProduct, "CATEGORY"},
-		{&c.Segments, warehouse.SalesByCustomer, "SEGMENT"},
-		{&c.Industries, warehouse.SalesByCustomer, "INDUSTRY"},
-		{&c.Channels, warehouse.FctOrders, "CHANNEL"},
+		{&c.Regions, warehouse.DailySales(), "REGION"},
+		{&c.Categories, warehouse.SalesByProduct(), "CATEGORY"},
+		{&c.Segments, warehouse.SalesByCustomer(), "SEGMENT"},
+		{&c.Industries, warehouse.SalesByCustomer(), "INDUSTRY"},
+		{&c.Channels, warehouse.FctOrders(), "CHANNEL"},
 	}
 	for _, l := range lists {
 		vals, err := distinct(ctx, db, q, l.t, l.col)
@@ -74,7 +74,7 @@ func readCatalog(ctx context.Context, db marts.DBTX, q *marts.Queries, v marts.V
 		*l.dst = vals
 	}
 	rows, err := db.QueryContext(ctx, fmt.Sprintf("SELECT DISTINCT %s, %s, %s, %s, %s FROM %s",
-		col("REP_ID"), col("REP_NAME"), col("REGION"), col("ANNUAL_QUOTA"), col("MONTHLY_QUOTA"), q.Ref(warehouse.SalesByRep)))
+		col("REP_ID"), col("REP_NAME"), col("REGION"), col("ANNUAL_QUOTA"), col("MONTHLY_QUOTA"), q.Ref(warehouse.SalesByRep())))
 	if err != nil {
 		return nil, err
 	}
@@ -91,7 +91,7 @@ func readCatalog(ctx context.Context, db marts.DBTX, q *marts.Queries, v marts.V
 		return nil, fmt.Errorf("dashboard: read reps: %w", err)
 	}
 	rows, err = db.QueryContext(ctx, fmt.Sprintf("SELECT DISTINCT %s, %s, %s FROM %s",
-		col("PRODUCT_ID"), col("PRODUCT_NAME"), col("CATEGORY"), q.Ref(warehouse.SalesByProduct)))
+		col("PRODUCT_ID"), col("PRODUCT_NAME"), col("CATEGORY"), q.Ref(warehouse.SalesByProduct())))
 	if err != nil {
 		return nil, err
 	}

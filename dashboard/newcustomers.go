@@ -43,8 +43,8 @@ func (e *env) newVsReturning(f Filter, p Period) ([]CustomerMonth, error) {
 	sqlText := fmt.Sprintf(`SELECT a.m, %s, %s FROM (SELECT DISTINCT %s AS m, %s AS cid FROM %s f WHERE %s) a JOIN %s c ON c.%s = a.cid GROUP BY a.m ORDER BY 1`,
 		d.Cast("COUNT(*)", dialect.Int),
 		d.Cast(fmt.Sprintf("COUNT(CASE WHEN %s = a.m THEN 1 END)", first), dialect.Int),
-		fc("ORDER_MONTH"), fc("CUSTOMER_ID"), q.Ref(warehouse.FctOrders), strings.Join(where, " AND "),
-		q.Ref(warehouse.SalesByCustomer), q.Col("CUSTOMER_ID"))
+		fc("ORDER_MONTH"), fc("CUSTOMER_ID"), q.Ref(warehouse.FctOrders()), strings.Join(where, " AND "),
+		q.Ref(warehouse.SalesByCustomer()), q.Col("CUSTOMER_ID"))
 	rows, err := e.tx.QueryContext(e.ctx, sqlText, args...)
 	if err != nil {
 		return nil, fmt.Errorf("dashboard: new and returning customers: %w", err)

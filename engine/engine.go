@@ -62,7 +62,7 @@ type MartState struct {
 
 // ModelStager is implemented by engines that keep the semantic model as a file on
 // a stage (Snowflake's PUT). Engines without it keep the model in the stage's
-// stand-in table, warehouse.SemanticModels.
+// stand-in table, warehouse.SemanticModels().
 type ModelStager interface {
 	// StageModel uploads content as file to the semantic stage, replacing it.
 	StageModel(ctx context.Context, n warehouse.Names, file string, content []byte) error

@@ -21,12 +21,12 @@ import (
 func TestInsertBatchesSnowflakeGolden(t *testing.T) {
 	g, err := datagen.New(datagen.Config{Seed: 3, Scale: 0.00005, DirtyFraction: 0.5})
 	require.NoError(t, err)
-	src := pipeline.RawSources(g)[warehouse.RawOrders.Name]
+	src := pipeline.RawSources(g)[warehouse.RawOrders().Name]
 	require.Equal(t, int64(5), src.Rows)
 
 	var out strings.Builder
 	var batches []engine.Insert
-	for ins := range engine.InsertBatches(dialect.Snowflake, warehouse.Names{}, warehouse.RawOrders, src, 2) {
+	for ins := range engine.InsertBatches(dialect.Snowflake, warehouse.Names{}, warehouse.RawOrders(), src, 2) {
 		batches = append(batches, ins)
 		args, err := json.Marshal(renderArgs(ins.Args))
 		require.NoError(t, err)
@@ -35,8 +35,8 @@ func TestInsertBatchesSnowflakeGolden(t *testing.T) {
 	require.Len(t, batches, 3, "5 rows in batches of 2")
 	require.Equal(t, []int{2, 2, 1}, []int{batches[0].Rows, batches[1].Rows, batches[2].Rows})
 	for _, b := range batches {
-		require.Equal(t, b.Rows*len(warehouse.RawOrders.Columns), strings.Count(b.SQL, "?"), "one placeholder per value")
-		require.Len(t, b.Args, b.Rows*len(warehouse.RawOrders.Columns))
+		require.Equal(t, b.Rows*len(warehouse.RawOrders().Columns), strings.Count(b.SQL, "?"), "one placeholder per value")
+		require.Len(t, b.Args, b.Rows*len(warehouse.RawOrders().Columns))
 		for _, a := range b.Args {
 			_, isFloat := a.(float64)
 			require.False(t, isFloat, "no float reaches the driver")

@@ -121,12 +121,12 @@ type row interface {
 	dest() []any
 }
 
-func (*FctOrder) table() warehouse.Table        { return warehouse.FctOrders }
-func (*DailySales) table() warehouse.Table      { return warehouse.DailySales }
-func (*SalesByRegion) table() warehouse.Table   { return warehouse.SalesByRegion }
-func (*SalesByProduct) table() warehouse.Table  { return warehouse.SalesByProduct }
-func (*SalesByCustomer) table() warehouse.Table { return warehouse.SalesByCustomer }
-func (*SalesByRep) table() warehouse.Table      { return warehouse.SalesByRep }
+func (*FctOrder) table() warehouse.Table        { return warehouse.FctOrders() }
+func (*DailySales) table() warehouse.Table      { return warehouse.DailySales() }
+func (*SalesByRegion) table() warehouse.Table   { return warehouse.SalesByRegion() }
+func (*SalesByProduct) table() warehouse.Table  { return warehouse.SalesByProduct() }
+func (*SalesByCustomer) table() warehouse.Table { return warehouse.SalesByCustomer() }
+func (*SalesByRep) table() warehouse.Table      { return warehouse.SalesByRep() }
 
 func (r *FctOrder) dest() []any {
 	return []any{

@@ -83,7 +83,7 @@ func targetOf(t *testing.T, d any) uintptr {
 func TestSelectSQLQuotesWarehouseNames(t *testing.T) {
 	t.Parallel()
 	q := New(nil, dialect.Snowflake, warehouse.Names{Database: "DB"})
-	got := q.SelectSQL(warehouse.SalesByRep)
+	got := q.SelectSQL(warehouse.SalesByRep())
 	require.Equal(t, `SELECT "REP_ID", "REP_NAME", "REGION", "MONTH", "REVENUE", "ORDERS", "CUSTOMERS", "ANNUAL_QUOTA", "MONTHLY_QUOTA", "QUOTA_ATTAINMENT" FROM "DB"."MARTS"."SALES_BY_REP"`, got)
 }
 

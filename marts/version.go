@@ -26,7 +26,7 @@ type Version struct {
 // and the row count of FCT_ORDERS.
 func (q *Queries) DataVersion(ctx context.Context) (Version, error) {
 	if !q.hasState.Load() {
-		ok, err := q.tableExists(ctx, warehouse.RefreshState)
+		ok, err := q.tableExists(ctx, warehouse.RefreshState())
 		if err != nil {
 			return Version{}, err
 		}
@@ -41,10 +41,10 @@ func (q *Queries) DataVersion(ctx context.Context) (Version, error) {
 		rows int64
 		kind string
 	)
-	t := warehouse.RefreshState
+	t := warehouse.RefreshState()
 	err := q.db.QueryRowContext(ctx, fmt.Sprintf(`SELECT %s, %s, %s, %s FROM %s WHERE %s = ?`,
 		q.Col("REFRESHED_AT"), q.Col("WATERMARK"), q.Col("RAW_ROWS"), q.Col("KIND"), q.Ref(t), q.Col("MART_NAME")),
-		warehouse.FctOrders.Name).Scan(timeOf(&at), &mark, intOf(&rows), &kind)
+		warehouse.FctOrders().Name).Scan(timeOf(&at), &mark, intOf(&rows), &kind)
 	if errors.Is(err, sql.ErrNoRows) {
 		return q.FactsVersion(ctx)
 	}
@@ -64,10 +64,10 @@ func (q *Queries) FactsVersion(ctx context.Context) (Version, error) {
 		at sql.NullTime
 		n  int64
 	)
-	err := q.db.QueryRowContext(ctx, fmt.Sprintf(`SELECT MAX(%s), COUNT(*) FROM %s`, q.Col("LOADED_AT"), q.Ref(warehouse.FctOrders))).
+	err := q.db.QueryRowContext(ctx, fmt.Sprintf(`SELECT MAX(%s), COUNT(*) FROM %s`, q.Col("LOADED_AT"), q.Ref(warehouse.FctOrders()))).
 		Scan(&at, intOf(&n))
 	if err != nil {
-		return Version{}, fmt.Errorf("marts: read the version of %s: %w", warehouse.FctOrders.Name, err)
+		return Version{}, fmt.Errorf("marts: read the version of %s: %w", warehouse.FctOrders().Name, err)
 	}
 	return Version{Token: fmt.Sprintf("facts/%s/%d", at.Time.UTC().Format(time.RFC3339Nano), n), AsOf: at.Time.UTC()}, nil
 }

@@ -15,7 +15,7 @@ import (
 // (Snowflake).
 func (w *Warehouse) AppendOrders(ctx context.Context, orders []datagen.Order) error {
 	eng, n := w.eng, w.names
-	t := warehouse.RawOrders
+	t := warehouse.RawOrders()
 	return inTx(ctx, eng, func(tx *sql.Tx) error {
 		if err := engine.ExecInserts(ctx, tx, eng.Dialect(), n, t, OrderSource(orders), engine.DefaultInsertBatch, nil); err != nil {
 			return fmt.Errorf("pipeline: append orders: %w", err)

@@ -71,11 +71,6 @@ func (r *Report) String() string {
 	return b.String()
 }
 
-// DefaultAsOf is the date the demo data is read as of: "last month" is December
-// 2025. It is warehouse.DefaultAsOf, kept here for callers of package pipeline;
-// set a warehouse's date with Options.AsOf.
-var DefaultAsOf = warehouse.DefaultAsOf()
-
 // validator runs the checks against one engine.
 type checker struct {
 	ctx  context.Context
@@ -187,7 +182,7 @@ func (c *checker) modelStaged() {
 		}
 	} else {
 		var size int64
-		t := warehouse.SemanticModels
+		t := warehouse.SemanticModels()
 		if c.row(fmt.Sprintf("SELECT COUNT(*), COALESCE(MAX(STRLEN(%s)), 0) FROM %s WHERE %s = ?", c.q("CONTENT"), t.Ref(c.d, c.n), c.q("FILE_NAME")),
 			[]any{file}, new(int64), &size) && size > 0 {
 			got = fmt.Sprintf("%s, %d bytes", file, size)
@@ -198,25 +193,25 @@ func (c *checker) modelStaged() {
 
 func (c *checker) raw() {
 	g := c.gen
-	c.add(PhaseRaw, "CUSTOMERS rows", g.NumCustomers(), c.count(warehouse.RawCustomers, ""))
-	c.add(PhaseRaw, "PRODUCTS rows", len(g.Products()), c.count(warehouse.RawProducts, ""))
-	c.add(PhaseRaw, "SALES_REPS rows", len(g.Reps()), c.count(warehouse.RawSalesReps, ""))
-	c.add(PhaseRaw, "ORDERS rows", g.NumOrders(), c.count(warehouse.RawOrders, ""))
+	c.add(PhaseRaw, "CUSTOMERS rows", g.NumCustomers(), c.count(warehouse.RawCustomers(), ""))
+	c.add(PhaseRaw, "PRODUCTS rows", len(g.Products()), c.count(warehouse.RawProducts(), ""))
+	c.add(PhaseRaw, "SALES_REPS rows", len(g.Reps()), c.count(warehouse.RawSalesReps(), ""))
+	c.add(PhaseRaw, "ORDERS rows", g.NumOrders(), c.count(warehouse.RawOrders(), ""))
 	segments := map[string]int64{}
 	for i := range g.NumCustomers() {
 		segments[g.Customer(i).Segment]++
 	}
 	var want, got []string
-	for _, s := range datagen.Segments {
+	for _, s := range datagen.Segments() {
 		want = append(want, fmt.Sprintf("%s=%d", s, segments[s]))
-		got = append(got, fmt.Sprintf("%s=%d", s, c.count(warehouse.RawCustomers, c.q("SEGMENT")+" = ?", s)))
+		got = append(got, fmt.Sprintf("%s=%d", s, c.count(warehouse.RawCustomers(), c.q("SEGMENT")+" = ?", s)))
 	}
 	c.add(PhaseRaw, "segment mix 10/30/60", strings.Join(want, " "), strings.Join(got, " "))
 	var lo, hi decimal.Decimal
-	c.row(fmt.Sprintf(`SELECT MIN(%s), MAX(%s) FROM %s`, c.q("UNIT_PRICE"), c.q("UNIT_PRICE"), warehouse.RawProducts.Ref(c.d, c.n)), nil, scan.Decimal(&lo), scan.Decimal(&hi))
+	c.row(fmt.Sprintf(`SELECT MIN(%s), MAX(%s) FROM %s`, c.q("UNIT_PRICE"), c.q("UNIT_PRICE"), warehouse.RawProducts().Ref(c.d, c.n)), nil, scan.Decimal(&lo), scan.Decimal(&hi))
 	c.addBool(PhaseRaw, "unit prices within $10–$5,000", "10.00 ≤ price ≤ 5000.00", lo.StringFixed(2)+" … "+hi.StringFixed(2),
 		lo.GreaterThanOrEqual(decimal.NewFromInt(10)) && hi.LessThanOrEqual(decimal.NewFromInt(5000)))
-	disc := c.count(warehouse.RawOrders, c.q("DISCOUNT_PCT")+" > 0")
+	disc := c.count(warehouse.RawOrders(), c.q("DISCOUNT_PCT")+" > 0")
 	share := float64(disc) / float64(max(1, g.NumOrders())) // a share of rows, not money
 	tol := ShareTolerance(DiscountedShare, g.NumOrders())
 	c.addBool(PhaseRaw, "discounted orders", fmt.Sprintf("10%% ± %.2f pt (4 SE of %d orders)", 100*tol, g.NumOrders()),
@@ -236,18 +231,18 @@ func ShareTolerance(p float64, n int64) float64 {
 
 func (c *checker) staging() {
 	in := c.gen.Injected()
-	c.add(PhaseStaging, "STG_ORDERS rows = RAW rows", c.gen.NumOrders(), c.count(warehouse.StgOrders, ""))
+	c.add(PhaseStaging, "STG_ORDERS rows = RAW rows", c.gen.NumOrders(), c.count(warehouse.StgOrders(), ""))
 	for _, r := range warehouse.OrderRules() {
-		c.add(PhaseStaging, "invalid "+string(r)+" = injected", in.Counts[r], c.count(warehouse.StgOrders, c.q("INVALID_REASON")+" = ?", string(r)))
+		c.add(PhaseStaging, "invalid "+string(r)+" = injected", in.Counts[r], c.count(warehouse.StgOrders(), c.q("INVALID_REASON")+" = ?", string(r)))
 	}
 	var summary int64
-	c.row(fmt.Sprintf(`SELECT COALESCE(SUM(%s), 0) FROM %s WHERE %s = ?`, c.q("FAILURES"), warehouse.DataQualitySummary.Ref(c.d, c.n), c.q("TABLE_NAME")),
-		[]any{warehouse.RawOrders.Name}, &summary)
+	c.row(fmt.Sprintf(`SELECT COALESCE(SUM(%s), 0) FROM %s WHERE %s = ?`, c.q("FAILURES"), warehouse.DataQualitySummary().Ref(c.d, c.n), c.q("TABLE_NAME")),
+		[]any{warehouse.RawOrders().Name}, &summary)
 	c.add(PhaseStaging, "DATA_QUALITY_SUMMARY failures", in.Total(), summary)
 }
 
 func (c *checker) marts(f datagen.Figures) {
-	fct := warehouse.FctOrders
+	fct := warehouse.FctOrders()
 	c.add(PhaseMarts, "FCT_ORDERS rows = valid orders", f.Orders, c.count(fct, ""))
 	var distinct int64
 	c.row(fmt.Sprintf(`SELECT COUNT(DISTINCT %s) FROM %s`, c.q("ORDER_ID"), fct.Ref(c.d, c.n)), nil, &distinct)
@@ -265,8 +260,8 @@ func (c *checker) marts(f datagen.Figures) {
 	for _, m := range []struct {
 		t   warehouse.Table
 		col string
-	}{{warehouse.DailySales, "REVENUE"}, {warehouse.SalesByRegion, "REVENUE"}, {warehouse.SalesByProduct, "REVENUE"},
-		{warehouse.SalesByCustomer, "LIFETIME_REVENUE"}, {warehouse.SalesByRep, "REVENUE"}} {
+	}{{warehouse.DailySales(), "REVENUE"}, {warehouse.SalesByRegion(), "REVENUE"}, {warehouse.SalesByProduct(), "REVENUE"},
+		{warehouse.SalesByCustomer(), "LIFETIME_REVENUE"}, {warehouse.SalesByRep(), "REVENUE"}} {
 		got := c.money(fmt.Sprintf(`SELECT SUM(%s) FROM %s`, c.q(m.col), m.t.Ref(c.d, c.n)))
 		c.add(PhaseMarts, m.t.Name+" revenue = FCT_ORDERS", total.StringFixed(2), got.StringFixed(2))
 	}
@@ -307,7 +302,7 @@ func (c *checker) semanticLayer(f datagen.Figures) {
 	c.addBool(PhaseSemantic, "sales model fits the live schema", "valid", got, err == nil)
 
 	// The reference questions, answered from the marts and checked against Go.
-	fct := warehouse.FctOrders.Ref(c.d, c.n)
+	fct := warehouse.FctOrders().Ref(c.d, c.n)
 	last := c.asOf.AddDate(0, -1, 0)
 	key := last.Format("2006-01")
 	var orders int64
@@ -324,7 +319,7 @@ func (c *checker) semanticLayer(f datagen.Figures) {
 	c.add(PhaseSemantic, "Q: top product by revenue",
 		fmt.Sprintf("%s $%s", f.TopProduct.Name, f.TopProduct.Revenue.Decimal().StringFixed(2)), fmt.Sprintf("%s $%s", name, top.StringFixed(2)))
 
-	regions := append([]string(nil), datagen.Regions...)
+	regions := append([]string(nil), datagen.Regions()...)
 	sort.Strings(regions)
 	for _, r := range regions {
 		c.add(PhaseSemantic, "Q: sales by region: "+r, "$"+f.ByRegion[r].Decimal().StringFixed(2),

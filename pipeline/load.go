@@ -35,7 +35,7 @@ func (w *Warehouse) loadRaw(ctx context.Context, t warehouse.Table, src engine.R
 
 // upToDate reports whether t holds exactly rows rows from the load fingerprint.
 func upToDate(ctx context.Context, eng engine.Engine, n warehouse.Names, t warehouse.Table, rows int64, fingerprint string) (bool, error) {
-	d, m := eng.Dialect(), warehouse.LoadManifest
+	d, m := eng.Dialect(), warehouse.LoadManifest()
 	var fp string
 	var want int64
 	err := eng.DB().QueryRowContext(ctx,
@@ -66,7 +66,7 @@ func upToDate(ctx context.Context, eng engine.Engine, n warehouse.Names, t wareh
 // recordLoad writes t's manifest row in one transaction.
 func (w *Warehouse) recordLoad(ctx context.Context, t warehouse.Table, rows int64, fingerprint string) error {
 	eng, n := w.eng, w.names
-	d, m := eng.Dialect(), warehouse.LoadManifest
+	d, m := eng.Dialect(), warehouse.LoadManifest()
 	err := inTx(ctx, eng, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM "+m.Ref(d, n)+" WHERE "+d.Quote("TABLE_NAME")+" = ?", t.Name); err != nil {
 			return err

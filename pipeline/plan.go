@@ -28,7 +28,7 @@ func Plan(d dialect.Dialect, n warehouse.Names) []Step {
 		steps = append(steps, Step{Phase: PhaseRaw, Name: t.Name, SQL: []string{t.CreateSQL(d, n, false)},
 			Note: "filled by the SDK's deterministic generator (pipeline.Setup)"})
 	}
-	steps = append(steps, Step{Phase: PhaseRaw, Name: warehouse.Settings.Name, SQL: warehouse.SettingsSQL(d, n, warehouse.DefaultAsOf()),
+	steps = append(steps, Step{Phase: PhaseRaw, Name: warehouse.Settings().Name, SQL: warehouse.SettingsSQL(d, n, warehouse.DefaultAsOf()),
 		Note: "the as-of date the future-date rule reads (pipeline.Options.AsOf)"})
 	views := warehouse.StagingSQL(d, n)
 	for i, v := range warehouse.StagingViews() {
@@ -57,7 +57,7 @@ func uploadSQL(d dialect.Dialect, n warehouse.Names) string {
 		return fmt.Sprintf("PUT 'file://./%s' @%s AUTO_COMPRESS = FALSE SOURCE_COMPRESSION = NONE OVERWRITE = TRUE",
 			semantic.SalesModelFile, d.Table(n.Database, n.Semantic, n.Stage))
 	}
-	return engine.InsertSQL(d, n, warehouse.SemanticModels, 1)
+	return engine.InsertSQL(d, n, warehouse.SemanticModels(), 1)
 }
 
 // Script renders the plan as one SQL script with a comment per step: for Snowflake,

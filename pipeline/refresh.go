@@ -51,13 +51,13 @@ type observation struct {
 	maxLoaded sql.NullTime
 	rawAtMark int64 // RAW rows at or before the recorded watermark
 	dims      string
-	asOf      time.Time // the as-of date in warehouse.Settings
+	asOf      time.Time // the as-of date in warehouse.Settings()
 }
 
 // Refresh brings the embedded marts up to date with RAW: nothing when nothing
 // changed, an incremental refresh when only new orders arrived, a full rebuild
 // otherwise (dimension tables reloaded, rows deleted or back-dated, the as-of date
-// in warehouse.Settings changed so the future-date rule may judge rows
+// in warehouse.Settings() changed so the future-date rule may judge rows
 // differently, or no marts yet). The wall clock plays no part: the same RAW rows
 // and settings give the same marts on any day.
 //
@@ -138,7 +138,7 @@ func decide(st refreshState, ok bool, obs observation) (RefreshKind, string) {
 }
 
 func readState(ctx context.Context, q querier, d dialect.Dialect, n warehouse.Names) (refreshState, bool, error) {
-	t := warehouse.RefreshState
+	t := warehouse.RefreshState()
 	var st refreshState
 	if exists, err := tableExists(ctx, q, n, t); err != nil || !exists {
 		return st, false, err
@@ -147,7 +147,7 @@ func readState(ctx context.Context, q querier, d dialect.Dialect, n warehouse.Na
 		`SELECT %s, %s, %s, %s, %s, %s FROM %s WHERE %s = ?`,
 		d.Quote("WATERMARK"), d.Quote("RAW_ROWS"), d.Quote("DIMENSIONS"), d.Quote("REFRESH_DATE"),
 		d.Quote("REFRESHED_AT"), d.Quote("KIND"), t.Ref(d, n), d.Quote("MART_NAME")),
-		warehouse.FctOrders.Name).Scan(&st.watermark, &st.rawRows, &st.dims, &st.date, &st.at, &st.kind)
+		warehouse.FctOrders().Name).Scan(&st.watermark, &st.rawRows, &st.dims, &st.date, &st.at, &st.kind)
 	if errors.Is(err, sql.ErrNoRows) {
 		return st, false, nil
 	}
@@ -158,10 +158,10 @@ func readState(ctx context.Context, q querier, d dialect.Dialect, n warehouse.Na
 }
 
 func observe(ctx context.Context, q querier, d dialect.Dialect, n warehouse.Names, mark *time.Time) (observation, error) {
-	orders := warehouse.RawOrders.Ref(d, n)
+	orders := warehouse.RawOrders().Ref(d, n)
 	var obs observation
 	if err := q.QueryRowContext(ctx, fmt.Sprintf(`SELECT MAX(%s), (SELECT MAX(%s) FROM %s) FROM %s`, d.Quote("LOADED_AT"),
-		d.Quote("AS_OF_DATE"), warehouse.Settings.Ref(d, n), orders)).
+		d.Quote("AS_OF_DATE"), warehouse.Settings().Ref(d, n), orders)).
 		Scan(&obs.maxLoaded, &obs.asOf); err != nil {
 		return obs, fmt.Errorf("observe RAW: %w", err)
 	}
@@ -171,9 +171,9 @@ func observe(ctx context.Context, q querier, d dialect.Dialect, n warehouse.Name
 			return obs, err
 		}
 	}
-	m := warehouse.LoadManifest
+	m := warehouse.LoadManifest()
 	var parts []string
-	for _, t := range []warehouse.Table{warehouse.RawCustomers, warehouse.RawProducts, warehouse.RawSalesReps} {
+	for _, t := range []warehouse.Table{warehouse.RawCustomers(), warehouse.RawProducts(), warehouse.RawSalesReps()} {
 		var c int64
 		if err := q.QueryRowContext(ctx, "SELECT COUNT(*) FROM "+t.Ref(d, n)).Scan(&c); err != nil {
 			return obs, fmt.Errorf("observe %s: %w", t.Name, err)
@@ -192,7 +192,7 @@ func observe(ctx context.Context, q querier, d dialect.Dialect, n warehouse.Name
 func countUpTo(ctx context.Context, q querier, d dialect.Dialect, n warehouse.Names, mark time.Time) (int64, error) {
 	var c int64
 	err := q.QueryRowContext(ctx, fmt.Sprintf(`SELECT COUNT(*) FROM %s WHERE %s <= ?`,
-		warehouse.RawOrders.Ref(d, n), d.Quote("LOADED_AT")), mark).Scan(&c)
+		warehouse.RawOrders().Ref(d, n), d.Quote("LOADED_AT")), mark).Scan(&c)
 	if err != nil {
 		return 0, fmt.Errorf("observe RAW: %w", err)
 	}
@@ -200,7 +200,7 @@ func countUpTo(ctx context.Context, q querier, d dialect.Dialect, n warehouse.Na
 }
 
 func writeState(ctx context.Context, q querier, d dialect.Dialect, n warehouse.Names, obs observation, kind RefreshKind, at time.Time) error {
-	t := warehouse.RefreshState
+	t := warehouse.RefreshState()
 	if _, err := q.ExecContext(ctx, t.CreateSQL(d, n, false)); err != nil {
 		return err
 	}
@@ -241,14 +241,14 @@ func foldIn(ctx context.Context, tx *sql.Tx, d dialect.Dialect, n warehouse.Name
 		return 0, fmt.Errorf("append to FCT_ORDERS: %w", err)
 	}
 	var raw int64
-	q := fmt.Sprintf(`SELECT COUNT(*) FROM %s WHERE %s > ? AND %s <= ?`, warehouse.RawOrders.Ref(d, n), d.Quote("LOADED_AT"), d.Quote("LOADED_AT"))
+	q := fmt.Sprintf(`SELECT COUNT(*) FROM %s WHERE %s > ? AND %s <= ?`, warehouse.RawOrders().Ref(d, n), d.Quote("LOADED_AT"), d.Quote("LOADED_AT"))
 	if err := tx.QueryRowContext(ctx, q, from, to).Scan(&raw); err != nil {
 		return 0, err
 	}
 	// The new facts, once: every mart below probes these few rows, not FCT_ORDERS.
 	const fresh, scratch = `"__NEW_FACTS"`, `"__REFRESH"`
 	newFacts := fmt.Sprintf(`CREATE OR REPLACE TEMP TABLE %s AS SELECT * FROM %s WHERE %s > ? AND %s <= ?`,
-		fresh, warehouse.FctOrders.Ref(d, n), d.Quote("LOADED_AT"), d.Quote("LOADED_AT"))
+		fresh, warehouse.FctOrders().Ref(d, n), d.Quote("LOADED_AT"), d.Quote("LOADED_AT"))
 	if _, err := tx.ExecContext(ctx, newFacts, from, to); err != nil {
 		return 0, fmt.Errorf("collect new facts: %w", err)
 	}

@@ -11,20 +11,20 @@ import (
 // warehouse.
 func RawSources(g *datagen.Generator) map[string]engine.RowSource {
 	return map[string]engine.RowSource{
-		warehouse.RawCustomers.Name: {Rows: g.NumCustomers(), Fill: func(i int64, dst []any) {
+		warehouse.RawCustomers().Name: {Rows: g.NumCustomers(), Fill: func(i int64, dst []any) {
 			c := g.Customer(i)
 			dst[0], dst[1], dst[2], dst[3] = c.ID, c.Name, c.Email, c.Segment
 			dst[4], dst[5], dst[6], dst[7] = c.Industry, c.City, c.State, c.CreatedAt
 		}},
-		warehouse.RawProducts.Name: {Rows: int64(len(g.Products())), Fill: func(i int64, dst []any) {
+		warehouse.RawProducts().Name: {Rows: int64(len(g.Products())), Fill: func(i int64, dst []any) {
 			p := g.Products()[i]
 			dst[0], dst[1], dst[2], dst[3], dst[4] = p.ID, p.Name, p.Category, int64(p.UnitPrice), int64(p.UnitCost)
 		}},
-		warehouse.RawSalesReps.Name: {Rows: int64(len(g.Reps())), Fill: func(i int64, dst []any) {
+		warehouse.RawSalesReps().Name: {Rows: int64(len(g.Reps())), Fill: func(i int64, dst []any) {
 			r := g.Reps()[i]
 			dst[0], dst[1], dst[2], dst[3], dst[4], dst[5] = r.ID, r.Name, r.Email, r.Region, r.HireDate, int64(r.AnnualQuota)
 		}},
-		warehouse.RawOrders.Name: {Rows: g.NumOrders(), Fill: func(i int64, dst []any) { fillOrder(g.Order(i), dst) }},
+		warehouse.RawOrders().Name: {Rows: g.NumOrders(), Fill: func(i int64, dst []any) { fillOrder(g.Order(i), dst) }},
 	}
 }
 

@@ -21,7 +21,7 @@ type Options struct {
 	// Data says what the generator produces. Its Scale must be positive.
 	Data datagen.Config
 	// AsOf is the date the data is read as of, which the future-date rule and the
-	// reference questions use; the set-up writes it to warehouse.Settings. Zero
+	// reference questions use; the set-up writes it to warehouse.Settings(). Zero
 	// means warehouse.DefaultAsOf (2026-01-01).
 	AsOf time.Time
 	// Progress, if not nil, receives an [Event] as each step advances. It is called
@@ -190,7 +190,7 @@ func (w *Warehouse) uploadModel(ctx context.Context) error {
 		return fmt.Errorf("pipeline: stage semantic model: the %s engine cannot PUT files (it implements no engine.ModelStager), so %s cannot reach its stage",
 			eng.Dialect(), semantic.SalesModelFile)
 	}
-	d, t := eng.Dialect(), warehouse.SemanticModels
+	d, t := eng.Dialect(), warehouse.SemanticModels()
 	return inTx(ctx, eng, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM "+t.Ref(d, n)+" WHERE "+d.Quote("FILE_NAME")+" = ?", semantic.SalesModelFile); err != nil {
 			return fmt.Errorf("pipeline: upload semantic model: %w", err)
@@ -226,11 +226,11 @@ func firstLine(s string) string {
 	return s
 }
 
-// writeSettings sets the one row of warehouse.Settings to asOf, atomically, unless
+// writeSettings sets the one row of warehouse.Settings() to asOf, atomically, unless
 // it already holds exactly that (rewriting it would make Snowflake refresh every
 // mart for nothing).
 func (w *Warehouse) writeSettings(ctx context.Context, asOf time.Time) error {
-	d, t := w.eng.Dialect(), warehouse.Settings
+	d, t := w.eng.Dialect(), warehouse.Settings()
 	var have []time.Time
 	exists, err := tableExists(ctx, w.eng.DB(), w.names, t)
 	if err != nil {

@@ -66,7 +66,7 @@ func (w *Warehouse) Status(ctx context.Context) ([]MartStatus, error) {
 		return nil, fmt.Errorf("pipeline: the marts have not been built")
 	}
 	var pending int64
-	q := fmt.Sprintf(`SELECT COUNT(*) FROM %s WHERE %s > ?`, warehouse.RawOrders.Ref(d, n), d.Quote("LOADED_AT"))
+	q := fmt.Sprintf(`SELECT COUNT(*) FROM %s WHERE %s > ?`, warehouse.RawOrders().Ref(d, n), d.Quote("LOADED_AT"))
 	mark := st.watermark.Time
 	if !st.watermark.Valid {
 		mark = time.Time{}

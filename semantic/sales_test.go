@@ -60,7 +60,7 @@ func (c catalogOf) Columns(_ context.Context, bt semantic.BaseTable) ([]semantic
 func TestSalesModelFitsThePlannedSchema(t *testing.T) {
 	t.Parallel()
 	for _, d := range dialect.All() {
-		cat := catalogOf{d: d, tables: []warehouse.Table{warehouse.FctOrders}}
+		cat := catalogOf{d: d, tables: []warehouse.Table{warehouse.FctOrders()}}
 		require.NoError(t, semantic.SalesModel().ValidateLive(context.Background(), cat), d)
 	}
 }
@@ -73,7 +73,7 @@ func TestValidateLiveReportsEveryMismatch(t *testing.T) {
 	orders.TimeDimensions[2].DataType = "VARCHAR"         // ORDER_MONTH is a DATE
 	orders.Facts[0].DataType = "NUMBER(38,4)"             // NET_AMOUNT has scale 2
 	orders.Filters[0].Expr = "ORDER_STATUS = 'Completed'" // renamed column
-	cat := catalogOf{d: dialect.DuckDB, tables: []warehouse.Table{warehouse.FctOrders}}
+	cat := catalogOf{d: dialect.DuckDB, tables: []warehouse.Table{warehouse.FctOrders()}}
 	err := m.ValidateLive(context.Background(), cat)
 	require.ErrorIs(t, err, semantic.ErrInvalidModel)
 	var perr *semantic.Error

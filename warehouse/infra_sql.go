@@ -27,8 +27,8 @@ func InfrastructureSQL(d dialect.Dialect, n Names) []string {
 	}
 	if !d.Accounts() {
 		return append(out,
-			SemanticModels.CreateSQL(d, n, false),
-			LoadManifest.CreateSQL(d, n, false),
+			tblSemanticModels.CreateSQL(d, n, false),
+			tblLoadManifest.CreateSQL(d, n, false),
 		)
 	}
 	wh := d.Quote(n.Warehouse)
@@ -36,7 +36,7 @@ func InfrastructureSQL(d dialect.Dialect, n Names) []string {
 		fmt.Sprintf("CREATE WAREHOUSE IF NOT EXISTS %s WITH WAREHOUSE_SIZE = '%s' AUTO_SUSPEND = %d AUTO_RESUME = TRUE INITIALLY_SUSPENDED = TRUE",
 			wh, WarehouseSize, WarehouseAutoSuspend),
 		"CREATE STAGE IF NOT EXISTS "+d.Table(n.Database, n.Semantic, n.Stage)+" DIRECTORY = (ENABLE = TRUE) COMMENT = 'Semantic model files for Cortex Analyst'",
-		LoadManifest.CreateSQL(d, n, false),
+		tblLoadManifest.CreateSQL(d, n, false),
 	)
 	out = append(out, AnalystGrantsSQL(d, n)...)
 	if n.User != "" {

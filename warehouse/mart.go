@@ -132,7 +132,7 @@ func (m Mart) CreateSQL(d dialect.Dialect, n Names) string {
 			strings.Replace(def, "\nAS\n", fmt.Sprintf("\n  COMMENT = '%s'\nAS\n", FingerprintComment(fingerprint(def))), 1))
 	}
 	sel := m.Select(d, n)
-	if m.Table.Name == FctOrders.Name {
+	if m.Table.Name == tblFctOrders.Name {
 		sel += "\nORDER BY " + d.Quote("ORDER_DATE") + ", " + d.Quote("ORDER_ID")
 	}
 	return "CREATE OR REPLACE TABLE " + m.Table.Ref(d, n) + " AS\n" + sel

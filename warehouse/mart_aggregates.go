@@ -24,7 +24,7 @@ func aggregate(b sqlb, keys []KeyColumn, extra []agg, aggs []agg, cond string) s
 	for _, a := range aggs {
 		sel = append(sel, a.expr+" AS "+b.Q(a.name))
 	}
-	return "SELECT " + strings.Join(sel, ", ") + "\nFROM " + b.Ref(FctOrders) + " f" + where(cond) +
+	return "SELECT " + strings.Join(sel, ", ") + "\nFROM " + b.Ref(tblFctOrders) + " f" + where(cond) +
 		"\nGROUP BY " + strings.Join(group, ", ")
 }
 
@@ -76,7 +76,7 @@ const firstCol = "FIRST_PERIOD"
 // a join to an aggregate in FROM, not a window over all rows or a scalar
 // subquery, which Snowflake's incremental refresh does not take.
 func firstOfData(b sqlb, from, src string) string {
-	return fmt.Sprintf("%s\nCROSS JOIN (SELECT MIN(%s) AS %s FROM %s f) d0", from, b.C("f", src), b.Q(firstCol), b.Ref(FctOrders))
+	return fmt.Sprintf("%s\nCROSS JOIN (SELECT MIN(%s) AS %s FROM %s f) d0", from, b.C("f", src), b.Q(firstCol), b.Ref(tblFctOrders))
 }
 
 func runningTotal(b sqlb, partition []string, order, col string) string {
@@ -88,7 +88,7 @@ func aov(b sqlb, revenue, orders string) string {
 }
 
 func dailySales() Mart {
-	t := DailySales
+	t := tblDailySales.clone()
 	keys := []KeyColumn{{"SALES_DATE", "ORDER_DATE"}, {"REGION", "REGION"}}
 	// FULL: the running total and the 7-day average partition by REGION, of which
 	// there are four, and the average's divisor joins the data's first day, so
@@ -116,7 +116,7 @@ func dailySales() Mart {
 }
 
 func salesByRegion() Mart {
-	t := SalesByRegion
+	t := tblSalesByRegion.clone()
 	keys := []KeyColumn{{"REGION", "REGION"}, {"MONTH", "ORDER_MONTH"}}
 	// FULL, for DAILY_SALES' reason: windows over four region partitions and a
 	// join to the first month of the data; the table has under a hundred rows.
@@ -147,7 +147,7 @@ func salesByRegion() Mart {
 }
 
 func salesByProduct() Mart {
-	t := SalesByProduct
+	t := tblSalesByProduct.clone()
 	keys := []KeyColumn{{"PRODUCT_ID", "PRODUCT_ID"}, {"MONTH", "ORDER_MONTH"}}
 	// INCREMENTAL: a GROUP BY of deterministic aggregates and a RANK window
 	// partitioned by (CATEGORY, MONTH); new orders touch the few recent months.
@@ -169,7 +169,7 @@ func salesByProduct() Mart {
 }
 
 func salesByCustomer() Mart {
-	t := SalesByCustomer
+	t := tblSalesByCustomer.clone()
 	keys := []KeyColumn{{"CUSTOMER_ID", "CUSTOMER_ID"}}
 	// INCREMENTAL: a GROUP BY per customer, no window; new orders touch a few
 	// customers.
@@ -192,7 +192,7 @@ func salesByCustomer() Mart {
 }
 
 func salesByRep() Mart {
-	t := SalesByRep
+	t := tblSalesByRep.clone()
 	keys := []KeyColumn{{"REP_ID", "REP_ID"}, {"MONTH", "ORDER_MONTH"}}
 	// INCREMENTAL: a GROUP BY per rep and month and an inner join to the reps'
 	// view; new orders touch the current months.
@@ -214,7 +214,7 @@ func salesByRep() Mart {
 			"ANNUAL_QUOTA":     quota,
 			"MONTHLY_QUOTA":    monthly,
 			"QUOTA_ATTAINMENT": b.D.DivRound(b.C("b", "REVENUE"), monthly, 2, 2, 4),
-		}, from+"\nJOIN "+b.Ref(StgSalesReps)+" s ON "+b.C("s", "REP_ID")+" = "+b.C("b", "REP_ID"))
+		}, from+"\nJOIN "+b.Ref(tblStgSalesReps)+" s ON "+b.C("s", "REP_ID")+" = "+b.C("b", "REP_ID"))
 	}
 	return m
 }

@@ -6,7 +6,7 @@ import (
 
 // fctOrders is every valid staged order with its customer, product and rep.
 func fctOrders() Mart {
-	t := FctOrders
+	t := tblFctOrders.clone()
 	from := map[string]string{ // column → alias it comes from
 		"CUSTOMER_NAME": "c", "SEGMENT": "c", "INDUSTRY": "c", "STATE": "c", "CITY": "c",
 		"PRODUCT_NAME": "p", "CATEGORY": "p", "REP_NAME": "r", "REGION": "r",
@@ -30,10 +30,10 @@ func fctOrders() Mart {
 			}
 			exprs[c.Name] = b.C(alias, c.Name)
 		}
-		sel := project(b, t, exprs, b.Ref(StgOrders)+" o"+
-			"\nJOIN "+b.Ref(StgCustomers)+" c ON "+b.C("c", "CUSTOMER_ID")+" = "+b.C("o", "CUSTOMER_ID")+
-			"\nJOIN "+b.Ref(StgProducts)+" p ON "+b.C("p", "PRODUCT_ID")+" = "+b.C("o", "PRODUCT_ID")+
-			"\nJOIN "+b.Ref(StgSalesReps)+" r ON "+b.C("r", "REP_ID")+" = "+b.C("o", "REP_ID"))
+		sel := project(b, t, exprs, b.Ref(tblStgOrders)+" o"+
+			"\nJOIN "+b.Ref(tblStgCustomers)+" c ON "+b.C("c", "CUSTOMER_ID")+" = "+b.C("o", "CUSTOMER_ID")+
+			"\nJOIN "+b.Ref(tblStgProducts)+" p ON "+b.C("p", "PRODUCT_ID")+" = "+b.C("o", "PRODUCT_ID")+
+			"\nJOIN "+b.Ref(tblStgSalesReps)+" r ON "+b.C("r", "REP_ID")+" = "+b.C("o", "REP_ID"))
 		c := b.C("o", "IS_VALID")
 		if cond != "" {
 			c += " AND " + cond
@@ -50,5 +50,5 @@ func fctOrders() Mart {
 func AppendFactsSQL(d dialect.Dialect, n Names) string {
 	b := sqlb{D: d, N: n}
 	m := fctOrders()
-	return "INSERT INTO " + b.Ref(FctOrders) + "\n" + m.base(b, b.C("o", "LOADED_AT")+" > ? AND "+b.C("o", "LOADED_AT")+" <= ?")
+	return "INSERT INTO " + b.Ref(tblFctOrders) + "\n" + m.base(b, b.C("o", "LOADED_AT")+" > ? AND "+b.C("o", "LOADED_AT")+" <= ?")
 }

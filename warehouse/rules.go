@@ -13,7 +13,7 @@ const (
 	RuleUnknownProduct  Rule = "unknown_product"  // PRODUCT_ID not in PRODUCTS
 	RuleUnknownRep      Rule = "unknown_rep"      // REP_ID not in SALES_REPS
 	RuleBadQuantity     Rule = "bad_quantity"     // QUANTITY <= 0
-	RuleFutureDate      Rule = "future_date"      // ORDER_DATE after the as-of date of Settings
+	RuleFutureDate      Rule = "future_date"      // ORDER_DATE after the as-of date of tblSettings
 	RuleDuplicateID     Rule = "duplicate_id"     // ORDER_ID loaded before (earlier, or at the same instant and sorting first)
 )
 

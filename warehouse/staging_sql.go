@@ -19,22 +19,22 @@ func StagingSQL(d dialect.Dialect, n Names) []string {
 
 func (b sqlb) stagingSelect(v Table) string {
 	switch v.Name {
-	case StgCustomers.Name:
-		return b.selectFrom(v, RawCustomers, map[string]string{
+	case tblStgCustomers.Name:
+		return b.selectFrom(v, tblRawCustomers, map[string]string{
 			"CUSTOMER_NAME": "TRIM(%s)", "EMAIL": "LOWER(TRIM(%s))", "SEGMENT": "TRIM(%s)",
 			"INDUSTRY": "TRIM(%s)", "CITY": "TRIM(%s)", "STATE": "UPPER(TRIM(%s))",
 		})
-	case StgProducts.Name:
-		return b.selectFrom(v, RawProducts, map[string]string{
+	case tblStgProducts.Name:
+		return b.selectFrom(v, tblRawProducts, map[string]string{
 			"PRODUCT_NAME": "TRIM(%s)", "CATEGORY": "UPPER(TRIM(%s))",
 		})
-	case StgSalesReps.Name:
-		return b.selectFrom(v, RawSalesReps, map[string]string{
+	case tblStgSalesReps.Name:
+		return b.selectFrom(v, tblRawSalesReps, map[string]string{
 			"REP_NAME": "TRIM(%s)", "EMAIL": "LOWER(TRIM(%s))", "REGION": "TRIM(%s)",
 		})
-	case StgOrders.Name:
+	case tblStgOrders.Name:
 		return b.stgOrders()
-	case DataQualitySummary.Name:
+	case tblDataQualitySummary.Name:
 		return b.qualitySummary()
 	}
 	panic("pipeline: no SQL for staging view " + v.Name)
@@ -67,7 +67,7 @@ func (b sqlb) grossAmount(alias string) string {
 // row breaks, or NULL. It reads no clock and runs no subquery, so Snowflake can
 // refresh what is built on it incrementally:
 //
-//   - future_date compares ORDER_DATE with the as-of date of [Settings] (alias
+//   - future_date compares ORDER_DATE with the as-of date of [tblSettings] (alias
 //     st), so the same data validates the same way next year;
 //   - duplicate_id numbers the rows of each ORDER_ID in load order and flags all
 //     but the first. Rows loaded at the same instant are ordered by their content
@@ -100,7 +100,7 @@ func (b sqlb) invalidReason() string {
 // total and the same on both engines whatever order the rows are stored in.
 func (b sqlb) duplicateOrder() []string {
 	out := []string{b.C("o", "LOADED_AT")}
-	for _, c := range RawOrders.Columns {
+	for _, c := range tblRawOrders.Columns {
 		if c.Name == "ORDER_ID" || c.Name == "LOADED_AT" {
 			continue
 		}
@@ -114,7 +114,7 @@ func (b sqlb) duplicateOrder() []string {
 }
 
 func (b sqlb) stgOrders() string {
-	v := StgOrders
+	v := tblStgOrders
 	date := b.C("o", "ORDER_DATE")
 	derived := map[string]string{
 		"ORDER_WEEK":      b.D.DateTrunc(dialect.Week, date),
@@ -139,7 +139,7 @@ func (b sqlb) stgOrders() string {
 		}
 		cols = append(cols, "    "+b.As(v, col.Name, expr))
 	}
-	ro, rp := b.Ref(RawOrders), b.Ref(RawProducts)
+	ro, rp := b.Ref(tblRawOrders), b.Ref(tblRawProducts)
 	inner := fmt.Sprintf(`  SELECT
 %s
   FROM %s o
@@ -148,26 +148,26 @@ func (b sqlb) stgOrders() string {
   LEFT JOIN %s s ON %s = %s
   CROSS JOIN %s st`,
 		strings.Join(cols, ",\n"), ro,
-		b.Ref(RawCustomers), b.C("c", "CUSTOMER_ID"), b.C("o", "CUSTOMER_ID"),
+		b.Ref(tblRawCustomers), b.C("c", "CUSTOMER_ID"), b.C("o", "CUSTOMER_ID"),
 		rp, b.C("p", "PRODUCT_ID"), b.C("o", "PRODUCT_ID"),
-		b.Ref(RawSalesReps), b.C("s", "REP_ID"), b.C("o", "REP_ID"), b.Ref(Settings))
+		b.Ref(tblRawSalesReps), b.C("s", "REP_ID"), b.C("o", "REP_ID"), b.Ref(tblSettings))
 	return fmt.Sprintf("SELECT\n  v.*,\n  %s IS NULL AS %s\nFROM (\n%s\n) v", b.C("v", "INVALID_REASON"), b.Q("IS_VALID"), inner)
 }
 
 // qualitySummary counts, per table and rule, the rows checked and the failures.
 func (b sqlb) qualitySummary() string {
-	stg := b.Ref(StgOrders)
+	stg := b.Ref(tblStgOrders)
 	var parts []string
 	for _, r := range OrderRules() {
 		parts = append(parts, fmt.Sprintf(
 			"SELECT '%s' AS %s, '%s' AS %s, COUNT(*) AS %s, COUNT(CASE WHEN %s = '%s' THEN 1 END) AS %s FROM %s",
-			RawOrders.Name, b.Q("TABLE_NAME"), r, b.Q("RULE_NAME"), b.Q("ROWS_CHECKED"),
+			tblRawOrders.Name, b.Q("TABLE_NAME"), r, b.Q("RULE_NAME"), b.Q("ROWS_CHECKED"),
 			b.Q("INVALID_REASON"), r, b.Q("FAILURES"), stg))
 	}
 	for _, t := range []struct {
 		raw Table
 		key string
-	}{{RawCustomers, "CUSTOMER_ID"}, {RawProducts, "PRODUCT_ID"}, {RawSalesReps, "REP_ID"}} {
+	}{{tblRawCustomers, "CUSTOMER_ID"}, {tblRawProducts, "PRODUCT_ID"}, {tblRawSalesReps, "REP_ID"}} {
 		parts = append(parts, fmt.Sprintf(
 			"SELECT '%s', '%s', COUNT(*), COUNT(*) - COUNT(DISTINCT %s) FROM %s",
 			t.raw.Name, RuleDuplicateID, b.Q(t.key), b.Ref(t.raw)))

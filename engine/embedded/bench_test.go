@@ -134,7 +134,7 @@ func BenchmarkRefreshScale10(b *testing.B) {
 		for b.Loop() {
 			b.StopTimer()
 			loaded = loaded.Add(time.Second)
-			orders := g.Arrivals(next, 1000, datagen.DefaultEnd.AddDate(0, 0, -6), datagen.DefaultEnd, loaded)
+			orders := g.Arrivals(next, 1000, datagen.DefaultEnd().AddDate(0, 0, -6), datagen.DefaultEnd(), loaded)
 			next += 1000
 			if err := testwh.AppendOrders(ctx, eng, n, orders); err != nil {
 				b.Fatal(err)

@@ -50,21 +50,21 @@ func TestMartRowsMatchLiveSchema(t *testing.T) {
 	jan := marts.DateRange{From: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2025, 1, 31, 0, 0, 0, 0, time.UTC)}
 	ds, err := q.DailySales(ctx, marts.DailySalesParams{Dates: jan, Regions: []string{"North"}})
 	require.NoError(t, err)
-	require.Len(t, ds, count(warehouse.DailySales, `SALES_DATE BETWEEN '2025-01-01' AND '2025-01-31' AND REGION = 'North'`))
+	require.Len(t, ds, count(warehouse.DailySales(), `SALES_DATE BETWEEN '2025-01-01' AND '2025-01-31' AND REGION = 'North'`))
 	sr, err := q.SalesByRegion(ctx, marts.SalesByRegionParams{})
 	require.NoError(t, err)
-	require.Len(t, sr, count(warehouse.SalesByRegion, "TRUE"))
+	require.Len(t, sr, count(warehouse.SalesByRegion(), "TRUE"))
 	require.False(t, sr[0].MoMGrowth.Valid, "a region's first month has no growth")
 	sp, err := q.SalesByProduct(ctx, marts.SalesByProductParams{Months: jan, Categories: []string{"SPORTS"}})
 	require.NoError(t, err)
-	require.Len(t, sp, count(warehouse.SalesByProduct, `MONTH = '2025-01-01' AND CATEGORY = 'SPORTS'`))
+	require.Len(t, sp, count(warehouse.SalesByProduct(), `MONTH = '2025-01-01' AND CATEGORY = 'SPORTS'`))
 	sc, err := q.SalesByCustomer(ctx, marts.SalesByCustomerParams{Segments: []string{"Enterprise"}, Limit: 5})
 	require.NoError(t, err)
 	require.Len(t, sc, 5)
 	require.True(t, sc[0].LifetimeRevenue.GreaterThanOrEqual(sc[4].LifetimeRevenue))
 	rp, err := q.SalesByRep(ctx, marts.SalesByRepParams{RepIDs: []int64{7}})
 	require.NoError(t, err)
-	require.Len(t, rp, count(warehouse.SalesByRep, `REP_ID = 7`))
+	require.Len(t, rp, count(warehouse.SalesByRep(), `REP_ID = 7`))
 	require.True(t, rp[0].MonthlyQuota.Equal(rp[0].AnnualQuota.DivRound(decimal.NewFromInt(12), 2)))
 
 	// the FCT_ORDERS stream: every row of the range, its net amounts summing as SQL does
@@ -75,7 +75,7 @@ func TestMartRowsMatchLiveSchema(t *testing.T) {
 		sum = sum.Add(o.NetAmount)
 		n++
 	}
-	require.Equal(t, count(warehouse.FctOrders, `ORDER_DATE BETWEEN '2025-01-01' AND '2025-01-31' AND CHANNEL = 'Online'`), n)
+	require.Equal(t, count(warehouse.FctOrders(), `ORDER_DATE BETWEEN '2025-01-01' AND '2025-01-31' AND CHANNEL = 'Online'`), n)
 	require.True(t, sum.Equal(sumDecimal(t, db, `SELECT SUM(NET_AMOUNT) FROM MARTS.FCT_ORDERS WHERE ORDER_DATE BETWEEN '2025-01-01' AND '2025-01-31' AND CHANNEL = 'Online'`)))
 	// stopping early closes the rows
 	for range q.FctOrders(ctx, marts.FctOrdersParams{}) {

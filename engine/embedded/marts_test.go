@@ -34,15 +34,15 @@ func scalar[T any](tb testing.TB, db *sql.DB, q string, args ...any) T {
 // FCT_ORDERS revenue to the cent, which equals want (computed in Go).
 func requireReconciled(tb testing.TB, db *sql.DB, want datagen.Cents) {
 	tb.Helper()
-	raw := count(tb, db, warehouse.RawOrders)
+	raw := count(tb, db, warehouse.RawOrders())
 	valid := scalar[int64](tb, db, `SELECT COUNT(*) FROM "STAGING"."STG_ORDERS" WHERE "IS_VALID"`)
 	invalid := scalar[int64](tb, db, `SELECT COUNT(*) FROM "STAGING"."STG_ORDERS" WHERE NOT "IS_VALID"`)
 	require.Equal(tb, raw, valid+invalid, "RAW.ORDERS = valid + invalid")
-	require.Equal(tb, valid, count(tb, db, warehouse.FctOrders), "FCT_ORDERS = valid rows")
+	require.Equal(tb, valid, count(tb, db, warehouse.FctOrders()), "FCT_ORDERS = valid rows")
 	require.Equal(tb, valid, scalar[int64](tb, db, `SELECT COUNT(DISTINCT "ORDER_ID") FROM "MARTS"."FCT_ORDERS"`), "one row per order")
 
 	nulls := "SELECT 0"
-	for _, c := range warehouse.FctOrders.Columns {
+	for _, c := range warehouse.FctOrders().Columns {
 		nulls += fmt.Sprintf(` + COUNT(*) - COUNT("%s")`, c.Name)
 	}
 	require.Zero(tb, scalar[int64](tb, db, nulls+` FROM "MARTS"."FCT_ORDERS"`), "no NULL in FCT_ORDERS")
@@ -124,7 +124,7 @@ func TestNewOrdersFoldInIncrementallyAndReconcile(t *testing.T) {
 	g := generator(t, o)
 
 	loaded := time.Date(2026, 1, 3, 9, 0, 0, 0, time.UTC) // after every generated load
-	arrivals := g.Arrivals(10_000_001, 1000, time.Date(2025, 12, 20, 0, 0, 0, 0, time.UTC), datagen.DefaultEnd, loaded)
+	arrivals := g.Arrivals(10_000_001, 1000, time.Date(2025, 12, 20, 0, 0, 0, 0, time.UTC), datagen.DefaultEnd(), loaded)
 	dup := arrivals[0] // the same order again, loaded later: a duplicate, not revenue
 	dup.LoadedAt = loaded.Add(time.Minute)
 	require.NoError(t, testwh.AppendOrders(ctx, eng, warehouse.Names{}, append(arrivals, dup)))
@@ -231,8 +231,8 @@ func TestSetupCancelledWhileBuildingMartsThenRerun(t *testing.T) {
 	}
 	_, err := testwh.Setup(ctx, eng, o)
 	require.ErrorIs(t, err, context.Canceled)
-	require.False(t, tableExists(t, eng.DB(), warehouse.FctOrders), "no half-built marts")
-	require.False(t, tableExists(t, eng.DB(), warehouse.RefreshState))
+	require.False(t, tableExists(t, eng.DB(), warehouse.FctOrders()), "no half-built marts")
+	require.False(t, tableExists(t, eng.DB(), warehouse.RefreshState()))
 
 	o.Progress = nil
 	res := mustSetup(t, eng, o)

@@ -156,7 +156,7 @@ func oracle(g *datagen.Generator, orders []datagen.Order) map[string]martRows {
 			}
 		}
 	}
-	out[warehouse.DailySales.Name] = rows
+	out[warehouse.DailySales().Name] = rows
 
 	// SALES_BY_REGION: month-over-month growth, running total, 3-month average.
 	rows = martRows{}
@@ -188,7 +188,7 @@ func oracle(g *datagen.Generator, orders []datagen.Order) map[string]martRows {
 			}
 		}
 	}
-	out[warehouse.SalesByRegion.Name] = rows
+	out[warehouse.SalesByRegion().Name] = rows
 
 	// SALES_BY_PRODUCT: rank within category and month (ties share a rank).
 	rows = martRows{}
@@ -214,7 +214,7 @@ func oracle(g *datagen.Generator, orders []datagen.Order) map[string]martRows {
 			"UNITS": itoa(t.units), "ORDERS": itoa(t.orders), "CATEGORY_RANK": itoa(rank),
 		}
 	}
-	out[warehouse.SalesByProduct.Name] = rows
+	out[warehouse.SalesByProduct().Name] = rows
 
 	rows = martRows{}
 	for id, t := range customer {
@@ -225,7 +225,7 @@ func oracle(g *datagen.Generator, orders []datagen.Order) map[string]martRows {
 			"FIRST_ORDER_DATE": day(t.first), "LAST_ORDER_DATE": day(t.last), "AOV": money(roundDiv(t.rev, t.orders)),
 		}
 	}
-	out[warehouse.SalesByCustomer.Name] = rows
+	out[warehouse.SalesByCustomer().Name] = rows
 
 	rows = martRows{}
 	for k, t := range rep {
@@ -237,7 +237,7 @@ func oracle(g *datagen.Generator, orders []datagen.Order) map[string]martRows {
 			"MONTHLY_QUOTA": money(monthly), "QUOTA_ATTAINMENT": ratio(roundDiv(t.rev*10000, monthly)),
 		}
 	}
-	out[warehouse.SalesByRep.Name] = rows
+	out[warehouse.SalesByRep().Name] = rows
 	return out
 }
 
@@ -290,11 +290,11 @@ func readMart(tb testing.TB, db *sql.DB, t warehouse.Table, keys ...string) mart
 func requireMartsMatchOracle(tb testing.TB, db *sql.DB, want map[string]martRows) {
 	tb.Helper()
 	keys := map[string][]string{
-		warehouse.DailySales.Name:      {"SALES_DATE", "REGION"},
-		warehouse.SalesByRegion.Name:   {"REGION", "MONTH"},
-		warehouse.SalesByProduct.Name:  {"PRODUCT_ID", "MONTH"},
-		warehouse.SalesByCustomer.Name: {"CUSTOMER_ID"},
-		warehouse.SalesByRep.Name:      {"REP_ID", "MONTH"},
+		warehouse.DailySales().Name:      {"SALES_DATE", "REGION"},
+		warehouse.SalesByRegion().Name:   {"REGION", "MONTH"},
+		warehouse.SalesByProduct().Name:  {"PRODUCT_ID", "MONTH"},
+		warehouse.SalesByCustomer().Name: {"CUSTOMER_ID"},
+		warehouse.SalesByRep().Name:      {"REP_ID", "MONTH"},
 	}
 	for _, t := range warehouse.MartTables()[1:] {
 		got := readMart(tb, db, t, keys[t.Name]...)

@@ -182,7 +182,7 @@ func TestInjectionCorpusRunsHarmlessly(t *testing.T) {
 	mustSetup(t, eng, options(0.02, 0))
 	c, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB})
 	require.NoError(t, err)
-	before := count(t, eng.DB(), warehouse.FctOrders)
+	before := count(t, eng.DB(), warehouse.FctOrders())
 	for _, v := range []string{"' OR '1'='1", `'; DROP TABLE "MARTS"."FCT_ORDERS"; --`, "x\" OR \"\"=\"", "/* */", "naïve 数据 🚀", strings.Repeat("A'", 5000), "%' OR 1=1 --"} {
 		q, err := c.Compile(query.Request{Metrics: []string{"revenue", "orders"}, Where: query.Or(query.Eq("customer_name", v), query.Like("product_name", v))})
 		require.NoError(t, err)
@@ -192,7 +192,7 @@ func TestInjectionCorpusRunsHarmlessly(t *testing.T) {
 		require.Nil(t, res.Rows[0][0], "no row matches %.30q", v)
 		require.Equal(t, int64(0), res.Rows[0][1])
 	}
-	require.Equal(t, before, count(t, eng.DB(), warehouse.FctOrders))
+	require.Equal(t, before, count(t, eng.DB(), warehouse.FctOrders()))
 }
 
 func TestValidationReportPassesAndCatchesBreakage(t *testing.T) {

@@ -19,7 +19,7 @@ func TestSalesModelValidatesAgainstTheEmbeddedSchema(t *testing.T) {
 	ctx := context.Background()
 	_, err := eng.DB().Exec(`CREATE SCHEMA IF NOT EXISTS "MARTS"`)
 	require.NoError(t, err)
-	_, err = eng.DB().Exec(warehouse.FctOrders.CreateSQL(dialect.DuckDB, warehouse.Names{}, true))
+	_, err = eng.DB().Exec(warehouse.FctOrders().CreateSQL(dialect.DuckDB, warehouse.Names{}, true))
 	require.NoError(t, err)
 
 	cat := semantic.InformationSchema(eng.DB(), false)

@@ -26,8 +26,8 @@ func TestSetupLoadsTheGeneratedBytesExactly(t *testing.T) {
 		require.NoError(t, err)
 
 		require.Equal(t, gen.Checksum(), dbChecksum(t, eng.DB()), "dirty=%v: RAW must hold the generated rows exactly", dirty)
-		require.Equal(t, gen.NumOrders(), count(t, eng.DB(), warehouse.RawOrders))
-		require.Equal(t, gen.NumCustomers(), count(t, eng.DB(), warehouse.RawCustomers))
+		require.Equal(t, gen.NumOrders(), count(t, eng.DB(), warehouse.RawOrders()))
+		require.Equal(t, gen.NumCustomers(), count(t, eng.DB(), warehouse.RawCustomers()))
 		require.Equal(t, gen.Injected().Counts, res.Injected.Counts)
 	}
 }
@@ -67,13 +67,13 @@ func TestSetupTwiceOnAFileChangesNothing(t *testing.T) {
 		require.True(t, l.Skipped, "%s should be up to date", l.Table)
 	}
 	require.Equal(t, sum1, dbChecksum(t, eng.DB()))
-	require.Equal(t, int64(20_000), count(t, eng.DB(), warehouse.RawOrders), "no duplicated rows")
-	require.Equal(t, int64(4), count(t, eng.DB(), warehouse.LoadManifest))
+	require.Equal(t, int64(20_000), count(t, eng.DB(), warehouse.RawOrders()), "no duplicated rows")
+	require.Equal(t, int64(4), count(t, eng.DB(), warehouse.LoadManifest()))
 
 	// Another configuration replaces the data rather than adding to it.
 	third := mustSetup(t, eng, options(0.05, 0))
 	require.False(t, third.Loads[3].Skipped)
-	require.Equal(t, int64(5_000), count(t, eng.DB(), warehouse.RawOrders))
+	require.Equal(t, int64(5_000), count(t, eng.DB(), warehouse.RawOrders()))
 }
 
 func TestSetupRejectsBadInputAndBuildsNothing(t *testing.T) {
@@ -137,13 +137,13 @@ func TestCancelledSetupLeavesNoHalfWrittenTable(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	o := options(1, 0)
 	o.Progress = func(e pipeline.Event) {
-		if e.Table == warehouse.RawOrders.Name && e.Done > 0 && !e.Finished {
+		if e.Table == warehouse.RawOrders().Name && e.Done > 0 && !e.Finished {
 			cancel()
 		}
 	}
 	_, err := testwh.Setup(ctx, eng, o)
 	require.ErrorIs(t, err, context.Canceled)
-	require.False(t, tableExists(t, eng.DB(), warehouse.RawOrders))
+	require.False(t, tableExists(t, eng.DB(), warehouse.RawOrders()))
 
 	// A loaded warehouse cancelled while reloading keeps its old rows and manifest.
 	small := options(0.1, 0)
@@ -151,13 +151,13 @@ func TestCancelledSetupLeavesNoHalfWrittenTable(t *testing.T) {
 	before := dbChecksum(t, eng.DB())
 	ctx, cancel = context.WithCancel(context.Background())
 	o.Progress = func(e pipeline.Event) {
-		if e.Table == warehouse.RawOrders.Name && e.Done > 0 && !e.Finished {
+		if e.Table == warehouse.RawOrders().Name && e.Done > 0 && !e.Finished {
 			cancel()
 		}
 	}
 	_, err = testwh.Setup(ctx, eng, o)
 	require.ErrorIs(t, err, context.Canceled)
-	require.Equal(t, int64(10_000), count(t, eng.DB(), warehouse.RawOrders))
+	require.Equal(t, int64(10_000), count(t, eng.DB(), warehouse.RawOrders()))
 
 	// The customers did reload before the cancel; ORDERS did not. A re-run of the
 	// small set-up puts everything back, and the full one then completes.
@@ -165,5 +165,5 @@ func TestCancelledSetupLeavesNoHalfWrittenTable(t *testing.T) {
 	require.Equal(t, before, dbChecksum(t, eng.DB()))
 	res := mustSetup(t, eng, options(1, 0))
 	require.Equal(t, int64(100_000), res.Loads[3].Rows)
-	require.Equal(t, int64(100_000), count(t, eng.DB(), warehouse.RawOrders))
+	require.Equal(t, int64(100_000), count(t, eng.DB(), warehouse.RawOrders()))
 }

@@ -62,7 +62,7 @@ func TestSetupOnSnowflakeMatchesEmbedded(t *testing.T) {
 		require.NotEmpty(t, sf, m.Table.Name)
 		require.Equal(t, duck, sf, "%s differs between the Snowflake and the embedded build", m.Table.Name)
 	}
-	for _, tbl := range []warehouse.Table{warehouse.DataQualitySummary} {
+	for _, tbl := range []warehouse.Table{warehouse.DataQualitySummary()} {
 		require.Equal(t,
 			dump(t, emb.DB(), dialect.DuckDB, n, tbl, []string{"TABLE_NAME", "RULE_NAME"}),
 			dump(t, f.eng.DB(), dialect.Snowflake, n, tbl, []string{"TABLE_NAME", "RULE_NAME"}))
@@ -170,11 +170,11 @@ func TestDynamicTablesStatusAndRefresh(t *testing.T) {
 
 	g, err := datagen.New(o.Data)
 	require.NoError(t, err)
-	orders := g.Arrivals(900_000_000, 50, datagen.DefaultEnd.AddDate(0, 0, -6), datagen.DefaultEnd, f.clock())
+	orders := g.Arrivals(900_000_000, 50, datagen.DefaultEnd().AddDate(0, 0, -6), datagen.DefaultEnd(), f.clock())
 	require.NoError(t, testwh.AppendOrders(ctx, f.eng, n, orders))
 
 	var before, after int64
-	count := `SELECT COUNT(*) FROM ` + warehouse.FctOrders.Ref(dialect.Snowflake, n)
+	count := `SELECT COUNT(*) FROM ` + warehouse.FctOrders().Ref(dialect.Snowflake, n)
 	require.NoError(t, f.eng.DB().QueryRow(count).Scan(&before))
 	f.advance(time.Minute)
 	for _, stmt := range snowflake.RefreshDynamicTablesSQL(n) {
@@ -200,7 +200,7 @@ func TestSetupCancelledMidwayThenRerun(t *testing.T) {
 	o := testOptions(f.clock)
 	ctx, cancel := context.WithCancel(context.Background())
 	o.Progress = func(e pipeline.Event) {
-		if e.Table == warehouse.RawOrders.Name && e.Done > 0 {
+		if e.Table == warehouse.RawOrders().Name && e.Done > 0 {
 			cancel()
 		}
 	}
@@ -209,14 +209,14 @@ func TestSetupCancelledMidwayThenRerun(t *testing.T) {
 
 	n := o.Names
 	var rows int64
-	require.NoError(t, f.eng.DB().QueryRow(`SELECT COUNT(*) FROM `+warehouse.RawOrders.Ref(dialect.Snowflake, n)).Scan(&rows))
+	require.NoError(t, f.eng.DB().QueryRow(`SELECT COUNT(*) FROM `+warehouse.RawOrders().Ref(dialect.Snowflake, n)).Scan(&rows))
 	require.Zero(t, rows, "a cancelled load must roll back")
 
 	o.Progress = nil
 	res, err := testwh.Setup(context.Background(), f.eng, o)
 	require.NoError(t, err)
 	for _, l := range res.Loads {
-		if l.Table == warehouse.RawOrders.Name {
+		if l.Table == warehouse.RawOrders().Name {
 			require.False(t, l.Skipped, "the cancelled load must not be recorded as done")
 		}
 	}

@@ -14,11 +14,12 @@ import (
 	"github.com/salesanalytics/salesanalytics/engine"
 	"github.com/salesanalytics/salesanalytics/pipeline"
 	"github.com/salesanalytics/salesanalytics/pipeline/datagen"
+	"github.com/salesanalytics/salesanalytics/warehouse"
 )
 
 // DemoNow is the clock of the embedded demo warehouse: its data is read as of
 // 2026-01-01, so "last month" is December 2025 (SPEC §3).
-func DemoNow() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) }
+func DemoNow() time.Time { return warehouse.DefaultAsOf() }
 
 // WarehouseFlags choose the warehouse a program reads.
 type WarehouseFlags struct {

@@ -27,7 +27,7 @@ func TestOpenBuildsOnceThenReuses(t *testing.T) {
 	require.NoError(t, err)
 	require.True(t, wh.Built)
 	var orders int64
-	require.NoError(t, wh.Engine().DB().QueryRow("SELECT COUNT(*) FROM "+warehouse.RawOrders.Ref(wh.Engine().Dialect(), wh.Names())).Scan(&orders))
+	require.NoError(t, wh.Engine().DB().QueryRow("SELECT COUNT(*) FROM "+warehouse.RawOrders().Ref(wh.Engine().Dialect(), wh.Names())).Scan(&orders))
 	require.Equal(t, int64(1000), orders)
 	require.NoError(t, wh.Close())
 	require.Empty(t, progress.String(), "no progress into a buffer (not a terminal)")

@@ -50,7 +50,7 @@ func CheckRules(tb testing.TB, eng engine.Engine, refresh func(context.Context) 
 		require.NoError(tb, db.QueryRowContext(ctx, query, args...).Scan(&c), query)
 		return c
 	}
-	stg, fct, raw := warehouse.StgOrders.Ref(d, n), warehouse.FctOrders.Ref(d, n), warehouse.RawOrders.Ref(d, n)
+	stg, fct, raw := warehouse.StgOrders().Ref(d, n), warehouse.FctOrders().Ref(d, n), warehouse.RawOrders().Ref(d, n)
 
 	future := count("SELECT COUNT(*) FROM "+raw+" WHERE "+q("ORDER_DATE")+" > ?", rulesAsOf)
 	require.Positive(tb, future, "the data has orders after the as-of date")

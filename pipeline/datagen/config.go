@@ -44,18 +44,18 @@ func DefaultConfig() Config {
 	return Config{Seed: DefaultSeed, Scale: 1}
 }
 
-// DefaultStart and DefaultEnd bound the default order dates.
+// vocDefaultStart and vocDefaultEnd bound the default order dates.
 var (
-	DefaultStart = time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
-	DefaultEnd   = time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)
+	vocDefaultStart = time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	vocDefaultEnd   = time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)
 )
 
 func (c Config) withDefaults() Config {
 	if c.Start.IsZero() {
-		c.Start = DefaultStart
+		c.Start = vocDefaultStart
 	}
 	if c.End.IsZero() {
-		c.End = DefaultEnd
+		c.End = vocDefaultEnd
 	}
 	c.Start = truncDay(c.Start)
 	c.End = truncDay(c.End)

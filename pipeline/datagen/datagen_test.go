@@ -81,7 +81,7 @@ func TestDistributions(t *testing.T) {
 
 	var discounted int64
 	months := map[string]bool{}
-	minDate, maxDate := DefaultEnd, DefaultStart
+	minDate, maxDate := DefaultEnd(), DefaultStart()
 	for i := range g.NumOrders() {
 		o := g.Order(i)
 		if o.Discount > 0 {
@@ -99,8 +99,8 @@ func TestDistributions(t *testing.T) {
 	share := float64(discounted) / float64(g.NumOrders())
 	require.InDelta(t, 0.10, share, 0.005, "discounted share")
 	require.Len(t, months, 24, "every month of both years has orders")
-	require.Equal(t, DefaultStart, minDate)
-	require.Equal(t, DefaultEnd, maxDate)
+	require.Equal(t, DefaultStart(), minDate)
+	require.Equal(t, DefaultEnd(), maxDate)
 }
 
 func TestCalibrationAtScale1(t *testing.T) {
@@ -109,7 +109,7 @@ func TestCalibrationAtScale1(t *testing.T) {
 	dollars := func(c Cents) float64 { return float64(c) / 100 } // only for tolerance checks
 
 	require.InEpsilon(t, 394e6, dollars(f.Revenue), 0.02, "total revenue %s", f.Revenue)
-	for _, r := range Regions {
+	for _, r := range Regions() {
 		require.InEpsilon(t, dollars(f.Revenue)/4, dollars(f.ByRegion[r]), 0.10, "region %s: %s", r, f.ByRegion[r])
 	}
 	require.InEpsilon(t, 6e6, dollars(f.TopProduct.Revenue), 0.10, "top product %+v", f.TopProduct)
@@ -141,7 +141,7 @@ func TestDirtyRowsAreRecordedExactly(t *testing.T) {
 			require.True(t, o.HasCustomer)
 			require.LessOrEqual(t, o.ProductID, int64(NumProducts))
 			require.Positive(t, o.Quantity)
-			require.False(t, o.OrderDate.After(DefaultEnd))
+			require.False(t, o.OrderDate.After(DefaultEnd()))
 		case RuleMissingCustomer:
 			require.False(t, o.HasCustomer)
 		case RuleUnknownProduct:
@@ -149,7 +149,7 @@ func TestDirtyRowsAreRecordedExactly(t *testing.T) {
 		case RuleBadQuantity:
 			require.LessOrEqual(t, o.Quantity, int64(0))
 		case RuleFutureDate:
-			require.False(t, o.OrderDate.Before(FutureDateFrom))
+			require.False(t, o.OrderDate.Before(FutureDateFrom()))
 		case RuleDuplicateID:
 			first, ok := seen[o.ID]
 			require.True(t, ok, "duplicate %d must repeat an earlier id", o.ID)
@@ -177,7 +177,7 @@ func TestConfigErrors(t *testing.T) {
 		{"huge scale", Config{Scale: 1e6}, "above the limit"},
 		{"dirty above half", Config{Scale: 1, DirtyFraction: 0.6}, "DirtyFraction"},
 		{"dirty negative", Config{Scale: 1, DirtyFraction: -0.1}, "DirtyFraction"},
-		{"end before start", Config{Scale: 1, Start: DefaultEnd, End: DefaultStart}, "before Start"},
+		{"end before start", Config{Scale: 1, Start: DefaultEnd(), End: DefaultStart()}, "before Start"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := New(tc.cfg)
@@ -207,5 +207,5 @@ func TestNetAmountRoundsHalfAwayFromZero(t *testing.T) {
 	require.Equal(t, "-0.05", Cents(-5).String())
 	require.Equal(t, "12345.67", Cents(1234567).String())
 	require.Equal(t, "0.1500", BasisPoints(1500).String())
-	require.Equal(t, "2024-01-01", DefaultStart.Format(time.DateOnly))
+	require.Equal(t, "2024-01-01", DefaultStart().Format(time.DateOnly))
 }

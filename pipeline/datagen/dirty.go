@@ -27,9 +27,9 @@ func Rules() []Rule {
 	return []Rule{RuleMissingCustomer, RuleUnknownProduct, RuleBadQuantity, RuleFutureDate, RuleDuplicateID}
 }
 
-// FutureDateFrom is the first date a future-dated defect may carry: far enough
+// vocFutureDateFrom is the first date a future-dated defect may carry: far enough
 // ahead that "after today" holds for any real clock this century.
-var FutureDateFrom = time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)
+var vocFutureDateFrom = time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // Injection is one injected defect.
 type Injection struct {
@@ -133,7 +133,7 @@ func applyDefect(o *Order, rule Rule, d uint64, g *Generator) {
 	case RuleBadQuantity:
 		o.Quantity = -int64((d >> 40) % 3) // 0, -1 or -2
 	case RuleFutureDate:
-		o.OrderDate = FutureDateFrom.AddDate(0, 0, int((d>>40)%365)) // loaded when it arrived, as any row
+		o.OrderDate = vocFutureDateFrom.AddDate(0, 0, int((d>>40)%365)) // loaded when it arrived, as any row
 	}
 }
 

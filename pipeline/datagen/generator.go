@@ -114,7 +114,7 @@ func (g *Generator) Customer(i int64) Customer {
 		Name:      first + " " + last,
 		Email:     strings.ToLower(first) + "." + strings.ToLower(last) + strconv.FormatInt(id, 10) + "@example.com",
 		Segment:   segmentCycle[i%10],
-		Industry:  Industries[r.intn(int64(len(Industries)))],
+		Industry:  vocIndustries[r.intn(int64(len(vocIndustries)))],
 		City:      city.City,
 		State:     city.State,
 		CreatedAt: created,
@@ -134,7 +134,7 @@ func (g *Generator) product(i int) (Product, int64) {
 	return Product{
 		ID:        int64(i + 1),
 		Name:      fmt.Sprintf("Product_%04d", i+1),
-		Category:  Categories[i%len(Categories)],
+		Category:  vocCategories[i%len(vocCategories)],
 		UnitPrice: Cents(price),
 		UnitCost:  Cents(cost),
 	}, weight
@@ -151,7 +151,7 @@ func (g *Generator) rep(i int) Rep {
 		ID:          id,
 		Name:        first + " " + last,
 		Email:       strings.ToLower(first[:1]) + strings.ToLower(last) + strconv.FormatInt(id, 10) + "@sales.example.com",
-		Region:      Regions[i%len(Regions)],
+		Region:      vocRegions[i%len(vocRegions)],
 		HireDate:    time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(r.intn(3000))),
 		AnnualQuota: Cents((3_000_000 + r.intn(3_000_001)) * 100), // $3M–$6M
 	}
@@ -189,8 +189,8 @@ func (g *Generator) cleanOrder(i int64) Order {
 		OrderDate:   date,
 		Quantity:    quantities[r.pick(quantityWeights)],
 		UnitPrice:   p.UnitPrice,
-		Status:      Statuses[r.pick(statusWeights)],
-		Channel:     Channels[r.pick(channelWeights)],
+		Status:      vocStatuses[r.pick(statusWeights)],
+		Channel:     vocChannels[r.pick(channelWeights)],
 	}
 	if r.intn(1000) < discountPerMille {
 		o.Discount = discounts[r.intn(int64(len(discounts)))]

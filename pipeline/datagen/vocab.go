@@ -3,40 +3,40 @@ package datagen
 // The generator's fixed vocabularies. Changing any of them changes the data set, so
 // the pinned checksum test will say so.
 
-// Segments in their exact mix: of every ten customers, one is Enterprise, three SMB
+// vocSegments in their exact mix: of every ten customers, one is Enterprise, three SMB
 // and six Consumer.
 var segmentCycle = [10]string{
 	"Enterprise", "SMB", "Consumer", "Consumer", "SMB",
 	"Consumer", "Consumer", "SMB", "Consumer", "Consumer",
 }
 
-// Segments lists the customer segments.
-var Segments = []string{"Enterprise", "SMB", "Consumer"}
+// vocSegments lists the customer segments.
+var vocSegments = []string{"Enterprise", "SMB", "Consumer"}
 
-// Regions lists the sales regions.
-var Regions = []string{"North", "South", "East", "West"}
+// vocRegions lists the sales regions.
+var vocRegions = []string{"North", "South", "East", "West"}
 
-// Categories lists the product categories.
-var Categories = []string{
+// vocCategories lists the product categories.
+var vocCategories = []string{
 	"ELECTRONICS", "SPORTS", "HOME", "CLOTHING", "BEAUTY",
 	"TOYS", "BOOKS", "GROCERY", "AUTOMOTIVE", "OFFICE",
 }
 
-// Industries lists the customer industries.
-var Industries = []string{
+// vocIndustries lists the customer industries.
+var vocIndustries = []string{
 	"Technology", "Healthcare", "Finance", "Retail", "Manufacturing",
 	"Education", "Energy", "Hospitality", "Logistics", "Media",
 }
 
-// Statuses lists the order statuses, with their weights in per mille.
+// vocStatuses lists the order statuses, with their weights in per mille.
 var (
-	Statuses      = []string{"Completed", "Shipped", "Processing", "Returned"}
+	vocStatuses   = []string{"Completed", "Shipped", "Processing", "Returned"}
 	statusWeights = cumulative(820, 110, 40, 30)
 )
 
-// Channels lists the sales channels, with their weights in per mille.
+// vocChannels lists the sales channels, with their weights in per mille.
 var (
-	Channels       = []string{"Online", "Retail", "Partner", "Phone"}
+	vocChannels    = []string{"Online", "Retail", "Partner", "Phone"}
 	channelWeights = cumulative(450, 300, 150, 100)
 )
 
