@@ -84,7 +84,7 @@ type checker struct {
 	asOf time.Time
 }
 
-// Validate runs every checkpoint of SPEC §6 against a warehouse built by [Setup]
+// Validate runs every validation checkpoint against a warehouse built by [Setup]
 // with opts, and returns the report. Expected figures come from the generator, in
 // Go: row counts, distributions, injected defects, revenue. It returns an error
 // only when it cannot query the warehouse; failed checks are in the report.

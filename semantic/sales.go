@@ -10,7 +10,7 @@ var salesModelYAML []byte
 // SalesModelFile is the file name the sales model is uploaded under.
 const SalesModelFile = "sales_model.yaml"
 
-// SalesModelYAML returns the sales model's YAML text (SPEC §3), as embedded in the
+// SalesModelYAML returns the sales model's YAML text, as embedded in the
 // module. The slice is a copy.
 func SalesModelYAML() []byte { return append([]byte(nil), salesModelYAML...) }
 

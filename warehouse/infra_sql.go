@@ -6,7 +6,7 @@ import (
 	"github.com/salesanalytics/salesanalytics/dialect"
 )
 
-// Warehouse settings for Snowflake (SPEC §2).
+// Warehouse settings for Snowflake.
 const (
 	WarehouseSize        = "SMALL"
 	WarehouseAutoSuspend = 120 // seconds

@@ -8,7 +8,7 @@ import (
 	"github.com/salesanalytics/salesanalytics/dialect"
 )
 
-// TargetLag is how stale a mart may get before it is refreshed (SPEC §2.3). Both
+// TargetLag is how stale a mart may get before it is refreshed. Both
 // engines keep to it: Snowflake as the dynamic tables' TARGET_LAG, the embedded
 // engine through pipeline's refresher.
 const TargetLag = 5 * time.Minute

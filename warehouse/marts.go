@@ -7,7 +7,7 @@ import "github.com/salesanalytics/salesanalytics/dialect"
 var tblRatio = dialect.Decimal(38, 4)
 
 // tblFctOrders is MARTS.FCT_ORDERS: every valid order, denormalised, with zero NULL
-// dimension values (SPEC §2.3). The semantic model's logical table "orders" sits on
+// dimension values. The semantic model's logical table "orders" sits on
 // it.
 var tblFctOrders = Table{Layer: Marts, Name: "FCT_ORDERS", Comment: "Every valid order, denormalised.", Columns: []Column{
 	col("ORDER_ID", dialect.Int, "Order key"),
@@ -40,7 +40,7 @@ var tblFctOrders = Table{Layer: Marts, Name: "FCT_ORDERS", Comment: "Every valid
 	col("LOADED_AT", dialect.Timestamp, "When the order's RAW row was loaded"),
 }}
 
-// The aggregate marts (SPEC §2.3). Every revenue column sums, to the cent, to
+// The aggregate marts. Every revenue column sums, to the cent, to
 // SUM(FCT_ORDERS.NET_AMOUNT).
 var (
 	tblDailySales = Table{Layer: Marts, Name: "DAILY_SALES", Comment: "Day × region.", Columns: []Column{

@@ -5,7 +5,7 @@ import "github.com/salesanalytics/salesanalytics/dialect"
 // tblDiscountPct is the type of ORDERS.DISCOUNT_PCT: a fraction with four decimals.
 var tblDiscountPct = dialect.Decimal(10, 4)
 
-// The RAW tables, loaded by the generator (SPEC §2.1).
+// The RAW tables, loaded by the generator.
 var (
 	tblRawCustomers = Table{Layer: Raw, Name: "CUSTOMERS", Comment: "Customers, as loaded from the source.", Columns: []Column{
 		col("CUSTOMER_ID", dialect.Int, "Customer key"),

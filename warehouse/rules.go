@@ -5,7 +5,7 @@ package warehouse
 // is left out of the marts.
 type Rule string
 
-// The data-quality rules of STG_ORDERS (SPEC §2.2).
+// The data-quality rules of STG_ORDERS.
 const (
 	RuleNone            Rule = ""
 	RuleMissingCustomer Rule = "missing_customer" // CUSTOMER_ID is NULL

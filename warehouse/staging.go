@@ -2,7 +2,7 @@ package warehouse
 
 import "github.com/salesanalytics/salesanalytics/dialect"
 
-// The STAGING views (SPEC §2.2): standardised types, trimmed text, derived amounts
+// The STAGING views: standardised types, trimmed text, derived amounts
 // and date parts, and a validity verdict per order.
 var (
 	tblStgCustomers = Table{Layer: Staging, Name: "STG_CUSTOMERS", Comment: "Customers, trimmed and typed.", Columns: []Column{

@@ -7,7 +7,7 @@ import "github.com/salesanalytics/salesanalytics/dialect"
 // caller. The definitions themselves are unexported.
 
 // FctOrders returns MARTS.FCT_ORDERS: every valid order, denormalised, with zero NULL
-// dimension values (SPEC §2.3). The semantic model's logical table "orders" sits on
+// dimension values. The semantic model's logical table "orders" sits on
 // it.
 func FctOrders() Table { return tblFctOrders.clone() }
 

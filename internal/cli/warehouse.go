@@ -18,7 +18,7 @@ import (
 )
 
 // DemoNow is the clock of the embedded demo warehouse: its data is read as of
-// 2026-01-01, so "last month" is December 2025 (SPEC §3).
+// 2026-01-01, so "last month" is December 2025.
 func DemoNow() time.Time { return warehouse.DefaultAsOf() }
 
 // WarehouseFlags choose the warehouse a program reads.

@@ -32,8 +32,8 @@
 //     lists them with data_timestamp set to the last refresh (there is no
 //     background refresh: tests refresh on demand).
 //
-// Results are encoded as Snowflake's JSON result format encodes them (see
-// ../../../shared/reference/snowflake-fake.md §4): NUMBER as text with exactly its
+// Results are encoded as Snowflake's JSON result format encodes them (as the
+// driver's own JSON decoding in gosnowflake's converter.go reads them): NUMBER as text with exactly its
 // scale's digits, DATE as days since the epoch, TIMESTAMP as seconds with nine
 // fraction digits, BOOLEAN as "1"/"0", NULL as null. Errors come back as Snowflake
 // does, HTTP 200 with success false and a numeric code, which the driver turns

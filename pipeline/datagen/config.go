@@ -10,7 +10,7 @@ import (
 // DefaultSeed is the seed behind the SDK's reference figures.
 const DefaultSeed uint64 = 20240101
 
-// Base sizes at scale 1 (SPEC §2.1). Scale multiplies customers and orders;
+// Base sizes at scale 1. Scale multiplies customers and orders;
 // products and reps stay fixed.
 const (
 	BaseCustomers = 10_000

@@ -1,4 +1,4 @@
-// Package datagen is the deterministic generator of the RAW sales tables (SPEC §2.1):
+// Package datagen is the deterministic generator of the RAW sales tables:
 // customers, products, sales reps and orders.
 //
 // Every row is a pure function of (seed, table, row index): each draws from its own
