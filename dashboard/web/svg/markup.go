@@ -26,8 +26,12 @@ func esc(s string) string { return html.EscapeString(s) }
 
 // open starts the root element with a viewBox and the accessible label.
 func (w *builder) open(width, height float64, class, label string) {
-	fmt.Fprintf(&w.b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %s %s" class="chart %s" role="img" aria-label="%s">`,
-		num(width), num(height), esc(class), esc(label))
+	aspect := ""
+	if class == "spark" {
+		aspect = ` preserveAspectRatio="none"` // a sparkline stretches to its card
+	}
+	fmt.Fprintf(&w.b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %s %s"%s class="chart %s" role="img" aria-label="%s">`,
+		num(width), num(height), aspect, esc(class), esc(label))
 	if label != "" {
 		fmt.Fprintf(&w.b, `<title>%s</title>`, esc(label))
 	}

@@ -27,8 +27,6 @@ func (c Spark) SVG() template.HTML {
 			ys[i] = h - 3 - (h-6)*(v-lo)/(hi-lo)
 		}
 		b.polyline(xs, ys, "series s0")
-		last := len(xs) - 1
-		b.raw(`<circle cx="` + num(xs[last]) + `" cy="` + num(ys[last]) + `" r="2.5" class="dot s0"/>`)
 	}
 	return b.close()
 }
