@@ -34,9 +34,9 @@ func findChromium() (string, []string) {
 	return "", names
 }
 
-// page is a headless Chromium tab that records every console error, uncaught
+// tab is a headless Chromium tab that records every console error, uncaught
 // exception, CSP violation and failed request it sees.
-type page struct {
+type tab struct {
 	t         *testing.T
 	ctx       context.Context
 	downloads string
@@ -47,9 +47,9 @@ type page struct {
 	done     map[string]chan struct{}
 }
 
-// newPage starts Chromium as the machine notes prescribe for root, or skips (in
+// newTab starts Chromium as the machine notes prescribe for root, or skips (in
 // CI: fails) when there is none.
-func newPage(t *testing.T) *page {
+func newTab(t *testing.T) *tab {
 	t.Helper()
 	path, names := findChromium()
 	if path == "" {
@@ -71,14 +71,14 @@ func newPage(t *testing.T) *page {
 	ctx, cancelC := chromedp.NewContext(actx)
 	ctx, cancelT := context.WithTimeout(ctx, 3*time.Minute)
 	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
-	p := &page{t: t, ctx: ctx, downloads: t.TempDir(), allowed: map[int]bool{}, done: map[string]chan struct{}{}}
+	p := &tab{t: t, ctx: ctx, downloads: t.TempDir(), allowed: map[int]bool{}, done: map[string]chan struct{}{}}
 	chromedp.ListenTarget(ctx, p.listen)
 	require.NoError(t, chromedp.Run(ctx, network.Enable(), cdplog.Enable(), runtime.Enable(),
 		browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllowAndName).WithDownloadPath(p.downloads).WithEventsEnabled(true)))
 	return p
 }
 
-func (p *page) listen(ev any) {
+func (p *tab) listen(ev any) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	switch e := ev.(type) {
@@ -127,7 +127,7 @@ func (p *page) listen(ev any) {
 
 // allowedText reports whether a browser log line is the one an allowed status
 // produces ("Failed to load resource: … 400").
-func (p *page) allowedText(s string) bool {
+func (p *tab) allowedText(s string) bool {
 	for st := range p.allowed {
 		if strings.Contains(s, fmt.Sprintf("status of %d", st)) {
 			return true
@@ -137,7 +137,7 @@ func (p *page) allowedText(s string) bool {
 }
 
 // allow lets a step expect an error status; the returned func forbids it again.
-func (p *page) allow(status int) func() {
+func (p *tab) allow(status int) func() {
 	p.mu.Lock()
 	p.allowed[status] = true
 	p.mu.Unlock()
@@ -150,13 +150,13 @@ func (p *page) allow(status int) func() {
 }
 
 // run runs actions and fails the test on error.
-func (p *page) run(step string, actions ...chromedp.Action) {
+func (p *tab) run(step string, actions ...chromedp.Action) {
 	p.t.Helper()
 	require.NoError(p.t, chromedp.Run(p.ctx, actions...), step)
 }
 
 // clean fails the test with every problem recorded since the last call.
-func (p *page) clean(step string) {
+func (p *tab) clean(step string) {
 	p.t.Helper()
 	time.Sleep(50 * time.Millisecond)
 	p.mu.Lock()
@@ -167,7 +167,7 @@ func (p *page) clean(step string) {
 }
 
 // text returns the trimmed text of the first element matching sel.
-func (p *page) text(sel string) string {
+func (p *tab) text(sel string) string {
 	p.t.Helper()
 	var s string
 	p.run("read "+sel, chromedp.Text(sel, &s, chromedp.ByQuery))
@@ -175,13 +175,13 @@ func (p *page) text(sel string) string {
 }
 
 // eval evaluates a JavaScript expression into out.
-func (p *page) eval(expr string, out any) {
+func (p *tab) eval(expr string, out any) {
 	p.t.Helper()
 	p.run("eval "+expr, chromedp.Evaluate(expr, out))
 }
 
 // location returns the page's URL.
-func (p *page) location() string {
+func (p *tab) location() string {
 	var u string
 	p.run("location", chromedp.Location(&u))
 	return u
@@ -189,7 +189,7 @@ func (p *page) location() string {
 
 // waitDownload waits for the one download in flight to complete and returns its
 // bytes.
-func (p *page) waitDownload() []byte {
+func (p *tab) waitDownload() []byte {
 	p.t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
 	for time.Now().Before(deadline) {
@@ -220,7 +220,7 @@ func (p *page) waitDownload() []byte {
 }
 
 // shoot writes a full-page screenshot to dir/name.png.
-func (p *page) shoot(dir, name string) {
+func (p *tab) shoot(dir, name string) {
 	p.t.Helper()
 	var png []byte
 	p.run("screenshot "+name, chromedp.FullScreenshot(&png, 100))

@@ -18,13 +18,16 @@ type Page struct {
 	Build func(ctx context.Context, q url.Values) ([]Tile, error)
 }
 
-// Field is one control of the filter form. Kind is "date", "select" or
-// "multi" (a list of check boxes).
+// Field is one control of the filter form. Kind is "date", "select", "multi"
+// (a list of check boxes) or "hidden" (its selected options ride along).
 type Field struct {
 	Name, Label, Kind string
 	// Value is the current value of a date field; Min and Max bound it.
 	Value, Min, Max string
-	Options         []Option
+	// Default is the value that means "no filter" (the data's first day for
+	// "from"); the breadcrumbs leave it out and the script drops it from URLs.
+	Default string
+	Options []Option
 }
 
 // Option is one choice of a select or multi field.
@@ -51,10 +54,6 @@ func (f Field) Summary() string {
 	}
 }
 
-// Table is what an export returns: the header row, then the data rows, as the
-// view's own export writes them.
-type Records = [][]string
-
 // Config is everything the server needs from the view API. Pages and Fields are
 // required; a nil AsOf hides the freshness line, a nil Refresh refuses refreshes
 // with 501, a nil Analyst makes the analyst page say it is not available.
@@ -66,8 +65,8 @@ type Config struct {
 	AsOf func(ctx context.Context) (time.Time, error)
 	// Refresh runs the pipeline's refresh.
 	Refresh func(ctx context.Context) error
-	// Export returns a page's table, by table ID, for the query.
-	Export func(ctx context.Context, page, table string, q url.Values) (Records, error)
+	// Export returns a page's table, by table ID, as CSV for the query.
+	Export func(ctx context.Context, page, table string, q url.Values) ([]byte, error)
 	// Analyst answers a question; nil while no analyst is configured.
 	Analyst Analyst
 	// Log receives errors with their causes; nil discards.

@@ -14,6 +14,8 @@ type Tile struct {
 	KPIs  []KPI
 	Chart template.HTML
 	Table *Table
+	// Fold puts the table under the chart in a closed <details>.
+	Fold bool
 	// Empty, when set, replaces the body with this message (no rows is not an
 	// error: "No orders in this range.").
 	Empty string

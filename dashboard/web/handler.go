@@ -135,6 +135,12 @@ func (h *handler) servePage(w http.ResponseWriter, r *http.Request) {
 		h.render(w, v)
 		return
 	}
+	if canon, changed := dropDefaults(q, v.Fields); changed && v.Status == http.StatusOK {
+		// A submitted form carries the defaults ("from" = the first day of data);
+		// the canonical URL leaves them out, so equal pages have equal links.
+		http.Redirect(w, r, withQuery(v.Path, canon), http.StatusFound)
+		return
+	}
 	if v.Status == http.StatusOK {
 		tiles, err := p.Build(ctx, q)
 		h.fail(v, err)

@@ -50,3 +50,21 @@ func clean(q url.Values) url.Values {
 	}
 	return out
 }
+
+// dropDefaults returns q without the values that equal their field's default,
+// and whether it dropped any.
+func dropDefaults(q url.Values, fields []Field) (url.Values, bool) {
+	changed := false
+	for _, f := range fields {
+		if f.Default == "" {
+			continue
+		}
+		for _, v := range q[f.Name] {
+			if v == f.Default {
+				q = without(q, f.Name, v)
+				changed = true
+			}
+		}
+	}
+	return q, changed
+}

@@ -89,6 +89,9 @@ func crumbs(path string, fields []Field, q url.Values) []crumb {
 	var out []crumb
 	for _, f := range fields {
 		for _, val := range q[f.Name] {
+			if val == f.Default {
+				continue
+			}
 			label := val
 			for _, o := range f.Options {
 				if o.Value == val {

@@ -28,7 +28,9 @@
     if (!tiles.length || !window.fetch) return;
     ev.preventDefault();
     var params = new URLSearchParams();
-    new FormData(form).forEach(function (v, k) { if (v !== "") params.append(k, v); });
+    var defaults = {};
+    form.querySelectorAll("[data-default]").forEach(function (el) { defaults[el.name] = el.getAttribute("data-default"); });
+    new FormData(form).forEach(function (v, k) { if (v !== "" && v !== defaults[k]) params.append(k, v); });
     var qs = params.toString();
     var url = form.getAttribute("action") + (qs ? "?" + qs : "");
     var page = document.body.getAttribute("data-page");

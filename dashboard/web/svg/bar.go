@@ -23,7 +23,7 @@ type Bar struct {
 const (
 	barRow    = 28
 	barLabelW = 150
-	barValueW = 110
+	barValueW = 60
 )
 
 // SVG renders the chart.
@@ -38,7 +38,13 @@ func (c Bar) SVG() template.HTML {
 	if hi <= 0 {
 		hi = 1
 	}
-	plotW := w - barLabelW - barValueW
+	// The value column is as wide as the longest figure (12px text, about 7.5px
+	// a character), so no figure runs off the canvas.
+	valueW := float64(barValueW)
+	for _, it := range c.Bars {
+		valueW = max(valueW, float64(len([]rune(it.Text)))*7.5+12)
+	}
+	plotW := w - barLabelW - valueW
 	var b builder
 	b.open(w, h, "bar", c.Title)
 	for i, it := range c.Bars {
