@@ -100,7 +100,7 @@ func (h *handler) routes() {
 		w.Header().Set("Cache-Control", "public, max-age=86400")
 		files.ServeHTTP(w, r)
 	})))
-	h.mux.HandleFunc("/", h.notFound)
+	h.mux.HandleFunc("GET /", h.notFound)
 }
 
 // asset returns the versioned URL of an embedded static file.
