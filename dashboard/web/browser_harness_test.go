@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -170,7 +171,7 @@ func (p *tab) clean(step string) {
 func (p *tab) text(sel string) string {
 	p.t.Helper()
 	var s string
-	p.run("read "+sel, chromedp.Text(sel, &s, chromedp.ByQuery))
+	p.eval(`((document.querySelector(`+strconvQuote(sel)+`) || {}).textContent || "").replace(/\s+/g, " ")`, &s)
 	return strings.TrimSpace(s)
 }
 
@@ -226,3 +227,18 @@ func (p *tab) shoot(dir, name string) {
 	p.run("screenshot "+name, chromedp.FullScreenshot(&png, 100))
 	require.NoError(p.t, os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644))
 }
+
+// has reports whether an element matches sel.
+func (p *tab) has(sel string) bool {
+	return p.count(sel) > 0
+}
+
+// count returns how many elements match sel.
+func (p *tab) count(sel string) int {
+	p.t.Helper()
+	var n int
+	p.eval(`document.querySelectorAll(`+strconvQuote(sel)+`).length`, &n)
+	return n
+}
+
+func strconvQuote(s string) string { return strconv.Quote(s) }
