@@ -100,8 +100,13 @@ func (r request) csv(page, table string) string {
 	return strings.Replace(r.link(page, r.f), "/"+page, "/export/"+page+"/"+table+".csv", 1)
 }
 
+// catalog returns the views' catalog, read once per request.
+func (s *site) catalog(ctx context.Context) (*dashboard.Catalog, error) {
+	return once(ctx, "catalog", func() (*dashboard.Catalog, error) { return s.d.Catalog(ctx) })
+}
+
 func (s *site) asOf(ctx context.Context) (time.Time, error) {
-	c, err := s.d.Catalog(ctx)
+	c, err := s.catalog(ctx)
 	if err != nil {
 		return time.Time{}, err
 	}

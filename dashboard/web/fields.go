@@ -16,7 +16,7 @@ import (
 // channels and reps, and hidden fields that carry a drill-down's product or
 // customer through the form.
 func (s *site) fields(ctx context.Context, q url.Values) ([]Field, error) {
-	cat, err := s.d.Catalog(ctx)
+	cat, err := s.catalog(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -108,8 +108,9 @@ func (h *handler) asset(name string) string {
 	return "/static/" + name + "?v=" + h.version[name]
 }
 
+// ctx bounds a request's work by the timeout and gives it a request memo.
 func (h *handler) ctx(r *http.Request) (context.Context, context.CancelFunc) {
-	return context.WithTimeout(r.Context(), h.cfg.Timeout)
+	return context.WithTimeout(withMemo(r.Context()), h.cfg.Timeout)
 }
 
 // page looks the page of the request up, answering 404 itself when unknown.

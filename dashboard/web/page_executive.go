@@ -159,7 +159,7 @@ func shareTable(r request, sp shareSpec, rows []dashboard.Share) (*Table, templa
 			href, rank = r.link(sp.target, s.Drill), itoa(s.Rank)
 		}
 		tbl.Rows = append(tbl.Rows, Row{Total: s.Other, Cells: []Cell{{Text: rank}, {Text: label, Href: href}, {Text: money(s.Revenue)}, {Text: nullPct(s.Share)}}})
-		bars.Bars = append(bars.Bars, svg.BarItem{Label: label, Value: float(s.Revenue), Text: money(s.Revenue), Href: href})
+		bars.Bars = append(bars.Bars, svg.BarItem{Label: label, Value: float(s.Revenue), Text: money(s.Revenue), Href: href, Muted: s.Other})
 	}
 	return tbl, bars.SVG()
 }

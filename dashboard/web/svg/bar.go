@@ -9,6 +9,8 @@ type BarItem struct {
 	Value float64
 	Text  string
 	Href  string
+	// Muted draws the bar in the neutral colour: an "Other" remainder.
+	Muted bool
 }
 
 // Bar is a horizontal bar chart, one row per item, for rankings with long names
@@ -52,7 +54,11 @@ func (c Bar) SVG() template.HTML {
 		bw := plotW * max(it.Value, 0) / hi
 		b.link(it.Href, func() {
 			b.text(barLabelW-8, y+17, "end", "label", truncate(it.Label, 20))
-			b.rect(barLabelW, y+4, bw, barRow-10, "bar "+seriesClass(0), it.Label+": "+it.Text)
+			cls := "bar " + seriesClass(0)
+			if it.Muted {
+				cls = "bar muted"
+			}
+			b.rect(barLabelW, y+4, bw, barRow-10, cls, it.Label+": "+it.Text)
 		})
 		b.text(barLabelW+bw+6, y+17, "start", "value", it.Text)
 	}

@@ -29,6 +29,7 @@ func charts() map[string]template.HTML {
 			{Label: "West", Value: 5400.25, Text: "$5,400.25", Href: "/regional?region=West"},
 			{Label: "Northeast & Mid-Atlantic <corridor>", Value: 3100, Text: "$3,100.00"},
 			{Label: "South", Value: 0, Text: "$0.00"},
+			{Label: "Other (3)", Value: 2000, Text: "$2,000.00", Muted: true},
 		}}.SVG(),
 		"stacked": Stacked{Title: "New and returning customers", Labels: months[:4], Series: []Series{
 			{Name: "New", Values: []float64{30, 20, 10, 0}, Texts: []string{"30", "20", "10", "0"}},
@@ -57,7 +58,7 @@ func TestWellFormed(t *testing.T) {
 	t.Parallel()
 	wantMarks := map[string]map[string]int{
 		"line":    {"circle": 12, "polyline": 2, "a": 1},
-		"bar":     {"rect": 3, "a": 1},
+		"bar":     {"rect": 4, "a": 1},
 		"stacked": {"rect": 6},
 		"spark":   {"polyline": 1},
 	}

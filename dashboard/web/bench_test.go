@@ -1,0 +1,55 @@
+package web_test
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"testing"
+)
+
+// BenchmarkPage measures the server time of each page through the handler at
+// scale 1 (100,000 orders), warm (one request first) and uncached (the view
+// cache is off, so every request computes its views). Target: ≤ 50 ms a page.
+//
+//	go test ./dashboard/web -run '^$' -bench Page -benchtime 20x
+func BenchmarkPage(b *testing.B) {
+	s := newSite(b, 1, false)
+	for _, target := range []string{
+		"/executive", "/executive?from=2025-01-01&to=2025-03-31&region=West",
+		"/regional", "/regional?region=North&compare=year",
+		"/product", "/product?product=7",
+		"/reps", "/reps?rep=3",
+		"/customers", "/customers?segment=SMB&from=2025-01-01",
+	} {
+		b.Run(target[1:], func(b *testing.B) {
+			serve := func() {
+				rec := httptest.NewRecorder()
+				s.h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
+				if rec.Code != http.StatusOK {
+					b.Fatalf("%s: %d", target, rec.Code)
+				}
+			}
+			serve() // warm: the catalog, the engine's caches
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				serve()
+			}
+		})
+	}
+}
+
+// BenchmarkPageCached is the same pages with the view cache on: what a second
+// visitor to a page waits for.
+func BenchmarkPageCached(b *testing.B) {
+	s := newSite(b, 1, true)
+	for _, target := range []string{"/executive", "/regional", "/product", "/reps", "/customers"} {
+		b.Run(target[1:], func(b *testing.B) {
+			s.get(b, target)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				s.get(b, target)
+			}
+		})
+	}
+}
