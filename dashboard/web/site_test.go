@@ -18,8 +18,9 @@ import (
 
 	"github.com/salesanalytics/salesanalytics/dashboard"
 	"github.com/salesanalytics/salesanalytics/dashboard/web"
+	"github.com/salesanalytics/salesanalytics/engine/embedded"
+	"github.com/salesanalytics/salesanalytics/internal/testwh"
 	"github.com/salesanalytics/salesanalytics/pipeline"
-	"github.com/salesanalytics/salesanalytics/pipeline/embedded"
 )
 
 // demoNow is the demo data's clock.
@@ -49,9 +50,9 @@ func build(tb testing.TB, scale float64) *embedded.Engine {
 	w := &warehouse{}
 	w.eng, w.err = embedded.Open(context.Background(), embedded.Options{})
 	if w.err == nil {
-		o := pipeline.DefaultOptions()
+		o := testwh.Default()
 		o.Data.Scale, o.Now = scale, demoNow
-		_, w.err = pipeline.Setup(context.Background(), w.eng, o)
+		_, w.err = testwh.Setup(context.Background(), w.eng, o)
 	}
 	warehouses.Store(scale, w)
 	require.NoError(tb, w.err)
@@ -76,9 +77,11 @@ func newSite(tb testing.TB, scale float64, cache bool) *site {
 	d, err := dashboard.New(eng.DB(), eng.Dialect(), dashboard.Options{Cache: cache, Now: demoNow})
 	require.NoError(tb, err)
 	s := &site{d: d, eng: eng}
+	wh, err := pipeline.New(eng, pipeline.Config{Now: demoNow})
+	require.NoError(tb, err)
 	cfg := web.ForDashboard(d, web.Options{Refresh: func(ctx context.Context) error {
 		s.refreshs.Add(1)
-		_, err := pipeline.Refresh(ctx, eng, pipeline.DefaultOptions().Names, demoNow)
+		_, err := wh.Refresh(ctx)
 		return err
 	}})
 	s.h, err = web.New(cfg)
