@@ -74,6 +74,10 @@ func TestBrowser(t *testing.T) {
 	require.NoError(t, err)
 	requireKPIs(t, tab, west)
 	require.Contains(t, tab.text("[data-crumbs]"), "Regions: West")
+	var navHref string
+	tab.eval(`document.querySelector('header.top nav a[href^="/reps"]').getAttribute("href")`, &navHref)
+	require.Equal(t, "/reps?from=2025-01-01&region=West", navHref, "the navigation carries the new filter")
+	require.Equal(t, "West", tab.text(`summary[aria-describedby="l-region"]`))
 	tab.clean("filter change")
 
 	// The same URL loaded afresh shows the same figures (the URL is the state).
@@ -130,6 +134,18 @@ func TestBrowser(t *testing.T) {
 	tab.run("light", chromedp.Click(`form.theme button[value="light"]`, chromedp.ByQuery))
 	waitFor(t, tab, func() bool { return bg() == light }, "the page turns light again")
 	tab.clean("theme")
+
+	// Without JavaScript the form is a plain GET: the server drops the default
+	// fields by a redirect and renders the page with the filter.
+	tab.run("no script", emulation.SetScriptExecutionDisabled(true), chromedp.Navigate(srv.URL+"/customers"), chromedp.WaitReady("footer", chromedp.ByQuery))
+	tab.run("tick SMB", chromedp.Click(`//details[summary[@aria-describedby="l-segment"]]/summary`, chromedp.BySearch),
+		chromedp.Click(`input[name="segment"][value="SMB"]`, chromedp.ByQuery),
+		chromedp.Click(`form[data-filters] button[type="submit"]`, chromedp.ByQuery))
+	waitFor(t, tab, func() bool { return strings.HasSuffix(tab.location(), "/customers?segment=SMB") }, "the plain form's canonical URL")
+	tab.run("wait page", chromedp.WaitReady(`[data-table="segments"]`, chromedp.ByQuery))
+	require.Equal(t, "SMB", tab.text(`[data-table="segments"] tbody tr td`))
+	tab.run("script again", emulation.SetScriptExecutionDisabled(false))
+	tab.clean("no script")
 
 	// A bad filter re-shows the form with the message (its 400 is expected).
 	done := tab.allow(400)

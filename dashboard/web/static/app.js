@@ -58,6 +58,18 @@
       }));
     Promise.all(jobs).then(function () {
       document.querySelectorAll("form input[name=return]").forEach(function (i) { i.value = url; });
+      // The navigation carries the filters to the other pages.
+      document.querySelectorAll("header.top a[href^='/']").forEach(function (a) {
+        a.setAttribute("href", a.getAttribute("href").split("?")[0] + (qs ? "?" + qs : ""));
+      });
+      form.querySelectorAll("details.pick").forEach(function (d) {
+        var picked = d.querySelectorAll("input:checked");
+        var label = d.parentNode.querySelector("span").textContent;
+        var sum = d.querySelector("summary");
+        if (picked.length === 0) sum.textContent = "All " + label.charAt(0).toLowerCase() + label.slice(1);
+        else if (picked.length === 1) sum.textContent = picked[0].parentNode.textContent.trim();
+        else sum.textContent = picked.length + " " + label.charAt(0).toLowerCase() + label.slice(1);
+      });
       document.querySelectorAll("details.pick[open]").forEach(function (d) { d.removeAttribute("open"); });
     });
   });
