@@ -36,10 +36,7 @@ func (h *handler) analyst(ctx context.Context, r *http.Request, v *view) {
 	}
 	ans, err := h.cfg.Analyst.Ask(ctx, a.Question)
 	if err != nil {
-		e := asError(err)
-		if e.Status >= 500 {
-			h.log.Error("analyst failed", "err", err)
-		}
+		e := h.classify(err, "analyst failed")
 		v.Status, a.Err = e.Status, e.Message
 		return
 	}

@@ -161,10 +161,7 @@ func (h *handler) fail(v *view, err error) {
 	if err == nil {
 		return
 	}
-	e := asError(err)
-	if e.Status >= 500 {
-		h.log.Error("page failed", "page", v.Key, "err", err)
-	}
+	e := h.classify(err, "page failed", "page", v.Key)
 	v.Status = e.Status
 	if e.Status == http.StatusBadRequest && v.Fields != nil {
 		v.FormErr = e.Message
@@ -186,10 +183,7 @@ func (h *handler) serveTile(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("tile")
 	tiles, err := p.Build(ctx, clean(r.URL.Query()))
 	if err != nil {
-		e := asError(err)
-		if e.Status >= 500 {
-			h.log.Error("tile failed", "page", p.Key, "tile", id, "err", err)
-		}
+		e := h.classify(err, "tile failed", "page", p.Key, "tile", id)
 		h.fragment(w, e.Status, "tile", Tile{ID: id, Title: "Error", Err: e.Message})
 		return
 	}
@@ -232,14 +226,21 @@ func (h *handler) serveExport(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	recs, err := h.cfg.Export(ctx, p.Key, table, clean(r.URL.Query()))
 	if err != nil {
-		e := asError(err)
-		if e.Status >= 500 {
-			h.log.Error("export failed", "page", p.Key, "table", table, "err", err)
-		}
+		e := h.classify(err, "export failed", "page", p.Key, "table", table)
 		http.Error(w, e.Message, e.Status)
 		return
 	}
 	writeCSV(w, p.Key+"-"+table+".csv", recs)
+}
+
+// classify turns err into a page error, logging the cause of a server error
+// (never of a bad request) with the message and attributes given.
+func (h *handler) classify(err error, msg string, attrs ...any) *Error {
+	e := asError(err)
+	if e.Status >= 500 {
+		h.log.Error(msg, append(attrs, "err", err)...)
+	}
+	return e
 }
 
 // notFound renders the 404 page in the layout.
