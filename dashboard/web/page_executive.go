@@ -166,19 +166,20 @@ func shareTable(r request, sp shareSpec, rows []dashboard.Share) (*Table, templa
 
 // toDateTile is MTD, QTD and YTD against a year earlier.
 func toDateTile(r request, rows []dashboard.ToDateRow) Tile {
-	t := Tile{ID: "to_date", Title: "Month, quarter and year to date", Note: "against the same days a year earlier"}
-	tbl := &Table{ID: "to_date", CSV: r.csv("executive", dashboard.TableToDate), Cols: []Col{
-		{Name: "Period"}, {Name: "Days"}, {Name: "Revenue", Num: true}, {Name: "vs year ago", Num: true}, {Name: "Orders", Num: true}, {Name: "vs year ago", Num: true}}}
+	t := Tile{ID: dashboard.TableToDate, Title: "Month, quarter and year to date"}
+	tbl := &Table{ID: dashboard.TableToDate, CSV: r.csv("executive", dashboard.TableToDate), Cols: []Col{
+		{Name: "Period"}, {Name: "Days"}, {Name: "Revenue", Num: true}, {Name: "Change", Num: true}, {Name: "Orders", Num: true}, {Name: "Change", Num: true}}}
 	for _, row := range rows {
+		t.Note = "to " + row.Period.To.Format("2 Jan 2006") + ", against the same days a year earlier"
 		tbl.Rows = append(tbl.Rows, Row{Cells: []Cell{
 			{Text: string(row.Kind), Href: r.link("executive", row.Drill)},
-			{Text: days(row.Period.From, row.Period.To)},
+			{Text: row.Period.From.Format("2 Jan") + " – " + row.Period.To.Format("2 Jan")},
 			{Text: money(row.Revenue)}, {Text: change(row.RevenueChange)},
 			{Text: count(row.Orders)}, {Text: change(row.OrdersChange)},
 		}})
 	}
 	t.Table = tbl
-	return t
+	return emptyIf(t, len(rows) == 0)
 }
 
 // change prints a change as a signed percentage, or says there is none.
