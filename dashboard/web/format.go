@@ -1,28 +1,23 @@
 package web
 
 import (
-	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/salesanalytics/salesanalytics/internal/termui"
 )
 
 // The page's number formats. Every figure is formatted from its exact decimal:
 // money to the cent with thousands separators, counts whole, shares and changes
-// as percentages with two decimals.
+// as percentages with two decimals (the views round fractions to 4 places, so a
+// page shows them exactly).
 
-// money formats d as dollars: "$1,234,567.89", "-$12.00".
-func money(d decimal.Decimal) string {
-	if d.IsNegative() {
-		return "-$" + group(d.Neg().StringFixed(2))
-	}
-	return "$" + group(d.StringFixed(2))
-}
+// money and count are the terminal programs' formats (internal/termui), so a
+// figure reads the same on a page and in a terminal: "$1,234,567.89", "12,345".
+func money(d decimal.Decimal) string { return termui.Money(d) }
 
-// count formats a whole number with thousands separators.
-func count(n int64) string {
-	return group(decimal.NewFromInt(n).String())
-}
+func count(n int64) string { return termui.Int(n) }
 
 // pct formats a fraction (0.0525) as "5.25%".
 func pct(f decimal.Decimal) string {
@@ -50,27 +45,6 @@ func signed(d decimal.Decimal, format func(decimal.Decimal) string) string {
 		return "+" + format(d)
 	}
 	return format(d)
-}
-
-// group inserts thousands separators into a plain decimal string ("1234.50").
-func group(s string) string {
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	whole, frac, hasFrac := strings.Cut(s, ".")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, r := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if hasFrac {
-		b.WriteString("." + frac)
-	}
-	return b.String()
 }
 
 // days formats a period: "1 Jan – 31 Mar 2025", or one day alone.

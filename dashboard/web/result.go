@@ -7,6 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/salesanalytics/salesanalytics/internal/termui"
 	"github.com/salesanalytics/salesanalytics/query"
 )
 
@@ -37,7 +38,11 @@ func resultText(c query.Column, v any) string {
 	case nil:
 		return "—"
 	case decimal.Decimal:
-		return group(x.StringFixed(int32(c.Scale)))
+		if c.Scale == 2 {
+			// grouped to the cent as money is, without a unit the column may not have
+			return strings.Replace(termui.Money(x), "$", "", 1)
+		}
+		return x.StringFixed(int32(c.Scale))
 	case int64:
 		return count(x)
 	case float64:
