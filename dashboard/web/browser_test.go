@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/require"
 
@@ -61,7 +62,13 @@ func TestBrowser(t *testing.T) {
 	tab.run("tick West", chromedp.Click(`input[name="region"][value="West"]`, chromedp.ByQuery))
 	tab.run("from", chromedp.SetValue(`input[name="from"]`, "2025-01-01", chromedp.ByQuery))
 	before := tab.text(`[data-kpi="revenue"] [data-value]`)
+	tiles := tab.count(`[data-tile]`)
+	// A slow network shows each tile's own loading state while it reloads.
+	tab.run("slow network", network.EmulateNetworkConditions(false, 1500, -1, -1))
 	tab.run("apply", chromedp.Click(`form[data-filters] button[type="submit"]`, chromedp.ByQuery))
+	waitFor(t, tab, func() bool { return tab.count(`[data-tile].is-loading[aria-busy="true"]`) == tiles }, "every tile loading")
+	tab.shoot(shots, "executive-loading")
+	tab.run("fast network", network.EmulateNetworkConditions(false, 0, -1, -1))
 	waitFor(t, tab, func() bool {
 		return strings.Contains(tab.location(), "region=West") && tab.text(`[data-kpi="revenue"] [data-value]`) != before &&
 			!tab.has(`.tile.is-loading`)
