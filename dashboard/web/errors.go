@@ -15,6 +15,7 @@ type Error struct {
 	Cause   error
 }
 
+// Error returns the message and, for the log, the cause.
 func (e *Error) Error() string {
 	if e.Cause != nil {
 		return e.Message + ": " + e.Cause.Error()
@@ -22,6 +23,7 @@ func (e *Error) Error() string {
 	return e.Message
 }
 
+// Unwrap returns the cause.
 func (e *Error) Unwrap() error { return e.Cause }
 
 // BadRequest is a 400 whose message is shown as it is (a filter's own words).
