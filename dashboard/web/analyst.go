@@ -1,0 +1,47 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+)
+
+// analystKey is the analyst page's key; it has a question box instead of the
+// filter form.
+const analystKey = "analyst"
+
+// maxQuestion bounds a question's length in runes.
+const maxQuestion = 500
+
+type analystView struct {
+	Question  string
+	Available bool
+	Answer    *Answer
+	Err       string
+	FollowUps []crumb
+}
+
+// analyst answers the question in ?q= when an analyst is configured.
+func (h *handler) analyst(ctx context.Context, r *http.Request, v *view) {
+	a := &analystView{Question: strings.TrimSpace(r.URL.Query().Get("q")), Available: h.cfg.Analyst != nil}
+	v.Analyst = a
+	if !a.Available || a.Question == "" {
+		return
+	}
+	if utf8.RuneCountInString(a.Question) > maxQuestion {
+		v.Status, a.Err = http.StatusBadRequest, "The question is too long: keep it under 500 characters."
+		return
+	}
+	ans, err := h.cfg.Analyst.Ask(ctx, a.Question)
+	if err != nil {
+		e := h.classify(err, "analyst failed")
+		v.Status, a.Err = e.Status, e.Message
+		return
+	}
+	a.Answer = &ans
+	for _, f := range ans.FollowUps {
+		a.FollowUps = append(a.FollowUps, crumb{Label: f, Remove: "/analyst?" + url.Values{"q": {f}}.Encode()})
+	}
+}

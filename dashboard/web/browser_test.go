@@ -1,0 +1,185 @@
+package web_test
+
+import (
+	"context"
+	"encoding/csv"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/require"
+
+	"github.com/salesanalytics/salesanalytics/dashboard"
+)
+
+// pages are the dashboard's six pages, as the navigation lists them.
+var pages = []string{"executive", "regional", "product", "reps", "customers", "analyst"}
+
+// TestBrowser drives the dashboard in headless Chromium: every page loads with
+// no console error and no failed request; the KPI figures in the DOM equal the
+// view API's; a filter changed through the form changes the URL and the figures;
+// a drill-down link narrows the next page; a CSV downloads with the view's rows;
+// the dark theme toggles and is remembered. It writes a screenshot of every
+// page, light and dark, to a folder named in the log.
+func TestBrowser(t *testing.T) {
+	tab := newTab(t)
+	s := newSite(t, testScale, true)
+	srv := httptest.NewServer(s.h)
+	t.Cleanup(srv.Close)
+	shots, err := os.MkdirTemp("", "salesanalytics-screenshots-")
+	require.NoError(t, err)
+	t.Logf("screenshots: %s", shots)
+	ctx := context.Background()
+
+	// Every page, light then dark as the system setting, no problems.
+	for _, scheme := range []string{"light", "dark"} {
+		tab.run("emulate "+scheme, emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}))
+		for _, p := range pages {
+			tab.run("load "+p, chromedp.Navigate(srv.URL+"/"+p), chromedp.WaitReady("footer", chromedp.ByQuery))
+			var title string
+			tab.run("title", chromedp.Title(&title))
+			require.Contains(t, title, "Sales Analytics", p)
+			tab.shoot(shots, p+"-"+scheme)
+			tab.clean("page " + p + " (" + scheme + ")")
+		}
+	}
+	tab.run("system light", emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "light"}}))
+
+	// The KPI cards equal the view API.
+	tab.run("executive", chromedp.Navigate(srv.URL+"/executive"), chromedp.WaitReady("[data-kpi]", chromedp.ByQuery))
+	all, err := s.d.Executive(ctx, dashboard.Filter{}, dashboard.ExecutiveOptions{})
+	require.NoError(t, err)
+	requireKPIs(t, tab, all)
+
+	// Change the filter through the form: a region and a start date.
+	tab.run("open regions", chromedp.Click(`//details[summary[@aria-describedby="l-region"]]/summary`, chromedp.BySearch))
+	tab.run("tick West", chromedp.Click(`input[name="region"][value="West"]`, chromedp.ByQuery))
+	tab.run("from", chromedp.SetValue(`input[name="from"]`, "2025-01-01", chromedp.ByQuery))
+	before := tab.text(`[data-kpi="revenue"] [data-value]`)
+	tiles := tab.count(`[data-tile]`)
+	// A slow network shows each tile's own loading state while it reloads.
+	tab.run("slow network", network.EmulateNetworkConditions(false, 1500, -1, -1))
+	tab.run("apply", chromedp.Click(`form[data-filters] button[type="submit"]`, chromedp.ByQuery))
+	waitFor(t, tab, func() bool { return tab.count(`[data-tile].is-loading[aria-busy="true"]`) == tiles }, "every tile loading")
+	tab.shoot(shots, "executive-loading")
+	tab.run("fast network", network.EmulateNetworkConditions(false, 0, -1, -1))
+	waitFor(t, tab, func() bool {
+		return strings.Contains(tab.location(), "region=West") && tab.text(`[data-kpi="revenue"] [data-value]`) != before &&
+			!tab.has(`.tile.is-loading`)
+	}, "the figures change after Apply")
+	u, err := url.Parse(tab.location())
+	require.NoError(t, err)
+	require.Equal(t, "/executive", u.Path)
+	require.Equal(t, url.Values{"region": {"West"}, "from": {"2025-01-01"}}, u.Query(), "the URL holds the filter")
+	west, err := s.d.Executive(ctx, dashboard.Filter{Regions: []string{"West"}, From: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}, dashboard.ExecutiveOptions{})
+	require.NoError(t, err)
+	requireKPIs(t, tab, west)
+	require.Contains(t, tab.text("[data-crumbs]"), "Regions: West")
+	var navHref string
+	tab.eval(`document.querySelector('header.top nav a[href^="/reps"]').getAttribute("href")`, &navHref)
+	require.Equal(t, "/reps?from=2025-01-01&region=West", navHref, "the navigation carries the new filter")
+	require.Equal(t, "West", tab.text(`summary[aria-describedby="l-region"]`))
+	tab.clean("filter change")
+
+	// The same URL loaded afresh shows the same figures (the URL is the state).
+	tab.run("reload", chromedp.Reload(), chromedp.WaitReady("[data-kpi]", chromedp.ByQuery))
+	requireKPIs(t, tab, west)
+
+	// Drill down: a category on the product page opens the page narrowed to it.
+	tab.run("product", chromedp.Navigate(srv.URL+"/product?from=2025-01-01"), chromedp.WaitReady(`[data-table="categories"]`, chromedp.ByQuery))
+	var cat string
+	tab.eval(`document.querySelector('[data-table="categories"] tbody tr td a').textContent`, &cat)
+	tab.run("drill", chromedp.Click(`[data-table="categories"] tbody tr td a`, chromedp.ByQuery), chromedp.WaitReady("footer", chromedp.ByQuery))
+	waitFor(t, tab, func() bool { return strings.Contains(tab.location(), "category="+url.QueryEscape(cat)) }, "the drill-down URL")
+	require.Contains(t, tab.text("[data-crumbs]"), "Categories: "+cat)
+	rows := tab.count(`[data-table="categories"] tbody tr`)
+	require.Equal(t, 1, rows, "the drilled page shows the one category")
+	tab.clean("drill-down")
+
+	// Download a CSV and compare it with the view's table.
+	tab.run("regional", chromedp.Navigate(srv.URL+"/regional?region=North"), chromedp.WaitReady(`a.csv`, chromedp.ByQuery))
+	tab.run("download", chromedp.Click(`#tile-regions a.csv`, chromedp.ByQuery))
+	body := tab.waitDownload()
+	recs, err := csv.NewReader(strings.NewReader(string(body))).ReadAll()
+	require.NoError(t, err)
+	north, err := s.d.Regional(ctx, dashboard.Filter{Regions: []string{"North"}}, dashboard.RegionalOptions{})
+	require.NoError(t, err)
+	want := north.Tables()[0]
+	require.Equal(t, dashboard.TableRegions, want.Name)
+	require.Equal(t, want.Columns, recs[0])
+	require.Len(t, recs, len(want.Rows)+1)
+	for i, row := range want.Rows {
+		for j, c := range row {
+			require.Equal(t, c.Text, recs[i+1][j])
+		}
+	}
+	tab.clean("download")
+
+	// Dark mode: the toggle applies at once and is remembered across a reload.
+	bg := func() string {
+		var s string
+		tab.eval(`getComputedStyle(document.body).backgroundColor`, &s)
+		return s
+	}
+	light := bg()
+	tab.run("dark", chromedp.Click(`form.theme button[value="dark"]`, chromedp.ByQuery))
+	waitFor(t, tab, func() bool { return bg() != light }, "the page turns dark")
+	var theme string
+	tab.eval(`document.documentElement.getAttribute("data-theme")`, &theme)
+	require.Equal(t, "dark", theme)
+	dark := bg()
+	time.Sleep(200 * time.Millisecond) // the cookie's POST
+	tab.run("reload dark", chromedp.Reload(), chromedp.WaitReady("footer", chromedp.ByQuery))
+	require.Equal(t, dark, bg(), "the theme is remembered")
+	tab.shoot(shots, "regional-north-dark-toggle")
+	tab.run("light", chromedp.Click(`form.theme button[value="light"]`, chromedp.ByQuery))
+	waitFor(t, tab, func() bool { return bg() == light }, "the page turns light again")
+	tab.clean("theme")
+
+	// Without JavaScript the form is a plain GET: the server drops the default
+	// fields by a redirect and renders the page with the filter.
+	tab.run("no script", emulation.SetScriptExecutionDisabled(true), chromedp.Navigate(srv.URL+"/customers"), chromedp.WaitReady("footer", chromedp.ByQuery))
+	tab.run("tick SMB", chromedp.Click(`//details[summary[@aria-describedby="l-segment"]]/summary`, chromedp.BySearch),
+		chromedp.Click(`input[name="segment"][value="SMB"]`, chromedp.ByQuery),
+		chromedp.Click(`form[data-filters] button[type="submit"]`, chromedp.ByQuery))
+	waitFor(t, tab, func() bool { return strings.HasSuffix(tab.location(), "/customers?segment=SMB") }, "the plain form's canonical URL")
+	tab.run("wait page", chromedp.WaitReady(`[data-table="segments"]`, chromedp.ByQuery))
+	require.Equal(t, "SMB", tab.text(`[data-table="segments"] tbody tr td`))
+	tab.run("script again", emulation.SetScriptExecutionDisabled(false))
+	tab.clean("no script")
+
+	// A bad filter re-shows the form with the message (its 400 is expected).
+	done := tab.allow(400)
+	tab.run("bad", chromedp.Navigate(srv.URL+"/executive?region=Mars"), chromedp.WaitReady(".form-error", chromedp.ByQuery))
+	require.Contains(t, tab.text(".form-error"), `Unknown region "Mars"`)
+	tab.shoot(shots, "bad-filter")
+	done()
+	tab.clean("bad filter")
+}
+
+// requireKPIs compares every KPI card on the page with the view's value.
+func requireKPIs(t *testing.T, tab *tab, v dashboard.Executive) {
+	t.Helper()
+	for _, k := range v.KPIs {
+		got := tab.text(`[data-kpi="` + k.Name + `"] [data-value]`)
+		equalFigure(t, k.Value.Decimal, got, "KPI "+k.Name)
+	}
+}
+
+// waitFor polls cond for up to 15 s.
+func waitFor(t *testing.T, tab *tab, cond func() bool, what string) {
+	t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s (at %s)", what, tab.location())
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}

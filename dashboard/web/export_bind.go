@@ -1,0 +1,48 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"net/url"
+
+	"github.com/salesanalytics/salesanalytics/dashboard"
+)
+
+// view computes the view behind a page, as the exporter of its tables.
+func (s *site) view(ctx context.Context, page string, r request) (dashboard.Exporter, error) {
+	switch page {
+	case "executive":
+		return s.d.Executive(ctx, r.f, dashboard.ExecutiveOptions{Compare: r.cmp})
+	case "regional":
+		return s.d.Regional(ctx, r.f, dashboard.RegionalOptions{Compare: r.cmp})
+	case "product":
+		return s.d.Product(ctx, r.f, dashboard.ProductOptions{Compare: r.cmp})
+	case "reps":
+		return s.d.Reps(ctx, r.f, dashboard.RepsOptions{Compare: r.cmp})
+	case "customers":
+		return s.d.Customers(ctx, r.f, dashboard.CustomersOptions{})
+	}
+	return nil, &Error{Status: http.StatusNotFound, Message: "There is no view behind page " + page + "."}
+}
+
+// export writes one table of a page's view as the view's own CSV export: the
+// same columns, exact decimals, the drill-down filter of each row.
+func (s *site) export(ctx context.Context, page, table string, q url.Values) ([]byte, error) {
+	r, err := parse(q)
+	if err != nil {
+		return nil, err
+	}
+	v, err := s.view(ctx, page, r)
+	if err != nil {
+		return nil, viewError(err)
+	}
+	for _, t := range v.Tables() {
+		if t.Name == table {
+			var buf bytes.Buffer
+			err := dashboard.WriteCSV(&buf, t)
+			return buf.Bytes(), err
+		}
+	}
+	return nil, &Error{Status: http.StatusNotFound, Message: "Page " + page + " has no table " + table + " for this filter."}
+}

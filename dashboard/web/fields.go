@@ -1,0 +1,89 @@
+package web
+
+import (
+	"cmp"
+	"context"
+	"net/url"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/salesanalytics/salesanalytics/dashboard"
+)
+
+// fields builds the filter form from the catalog: the date range bounded by the
+// data, the comparison, the lists of regions, categories, segments, industries,
+// channels and reps, and hidden fields that carry a drill-down's product or
+// customer through the form.
+func (s *site) fields(ctx context.Context, q url.Values) ([]Field, error) {
+	cat, err := s.catalog(ctx)
+	if err != nil {
+		return nil, err
+	}
+	first, last := cat.First.Format(time.DateOnly), cat.Last.Format(time.DateOnly)
+	date := func(key, label, def string) Field {
+		v := q.Get(key)
+		if v == "" {
+			v = def
+		}
+		return Field{Name: key, Label: label, Kind: "date", Value: v, Default: def, Min: first, Max: last}
+	}
+	compare := Field{Name: keyCompare, Label: "Compare with", Kind: "select", Default: string(dashboard.ComparePrevious)}
+	for _, c := range []struct{ v, l string }{
+		{string(dashboard.ComparePrevious), "Previous period"},
+		{string(dashboard.CompareYear), "Same period a year earlier"},
+		{string(dashboard.CompareNone), "No comparison"},
+	} {
+		compare.Options = append(compare.Options, Option{Value: c.v, Label: c.l, Selected: q.Get(keyCompare) == c.v})
+	}
+	channel := Field{Name: dashboard.KeyChannel, Label: "Channel", Kind: "select"}
+	channel.Options = append(channel.Options, Option{Value: "", Label: "All channels"})
+	channel.Options = append(channel.Options, options(cat.Channels, q[dashboard.KeyChannel])...)
+
+	reps := make([]dashboard.Rep, 0, len(cat.Reps))
+	for _, r := range cat.Reps {
+		reps = append(reps, r)
+	}
+	slices.SortFunc(reps, func(a, b dashboard.Rep) int { return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID)) })
+	rep := Field{Name: dashboard.KeyRep, Label: "Reps", Kind: "multi"}
+	for _, r := range reps {
+		id := strconv.FormatInt(r.ID, 10)
+		rep.Options = append(rep.Options, Option{Value: id, Label: r.Name, Selected: slices.Contains(q[dashboard.KeyRep], id)})
+	}
+	product := Field{Name: dashboard.KeyProduct, Label: "Product", Kind: "hidden"}
+	for _, v := range q[dashboard.KeyProduct] {
+		label := "#" + v
+		if id, err := strconv.ParseInt(v, 10, 64); err == nil {
+			if p, ok := cat.Products[id]; ok {
+				label = p.Name
+			}
+		}
+		product.Options = append(product.Options, Option{Value: v, Label: label, Selected: true})
+	}
+	customer := Field{Name: dashboard.KeyCustomer, Label: "Customer", Kind: "hidden"}
+	for _, v := range q[dashboard.KeyCustomer] {
+		customer.Options = append(customer.Options, Option{Value: v, Label: "#" + v, Selected: true})
+	}
+	return []Field{
+		date(dashboard.KeyFrom, "From", first),
+		date(dashboard.KeyTo, "To", last),
+		compare,
+		{Name: dashboard.KeyRegion, Label: "Regions", Kind: "multi", Options: options(cat.Regions, q[dashboard.KeyRegion])},
+		{Name: dashboard.KeyCategory, Label: "Categories", Kind: "multi", Options: options(cat.Categories, q[dashboard.KeyCategory])},
+		{Name: dashboard.KeySegment, Label: "Segments", Kind: "multi", Options: options(cat.Segments, q[dashboard.KeySegment])},
+		{Name: dashboard.KeyIndustry, Label: "Industries", Kind: "multi", Options: options(cat.Industries, q[dashboard.KeyIndustry])},
+		channel,
+		rep,
+		product,
+		customer,
+	}, nil
+}
+
+// options lists values as choices, those in picked selected.
+func options(values, picked []string) []Option {
+	out := make([]Option, len(values))
+	for i, v := range values {
+		out[i] = Option{Value: v, Label: v, Selected: slices.Contains(picked, v)}
+	}
+	return out
+}

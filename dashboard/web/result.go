@@ -1,0 +1,61 @@
+package web
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/salesanalytics/salesanalytics/internal/termui"
+	"github.com/salesanalytics/salesanalytics/query"
+)
+
+// ResultTable renders a query result (an analyst's answer) as a page table:
+// decimals at their column's scale with thousands separators, counts grouped,
+// dates as YYYY-MM-DD, NULL as "—"; metric columns right-aligned.
+func ResultTable(id string, res *query.Result) *Table {
+	if res == nil {
+		return nil
+	}
+	t := &Table{ID: id}
+	for _, c := range res.Columns {
+		num := c.Kind == query.KindDecimal || c.Kind == query.KindInt || c.Kind == query.KindFloat
+		t.Cols = append(t.Cols, Col{Name: strings.ReplaceAll(c.Name, "_", " "), Num: num})
+	}
+	for _, r := range res.Rows {
+		row := Row{}
+		for j, v := range r {
+			row.Cells = append(row.Cells, Cell{Text: resultText(res.Columns[j], v)})
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+func resultText(c query.Column, v any) string {
+	switch x := v.(type) {
+	case nil:
+		return "—"
+	case decimal.Decimal:
+		if c.Scale == 2 {
+			// grouped to the cent as money is, without a unit the column may not have
+			return strings.Replace(termui.Money(x), "$", "", 1)
+		}
+		return x.StringFixed(int32(c.Scale))
+	case int64:
+		return count(x)
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case bool:
+		return strconv.FormatBool(x)
+	case time.Time:
+		if c.Kind == query.KindDate {
+			return x.Format(time.DateOnly)
+		}
+		return x.UTC().Format(time.RFC3339)
+	case string:
+		return x
+	}
+	return ""
+}

@@ -1,0 +1,83 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"regexp"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/salesanalytics/salesanalytics/dashboard"
+	"github.com/salesanalytics/salesanalytics/dashboard/web"
+	"github.com/salesanalytics/salesanalytics/engine/embedded"
+	"github.com/salesanalytics/salesanalytics/engine/snowflake"
+	"github.com/salesanalytics/salesanalytics/internal/snowfake"
+	"github.com/salesanalytics/salesanalytics/internal/testwh"
+)
+
+func TestMain(m *testing.M) {
+	for k, v := range snowfake.DriverEnv {
+		os.Setenv(k, v)
+	}
+	os.Exit(m.Run())
+}
+
+// volatile matches what differs between two servers of the same data: the
+// form token and the freshness line (each warehouse's own refresh time).
+var volatile = regexp.MustCompile(`name="csrf" value="[^"]*"|<time>[^<]*</time>`)
+
+// TestSnowflakeServesTheSamePages sets the same small warehouse up on the
+// Snowflake engine — the real gosnowflake driver against the loopback Snowflake
+// — and on the embedded engine, and requires every page to be the same page.
+func TestSnowflakeServesTheSamePages(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	const scale = 0.02
+	o := testwh.Default()
+	o.Data.Scale, o.Now = scale, demoNow
+
+	duck, err := embedded.Open(ctx, embedded.Options{})
+	require.NoError(t, err)
+	t.Cleanup(func() { duck.Close() })
+	fake, err := snowfake.New(ctx, duck.DB(), snowfake.Options{User: "user", Password: "pass", Now: demoNow})
+	require.NoError(t, err)
+	srv := httptest.NewServer(fake)
+	t.Cleanup(func() { srv.Close(); fake.Close() })
+	sf, err := snowflake.Open(ctx, snowflake.Options{DSN: snowfake.DSN(srv.Listener.Addr().String(), "SALES_ANALYTICS_DB"), BatchRows: 500})
+	require.NoError(t, err)
+	t.Cleanup(func() { sf.Close() })
+	_, err = testwh.Setup(ctx, sf, o)
+	require.NoError(t, err)
+
+	emb, err := embedded.Open(ctx, embedded.Options{})
+	require.NoError(t, err)
+	t.Cleanup(func() { emb.Close() })
+	_, err = testwh.Setup(ctx, emb, o)
+	require.NoError(t, err)
+
+	serve := func(d *dashboard.Dashboard) http.Handler {
+		h, err := web.New(web.ForDashboard(d, web.Options{}))
+		require.NoError(t, err)
+		return h
+	}
+	sd, err := dashboard.New(sf.DB(), sf.Dialect(), dashboard.Options{Now: demoNow})
+	require.NoError(t, err)
+	ed, err := dashboard.New(emb.DB(), emb.Dialect(), dashboard.Options{Now: demoNow})
+	require.NoError(t, err)
+	onSnowflake, onEmbedded := serve(sd), serve(ed)
+
+	for _, target := range []string{
+		"/executive", "/executive?region=West&compare=year", "/regional?region=North",
+		"/product?category=TOYS", "/reps", "/customers?segment=SMB",
+		"/export/reps/leaderboard.csv", "/executive?region=Mars",
+	} {
+		a, b := httptest.NewRecorder(), httptest.NewRecorder()
+		onSnowflake.ServeHTTP(a, httptest.NewRequest(http.MethodGet, target, nil))
+		onEmbedded.ServeHTTP(b, httptest.NewRequest(http.MethodGet, target, nil))
+		require.Equal(t, b.Code, a.Code, target)
+		require.Equal(t, volatile.ReplaceAllString(b.Body.String(), ""), volatile.ReplaceAllString(a.Body.String(), ""), target)
+	}
+}

@@ -1,0 +1,125 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"net/url"
+)
+
+// view is what the layout template renders.
+type view struct {
+	Key, Title, Path string
+	Nav              []navLink
+	Fields           []Field
+	FormErr          string
+	Crumbs           []crumb
+	Fresh            bool
+	AsOf             string
+	CSRF, Return     string
+	Theme            string
+	Carry            string
+	Notice           string
+	Status           int
+	Err              string
+	Tiles            []Tile
+	Analyst          *analystView
+}
+
+type navLink struct {
+	Label, Href string
+	Active      bool
+}
+
+// crumb is one filter in force and the link that removes it.
+type crumb struct{ Label, Remove string }
+
+// chrome fills what every page shares: navigation (carrying the filters), the
+// theme, the CSRF token and the return URL of the forms.
+func (h *handler) chrome(w http.ResponseWriter, r *http.Request, v *view, q url.Values) {
+	if v.Status == 0 {
+		v.Status = http.StatusOK
+	}
+	v.Carry = ""
+	if enc := q.Encode(); enc != "" {
+		v.Carry = "?" + enc
+	}
+	for _, p := range h.cfg.Pages {
+		v.Nav = append(v.Nav, navLink{Label: p.Label, Href: "/" + p.Key + v.Carry, Active: p.Key == v.Key})
+	}
+	v.Theme = themeOf(r)
+	v.CSRF = h.csrf.token(w, r)
+	v.Return = localReturn(r.URL.RequestURI())
+	if ck, err := r.Cookie(flashCookie); err == nil && ck.Value == "refreshed" {
+		v.Notice = "The data was refreshed."
+		http.SetCookie(w, &http.Cookie{Name: flashCookie, Path: "/", MaxAge: -1})
+	}
+}
+
+// base builds a page's view up to its tiles: chrome, the filter form, the
+// breadcrumbs and the freshness line. A failure to build the form is the page's
+// error.
+func (h *handler) base(ctx context.Context, w http.ResponseWriter, r *http.Request, p Page, q url.Values) *view {
+	v := &view{Key: p.Key, Title: p.Title, Path: "/" + p.Key}
+	h.chrome(w, r, v, q)
+	if p.Key == analystKey {
+		return v
+	}
+	fields, err := h.cfg.Fields(ctx, q)
+	if err != nil {
+		h.fail(v, err)
+		return v
+	}
+	v.Fields = fields
+	v.Crumbs = crumbs(v.Path, fields, q)
+	if h.cfg.AsOf != nil {
+		at, err := h.cfg.AsOf(ctx)
+		if err != nil {
+			h.fail(v, err)
+			return v
+		}
+		v.Fresh, v.AsOf = true, at.UTC().Format("2 Jan 2006 15:04 MST")
+	}
+	return v
+}
+
+// crumbs lists the filters in the query, labelled from the form's fields, each
+// with the link that removes it.
+func crumbs(path string, fields []Field, q url.Values) []crumb {
+	var out []crumb
+	for _, f := range fields {
+		for _, val := range q[f.Name] {
+			if val == f.Default {
+				continue
+			}
+			label := val
+			for _, o := range f.Options {
+				if o.Value == val {
+					label = o.Label
+				}
+			}
+			out = append(out, crumb{Label: f.Label + ": " + label, Remove: withQuery(path, without(q, f.Name, val))})
+		}
+	}
+	return out
+}
+
+// render writes the full page with its status.
+func (h *handler) render(w http.ResponseWriter, v *view) {
+	h.fragment(w, v.Status, "layout", v)
+}
+
+// fragment renders one template into a buffer first, so that a template error
+// becomes a clean 500 instead of half a page.
+func (h *handler) fragment(w http.ResponseWriter, status int, name string, data any) {
+	var buf bytes.Buffer
+	if err := h.tmpl.ExecuteTemplate(&buf, name, data); err != nil {
+		h.log.Error("template failed", "template", name, "err", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes())
+}
