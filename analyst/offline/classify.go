@@ -208,6 +208,11 @@ func key(items []item) string {
 			p = "d:" + it.date.Format(time.DateOnly)
 		case kUnknown:
 			p = "?:" + it.text
+		case kKeyword:
+			if it.kw(kwWhich) || it.kw(kwList) {
+				continue // "who are the top 10 reps" asks what "top 10 reps" asks
+			}
+			fallthrough
 		default:
 			m := it.ms[0]
 			p = strconv.Itoa(int(m.kind)) + ":" + m.name + "=" + m.value + string(m.grain) + strconv.Itoa(m.n)

@@ -125,14 +125,17 @@ func labels(names []string) []string {
 // region for SMB in 2025".
 func (in *intent) describe() string {
 	var b strings.Builder
-	if in.rank != 0 && len(in.dims) > 0 {
+	if in.rank != 0 && (len(in.dims) > 0 || in.grain != "") {
 		word := "top"
 		if in.rank < 0 {
 			word = "bottom"
 		}
-		what := plural(label(in.dims[0]))
-		if in.limit == 1 {
+		what := string(in.grain)
+		if len(in.dims) > 0 {
 			what = label(in.dims[0])
+		}
+		if in.limit != 1 {
+			what = plural(what)
 		}
 		fmt.Fprintf(&b, "the %s %d %s by %s", word, in.limit, what, label(orDefault(in.orderBy, in.metrics[0])))
 	} else {

@@ -312,6 +312,8 @@ var stopWords = toSet(
 	"find", "rank", "ranked", "ranking", "breakdown", "split", "down", "break", "time", "period",
 	"year's", "everything", "ever", "far", "date", "dates", "ones", "one's", "s", "terms", "term",
 	"according", "across", "based", "had", "were", "value", "values", "who", "group", "grouped",
+	"ordered", "placed", "bought", "purchased", "buy", "given", "over", "got", "receive", "received",
+	"earn", "earned", "make", "generated", "cumulative",
 )
 
 func toSet(ws ...string) map[string]bool {

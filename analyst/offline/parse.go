@@ -47,7 +47,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 	var (
 		by, which, howMany, not, list, trend, change bool
 		rankPlural, rankTarget                       bool
-		unknown                                      []string
+		unknown, implied, afterValue                 []string
 	)
 	for i := range items {
 		it := &items[i]
@@ -111,6 +111,12 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 				if !slices.Contains(in.named, f.name) {
 					in.named = append(in.named, f.name)
 				}
+				// "online orders", "enterprise customers": the filter's name ends in
+				// a measure, which counts if the question names no other
+				ws := strings.Split(it.text, " ")
+				if m, ok := r.metricReading(ws[len(ws)-1]); ok && len(ws) > 1 {
+					implied = appendNew(implied, m.name)
+				}
 				break
 			}
 			m := r.chooseValue(it, prev, next, in)
@@ -131,7 +137,11 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 			switch {
 			case isDim && qualifies(dim.name, prev, next):
 				// "the North region", "customer Paul Lee": the value says it
-			case isDim && howMany && !isMet:
+			case isMet && howMany:
+				in.metrics = appendNew(in.metrics, met.name)
+				cu.namedMetric = true
+				howMany = false
+			case isDim && howMany:
 				if mt, ok := r.countOf[dim.name]; ok {
 					in.metrics = appendNew(in.metrics, mt)
 					cu.namedMetric = true
@@ -143,11 +153,15 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 				in.dims = appendNew(in.dims, dim.name)
 				if in.rank != 0 || which {
 					rankTarget = true
-					rankPlural = it.text != it.sing()
+					o := strings.ToLower(it.orig)
+					rankPlural = o != singular(o)
 				}
 			case isMet:
 				if by && in.rank != 0 && rankTarget {
 					in.orderBy = met.name
+				}
+				if prev != nil && (prev.is(kValue) || prev.is(kFilter)) && !by {
+					afterValue = appendNew(afterValue, met.name) // "healthcare customers"
 				}
 				in.metrics = appendNew(in.metrics, met.name)
 				cu.namedMetric = true
@@ -158,6 +172,15 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 	}
 	if len(unknown) > 0 {
 		return nil, cu, &decline{reason: "I did not understand " + quoteAll(unknown) + ".", unknown: unknown}
+	}
+	if len(afterValue) > 0 && len(afterValue) < len(in.metrics) {
+		// a measure word that only says what a value is ("revenue for healthcare
+		// customers") when another measure is asked for
+		in.metrics = slices.DeleteFunc(in.metrics, func(m string) bool { return slices.Contains(afterValue, m) && m != in.orderBy })
+	}
+	if len(in.metrics) == 0 && len(implied) > 0 {
+		in.metrics = implied
+		cu.namedMetric = true
 	}
 	if which && in.rank == 0 && len(in.dims) > 0 && len(in.metrics) > 0 {
 		in.rank = 1 // "which region had revenue …" reads as the top one
@@ -236,6 +259,16 @@ func qualifies(dim string, prev, next *item) bool {
 		}
 	}
 	return false
+}
+
+// metricReading finds a metric called phrase.
+func (r *Resolver) metricReading(phrase string) (meaning, bool) {
+	for _, m := range r.lex.phrases[phrase] {
+		if m.kind == kMetric {
+			return m, true
+		}
+	}
+	return meaning{}, false
 }
 
 // dimReading finds a dimension called phrase: "customers" read as customer.

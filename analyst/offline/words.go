@@ -81,6 +81,8 @@ func singular(w string) string {
 	switch {
 	case len(w) < 4 || noSingular[w] || !isAlpha(w):
 		return w
+	case strings.HasSuffix(w, "people"):
+		return strings.TrimSuffix(w, "people") + "person"
 	case strings.HasSuffix(w, "ies"):
 		return w[:len(w)-3] + "y"
 	case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "shes"):
