@@ -218,7 +218,7 @@ func (l *lexicon) structural() {
 	kw(kwBetween, "between")
 	kw(kwFrom, "from")
 	kw(kwTo, "to", "until", "till", "through", "thru")
-	kw(kwAnd, "and", "&")
+	kw(kwAnd, "and", "&", "or", "plus")
 	kw(kwVs, "vs", "versus", "against", "compared to", "compared with", "compare", "compared", "comparison")
 	kw(kwTrend, "trend", "trends", "trended", "trending", "over time", "evolution", "evolve")
 	kw(kwChange, "change", "changed", "grow", "grew", "growth", "develop", "developed", "shift")

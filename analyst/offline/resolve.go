@@ -132,7 +132,7 @@ func (r *Resolver) Resolve(prev any, question string) *Resolution {
 			}
 		}
 		req := vq.req
-		if req.Limit == 0 {
+		if req.Limit == 0 && (len(req.Dimensions) > 0 || req.Time != nil) {
 			req.Limit = r.maxRows + 1
 		}
 		return &Resolution{Request: req, Verified: vq.name, Notes: notes, in: in, Suggestions: r.followUps(in)}

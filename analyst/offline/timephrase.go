@@ -185,11 +185,9 @@ func relative(last bool, count int, g dialect.Grain, today time.Time, n int) (pe
 		}
 		switch g {
 		case dialect.Day:
-			p, _, _, err := rel(query.LastNDays, today, fmt.Sprintf("the last %d days", count), "", n, count)
-			return p, n, true, err
+			return rangeOf(query.LastNDays(count), today, fmt.Sprintf("the last %d days", count), "", n)
 		case dialect.Week:
-			p, _, _, err := rel(query.LastNDays, today, fmt.Sprintf("the last %d weeks", count), "", n, 7*count)
-			return p, n, true, err
+			return rangeOf(query.LastNDays(7*count), today, fmt.Sprintf("the last %d weeks", count), "", n)
 		case dialect.Month:
 			first := date(today.Year(), int(today.Month()), 1)
 			return period{from: first.AddDate(0, -count, 0), to: first.AddDate(0, 0, -1), label: fmt.Sprintf("the last %d months", count)}, n, true, nil
@@ -214,8 +212,12 @@ func relative(last bool, count int, g dialect.Grain, today time.Time, n int) (pe
 
 // rel resolves a relative range with the package query's own rules, so the
 // request and its text agree.
-func rel(r query.Relative, today time.Time, label string, unit dialect.Grain, n int, days ...int) (period, int, bool, error) {
-	from, to, err := query.Last(r, days...).Resolve(today)
+func rel(r query.Relative, today time.Time, label string, unit dialect.Grain, n int) (period, int, bool, error) {
+	return rangeOf(query.Last(r), today, label, unit, n)
+}
+
+func rangeOf(dr query.DateRange, today time.Time, label string, unit dialect.Grain, n int) (period, int, bool, error) {
+	from, to, err := dr.Resolve(today)
 	if err != nil {
 		return period{}, 0, false, err
 	}
@@ -244,13 +246,13 @@ func latest(p period, today time.Time, mk func(y int) period) period {
 func date(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
 
 func quarter(y, q int) period {
-	from := date(y, 3*(q-1)+1, 1)
-	return period{from: from, to: from.AddDate(0, 3, -1), unit: dialect.Quarter, label: fmt.Sprintf("Q%d %d", q, y)}
+	r := query.Quarter(y, q)
+	return period{from: r.From, to: r.To, unit: dialect.Quarter, label: fmt.Sprintf("Q%d %d", q, y)}
 }
 
 func month(y, m int) period {
-	from := date(y, m, 1)
-	return period{from: from, to: from.AddDate(0, 1, -1), unit: dialect.Month, label: from.Format("January 2006")}
+	r := query.Month(y, time.Month(m))
+	return period{from: r.From, to: r.To, unit: dialect.Month, label: r.From.Format("January 2006")}
 }
 
 func day(y, m, d int) period {

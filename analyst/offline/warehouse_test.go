@@ -12,8 +12,8 @@ import (
 
 	"github.com/salesanalytics/salesanalytics/analyst/offline"
 	"github.com/salesanalytics/salesanalytics/dialect"
-	"github.com/salesanalytics/salesanalytics/pipeline"
-	"github.com/salesanalytics/salesanalytics/pipeline/embedded"
+	"github.com/salesanalytics/salesanalytics/engine/embedded"
+	"github.com/salesanalytics/salesanalytics/internal/testwh"
 	"github.com/salesanalytics/salesanalytics/semantic"
 )
 
@@ -37,9 +37,9 @@ func warehouse(tb testing.TB) *embedded.Engine {
 		if whErr != nil {
 			return
 		}
-		o := pipeline.DefaultOptions()
+		o := testwh.Default()
 		o.Now = clock
-		_, whErr = pipeline.Setup(ctx, whEng, o)
+		_, whErr = testwh.Setup(ctx, whEng, o)
 	})
 	require.NoError(tb, whErr)
 	return whEng
