@@ -1,0 +1,196 @@
+// Command analyst answers questions about sales in plain language: the answer
+// with its figures, the SQL that ran, the result table and follow-up
+// suggestions.
+//
+//	go run ./examples/analyst "What was total revenue last month?"   # one question
+//	go run ./examples/analyst                                      # a conversation
+//	go run ./examples/analyst -json "Sales by region"              # one JSON object
+//
+// It opens the warehouse like the view programs (-engine, -db, -connection;
+// the embedded one is built on first use) and answers with the offline
+// analyst. With -engine snowflake and SNOWFLAKE_ACCOUNT and SNOWFLAKE_TOKEN (a
+// programmatic access token) set, it asks Cortex Analyst instead, unless
+// -offline is given. A decline is an answer: the exit status is 0 for an answer
+// or a decline and 1 only for a failure.
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/salesanalytics/salesanalytics/analyst"
+	"github.com/salesanalytics/salesanalytics/analyst/offline"
+	"github.com/salesanalytics/salesanalytics/internal/cli"
+	"github.com/salesanalytics/salesanalytics/query"
+	"github.com/salesanalytics/salesanalytics/semantic"
+)
+
+func main() {
+	var wf cli.WarehouseFlags
+	wf.Register(flag.CommandLine)
+	asJSON := flag.Bool("json", false, "print the answer as one JSON object")
+	forceOffline := flag.Bool("offline", false, "use the offline analyst even when Cortex Analyst is configured")
+	flag.Parse()
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := run(ctx, wf, *forceOffline, *asJSON, strings.Join(flag.Args(), " "), os.Stdin, os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "analyst:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, wf cli.WarehouseFlags, forceOffline, asJSON bool, question string, in io.Reader, out, errOut io.Writer) error {
+	wh, err := wf.Open(ctx, errOut)
+	if err != nil {
+		return err
+	}
+	defer wh.Close()
+	a, err := choose(ctx, wh, wf, forceOffline)
+	if err != nil {
+		return err
+	}
+	s := &analyst.Session{Analyst: a}
+	if question != "" {
+		return answer(ctx, s, question, asJSON, out)
+	}
+	if asJSON {
+		return errors.New("-json needs a question")
+	}
+	fmt.Fprintln(out, "Ask about sales (an empty line or Ctrl-D ends). For example:")
+	ans, err := a.Ask(ctx, nil, "?") // a decline lists the questions the model answers
+	if err == nil {
+		for _, sg := range ans.Suggestions {
+			fmt.Fprintln(out, "  "+sg)
+		}
+	}
+	sc := bufio.NewScanner(in)
+	for {
+		fmt.Fprint(out, "\n> ")
+		if !sc.Scan() || strings.TrimSpace(sc.Text()) == "" {
+			fmt.Fprintln(out)
+			return sc.Err()
+		}
+		if err := answer(ctx, s, sc.Text(), false, out); err != nil {
+			return err
+		}
+	}
+}
+
+// choose returns Cortex Analyst when the warehouse is Snowflake and a token is
+// configured, else the offline analyst.
+func choose(ctx context.Context, wh *cli.Opened, wf cli.WarehouseFlags, forceOffline bool) (analyst.Analyst, error) {
+	db := wh.Engine().DB()
+	account, token := os.Getenv("SNOWFLAKE_ACCOUNT"), os.Getenv("SNOWFLAKE_TOKEN")
+	if !forceOffline && strings.EqualFold(wf.Engine, "snowflake") && account != "" && token != "" {
+		base, err := analyst.AccountURL(account)
+		if err != nil {
+			return nil, err
+		}
+		file := "@" + wh.Names().Database + "." + wh.Names().Semantic + ".SEMANTIC_MODELS/" + semantic.SalesModelFile
+		return &analyst.Cortex{Client: &analyst.Client{BaseURL: base, Auth: analyst.PAT(token)},
+			Base: analyst.Request{SemanticModelFile: file}, DB: db}, nil
+	}
+	now := time.Now
+	if !strings.EqualFold(wf.Engine, "snowflake") {
+		now = cli.DemoNow // the embedded demo data is read as of 2026-01-01
+	}
+	return offline.New(ctx, semantic.SalesModel(), db, offline.Options{Dialect: wh.Engine().Dialect(), Now: now})
+}
+
+func answer(ctx context.Context, s *analyst.Session, question string, asJSON bool, out io.Writer) error {
+	ans, err := s.Ask(ctx, question)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		b, err := json.Marshal(ans)
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintf(out, "%s\n", b)
+		return err
+	}
+	fmt.Fprintln(out, ans.Text)
+	if ans.SQL != "" {
+		fmt.Fprintln(out, "\nSQL:\n  "+ans.SQL)
+		for i, a := range ans.Args {
+			fmt.Fprintf(out, "  -- arg %d: %s\n", i+1, arg(a))
+		}
+	}
+	if ans.Result != nil && len(ans.Result.Rows) > 0 {
+		fmt.Fprintln(out)
+		table(out, ans.Result, 20)
+	}
+	if len(ans.Suggestions) > 0 {
+		fmt.Fprintln(out, "\nYou could ask next:")
+		for _, sg := range ans.Suggestions {
+			fmt.Fprintln(out, "  "+sg)
+		}
+	}
+	return nil
+}
+
+func arg(a any) string {
+	if t, ok := a.(time.Time); ok {
+		return t.Format(time.DateOnly)
+	}
+	return fmt.Sprint(a)
+}
+
+// table prints up to max rows, columns aligned, numbers on the right.
+func table(out io.Writer, res *query.Result, limit int) {
+	rows := res.Rows
+	if len(rows) > limit {
+		rows = rows[:limit]
+	}
+	cells := make([][]string, len(rows)+1)
+	width := make([]int, len(res.Columns))
+	cells[0] = make([]string, len(res.Columns))
+	for j, c := range res.Columns {
+		cells[0][j] = c.Name
+		width[j] = len(c.Name)
+	}
+	for i, r := range rows {
+		cells[i+1] = make([]string, len(r))
+		for j, v := range r {
+			s := "NULL"
+			switch x := v.(type) {
+			case nil:
+			case time.Time:
+				s = x.Format(time.DateOnly)
+			case decimal.Decimal:
+				s = x.StringFixed(int32(res.Columns[j].Scale))
+			default:
+				s = fmt.Sprint(x)
+			}
+			cells[i+1][j] = s
+			width[j] = max(width[j], len(s))
+		}
+	}
+	for _, r := range cells {
+		for j, s := range r {
+			k := res.Columns[j].Kind
+			if k == query.KindDecimal || k == query.KindInt {
+				fmt.Fprintf(out, "  %*s", width[j], s)
+			} else {
+				fmt.Fprintf(out, "  %-*s", width[j], s)
+			}
+		}
+		fmt.Fprintln(out)
+	}
+	if len(res.Rows) > limit {
+		fmt.Fprintf(out, "  … %d rows in all\n", len(res.Rows))
+	}
+}
