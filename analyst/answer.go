@@ -5,9 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"sync"
-	"time"
-
-	"github.com/shopspring/decimal"
 
 	"github.com/salesanalytics/salesanalytics/query"
 )
@@ -101,7 +98,7 @@ func (a *Answer) MarshalJSON() ([]byte, error) {
 				if j > 0 {
 					b.WriteByte(',')
 				}
-				v, err := cellJSON(c, row[j])
+				v, err := c.MarshalValue(row[j])
 				if err != nil {
 					return nil, err
 				}
@@ -112,21 +109,6 @@ func (a *Answer) MarshalJSON() ([]byte, error) {
 		}
 	}
 	return json.Marshal(out)
-}
-
-func cellJSON(c query.Column, v any) ([]byte, error) {
-	switch x := v.(type) {
-	case nil:
-		return []byte("null"), nil
-	case decimal.Decimal:
-		return json.Marshal(x.StringFixed(int32(c.Scale)))
-	case time.Time:
-		if c.Kind == query.KindDate {
-			return json.Marshal(x.Format(time.DateOnly))
-		}
-		return json.Marshal(x.Format(time.RFC3339Nano))
-	}
-	return json.Marshal(v)
 }
 
 // Session is a conversation with an [Analyst]: it keeps the answers so far and

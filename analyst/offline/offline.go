@@ -156,7 +156,7 @@ func (a *Analyst) Ask(ctx context.Context, history []*analyst.Answer, question s
 		out.Rows, cut = out.Rows[:a.maxRows], true
 	}
 	req := res.Request
-	ans.SQL, ans.Args, ans.Result, ans.Request, ans.State = q.SQL, q.Args, out, &req, res.in
+	ans.SQL, ans.Args, ans.Result, ans.Request, ans.State = q.SQL, q.Args, out, &req, res.State()
 	ans.Text = say(res.in, out, cut)
 	if len(res.Notes) > 0 {
 		ans.Text += " " + strings.Join(res.Notes, " ")

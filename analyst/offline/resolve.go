@@ -41,6 +41,14 @@ type Resolution struct {
 	in *intent
 }
 
+// State is what a follow-up question builds on: pass it to the next Resolve.
+func (res *Resolution) State() any {
+	if res.Declined || res.in == nil {
+		return nil
+	}
+	return res.in
+}
+
 // NewResolver prepares a resolver for m. values are extra dimension values (read
 // from the warehouse by [LoadValues]), by dimension name; now is the clock
 // relative periods resolve against (nil: time.Now); maxRows caps the rows of an
