@@ -67,6 +67,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 					in.rank = -1
 				}
 				if next != nil && next.kind == kNumber && !next.used {
+					if next.n < 1 {
+						return nil, cu, &decline{reason: fmt.Sprintf("a %s %d lists nothing; ask for 1 or more", it.text, next.n)}
+					}
 					in.limit = next.n
 					next.used = true
 				}
@@ -171,7 +174,15 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 		by = false
 	}
 	if len(unknown) > 0 {
-		return nil, cu, &decline{reason: "I did not understand " + quoteAll(unknown) + ".", unknown: unknown}
+		reason := "I did not understand " + quoteAll(unknown) + "."
+		for _, u := range unknown {
+			for _, m := range r.lex.phrases[strings.ToLower(u)] {
+				if m.upper {
+					reason += fmt.Sprintf(" Codes are read in capitals: did you mean the %s %s?", label(m.name), m.value)
+				}
+			}
+		}
+		return nil, cu, &decline{reason: reason, unknown: unknown}
 	}
 	if len(afterValue) > 0 && len(afterValue) < len(in.metrics) {
 		// a measure word that only says what a value is ("revenue for healthcare

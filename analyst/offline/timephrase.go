@@ -59,6 +59,12 @@ func periods(items []item, today time.Time) (ps []period, compare bool, err erro
 		return nil, false, nil
 	case 1:
 		p := spans[0]
+		switch joins[0] {
+		case kwBetween:
+			return nil, false, fmt.Errorf("\"between\" needs two dates, and I read only %s", p.label)
+		case kwVs:
+			return nil, false, fmt.Errorf("a comparison needs two periods, and I read only %s", p.label)
+		}
 		if joins[0] == kwSince {
 			p = period{from: p.from, to: today, label: "since " + p.label}
 		}
@@ -155,7 +161,8 @@ func spanAt(items []item, i int, today time.Time) (period, int, bool, error) {
 		m := it.ms[0].n
 		if n := next(1); n != nil && n.kind == kNumber && n.n >= 1 && n.n <= 31 { // March 1, 2025
 			if y, ok := year(2); ok {
-				return day(y, m, n.n), 3, true, nil
+				p, err := validDay(y, m, n.n)
+				return p, 3, err == nil, err
 			}
 		}
 		if y, ok := year(1); ok {
@@ -165,7 +172,8 @@ func spanAt(items []item, i int, today time.Time) (period, int, bool, error) {
 	case it.kind == kNumber && it.n >= 1 && it.n <= 31: // 1 March 2025
 		if n := next(1); n != nil && n.kind == kMonth {
 			if y, ok := year(2); ok {
-				return day(y, n.ms[0].n, it.n), 3, true, nil
+				p, err := validDay(y, n.ms[0].n, it.n)
+				return p, 3, err == nil, err
 			}
 		}
 	case it.kind == kDate:
@@ -253,6 +261,15 @@ func quarter(y, q int) period {
 func month(y, m int) period {
 	r := query.Month(y, time.Month(m))
 	return period{from: r.From, to: r.To, unit: dialect.Month, label: r.From.Format("January 2006")}
+}
+
+// validDay refuses a day its month does not have (February 31).
+func validDay(y, m, d int) (period, error) {
+	p := day(y, m, d)
+	if p.from.Day() != d {
+		return period{}, fmt.Errorf("%s %d, %d is not a date", time.Month(m), d, y)
+	}
+	return p, nil
 }
 
 func day(y, m, d int) period {
