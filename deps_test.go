@@ -19,7 +19,7 @@ const (
 // pure lists packages that must build without cgo: everything but the embedded
 // engine and the programs on top.
 var pure = []string{
-	"dialect", "warehouse", "scan", "semantic", "query", "marts", "dashboard", "analyst", "engine", "pipeline", "pipeline/datagen",
+	"dialect", "warehouse", "scan", "semantic", "query", "marts", "dashboard", "analyst", "analyst/offline", "engine", "pipeline", "pipeline/datagen",
 	"internal/snowfake", "internal/termui", "engine/snowflake/connection",
 }
 
