@@ -8,6 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/salesanalytics/salesanalytics/internal/termui"
 	"github.com/salesanalytics/salesanalytics/query"
 )
 
@@ -19,7 +20,7 @@ func say(in *intent, res *query.Result, cut bool) string {
 	var b strings.Builder
 	desc := in.describe()
 	if in.defaulted {
-		desc += " (no measure was named, so revenue)"
+		desc += " (no measure was named, so " + joinAnd(labels(in.metrics)) + ")"
 	}
 	if len(res.Rows) == 0 {
 		return capital(desc) + ": no orders match."
@@ -150,7 +151,7 @@ func change(col query.Column, a, b decimal.Decimal) string {
 	d := b.Sub(a)
 	sign := "+"
 	if d.IsNegative() {
-		sign = "−"
+		sign = "-"
 	}
 	s := "a change of " + sign + formatDecimal(col, d.Abs())
 	if !a.IsZero() {
@@ -201,7 +202,7 @@ func format(col query.Column, v any) string {
 	case decimal.Decimal:
 		return formatDecimal(col, x)
 	case int64:
-		return group(strconv.FormatInt(x, 10))
+		return termui.Int(x)
 	case time.Time:
 		switch {
 		case strings.HasSuffix(col.Name, "_year"):
@@ -220,38 +221,11 @@ func format(col query.Column, v any) string {
 	return fmt.Sprint(v)
 }
 
-// formatDecimal writes a decimal exactly at its column's scale; two places is
-// money.
+// formatDecimal writes a decimal exactly at its column's scale: two places is
+// money ($1,234.50), other scales (a discount fraction) as they are.
 func formatDecimal(col query.Column, d decimal.Decimal) string {
-	s := d.StringFixed(int32(col.Scale))
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	whole, frac, _ := strings.Cut(s, ".")
-	out := group(whole)
-	if frac != "" {
-		out += "." + frac
-	}
 	if col.Scale == 2 {
-		out = "$" + out
+		return termui.Money(d)
 	}
-	if neg {
-		out = "-" + out
-	}
-	return out
-}
-
-func group(digits string) string {
-	neg := strings.HasPrefix(digits, "-")
-	digits = strings.TrimPrefix(digits, "-")
-	var b strings.Builder
-	for i, c := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
+	return d.StringFixed(int32(col.Scale))
 }

@@ -32,6 +32,7 @@ import (
 	"github.com/salesanalytics/salesanalytics/analyst"
 	"github.com/salesanalytics/salesanalytics/analyst/offline"
 	"github.com/salesanalytics/salesanalytics/internal/cli"
+	"github.com/salesanalytics/salesanalytics/internal/termui"
 	"github.com/salesanalytics/salesanalytics/query"
 	"github.com/salesanalytics/salesanalytics/semantic"
 )
@@ -131,7 +132,9 @@ func answer(ctx context.Context, s *analyst.Session, question string, asJSON boo
 	}
 	if ans.Result != nil && len(ans.Result.Rows) > 0 {
 		fmt.Fprintln(out)
-		table(out, ans.Result, 20)
+		if err := table(out, ans.Result, 20); err != nil {
+			return err
+		}
 	}
 	if len(ans.Suggestions) > 0 {
 		fmt.Fprintln(out, "\nYou could ask next:")
@@ -149,48 +152,42 @@ func arg(a any) string {
 	return fmt.Sprint(a)
 }
 
-// table prints up to max rows, columns aligned, numbers on the right.
-func table(out io.Writer, res *query.Result, limit int) {
-	rows := res.Rows
-	if len(rows) > limit {
-		rows = rows[:limit]
+// table prints up to limit rows, numbers on the right, decimals at their scale.
+func table(out io.Writer, res *query.Result, limit int) error {
+	t := termui.Table{}
+	for _, c := range res.Columns {
+		if c.Kind == query.KindDecimal || c.Kind == query.KindInt {
+			t.Columns = append(t.Columns, termui.NumberColumn(c.Name))
+		} else {
+			t.Columns = append(t.Columns, termui.TextColumn(c.Name))
+		}
 	}
-	cells := make([][]string, len(rows)+1)
-	width := make([]int, len(res.Columns))
-	cells[0] = make([]string, len(res.Columns))
-	for j, c := range res.Columns {
-		cells[0][j] = c.Name
-		width[j] = len(c.Name)
-	}
-	for i, r := range rows {
-		cells[i+1] = make([]string, len(r))
+	for i, r := range res.Rows {
+		if i == limit {
+			break
+		}
+		row := make([]string, len(r))
 		for j, v := range r {
-			s := "NULL"
 			switch x := v.(type) {
 			case nil:
+				row[j] = "NULL"
 			case time.Time:
-				s = x.Format(time.DateOnly)
+				row[j] = x.Format(time.DateOnly)
 			case decimal.Decimal:
-				s = x.StringFixed(int32(res.Columns[j].Scale))
+				row[j] = x.StringFixed(int32(res.Columns[j].Scale))
+			case int64:
+				row[j] = termui.Int(x)
 			default:
-				s = fmt.Sprint(x)
+				row[j] = fmt.Sprint(x)
 			}
-			cells[i+1][j] = s
-			width[j] = max(width[j], len(s))
 		}
+		t.Rows = append(t.Rows, row)
 	}
-	for _, r := range cells {
-		for j, s := range r {
-			k := res.Columns[j].Kind
-			if k == query.KindDecimal || k == query.KindInt {
-				fmt.Fprintf(out, "  %*s", width[j], s)
-			} else {
-				fmt.Fprintf(out, "  %-*s", width[j], s)
-			}
-		}
-		fmt.Fprintln(out)
+	if err := termui.RenderTable(out, termui.Detect(out, os.Getenv), t); err != nil {
+		return err
 	}
 	if len(res.Rows) > limit {
 		fmt.Fprintf(out, "  … %d rows in all\n", len(res.Rows))
 	}
+	return nil
 }
