@@ -211,7 +211,6 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 			in.grain = dialect.Day
 		}
 	}
-	_ = list
 	return in, cu, nil
 }
 

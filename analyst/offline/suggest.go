@@ -10,12 +10,12 @@ import (
 // declined makes the resolution of a decline, with questions built from the
 // model that can be answered.
 func (r *Resolver) declined(d *decline) *Resolution {
-	return &Resolution{Declined: true, Reason: d.reason, Suggestions: r.starters()}
+	return &Resolution{Declined: true, Reason: d.reason, Suggestions: r.Starters()}
 }
 
-// starters are questions the analyst answers: the model's onboarding questions,
-// then one per kind of question the grammar reads, in the model's own names.
-func (r *Resolver) starters() []string {
+// Starters are questions the analyst answers, to offer someone starting: the
+// model's onboarding questions, then questions built from the model's own names.
+func (r *Resolver) Starters() []string {
 	var out []string
 	for _, vq := range r.model.VerifiedQueries {
 		if vq.UseAsOnboardingQuestion {

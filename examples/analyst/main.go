@@ -69,10 +69,10 @@ func run(ctx context.Context, wf cli.WarehouseFlags, forceOffline, asJSON bool, 
 	if asJSON {
 		return errors.New("-json needs a question")
 	}
-	fmt.Fprintln(out, "Ask about sales (an empty line or Ctrl-D ends). For example:")
-	ans, err := a.Ask(ctx, nil, "?") // a decline lists the questions the model answers
-	if err == nil {
-		for _, sg := range ans.Suggestions {
+	fmt.Fprintln(out, "Ask about sales (an empty line or Ctrl-D ends).")
+	if st, ok := a.(interface{ Starters() []string }); ok {
+		fmt.Fprintln(out, "For example:")
+		for _, sg := range st.Starters() {
 			fmt.Fprintln(out, "  "+sg)
 		}
 	}

@@ -52,6 +52,12 @@ func TestReferenceQuestions(t *testing.T) {
 	regions := ask(t, wf, "Sales by region")
 	declined := ask(t, wf, "what is our profit margin?")
 
+	// with no question: a conversation on stdin, follow-ups building on answers
+	var conv, errOut bytes.Buffer
+	require.NoError(t, run(context.Background(), wf, true, false, "", strings.NewReader("Sales by region\nonly online\nand in 2024?\n\n"), &conv, &errOut))
+	require.Contains(t, conv.String(), "For example:")
+	require.Contains(t, conv.String(), "Total revenue by region (online orders) in 2024:")
+
 	eng, err := engine.Open(context.Background(), engine.Config{Name: "embedded", Path: wf.DB})
 	require.NoError(t, err)
 	defer eng.Close()
