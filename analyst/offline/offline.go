@@ -17,7 +17,7 @@ import (
 const (
 	DefaultMaxRows = 1000
 	// DefaultMaxValues caps the values read per dimension by [LoadValues].
-	DefaultMaxValues = 5000
+	DefaultMaxValues = 25000
 )
 
 // Options configure an [Analyst].

@@ -320,7 +320,7 @@ func (r *Resolver) chooseValue(it *item, prev, next *item, in *intent) meaning {
 	}
 	best := vals[0]
 	for _, v := range vals[1:] {
-		if r.lex.dimSize[v.name] < r.lex.dimSize[best.name] {
+		if n, b := r.lex.dimSize[v.name], r.lex.dimSize[best.name]; n < b || n == b && v.name < best.name {
 			best = v
 		}
 	}

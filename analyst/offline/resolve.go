@@ -2,6 +2,7 @@ package offline
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -62,7 +63,13 @@ func NewResolver(m *semantic.Model, values map[string][]string, now func() time.
 	}
 	r := &Resolver{model: m, lex: newLexicon(), byKey: map[string]int{}, countOf: map[string]string{}, now: now, maxRows: maxRows}
 	r.lex.fromModel(m)
-	for dim, vs := range values {
+	dims := make([]string, 0, len(values))
+	for dim := range values {
+		dims = append(dims, dim)
+	}
+	sort.Strings(dims) // readings in a fixed order, whatever the map's
+	for _, dim := range dims {
+		vs := values[dim]
 		f, err := m.Lookup(dim, semantic.KindDimension)
 		if err != nil {
 			return nil, fmt.Errorf("offline: values: %w", err)

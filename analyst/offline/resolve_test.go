@@ -18,7 +18,7 @@ var testNow = func() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.U
 // testValues stand in for the names LoadValues reads from the warehouse.
 var testValues = map[string][]string{
 	"rep_name":      {"Nancy Clark", "Mark Martin"},
-	"customer_name": {"Nancy Clark", "Paul Lee"},
+	"customer_name": {"Nancy Clark", "Paul Lee", "Ada Lovelace"},
 	"product_name":  {"Product_0239", "Product_0004"},
 	"state":         {"CA", "TX", "OR"},
 }
@@ -255,3 +255,4 @@ func BenchmarkResolveFollowUp(b *testing.B) {
 		}
 	}
 }
+
