@@ -255,4 +255,3 @@ func BenchmarkResolveFollowUp(b *testing.B) {
 		}
 	}
 }
-
