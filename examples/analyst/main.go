@@ -8,9 +8,9 @@
 //
 // It opens the warehouse like the view programs (-engine, -db, -connection;
 // the embedded one is built on first use) and answers with the offline
-// analyst. With -engine snowflake and SNOWFLAKE_ACCOUNT and SNOWFLAKE_TOKEN (a
-// programmatic access token) set, it asks Cortex Analyst instead, unless
-// -offline is given. A decline is an answer: the exit status is 0 for an answer
+// analyst. With -engine snowflake it asks Cortex Analyst instead, authenticated
+// from the Snowflake connection (-connection; key pair, OAuth or PAT), unless
+// -offline is given or the connection cannot call the REST API. A decline is an answer: the exit status is 0 for an answer
 // or a decline and 1 only for a failure.
 package main
 
@@ -31,6 +31,7 @@ import (
 
 	"github.com/salesanalytics/salesanalytics/analyst"
 	"github.com/salesanalytics/salesanalytics/analyst/offline"
+	"github.com/salesanalytics/salesanalytics/engine/snowflake/connection"
 	"github.com/salesanalytics/salesanalytics/internal/cli"
 	"github.com/salesanalytics/salesanalytics/internal/termui"
 	"github.com/salesanalytics/salesanalytics/query"
@@ -58,7 +59,7 @@ func run(ctx context.Context, wf cli.WarehouseFlags, forceOffline, asJSON bool, 
 		return err
 	}
 	defer wh.Close()
-	a, err := choose(ctx, wh, wf, forceOffline)
+	a, err := choose(ctx, wh, wf, forceOffline, errOut)
 	if err != nil {
 		return err
 	}
@@ -89,25 +90,50 @@ func run(ctx context.Context, wf cli.WarehouseFlags, forceOffline, asJSON bool, 
 	}
 }
 
-// choose returns Cortex Analyst when the warehouse is Snowflake and a token is
-// configured, else the offline analyst.
-func choose(ctx context.Context, wh *cli.Opened, wf cli.WarehouseFlags, forceOffline bool) (analyst.Analyst, error) {
+// choose returns Cortex Analyst when the warehouse is Snowflake and its
+// connection can call the REST API (key pair, OAuth or PAT), else the offline
+// analyst.
+func choose(ctx context.Context, wh *cli.Opened, wf cli.WarehouseFlags, forceOffline bool, errOut io.Writer) (analyst.Analyst, error) {
 	db := wh.Engine().DB()
-	account, token := os.Getenv("SNOWFLAKE_ACCOUNT"), os.Getenv("SNOWFLAKE_TOKEN")
-	if !forceOffline && strings.EqualFold(wf.Engine, "snowflake") && account != "" && token != "" {
-		base, err := analyst.AccountURL(account)
-		if err != nil {
-			return nil, err
+	snowflake := strings.EqualFold(wf.Engine, "snowflake")
+	if snowflake && !forceOffline {
+		a, err := cortex(wh, wf)
+		if err == nil {
+			return a, nil
 		}
-		file := "@" + wh.Names().Database + "." + wh.Names().Semantic + ".SEMANTIC_MODELS/" + semantic.SalesModelFile
-		return &analyst.Cortex{Client: &analyst.Client{BaseURL: base, Auth: analyst.PAT(token)},
-			Base: analyst.Request{SemanticModelFile: file}, DB: db}, nil
+		fmt.Fprintln(errOut, "analyst: answering offline:", err)
 	}
 	now := time.Now
-	if !strings.EqualFold(wf.Engine, "snowflake") {
+	if !snowflake {
 		now = cli.DemoNow // the embedded demo data is read as of 2026-01-01
 	}
 	return offline.New(ctx, semantic.SalesModel(), db, offline.Options{Dialect: wh.Engine().Dialect(), Now: now})
+}
+
+// cortex builds the Cortex Analyst client from the Snowflake connection, over the
+// model staged by the set-up.
+func cortex(wh *cli.Opened, wf cli.WarehouseFlags) (analyst.Analyst, error) {
+	conn, err := connection.Resolve(wf.Connection, connection.Options{})
+	if err != nil {
+		return nil, err
+	}
+	st, err := conn.Analyst()
+	if err != nil {
+		return nil, err
+	}
+	var auth analyst.Auth
+	switch st.Kind {
+	case connection.TokenKeyPairJWT:
+		auth = &analyst.KeyPair{Account: st.Account, User: st.User, Key: st.PrivateKey}
+	case connection.TokenOAuth:
+		auth = analyst.OAuth(string(st.Token))
+	default:
+		auth = analyst.PAT(string(st.Token))
+	}
+	n := wh.Names()
+	file := "@" + n.Database + "." + n.Semantic + ".SEMANTIC_MODELS/" + semantic.SalesModelFile
+	return &analyst.Cortex{Client: &analyst.Client{BaseURL: st.BaseURL, Auth: auth},
+		Base: analyst.Request{SemanticModelFile: file}, DB: wh.Engine().DB()}, nil
 }
 
 func answer(ctx context.Context, s *analyst.Session, question string, asJSON bool, out io.Writer) error {
