@@ -10,8 +10,8 @@
 // the embedded one is built on first use) and answers with the offline
 // analyst. With -engine snowflake it asks Cortex Analyst instead, authenticated
 // from the Snowflake connection (-connection; key pair, OAuth or PAT), unless
-// -offline is given or the connection cannot call the REST API. A decline is an answer: the exit status is 0 for an answer
-// or a decline and 1 only for a failure.
+// -offline is given or the connection cannot call the REST API. A decline is an
+// answer: the exit status is 0 for an answer or a decline, 1 only for a failure.
 package main
 
 import (
