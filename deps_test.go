@@ -19,7 +19,8 @@ const (
 // pure lists packages that must build without cgo: everything but the embedded
 // engine and the programs on top.
 var pure = []string{
-	"dialect", "warehouse", "scan", "semantic", "query", "marts", "dashboard", "dashboard/web", "dashboard/web/svg", "analyst", "engine", "pipeline", "pipeline/datagen",
+	"dialect", "warehouse", "scan", "semantic", "query", "marts", "dashboard", "dashboard/web", "dashboard/web/svg",
+	"analyst", "analyst/offline", "engine", "pipeline", "pipeline/datagen",
 	"internal/snowfake", "internal/termui", "engine/snowflake/connection",
 }
 

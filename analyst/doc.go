@@ -11,6 +11,16 @@
 //		res, err := analyst.Execute(ctx, db, sql, analyst.ExecOptions{}) // exact decimals
 //	}
 //
+// # One interface for both analysts
+//
+// [Analyst] is what programs ask: Ask(ctx, history, question) returns an
+// [Answer] — the sentence with the figures, the SQL, the typed result table,
+// follow-up suggestions, or a decline with its reason. [Cortex] is this client
+// as an Analyst (its SQL runs through [Execute]); package analyst/offline
+// answers from the semantic model with no network. [Session] keeps a
+// conversation's answers and sends them as history; [Answer.MarshalJSON] writes
+// the one-object JSON form (decimals as strings, counts as numbers).
+//
 // # Requests
 //
 // A request names its semantic model in exactly one way: a staged file

@@ -169,7 +169,7 @@ func (r *Result) MarshalJSON() ([]byte, error) {
 			name, _ := json.Marshal(c.Name)
 			b.Write(name)
 			b.WriteByte(':')
-			v, err := jsonValue(c, row[j])
+			v, err := c.MarshalValue(row[j])
 			if err != nil {
 				return nil, err
 			}
@@ -181,7 +181,10 @@ func (r *Result) MarshalJSON() ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-func jsonValue(c Column, v any) ([]byte, error) {
+// MarshalValue writes one value of the column as JSON: decimals as strings at the
+// column's scale ("1234.50"), dates as "YYYY-MM-DD", timestamps as RFC 3339,
+// counts as numbers, NULL as null.
+func (c Column) MarshalValue(v any) ([]byte, error) {
 	switch x := v.(type) {
 	case nil:
 		return []byte("null"), nil

@@ -1,0 +1,45 @@
+// Package offline is an analyst that answers questions about sales from the
+// semantic model alone, with no network and no language model. It implements
+// [analyst.Analyst], like the Cortex Analyst client, so programs use either.
+//
+//	a, err := offline.New(ctx, semantic.SalesModel(), db, offline.Options{Dialect: dialect.DuckDB, Now: clock})
+//	s := &analyst.Session{Analyst: a}
+//	ans, err := s.Ask(ctx, "What was total revenue last month?")
+//	fmt.Println(ans.Text)            // the sentence, with the exact figures
+//	fmt.Println(ans.SQL, ans.Args)   // what ran: compiled SQL, bound values
+//	ans, err = s.Ask(ctx, "and in 2024?") // a follow-up edits the last question
+//
+// # How a question is resolved
+//
+// A question never becomes SQL text: it becomes a typed [query.Request], which
+// package query compiles (identifiers from the model, values bound), the
+// read-only guard checks, and the engine runs with exact decimals.
+//
+//  1. Verified queries. Each verified query's SQL is read once into a request; a
+//     question whose canonical reading — words mapped to the model's names,
+//     case, punctuation, word order, stop words and plurals ignored, misspellings
+//     corrected — equals a verified question's gets that request.
+//  2. The grammar, over the model's metrics, dimensions, synonyms, sample values
+//     and named filters, plus the product, rep, customer and state names read
+//     from the warehouse by [LoadValues]: a measure overall or by one or two
+//     dimensions, top or bottom N, time phrases (last month, Q3 2024, since
+//     March 2025, between two dates, by month, trend), value filters,
+//     comparisons of two periods, and follow-ups that edit the previous
+//     question.
+//
+// A misspelt word is corrected only when exactly one of the model's words is
+// within one edit (two for words of eight letters or more); names of people and
+// products are never corrected. A value that names two dimensions (a rep and a
+// customer called the same) is read as the dimension with fewer values, and the
+// answer says so.
+//
+// # Declines
+//
+// A question with a word the analyst does not know, a subject outside the model
+// (profit, cost, margin, suppliers, weather …) or a request to change data is
+// declined: the answer says plainly what was not understood and suggests
+// questions built from the model. Questions are bounded ([MaxQuestionBytes],
+// [MaxWords]).
+//
+// [Resolver] is the resolution alone, for tests and benchmarks; it runs nothing.
+package offline

@@ -1,0 +1,208 @@
+package offline
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/salesanalytics/salesanalytics/dialect"
+	"github.com/salesanalytics/salesanalytics/query"
+)
+
+// valueFilter keeps rows whose dimension is one of values (or none of them).
+type valueFilter struct {
+	dim    string
+	values []string
+	not    bool
+}
+
+// intent is what a question asks, in the model's terms; a follow-up edits the
+// previous question's intent.
+type intent struct {
+	metrics   []string
+	dims      []string
+	grain     dialect.Grain // group by the order date at this grain
+	filters   []valueFilter
+	named     []string // named filters
+	periods   []period // one range, or two to compare
+	compare   bool
+	rank      int // +1 top, -1 bottom, 0 none
+	limit     int
+	orderBy   string        // the metric a ranking sorts by; empty means the first
+	defaulted bool          // the metrics were not named: revenue was assumed
+	lastGrain dialect.Grain // a verified query's "last <grain>", resolved when asked
+	notes     []string      // how ambiguous words were read, said in the answer
+}
+
+func (in *intent) clone() *intent {
+	c := *in
+	c.metrics = slices.Clone(in.metrics)
+	c.dims = slices.Clone(in.dims)
+	c.filters = slices.Clone(in.filters)
+	c.named = slices.Clone(in.named)
+	c.periods = slices.Clone(in.periods)
+	c.notes = nil
+	return &c
+}
+
+// dateField is the time dimension every date range and grain applies to.
+const dateField = "order_date"
+
+// MaxGroups is the most dimensions an answer is grouped by, besides time.
+const MaxGroups = 2
+
+// request turns the intent into a typed query request.
+func (in *intent) request(maxRows int) (query.Request, error) {
+	req := query.Request{Metrics: slices.Clone(in.metrics), Dimensions: slices.Clone(in.dims), Filters: slices.Clone(in.named)}
+	if len(in.dims) > MaxGroups {
+		return req, fmt.Errorf("I can group by at most %d dimensions at once, not %s", MaxGroups, strings.Join(labels(in.dims), ", "))
+	}
+	grain := in.grain
+	var where []query.Filter
+	for _, f := range in.filters {
+		vs := make([]any, len(f.values))
+		for i, v := range f.values {
+			vs[i] = v
+		}
+		var c query.Filter
+		switch {
+		case len(vs) == 1 && !f.not:
+			c = query.Eq(f.dim, vs[0])
+		case len(vs) == 1:
+			c = query.Ne(f.dim, vs[0])
+		case f.not:
+			c = query.NotIn(f.dim, vs...)
+		default:
+			c = query.In(f.dim, vs...)
+		}
+		where = append(where, c)
+	}
+	switch {
+	case in.compare:
+		a, b := in.periods[0], in.periods[1]
+		where = append(where, query.Or(
+			query.Between(dateField, a.from.Format(time.DateOnly), a.to.Format(time.DateOnly)),
+			query.Between(dateField, b.from.Format(time.DateOnly), b.to.Format(time.DateOnly))))
+		grain = a.unit
+	case len(in.periods) == 1:
+		p := in.periods[0]
+		req.Dates = &query.DateFilter{Dimension: dateField, Range: query.Dates(p.from, p.to)}
+	}
+	switch len(where) {
+	case 0:
+	case 1:
+		req.Where = where[0]
+	default:
+		req.Where = query.And(where...)
+	}
+	if grain != "" {
+		req.Time = &query.TimeGrain{Dimension: dateField, Grain: grain}
+	}
+	if in.rank != 0 {
+		by := in.orderBy
+		if by == "" {
+			by = in.metrics[0]
+		}
+		req.OrderBy = []query.Order{{Field: by, Desc: in.rank > 0}}
+		req.Limit = in.limit
+	}
+	if (len(req.Dimensions) > 0 || req.Time != nil) && (req.Limit == 0 || req.Limit > maxRows) {
+		req.Limit = maxRows + 1 // one more, to say the answer was cut
+	}
+	return req, nil
+}
+
+func labels(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = label(n)
+	}
+	return out
+}
+
+// describe says what the intent asks, for the answer text: "total revenue by
+// region for SMB in 2025".
+func (in *intent) describe() string {
+	var b strings.Builder
+	if in.rank != 0 && (len(in.dims) > 0 || in.grain != "") {
+		word := "top"
+		if in.rank < 0 {
+			word = "bottom"
+		}
+		what := string(in.grain)
+		if len(in.dims) > 0 {
+			what = label(in.dims[0])
+		}
+		if in.limit != 1 {
+			what = plural(what)
+		}
+		fmt.Fprintf(&b, "the %s %d %s by %s", word, in.limit, what, label(orDefault(in.orderBy, in.metrics[0])))
+	} else {
+		b.WriteString(joinAnd(labels(in.metrics)))
+		if len(in.dims) > 0 {
+			b.WriteString(" by " + joinAnd(labels(in.dims)))
+		}
+		if in.grain != "" && !in.compare {
+			b.WriteString(" by " + string(in.grain))
+		}
+	}
+	for _, f := range in.filters {
+		if f.not {
+			b.WriteString(" excluding " + label(f.dim) + " " + joinOr(f.values))
+		} else {
+			b.WriteString(" for " + label(f.dim) + " " + joinOr(f.values))
+		}
+	}
+	for _, n := range in.named {
+		b.WriteString(" (" + spoken(n) + ")")
+	}
+	switch {
+	case in.compare:
+		b.WriteString(", " + in.periods[0].label + " against " + in.periods[1].label)
+	case len(in.periods) == 1:
+		b.WriteString(" " + inLabel(in.periods[0].label))
+	}
+	return b.String()
+}
+
+func inLabel(l string) string {
+	if strings.HasPrefix(l, "since ") || strings.HasPrefix(l, "from ") || strings.HasPrefix(l, "the ") ||
+		strings.HasPrefix(l, "last ") || strings.HasPrefix(l, "this ") || l == "today" || l == "yesterday" {
+		return l
+	}
+	if len(l) > 0 && l[0] >= '0' && l[0] <= '9' || strings.HasPrefix(l, "Q") || strings.Contains(l, " ") && !strings.Contains(l, ",") {
+		return "in " + l
+	}
+	return "on " + l
+}
+
+func orDefault(s, d string) string {
+	if s == "" {
+		return d
+	}
+	return s
+}
+
+func plural(s string) string {
+	switch {
+	case strings.HasSuffix(s, "y"):
+		return s[:len(s)-1] + "ies"
+	case strings.HasSuffix(s, "s"):
+		return s + "es"
+	}
+	return s + "s"
+}
+
+func joinAnd(s []string) string { return joinWith(s, " and ") }
+func joinOr(s []string) string  { return joinWith(s, " or ") }
+
+func joinWith(s []string, last string) string {
+	switch len(s) {
+	case 0:
+		return ""
+	case 1:
+		return s[0]
+	}
+	return strings.Join(s[:len(s)-1], ", ") + last + s[len(s)-1]
+}

@@ -1,0 +1,342 @@
+package offline
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/salesanalytics/salesanalytics/dialect"
+	"github.com/salesanalytics/salesanalytics/semantic"
+)
+
+// kind says what a phrase of a question means.
+type kind uint8
+
+const (
+	kMetric  kind = iota + 1 // a metric of the model (name)
+	kDim                     // a dimension of the model (name)
+	kValue                   // a value of a dimension (name, value)
+	kFilter                  // a named filter (name)
+	kGrain                   // a time grain word: month, quarterly … (grain)
+	kKeyword                 // a structural word (name is the keyword)
+	kMonth                   // a month name (n = 1…12)
+	kOutside                 // a subject the model does not hold (name)
+	kWrite                   // a request to change data (name)
+)
+
+// Keywords (meaning.name for kKeyword).
+const (
+	kwBy       = "by"
+	kwTop      = "top"
+	kwBottom   = "bottom"
+	kwLast     = "last"
+	kwThis     = "this"
+	kwYTD      = "ytd"
+	kwMTD      = "mtd"
+	kwQTD      = "qtd"
+	kwSince    = "since"
+	kwBetween  = "between"
+	kwFrom     = "from"
+	kwTo       = "to"
+	kwAnd      = "and"
+	kwVs       = "vs"
+	kwTrend    = "trend"
+	kwChange   = "change"
+	kwInstead  = "instead"
+	kwOnly     = "only"
+	kwFollow   = "follow" // what about, how about
+	kwNot      = "not"
+	kwWhich    = "which"
+	kwHowMany  = "howmany"
+	kwToday    = "today"
+	kwYest     = "yesterday"
+	kwList     = "list"
+	kwDrill    = "drill" // break that down
+	kwOrdinal  = "ordinal"
+	kwQuarterN = "qn" // q1 … q4
+)
+
+// meaning is one reading of a phrase.
+type meaning struct {
+	kind  kind
+	name  string // field, keyword or subject
+	value string // the value as stored, for kValue
+	grain dialect.Grain
+	n     int
+	upper bool // a value that only counts when written in capitals (state codes)
+}
+
+// lexicon maps phrases of up to maxWords words to their readings.
+type lexicon struct {
+	phrases  map[string][]meaning
+	maxWords int
+	// typoable are the single words a misspelling may be corrected to: the model's
+	// names and synonyms, enum values and keywords — never people or products.
+	typoable []string
+	// known are the words that appear in some phrase.
+	known map[string]bool
+	// dimSize is the number of known values of each dimension.
+	dimSize map[string]int
+}
+
+func newLexicon() *lexicon {
+	return &lexicon{phrases: map[string][]meaning{}, known: map[string]bool{}, dimSize: map[string]int{}}
+}
+
+// add records phrase (lower-cased, words separated by single spaces) as m.
+func (l *lexicon) add(phrase string, m meaning, typoable bool) {
+	p := normPhrase(phrase)
+	if p == "" {
+		return
+	}
+	for _, old := range l.phrases[p] {
+		if old == m {
+			return
+		}
+	}
+	l.phrases[p] = append(l.phrases[p], m)
+	ws := strings.Split(p, " ")
+	l.maxWords = max(l.maxWords, len(ws))
+	for _, w := range ws {
+		l.known[w] = true
+		if typoable && len(ws) == 1 && len(w) >= 5 && isAlpha(w) {
+			l.typoable = append(l.typoable, w)
+		}
+	}
+}
+
+// normPhrase lower-cases a phrase and joins its words with single spaces, as
+// split would see them.
+func normPhrase(s string) string {
+	ws := split(s)
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = w.text
+	}
+	return strings.Join(parts, " ")
+}
+
+// spoken turns a field name into words: total_revenue → total revenue.
+func spoken(name string) string { return strings.ReplaceAll(name, "_", " ") }
+
+// fromModel adds the model's metrics, dimensions, sample values and named
+// filters. A fact summed by a metric (SUM(orders.quantity)) is a name of that
+// metric; a dimension called <x>_name also answers to <x>.
+func (l *lexicon) fromModel(m *semantic.Model) {
+	sumOf := map[string]string{} // lower fact name → metric summing it
+	for _, f := range m.Fields() {
+		if f.Kind == semantic.KindMetric {
+			e := strings.ToLower(strings.ReplaceAll(f.Expr, " ", ""))
+			if strings.HasPrefix(e, "sum(") && strings.HasSuffix(e, ")") && !strings.ContainsAny(e[4:len(e)-1], "()*/+-") {
+				col := e[4 : len(e)-1]
+				if i := strings.LastIndexByte(col, '.'); i >= 0 {
+					col = col[i+1:]
+				}
+				sumOf[col] = f.Name
+			}
+		}
+	}
+	for _, f := range m.Fields() {
+		names := append([]string{spoken(f.Name)}, f.Synonyms...)
+		switch f.Kind {
+		case semantic.KindMetric:
+			for _, n := range names {
+				l.add(n, meaning{kind: kMetric, name: f.Name}, true)
+			}
+		case semantic.KindFact:
+			if mt, ok := sumOf[strings.ToLower(f.Name)]; ok {
+				for _, n := range names {
+					l.add(n, meaning{kind: kMetric, name: mt}, true)
+				}
+			}
+		case semantic.KindDimension:
+			if strings.HasSuffix(f.Name, "_name") {
+				names = append(names, spoken(strings.TrimSuffix(f.Name, "_name")))
+			}
+			for _, n := range names {
+				l.add(n, meaning{kind: kDim, name: f.Name}, true)
+			}
+			for _, v := range f.SampleValues {
+				l.value(f, v, f.IsEnum)
+			}
+		case semantic.KindTimeDimension:
+			// time dimensions are read as grains of the date (see grainWords)
+		case semantic.KindFilter:
+			for _, n := range names {
+				l.add(n, meaning{kind: kFilter, name: f.Name}, true)
+			}
+		}
+	}
+}
+
+// value adds a dimension value. Two-letter codes count only in capitals ("OR" is
+// Oregon, "or" is a word); booleans are not values one names.
+func (l *lexicon) value(f semantic.Field, v string, typoable bool) {
+	if f.DataType.Family() == semantic.FamilyBoolean || strings.TrimSpace(v) == "" {
+		return
+	}
+	m := meaning{kind: kValue, name: f.Name, value: v}
+	if len(v) <= 3 && strings.ToUpper(v) == v && isAlpha(strings.ToLower(v)) {
+		m.upper = true
+	}
+	l.add(v, m, typoable && !m.upper)
+}
+
+// countValues records how many values each dimension has, for disambiguation.
+func (l *lexicon) countValues() {
+	seen := map[string]map[string]bool{}
+	for _, ms := range l.phrases {
+		for _, m := range ms {
+			if m.kind == kValue {
+				if seen[m.name] == nil {
+					seen[m.name] = map[string]bool{}
+				}
+				seen[m.name][m.value] = true
+			}
+		}
+	}
+	for d, vs := range seen {
+		l.dimSize[d] = len(vs)
+	}
+}
+
+// structural adds the grammar's own words.
+func (l *lexicon) structural() {
+	kw := func(name string, phrases ...string) {
+		for _, p := range phrases {
+			l.add(p, meaning{kind: kKeyword, name: name}, true)
+		}
+	}
+	kw(kwBy, "by", "per", "each", "for each", "across", "broken down by", "split by", "grouped by", "group by", "breakdown by")
+	kw(kwTop, "top", "best", "highest", "largest", "biggest", "most", "leading", "best selling", "top selling", "greatest")
+	kw(kwBottom, "bottom", "worst", "lowest", "smallest", "least", "fewest", "worst selling", "weakest")
+	kw(kwLast, "last", "past", "previous", "prior")
+	kw(kwThis, "this", "current")
+	kw(kwYTD, "ytd", "year to date", "so far this year", "this year so far")
+	kw(kwMTD, "mtd", "month to date")
+	kw(kwQTD, "qtd", "quarter to date")
+	kw(kwSince, "since", "starting")
+	kw(kwBetween, "between")
+	kw(kwFrom, "from")
+	kw(kwTo, "to", "until", "till", "through", "thru")
+	kw(kwAnd, "and", "&", "or", "plus")
+	kw(kwVs, "vs", "versus", "against", "compared to", "compared with", "compare", "compared", "comparison")
+	kw(kwTrend, "trend", "trends", "trended", "trending", "over time", "evolution", "evolve")
+	kw(kwChange, "change", "changed", "grow", "grew", "growth", "develop", "developed", "shift")
+	kw(kwInstead, "instead", "rather")
+	kw(kwOnly, "only", "just", "filter to", "limit to", "restrict to")
+	kw(kwFollow, "what about", "how about", "and in", "and for", "now")
+	kw(kwNot, "not", "excluding", "except", "other than", "without", "exclude")
+	kw(kwWhich, "which", "who", "whom")
+	kw(kwHowMany, "how many", "number of", "count of")
+	kw(kwToday, "today")
+	kw(kwYest, "yesterday")
+	kw(kwList, "list", "what are the", "name the")
+	kw(kwDrill, "break that down", "break it down", "break down", "break this down", "split that", "split it", "drill down", "drill into")
+	for i, o := range []string{"first", "second", "third", "fourth"} {
+		l.add(o, meaning{kind: kKeyword, name: kwOrdinal, n: i + 1}, true)
+	}
+	for i := 1; i <= 4; i++ {
+		l.add("q"+string(rune('0'+i)), meaning{kind: kKeyword, name: kwQuarterN, n: i}, false)
+	}
+	for g, ps := range grainWords {
+		for _, p := range ps {
+			l.add(p, meaning{kind: kGrain, grain: g}, true)
+		}
+	}
+	for i, mn := range monthNames {
+		l.add(mn, meaning{kind: kMonth, n: i + 1}, true)
+		if len(mn) > 3 {
+			l.add(mn[:3], meaning{kind: kMonth, n: i + 1}, false)
+		}
+	}
+	l.add("sept", meaning{kind: kMonth, n: 9}, false)
+	for _, s := range outside {
+		l.add(s, meaning{kind: kOutside, name: s}, false)
+	}
+	for _, s := range writeWords {
+		l.add(s, meaning{kind: kWrite, name: s}, false)
+	}
+	// "sales" on its own is the revenue; "sales rep" and "sales channel" are longer
+	// phrases and win.
+	if _, ok := l.phrases["total revenue"]; ok {
+		l.add("sales", l.phrases["total revenue"][0], false)
+		l.add("sale", l.phrases["total revenue"][0], false)
+		l.add("revenues", l.phrases["total revenue"][0], false)
+	}
+}
+
+// grainWords are the words of each time grain. Daily, weekly … also group.
+var grainWords = map[dialect.Grain][]string{
+	dialect.Day:     {"day", "days", "daily", "date", "day by day"},
+	dialect.Week:    {"week", "weeks", "weekly", "week by week"},
+	dialect.Month:   {"month", "months", "monthly", "month by month", "month over month"},
+	dialect.Quarter: {"quarter", "quarters", "quarterly", "quarter by quarter"},
+	dialect.Year:    {"year", "years", "yearly", "annual", "annually", "year by year", "year over year"},
+}
+
+var monthNames = []string{"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december"}
+
+// outside are subjects a sales question may ask about that the model does not
+// hold: asked about, they are declined by name.
+var outside = []string{
+	"profit", "profits", "profitability", "cost", "costs", "cogs", "margin", "margins", "markup",
+	"supplier", "suppliers", "vendor", "vendors", "weather", "temperature", "rain", "forecast",
+	"forecasts", "predict", "prediction", "inventory", "stock", "warehouse stock", "salary",
+	"salaries", "payroll", "tax", "taxes", "shipping cost", "budget", "quota", "quotas", "target",
+	"targets", "email", "emails", "phone number", "address", "churn", "employee", "employees",
+	"expenses", "expense", "roi", "ebitda", "unit cost", "return on investment",
+}
+
+// writeWords ask to change data; such a request is always declined.
+var writeWords = []string{
+	"delete", "remove", "drop", "insert", "update", "truncate", "alter", "create", "modify",
+	"edit", "erase", "overwrite", "rename", "grant", "revoke", "merge", "upsert", "replace",
+	"set", "write", "save", "add", "cancel", "refund", "wipe", "purge", "reset", "destroy",
+	"mark", "assign", "reassign", "move", "upload", "import", "load", "store", "increase", "decrease",
+	"raise", "lower", "fix", "correct",
+}
+
+// stopWords carry no meaning for resolution.
+var stopWords = toSet(
+	"the", "a", "an", "of", "what", "whats", "was", "is", "are", "were", "be", "been", "show", "me",
+	"us", "give", "tell", "display", "get", "please", "i", "we", "our", "my", "you", "can", "could",
+	"would", "like", "want", "how", "much", "did", "do", "does", "done", "has", "have", "had", "in",
+	"on", "at", "for", "with", "that", "it", "there", "their", "all", "overall", "total", "totals",
+	"sum", "amount", "its", "made", "generate", "generated", "bring", "brought", "perform",
+	"performed", "performance", "doing", "sell", "sold", "selling", "figure", "figures", "data",
+	"number", "numbers", "result", "results", "during", "within", "period", "so", "far", "as", "well",
+	"also", "then", "same", "again", "please", "thanks", "whole", "entire", "full", "order",
+	"about", "see", "look", "looking", "up", "view", "report", "many", "go", "went", "come", "came",
+	"were", "been", "being", "out", "into", "any", "some", "kind", "let", "lets", "know", "need",
+	"find", "rank", "ranked", "ranking", "breakdown", "split", "down", "break", "time", "period",
+	"year's", "everything", "ever", "far", "date", "dates", "ones", "one's", "s", "terms", "term",
+	"according", "across", "based", "had", "were", "value", "values", "who", "group", "grouped",
+	"ordered", "placed", "bought", "purchased", "buy", "given", "over", "got", "receive", "received",
+	"earn", "earned", "make", "generated", "cumulative",
+)
+
+func toSet(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+// finish sorts the typo candidates, so corrections are deterministic.
+func (l *lexicon) finish() {
+	sort.Strings(l.typoable)
+	l.typoable = dedupe(l.typoable)
+	l.countValues()
+}
+
+func dedupe(s []string) []string {
+	out := s[:0]
+	for i, x := range s {
+		if i == 0 || x != s[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}

@@ -1,0 +1,173 @@
+package offline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/salesanalytics/salesanalytics/analyst"
+	"github.com/salesanalytics/salesanalytics/dialect"
+	"github.com/salesanalytics/salesanalytics/query"
+	"github.com/salesanalytics/salesanalytics/semantic"
+)
+
+// Defaults of [Options].
+const (
+	DefaultMaxRows = 1000
+	// DefaultMaxValues caps the values read per dimension by [LoadValues].
+	DefaultMaxValues = 25000
+)
+
+// Options configure an [Analyst].
+type Options struct {
+	// Dialect is the warehouse's SQL. Required.
+	Dialect dialect.Dialect
+	// Now is the clock relative periods ("last month") resolve against. Nil means
+	// time.Now. The embedded demo data reads well as of 2026-01-01.
+	Now func() time.Time
+	// MaxRows caps the rows of an answer; more are cut, and the answer says so.
+	// Zero means DefaultMaxRows.
+	MaxRows int
+	// Timeout caps each answer's query. Zero means analyst.DefaultExecTimeout.
+	Timeout time.Duration
+	// MaxValues caps the values read per dimension from the warehouse. Zero means
+	// DefaultMaxValues.
+	MaxValues int
+}
+
+// Analyst answers questions from the semantic model alone, with no network: it
+// resolves each question into a typed query.Request, compiles it like every
+// query (identifiers from the model, values bound), checks the SQL with the
+// read-only guard and runs it for exact, typed results. It implements
+// [analyst.Analyst] and is safe for concurrent use.
+type Analyst struct {
+	*Resolver
+	compiler *query.Compiler
+	db       query.Querier
+	timeout  time.Duration
+}
+
+var _ analyst.Analyst = (*Analyst)(nil)
+
+// New prepares an offline analyst over m, reading the names of products, sales
+// reps, customers and states (every text dimension without a complete list of
+// values in the model) from db once, with bounded queries.
+func New(ctx context.Context, m *semantic.Model, db query.Querier, opts Options) (*Analyst, error) {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.MaxRows <= 0 {
+		opts.MaxRows = DefaultMaxRows
+	}
+	if opts.Timeout <= 0 {
+		opts.Timeout = analyst.DefaultExecTimeout
+	}
+	c, err := query.New(m, query.Options{Dialect: opts.Dialect, Now: opts.Now})
+	if err != nil {
+		return nil, err
+	}
+	values, err := LoadValues(ctx, c, db, opts.MaxValues)
+	if err != nil {
+		return nil, err
+	}
+	r, err := NewResolver(m, values, opts.Now, opts.MaxRows)
+	if err != nil {
+		return nil, err
+	}
+	return &Analyst{Resolver: r, compiler: c, db: db, timeout: opts.Timeout}, nil
+}
+
+// LoadValues reads the distinct values of each text dimension of the model that
+// has no complete list of values (is_enum), through compiled requests capped at
+// maxValues+1 rows; a dimension with more than maxValues values is left out (its
+// values are then not recognised in questions). Zero maxValues means
+// DefaultMaxValues.
+func LoadValues(ctx context.Context, c *query.Compiler, db query.Querier, maxValues int) (map[string][]string, error) {
+	if maxValues <= 0 {
+		maxValues = DefaultMaxValues
+	}
+	out := map[string][]string{}
+	for _, f := range c.Model().Fields() {
+		if f.Kind != semantic.KindDimension || f.IsEnum || f.DataType.Family() != semantic.FamilyText {
+			continue
+		}
+		q, err := c.Compile(query.Request{Dimensions: []string{f.QualifiedName()}, Limit: maxValues + 1})
+		if err != nil {
+			return nil, fmt.Errorf("offline: values of %s: %w", f.Name, err)
+		}
+		res, err := q.Run(ctx, db)
+		if err != nil {
+			return nil, fmt.Errorf("offline: values of %s: %w", f.Name, err)
+		}
+		if len(res.Rows) > maxValues {
+			continue
+		}
+		vs := make([]string, 0, len(res.Rows))
+		for _, row := range res.Rows {
+			if s, ok := row[0].(string); ok && s != "" {
+				vs = append(vs, s)
+			}
+		}
+		out[f.Name] = vs
+	}
+	return out, nil
+}
+
+// Ask implements [analyst.Analyst]: history's last answer from this analyst is
+// what a follow-up ("and in 2024?", "only online") builds on.
+func (a *Analyst) Ask(ctx context.Context, history []*analyst.Answer, question string) (*analyst.Answer, error) {
+	var prev any
+	for i := len(history) - 1; i >= 0; i-- {
+		if in, ok := history[i].State.(*intent); ok && !history[i].Declined {
+			prev = in
+			break
+		}
+	}
+	res := a.Resolve(prev, question)
+	ans := &analyst.Answer{Question: question, Suggestions: res.Suggestions, VerifiedQuery: res.Verified}
+	if res.Declined {
+		ans.Declined, ans.Reason = true, res.Reason
+		ans.Text = res.Reason
+		if len(res.Suggestions) > 0 {
+			ans.Text += " You can ask, for example: " + strings.Join(quoted(res.Suggestions), ", ") + "."
+		}
+		return ans, nil
+	}
+	q, err := a.compiler.Compile(res.Request)
+	if err != nil {
+		return nil, fmt.Errorf("offline: %q resolved to a request the compiler refuses: %w", question, err)
+	}
+	if err := analyst.CheckReadOnly(q.SQL); err != nil {
+		return nil, fmt.Errorf("offline: %w", err)
+	}
+	ctx, cancel := context.WithTimeout(ctx, a.timeout)
+	defer cancel()
+	out, err := q.Run(ctx, a.db)
+	if err != nil {
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			return nil, fmt.Errorf("offline: the query did not finish within %s: %w", a.timeout, err)
+		}
+		return nil, err
+	}
+	cut := false
+	if len(out.Rows) > a.maxRows {
+		out.Rows, cut = out.Rows[:a.maxRows], true
+	}
+	req := res.Request
+	ans.SQL, ans.Args, ans.Result, ans.Request, ans.State = q.SQL, q.Args, out, &req, res.State()
+	ans.Text = say(res.in, out, cut)
+	if len(res.Notes) > 0 {
+		ans.Text += " " + strings.Join(res.Notes, " ")
+	}
+	return ans, nil
+}
+
+func quoted(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = fmt.Sprintf("%q", s)
+	}
+	return out
+}

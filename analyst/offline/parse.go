@@ -1,0 +1,366 @@
+package offline
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/salesanalytics/salesanalytics/dialect"
+)
+
+// decline is why a question is not answered, with what was not understood.
+type decline struct {
+	reason  string
+	unknown []string // words not understood
+	outside []string // subjects outside the model
+	write   bool
+}
+
+func (d *decline) Error() string { return d.reason }
+
+// cues are the follow-up signals of a question.
+type cues struct {
+	follow, instead, only, drill bool
+	namedMetric                  bool
+	questionWord                 bool // starts with what, how, which, who, show …
+}
+
+// questionWords start a fresh question.
+var questionWords = toSet("what", "whats", "how", "which", "who", "show", "list", "give", "tell", "top",
+	"bottom", "total", "revenue", "sales", "compare", "where", "when", "display", "get", "find", "rank")
+
+// parse reads classified items into an intent. It never guesses: a word it does
+// not know, a subject outside the model, a request to change data or an
+// unreadable time phrase is a decline.
+func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, cues, *decline) {
+	var cu cues
+	cu.questionWord = questionWords[first]
+	if d := r.refuse(items, first); d != nil {
+		return nil, cu, d
+	}
+	ps, compare, err := periods(items, today)
+	if err != nil {
+		return nil, cu, &decline{reason: err.Error()}
+	}
+	in := &intent{periods: ps, compare: compare}
+	var (
+		by, which, howMany, not, list, trend, change bool
+		rankPlural, rankTarget                       bool
+		unknown, implied, afterValue                 []string
+	)
+	for i := range items {
+		it := &items[i]
+		if it.used {
+			continue
+		}
+		prev, next := neighbour(items, i-1), neighbour(items, i+1)
+		switch {
+		case it.kind == kKeyword:
+			switch it.ms[0].name {
+			case kwBy:
+				by = true
+				continue
+			case kwTop, kwBottom:
+				in.rank = 1
+				if it.ms[0].name == kwBottom {
+					in.rank = -1
+				}
+				if next != nil && next.kind == kNumber && !next.used {
+					if next.n < 1 {
+						return nil, cu, &decline{reason: fmt.Sprintf("a %s %d lists nothing; ask for 1 or more", it.text, next.n)}
+					}
+					in.limit = next.n
+					next.used = true
+				}
+			case kwTrend:
+				trend = true
+			case kwChange:
+				change = true
+			case kwFollow:
+				cu.follow = true
+			case kwInstead:
+				cu.instead = true
+			case kwOnly:
+				cu.only = true
+			case kwDrill:
+				cu.drill = true
+				by = true
+				continue
+			case kwNot:
+				not = true
+				continue
+			case kwWhich:
+				which = true
+			case kwHowMany:
+				howMany = true
+			case kwList:
+				list = true
+			case kwAnd, kwVs, kwTo, kwFrom, kwSince, kwBetween, kwThis, kwLast:
+				// joins values ("North and South") or a time phrase already read
+			default:
+				unknown = append(unknown, it.orig)
+			}
+		case it.kind == kNumber:
+			if in.rank != 0 && in.limit == 0 {
+				in.limit = it.n
+			} else {
+				unknown = append(unknown, it.orig)
+			}
+		case it.kind == kUnknown || it.kind == kMonth || it.kind == kYear || it.kind == kDate:
+			unknown = append(unknown, it.orig)
+		case it.is(kValue) || it.is(kFilter):
+			if f, ok := it.reading(kFilter); ok && !not {
+				if !slices.Contains(in.named, f.name) {
+					in.named = append(in.named, f.name)
+				}
+				// "online orders", "enterprise customers": the filter's name ends in
+				// a measure, which counts if the question names no other
+				ws := strings.Split(it.text, " ")
+				if m, ok := r.metricReading(ws[len(ws)-1]); ok && len(ws) > 1 {
+					implied = appendNew(implied, m.name)
+				}
+				break
+			}
+			m := r.chooseValue(it, prev, next, in)
+			addValue(in, m.name, m.value, not)
+			not = false
+		case it.kind == kGrain:
+			in.grain = it.ms[0].grain
+			if which {
+				rankTarget = true
+			}
+		case it.is(kDim) || it.is(kMetric):
+			wantDim := by || which || howMany || (in.rank != 0 && !rankTarget) || list
+			dim, isDim := it.reading(kDim)
+			if !isDim && wantDim {
+				dim, isDim = r.dimReading(it.sing())
+			}
+			met, isMet := it.reading(kMetric)
+			switch {
+			case isDim && qualifies(dim.name, prev, next):
+				// "the North region", "customer Paul Lee": the value says it
+			case isMet && howMany:
+				in.metrics = appendNew(in.metrics, met.name)
+				cu.namedMetric = true
+				howMany = false
+			case isDim && howMany:
+				if mt, ok := r.countOf[dim.name]; ok {
+					in.metrics = appendNew(in.metrics, mt)
+					cu.namedMetric = true
+				} else {
+					unknown = append(unknown, it.orig)
+				}
+				howMany = false
+			case isDim && (wantDim || !isMet):
+				in.dims = appendNew(in.dims, dim.name)
+				if in.rank != 0 || which {
+					rankTarget = true
+					o := strings.ToLower(it.orig)
+					rankPlural = o != singular(o)
+				}
+			case isMet:
+				if by && in.rank != 0 && rankTarget {
+					in.orderBy = met.name
+				}
+				if prev != nil && (prev.is(kValue) || prev.is(kFilter)) && !by {
+					afterValue = appendNew(afterValue, met.name) // "healthcare customers"
+				}
+				in.metrics = appendNew(in.metrics, met.name)
+				cu.namedMetric = true
+				howMany = false
+			}
+		}
+		by = false
+	}
+	if len(unknown) > 0 {
+		reason := "I did not understand " + quoteAll(unknown) + "."
+		for _, u := range unknown {
+			for _, m := range r.lex.phrases[strings.ToLower(u)] {
+				if m.upper {
+					reason += fmt.Sprintf(" Codes are read in capitals: did you mean the %s %s?", label(m.name), m.value)
+				}
+			}
+		}
+		return nil, cu, &decline{reason: reason, unknown: unknown}
+	}
+	if len(afterValue) > 0 && len(afterValue) < len(in.metrics) {
+		// a measure word that only says what a value is ("revenue for healthcare
+		// customers") when another measure is asked for
+		in.metrics = slices.DeleteFunc(in.metrics, func(m string) bool { return slices.Contains(afterValue, m) && m != in.orderBy })
+	}
+	if len(in.metrics) == 0 && len(implied) > 0 {
+		in.metrics = implied
+		cu.namedMetric = true
+	}
+	if which && in.rank == 0 && len(in.dims) > 0 && len(in.metrics) > 0 {
+		in.rank = 1 // "which region had revenue …" reads as the top one
+	}
+	if in.rank != 0 && in.limit == 0 {
+		in.limit = 1
+		if rankPlural && !which {
+			in.limit = 10
+		}
+	}
+	if in.limit > 1000 {
+		return nil, cu, &decline{reason: fmt.Sprintf("a top %d is more rows than I list; ask for 1000 or fewer", in.limit)}
+	}
+	if (trend || change) && in.grain == "" && !in.compare {
+		in.grain = dialect.Month
+		if len(in.periods) == 1 && in.periods[0].days() <= 62 {
+			in.grain = dialect.Day
+		}
+	}
+	return in, cu, nil
+}
+
+// refuse declines requests to change data and subjects outside the model.
+func (r *Resolver) refuse(items []item, first string) *decline {
+	var outside []string
+	for i := range items {
+		it := &items[i]
+		switch {
+		case it.kind == kWrite && (hardWrite[it.text] || i == 0 || first == it.text):
+			return &decline{write: true, reason: fmt.Sprintf("I only read sales data; I cannot %s anything. Ask a question about it instead.", it.text)}
+		case it.kind == kWrite:
+			// a verb such as "set" or "add" inside a question: not a request by itself
+			it.kind = kUnknown
+		case it.kind == kOutside:
+			outside = append(outside, it.orig)
+		}
+	}
+	if first == "change" && hasKw(items, kwTo) && !hasKw(items, kwFrom) {
+		return &decline{write: true, reason: "I only read sales data; I cannot change anything. Ask a question about it instead."}
+	}
+	if len(outside) > 0 {
+		return &decline{outside: outside, reason: fmt.Sprintf("The model has no data on %s: it holds orders, revenue, discounts, units, customers, products, sales reps and regions, not costs, margins, suppliers or anything outside sales.", quoteAll(outside))}
+	}
+	return nil
+}
+
+// hardWrite are verbs that ask to change data wherever they appear.
+var hardWrite = toSet("delete", "drop", "insert", "update", "truncate", "alter", "erase", "wipe", "purge",
+	"overwrite", "upsert", "merge", "grant", "revoke", "destroy", "remove", "modify", "rename", "create")
+
+func (it *item) sing() string {
+	parts := strings.Split(it.text, " ")
+	parts[len(parts)-1] = singular(parts[len(parts)-1])
+	return strings.Join(parts, " ")
+}
+
+func neighbour(items []item, i int) *item {
+	if i >= 0 && i < len(items) {
+		return &items[i]
+	}
+	return nil
+}
+
+// qualifies reports whether a dimension word only names the kind of a value
+// next to it: "the North region", "customer Paul Lee".
+func qualifies(dim string, prev, next *item) bool {
+	for _, n := range []*item{prev, next} {
+		if n == nil {
+			continue
+		}
+		for _, m := range n.ms {
+			if m.kind == kValue && m.name == dim {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// metricReading finds a metric called phrase.
+func (r *Resolver) metricReading(phrase string) (meaning, bool) {
+	for _, m := range r.lex.phrases[phrase] {
+		if m.kind == kMetric {
+			return m, true
+		}
+	}
+	return meaning{}, false
+}
+
+// dimReading finds a dimension called phrase: "customers" read as customer.
+func (r *Resolver) dimReading(phrase string) (meaning, bool) {
+	for _, m := range r.lex.phrases[phrase] {
+		if m.kind == kDim {
+			return m, true
+		}
+	}
+	return meaning{}, false
+}
+
+// chooseValue picks the reading of a value that names several dimensions: the one
+// a neighbouring word names ("the Retail channel"), else the dimension with the
+// fewest values (a sales rep before a customer, a channel before an industry).
+// The answer says which it took and the suggestions offer the other.
+func (r *Resolver) chooseValue(it *item, prev, next *item, in *intent) meaning {
+	var vals []meaning
+	for _, m := range it.ms {
+		if m.kind == kValue {
+			vals = append(vals, m)
+		}
+	}
+	if len(vals) == 1 {
+		return vals[0]
+	}
+	for _, n := range []*item{prev, next} {
+		if n == nil {
+			continue
+		}
+		for _, v := range vals {
+			if d, ok := n.reading(kDim); ok && d.name == v.name {
+				return v
+			}
+			if d, ok := r.dimReading(n.sing()); ok && n.kind != kValue && d.name == v.name {
+				return v
+			}
+		}
+	}
+	best := vals[0]
+	for _, v := range vals[1:] {
+		if n, b := r.lex.dimSize[v.name], r.lex.dimSize[best.name]; n < b || n == b && v.name < best.name {
+			best = v
+		}
+	}
+	var others []string
+	for _, v := range vals {
+		if v.name != best.name {
+			others = append(others, label(v.name))
+		}
+	}
+	in.notes = append(in.notes, fmt.Sprintf("%s is read as the %s; it is also a %s name — say \"%s %s\" for that.",
+		best.value, label(best.name), joinOr(others), others[0], best.value))
+	return best
+}
+
+func addValue(in *intent, dim, value string, not bool) {
+	for i := range in.filters {
+		if in.filters[i].dim == dim && in.filters[i].not == not {
+			if !slices.Contains(in.filters[i].values, value) {
+				in.filters[i].values = append(in.filters[i].values, value)
+			}
+			return
+		}
+	}
+	in.filters = append(in.filters, valueFilter{dim: dim, values: []string{value}, not: not})
+}
+
+func appendNew(s []string, v string) []string {
+	if slices.Contains(s, v) {
+		return s
+	}
+	return append(s, v)
+}
+
+func quoteAll(ws []string) string {
+	q := make([]string, len(ws))
+	for i, w := range ws {
+		q[i] = fmt.Sprintf("%q", w)
+	}
+	return joinAnd(q)
+}
+
+// label is how a field is said: rep_name → rep, total_revenue → total revenue.
+func label(name string) string { return spoken(strings.TrimSuffix(name, "_name")) }

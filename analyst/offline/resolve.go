@@ -1,0 +1,261 @@
+package offline
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/salesanalytics/salesanalytics/query"
+	"github.com/salesanalytics/salesanalytics/semantic"
+)
+
+// Resolver turns questions into typed query requests over one model: first by
+// the model's verified queries, then by a grammar over the model's names,
+// synonyms and values. It runs nothing. A Resolver is safe for concurrent use.
+type Resolver struct {
+	model    *semantic.Model
+	lex      *lexicon
+	verified []verified
+	byKey    map[string]int
+	countOf  map[string]string // dimension → the metric counting it
+	now      func() time.Time
+	maxRows  int
+	skipped  []string
+}
+
+// Resolution is a question resolved: a request to run, or a decline.
+type Resolution struct {
+	// Request is the typed request to run (when not declined).
+	Request query.Request
+	// Declined is true when the question is not answered; Reason says why.
+	Declined bool
+	Reason   string
+	// Suggestions are questions to ask next, or instead.
+	Suggestions []string
+	// Verified names the verified query used, if any.
+	Verified string
+	// Notes say how a word was read when it could mean more than one thing, and
+	// which misspelt words were corrected.
+	Notes []string
+
+	in *intent
+}
+
+// State is what a follow-up question builds on: pass it to the next Resolve.
+func (res *Resolution) State() any {
+	if res.Declined || res.in == nil {
+		return nil
+	}
+	return res.in
+}
+
+// NewResolver prepares a resolver for m. values are extra dimension values (read
+// from the warehouse by [LoadValues]), by dimension name; now is the clock
+// relative periods resolve against (nil: time.Now); maxRows caps the rows of an
+// answer.
+func NewResolver(m *semantic.Model, values map[string][]string, now func() time.Time, maxRows int) (*Resolver, error) {
+	if now == nil {
+		now = time.Now
+	}
+	if maxRows <= 0 {
+		maxRows = DefaultMaxRows
+	}
+	r := &Resolver{model: m, lex: newLexicon(), byKey: map[string]int{}, countOf: map[string]string{}, now: now, maxRows: maxRows}
+	r.lex.fromModel(m)
+	dims := make([]string, 0, len(values))
+	for dim := range values {
+		dims = append(dims, dim)
+	}
+	sort.Strings(dims) // readings in a fixed order, whatever the map's
+	for _, dim := range dims {
+		vs := values[dim]
+		f, err := m.Lookup(dim, semantic.KindDimension)
+		if err != nil {
+			return nil, fmt.Errorf("offline: values: %w", err)
+		}
+		for _, v := range vs {
+			r.lex.value(f, v, false)
+		}
+	}
+	r.lex.structural()
+	r.lex.finish()
+	exprs, err := metricExprs(m)
+	if err != nil {
+		return nil, fmt.Errorf("offline: %w", err)
+	}
+	for expr, mt := range exprs {
+		if col, ok := strings.CutPrefix(expr, "count ( distinct "); ok && strings.HasSuffix(col, " )") {
+			col = strings.TrimSuffix(col, " )")
+			r.countOf[col] = mt
+			if base, ok := strings.CutSuffix(col, "_id"); ok {
+				r.countOf[base+"_name"] = mt
+			}
+		}
+	}
+	for _, vq := range m.VerifiedQueries {
+		req, in, err := translate(m, vq.SQL, exprs)
+		if err != nil {
+			r.skipped = append(r.skipped, vq.Name+": "+err.Error())
+			continue
+		}
+		items, _ := r.lex.classify(split(vq.Question))
+		k := key(items)
+		if _, dup := r.byKey[k]; dup {
+			continue
+		}
+		r.byKey[k] = len(r.verified)
+		r.verified = append(r.verified, verified{name: vq.Name, question: vq.Question, key: k, req: req, in: in})
+	}
+	return r, nil
+}
+
+// Skipped lists the verified queries whose SQL the resolver could not read as a
+// request, with why; their questions still go through the grammar.
+func (r *Resolver) Skipped() []string { return append([]string(nil), r.skipped...) }
+
+// Resolve resolves question, a follow-up of prev (the State of the previous
+// answer, or nil).
+func (r *Resolver) Resolve(prev any, question string) *Resolution {
+	today := day0(r.now())
+	q := strings.TrimSpace(question)
+	switch {
+	case q == "":
+		return r.declined(&decline{reason: "The question is empty."})
+	case len(q) > MaxQuestionBytes:
+		return r.declined(&decline{reason: fmt.Sprintf("The question is %d bytes long; I read questions of up to %d.", len(q), MaxQuestionBytes)})
+	}
+	ws := split(q)
+	if len(ws) > MaxWords {
+		return r.declined(&decline{reason: fmt.Sprintf("The question has %d words; I read questions of up to %d.", len(ws), MaxWords)})
+	}
+	if len(ws) == 0 {
+		return r.declined(&decline{reason: "The question has no words I can read."})
+	}
+	items, fixes := r.lex.classify(ws)
+	var notes []string
+	for _, f := range fixes {
+		notes = append(notes, fmt.Sprintf("Read %q as %q.", f.from, f.to))
+	}
+	if i, ok := r.byKey[key(items)]; ok {
+		vq := r.verified[i]
+		in := vq.in.clone()
+		if in.lastGrain != "" {
+			p, _, _, err := relative(true, 0, in.lastGrain, today, 0)
+			if err == nil {
+				in.periods = []period{p}
+			}
+		}
+		req := vq.req
+		if req.Limit == 0 && (len(req.Dimensions) > 0 || req.Time != nil) {
+			req.Limit = r.maxRows + 1
+		}
+		return &Resolution{Request: req, Verified: vq.name, Notes: notes, in: in, Suggestions: r.followUps(in)}
+	}
+	first := ""
+	for _, w := range ws {
+		if !stopWords[w.text] || questionWords[w.text] {
+			first = w.text
+			break
+		}
+	}
+	in, cu, d := r.parse(items, first, today)
+	if d != nil {
+		return r.declined(d)
+	}
+	if p, ok := prev.(*intent); ok && p != nil {
+		if cu.follow || cu.instead || cu.only || cu.drill || (!cu.namedMetric && !cu.questionWord) {
+			in = merge(p, in, cu)
+		}
+	}
+	if d := r.complete(in); d != nil {
+		return r.declined(d)
+	}
+	req, err := in.request(r.maxRows)
+	if err != nil {
+		return r.declined(&decline{reason: err.Error()})
+	}
+	return &Resolution{Request: req, Notes: append(notes, in.notes...), in: in, Suggestions: r.followUps(in)}
+}
+
+// complete fills in what a question may leave out, or declines: no metric named
+// means revenue (and orders, for a single figure); a ranking needs something to
+// rank.
+func (r *Resolver) complete(in *intent) *decline {
+	if len(in.metrics) == 0 {
+		if len(in.dims) == 0 && in.grain == "" && len(in.filters) == 0 && len(in.named) == 0 && len(in.periods) == 0 && in.rank == 0 {
+			return &decline{reason: "I did not find a question about the sales data in that."}
+		}
+		in.metrics = []string{"total_revenue"}
+		if len(in.dims) == 0 && in.grain == "" && in.rank == 0 {
+			in.metrics = append(in.metrics, "order_count")
+		}
+		in.defaulted = true
+	}
+	if in.rank != 0 && len(in.dims) == 0 && in.grain == "" {
+		return &decline{reason: "A top or bottom list needs something to rank: products, sales reps, customers, regions …"}
+	}
+	if in.orderBy != "" {
+		in.metrics = appendNew(in.metrics, in.orderBy)
+	}
+	return nil
+}
+
+// merge applies a follow-up to the previous question's intent: what the
+// follow-up names replaces the same part of the previous question; new groups
+// and filters are added.
+func merge(prev, cur *intent, cu cues) *intent {
+	out := prev.clone()
+	if len(cur.metrics) > 0 {
+		out.metrics = cur.metrics
+		out.defaulted = false
+		if out.orderBy != "" {
+			out.orderBy = cur.metrics[0]
+		}
+	}
+	if len(cur.dims) > 0 {
+		if cu.instead && !cu.drill {
+			out.dims = cur.dims
+		} else {
+			for _, d := range cur.dims {
+				out.dims = appendNew(out.dims, d)
+			}
+		}
+	}
+	if cur.grain != "" {
+		out.grain = cur.grain
+	}
+	for _, f := range cur.filters {
+		replaced := false
+		for i := range out.filters {
+			if out.filters[i].dim == f.dim {
+				out.filters[i], replaced = f, true
+			}
+		}
+		if !replaced {
+			out.filters = append(out.filters, f)
+		}
+	}
+	for _, n := range cur.named {
+		out.named = appendNew(out.named, n)
+	}
+	if len(cur.periods) > 0 {
+		out.periods, out.compare = cur.periods, cur.compare
+		if !cur.compare && prev.compare {
+			out.grain = cur.grain
+		}
+	}
+	if cur.rank != 0 {
+		out.rank, out.limit = cur.rank, cur.limit
+		if cur.orderBy != "" {
+			out.orderBy = cur.orderBy
+		}
+	}
+	out.notes = cur.notes
+	return out
+}
+
+func day0(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}

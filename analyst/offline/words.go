@@ -1,0 +1,154 @@
+package offline
+
+import (
+	"strings"
+	"unicode"
+)
+
+// word is one token of a question: its lower-case text, its singular form and
+// the text as written (for case-sensitive codes such as state "OR").
+type word struct {
+	text, sing, orig string
+}
+
+// Limits on a question, so resolution stays bounded.
+const (
+	// MaxQuestionBytes is the longest question resolved; longer ones are declined.
+	MaxQuestionBytes = 500
+	// MaxWords is the most words a question may have.
+	MaxWords = 60
+)
+
+// split breaks a question into words: letters, digits and underscores; a hyphen
+// or slash between digits stays (2025-03-01), a comma between digits goes
+// (1,000), an apostrophe and what follows it go (rep's → rep).
+func split(q string) []word {
+	var out []word
+	r := []rune(q)
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			orig := string(cur)
+			t := strings.ToLower(orig)
+			out = append(out, word{text: t, sing: singular(t), orig: orig})
+			cur = cur[:0]
+		}
+	}
+	digit := func(i int) bool { return i >= 0 && i < len(r) && unicode.IsDigit(r[i]) }
+	for i := 0; i < len(r); i++ {
+		c := r[i]
+		switch {
+		case unicode.IsLetter(c) || unicode.IsDigit(c) || c == '_':
+			cur = append(cur, c)
+		case (c == '-' || c == '/' || c == '.') && digit(i-1) && digit(i+1) && len(cur) > 0:
+			cur = append(cur, c)
+		case c == ',' && digit(i-1) && len(cur) > 0 && allDigits(r, i+1, 3):
+			// thousands separator
+		case c == '\'' || c == '’':
+			for i+1 < len(r) && unicode.IsLetter(r[i+1]) {
+				i++
+			}
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+func allDigits(r []rune, from, n int) bool {
+	if from+n > len(r) {
+		return false
+	}
+	for _, c := range r[from : from+n] {
+		if !unicode.IsDigit(c) {
+			return false
+		}
+	}
+	return from+n == len(r) || !unicode.IsDigit(r[from+n])
+}
+
+// noSingular are words ending in s that are not plurals.
+var noSingular = map[string]bool{
+	"sales": true, "status": true, "us": true, "this": true, "is": true, "was": true, "has": true,
+	"analysis": true, "its": true, "does": true, "across": true, "vs": true, "versus": true,
+	"less": true, "process": true, "business": true, "gross": true, "plus": true, "thanks": true,
+}
+
+// singular strips a simple English plural: products → product, categories →
+// category. Words it does not know to be plural are kept.
+func singular(w string) string {
+	switch {
+	case len(w) < 4 || noSingular[w] || !isAlpha(w):
+		return w
+	case strings.HasSuffix(w, "people"):
+		return strings.TrimSuffix(w, "people") + "person"
+	case strings.HasSuffix(w, "ies"):
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "shes"):
+		return w[:len(w)-2]
+	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "us"):
+		return w
+	case strings.HasSuffix(w, "s"):
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+func isAlpha(w string) bool {
+	for _, c := range w {
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// editDistance is the Levenshtein distance between a and b, giving up (returning
+// limit+1) once it must exceed limit.
+func editDistance(a, b string, limit int) int {
+	if d := len(a) - len(b); d > limit || -d > limit {
+		return limit + 1
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			best = min(best, cur[j])
+		}
+		if best > limit {
+			return limit + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// typoLimit is how many edits a word of n letters may carry and still be read
+// as a known word: none below five letters, one up to seven, two from eight.
+func typoLimit(n int) int {
+	switch {
+	case n < 5:
+		return 0
+	case n < 8:
+		return 1
+	}
+	return 2
+}
+
+// numberWords are the spelled numbers a "top N" may use.
+var numberWords = map[string]int{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "fifty": 50,
+	"hundred": 100,
+}

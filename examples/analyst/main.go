@@ -1,0 +1,219 @@
+// Command analyst answers questions about sales in plain language: the answer
+// with its figures, the SQL that ran, the result table and follow-up
+// suggestions.
+//
+//	go run ./examples/analyst "What was total revenue last month?"   # one question
+//	go run ./examples/analyst                                      # a conversation
+//	go run ./examples/analyst -json "Sales by region"              # one JSON object
+//
+// It opens the warehouse like the view programs (-engine, -db, -connection;
+// the embedded one is built on first use) and answers with the offline
+// analyst. With -engine snowflake it asks Cortex Analyst instead, authenticated
+// from the Snowflake connection (-connection; key pair, OAuth or PAT), unless
+// -offline is given or the connection cannot call the REST API. A decline is an
+// answer: the exit status is 0 for an answer or a decline, 1 only for a failure.
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/salesanalytics/salesanalytics/analyst"
+	"github.com/salesanalytics/salesanalytics/analyst/offline"
+	"github.com/salesanalytics/salesanalytics/engine/snowflake/connection"
+	"github.com/salesanalytics/salesanalytics/internal/cli"
+	"github.com/salesanalytics/salesanalytics/internal/termui"
+	"github.com/salesanalytics/salesanalytics/query"
+	"github.com/salesanalytics/salesanalytics/semantic"
+)
+
+func main() {
+	var wf cli.WarehouseFlags
+	wf.Register(flag.CommandLine)
+	asJSON := flag.Bool("json", false, "print the answer as one JSON object")
+	forceOffline := flag.Bool("offline", false, "use the offline analyst even when Cortex Analyst is configured")
+	flag.Parse()
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := run(ctx, wf, *forceOffline, *asJSON, strings.Join(flag.Args(), " "), os.Stdin, os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "analyst:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, wf cli.WarehouseFlags, forceOffline, asJSON bool, question string, in io.Reader, out, errOut io.Writer) error {
+	wh, err := wf.Open(ctx, errOut)
+	if err != nil {
+		return err
+	}
+	defer wh.Close()
+	a, err := choose(ctx, wh, wf, forceOffline, errOut)
+	if err != nil {
+		return err
+	}
+	s := &analyst.Session{Analyst: a}
+	if question != "" {
+		return answer(ctx, s, question, asJSON, out)
+	}
+	if asJSON {
+		return errors.New("-json needs a question")
+	}
+	fmt.Fprintln(out, "Ask about sales (an empty line or Ctrl-D ends).")
+	if st, ok := a.(interface{ Starters() []string }); ok {
+		fmt.Fprintln(out, "For example:")
+		for _, sg := range st.Starters() {
+			fmt.Fprintln(out, "  "+sg)
+		}
+	}
+	sc := bufio.NewScanner(in)
+	for {
+		fmt.Fprint(out, "\n> ")
+		if !sc.Scan() || strings.TrimSpace(sc.Text()) == "" {
+			fmt.Fprintln(out)
+			return sc.Err()
+		}
+		if err := answer(ctx, s, sc.Text(), false, out); err != nil {
+			return err
+		}
+	}
+}
+
+// choose returns Cortex Analyst when the warehouse is Snowflake and its
+// connection can call the REST API (key pair, OAuth or PAT), else the offline
+// analyst.
+func choose(ctx context.Context, wh *cli.Opened, wf cli.WarehouseFlags, forceOffline bool, errOut io.Writer) (analyst.Analyst, error) {
+	db := wh.Engine().DB()
+	snowflake := strings.EqualFold(wf.Engine, "snowflake")
+	if snowflake && !forceOffline {
+		a, err := cortex(wh, wf)
+		if err == nil {
+			return a, nil
+		}
+		fmt.Fprintln(errOut, "analyst: answering offline:", err)
+	}
+	now := time.Now
+	if !snowflake {
+		now = cli.DemoNow // the embedded demo data is read as of 2026-01-01
+	}
+	return offline.New(ctx, semantic.SalesModel(), db, offline.Options{Dialect: wh.Engine().Dialect(), Now: now})
+}
+
+// cortex builds the Cortex Analyst client from the Snowflake connection, over the
+// model staged by the set-up.
+func cortex(wh *cli.Opened, wf cli.WarehouseFlags) (analyst.Analyst, error) {
+	conn, err := connection.Resolve(wf.Connection, connection.Options{})
+	if err != nil {
+		return nil, err
+	}
+	st, err := conn.Analyst()
+	if err != nil {
+		return nil, err
+	}
+	var auth analyst.Auth
+	switch st.Kind {
+	case connection.TokenKeyPairJWT:
+		auth = &analyst.KeyPair{Account: st.Account, User: st.User, Key: st.PrivateKey}
+	case connection.TokenOAuth:
+		auth = analyst.OAuth(string(st.Token))
+	default:
+		auth = analyst.PAT(string(st.Token))
+	}
+	n := wh.Names()
+	file := "@" + n.Database + "." + n.Semantic + ".SEMANTIC_MODELS/" + semantic.SalesModelFile
+	return &analyst.Cortex{Client: &analyst.Client{BaseURL: st.BaseURL, Auth: auth},
+		Base: analyst.Request{SemanticModelFile: file}, DB: wh.Engine().DB()}, nil
+}
+
+func answer(ctx context.Context, s *analyst.Session, question string, asJSON bool, out io.Writer) error {
+	ans, err := s.Ask(ctx, question)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		b, err := json.Marshal(ans)
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintf(out, "%s\n", b)
+		return err
+	}
+	fmt.Fprintln(out, ans.Text)
+	if ans.SQL != "" {
+		fmt.Fprintln(out, "\nSQL:\n  "+ans.SQL)
+		for i, a := range ans.Args {
+			fmt.Fprintf(out, "  -- arg %d: %s\n", i+1, arg(a))
+		}
+	}
+	if ans.Result != nil && len(ans.Result.Rows) > 0 {
+		fmt.Fprintln(out)
+		if err := table(out, ans.Result, 20); err != nil {
+			return err
+		}
+	}
+	if len(ans.Suggestions) > 0 {
+		fmt.Fprintln(out, "\nYou could ask next:")
+		for _, sg := range ans.Suggestions {
+			fmt.Fprintln(out, "  "+sg)
+		}
+	}
+	return nil
+}
+
+func arg(a any) string {
+	if t, ok := a.(time.Time); ok {
+		return t.Format(time.DateOnly)
+	}
+	return fmt.Sprint(a)
+}
+
+// table prints up to limit rows, numbers on the right, decimals at their scale.
+func table(out io.Writer, res *query.Result, limit int) error {
+	t := termui.Table{}
+	for _, c := range res.Columns {
+		if c.Kind == query.KindDecimal || c.Kind == query.KindInt {
+			t.Columns = append(t.Columns, termui.NumberColumn(c.Name))
+		} else {
+			t.Columns = append(t.Columns, termui.TextColumn(c.Name))
+		}
+	}
+	for i, r := range res.Rows {
+		if i == limit {
+			break
+		}
+		row := make([]string, len(r))
+		for j, v := range r {
+			switch x := v.(type) {
+			case nil:
+				row[j] = "NULL"
+			case time.Time:
+				row[j] = x.Format(time.DateOnly)
+			case decimal.Decimal:
+				row[j] = x.StringFixed(int32(res.Columns[j].Scale))
+			case int64:
+				row[j] = termui.Int(x)
+			default:
+				row[j] = fmt.Sprint(x)
+			}
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	if err := termui.RenderTable(out, termui.Detect(out, os.Getenv), t); err != nil {
+		return err
+	}
+	if len(res.Rows) > limit {
+		fmt.Fprintf(out, "  … %d rows in all\n", len(res.Rows))
+	}
+	return nil
+}
