@@ -30,12 +30,9 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/salesanalytics/salesanalytics/analyst"
-	"github.com/salesanalytics/salesanalytics/analyst/offline"
-	"github.com/salesanalytics/salesanalytics/engine/snowflake/connection"
 	"github.com/salesanalytics/salesanalytics/internal/cli"
 	"github.com/salesanalytics/salesanalytics/internal/termui"
 	"github.com/salesanalytics/salesanalytics/query"
-	"github.com/salesanalytics/salesanalytics/semantic"
 )
 
 func main() {
@@ -59,7 +56,7 @@ func run(ctx context.Context, wf cli.WarehouseFlags, forceOffline, asJSON bool, 
 		return err
 	}
 	defer wh.Close()
-	a, err := choose(ctx, wh, wf, forceOffline, errOut)
+	a, err := cli.OpenAnalyst(ctx, wh, wf, forceOffline, errOut)
 	if err != nil {
 		return err
 	}
@@ -88,52 +85,6 @@ func run(ctx context.Context, wf cli.WarehouseFlags, forceOffline, asJSON bool, 
 			return err
 		}
 	}
-}
-
-// choose returns Cortex Analyst when the warehouse is Snowflake and its
-// connection can call the REST API (key pair, OAuth or PAT), else the offline
-// analyst.
-func choose(ctx context.Context, wh *cli.Opened, wf cli.WarehouseFlags, forceOffline bool, errOut io.Writer) (analyst.Analyst, error) {
-	db := wh.Engine().DB()
-	snowflake := strings.EqualFold(wf.Engine, "snowflake")
-	if snowflake && !forceOffline {
-		a, err := cortex(wh, wf)
-		if err == nil {
-			return a, nil
-		}
-		fmt.Fprintln(errOut, "analyst: answering offline:", err)
-	}
-	now := time.Now
-	if !snowflake {
-		now = cli.DemoNow // the embedded demo data is read as of 2026-01-01
-	}
-	return offline.New(ctx, semantic.SalesModel(), db, offline.Options{Dialect: wh.Engine().Dialect(), Now: now})
-}
-
-// cortex builds the Cortex Analyst client from the Snowflake connection, over the
-// model staged by the set-up.
-func cortex(wh *cli.Opened, wf cli.WarehouseFlags) (analyst.Analyst, error) {
-	conn, err := connection.Resolve(wf.Connection, connection.Options{})
-	if err != nil {
-		return nil, err
-	}
-	st, err := conn.Analyst()
-	if err != nil {
-		return nil, err
-	}
-	var auth analyst.Auth
-	switch st.Kind {
-	case connection.TokenKeyPairJWT:
-		auth = &analyst.KeyPair{Account: st.Account, User: st.User, Key: st.PrivateKey}
-	case connection.TokenOAuth:
-		auth = analyst.OAuth(string(st.Token))
-	default:
-		auth = analyst.PAT(string(st.Token))
-	}
-	n := wh.Names()
-	file := "@" + n.Database + "." + n.Semantic + ".SEMANTIC_MODELS/" + semantic.SalesModelFile
-	return &analyst.Cortex{Client: &analyst.Client{BaseURL: st.BaseURL, Auth: auth},
-		Base: analyst.Request{SemanticModelFile: file}, DB: wh.Engine().DB()}, nil
 }
 
 func answer(ctx context.Context, s *analyst.Session, question string, asJSON bool, out io.Writer) error {

@@ -63,8 +63,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	a, err := cli.OpenAnalyst(ctx, wh, wf, false, stderr)
+	if err != nil {
+		return err
+	}
 	h, err := web.New(web.ForDashboard(d, web.Options{
-		Log: log,
+		Log:     log,
+		Analyst: web.FromAnalyst(a),
 		Refresh: func(ctx context.Context) error {
 			_, err := wh.Refresh(ctx)
 			return err
