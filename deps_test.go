@@ -20,7 +20,7 @@ const (
 // engine and the programs on top.
 var pure = []string{
 	"dialect", "warehouse", "scan", "semantic", "query", "marts", "dashboard", "analyst", "engine", "pipeline", "pipeline/datagen",
-	"internal/snowfake", "internal/termui", "engine/snowflake/connection",
+	"internal/snowfake", "internal/termui", "engine/snowflake/connection", "internal/sqlparse", "internal/sqlcorpus",
 }
 
 func goList(tb testing.TB, env []string, args ...string) string {

@@ -6,6 +6,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/salesanalytics/salesanalytics/analyst"
+	"github.com/salesanalytics/salesanalytics/dialect"
 )
 
 // The guard reads SQL as DuckDB does: these smuggle a second statement past a
@@ -20,7 +21,7 @@ func TestGuardRefusesSmugglingThroughLexerDivergences(t *testing.T) {
 		"SELECT $a$ ' $a$; DROP TABLE t; SELECT ' x'",
 		"SELECT 1 --\r; DROP TABLE t",
 	} {
-		require.ErrorIs(t, analyst.CheckReadOnly(sql), analyst.ErrNotReadOnly, "%q", sql)
+		require.ErrorIs(t, analyst.CheckReadOnly(sql, dialect.DuckDB), analyst.ErrNotReadOnly, "%q", sql)
 	}
 }
 
@@ -32,6 +33,6 @@ func TestGuardPassesLegitimateSQL(t *testing.T) {
 		"SELECT comment FROM t",
 		`SELECT x FROM t WHERE x LIKE 'a\_%' ESCAPE '\'`,
 	} {
-		require.NoError(t, analyst.CheckReadOnly(sql), "%q", sql)
+		require.NoError(t, analyst.CheckReadOnly(sql, dialect.DuckDB), "%q", sql)
 	}
 }

@@ -77,3 +77,33 @@ func TestCompileRefusesDatesOutsideTheEnginesRange(t *testing.T) {
 	_, err := c.Compile(query.Request{Metrics: []string{"revenue"}, Where: query.Gt("order_date", time.Date(20000, 1, 1, 0, 0, 0, 0, time.UTC))})
 	require.ErrorIs(t, err, query.ErrInvalidRequest)
 }
+
+// A model expression nested a million parentheses deep is refused with an
+// error; it used to overflow the stack and crash the process.
+func TestModelRefusesDeepNesting(t *testing.T) {
+	t.Parallel()
+	deep := strings.Repeat("(", 1_000_000) + "DISCOUNT_PCT" + strings.Repeat(")", 1_000_000)
+	_, err := semantic.Parse("deep.yaml", modelWith(t, deep))
+	require.Error(t, err)
+	deepish := strings.Repeat("(", 300) + "DISCOUNT_PCT" + strings.Repeat(")", 300)
+	_, err = semantic.Parse("deepish.yaml", modelWith(t, deepish))
+	require.ErrorContains(t, err, "nested too deeply")
+}
+
+// A model cannot reach an engine's file or side-effecting functions; an
+// explicit allow-list is the only way to call a function beyond the dialect's.
+func TestModelFunctionsComeFromTheAllowList(t *testing.T) {
+	t.Parallel()
+	for _, expr := range []string{`"LENGTH(READ_TEXT('/etc/passwd'))"`, `"NEXTVAL('s')"`, `"SYSTEM$WAIT(1)"`, `"MY_UDF(DISCOUNT_PCT)"`} {
+		m, err := semantic.Parse("m.yaml", modelWith(t, expr))
+		require.NoError(t, err, expr)
+		for _, d := range dialect.All() {
+			_, err := query.New(m, query.Options{Dialect: d})
+			require.ErrorContains(t, err, "is not allowed", "%s %s", d, expr)
+		}
+	}
+	m, err := semantic.Parse("m.yaml", modelWith(t, `"MY_UDF(DISCOUNT_PCT)"`))
+	require.NoError(t, err)
+	_, err = query.New(m, query.Options{Dialect: dialect.Snowflake, AllowFunctions: []string{"my_udf"}})
+	require.NoError(t, err)
+}

@@ -9,6 +9,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/salesanalytics/salesanalytics/analyst"
+	"github.com/salesanalytics/salesanalytics/internal/testwh"
+	"github.com/salesanalytics/salesanalytics/warehouse"
 )
 
 // Statements smuggled past the guard must not run on the engine, and no file may
@@ -24,7 +26,7 @@ func TestExecuteCannotWriteOrReadFiles(t *testing.T) {
 		`SELECT '\'; DROP TABLE canary; --'`,
 		`SELECT content FROM read_text('` + secret + `')`,
 	} {
-		res, err := analyst.Execute(ctx, eng.DB(), sql, analyst.ExecOptions{})
+		res, err := analyst.Execute(ctx, eng, sql, analyst.ExecOptions{})
 		if err == nil {
 			for _, row := range res.Rows {
 				for _, v := range row {
@@ -35,4 +37,25 @@ func TestExecuteCannotWriteOrReadFiles(t *testing.T) {
 		var v int
 		require.NoError(t, eng.DB().QueryRow(`SELECT v FROM canary`).Scan(&v), "%q dropped the canary", sql)
 	}
+}
+
+// Confinement is database-wide in DuckDB, so it must leave the SDK's own work
+// possible: after analyst SQL ran, set-up and refresh still work on the engine,
+// and a file can no longer be read through any connection.
+func TestConfinedEngineStillRefreshes(t *testing.T) {
+	ctx := context.Background()
+	eng := openFile(t, tempDB(t))
+	defer eng.Close()
+	o := options(0.02, 0)
+	mustSetup(t, eng, o)
+	_, err := analyst.Execute(ctx, eng, `SELECT COUNT(*) FROM MARTS.FCT_ORDERS`, analyst.ExecOptions{})
+	require.NoError(t, err)
+
+	_, err = testwh.Refresh(ctx, eng, warehouse.Names{}, o.Now)
+	require.NoError(t, err)
+	mustSetup(t, eng, o)
+	_, err = eng.DB().ExecContext(ctx, `SET enable_external_access = true`)
+	require.Error(t, err, "the configuration is locked")
+	_, err = eng.DB().QueryContext(ctx, `SELECT * FROM read_text('/etc/hostname')`)
+	require.Error(t, err, "no connection reads files")
 }
