@@ -37,7 +37,7 @@ func skeleton(t testing.TB, sql string, d dialect.Dialect) []string {
 	return out
 }
 
-var fuzzRequest = query.Request{Metrics: []string{"discount_pct", "revenue"}, Dimensions: []string{"region"}, Filters: []string{"completed"}}
+var fuzzRequest = query.Request{Metrics: []string{"average_discount", "revenue"}, Dimensions: []string{"region"}, Filters: []string{"completed"}}
 
 // FuzzModelCompile puts an arbitrary expression in one fact of the sales model.
 // Whenever the model validates and compiles, the SQL is one statement, every

@@ -48,7 +48,7 @@ func TestModelLiteralWithBackslashRendersPerDialect(t *testing.T) {
 	require.NoError(t, err)
 	c, err := query.New(m, query.Options{Dialect: dialect.Snowflake})
 	require.NoError(t, err)
-	q, err := c.Compile(query.Request{Metrics: []string{"discount_pct"}})
+	q, err := c.Compile(query.Request{Metrics: []string{"average_discount"}})
 	require.NoError(t, err)
 	require.NotContains(t, q.SQL, `'a\'`, "a lone backslash before the closing quote escapes it on Snowflake")
 }

@@ -15,8 +15,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/salesanalytics/salesanalytics/analyst"
-	"github.com/salesanalytics/salesanalytics/internal/sqlcorpus"
 	"github.com/salesanalytics/salesanalytics/engine/embedded"
+	"github.com/salesanalytics/salesanalytics/internal/sqlcorpus"
 	"github.com/salesanalytics/salesanalytics/query"
 )
 
