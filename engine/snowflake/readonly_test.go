@@ -32,6 +32,10 @@ func TestExecuteAnalystSQLOnSnowflake(t *testing.T) {
 	_, err = analyst.Execute(ctx, f.eng, `SELECT * FROM SALES_ANALYTICS_DB.MARTS.FCT_ORDERS`, analyst.ExecOptions{MaxRows: 5})
 	require.ErrorIs(t, err, analyst.ErrTooManyRows)
 
+	// The engine alone, past the guard: one statement per request.
+	_, err = f.eng.RunReadOnly(ctx, `SELECT 1; DELETE FROM SALES_ANALYTICS_DB.MARTS.FCT_ORDERS`, 10)
+	require.ErrorContains(t, err, "did not match the desired statement count 1")
+
 	for _, sql := range []string{
 		`SELECT SYSTEM$WAIT(1)`,
 		`SELECT $1 FROM @stage/file.csv`,
