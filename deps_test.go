@@ -21,7 +21,7 @@ const (
 var pure = []string{
 	"dialect", "warehouse", "scan", "semantic", "query", "marts", "dashboard", "dashboard/web", "dashboard/web/svg",
 	"analyst", "analyst/offline", "engine", "pipeline", "pipeline/datagen",
-	"internal/snowfake", "internal/termui", "engine/snowflake/connection",
+	"internal/snowfake", "internal/termui", "engine/snowflake/connection", "internal/sqlparse", "internal/sqlcorpus",
 }
 
 func goList(tb testing.TB, env []string, args ...string) string {

@@ -3,6 +3,7 @@ package analyst_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"testing"
@@ -12,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/salesanalytics/salesanalytics/analyst"
+	"github.com/salesanalytics/salesanalytics/dialect"
 	"github.com/salesanalytics/salesanalytics/query"
 )
 
@@ -77,7 +79,7 @@ func TestCortexAsAnAnalyst(t *testing.T) {
 			writeJSON(w, 200, `{"request_id":"r2","message":{"role":"analyst","content":[{"type":"text","text":"Here you go"},{"type":"sql","statement":"DELETE FROM orders"}]}}`)
 		}
 	}
-	a := &analyst.Cortex{Client: f.client(t, nil), Base: analyst.Request{SemanticModelFile: stage}}
+	a := &analyst.Cortex{Client: f.client(t, nil), Base: analyst.Request{SemanticModelFile: stage}, Engine: refusingRunner{t}}
 	s := &analyst.Session{Analyst: a}
 	ctx := context.Background()
 	ans, err := s.Ask(ctx, "revenue in the year")
@@ -94,4 +96,15 @@ func TestCortexAsAnAnalyst(t *testing.T) {
 		roles = append(roles, m.(map[string]any)["role"].(string))
 	}
 	require.Equal(t, []string{"user", "analyst", "user"}, roles, "the history is sent back, Cortex's own turn as received")
+}
+
+// refusingRunner is the Snowflake dialect for the guard; reaching the engine is
+// a test failure, since the guard must refuse first.
+type refusingRunner struct{ t *testing.T }
+
+func (refusingRunner) Dialect() dialect.Dialect { return dialect.Snowflake }
+
+func (r refusingRunner) RunReadOnly(context.Context, string, int) (*query.Result, error) {
+	r.t.Error("the guard let SQL through to the engine")
+	return nil, errors.New("unreachable")
 }

@@ -3,8 +3,6 @@ package analyst
 import (
 	"context"
 	"fmt"
-
-	"github.com/salesanalytics/salesanalytics/query"
 )
 
 // Cortex is the Cortex Analyst client as an [Analyst]: it sends the question
@@ -16,9 +14,10 @@ type Cortex struct {
 	Client *Client
 	// Base carries the model source and Stream; its Messages are ignored.
 	Base Request
-	// DB runs the SQL. Required.
-	DB   query.Querier
-	Exec ExecOptions
+	// Engine runs the SQL, confined to one read-only query (the Snowflake
+	// engine implements ReadOnlyRunner). Required.
+	Engine ReadOnlyRunner
+	Exec   ExecOptions
 }
 
 var _ Analyst = (*Cortex)(nil)
@@ -49,7 +48,7 @@ func (c *Cortex) Ask(ctx context.Context, history []*Answer, question string) (*
 		a.Reason = "Cortex Analyst returned no SQL for this question"
 		return a, nil
 	}
-	res, err := Execute(ctx, c.DB, sql, c.Exec)
+	res, err := Execute(ctx, c.Engine, sql, c.Exec)
 	if err != nil {
 		return nil, err
 	}

@@ -8,7 +8,7 @@
 //	resp, err := c.Message(ctx, analyst.StagedModel("@SALES_ANALYTICS_DB.SEMANTIC.SEMANTIC_MODELS/sales_model.yaml",
 //		"What was total revenue last month?"))
 //	if sql, ok := resp.SQL(); ok {
-//		res, err := analyst.Execute(ctx, db, sql, analyst.ExecOptions{}) // exact decimals
+//		res, err := analyst.Execute(ctx, eng, sql, analyst.ExecOptions{}) // eng: an engine, e.g. embedded
 //	}
 //
 // # One interface for both analysts
@@ -63,6 +63,14 @@
 // [KeyPair] signs RS256 JWTs (claims and fingerprint as Snowflake documents them)
 // and renews them before expiry; [OAuth] and [PAT] send a token as is. Each sends
 // the matching X-Snowflake-Authorization-Token-Type.
+//
+// # Running the answer's SQL
+//
+// [Execute] runs the answer's SQL on an engine that implements
+// [ReadOnlyRunner] (the embedded and the Snowflake engines do): first through
+// [CheckReadOnly], which reads the SQL as that engine does and accepts one
+// SELECT only, then through the engine's own check and confinement, with the
+// row cap pushed into the engine and one timeout over the whole path.
 //
 // The package imports no database driver and builds with CGO_ENABLED=0.
 package analyst

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/salesanalytics/salesanalytics/analyst"
+	"github.com/salesanalytics/salesanalytics/dialect"
 )
 
 func ExampleStagedModel() {
@@ -30,9 +31,12 @@ func ExampleRequest_Validate() {
 }
 
 func ExampleCheckReadOnly() {
-	fmt.Println(analyst.CheckReadOnly("SELECT region, SUM(net_amount) FROM __orders GROUP BY region"))
-	fmt.Println(analyst.CheckReadOnly("SELECT 1; DROP TABLE orders"))
+	fmt.Println(analyst.CheckReadOnly("SELECT region, SUM(net_amount) FROM __orders GROUP BY region", dialect.DuckDB))
+	fmt.Println(analyst.CheckReadOnly("SELECT 1; DROP TABLE orders", dialect.DuckDB))
+	// DuckDB reads no backslash escape in '…': the string ends at the second quote.
+	fmt.Println(analyst.CheckReadOnly(`SELECT '\'; DROP TABLE t; --'`, dialect.DuckDB))
 	// Output:
 	// <nil>
+	// analyst: not a single read-only query: it holds more than one statement
 	// analyst: not a single read-only query: it holds more than one statement
 }

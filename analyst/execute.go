@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/salesanalytics/salesanalytics/dialect"
 	"github.com/salesanalytics/salesanalytics/query"
 )
 
@@ -16,23 +17,38 @@ const (
 
 // ExecOptions bound the execution of analyst SQL.
 type ExecOptions struct {
-	// MaxRows caps the rows returned; more are an error, not a silent cut. Zero
-	// means DefaultMaxRows.
+	// MaxRows caps the rows returned; more are an error, not a silent cut. The
+	// cap is handed to the engine, so a larger result is never built. Zero means
+	// DefaultMaxRows.
 	MaxRows int
-	// Timeout caps the statement's run time. Zero means DefaultExecTimeout.
+	// Timeout caps the whole run: the guard, the engine's parse and check, and
+	// the query. Zero means DefaultExecTimeout.
 	Timeout time.Duration
 }
 
 // ErrTooManyRows is returned (wrapped) when a result exceeds MaxRows.
 var ErrTooManyRows = query.ErrTooManyRows
 
-// Execute runs SQL the analyst returned, after [CheckReadOnly], within the row cap
-// and the timeout, and returns exact, typed results through package query
-// (decimals as decimal.Decimal).
-func Execute(ctx context.Context, db query.Querier, sql string, opts ExecOptions) (*query.Result, error) {
-	if err := CheckReadOnly(sql); err != nil {
-		return nil, err
-	}
+// ReadOnlyRunner is an engine that runs analyst SQL so that nothing but one
+// read-only query can happen, whatever the text: the engine itself checks the
+// statement (its own parser, one statement, a query) and runs it confined (no
+// file or network access, no setting changes, nothing written). The embedded
+// engine and the Snowflake engine implement it; see their RunReadOnly.
+type ReadOnlyRunner interface {
+	// Dialect is the SQL the engine reads, for the guard.
+	Dialect() dialect.Dialect
+	// RunReadOnly runs one statement that [CheckReadOnly] accepted (without its
+	// trailing semicolons and comments) and returns at most maxRows rows, or
+	// query.ErrTooManyRows; the engine stops at maxRows+1 rows. It returns an
+	// error matching ErrNotReadOnly when the engine's own check refuses sql.
+	RunReadOnly(ctx context.Context, sql string, maxRows int) (*query.Result, error)
+}
+
+// Execute runs SQL the analyst returned on eng: first through [CheckReadOnly] for
+// eng's dialect, then through the engine's own check and confinement
+// ([ReadOnlyRunner]), within the row cap and the timeout, and returns exact,
+// typed results through package query (decimals as decimal.Decimal).
+func Execute(ctx context.Context, eng ReadOnlyRunner, sql string, opts ExecOptions) (*query.Result, error) {
 	if opts.MaxRows <= 0 {
 		opts.MaxRows = DefaultMaxRows
 	}
@@ -41,12 +57,35 @@ func Execute(ctx context.Context, db query.Querier, sql string, opts ExecOptions
 	}
 	ctx, cancel := context.WithTimeout(ctx, opts.Timeout)
 	defer cancel()
-	res, err := query.RunSQL(ctx, db, sql, opts.MaxRows)
+	body, err := readOnlyBody(sql, eng.Dialect())
 	if err != nil {
-		if ctx.Err() != nil {
-			return nil, fmt.Errorf("analyst: the query did not finish within %s: %w", opts.Timeout, ctx.Err())
-		}
 		return nil, err
 	}
-	return res, nil
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("analyst: the query did not finish within %s: %w", opts.Timeout, err)
+	}
+	// The engine is interrupted when ctx ends, but it may take a while to stop
+	// (a large value already built, a driver mid-transfer); the caller gets its
+	// answer at the deadline regardless, and the run finishes on its own.
+	type outcome struct {
+		res *query.Result
+		err error
+	}
+	done := make(chan outcome, 1)
+	go func() {
+		res, err := eng.RunReadOnly(ctx, body, opts.MaxRows)
+		done <- outcome{res, err}
+	}()
+	select {
+	case o := <-done:
+		if o.err != nil {
+			if ctx.Err() != nil {
+				return nil, fmt.Errorf("analyst: the query did not finish within %s: %w", opts.Timeout, ctx.Err())
+			}
+			return nil, o.err
+		}
+		return o.res, nil
+	case <-ctx.Done():
+		return nil, fmt.Errorf("analyst: the query did not finish within %s: %w", opts.Timeout, ctx.Err())
+	}
 }

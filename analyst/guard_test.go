@@ -6,6 +6,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/salesanalytics/salesanalytics/analyst"
+	"github.com/salesanalytics/salesanalytics/dialect"
 )
 
 func TestGuardRefusesEverythingButOneReadOnlyQuery(t *testing.T) {
@@ -42,7 +43,7 @@ func TestGuardRefusesEverythingButOneReadOnlyQuery(t *testing.T) {
 		"",
 		";",
 	} {
-		require.ErrorIs(t, analyst.CheckReadOnly(sql), analyst.ErrNotReadOnly, "%q must be refused", sql)
+		require.ErrorIs(t, analyst.CheckReadOnly(sql, dialect.DuckDB), analyst.ErrNotReadOnly, "%q must be refused", sql)
 	}
 	for _, sql := range []string{
 		"SELECT 1",
@@ -54,9 +55,9 @@ func TestGuardRefusesEverythingButOneReadOnlyQuery(t *testing.T) {
 		"(SELECT 1) UNION ALL (SELECT 2)",
 		"SELECT * FROM t WHERE name LIKE '%update%' ORDER BY 1 LIMIT 10",
 	} {
-		require.NoError(t, analyst.CheckReadOnly(sql), "%q must pass", sql)
+		require.NoError(t, analyst.CheckReadOnly(sql, dialect.DuckDB), "%q must pass", sql)
 	}
-	require.ErrorContains(t, analyst.CheckReadOnly("SELECT 1; SELECT 2"), "more than one statement")
-	require.ErrorContains(t, analyst.CheckReadOnly("DELETE FROM x"), `it starts with "DELETE"`)
-	require.ErrorContains(t, analyst.CheckReadOnly("SELECT * INTO t FROM x"), "it uses INTO")
+	require.ErrorContains(t, analyst.CheckReadOnly("SELECT 1; SELECT 2", dialect.DuckDB), "more than one statement")
+	require.ErrorContains(t, analyst.CheckReadOnly("DELETE FROM x", dialect.DuckDB), `it starts with "DELETE"`)
+	require.ErrorContains(t, analyst.CheckReadOnly("SELECT * INTO t FROM x", dialect.DuckDB), "it uses INTO")
 }

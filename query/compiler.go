@@ -3,6 +3,7 @@ package query
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -10,6 +11,7 @@ import (
 	sq "github.com/Masterminds/squirrel"
 
 	"github.com/salesanalytics/salesanalytics/dialect"
+	"github.com/salesanalytics/salesanalytics/internal/sqlparse"
 	"github.com/salesanalytics/salesanalytics/semantic"
 )
 
@@ -23,6 +25,12 @@ type Options struct {
 	Dialect dialect.Dialect
 	// Now is the clock relative date ranges resolve against. Nil means time.Now.
 	Now func() time.Time
+	// AllowFunctions names functions, beyond the dialect's allow-list
+	// (sqlparse.AllowedFunctions: aggregates and pure scalar functions), that the
+	// model's expressions may call — a user-defined function, say. Nothing else
+	// can be called: a model cannot reach an engine's file, network or
+	// side-effecting functions unless they are named here.
+	AllowFunctions []string
 }
 
 // Compiler compiles requests against one model for one dialect. It parses and
@@ -34,7 +42,8 @@ type Compiler struct {
 	now    func() time.Time
 	family *family // the compilers of this model and clock, one per dialect
 	sb     sq.StatementBuilderType
-	asts   []node                     // by field index: parsed expr
+	asts   []sqlparse.Node            // by field index: parsed expr
+	extra  []string                   // Options.AllowFunctions, upper-cased
 	fields []rendered                 // by field index: SQL and type
 	names  []string                   // by field index: table.name
 	quoted []string                   // by field index: the quoted output name
@@ -112,7 +121,7 @@ func newCompiler(m *semantic.Model, opts Options) (*Compiler, error) {
 	c := &Compiler{
 		model: m, d: opts.Dialect, now: opts.Now,
 		sb:        sq.StatementBuilder.PlaceholderFormat(sq.Question),
-		asts:      make([]node, len(m.Fields())),
+		asts:      make([]sqlparse.Node, len(m.Fields())),
 		fields:    make([]rendered, len(m.Fields())),
 		names:     make([]string, len(m.Fields())),
 		quoted:    make([]string, len(m.Fields())),
@@ -122,6 +131,9 @@ func newCompiler(m *semantic.Model, opts Options) (*Compiler, error) {
 		trunc:     make([]map[dialect.Grain]string, len(m.Fields())),
 		timeNames: make([]map[dialect.Grain]outName, len(m.Fields())),
 		tables:    map[string]tableInfo{},
+	}
+	for _, name := range opts.AllowFunctions {
+		c.extra = append(c.extra, strings.ToUpper(strings.TrimSpace(name)))
 	}
 	c.phDate = c.d.Cast("?", dialect.Date)
 	c.phTimestamp = c.d.Cast("?", dialect.Timestamp)
@@ -179,16 +191,23 @@ func (c *Compiler) Model() *semantic.Model { return c.model }
 func (c *Compiler) Dialect() dialect.Dialect { return c.d }
 
 // parsed returns f's parsed expression, parsing it on first use.
-func (c *Compiler) parsed(f semantic.Field) (node, error) {
+func (c *Compiler) parsed(f semantic.Field) (sqlparse.Node, error) {
 	if n := c.asts[f.Index]; n != nil {
 		return n, nil
 	}
-	n, err := parseExpr(f.Expr)
+	// A model's expressions are Snowflake SQL (the semantic model is Cortex
+	// Analyst's format); they are rendered for the compiler's dialect.
+	n, err := sqlparse.ParseExpr(f.Expr, sqlparse.Options{Dialect: dialect.Snowflake, Functions: c.allowed})
 	if err != nil {
 		return nil, fmt.Errorf("query: model field %s: expr %q: %w", f.QualifiedName(), f.Expr, err)
 	}
 	c.asts[f.Index] = n
 	return n, nil
+}
+
+// allowed reports whether a model expression may call the function name.
+func (c *Compiler) allowed(name string) bool {
+	return sqlparse.Allowed(c.d, name) || slices.Contains(c.extra, name)
 }
 
 // aliasOf returns the alias physical columns of a logical table are read through.

@@ -159,6 +159,9 @@ func (c *Compiler) plan(req Request) (*plan, error) {
 	}
 
 	if req.Where != nil {
+		if err := checkFilter(req.Where, "where"); err != nil {
+			return nil, err
+		}
 		w, err := s.filter(req.Where, false)
 		if err != nil {
 			return nil, err
@@ -182,6 +185,9 @@ func (c *Compiler) plan(req Request) (*plan, error) {
 	if req.Having != nil {
 		if len(metrics) == 0 {
 			return nil, invalid("having needs metrics to filter on")
+		}
+		if err := checkFilter(req.Having, "having"); err != nil {
+			return nil, err
 		}
 		h, err := s.filter(req.Having, true)
 		if err != nil {

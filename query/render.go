@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/salesanalytics/salesanalytics/dialect"
+	"github.com/salesanalytics/salesanalytics/internal/sqlparse"
 	"github.com/salesanalytics/salesanalytics/semantic"
 )
 
@@ -69,80 +70,84 @@ type renderer struct {
 	depth int             // guards against a field referring to itself
 }
 
-func (r *renderer) render(n node) (string, typ, error) {
+func (r *renderer) render(n sqlparse.Node) (string, typ, error) {
 	switch n := n.(type) {
-	case lit:
-		switch n.kind {
-		case "number":
-			return n.text, tNumber(n.scale), nil
-		case "string":
-			return n.text, tText, nil
-		case "bool":
-			return n.text, tBool, nil
+	case sqlparse.Lit:
+		switch n.Kind {
+		case sqlparse.LitNumber:
+			return n.Value, tNumber(n.Scale), nil
+		case sqlparse.LitString:
+			return sqlparse.QuoteString(r.d, n.Value), tText, nil
+		case sqlparse.LitBool:
+			return n.Value, tBool, nil
 		}
 		return "NULL", tNull, nil
-	case ref:
+	case sqlparse.Ref:
 		return r.ref(n)
-	case call:
+	case sqlparse.Call:
 		return r.call(n)
-	case binary:
+	case sqlparse.Binary:
 		return r.binary(n)
-	case unary:
-		x, t, err := r.render(n.x)
-		if n.op == "NOT" {
+	case sqlparse.Unary:
+		x, t, err := r.render(n.X)
+		if n.Op == "NOT" {
 			return "NOT (" + x + ")", tBool, err
 		}
 		return "-(" + x + ")", t, err
-	case isNull:
-		x, _, err := r.render(n.x)
+	case sqlparse.IsNull:
+		x, _, err := r.render(n.X)
 		op := " IS NULL"
-		if n.not {
+		if n.Not {
 			op = " IS NOT NULL"
 		}
 		return "(" + x + op + ")", tBool, err
-	case inList:
-		x, _, err := r.render(n.x)
+	case sqlparse.InList:
+		x, _, err := r.render(n.X)
 		if err != nil {
 			return "", tNull, err
 		}
-		items := make([]string, len(n.list))
-		for i, it := range n.list {
+		items := make([]string, len(n.List))
+		for i, it := range n.List {
 			if items[i], _, err = r.render(it); err != nil {
 				return "", tNull, err
 			}
 		}
 		op := " IN ("
-		if n.not {
+		if n.Not {
 			op = " NOT IN ("
 		}
 		return "(" + x + op + strings.Join(items, ", ") + "))", tBool, nil
-	case between:
-		parts, err := r.all(n.x, n.lo, n.hi)
+	case sqlparse.Between:
+		parts, err := r.all(n.X, n.Lo, n.Hi)
 		op := " BETWEEN "
-		if n.not {
+		if n.Not {
 			op = " NOT BETWEEN "
 		}
 		return "(" + parts[0] + op + parts[1] + " AND " + parts[2] + ")", tBool, err
-	case like:
-		parts, err := r.all(n.x, n.pattern)
+	case sqlparse.Like:
+		parts, err := r.all(n.X, n.Pattern)
 		op := " LIKE "
-		if n.ilike {
+		if n.ILike {
 			op = " ILIKE "
 		}
-		if n.not {
+		if n.Not {
 			op = " NOT" + op
 		}
 		return "(" + parts[0] + op + parts[1] + ")", tBool, err
-	case caseExpr:
+	case sqlparse.Case:
 		return r.caseExpr(n)
-	case cast:
-		x, _, err := r.render(n.x)
-		return "CAST(" + x + " AS " + n.typ + ")", typeOf(semantic.DataType(n.typ)), err
+	case sqlparse.Cast:
+		x, _, err := r.render(n.X)
+		fn := "CAST("
+		if n.Try {
+			fn = "TRY_CAST("
+		}
+		return fn + x + " AS " + n.Type.Render(r.d) + ")", typeOf(semantic.DataType(n.Type.String())), err
 	}
 	return "", tNull, fmt.Errorf("unsupported expression %T", n)
 }
 
-func (r *renderer) all(ns ...node) ([]string, error) {
+func (r *renderer) all(ns ...sqlparse.Node) ([]string, error) {
 	out := make([]string, len(ns))
 	for i, n := range ns {
 		s, _, err := r.render(n)
@@ -157,10 +162,10 @@ func (r *renderer) all(ns ...node) ([]string, error) {
 // ref resolves a column reference: table.field is a logical field of the model,
 // rendered from its own expression; a bare NAME is a physical column of the table
 // being read.
-func (r *renderer) ref(n ref) (string, typ, error) {
-	if n.table == "" {
-		name := n.name
-		if !n.quoted {
+func (r *renderer) ref(n sqlparse.Ref) (string, typ, error) {
+	if n.Table == "" {
+		name := n.Name
+		if !n.Quoted {
 			name = strings.ToUpper(name) // Snowflake's unquoted identifiers
 		}
 		if r.alias == "" {
@@ -168,9 +173,9 @@ func (r *renderer) ref(n ref) (string, typ, error) {
 		}
 		return r.d.Quote(r.alias) + "." + r.d.Quote(name), tNull, nil
 	}
-	f, err := r.c.model.Lookup(n.table + "." + n.name)
+	f, err := r.c.model.Lookup(n.Table + "." + n.Name)
 	if err != nil {
-		return "", tNull, fmt.Errorf("%s.%s: %w", n.table, n.name, err)
+		return "", tNull, fmt.Errorf("%s.%s: %w", n.Table, n.Name, err)
 	}
 	if r.depth > 8 {
 		return "", tNull, fmt.Errorf("%s refers to itself", f.QualifiedName())
@@ -197,40 +202,40 @@ func (r *renderer) field(f semantic.Field) (string, typ, error) {
 	if f.Kind != semantic.KindMetric && f.Kind != semantic.KindFilter {
 		t = typeOf(f.DataType) // the declared type wins over inference
 	}
-	if _, simple := ast.(ref); !simple {
+	if _, simple := ast.(sqlparse.Ref); !simple {
 		sql = "(" + sql + ")"
 	}
 	return sql, t, nil
 }
 
-func (r *renderer) call(n call) (string, typ, error) {
-	if n.star {
-		if n.name != "COUNT" {
-			return "", tNull, fmt.Errorf("%s(*) is not valid", n.name)
+func (r *renderer) call(n sqlparse.Call) (string, typ, error) {
+	if n.Star {
+		if n.Name != "COUNT" {
+			return "", tNull, fmt.Errorf("%s(*) is not valid", n.Name)
 		}
 		return "COUNT(*)", tInt, nil
 	}
-	args := make([]string, len(n.args))
-	types := make([]typ, len(n.args))
-	for i, a := range n.args {
+	args := make([]string, len(n.Args))
+	types := make([]typ, len(n.Args))
+	for i, a := range n.Args {
 		var err error
 		if args[i], types[i], err = r.render(a); err != nil {
 			return "", tNull, err
 		}
 	}
 	distinct := ""
-	if n.distinct {
+	if n.Distinct {
 		distinct = "DISTINCT "
 	}
 	joined := distinct + strings.Join(args, ", ")
-	switch n.name {
+	switch n.Name {
 	case "COUNT", "COUNT_IF", "APPROX_COUNT_DISTINCT":
-		return n.name + "(" + joined + ")", tInt, nil
+		return n.Name + "(" + joined + ")", tInt, nil
 	case "SUM", "MIN", "MAX", "ANY_VALUE", "MEDIAN":
 		if len(args) != 1 {
-			return "", tNull, fmt.Errorf("%s takes one argument", n.name)
+			return "", tNull, fmt.Errorf("%s takes one argument", n.Name)
 		}
-		return n.name + "(" + joined + ")", types[0], nil
+		return n.Name + "(" + joined + ")", types[0], nil
 	case "AVG":
 		if len(args) != 1 {
 			return "", tNull, fmt.Errorf("AVG takes one argument")
@@ -244,37 +249,37 @@ func (r *renderer) call(n call) (string, typ, error) {
 		if len(types) > 0 {
 			t = types[0]
 		}
-		if n.name == "ROUND" && len(n.args) == 2 {
-			if l, ok := n.args[1].(lit); ok {
-				fmt.Sscan(l.text, &t.scale)
+		if n.Name == "ROUND" && len(n.Args) == 2 {
+			if l, ok := n.Args[1].(sqlparse.Lit); ok {
+				fmt.Sscan(l.Value, &t.scale)
 				t = tNumber(t.scale)
 			}
 		}
-		return n.name + "(" + joined + ")", t, nil
+		return n.Name + "(" + joined + ")", t, nil
 	case "UPPER", "LOWER", "TRIM", "CONCAT", "SUBSTR", "SUBSTRING", "LEFT", "RIGHT", "REPLACE":
-		return n.name + "(" + joined + ")", tText, nil
+		return n.Name + "(" + joined + ")", tText, nil
 	case "YEAR", "MONTH", "DAY", "QUARTER", "DAYOFWEEK", "LENGTH", "DATEDIFF":
-		return n.name + "(" + joined + ")", tInt, nil
+		return n.Name + "(" + joined + ")", tInt, nil
 	case "DATE_TRUNC":
-		return n.name + "(" + joined + ")", tDate, nil
+		return n.Name + "(" + joined + ")", tDate, nil
 	}
-	return n.name + "(" + joined + ")", tNull, nil
+	return n.Name + "(" + joined + ")", tNull, nil
 }
 
-func (r *renderer) binary(n binary) (string, typ, error) {
-	if n.op == "/" {
+func (r *renderer) binary(n sqlparse.Binary) (string, typ, error) {
+	if n.Op == "/" {
 		return r.divide(n)
 	}
-	l, lt, err := r.render(n.l)
+	l, lt, err := r.render(n.L)
 	if err != nil {
 		return "", tNull, err
 	}
-	rr, rt, err := r.render(n.r)
+	rr, rt, err := r.render(n.R)
 	if err != nil {
 		return "", tNull, err
 	}
 	t := lt
-	switch n.op {
+	switch n.Op {
 	case "AND", "OR", "=", "<>", "<", "<=", ">", ">=":
 		t = tBool
 	case "*":
@@ -287,19 +292,19 @@ func (r *renderer) binary(n binary) (string, typ, error) {
 	case "||":
 		t = tText
 	}
-	return "(" + l + " " + n.op + " " + rr + ")", t, nil
+	return "(" + l + " " + n.Op + " " + rr + ")", t, nil
 }
 
 // divide renders a / b as an exact decimal quotient (NULL when b is zero). A
 // NULLIF(b, 0) guard around the divisor is redundant with it and dropped.
-func (r *renderer) divide(n binary) (string, typ, error) {
-	den := n.r
-	if c, ok := den.(call); ok && c.name == "NULLIF" && len(c.args) == 2 {
-		if l, ok := c.args[1].(lit); ok && l.kind == "number" && strings.Trim(l.text, "0.") == "" {
-			den = c.args[0]
+func (r *renderer) divide(n sqlparse.Binary) (string, typ, error) {
+	den := n.R
+	if c, ok := den.(sqlparse.Call); ok && c.Name == "NULLIF" && len(c.Args) == 2 {
+		if l, ok := c.Args[1].(sqlparse.Lit); ok && l.Kind == sqlparse.LitNumber && strings.Trim(l.Value, "0.") == "" {
+			den = c.Args[0]
 		}
 	}
-	l, lt, err := r.render(n.l)
+	l, lt, err := r.render(n.L)
 	if err != nil {
 		return "", tNull, err
 	}
@@ -311,23 +316,23 @@ func (r *renderer) divide(n binary) (string, typ, error) {
 	return r.d.DivRound(l, d, lt.scale, dt.scale, scale), typ{kind: KindDecimal, scale: scale}, nil
 }
 
-func (r *renderer) caseExpr(n caseExpr) (string, typ, error) {
+func (r *renderer) caseExpr(n sqlparse.Case) (string, typ, error) {
 	var b strings.Builder
 	b.WriteString("CASE")
-	if n.operand != nil {
-		x, _, err := r.render(n.operand)
+	if n.Operand != nil {
+		x, _, err := r.render(n.Operand)
 		if err != nil {
 			return "", tNull, err
 		}
 		b.WriteString(" " + x)
 	}
 	t := tNull
-	for _, w := range n.whens {
-		cond, _, err := r.render(w.cond)
+	for _, w := range n.Whens {
+		cond, _, err := r.render(w.Cond)
 		if err != nil {
 			return "", tNull, err
 		}
-		then, tt, err := r.render(w.then)
+		then, tt, err := r.render(w.Then)
 		if err != nil {
 			return "", tNull, err
 		}
@@ -336,8 +341,8 @@ func (r *renderer) caseExpr(n caseExpr) (string, typ, error) {
 		}
 		b.WriteString(" WHEN " + cond + " THEN " + then)
 	}
-	if n.els != nil {
-		x, _, err := r.render(n.els)
+	if n.Else != nil {
+		x, _, err := r.render(n.Else)
 		if err != nil {
 			return "", tNull, err
 		}

@@ -136,6 +136,9 @@ func (c *Compiler) bind(t typ, v any) (string, any, error) {
 		return "?", b, nil
 	case KindDate, KindTimestamp:
 		d, ok := dateValue(v)
+		if tt, isTime := v.(time.Time); isTime && !inDateRange(tt) {
+			return "", nil, fmt.Errorf("%s is outside the dates the engines hold (years 1 to 9999)", tt.Format(time.RFC3339))
+		}
 		if t.kind == KindTimestamp {
 			if tt, isTime := v.(time.Time); isTime {
 				return c.phTimestamp, tt.UTC(), nil
@@ -227,6 +230,9 @@ func (s *compileState) dates(df DateFilter, grouped semantic.Field) (sq.Sqlizer,
 	from, to, err := df.Range.Resolve(s.c.now())
 	if err != nil {
 		return nil, invalid("date range on %s: %v", f.Name, err)
+	}
+	if !inDateRange(from) || !inDateRange(to) {
+		return nil, invalid("date range on %s: %s to %s is outside the dates the engines hold (years 1 to 9999)", f.Name, from.Format(time.DateOnly), to.Format(time.DateOnly))
 	}
 	r := s.use(f)
 	date := s.c.phDate

@@ -192,7 +192,7 @@ func (v *validator) verifiedSQL(path, sql string) {
 		v.ps.errorf(path, "not a single valid SQL statement: %v", err)
 		return
 	}
-	if len(toks) == 0 || toks[0].kind != tokIdent || (toks[0].text != "SELECT" && toks[0].text != "WITH") {
+	if len(toks) == 0 || !toks[0].Is("SELECT") && !toks[0].Is("WITH") {
 		v.ps.errorf(path, "must be a SELECT (or WITH … SELECT) query")
 		return
 	}

@@ -18,6 +18,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/salesanalytics/salesanalytics/analyst"
+	"github.com/salesanalytics/salesanalytics/dialect"
 	"github.com/salesanalytics/salesanalytics/scan"
 )
 
@@ -277,7 +278,7 @@ func TestEvaluation(t *testing.T) {
 			wrong = append(wrong, fmt.Sprintf("%q declined: %s", c.Q, ans.Reason))
 			continue
 		}
-		require.NoError(t, analyst.CheckReadOnly(ans.SQL), c.Q)
+		require.NoError(t, analyst.CheckReadOnly(ans.SQL, dialect.DuckDB), c.Q)
 		require.NotEmpty(t, ans.Text)
 		if c.Verified != "" && ans.VerifiedQuery != c.Verified {
 			wrong = append(wrong, fmt.Sprintf("%q: used verified query %q, want %q", c.Q, ans.VerifiedQuery, c.Verified))

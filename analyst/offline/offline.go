@@ -139,7 +139,7 @@ func (a *Analyst) Ask(ctx context.Context, history []*analyst.Answer, question s
 	if err != nil {
 		return nil, fmt.Errorf("offline: %q resolved to a request the compiler refuses: %w", question, err)
 	}
-	if err := analyst.CheckReadOnly(q.SQL); err != nil {
+	if err := analyst.CheckReadOnly(q.SQL, q.Dialect); err != nil {
 		return nil, fmt.Errorf("offline: %w", err)
 	}
 	ctx, cancel := context.WithTimeout(ctx, a.timeout)

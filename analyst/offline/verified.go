@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/salesanalytics/salesanalytics/dialect"
+	"github.com/salesanalytics/salesanalytics/internal/sqlparse"
 	"github.com/salesanalytics/salesanalytics/query"
 	"github.com/salesanalytics/salesanalytics/semantic"
 )
@@ -24,15 +25,15 @@ type verified struct {
 // LIMIT — into a request. SQL of any other shape is an error: that verified query
 // is not used (the grammar still answers its question).
 func translate(m *semantic.Model, sql string, metricOf map[string]string) (query.Request, *intent, error) {
-	toks, err := semantic.Tokens(sql)
+	toks, err := sqlparse.Lex(sql, sqlparse.Options{Dialect: dialect.Snowflake})
 	if err != nil {
 		return query.Request{}, nil, err
 	}
-	clauses := map[string][]semantic.Token{}
+	clauses := map[string][]sqlparse.Token{}
 	cur, depth := "", 0
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if t.Kind == semantic.TokenPunct {
+		if t.Kind == sqlparse.Punct {
 			switch t.Text {
 			case "(":
 				depth++
@@ -40,7 +41,7 @@ func translate(m *semantic.Model, sql string, metricOf map[string]string) (query
 				depth--
 			}
 		}
-		if depth == 0 && t.Kind == semantic.TokenIdent && !t.Quoted {
+		if depth == 0 && t.Kind == sqlparse.Ident && !t.Quoted {
 			switch t.Text {
 			case "SELECT", "FROM", "WHERE", "LIMIT":
 				cur = t.Text
@@ -67,7 +68,7 @@ func translate(m *semantic.Model, sql string, metricOf map[string]string) (query
 			expr, as = sel[:n-2], strings.ToLower(sel[n-1].Text)
 		}
 		text := canonical(expr)
-		if len(expr) == 1 && expr[0].Kind == semantic.TokenIdent {
+		if len(expr) == 1 && expr[0].Kind == sqlparse.Ident {
 			f, err := m.Lookup(text, semantic.KindDimension, semantic.KindTimeDimension)
 			if err != nil {
 				return query.Request{}, nil, err
@@ -138,16 +139,16 @@ var lastOf = map[dialect.Grain]query.Relative{
 
 // canonical writes tokens lower-cased, one space apart, without table
 // qualifiers: SUM(orders.net_amount) → sum ( net_amount ).
-func canonical(toks []semantic.Token) string {
+func canonical(toks []sqlparse.Token) string {
 	var parts []string
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if t.Kind == semantic.TokenIdent && i+2 < len(toks) && toks[i+1].Text == "." && toks[i+1].Kind == semantic.TokenPunct {
+		if t.Kind == sqlparse.Ident && i+2 < len(toks) && toks[i+1].Text == "." && toks[i+1].Kind == sqlparse.Punct {
 			i++ // drop the qualifier and its dot
 			continue
 		}
 		switch t.Kind {
-		case semantic.TokenString:
+		case sqlparse.String:
 			parts = append(parts, "'"+strings.ToLower(t.Text)+"'")
 		default:
 			parts = append(parts, strings.ToLower(t.Text))
@@ -160,11 +161,11 @@ func canonical(toks []semantic.Token) string {
 var opJoiner = strings.NewReplacer("> =", ">=", "< =", "<=", "< >", "<>", "! =", "!=")
 
 // splitTop splits tokens at commas outside parentheses.
-func splitTop(toks []semantic.Token) [][]semantic.Token {
-	var out [][]semantic.Token
+func splitTop(toks []sqlparse.Token) [][]sqlparse.Token {
+	var out [][]sqlparse.Token
 	depth, start := 0, 0
 	for i, t := range toks {
-		if t.Kind != semantic.TokenPunct {
+		if t.Kind != sqlparse.Punct {
 			continue
 		}
 		switch t.Text {
@@ -194,7 +195,7 @@ func metricExprs(m *semantic.Model) (map[string]string, error) {
 		if f.Kind != semantic.KindMetric {
 			continue
 		}
-		toks, err := semantic.Tokens(f.Expr)
+		toks, err := sqlparse.Lex(f.Expr, sqlparse.Options{Dialect: dialect.Snowflake})
 		if err != nil {
 			return nil, err
 		}

@@ -55,6 +55,10 @@ func cortex(wh *Opened, wf WarehouseFlags) (analyst.Analyst, error) {
 	}
 	n := wh.Names()
 	file := "@" + n.Database + "." + n.Semantic + ".SEMANTIC_MODELS/" + semantic.SalesModelFile
+	runner, ok := wh.Engine().(analyst.ReadOnlyRunner)
+	if !ok {
+		return nil, fmt.Errorf("the %s engine cannot run analyst SQL read-only", wh.Engine().Dialect())
+	}
 	return &analyst.Cortex{Client: &analyst.Client{BaseURL: st.BaseURL, Auth: auth},
-		Base: analyst.Request{SemanticModelFile: file}, DB: wh.Engine().DB()}, nil
+		Base: analyst.Request{SemanticModelFile: file}, Engine: runner}, nil
 }

@@ -207,10 +207,11 @@ func (s *Server) query(w http.ResponseWriter, r *http.Request) {
 	if n, err := statementCount(req.SQLText); err != nil {
 		writeJSON(w, failure("001003", "42000", "SQL compilation error: "+err.Error()))
 		return
-	} else if _, multi := req.Parameters["MULTI_STATEMENT_COUNT"]; n > 1 && !multi {
+	} else if count, set := req.Parameters["MULTI_STATEMENT_COUNT"]; n > 1 && (!set || fmt.Sprint(count) == "1") {
 		writeJSON(w, failure("000008", "0A000", fmt.Sprintf("Actual statement count %d did not match the desired statement count 1.", n)))
 		return
-	} else if multi {
+	} else if set && fmt.Sprint(count) != "1" {
+		// MULTI_STATEMENT_COUNT=1 is Snowflake's default said aloud: one statement.
 		writeJSON(w, failure("000004", "0A000", "the loopback server does not implement multi-statement requests"))
 		return
 	}

@@ -1,0 +1,125 @@
+package embedded
+
+import (
+	"context"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"strconv"
+
+	duckdb "github.com/duckdb/duckdb-go/v2"
+
+	"github.com/salesanalytics/salesanalytics/analyst"
+	"github.com/salesanalytics/salesanalytics/query"
+)
+
+var _ analyst.ReadOnlyRunner = (*Engine)(nil)
+
+// lockdown is what the engine sets, once, before it runs analyst SQL. Both
+// settings are database-wide in DuckDB (a SET on one connection holds for every
+// connection of the database), and a second handle on the same file with other
+// settings is refused by DuckDB, so the whole engine is confined: no file,
+// network or extension access outside the database itself, and no setting can
+// change again. The SDK's own work (set-up, refresh, queries) needs neither.
+const lockdown = `SET enable_external_access = false; SET lock_configuration = true`
+
+// RunReadOnly runs analyst SQL ([analyst.Execute] calls it after its guard) so
+// that nothing but one read-only query can happen, by construction:
+//
+//   - the engine is confined first (see lockdown): from the first call on, no
+//     statement on this engine reads or writes files, reaches the network, loads
+//     extensions, attaches databases or changes settings;
+//   - the SQL is wrapped as SELECT * FROM (<sql>) AS q LIMIT maxRows+1, so a
+//     hidden semicolon is a syntax error and the row cap is the engine's;
+//   - DuckDB's own parser must read the wrapped text as exactly one statement of
+//     type SELECT (a prepared statement's type), checked without running it;
+//   - it runs in a READ ONLY transaction, on a connection of its own, that is
+//     rolled back.
+//
+// An error the engine's check raises matches analyst.ErrNotReadOnly.
+func (e *Engine) RunReadOnly(ctx context.Context, sqlText string, maxRows int) (*query.Result, error) {
+	if maxRows <= 0 {
+		return nil, fmt.Errorf("embedded: RunReadOnly needs a positive row cap, got %d", maxRows)
+	}
+	if err := e.lockDown(ctx); err != nil {
+		return nil, err
+	}
+	wrapped := "SELECT * FROM (\n" + sqlText + "\n) AS q LIMIT " + strconv.Itoa(maxRows+1)
+	conn, err := e.db.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("embedded: connection: %w", err)
+	}
+	defer conn.Close()
+	if err := conn.Raw(func(dc any) error { return vetSelect(dc, wrapped) }); err != nil {
+		return nil, err
+	}
+	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION READ ONLY"); err != nil {
+		return nil, fmt.Errorf("embedded: begin: %w", err)
+	}
+	res, err := query.RunSQL(ctx, conn, wrapped, maxRows)
+	if _, rbErr := conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK"); rbErr != nil {
+		// A connection whose transaction may still be open must not go back to the pool.
+		_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+		if err == nil {
+			err = fmt.Errorf("embedded: rollback: %w", rbErr)
+		}
+	}
+	return res, err
+}
+
+// vetSelect prepares sql on the driver connection dc — which, unlike the
+// database/sql path, refuses more than one statement without running any — and
+// checks that DuckDB's parser reads it as a SELECT.
+func vetSelect(dc any, sql string) error {
+	c, ok := dc.(*duckdb.Conn)
+	if !ok {
+		return fmt.Errorf("embedded: unexpected driver connection %T", dc)
+	}
+	st, err := c.Prepare(sql) // Prepare, not PrepareContext: the latter runs all but the last statement
+	if err != nil {
+		return fmt.Errorf("%w: DuckDB does not read it as one statement: %v", analyst.ErrNotReadOnly, err)
+	}
+	defer st.Close()
+	ds, ok := st.(*duckdb.Stmt)
+	if !ok {
+		return fmt.Errorf("embedded: unexpected statement %T", st)
+	}
+	typ, err := ds.StatementType()
+	if err != nil {
+		return fmt.Errorf("embedded: statement type: %w", err)
+	}
+	if typ != duckdb.STATEMENT_TYPE_SELECT {
+		return fmt.Errorf("%w: DuckDB reads it as a statement of type %d, not a SELECT", analyst.ErrNotReadOnly, typ)
+	}
+	return nil
+}
+
+// lockDown confines the engine (see lockdown) unless it already is. It reads the
+// settings rather than remembering, so it needs no state in Engine, and a race
+// between two first calls (the second SET fails once the first locked) ends in
+// the same confined engine.
+func (e *Engine) lockDown(ctx context.Context) error {
+	if ok, err := e.confined(ctx); err != nil || ok {
+		return err
+	}
+	_, setErr := e.db.ExecContext(ctx, lockdown)
+	ok, err := e.confined(ctx)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return fmt.Errorf("embedded: cannot confine the engine for analyst SQL: %w", errors.Join(setErr, errors.New("external access or configuration still open")))
+	}
+	return nil
+}
+
+// confined reports whether external access is off and the configuration locked.
+func (e *Engine) confined(ctx context.Context) (bool, error) {
+	var external, locked bool
+	err := e.db.QueryRowContext(ctx,
+		`SELECT current_setting('enable_external_access'), current_setting('lock_configuration')`).Scan(&external, &locked)
+	if err != nil {
+		return false, fmt.Errorf("embedded: read confinement settings: %w", err)
+	}
+	return !external && locked, nil
+}
