@@ -88,3 +88,11 @@ func TestOneCompilerRendersForEitherDialect(t *testing.T) {
 	_, err = duck.For("oracle")
 	require.ErrorIs(t, err, query.ErrInvalidRequest)
 }
+
+func TestCountOfTheUniqueKeyNeedsNoDistinct(t *testing.T) {
+	t.Parallel()
+	q, err := compiler(t, "duckdb").Compile(query.Request{Metrics: []string{"order_count", "distinct_customers"}})
+	require.NoError(t, err)
+	require.Contains(t, q.SQL, `COUNT("orders"."ORDER_ID")`, "ORDER_ID is the orders table's primary key")
+	require.Contains(t, q.SQL, `COUNT(DISTINCT "orders"."CUSTOMER_ID")`, "a customer has many orders")
+}

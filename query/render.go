@@ -183,6 +183,27 @@ func (r *renderer) ref(n sqlparse.Ref) (string, typ, error) {
 	return r.field(f)
 }
 
+// uniqueKey reports whether args is one reference to the primary key of the
+// table being read: its values are distinct and not NULL, so COUNT(DISTINCT key)
+// is COUNT(key), which the engines compute without a hash of every key. Metrics
+// are read with their own table as the query's base and joins only follow
+// many_to_one and one_to_one relationships, so base rows are never repeated.
+func (r *renderer) uniqueKey(args []sqlparse.Node) bool {
+	if len(args) != 1 || r.alias == "" {
+		return false
+	}
+	ref, ok := args[0].(sqlparse.Ref)
+	if !ok || !strings.EqualFold(ref.Table, r.alias) {
+		return false
+	}
+	for _, t := range r.c.model.Tables {
+		if strings.EqualFold(t.Name, ref.Table) {
+			return t.PrimaryKey != nil && len(t.PrimaryKey.Columns) == 1 && strings.EqualFold(t.PrimaryKey.Columns[0], ref.Name)
+		}
+	}
+	return false
+}
+
 // field renders a row-level field (dimension, time dimension, fact) or a metric.
 func (r *renderer) field(f semantic.Field) (string, typ, error) {
 	ast, err := r.c.parsed(f)
@@ -224,7 +245,7 @@ func (r *renderer) call(n sqlparse.Call) (string, typ, error) {
 		}
 	}
 	distinct := ""
-	if n.Distinct {
+	if n.Distinct && !(n.Name == "COUNT" && r.uniqueKey(n.Args)) {
 		distinct = "DISTINCT "
 	}
 	joined := distinct + strings.Join(args, ", ")

@@ -1,3 +1,3 @@
 -- dialect: duckdb
 -- fields: orders.region, orders.total_revenue, orders.order_count, orders.completed_orders, orders.online_orders
-SELECT "orders"."REGION" AS "region", CAST(SUM("orders"."NET_AMOUNT") AS DECIMAL(38,2)) AS "revenue", CAST(COUNT(DISTINCT "orders"."ORDER_ID") AS BIGINT) AS "orders" FROM "MARTS"."FCT_ORDERS" AS "orders" WHERE ((("orders"."STATUS" = 'Completed')) AND (("orders"."CHANNEL" = 'Online'))) GROUP BY "orders"."REGION" ORDER BY "region" ASC NULLS LAST
+SELECT "orders"."REGION" AS "region", CAST(SUM("orders"."NET_AMOUNT") AS DECIMAL(38,2)) AS "revenue", CAST(COUNT("orders"."ORDER_ID") AS BIGINT) AS "orders" FROM "MARTS"."FCT_ORDERS" AS "orders" WHERE ((("orders"."STATUS" = 'Completed')) AND (("orders"."CHANNEL" = 'Online'))) GROUP BY "orders"."REGION" ORDER BY "region" ASC NULLS LAST

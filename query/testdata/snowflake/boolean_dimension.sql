@@ -1,4 +1,4 @@
 -- dialect: snowflake
 -- fields: orders.is_discounted, orders.order_count, orders.average_unit_price
-SELECT "orders"."IS_DISCOUNTED" AS "is_discounted", CAST(COUNT(DISTINCT "orders"."ORDER_ID") AS NUMBER(38,0)) AS "orders", CAST(ROUND((SUM("orders"."UNIT_PRICE")) / NULLIF(COUNT("orders"."UNIT_PRICE"), 0), 2) AS NUMBER(38,2)) AS "average_unit_price" FROM "SALES_ANALYTICS_DB"."MARTS"."FCT_ORDERS" AS "orders" WHERE "orders"."IS_DISCOUNTED" = ? GROUP BY "orders"."IS_DISCOUNTED" ORDER BY "is_discounted" ASC NULLS LAST
+SELECT "orders"."IS_DISCOUNTED" AS "is_discounted", CAST(COUNT("orders"."ORDER_ID") AS NUMBER(38,0)) AS "orders", CAST(ROUND((SUM("orders"."UNIT_PRICE")) / NULLIF(COUNT("orders"."UNIT_PRICE"), 0), 2) AS NUMBER(38,2)) AS "average_unit_price" FROM "SALES_ANALYTICS_DB"."MARTS"."FCT_ORDERS" AS "orders" WHERE "orders"."IS_DISCOUNTED" = ? GROUP BY "orders"."IS_DISCOUNTED" ORDER BY "is_discounted" ASC NULLS LAST
 -- arg 1: bool true
