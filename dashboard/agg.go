@@ -221,18 +221,18 @@ func (e *env) fromMart(m martSpec, req aggReq) ([]aggRow, error) {
 		}
 		return "COALESCE(SUM(" + q.Col(col) + "), 0)"
 	}
-	intSum := func(col string) string { return d.Cast(sum(col), dialect.Int) }
+	intSum := func(col string) string { return d.Cast(sum(col), dialect.Int()) }
 	cust := "0"
 	if req.measures&mCustomers != 0 {
 		cust = intSum(m.customers)
 		if m.customers == "*" {
-			cust = d.Cast("COUNT(*)", dialect.Int)
+			cust = d.Cast("COUNT(*)", dialect.Int())
 		}
 	}
-	sel = append(sel, d.Cast(sum(m.revenue), dialect.Money), intSum(m.orders), intSum(m.units), cust)
+	sel = append(sel, d.Cast(sum(m.revenue), dialect.Money()), intSum(m.orders), intSum(m.units), cust)
 	var where []string
 	var args []any
-	date := d.TypeName(dialect.Date)
+	date := d.TypeName(dialect.Date())
 	if m.grain != "" {
 		from := req.from
 		if m.grain == dialect.Month {

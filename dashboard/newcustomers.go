@@ -17,7 +17,7 @@ import (
 func (e *env) newVsReturning(f Filter, p Period) ([]CustomerMonth, error) {
 	d, q := e.q.Dialect(), e.q
 	fc := func(c string) string { return "f." + q.Col(c) }
-	date := d.TypeName(dialect.Date)
+	date := d.TypeName(dialect.Date())
 	where := []string{fmt.Sprintf("%s BETWEEN CAST(? AS %s) AND CAST(? AS %s)", fc("ORDER_DATE"), date, date)}
 	args := []any{p.From.Format(time.DateOnly), p.To.Format(time.DateOnly)}
 	for _, l := range []struct {
@@ -41,8 +41,8 @@ func (e *env) newVsReturning(f Filter, p Period) ([]CustomerMonth, error) {
 	// customer's first order: cheaper than counting distinct over the join.
 	first := d.DateTrunc(dialect.Month, "c."+q.Col("FIRST_ORDER_DATE"))
 	sqlText := fmt.Sprintf(`SELECT a.m, %s, %s FROM (SELECT DISTINCT %s AS m, %s AS cid FROM %s f WHERE %s) a JOIN %s c ON c.%s = a.cid GROUP BY a.m ORDER BY 1`,
-		d.Cast("COUNT(*)", dialect.Int),
-		d.Cast(fmt.Sprintf("COUNT(CASE WHEN %s = a.m THEN 1 END)", first), dialect.Int),
+		d.Cast("COUNT(*)", dialect.Int()),
+		d.Cast(fmt.Sprintf("COUNT(CASE WHEN %s = a.m THEN 1 END)", first), dialect.Int()),
 		fc("ORDER_MONTH"), fc("CUSTOMER_ID"), q.Ref(warehouse.FctOrders()), strings.Join(where, " AND "),
 		q.Ref(warehouse.SalesByCustomer()), q.Col("CUSTOMER_ID"))
 	rows, err := e.tx.QueryContext(e.ctx, sqlText, args...)

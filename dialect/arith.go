@@ -59,5 +59,5 @@ func (d Dialect) Interval(n int, g Grain) string {
 
 // Year returns the calendar year of a DATE expr as an integer.
 func (d Dialect) Year(expr string) string {
-	return fmt.Sprintf("CAST(EXTRACT(YEAR FROM %s) AS %s)", expr, d.TypeName(Int))
+	return fmt.Sprintf("CAST(EXTRACT(YEAR FROM %s) AS %s)", expr, d.TypeName(Int()))
 }

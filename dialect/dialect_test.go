@@ -48,13 +48,13 @@ func TestReferencesAndTypes(t *testing.T) {
 	} {
 		require.Equal(t, tc.table, tc.d.Table("DB", "MARTS", "FCT_ORDERS"))
 		require.Equal(t, tc.schema, tc.d.Schema("DB", "MARTS"))
-		require.Equal(t, tc.integer, tc.d.TypeName(dialect.Int))
-		require.Equal(t, tc.money, tc.d.TypeName(dialect.Money))
-		require.Equal(t, tc.timestamp, tc.d.TypeName(dialect.Timestamp))
-		require.Equal(t, "CAST(x AS "+tc.money+")", tc.d.Cast("x", dialect.Money))
+		require.Equal(t, tc.integer, tc.d.TypeName(dialect.Int()))
+		require.Equal(t, tc.money, tc.d.TypeName(dialect.Money()))
+		require.Equal(t, tc.timestamp, tc.d.TypeName(dialect.Timestamp()))
+		require.Equal(t, "CAST(x AS "+tc.money+")", tc.d.Cast("x", dialect.Money()))
 	}
 	require.Equal(t, `"MARTS"."T"`, dialect.Snowflake.Table("", "MARTS", "T"), "no database: schema-qualified")
-	require.Equal(t, "decimal(38,2)", dialect.Money.String())
+	require.Equal(t, "decimal(38,2)", dialect.Money().String())
 }
 
 func TestDateTruncReturnsADateOnBothEngines(t *testing.T) {
@@ -78,7 +78,7 @@ func TestFeatures(t *testing.T) {
 
 func ExampleDialect_Table() {
 	for _, d := range dialect.All() {
-		fmt.Println(d, d.Table("SALES_ANALYTICS_DB", "MARTS", "FCT_ORDERS"), d.TypeName(dialect.Money))
+		fmt.Println(d, d.Table("SALES_ANALYTICS_DB", "MARTS", "FCT_ORDERS"), d.TypeName(dialect.Money()))
 	}
 	// Output:
 	// snowflake "SALES_ANALYTICS_DB"."MARTS"."FCT_ORDERS" NUMBER(38,2)

@@ -32,16 +32,29 @@ type Type struct {
 	Scale     int // decimals only
 }
 
-// Common types.
-var (
-	Text      = Type{Kind: KindText}
-	Int       = Type{Kind: KindInt}
-	Money     = Type{Kind: KindDecimal, Precision: 38, Scale: 2}
-	Date      = Type{Kind: KindDate}
-	Timestamp = Type{Kind: KindTimestamp}
-	Bool      = Type{Kind: KindBool}
-	Float     = Type{Kind: KindFloat}
-)
+// The common types, as functions: a Type is a value, and no caller can change
+// what the next caller gets.
+
+// Text is VARCHAR.
+func Text() Type { return Type{Kind: KindText} }
+
+// Int is a 64-bit integer (BIGINT, NUMBER(38,0)).
+func Int() Type { return Type{Kind: KindInt} }
+
+// Money is DECIMAL(38,2) / NUMBER(38,2).
+func Money() Type { return Decimal(38, 2) }
+
+// Date is a calendar date.
+func Date() Type { return Type{Kind: KindDate} }
+
+// Timestamp is a timestamp without time zone.
+func Timestamp() Type { return Type{Kind: KindTimestamp} }
+
+// Bool is BOOLEAN.
+func Bool() Type { return Type{Kind: KindBool} }
+
+// Float is a double-precision float, never for money.
+func Float() Type { return Type{Kind: KindFloat} }
 
 // Decimal returns a DECIMAL(precision, scale) type.
 func Decimal(precision, scale int) Type {

@@ -144,7 +144,7 @@ type conds struct {
 func (q *Queries) where() *conds { return &conds{q: q} }
 
 func (w *conds) dates(col string, r DateRange) {
-	date := w.q.d.TypeName(dialect.Date)
+	date := w.q.d.TypeName(dialect.Date())
 	if !r.From.IsZero() {
 		w.list = append(w.list, fmt.Sprintf("%s >= CAST(? AS %s)", w.q.Col(col), date))
 		w.args = append(w.args, r.From.Format("2006-01-02"))

@@ -135,8 +135,8 @@ func newCompiler(m *semantic.Model, opts Options) (*Compiler, error) {
 	for _, name := range opts.AllowFunctions {
 		c.extra = append(c.extra, strings.ToUpper(strings.TrimSpace(name)))
 	}
-	c.phDate = c.d.Cast("?", dialect.Date)
-	c.phTimestamp = c.d.Cast("?", dialect.Timestamp)
+	c.phDate = c.d.Cast("?", dialect.Date())
+	c.phTimestamp = c.d.Cast("?", dialect.Timestamp())
 	for _, t := range m.Tables {
 		c.tables[strings.ToLower(t.Name)] = tableInfo{
 			name:  t.Name,

@@ -58,7 +58,7 @@ func (c *Compiler) castTo(expr string, t typ) string {
 	case KindDecimal:
 		to = dialect.Decimal(38, t.scale)
 	case KindInt:
-		to = dialect.Int
+		to = dialect.Int()
 	default:
 		return expr
 	}

@@ -84,7 +84,7 @@ func (m Mart) DateKey() (KeyColumn, bool) {
 func (m Mart) freshBase(b sqlb, newRel string) string {
 	cond := m.touched(b, newRel, "f", func(k KeyColumn) string { return k.Source })
 	if k, ok := m.DateKey(); ok {
-		date := b.D.TypeName(dialect.Date)
+		date := b.D.TypeName(dialect.Date())
 		cond = fmt.Sprintf("%s BETWEEN CAST(? AS %s) AND CAST(? AS %s) AND %s", b.C("f", k.Source), date, date, cond)
 	}
 	return m.base(b, cond)

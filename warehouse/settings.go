@@ -12,7 +12,7 @@ import (
 // every day, and Snowflake can refresh the marts incrementally (a rule that
 // reads CURRENT_DATE is not deterministic, which forces full refreshes).
 var tblSettings = Table{Layer: Raw, Name: "SETTINGS", Comment: "One row: the settings the STAGING rules read.", Columns: []Column{
-	col("AS_OF_DATE", dialect.Date, "The date the data is read as of: an order dated after it breaks future_date"),
+	col("AS_OF_DATE", dialect.Date(), "The date the data is read as of: an order dated after it breaks future_date"),
 }}
 
 // DefaultAsOf returns the as-of date of the demo data, 2026-01-01: the generator

@@ -173,7 +173,7 @@ func (b sqlb) qualitySummary() string {
 			t.raw.Name, RuleDuplicateID, b.Q(t.key), b.Ref(t.raw)))
 	}
 	return "SELECT " + b.Q("TABLE_NAME") + ", " + b.Q("RULE_NAME") + ", " +
-		b.D.Cast(b.Q("ROWS_CHECKED"), dialect.Int) + " AS " + b.Q("ROWS_CHECKED") + ", " +
-		b.D.Cast(b.Q("FAILURES"), dialect.Int) + " AS " + b.Q("FAILURES") +
+		b.D.Cast(b.Q("ROWS_CHECKED"), dialect.Int()) + " AS " + b.Q("ROWS_CHECKED") + ", " +
+		b.D.Cast(b.Q("FAILURES"), dialect.Int()) + " AS " + b.Q("FAILURES") +
 		" FROM (\n  " + strings.Join(parts, "\n  UNION ALL ") + "\n) q"
 }
