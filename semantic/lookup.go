@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/salesanalytics/salesanalytics/internal/editdist"
 )
 
 // FieldKind says what a [Field] is.
@@ -248,30 +250,9 @@ func closest(name string, candidates []string) string {
 	name = strings.ToLower(name)
 	best, bestD := "", max(2, len(name)/3)+1
 	for _, c := range candidates {
-		if d := distance(name, strings.ToLower(c)); d < bestD {
+		if d := editdist.Distance(name, strings.ToLower(c), -1); d < bestD {
 			best, bestD = c, d
 		}
 	}
 	return best
-}
-
-// distance is the Levenshtein edit distance between a and b.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/salesanalytics/salesanalytics/internal/editdist"
 )
 
 // item kinds beyond the lexicon's.
@@ -102,7 +104,7 @@ func (l *lexicon) correct(w string) (string, bool) {
 		if c[0] != w[0] && limit < 2 { // short words: keep the first letter
 			continue
 		}
-		d := editDistance(w, c, limit)
+		d := editdist.Distance(w, c, limit)
 		switch {
 		case d < bestD:
 			best, bestD, ties = c, d, 1
