@@ -60,9 +60,21 @@ func newTab(t *testing.T) *tab {
 		}
 		t.Skip("skipping the real-browser test: " + msg)
 	}
+	// Chromium's helper processes may still write to their profile just after the
+	// browser is stopped, so the profile is removed with retries rather than by
+	// t.TempDir's strict cleanup (which failed CI once: "directory not empty").
+	profile, err := os.MkdirTemp("", "salesanalytics-chromium-*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		for i := 0; i < 20 && os.RemoveAll(profile) != nil; i++ {
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(t.TempDir()),
+		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(profile),
 		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-extensions", true), chromedp.Flag("hide-scrollbars", true),
