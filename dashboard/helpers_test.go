@@ -35,6 +35,21 @@ func build(tb testing.TB, scale float64) *embedded.Engine {
 	return eng
 }
 
+// buildFile sets up a warehouse at scale in the file path and closes it, which
+// checkpoints it.
+func buildFile(tb testing.TB, path string, scale float64) {
+	tb.Helper()
+	eng, err := embedded.Open(context.Background(), embedded.Options{Path: path})
+	require.NoError(tb, err)
+	w, err := pipeline.New(eng, pipeline.Config{Now: clock})
+	require.NoError(tb, err)
+	o := pipeline.DefaultOptions()
+	o.Data.Scale = scale
+	_, err = w.Setup(context.Background(), o)
+	require.NoError(tb, err)
+	require.NoError(tb, eng.Close())
+}
+
 var (
 	sharedOnce sync.Once
 	sharedEng  *embedded.Engine

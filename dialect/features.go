@@ -12,3 +12,17 @@ func (d Dialect) DynamicTables() bool { return d == Snowflake }
 // by SQL, virtual warehouses, roles, users, stages and grants. The embedded engine
 // has none of these; its file is the database.
 func (d Dialect) Accounts() bool { return d == Snowflake }
+
+// ColumnStorage returns the storage clause a column of type t takes in DDL, with
+// its leading space, or "". DuckDB stores DECIMAL wider than 18 digits (Money is
+// DECIMAL(38,2)) as 128-bit integers and picks bit-packing for them on disk,
+// which it decodes about 17 times slower than it reads them uncompressed
+// (SUM(NET_AMOUNT) over a year of orders: 11.7 ms against 0.69 ms, DuckDB 1.5.6,
+// measured on a checkpointed file), so the embedded engine keeps those columns
+// uncompressed. Snowflake chooses its own storage.
+func (d Dialect) ColumnStorage(t Type) string {
+	if d == DuckDB && t.Kind == KindDecimal && t.Precision > 18 {
+		return " USING COMPRESSION uncompressed"
+	}
+	return ""
+}

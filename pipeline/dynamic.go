@@ -54,8 +54,10 @@ func (w *Warehouse) buildDynamic(ctx context.Context, dt engine.DynamicTables) (
 			b.Action = MartReplaced
 		}
 		if b.Action != MartUnchanged {
-			if _, err := w.eng.DB().ExecContext(ctx, m.CreateSQL(d, w.names)); err != nil {
-				return out, fmt.Errorf("pipeline: marts %s: %w", m.Table.Name, err)
+			for _, stmt := range m.CreateSQL(d, w.names) {
+				if _, err := w.eng.DB().ExecContext(ctx, stmt); err != nil {
+					return out, fmt.Errorf("pipeline: marts %s: %w", m.Table.Name, err)
+				}
 			}
 		}
 		out = append(out, b)

@@ -39,7 +39,7 @@ func Plan(d dialect.Dialect, n warehouse.Names) []Step {
 		if d.DynamicTables() {
 			note = "a dynamic table: Snowflake keeps it within the target lag"
 		}
-		steps = append(steps, Step{Phase: PhaseMarts, Name: m.Table.Name, SQL: []string{m.CreateSQL(d, n)}, Note: note})
+		steps = append(steps, Step{Phase: PhaseMarts, Name: m.Table.Name, SQL: m.CreateSQL(d, n), Note: note})
 	}
 	note := "the sales semantic model, for Cortex Analyst"
 	if d.Accounts() {

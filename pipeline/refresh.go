@@ -226,8 +226,10 @@ func writeState(ctx context.Context, q querier, d dialect.Dialect, n warehouse.N
 // buildAll rebuilds every mart from STAGING.
 func buildAll(ctx context.Context, tx *sql.Tx, d dialect.Dialect, n warehouse.Names) error {
 	for _, m := range warehouse.AllMarts() {
-		if _, err := tx.ExecContext(ctx, m.CreateSQL(d, n)); err != nil {
-			return fmt.Errorf("build %s: %w", m.Table.Name, err)
+		for _, stmt := range m.CreateSQL(d, n) {
+			if _, err := tx.ExecContext(ctx, stmt); err != nil {
+				return fmt.Errorf("build %s: %w", m.Table.Name, err)
+			}
 		}
 	}
 	return nil

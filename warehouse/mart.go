@@ -120,22 +120,24 @@ func (m Mart) ReplaceTouchedSQL(d dialect.Dialect, n Names, newRel string) (del,
 // Snowflake ([RefreshMode]); each mart's choice is explained where it is built.
 func (m Mart) RefreshMode() RefreshMode { return m.mode }
 
-// CreateSQL returns the statement that builds the mart: a DYNAMIC TABLE with the
-// target lag, its refresh mode and its definition's [Mart.Fingerprint] as
-// COMMENT on Snowflake, a table on the embedded engine. The embedded FCT_ORDERS
-// is stored in date order, so incremental refreshes can skip the blocks of dates
-// new orders do not touch.
-func (m Mart) CreateSQL(d dialect.Dialect, n Names) string {
+// CreateSQL returns the statements that build the mart, in order: a DYNAMIC
+// TABLE with the target lag, its refresh mode and its definition's
+// [Mart.Fingerprint] as COMMENT on Snowflake; on the embedded engine a table
+// declared column by column (so each column gets its type, nullability and
+// [dialect.Dialect.ColumnStorage]) and the INSERT that fills it. The embedded
+// FCT_ORDERS is stored in date order, so incremental refreshes can skip the
+// blocks of dates new orders do not touch.
+func (m Mart) CreateSQL(d dialect.Dialect, n Names) []string {
 	if d.DynamicTables() {
 		def := m.dynamicDefinition(d, n)
-		return fmt.Sprintf("CREATE OR REPLACE DYNAMIC TABLE %s\n%s", m.Table.Ref(d, n),
-			strings.Replace(def, "\nAS\n", fmt.Sprintf("\n  COMMENT = '%s'\nAS\n", FingerprintComment(fingerprint(def))), 1))
+		return []string{fmt.Sprintf("CREATE OR REPLACE DYNAMIC TABLE %s\n%s", m.Table.Ref(d, n),
+			strings.Replace(def, "\nAS\n", fmt.Sprintf("\n  COMMENT = '%s'\nAS\n", FingerprintComment(fingerprint(def))), 1))}
 	}
 	sel := m.Select(d, n)
 	if m.Table.Name == tblFctOrders.Name {
 		sel += "\nORDER BY " + d.Quote("ORDER_DATE") + ", " + d.Quote("ORDER_ID")
 	}
-	return "CREATE OR REPLACE TABLE " + m.Table.Ref(d, n) + " AS\n" + sel
+	return []string{m.Table.CreateSQL(d, n, true), "INSERT INTO " + m.Table.Ref(d, n) + "\n" + sel}
 }
 
 // project returns the final SELECT list of t's columns from exprs (by column name;

@@ -63,6 +63,7 @@ func (t Table) CreateSQL(d dialect.Dialect, n Names, replace bool) string {
 		b.WriteString(d.Quote(c.Name))
 		b.WriteByte(' ')
 		b.WriteString(d.TypeName(c.Type))
+		b.WriteString(d.ColumnStorage(c.Type))
 		if !c.Nullable {
 			b.WriteString(" NOT NULL")
 		}

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -11,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/salesanalytics/salesanalytics/dialect"
 	"github.com/salesanalytics/salesanalytics/engine"
 	"github.com/salesanalytics/salesanalytics/pipeline"
 	"github.com/salesanalytics/salesanalytics/pipeline/datagen"
@@ -89,13 +92,28 @@ func (f *WarehouseFlags) data() (datagen.Config, error) {
 }
 
 // DefaultDB returns the embedded database file used when -db is not given: one
-// per generator version and scale, in the user's cache directory.
+// per generator version, warehouse layout and scale, in the user's cache
+// directory. The layout is a digest of every statement that builds the embedded
+// warehouse, so a release that changes a table's definition or storage builds a
+// fresh file instead of reading one an older release built.
 func DefaultDB(scale float64) (string, error) {
 	dir, err := os.UserCacheDir()
 	if err != nil {
 		return "", fmt.Errorf("no user cache directory (give -db): %w", err)
 	}
-	return filepath.Join(dir, "salesanalytics", fmt.Sprintf("sales-%s-scale%g.duckdb", datagen.Version, scale)), nil
+	return filepath.Join(dir, "salesanalytics", fmt.Sprintf("sales-%s-%s-scale%g.duckdb", datagen.Version, layout(), scale)), nil
+}
+
+// layout digests the embedded warehouse's build plan.
+func layout() string {
+	h := sha256.New()
+	for _, s := range pipeline.Plan(dialect.DuckDB, warehouse.Names{}) {
+		for _, q := range s.SQL {
+			io.WriteString(h, q)
+			h.Write([]byte{0})
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))[:8]
 }
 
 func (f *WarehouseFlags) openEmbedded(ctx context.Context, progress io.Writer) (*Opened, error) {

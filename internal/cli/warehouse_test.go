@@ -53,4 +53,8 @@ func TestDefaultDBIsInTheUserCache(t *testing.T) {
 	p, err := cli.DefaultDB(1)
 	require.NoError(t, err)
 	require.Equal(t, filepath.Join(os.Getenv("XDG_CACHE_HOME"), "salesanalytics"), filepath.Dir(p))
+	require.Regexp(t, `^sales-\d+-[0-9a-f]{8}-scale1\.duckdb$`, filepath.Base(p), "generator version, layout digest, scale")
+	again, err := cli.DefaultDB(1)
+	require.NoError(t, err)
+	require.Equal(t, p, again, "the name is deterministic")
 }
