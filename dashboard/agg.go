@@ -313,12 +313,12 @@ func anys[T any](v []T) []any {
 
 // baseRevenue is revenue by dm over the comparison period, by group key; nil
 // when there is no comparison.
-func (e *env) baseRevenue(m *Meta, dm dim, f Filter) (map[string]aggRow, error) {
+func (e *env) baseRevenue(m *Meta, f Filter, dims ...dim) (map[string]aggRow, error) {
 	c := m.Comparison
 	if c == nil || c.Missing {
 		return nil, nil
 	}
-	rows, _, err := e.aggregate(aggReq{dims: []dim{dm}, measures: mRevenue, f: f, from: c.From, to: c.To})
+	rows, _, err := e.aggregate(aggReq{dims: dims, measures: mRevenue, f: f, from: c.From, to: c.To})
 	if err != nil {
 		return nil, err
 	}

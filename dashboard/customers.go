@@ -12,6 +12,9 @@ import (
 
 // CustomersOptions tune [Dashboard.Customers].
 type CustomersOptions struct {
+	// Compare chooses the period the segments' and industries' growth is
+	// measured against; empty means ComparePrevious.
+	Compare Compare
 	// TopN is the length of the top-customer list; zero means the dashboard's TopN.
 	TopN int
 }
@@ -33,6 +36,7 @@ type GroupRow struct {
 	Customers          int64               `json:"customers"`
 	RevenuePerCustomer decimal.NullDecimal `json:"revenue_per_customer"`
 	Share              decimal.NullDecimal `json:"share"`
+	Growth             Change              `json:"growth"` // revenue against the comparison period
 	Drill              Filter              `json:"drill"`
 }
 
@@ -81,48 +85,37 @@ func (d *Dashboard) Customers(ctx context.Context, f Filter, o CustomersOptions)
 	if err != nil {
 		return Customers{}, err
 	}
-	return run[Customers](ctx, d, "customers", fmt.Sprint(n), f, CompareNone, func(e *env, m *Meta) (*Customers, error) {
+	return run[Customers](ctx, d, "customers", fmt.Sprint(n), f, o.Compare, func(e *env, m *Meta) (*Customers, error) {
 		v := &Customers{}
 		p := m.Period
-		// One read by segment × industry: every customer has one segment and one
-		// industry, so distinct customers add up over the other key.
-		pairs, src, err := e.aggregate(aggReq{dims: []dim{dimSegment, dimIndustry}, measures: mRevenue | mCustomers, f: f, from: p.From, to: p.To})
+		pairs, top, src, err := e.customersInPeriod(f, p, n)
 		if err != nil {
 			return nil, err
 		}
-		m.source(TableSegments, src)
-		m.source(TableIndustries, src)
+		for _, t := range []string{TableSegments, TableIndustries, TableTopCustomers} {
+			m.source(t, src)
+		}
 		all := total(pairs)
 		var customers int64
 		for _, r := range pairs {
 			customers += r.Customers
 		}
-		v.Segments = groupRows(pairs, all, func(r aggRow) string { return r.Segment }, f.WithSegment)
-		v.Industries = groupRows(pairs, all, func(r aggRow) string { return r.Industry }, f.WithIndustry)
-
-		// The top customers by revenue, then their orders: counting orders over
-		// every customer costs more than over the top few.
-		top, src, err := e.aggregate(aggReq{dims: []dim{dimCustomer}, measures: mRevenue, f: f, from: p.From, to: p.To, top: n})
+		// The comparison period's revenue by the same pairs, rolled up the same way.
+		base, err := e.baseRevenue(m, f, dimSegment, dimIndustry)
 		if err != nil {
 			return nil, err
 		}
-		m.source(TableTopCustomers, src)
+		var baseRows []aggRow
+		for _, r := range base {
+			baseRows = append(baseRows, r)
+		}
+		segment, industry := func(r aggRow) string { return r.Segment }, func(r aggRow) string { return r.Industry }
+		v.Segments = groupRows(pairs, baseRows, base != nil, all, segment, f.WithSegment)
+		v.Industries = groupRows(pairs, baseRows, base != nil, all, industry, f.WithIndustry)
+
 		ids := make([]int64, len(top))
 		for i, r := range top {
 			ids[i] = r.ID
-		}
-		orders := map[string]aggRow{}
-		if len(ids) > 0 {
-			tf := f
-			tf.Customers = ids
-			rows, _, err := e.aggregate(aggReq{dims: []dim{dimCustomer}, measures: mRevenue | mOrders, f: tf, from: p.From, to: p.To})
-			if err != nil {
-				return nil, err
-			}
-			orders = byKey(rows)
-		}
-		for i := range top {
-			top[i].Orders = orders[top[i].key()].Orders
 		}
 		life := map[int64]marts.SalesByCustomer{}
 		if len(ids) > 0 {
@@ -158,24 +151,52 @@ func (d *Dashboard) Customers(ctx context.Context, f Filter, o CustomersOptions)
 	})
 }
 
-// groupRows rolls segment × industry rows up by key.
-func groupRows(pairs []aggRow, all decimal.Decimal, key func(aggRow) string, drill func(string) Filter) []GroupRow {
-	sums := map[string]aggRow{}
-	for _, r := range pairs {
-		g := sums[key(r)]
-		g.Region = key(r) // the rolled-up key, for sorting
-		g.Revenue = g.Revenue.Add(r.Revenue)
-		g.Customers += r.Customers
-		sums[key(r)] = g
+// customersInPeriod returns revenue and distinct customers by segment and
+// industry (every customer has one segment and one industry, so distinct
+// customers add up over the other key), and the top n customers by revenue with
+// their orders. SALES_BY_CUSTOMER answers both when it covers the request, the
+// semantic layer on [PathFacts]; otherwise one pass over FCT_ORDERS grouped by
+// customer ([env.customerPeriod]) does.
+func (e *env) customersInPeriod(f Filter, p Period, n int) (pairs, top []aggRow, src string, err error) {
+	req := aggReq{dims: []dim{dimSegment, dimIndustry}, measures: mRevenue | mCustomers, f: f, from: p.From, to: p.To}
+	if _, ok := e.martFor(req); !ok && e.d.opts.Path != PathFacts {
+		pairs, top, err := e.customerPeriod(f, p, n)
+		return pairs, top, "MARTS.FCT_ORDERS by customer + MARTS.SALES_BY_CUSTOMER", err
 	}
+	if pairs, src, err = e.aggregate(req); err != nil {
+		return nil, nil, "", err
+	}
+	top, _, err = e.aggregate(aggReq{dims: []dim{dimCustomer}, measures: mRevenue | mOrders, f: f, from: p.From, to: p.To, top: n})
+	return pairs, top, src, err
+}
+
+// groupRows rolls segment × industry rows up by key, with each key's growth
+// against the base rows when compared (a key absent from the base had zero).
+func groupRows(pairs, base []aggRow, compared bool, all decimal.Decimal, key func(aggRow) string, drill func(string) Filter) []GroupRow {
+	roll := func(rows []aggRow) map[string]aggRow {
+		sums := map[string]aggRow{}
+		for _, r := range rows {
+			g := sums[key(r)]
+			g.Region = key(r) // the rolled-up key, for sorting
+			g.Revenue = g.Revenue.Add(r.Revenue)
+			g.Customers += r.Customers
+			sums[key(r)] = g
+		}
+		return sums
+	}
+	sums, bases := roll(pairs), roll(base)
 	rows := make([]aggRow, 0, len(sums))
 	for _, g := range sums {
 		rows = append(rows, g)
 	}
 	out := make([]GroupRow, 0, len(rows))
 	for _, r := range sortByRevenue(rows, regionLabel) {
-		out = append(out, GroupRow{Key: r.Region, Revenue: r.Revenue, Customers: r.Customers,
-			RevenuePerCustomer: ratio(r.Revenue, decimal.NewFromInt(r.Customers), 2), Share: ratio(r.Revenue, all, 4), Drill: drill(r.Region)})
+		g := GroupRow{Key: r.Region, Revenue: r.Revenue, Customers: r.Customers,
+			RevenuePerCustomer: ratio(r.Revenue, decimal.NewFromInt(r.Customers), 2), Share: ratio(r.Revenue, all, 4), Drill: drill(r.Region)}
+		if compared {
+			g.Growth = changeOf(r.Revenue, valid(bases[r.Region].Revenue))
+		}
+		out = append(out, g)
 	}
 	return out
 }

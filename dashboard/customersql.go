@@ -6,15 +6,19 @@ import (
 	"time"
 
 	"github.com/salesanalytics/salesanalytics/dialect"
+	"github.com/salesanalytics/salesanalytics/scan"
 	"github.com/salesanalytics/salesanalytics/warehouse"
 )
 
-// newVsReturning counts, per month of p, the customers who ordered within f and
-// how many of them placed their first order ever that month. The semantic model
-// cannot say "a customer's first order", so this reads FCT_ORDERS joined with
-// SALES_BY_CUSTOMER (which holds each customer's first order date) directly, with
-// bound values.
-func (e *env) newVsReturning(f Filter, p Period) ([]CustomerMonth, error) {
+// The customer view asks two questions the semantic model cannot put as one
+// request: distinct customers by segment and industry, which is cheapest as an
+// aggregate of per-customer groups, and "a customer's first order ever". Both
+// read FCT_ORDERS directly here, with identifiers from the warehouse definitions
+// and every value bound.
+
+// factsWhere returns the condition on FCT_ORDERS (alias f) that selects the rows
+// of f in p, and its arguments.
+func (e *env) factsWhere(f Filter, p Period) (string, []any) {
 	d, q := e.q.Dialect(), e.q
 	fc := func(c string) string { return "f." + q.Col(c) }
 	date := d.TypeName(dialect.Date())
@@ -37,14 +41,64 @@ func (e *env) newVsReturning(f Filter, p Period) ([]CustomerMonth, error) {
 		where = append(where, fc("CHANNEL")+" = ?")
 		args = append(args, f.Channel)
 	}
-	// The distinct (month, customer) pairs first, then one join with each
-	// customer's first order: cheaper than counting distinct over the join.
-	first := d.DateTrunc(dialect.Month, "c."+q.Col("FIRST_ORDER_DATE"))
-	sqlText := fmt.Sprintf(`SELECT a.m, %s, %s FROM (SELECT DISTINCT %s AS m, %s AS cid FROM %s f WHERE %s) a JOIN %s c ON c.%s = a.cid GROUP BY a.m ORDER BY 1`,
-		d.Cast("COUNT(*)", dialect.Int()),
-		d.Cast(fmt.Sprintf("COUNT(CASE WHEN %s = a.m THEN 1 END)", first), dialect.Int()),
-		fc("ORDER_MONTH"), fc("CUSTOMER_ID"), q.Ref(warehouse.FctOrders()), strings.Join(where, " AND "),
-		q.Ref(warehouse.SalesByCustomer()), q.Col("CUSTOMER_ID"))
+	return strings.Join(where, " AND "), args
+}
+
+// customerPeriod reads, in one pass over the rows of f in p, revenue and
+// distinct customers by segment and industry, and the top n customers by revenue
+// with their orders. It groups the orders by customer once: segment and industry
+// describe the customer (SALES_BY_CUSTOMER holds them), so a pair's distinct
+// customers are its customer groups, and the top n are the largest groups.
+func (e *env) customerPeriod(f Filter, p Period, n int) (pairs, top []aggRow, err error) {
+	d, q := e.q.Dialect(), e.q
+	where, args := e.factsWhere(f, p)
+	money, integer := func(x string) string { return d.Cast(x, dialect.Money()) }, func(x string) string { return d.Cast(x, dialect.Int()) }
+	sqlText := fmt.Sprintf(`WITH c AS (SELECT f.%[1]s AS cid, SUM(f.%[2]s) AS r, COUNT(*) AS n FROM %[3]s f WHERE %[4]s GROUP BY f.%[1]s)
+SELECT 0 AS k, s.%[5]s AS seg, s.%[6]s AS ind, %[7]s AS cid, %[8]s AS r, %[9]s AS n, %[10]s AS cust FROM c JOIN %[11]s s ON s.%[1]s = c.cid GROUP BY s.%[5]s, s.%[6]s
+UNION ALL
+SELECT * FROM (SELECT 1 AS k, '' AS seg, '' AS ind, c.cid, %[12]s AS r, %[13]s AS n, %[14]s AS cust FROM c ORDER BY c.r DESC, c.cid LIMIT %[15]d) t`,
+		q.Col("CUSTOMER_ID"), q.Col("NET_AMOUNT"), q.Ref(warehouse.FctOrders()), where,
+		q.Col("SEGMENT"), q.Col("INDUSTRY"), integer("0"), money("SUM(c.r)"), integer("SUM(c.n)"), integer("COUNT(*)"),
+		q.Ref(warehouse.SalesByCustomer()), money("c.r"), integer("c.n"), integer("1"), n)
+	rows, err := e.tx.QueryContext(e.ctx, sqlText, args...)
+	if err != nil {
+		return nil, nil, fmt.Errorf("dashboard: customers in the period: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k int
+		var r aggRow
+		if err := rows.Scan(&k, &r.Segment, &r.Industry, &r.ID, scan.Decimal(&r.Revenue), &r.Orders, &r.Customers); err != nil {
+			return nil, nil, fmt.Errorf("dashboard: customers in the period: %w", err)
+		}
+		if k == 0 {
+			r.Orders = 0 // the view counts a pair's customers, not its orders
+			pairs = append(pairs, r)
+		} else {
+			r.Segment, r.Industry, r.Customers = "", "", 0
+			top = append(top, r)
+		}
+	}
+	return pairs, top, rows.Err()
+}
+
+// newVsReturning counts, per month of p, the customers who ordered within f and
+// how many of them placed their first order ever that month (SALES_BY_CUSTOMER
+// holds each customer's first order date).
+func (e *env) newVsReturning(f Filter, p Period) ([]CustomerMonth, error) {
+	d, q := e.q.Dialect(), e.q
+	where, args := e.factsWhere(f, p)
+	// Active customers per month, and the new ones among them: only customers
+	// whose first order falls in p can be new, few next to the active ones, so
+	// their orders are found by a join against that short list.
+	date := d.TypeName(dialect.Date())
+	fm := d.DateTrunc(dialect.Month, "c."+q.Col("FIRST_ORDER_DATE"))
+	sqlText := fmt.Sprintf(`SELECT a.m, a.active, COALESCE(nw.n, 0) FROM (SELECT f.%[1]s AS m, %[2]s AS active FROM %[3]s f WHERE %[4]s GROUP BY f.%[1]s) a
+LEFT JOIN (SELECT f.%[1]s AS m, %[2]s AS n FROM %[3]s f JOIN (SELECT c.%[5]s AS cid, %[6]s AS fm FROM %[7]s c WHERE c.%[8]s BETWEEN CAST(? AS %[9]s) AND CAST(? AS %[9]s)) s ON s.cid = f.%[5]s AND s.fm = f.%[1]s WHERE %[4]s GROUP BY f.%[1]s) nw ON nw.m = a.m
+ORDER BY 1`,
+		q.Col("ORDER_MONTH"), d.Cast("COUNT(DISTINCT f."+q.Col("CUSTOMER_ID")+")", dialect.Int()), q.Ref(warehouse.FctOrders()), where,
+		q.Col("CUSTOMER_ID"), fm, q.Ref(warehouse.SalesByCustomer()), q.Col("FIRST_ORDER_DATE"), date)
+	args = append(append(append([]any{}, args...), monthStart(p.From).Format(time.DateOnly), p.To.Format(time.DateOnly)), args...)
 	rows, err := e.tx.QueryContext(e.ctx, sqlText, args...)
 	if err != nil {
 		return nil, fmt.Errorf("dashboard: new and returning customers: %w", err)

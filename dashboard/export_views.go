@@ -83,9 +83,10 @@ func (v Reps) Tables() []Table {
 // Tables exports the customer view: segments, industries, top_customers, new_vs_returning.
 func (v Customers) Tables() []Table {
 	group := func(name string, rows []GroupRow) Table {
-		t := Table{Name: name, Columns: []string{"key", "revenue", "customers", "revenue_per_customer", "share", "drill"}}
+		t := Table{Name: name, Columns: []string{"key", "revenue", "customers", "revenue_per_customer", "share", "growth_base", "growth_delta", "growth_pct", "drill"}}
 		for _, x := range rows {
-			t.Rows = append(t.Rows, []Cell{txt(x.Key), usd(x.Revenue), num(x.Customers), nullUSD(x.RevenuePerCustomer), nullRatio(x.Share), filterCell(x.Drill)})
+			row := append([]Cell{txt(x.Key), usd(x.Revenue), num(x.Customers), nullUSD(x.RevenuePerCustomer), nullRatio(x.Share)}, changeCells(x.Growth, 2)...)
+			t.Rows = append(t.Rows, append(row, filterCell(x.Drill)))
 		}
 		return t
 	}

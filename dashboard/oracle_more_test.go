@@ -150,11 +150,27 @@ func TestCustomersEqualsRAW(t *testing.T) {
 				col  string
 			}{{v.Segments, "SEGMENT"}, {v.Industries, "INDUSTRY"}} {
 				want := oracle(t, db, f, from, to, g.col)
+				var base map[string]fig
+				if c := v.Comparison; c != nil && !c.Missing {
+					base = oracle(t, db, f, c.From, c.To, g.col)
+				}
 				require.Len(t, g.rows, len(want))
 				for _, r := range g.rows {
 					require.True(t, want[r.Key].revenue.Equal(r.Revenue))
 					require.Equal(t, want[r.Key].customers, r.Customers)
 					require.True(t, r.Revenue.DivRound(decimal.NewFromInt(r.Customers), 2).Equal(r.RevenuePerCustomer.Decimal))
+					if base == nil {
+						require.False(t, r.Growth.Comparable(), "no comparison period, no growth")
+						continue
+					}
+					b := base[r.Key].revenue
+					require.True(t, b.Equal(r.Growth.Base.Decimal), "%s %s: base %s, oracle %s", g.col, r.Key, r.Growth.Base.Decimal, b)
+					require.True(t, r.Revenue.Sub(b).Equal(r.Growth.Delta.Decimal))
+					if b.IsZero() {
+						require.False(t, r.Growth.Pct.Valid, "a zero base has no percentage")
+					} else {
+						require.True(t, r.Revenue.Sub(b).DivRound(b, 4).Equal(r.Growth.Pct.Decimal))
+					}
 				}
 			}
 			custs := oracle(t, db, f, from, to, "CUSTOMER_ID")
@@ -168,6 +184,7 @@ func TestCustomersEqualsRAW(t *testing.T) {
 				if c.Other {
 					continue
 				}
+				require.Equal(t, custs[c.Key].orders, c.Orders, "orders of %s in the period", c.Key)
 				require.True(t, life[c.Key].revenue.Equal(c.Lifetime.Revenue), "lifetime of %s", c.Key)
 				require.Equal(t, life[c.Key].orders, c.Lifetime.Orders)
 			}

@@ -72,7 +72,7 @@ func (d *Dashboard) Product(ctx context.Context, f Filter, o ProductOptions) (Pr
 			return nil, err
 		}
 		m.source(TableCategories, src)
-		base, err := e.baseRevenue(m, dimCategory, f)
+		base, err := e.baseRevenue(m, f, dimCategory)
 		if err != nil {
 			return nil, err
 		}

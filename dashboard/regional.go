@@ -86,7 +86,7 @@ func (d *Dashboard) Regional(ctx context.Context, f Filter, o RegionalOptions) (
 			return nil, err
 		}
 		m.source(TableRegions, src)
-		base, err := e.baseRevenue(m, dimRegion, f)
+		base, err := e.baseRevenue(m, f, dimRegion)
 		if err != nil {
 			return nil, err
 		}

@@ -70,7 +70,7 @@ func (d *Dashboard) Reps(ctx context.Context, f Filter, o RepsOptions) (Reps, er
 			return nil, err
 		}
 		m.source(TableLeaderboard, src)
-		base, err := e.baseRevenue(m, dimRep, f)
+		base, err := e.baseRevenue(m, f, dimRep)
 		if err != nil {
 			return nil, err
 		}

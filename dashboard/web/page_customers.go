@@ -14,7 +14,7 @@ func (s *site) customers(ctx context.Context, q url.Values) ([]Tile, error) {
 	if err != nil {
 		return nil, err
 	}
-	v, err := s.d.Customers(ctx, r.f, dashboard.CustomersOptions{})
+	v, err := s.d.Customers(ctx, r.f, dashboard.CustomersOptions{Compare: r.cmp})
 	if err != nil {
 		return nil, viewError(err)
 	}
@@ -53,12 +53,12 @@ func (s *site) customers(ctx context.Context, q url.Values) ([]Tile, error) {
 func groupTile(r request, id, title, name string, rows []dashboard.GroupRow) Tile {
 	t := Tile{ID: id, Title: title}
 	tbl := &Table{ID: id, CSV: r.csv("customers", id), Cols: []Col{{Name: name}, {Name: "Revenue", Num: true},
-		{Name: "Customers", Num: true}, {Name: "Per customer", Num: true}, {Name: "Share", Num: true}}}
+		{Name: "Customers", Num: true}, {Name: "Per customer", Num: true}, {Name: "Share", Num: true}, {Name: "Growth", Num: true}}}
 	bars := svg.Bar{Title: "Revenue by " + lowerFirst(name), Width: halfChart}
 	for _, g := range rows {
 		href := r.link("customers", g.Drill)
 		tbl.Rows = append(tbl.Rows, Row{Cells: []Cell{{Text: g.Key, Href: href}, {Text: money(g.Revenue)},
-			{Text: count(g.Customers)}, {Text: nullMoney(g.RevenuePerCustomer)}, {Text: nullPct(g.Share)}}})
+			{Text: count(g.Customers)}, {Text: nullMoney(g.RevenuePerCustomer)}, {Text: nullPct(g.Share)}, {Text: change(g.Growth)}}})
 		bars.Bars = append(bars.Bars, svg.BarItem{Label: g.Key, Value: float(g.Revenue), Text: money(g.Revenue), Href: href})
 	}
 	t.Table, t.Chart = tbl, bars.SVG()

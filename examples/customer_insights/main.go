@@ -1,5 +1,5 @@
 // Command customer_insights prints the customer view: segments and industries
-// (revenue, customers, revenue per customer, share), the top customers with
+// (revenue, customers, revenue per customer, share, growth), the top customers with
 // their lifetime figures, and new against returning customers per month.
 //
 //	go run ./examples/customer_insights -from 2025-01-01 -segment Enterprise -top 10
@@ -20,7 +20,7 @@ func main() {
 	p := dashcli.New("customer_insights", "segments, industries, top customers, new against returning customers")
 	top := p.Flags.Int("top", 10, "customers in the top list")
 	p.Run(func(ctx context.Context, s *dashcli.Session) error {
-		v, err := s.Dashboard.Customers(ctx, s.Filter, dashboard.CustomersOptions{TopN: *top})
+		v, err := s.Dashboard.Customers(ctx, s.Filter, dashboard.CustomersOptions{Compare: s.Compare, TopN: *top})
 		if err != nil {
 			return err
 		}
@@ -34,9 +34,10 @@ func render(s *dashcli.Session, v dashboard.Customers) error {
 		rows []dashboard.GroupRow
 	}{{"segment", v.Segments}, {"industry", v.Industries}} {
 		t := termui.Table{Columns: []termui.Column{termui.TextColumn(g.name), termui.NumberColumn("revenue"), termui.NumberColumn("customers"),
-			termui.NumberColumn("per customer"), termui.NumberColumn("share"), termui.TextColumn("")}}
+			termui.NumberColumn("per customer"), termui.NumberColumn("share"), termui.NumberColumn("growth"), termui.TextColumn("")}}
 		for _, r := range g.rows {
-			t.Rows = append(t.Rows, []string{r.Key, termui.Money(r.Revenue), termui.Int(r.Customers), dashcli.Money(r.RevenuePerCustomer), dashcli.Share(r.Share), dashcli.ShareBar(r.Share)})
+			t.Rows = append(t.Rows, []string{r.Key, termui.Money(r.Revenue), termui.Int(r.Customers), dashcli.Money(r.RevenuePerCustomer), dashcli.Share(r.Share),
+				s.Growth(r.Growth), dashcli.ShareBar(r.Share)})
 		}
 		s.Blank()
 		if err := s.Render(t); err != nil {
