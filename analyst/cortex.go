@@ -130,11 +130,24 @@ func (c *Cortex) answer(ctx context.Context, question string, resp *Response, te
 	return a, nil
 }
 
+// statusWords are the documented statuses in words, for events without a
+// status_message.
+var statusWords = map[string]string{
+	"interpreting_question":  "Interpreting the question",
+	"generating_sql":         "Generating SQL",
+	"validating_sql":         "Validating SQL",
+	"generating_suggestions": "Generating suggestions",
+}
+
 // statusText is a status event as a person reads it: Cortex's own message, or
-// its status code in words ("generating_sql" → "Generating sql").
+// its status in words ("generating_sql" → "Generating SQL"; an undocumented
+// "reading_model" → "Reading model").
 func statusText(status, message string) string {
 	if message != "" {
 		return message
+	}
+	if w, ok := statusWords[status]; ok {
+		return w
 	}
 	s := strings.ReplaceAll(status, "_", " ")
 	return strings.ToUpper(s[:1]) + s[1:]
