@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -189,26 +190,32 @@ func waitFor(t *testing.T, tab *tab, cond func() bool, what string) {
 func TestBrowserAnalyst(t *testing.T) {
 	tab := newTab(t)
 	base := newSite(t, testScale, true)
-	s := base.withAnalyst(t, web.FromAnalyst(offlineAnalyst(t, base)), 0)
+	paced := &pacedStreamer{Streamer: web.FromAnalyst(offlineAnalyst(t, base)).(web.Streamer)}
+	paced.pause.Store(int64(400 * time.Millisecond))
+	s := base.withAnalyst(t, paced, 0)
 	srv, shots := serveBrowser(t, s.h)
 	ctx := context.Background()
 	const question = "revenue by region in 2025"
 
+	// The analyst is paced (a pause before each part), so the page can be seen
+	// waiting, then with part of the answer, then with all of it.
 	tab.run("analyst", chromedp.Navigate(srv.URL+"/analyst"), chromedp.WaitReady("form[data-ask]", chromedp.ByQuery))
 	tab.run("type", chromedp.SendKeys("#q", question, chromedp.ByQuery))
-	// A slow network holds the answer back long enough to see the loading state.
-	tab.run("slow network", network.EmulateNetworkConditions(false, 1500, -1, -1))
 	tab.run("ask", chromedp.Click(`form[data-ask] button[type="submit"]`, chromedp.ByQuery))
 	waitFor(t, tab, func() bool {
 		return tab.has(`[data-answer-area].is-loading[aria-busy="true"] [data-status]`)
 	}, "the loading state")
-	require.Equal(t, "Asking the analyst…", tab.text("[data-status]"))
 	require.Equal(t, "/analyst?q="+url.QueryEscape(question), strings.TrimPrefix(tab.location(), srv.URL), "the URL is the page's own at once")
 	tab.shoot(shots, "analyst-loading")
-	tab.run("fast network", network.EmulateNetworkConditions(false, 0, -1, -1))
+	waitFor(t, tab, func() bool {
+		return tab.has("[data-answer-area].is-loading [data-sql]") && !tab.has(`[data-table="answer"]`)
+	}, "the SQL before the table")
+	require.Equal(t, "Total revenue by region in 2025:", tab.text("[data-answer]"), "the sentence so far: what the question was read as")
+	tab.shoot(shots, "analyst-streaming")
 	waitFor(t, tab, func() bool {
 		return tab.has(`[data-table="answer"] tbody tr`) && tab.has("[data-followups] a") && !tab.has("[data-answer-area].is-loading")
 	}, "the answer streamed in")
+	paced.pause.Store(0)
 	require.False(t, tab.has("[data-status]"), "the status line goes when the answer is complete")
 	sentence := tab.text("[data-answer]")
 	require.True(t, strings.HasPrefix(sentence, "Total revenue by region in 2025: "), sentence)
@@ -231,6 +238,8 @@ func TestBrowserAnalyst(t *testing.T) {
 		tab.shoot(shots, "analyst-answer-"+scheme)
 	}
 	tab.run("system light", emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "light"}}))
+	tab.run("open the SQL", chromedp.Click("[data-sql] summary", chromedp.ByQuery))
+	tab.shoot(shots, "analyst-sql")
 
 	// The URL reproduces the page: loaded afresh, the server renders the same table.
 	var streamedHTML, renderedHTML string
@@ -262,6 +271,17 @@ func TestBrowserAnalyst(t *testing.T) {
 	waitFor(t, tab, func() bool { return tab.text("[data-answer]") == sentence }, "the first answer again")
 	tab.clean("back")
 
+	// A hostile question is declined and shown as text: nothing of it runs.
+	hostile := `<script>alert(1)</script><img src=x onerror=alert(2)>`
+	tab.run("hostile", chromedp.SetValue("#q", hostile, chromedp.ByQuery), chromedp.Click(`form[data-ask] button[type="submit"]`, chromedp.ByQuery))
+	waitFor(t, tab, func() bool {
+		return strings.Contains(tab.text("[data-answer]"), "I did not understand") && !tab.has("[data-answer-area].is-loading")
+	}, "the decline")
+	require.Zero(t, tab.count("[data-answer-area] script, [data-answer-area] img"), "no element made from the question")
+	tab.shoot(shots, "analyst-decline")
+	require.Equal(t, "/analyst?"+url.Values{"q": {hostile}}.Encode(), strings.TrimPrefix(tab.location(), srv.URL))
+	tab.clean("hostile question")
+
 	// Without the script the form is a plain GET and the server answers.
 	tab.run("no script", emulation.SetScriptExecutionDisabled(true), chromedp.Navigate(srv.URL+"/analyst"), chromedp.WaitReady("form[data-ask]", chromedp.ByQuery))
 	tab.run("type plain", chromedp.SendKeys("#q", question, chromedp.ByQuery), chromedp.Submit("#q", chromedp.ByQuery))
@@ -285,3 +305,21 @@ func regionRevenues(t *testing.T, tab *tab) map[string]string {
 }
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+// pacedStreamer pauses before each part of a streamed answer, so that a
+// browser test sees the answer arrive in steps.
+type pacedStreamer struct {
+	web.Streamer
+	pause atomic.Int64 // nanoseconds
+}
+
+func (p *pacedStreamer) AskStream(ctx context.Context, q string, emit func(web.Piece) error) (web.Answer, error) {
+	return p.Streamer.AskStream(ctx, q, func(pc web.Piece) error {
+		select {
+		case <-time.After(time.Duration(p.pause.Load())):
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		return emit(pc)
+	})
+}

@@ -107,6 +107,7 @@
       area.classList.remove("is-loading");
       area.removeAttribute("aria-busy");
     };
+    // The status line stays last, below what has arrived; the sentence is first.
     var on = {
       status: function (html) { status.innerHTML = html; },
       text: function (html) {
@@ -114,17 +115,16 @@
           sentence = document.createElement("p");
           sentence.className = "answer";
           sentence.setAttribute("data-answer", "");
-          status.after(sentence);
+          area.prepend(sentence);
         }
         sentence.insertAdjacentHTML("beforeend", html);
       },
-      sql: function (html) { area.insertAdjacentHTML("beforeend", html); },
-      table: function (html) { area.insertAdjacentHTML("beforeend", html); },
-      suggest: function (html) { area.insertAdjacentHTML("beforeend", html); },
-      error: function (html) { status.insertAdjacentHTML("afterend", html); finish(); },
+      sql: function (html) { status.insertAdjacentHTML("beforebegin", html); },
+      table: function (html) { status.insertAdjacentHTML("beforebegin", html); },
+      suggest: function (html) { status.insertAdjacentHTML("beforebegin", html); },
+      error: function (html) { status.insertAdjacentHTML("beforebegin", html); finish(); },
       done: function (html) {
-        if (sentence) sentence.remove();
-        status.insertAdjacentHTML("afterend", html);
+        if (sentence) sentence.outerHTML = html; else area.insertAdjacentHTML("afterbegin", html);
         finish();
       }
     };
@@ -155,7 +155,7 @@
                 cut.className = "tile-error";
                 cut.setAttribute("role", "alert");
                 cut.textContent = "The answer stopped before it was complete; reload the page to ask again.";
-                status.after(cut);
+                status.before(cut);
               }
               finish();
               return;
