@@ -185,6 +185,23 @@ func TestAnalystStreamEscapes(t *testing.T) {
 	require.Contains(t, string(raw), "event: done")
 }
 
+// An analyst that cannot stream answers the stream too: its finished answer's
+// parts, then the sentence.
+func TestAnalystStreamFromAPlainAnalyst(t *testing.T) {
+	t.Parallel()
+	s := newSite(t, testScale, true).withAnalyst(t, echoAnalyst{}, 0)
+	srv := httptest.NewServer(s.h)
+	t.Cleanup(srv.Close)
+	evs := stream(t, context.Background(), srv, "revenue?").all(t)
+	require.Equal(t, []string{"text", "sql", "table", "suggest", "done"}, names(evs))
+	require.Equal(t, "You asked: revenue?", evs[0].data)
+	require.Equal(t, `<p class="answer" data-answer>You asked: revenue?</p>`, evs[4].data)
+	_, body := s.get(t, "/analyst?q=revenue%3F")
+	for _, ev := range evs[1:] {
+		require.Contains(t, body, ev.data, "the %s event is the page's markup", ev.name)
+	}
+}
+
 // Failures are one error event with the page's message and nothing of the
 // cause; a question refused before asking has the page's status too.
 func TestAnalystStreamErrors(t *testing.T) {
