@@ -58,8 +58,8 @@ type Part struct {
 // known — what it is doing, the sentence in pieces, the SQL before it runs, the
 // result table, the suggestions.
 //
-// emit is called on the caller's goroutine, one part at a time, in order; an
-// error from emit stops the work and AskStream returns that error. The parts
+// emit (not nil) is called on the caller's goroutine, one part at a time, in
+// order; an error from emit stops the work and AskStream returns it. The parts
 // carry the returned answer: the text pieces joined are its Text (a decline's
 // too), the SQL part its SQL and Args, the result part its Result, the
 // suggestions part its Suggestions. Cortex Analyst and the offline analyst
@@ -72,8 +72,11 @@ type Streamer interface {
 // AskStream asks a the question and calls emit with the answer's parts as they are
 // known: through a's AskStream when a is a [Streamer], else by asking and then
 // emitting the finished answer's parts (text, SQL, result, suggestions). It
-// returns the answer as Ask does.
+// returns the answer as Ask does. A nil emit discards the parts.
 func AskStream(ctx context.Context, a Analyst, history []*Answer, question string, emit func(Part) error) (*Answer, error) {
+	if emit == nil {
+		emit = func(Part) error { return nil }
+	}
 	if s, ok := a.(Streamer); ok {
 		return s.AskStream(ctx, history, question, emit)
 	}

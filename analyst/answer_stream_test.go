@@ -92,6 +92,9 @@ func TestAskStreamFallsBackToTheFinishedAnswer(t *testing.T) {
 	stop := errors.New("the reader went away")
 	_, err := analyst.AskStream(context.Background(), plainAnalyst{cases[0].ans}, nil, "q", func(analyst.Part) error { return stop })
 	require.ErrorIs(t, err, stop, "emit's error ends the stream")
+	got, err := analyst.AskStream(context.Background(), plainAnalyst{cases[0].ans}, nil, "q", nil)
+	require.NoError(t, err, "a nil emit discards the parts")
+	require.Same(t, cases[0].ans, got)
 }
 
 func TestPartKindValid(t *testing.T) {
