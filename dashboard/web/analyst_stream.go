@@ -157,7 +157,9 @@ func (e *eventWriter) send(event string, data any) error {
 	if _, err := e.w.Write([]byte(b.String())); err != nil {
 		return errClientGone
 	}
-	if err := e.rc.Flush(); err != nil {
+	// A writer that cannot flush (a wrapping middleware) still gets the whole
+	// answer, only not in steps.
+	if err := e.rc.Flush(); err != nil && !errors.Is(err, http.ErrNotSupported) {
 		return errClientGone
 	}
 	return nil

@@ -202,6 +202,25 @@ func TestAnalystStreamFromAPlainAnalyst(t *testing.T) {
 	}
 }
 
+// plainWriter hides the recorder's Flush, as a wrapping middleware may.
+type plainWriter struct{ rec *httptest.ResponseRecorder }
+
+func (p plainWriter) Header() http.Header         { return p.rec.Header() }
+func (p plainWriter) Write(b []byte) (int, error) { return p.rec.Write(b) }
+func (p plainWriter) WriteHeader(status int)      { p.rec.WriteHeader(status) }
+
+// Behind a writer that cannot flush the whole answer still arrives, in one go.
+func TestAnalystStreamWithoutFlush(t *testing.T) {
+	t.Parallel()
+	s := newSite(t, testScale, true).withAnalyst(t, echoStreamer{}, 0)
+	rec := httptest.NewRecorder()
+	s.h.ServeHTTP(plainWriter{rec}, httptest.NewRequest(http.MethodGet, "/analyst/stream?q=revenue", nil))
+	require.Equal(t, http.StatusOK, rec.Code)
+	require.False(t, rec.Flushed)
+	evs := (&events{r: bufio.NewReader(rec.Body)}).all(t)
+	require.Equal(t, []string{"status", "text", "sql", "table", "suggest", "done"}, names(evs))
+}
+
 // Failures are one error event with the page's message and nothing of the
 // cause; a question refused before asking has the page's status too.
 func TestAnalystStreamErrors(t *testing.T) {
