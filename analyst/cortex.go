@@ -3,6 +3,7 @@ package analyst
 import (
 	"context"
 	"fmt"
+	"strings"
 )
 
 // Cortex is the Cortex Analyst client as an [Analyst]: it sends the question
@@ -22,10 +23,67 @@ type Cortex struct {
 
 var _ Analyst = (*Cortex)(nil)
 
+var _ Streamer = (*Cortex)(nil)
+
 // Ask implements [Analyst].
 func (c *Cortex) Ask(ctx context.Context, history []*Answer, question string) (*Answer, error) {
+	req, err := c.request(history, question)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := c.Client.Message(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	return c.answer(ctx, question, resp, resp.Text(), func(Part) error { return nil })
+}
+
+// AskStream implements [Streamer]: it asks Cortex Analyst for a streamed answer
+// and passes its events on as they arrive — each status change, each piece of
+// text — then, once the stream is done, the SQL, the result of running it and
+// the suggestions. Text items are joined in the order they stream, a blank line
+// between two items (the answer's Text is that join; Cortex sends them in order).
+func (c *Cortex) AskStream(ctx context.Context, history []*Answer, question string, emit func(Part) error) (*Answer, error) {
+	req, err := c.request(history, question)
+	if err != nil {
+		return nil, err
+	}
+	s, err := c.Client.Stream(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	var text strings.Builder
+	last := -1 // the content index of the last text piece
+	for ev, err := range s.Events() {
+		if err != nil {
+			return nil, err
+		}
+		var p Part
+		switch {
+		case ev.Type == "status" && ev.Status != "done" && ev.Status != "":
+			p = Part{Kind: PartStatus, Status: statusText(ev.Status, ev.StatusMessage)}
+		case ev.Delta != nil && ev.Delta.Type == ContentText && ev.Delta.TextDelta != "":
+			p = Part{Kind: PartText, Text: ev.Delta.TextDelta}
+			if last >= 0 && ev.Delta.Index != last {
+				p.Text = "\n\n" + p.Text
+			}
+			last = ev.Delta.Index
+			text.WriteString(p.Text)
+		default:
+			continue
+		}
+		if err := emit(p); err != nil {
+			return nil, err
+		}
+	}
+	return c.answer(ctx, question, s.Response(), text.String(), emit)
+}
+
+// request is the question with the history, as Cortex Analyst takes it.
+func (c *Cortex) request(history []*Answer, question string) (Request, error) {
 	if question == "" {
-		return nil, fmt.Errorf("%w: an empty question", ErrInvalidRequest)
+		return Request{}, fmt.Errorf("%w: an empty question", ErrInvalidRequest)
 	}
 	req := c.Base
 	req.Messages = nil
@@ -33,12 +91,14 @@ func (c *Cortex) Ask(ctx context.Context, history []*Answer, question string) (*
 		req.Messages = append(req.Messages, Text(a.Question), analystTurn(a))
 	}
 	req.Messages = append(req.Messages, Text(question))
-	resp, err := c.Client.Message(ctx, req)
-	if err != nil {
-		return nil, err
-	}
+	return req, nil
+}
+
+// answer turns Cortex's response into an Answer, running its SQL; emit receives
+// the SQL before it runs, the result and the suggestions (text is the caller's).
+func (c *Cortex) answer(ctx context.Context, question string, resp *Response, text string, emit func(Part) error) (*Answer, error) {
 	msg := resp.Message
-	a := &Answer{Question: question, Text: resp.Text(), Suggestions: resp.Suggestions(), Message: &msg}
+	a := &Answer{Question: question, Text: text, Suggestions: resp.Suggestions(), Message: &msg}
 	if vq := resp.VerifiedQueryUsed(); vq != nil {
 		a.VerifiedQuery = vq.Name
 	}
@@ -46,14 +106,51 @@ func (c *Cortex) Ask(ctx context.Context, history []*Answer, question string) (*
 	if !ok {
 		a.Declined = true
 		a.Reason = "Cortex Analyst returned no SQL for this question"
-		return a, nil
+	} else {
+		if err := emit(Part{Kind: PartSQL, SQL: sql}); err != nil {
+			return nil, err
+		}
+		if err := emit(Part{Kind: PartStatus, Status: "Running the query"}); err != nil {
+			return nil, err
+		}
+		res, err := Execute(ctx, c.Engine, sql, c.Exec)
+		if err != nil {
+			return nil, err
+		}
+		a.SQL, a.Result = sql, res
+		if err := emit(Part{Kind: PartResult, Result: res}); err != nil {
+			return nil, err
+		}
 	}
-	res, err := Execute(ctx, c.Engine, sql, c.Exec)
-	if err != nil {
-		return nil, err
+	if len(a.Suggestions) > 0 {
+		if err := emit(Part{Kind: PartSuggestions, Suggestions: a.Suggestions}); err != nil {
+			return nil, err
+		}
 	}
-	a.SQL, a.Result = sql, res
 	return a, nil
+}
+
+// statusWords are the documented statuses in words, for events without a
+// status_message.
+var statusWords = map[string]string{
+	"interpreting_question":  "Interpreting the question",
+	"generating_sql":         "Generating SQL",
+	"validating_sql":         "Validating SQL",
+	"generating_suggestions": "Generating suggestions",
+}
+
+// statusText is a status event as a person reads it: Cortex's own message, or
+// its status in words ("generating_sql" → "Generating SQL"; an undocumented
+// "reading_model" → "Reading model").
+func statusText(status, message string) string {
+	if message != "" {
+		return message
+	}
+	if w, ok := statusWords[status]; ok {
+		return w
+	}
+	s := strings.ReplaceAll(status, "_", " ")
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // analystTurn is the analyst message an earlier answer is sent back as: Cortex's

@@ -21,6 +21,26 @@
 // conversation's answers and sends them as history; [Answer.MarshalJSON] writes
 // the one-object JSON form (decimals as strings, counts as numbers).
 //
+// # Streaming an answer
+//
+// An analyst that can show its answer as it forms is also a [Streamer]:
+// AskStream answers as Ask does and meanwhile calls emit with each [Part] —
+// a status ("Generating SQL"), the sentence in pieces, the SQL before it runs,
+// the result table once it has run, the suggestions. [AskStream] streams from
+// any Analyst, falling back to Ask and the finished answer's parts:
+//
+//	ans, err := analyst.AskStream(ctx, a, nil, "Revenue by region last quarter", func(p analyst.Part) error {
+//		if p.Kind == analyst.PartText {
+//			fmt.Print(p.Text) // the sentence grows
+//		}
+//		return nil // an error here stops the answer, query included
+//	})
+//
+// [Cortex] passes Cortex Analyst's server-sent events on as they arrive, then
+// emits the SQL, runs it and emits the result; the offline analyst emits what
+// the question was read as, the SQL, the table once the query ran, then the
+// figures. The text parts join to the answer's Text.
+//
 // # Requests
 //
 // A request names its semantic model in exactly one way: a staged file

@@ -1,6 +1,7 @@
 package analyst_test
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 
@@ -39,4 +40,31 @@ func ExampleCheckReadOnly() {
 	// <nil>
 	// analyst: not a single read-only query: it holds more than one statement
 	// analyst: not a single read-only query: it holds more than one statement
+}
+
+// fixed is an analyst that does not stream: AskStream emits its finished answer.
+type fixed struct{}
+
+func (fixed) Ask(_ context.Context, _ []*analyst.Answer, q string) (*analyst.Answer, error) {
+	return &analyst.Answer{Question: q, Text: "Revenue in 2025: $1,200.00.", SQL: "SELECT SUM(net_amount) FROM orders", Suggestions: []string{"And in 2024?"}}, nil
+}
+
+func ExampleAskStream() {
+	ans, err := analyst.AskStream(context.Background(), fixed{}, nil, "revenue in 2025", func(p analyst.Part) error {
+		switch p.Kind {
+		case analyst.PartText:
+			fmt.Println("text:", p.Text)
+		case analyst.PartSQL:
+			fmt.Println("sql:", p.SQL)
+		case analyst.PartSuggestions:
+			fmt.Println("next:", p.Suggestions)
+		}
+		return nil
+	})
+	fmt.Println(ans.Question, err)
+	// Output:
+	// text: Revenue in 2025: $1,200.00.
+	// sql: SELECT SUM(net_amount) FROM orders
+	// next: [And in 2024?]
+	// revenue in 2025 <nil>
 }

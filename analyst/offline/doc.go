@@ -41,5 +41,14 @@
 // questions built from the model. Questions are bounded ([MaxQuestionBytes],
 // [MaxWords]).
 //
+// # Streaming
+//
+// The analyst is an [analyst.Streamer]: AskStream emits each stage as it
+// happens — a status, the sentence's lead (what the question was read as,
+// "Revenue by region in 2025: "), the SQL before it runs, the result table once
+// it has run, the rest of the sentence with the figures, the suggestions — and
+// returns the answer Ask gives. An error from emit stops it before the next
+// stage; the query runs under the caller's context.
+//
 // [Resolver] is the resolution alone, for tests and benchmarks; it runs nothing.
 package offline

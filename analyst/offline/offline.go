@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -49,7 +50,7 @@ type Analyst struct {
 	timeout  time.Duration
 }
 
-var _ analyst.Analyst = (*Analyst)(nil)
+var _ analyst.Streamer = (*Analyst)(nil)
 
 // New prepares an offline analyst over m, reading the names of products, sales
 // reps, customers and states (every text dimension without a complete list of
@@ -118,12 +119,24 @@ func LoadValues(ctx context.Context, c *query.Compiler, db query.Querier, maxVal
 // Ask implements [analyst.Analyst]: history's last answer from this analyst is
 // what a follow-up ("and in 2024?", "only online") builds on.
 func (a *Analyst) Ask(ctx context.Context, history []*analyst.Answer, question string) (*analyst.Answer, error) {
+	return a.AskStream(ctx, history, question, func(analyst.Part) error { return nil })
+}
+
+// AskStream implements [analyst.Streamer]: it answers as Ask does and emits
+// each stage as it happens — a status, the sentence's lead (what the question
+// was read as), the SQL before it runs, the result table once it has run, the
+// rest of the sentence with the figures, then the suggestions. A decline emits
+// its text and suggestions.
+func (a *Analyst) AskStream(ctx context.Context, history []*analyst.Answer, question string, emit func(analyst.Part) error) (*analyst.Answer, error) {
 	var prev any
 	for i := len(history) - 1; i >= 0; i-- {
 		if in, ok := history[i].State.(*intent); ok && !history[i].Declined {
 			prev = in
 			break
 		}
+	}
+	if err := emit(analyst.Part{Kind: analyst.PartStatus, Status: "Interpreting the question"}); err != nil {
+		return nil, err
 	}
 	res := a.Resolve(prev, question)
 	ans := &analyst.Answer{Question: question, Suggestions: res.Suggestions, VerifiedQuery: res.Verified}
@@ -133,7 +146,7 @@ func (a *Analyst) Ask(ctx context.Context, history []*analyst.Answer, question s
 		if len(res.Suggestions) > 0 {
 			ans.Text += " You can ask, for example: " + strings.Join(quoted(res.Suggestions), ", ") + "."
 		}
-		return ans, nil
+		return done(ans, emitAll(emit, analyst.Part{Kind: analyst.PartText, Text: ans.Text}, suggestions(ans)))
 	}
 	q, err := a.compiler.Compile(res.Request)
 	if err != nil {
@@ -141,6 +154,16 @@ func (a *Analyst) Ask(ctx context.Context, history []*analyst.Answer, question s
 	}
 	if err := analyst.CheckReadOnly(q.SQL, q.Dialect); err != nil {
 		return nil, fmt.Errorf("offline: %w", err)
+	}
+	head := lead(res.in)
+	status := "Running the query"
+	if res.Verified != "" {
+		status = "Running the verified query " + strconv.Quote(res.Verified)
+	}
+	if err := emitAll(emit, analyst.Part{Kind: analyst.PartText, Text: head},
+		analyst.Part{Kind: analyst.PartSQL, SQL: q.SQL, Args: q.Args},
+		analyst.Part{Kind: analyst.PartStatus, Status: status}); err != nil {
+		return nil, err
 	}
 	ctx, cancel := context.WithTimeout(ctx, a.timeout)
 	defer cancel()
@@ -161,7 +184,35 @@ func (a *Analyst) Ask(ctx context.Context, history []*analyst.Answer, question s
 	if len(res.Notes) > 0 {
 		ans.Text += " " + strings.Join(res.Notes, " ")
 	}
+	return done(ans, emitAll(emit, analyst.Part{Kind: analyst.PartResult, Result: out},
+		analyst.Part{Kind: analyst.PartText, Text: strings.TrimPrefix(ans.Text, head)}, suggestions(ans)))
+}
+
+// done returns the answer, or no answer when emitting its last parts failed.
+func done(ans *analyst.Answer, err error) (*analyst.Answer, error) {
+	if err != nil {
+		return nil, err
+	}
 	return ans, nil
+}
+
+// suggestions is the answer's suggestions part; an empty list emits nothing.
+func suggestions(ans *analyst.Answer) analyst.Part {
+	return analyst.Part{Kind: analyst.PartSuggestions, Suggestions: ans.Suggestions}
+}
+
+// emitAll emits the parts in order, leaving out empty text and suggestions, and
+// stops at the first error.
+func emitAll(emit func(analyst.Part) error, parts ...analyst.Part) error {
+	for _, p := range parts {
+		if p.Kind == analyst.PartText && p.Text == "" || p.Kind == analyst.PartSuggestions && len(p.Suggestions) == 0 {
+			continue
+		}
+		if err := emit(p); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func quoted(ss []string) []string {

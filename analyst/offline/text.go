@@ -15,24 +15,31 @@ import (
 // maxListed is how many rows an answer's sentence names; the table has them all.
 const maxListed = 10
 
-// say writes the answer's sentence: what was asked, then the figures, exactly.
-func say(in *intent, res *query.Result, cut bool) string {
-	var b strings.Builder
+// lead is how the answer's sentence begins, known before the query runs: what
+// was asked, then a colon ("Revenue by region in 2025: ").
+func lead(in *intent) string {
 	desc := in.describe()
 	if in.defaulted {
 		desc += " (no measure was named, so " + joinAnd(labels(in.metrics)) + ")"
 	}
+	return capital(desc) + ": "
+}
+
+// say writes the answer's sentence: its lead, then the figures, exactly.
+func say(in *intent, res *query.Result, cut bool) string {
+	var b strings.Builder
+	head := lead(in)
 	if len(res.Rows) == 0 {
-		return capital(desc) + ": no orders match."
+		return head + "no orders match."
 	}
 	metricCols, keyCols := split2(res.Columns)
 	switch {
 	case in.compare:
-		b.WriteString(capital(desc) + ": " + compareText(in, res, metricCols, keyCols))
+		b.WriteString(head + compareText(in, res, metricCols, keyCols))
 	case len(keyCols) == 0:
 		row := res.Rows[0]
 		if allNull(row, metricCols) {
-			return capital(desc) + ": no orders match."
+			return head + "no orders match."
 		}
 		parts := make([]string, len(metricCols))
 		for i, c := range metricCols {
@@ -41,9 +48,9 @@ func say(in *intent, res *query.Result, cut bool) string {
 				parts[i] = label(res.Columns[c].Name) + " " + parts[i]
 			}
 		}
-		b.WriteString(capital(desc) + ": " + joinAnd(parts) + ".")
+		b.WriteString(head + joinAnd(parts) + ".")
 	default:
-		b.WriteString(capital(desc) + ": ")
+		b.WriteString(head)
 		var parts []string
 		for i, row := range res.Rows {
 			if i == maxListed {

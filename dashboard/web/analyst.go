@@ -30,8 +30,8 @@ func (h *handler) analyst(ctx context.Context, r *http.Request, v *view) {
 	if !a.Available || a.Question == "" {
 		return
 	}
-	if utf8.RuneCountInString(a.Question) > maxQuestion {
-		v.Status, a.Err = http.StatusBadRequest, "The question is too long: keep it under 500 characters."
+	if e := checkQuestion(a.Question); e != nil {
+		v.Status, a.Err = e.Status, e.Message
 		return
 	}
 	ans, err := h.cfg.Analyst.Ask(ctx, a.Question)
@@ -41,7 +41,22 @@ func (h *handler) analyst(ctx context.Context, r *http.Request, v *view) {
 		return
 	}
 	a.Answer = &ans
-	for _, f := range ans.FollowUps {
-		a.FollowUps = append(a.FollowUps, crumb{Label: f, Remove: "/analyst?" + url.Values{"q": {f}}.Encode()})
+	a.FollowUps = followUps(ans.FollowUps)
+}
+
+// checkQuestion refuses a question longer than maxQuestion runes.
+func checkQuestion(q string) *Error {
+	if utf8.RuneCountInString(q) > maxQuestion {
+		return BadRequest("The question is too long: keep it under "+itoa(maxQuestion)+" characters.", nil)
 	}
+	return nil
+}
+
+// followUps are the follow-up questions as links to the analyst page.
+func followUps(qs []string) []crumb {
+	var out []crumb
+	for _, f := range qs {
+		out = append(out, crumb{Label: f, Remove: "/analyst?" + url.Values{"q": {f}}.Encode()})
+	}
+	return out
 }

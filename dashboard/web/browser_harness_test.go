@@ -3,6 +3,8 @@ package web_test
 import (
 	"context"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -160,6 +162,18 @@ func (p *tab) allow(status int) func() {
 		delete(p.allowed, status)
 		p.mu.Unlock()
 	}
+}
+
+// serveBrowser serves h to the browser and makes the folder the screenshots go
+// to, named in the log.
+func serveBrowser(t *testing.T, h http.Handler) (*httptest.Server, string) {
+	t.Helper()
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	shots, err := os.MkdirTemp("", "salesanalytics-screenshots-")
+	require.NoError(t, err)
+	t.Logf("screenshots: %s", shots)
+	return srv, shots
 }
 
 // run runs actions and fails the test on error.

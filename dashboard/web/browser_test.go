@@ -3,10 +3,9 @@ package web_test
 import (
 	"context"
 	"encoding/csv"
-	"net/http/httptest"
 	"net/url"
-	"os"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -16,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/salesanalytics/salesanalytics/dashboard"
+	"github.com/salesanalytics/salesanalytics/dashboard/web"
 )
 
 // pages are the dashboard's six pages, as the navigation lists them.
@@ -30,11 +30,7 @@ var pages = []string{"executive", "regional", "product", "reps", "customers", "a
 func TestBrowser(t *testing.T) {
 	tab := newTab(t)
 	s := newSite(t, testScale, true)
-	srv := httptest.NewServer(s.h)
-	t.Cleanup(srv.Close)
-	shots, err := os.MkdirTemp("", "salesanalytics-screenshots-")
-	require.NoError(t, err)
-	t.Logf("screenshots: %s", shots)
+	srv, shots := serveBrowser(t, s.h)
 	ctx := context.Background()
 
 	// Every page, light then dark as the system setting, no problems.
@@ -182,4 +178,148 @@ func waitFor(t *testing.T, tab *tab, cond func() bool, what string) {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
+}
+
+// TestBrowserAnalyst asks the analyst page a question in headless Chromium:
+// with the script the page shows its loading state, the answer streams in (the
+// sentence, the SQL, the table, the follow-ups) and the URL becomes the page's
+// own; the table's figures equal the view API's for the same period; a
+// follow-up link is asked the same way; the URL reloaded shows the same answer
+// rendered by the server, and so does the form without the script. Screenshots
+// of the answered page, light and dark, go to the folder named in the log.
+func TestBrowserAnalyst(t *testing.T) {
+	tab := newTab(t)
+	base := newSite(t, testScale, true)
+	paced := &pacedStreamer{Streamer: web.FromAnalyst(offlineAnalyst(t, base)).(web.Streamer)}
+	paced.pause.Store(int64(400 * time.Millisecond))
+	s := base.withAnalyst(t, paced, 0)
+	srv, shots := serveBrowser(t, s.h)
+	ctx := context.Background()
+	const question = "revenue by region in 2025"
+
+	// The analyst is paced (a pause before each part), so the page can be seen
+	// waiting, then with part of the answer, then with all of it.
+	tab.run("analyst", chromedp.Navigate(srv.URL+"/analyst"), chromedp.WaitReady("form[data-ask]", chromedp.ByQuery))
+	tab.run("type", chromedp.SendKeys("#q", question, chromedp.ByQuery))
+	tab.run("ask", chromedp.Click(`form[data-ask] button[type="submit"]`, chromedp.ByQuery))
+	waitFor(t, tab, func() bool {
+		return tab.has(`[data-answer-area].is-loading[aria-busy="true"] [data-status]`)
+	}, "the loading state")
+	require.Equal(t, "/analyst?q="+url.QueryEscape(question), strings.TrimPrefix(tab.location(), srv.URL), "the URL is the page's own at once")
+	tab.shoot(shots, "analyst-loading")
+	waitFor(t, tab, func() bool {
+		return tab.has("[data-answer-area].is-loading [data-sql]") && !tab.has(`[data-table="answer"]`)
+	}, "the SQL before the table")
+	require.Equal(t, "Total revenue by region in 2025:", tab.text("[data-answer]"), "the sentence so far: what the question was read as")
+	tab.shoot(shots, "analyst-streaming")
+	waitFor(t, tab, func() bool {
+		return tab.has(`[data-table="answer"] tbody tr`) && tab.has("[data-followups] a") && !tab.has("[data-answer-area].is-loading")
+	}, "the answer streamed in")
+	paced.pause.Store(0)
+	require.False(t, tab.has("[data-status]"), "the status line goes when the answer is complete")
+	sentence := tab.text("[data-answer]")
+	require.True(t, strings.HasPrefix(sentence, "Total revenue by region in 2025: "), sentence)
+	require.Contains(t, tab.text("[data-sql] code"), "SELECT")
+
+	// The figures equal the view API's regions for 2025.
+	year, err := s.d.Regional(ctx, dashboard.Filter{From: date(2025, 1, 1), To: date(2025, 12, 31)}, dashboard.RegionalOptions{})
+	require.NoError(t, err)
+	streamed := regionRevenues(t, tab)
+	require.Len(t, streamed, len(year.Regions))
+	for _, r := range year.Regions {
+		got, ok := streamed[r.Region]
+		require.True(t, ok, "region %s in the answer", r.Region)
+		equalFigure(t, r.Revenue, got, "revenue of "+r.Region)
+		require.Contains(t, sentence, strings.TrimSpace(got), "the sentence says the table's figure")
+	}
+	tab.clean("analyst stream")
+	for _, scheme := range []string{"light", "dark"} {
+		tab.run("emulate "+scheme, emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}))
+		tab.shoot(shots, "analyst-answer-"+scheme)
+	}
+	tab.run("system light", emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "light"}}))
+	tab.run("open the SQL", chromedp.Click("[data-sql] summary", chromedp.ByQuery))
+	tab.shoot(shots, "analyst-sql")
+
+	// The URL reproduces the page: loaded afresh, the server renders the same table.
+	var streamedHTML, renderedHTML string
+	tab.eval(`document.querySelector('[data-table="answer"]').outerHTML`, &streamedHTML)
+	tab.run("reload", chromedp.Reload(), chromedp.WaitReady(`[data-table="answer"]`, chromedp.ByQuery))
+	tab.eval(`document.querySelector('[data-table="answer"]').outerHTML`, &renderedHTML)
+	require.Equal(t, renderedHTML, streamedHTML, "the streamed table is the page's")
+	require.Equal(t, sentence, tab.text("[data-answer]"))
+	tab.clean("reload")
+
+	// A follow-up link is asked in place, and the URL follows it.
+	var follow string
+	tab.eval(`document.querySelector('[data-followups] a').textContent`, &follow)
+	tab.run("follow", chromedp.Click(`[data-followups] a`, chromedp.ByQuery))
+	waitFor(t, tab, func() bool {
+		return strings.HasSuffix(tab.location(), "/analyst?"+url.Values{"q": {follow}}.Encode()) &&
+			tab.text("[data-answer]") != sentence && !tab.has("[data-answer-area].is-loading")
+	}, "the follow-up's answer")
+	var typed string
+	tab.eval(`document.querySelector('#q').value`, &typed)
+	require.Equal(t, follow, typed, "the question box shows the follow-up")
+	want, err := offlineAnalyst(t, base).Ask(ctx, nil, follow)
+	require.NoError(t, err)
+	require.Equal(t, want.Text, tab.text("[data-answer]"))
+	tab.clean("follow-up")
+
+	// Back goes to the first question's page.
+	tab.run("back", chromedp.NavigateBack(), chromedp.WaitReady(`[data-table="answer"]`, chromedp.ByQuery))
+	waitFor(t, tab, func() bool { return tab.text("[data-answer]") == sentence }, "the first answer again")
+	tab.clean("back")
+
+	// A hostile question is declined and shown as text: nothing of it runs.
+	hostile := `<script>alert(1)</script><img src=x onerror=alert(2)>`
+	tab.run("hostile", chromedp.SetValue("#q", hostile, chromedp.ByQuery), chromedp.Click(`form[data-ask] button[type="submit"]`, chromedp.ByQuery))
+	waitFor(t, tab, func() bool {
+		return strings.Contains(tab.text("[data-answer]"), "I did not understand") && !tab.has("[data-answer-area].is-loading")
+	}, "the decline")
+	require.Zero(t, tab.count("[data-answer-area] script, [data-answer-area] img"), "no element made from the question")
+	tab.shoot(shots, "analyst-decline")
+	require.Equal(t, "/analyst?"+url.Values{"q": {hostile}}.Encode(), strings.TrimPrefix(tab.location(), srv.URL))
+	tab.clean("hostile question")
+
+	// Without the script the form is a plain GET and the server answers.
+	tab.run("no script", emulation.SetScriptExecutionDisabled(true), chromedp.Navigate(srv.URL+"/analyst"), chromedp.WaitReady("form[data-ask]", chromedp.ByQuery))
+	tab.run("type plain", chromedp.SendKeys("#q", question, chromedp.ByQuery), chromedp.Submit("#q", chromedp.ByQuery))
+	waitFor(t, tab, func() bool { return tab.has(`[data-table="answer"]`) }, "the server's answer")
+	require.Equal(t, sentence, tab.text("[data-answer]"))
+	tab.run("script again", emulation.SetScriptExecutionDisabled(false))
+	tab.clean("no script")
+}
+
+// regionRevenues reads the answer table: region → revenue as printed.
+func regionRevenues(t *testing.T, tab *tab) map[string]string {
+	t.Helper()
+	var rows [][]string
+	tab.eval(`Array.from(document.querySelectorAll('[data-table="answer"] tbody tr')).map(tr => Array.from(tr.cells).map(td => td.textContent.trim()))`, &rows)
+	out := map[string]string{}
+	for _, r := range rows {
+		require.Len(t, r, 2)
+		out[r[0]] = r[1]
+	}
+	return out
+}
+
+func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+// pacedStreamer pauses before each part of a streamed answer, so that a
+// browser test sees the answer arrive in steps.
+type pacedStreamer struct {
+	web.Streamer
+	pause atomic.Int64 // nanoseconds
+}
+
+func (p *pacedStreamer) AskStream(ctx context.Context, q string, emit func(web.Piece) error) (web.Answer, error) {
+	return p.Streamer.AskStream(ctx, q, func(pc web.Piece) error {
+		select {
+		case <-time.After(time.Duration(p.pause.Load())):
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		return emit(pc)
+	})
 }

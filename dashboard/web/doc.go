@@ -16,6 +16,18 @@
 // it, the theme switches without a reload and a filter change reloads each tile
 // from /tile/{page}/{id} with its own loading state.
 //
+// The analyst page answers ?q= on the server. With the script, the question is
+// asked of /analyst/stream?q= instead, whose answer is a text/event-stream:
+// events status, text, sql, table, suggest, then done (the whole sentence) or
+// error (the page's message), each one HTML fragment rendered and escaped by
+// the page's own templates and flushed as the analyst emits it (a [Streamer];
+// [FromAnalyst] makes one of either analyst). The script, with fetch and a
+// ReadableStream (not EventSource, which would re-ask on a broken connection),
+// puts each fragment in its place, and pushes /analyst?q=… so the link
+// reproduces the page. The stream is bounded like the page: the question's
+// length, the request timeout, and the request's context, so the analyst stops
+// when the client leaves.
+//
 // The handler sets a Content-Security-Policy with no inline script or style,
 // X-Content-Type-Options, frame-ancestors 'none', bounds request bodies, and
 // turns errors into a readable message with its HTTP status; causes (SQL, driver

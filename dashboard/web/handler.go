@@ -85,6 +85,7 @@ func (h *handler) routes() {
 		http.Redirect(w, r, withQuery("/"+first, r.URL.Query()), http.StatusFound)
 	})
 	h.mux.HandleFunc("GET /{page}", h.servePage)
+	h.mux.HandleFunc("GET /"+analystKey+"/stream", h.serveAnalystStream)
 	h.mux.HandleFunc("GET /tile/{page}/{tile}", h.serveTile)
 	h.mux.HandleFunc("GET /crumbs/{page}", h.serveCrumbs)
 	h.mux.HandleFunc("GET /export/{page}/{file}", h.serveExport)
