@@ -24,20 +24,18 @@ func clock() time.Time { return asOf }
 // build sets up a warehouse at scale in memory.
 func build(tb testing.TB, scale float64) *embedded.Engine {
 	tb.Helper()
-	eng, err := embedded.Open(context.Background(), embedded.Options{})
-	require.NoError(tb, err)
-	w, err := pipeline.New(eng, pipeline.Config{Now: clock})
-	require.NoError(tb, err)
-	o := pipeline.DefaultOptions()
-	o.Data.Scale = scale
-	_, err = w.Setup(context.Background(), o)
-	require.NoError(tb, err)
-	return eng
+	return setup(tb, "", scale)
 }
 
 // buildFile sets up a warehouse at scale in the file path and closes it, which
 // checkpoints it.
 func buildFile(tb testing.TB, path string, scale float64) {
+	tb.Helper()
+	require.NoError(tb, setup(tb, path, scale).Close())
+}
+
+// setup builds a warehouse at scale in the file path ("" for memory).
+func setup(tb testing.TB, path string, scale float64) *embedded.Engine {
 	tb.Helper()
 	eng, err := embedded.Open(context.Background(), embedded.Options{Path: path})
 	require.NoError(tb, err)
@@ -47,7 +45,7 @@ func buildFile(tb testing.TB, path string, scale float64) {
 	o.Data.Scale = scale
 	_, err = w.Setup(context.Background(), o)
 	require.NoError(tb, err)
-	require.NoError(tb, eng.Close())
+	return eng
 }
 
 var (
