@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/url"
+	"slices"
 	"time"
 
 	"github.com/salesanalytics/salesanalytics/dashboard"
@@ -49,16 +50,26 @@ func (s *site) customers(ctx context.Context, q url.Values) ([]Tile, error) {
 	return tiles, nil
 }
 
-// groupTile is a segment or industry breakdown: bars and a table.
+// groupTile is a segment or industry breakdown: bars and a table, with a growth
+// column when the page compares with another period (the tile's note says
+// when there is nothing to compare with).
 func groupTile(r request, id, title, name string, rows []dashboard.GroupRow) Tile {
 	t := Tile{ID: id, Title: title}
+	growth := slices.ContainsFunc(rows, func(g dashboard.GroupRow) bool { return g.Growth.Comparable() })
 	tbl := &Table{ID: id, CSV: r.csv("customers", id), Cols: []Col{{Name: name}, {Name: "Revenue", Num: true},
-		{Name: "Customers", Num: true}, {Name: "Per customer", Num: true}, {Name: "Share", Num: true}, {Name: "Growth", Num: true}}}
+		{Name: "Customers", Num: true}, {Name: "Per customer", Num: true}, {Name: "Share", Num: true}}}
+	if growth {
+		tbl.Cols = append(tbl.Cols, Col{Name: "Growth", Num: true})
+	}
 	bars := svg.Bar{Title: "Revenue by " + lowerFirst(name), Width: halfChart}
 	for _, g := range rows {
 		href := r.link("customers", g.Drill)
-		tbl.Rows = append(tbl.Rows, Row{Cells: []Cell{{Text: g.Key, Href: href}, {Text: money(g.Revenue)},
-			{Text: count(g.Customers)}, {Text: nullMoney(g.RevenuePerCustomer)}, {Text: nullPct(g.Share)}, {Text: change(g.Growth)}}})
+		cells := []Cell{{Text: g.Key, Href: href}, {Text: money(g.Revenue)},
+			{Text: count(g.Customers)}, {Text: nullMoney(g.RevenuePerCustomer)}, {Text: nullPct(g.Share)}}
+		if growth {
+			cells = append(cells, Cell{Text: change(g.Growth)})
+		}
+		tbl.Rows = append(tbl.Rows, Row{Cells: cells})
 		bars.Bars = append(bars.Bars, svg.BarItem{Label: g.Key, Value: float(g.Revenue), Text: money(g.Revenue), Href: href})
 	}
 	t.Table, t.Chart = tbl, bars.SVG()
