@@ -73,7 +73,12 @@ type site struct {
 
 func newSite(tb testing.TB, scale float64, cache bool) *site {
 	tb.Helper()
-	eng := build(tb, scale)
+	return newSiteOn(tb, build(tb, scale), cache)
+}
+
+// newSiteOn serves the pages over eng.
+func newSiteOn(tb testing.TB, eng *embedded.Engine, cache bool) *site {
+	tb.Helper()
 	d, err := dashboard.New(eng.DB(), eng.Dialect(), dashboard.Options{Cache: cache, Now: demoNow})
 	require.NoError(tb, err)
 	s := &site{d: d, eng: eng}
