@@ -7,12 +7,43 @@ import (
 	"github.com/salesanalytics/salesanalytics/dialect"
 )
 
-// StagingSQL returns the CREATE OR REPLACE VIEW statement of each STAGING view.
-func StagingSQL(d dialect.Dialect, n Names) []string {
+// StagingView is one STAGING view as the set-up builds it.
+type StagingView struct {
+	// Table is the view's name and columns.
+	Table Table
+	// Fingerprint identifies the view's definition in one dialect under one set
+	// of names. The set-up records it in the view's COMMENT and re-creates the
+	// view only when it changed.
+	Fingerprint string
+	// SQL creates or replaces the view, then records Fingerprint in its COMMENT
+	// ([FingerprintComment]) with COMMENT ON VIEW, which both engines take. A
+	// view whose comment is missing (the second statement failed, or an older
+	// version made it) counts as changed, so running them apart is safe.
+	SQL []string
+}
+
+// StagingBuild returns the STAGING views in build order, each with its
+// definition's fingerprint and the statements that build it.
+func StagingBuild(d dialect.Dialect, n Names) []StagingView {
 	b := sqlb{D: d, N: n}
-	out := make([]string, 0, 5)
-	for _, v := range StagingViews() {
-		out = append(out, "CREATE OR REPLACE VIEW "+b.Ref(v)+" AS\n"+b.stagingSelect(v))
+	views := StagingViews()
+	out := make([]StagingView, len(views))
+	for i, v := range views {
+		def := "CREATE OR REPLACE VIEW " + b.Ref(v) + " AS\n" + b.stagingSelect(v)
+		fp := fingerprint(def)
+		out[i] = StagingView{Table: v, Fingerprint: fp, SQL: []string{
+			def, "COMMENT ON VIEW " + b.Ref(v) + " IS '" + FingerprintComment(fp) + "'",
+		}}
+	}
+	return out
+}
+
+// StagingSQL returns every statement of [StagingBuild], in order: the whole
+// STAGING layer from nothing.
+func StagingSQL(d dialect.Dialect, n Names) []string {
+	var out []string
+	for _, v := range StagingBuild(d, n) {
+		out = append(out, v.SQL...)
 	}
 	return out
 }
