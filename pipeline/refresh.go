@@ -248,7 +248,7 @@ func buildAll(ctx context.Context, tx *sql.Tx, d dialect.Dialect, n warehouse.Na
 // recomputes the aggregates for the keys they touch. It returns the number of RAW
 // orders in that window.
 func foldIn(ctx context.Context, tx *sql.Tx, d dialect.Dialect, n warehouse.Names, from, to time.Time) (int64, error) {
-	if _, err := tx.ExecContext(ctx, warehouse.AppendFactsSQL(d, n), from, to); err != nil {
+	if _, err := tx.ExecContext(ctx, warehouse.AppendFactsSQL(d, n), from, to, from, to); err != nil {
 		return 0, fmt.Errorf("append to FCT_ORDERS: %w", err)
 	}
 	var raw int64
