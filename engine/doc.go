@@ -1,6 +1,6 @@
 // Package engine is the seam between the SDK and a database: the [Engine]
 // interface every warehouse engine implements, the optional interfaces through
-// which an engine says what only it can do ([DynamicTables], [ModelStager]), the
+// which an engine says what only it can do ([DynamicTables], [Views], [ModelStager]), the
 // helpers every engine shares ([InTx], [ExecInserts]), and a registry that opens
 // an engine by name.
 //

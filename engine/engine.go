@@ -21,7 +21,7 @@ import (
 // engine/snowflake) with bound INSERT batches ([ExecInserts]).
 //
 // What only some engines can do is asked of them through optional interfaces, in
-// the manner of database/sql/driver: [DynamicTables], [ModelStager].
+// the manner of database/sql/driver: [DynamicTables], [Views], [ModelStager].
 type Engine interface {
 	// DB is the engine's database handle.
 	DB() *sql.DB
@@ -58,6 +58,16 @@ type MartState struct {
 	// Comment is the dynamic table's COMMENT, where the set-up keeps the
 	// fingerprint of its definition (warehouse.FingerprintOf).
 	Comment string
+}
+
+// Views is implemented by engines that list the views of a layer with their
+// comments, where the set-up keeps the fingerprint of each STAGING view's
+// definition (warehouse.StagingView). With it a set-up re-creates only the views
+// whose definition changed; without it, every view.
+type Views interface {
+	// ViewComments maps the name of each view in layer l's schema to its COMMENT
+	// ("" when it has none).
+	ViewComments(ctx context.Context, n warehouse.Names, l warehouse.Layer) (map[string]string, error)
 }
 
 // ModelStager is implemented by engines that keep the semantic model as a file on

@@ -21,7 +21,9 @@
 //
 // [Warehouse.Setup] is idempotent: RAW tables that already hold exactly this
 // load are skipped (a load manifest records each table's generator fingerprint),
-// current marts are left alone, and nothing is created twice. Each RAW table is
+// STAGING views and Snowflake's dynamic tables whose definition is current (a
+// fingerprint of it in their COMMENT) get no DDL, current embedded marts are left
+// alone, and nothing is created twice; [Result] says what was built. Each RAW table is
 // replaced atomically and the marts are built in one transaction, so an error or
 // a cancelled context leaves nothing half-built and a re-run completes the work.
 //

@@ -30,9 +30,9 @@ func Plan(d dialect.Dialect, n warehouse.Names) []Step {
 	}
 	steps = append(steps, Step{Phase: PhaseRaw, Name: warehouse.Settings().Name, SQL: warehouse.SettingsSQL(d, n, warehouse.DefaultAsOf()),
 		Note: "the as-of date the future-date rule reads (pipeline.Options.AsOf)"})
-	views := warehouse.StagingSQL(d, n)
-	for i, v := range warehouse.StagingViews() {
-		steps = append(steps, Step{Phase: PhaseStaging, Name: v.Name, SQL: []string{views[i]}})
+	for _, v := range warehouse.StagingBuild(d, n) {
+		steps = append(steps, Step{Phase: PhaseStaging, Name: v.Table.Name, SQL: v.SQL,
+			Note: "pipeline.Setup re-creates it only when its definition (the fingerprint in its COMMENT) changed"})
 	}
 	for _, m := range warehouse.AllMarts() {
 		note := "a table: the embedded refresher keeps it within the target lag"

@@ -69,6 +69,12 @@ type observation struct {
 // On an engine whose marts refresh themselves ([engine.DynamicTables]: Snowflake)
 // it asks each to refresh now and reports RefreshDynamic.
 func (w *Warehouse) Refresh(ctx context.Context) (RefreshResult, error) {
+	return w.refresh(ctx, "")
+}
+
+// refresh is [Warehouse.Refresh]; a non-empty rebuild is the reason to rebuild
+// the embedded marts in full whatever RAW says (their STAGING views changed).
+func (w *Warehouse) refresh(ctx context.Context, rebuild string) (RefreshResult, error) {
 	eng, n, now := w.eng, w.names, w.now
 	start := now()
 	if dt, ok := eng.(engine.DynamicTables); ok {
@@ -93,6 +99,9 @@ func (w *Warehouse) Refresh(ctx context.Context) (RefreshResult, error) {
 			return err
 		}
 		res.Kind, res.Reason = decide(st, ok, obs)
+		if rebuild != "" && res.Kind != RefreshFull {
+			res.Kind, res.Reason = RefreshFull, rebuild
+		}
 		switch res.Kind {
 		case RefreshNone:
 			return nil
@@ -239,7 +248,7 @@ func buildAll(ctx context.Context, tx *sql.Tx, d dialect.Dialect, n warehouse.Na
 // recomputes the aggregates for the keys they touch. It returns the number of RAW
 // orders in that window.
 func foldIn(ctx context.Context, tx *sql.Tx, d dialect.Dialect, n warehouse.Names, from, to time.Time) (int64, error) {
-	if _, err := tx.ExecContext(ctx, warehouse.AppendFactsSQL(d, n), from, to); err != nil {
+	if _, err := tx.ExecContext(ctx, warehouse.AppendFactsSQL(d, n), from, to, from, to); err != nil {
 		return 0, fmt.Errorf("append to FCT_ORDERS: %w", err)
 	}
 	var raw int64

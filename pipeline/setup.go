@@ -75,12 +75,17 @@ type Result struct {
 	Loads       []TableLoad
 	// Injected is exactly what the generator made dirty, rule by rule.
 	Injected datagen.Injected
-	// Marts reports the embedded marts' refresh (a full build the first time).
+	// ViewBuilds says, per STAGING view in build order, what the set-up did to
+	// it: created it, re-created it because its definition changed, or left it
+	// unchanged (no DDL).
+	ViewBuilds []Build
+	// Marts reports the embedded marts' refresh: a full build the first time or
+	// when ViewBuilds changed a view, else whatever RAW calls for.
 	Marts RefreshResult
 	// MartBuilds says, per mart in build order, what the set-up did to its dynamic
 	// table (engines with engine.DynamicTables: Snowflake): created it, replaced
 	// it because its definition changed, or left it unchanged.
-	MartBuilds []MartBuild
+	MartBuilds []Build
 	Duration   time.Duration
 }
 
@@ -120,7 +125,7 @@ func (w *Warehouse) Setup(ctx context.Context, opts Options) (*Result, error) {
 	opts.emit(Event{Phase: PhaseRaw, Finished: true})
 	res.Injected = gen.Injected()
 
-	if err := runSteps(ctx, eng, n, PhaseStaging); err != nil {
+	if res.ViewBuilds, err = w.buildViews(ctx); err != nil {
 		return nil, err
 	}
 	opts.emit(Event{Phase: PhaseStaging, Finished: true})
@@ -138,31 +143,17 @@ func (w *Warehouse) Setup(ctx context.Context, opts Options) (*Result, error) {
 	return res, nil
 }
 
-// runSteps executes the plan's SQL of one phase.
-func runSteps(ctx context.Context, eng engine.Engine, n warehouse.Names, phase Phase) error {
-	for _, s := range Plan(eng.Dialect(), n) {
-		if s.Phase != phase {
-			continue
-		}
-		for _, stmt := range s.SQL {
-			if _, err := eng.DB().ExecContext(ctx, stmt); err != nil {
-				return fmt.Errorf("pipeline: %s %s: %w", phase, s.Name, err)
-			}
-		}
-	}
-	return nil
-}
-
 // buildMarts brings the dynamic tables up to their definitions on Snowflake
-// ([Warehouse.buildDynamic]), or refreshes the embedded marts (a full build the
-// first time, nothing when current).
+// ([Warehouse.buildDynamic]; Snowflake itself reinitialises one whose views were
+// re-created), or refreshes the embedded marts: a full build the first time or
+// over re-created views, nothing when current.
 func (w *Warehouse) buildMarts(ctx context.Context, res *Result) error {
 	if dt, ok := w.eng.(engine.DynamicTables); ok {
 		builds, err := w.buildDynamic(ctx, dt)
 		res.MartBuilds = builds
 		return err
 	}
-	r, err := w.Refresh(ctx)
+	r, err := w.refresh(ctx, rebuiltViews(res.ViewBuilds))
 	if err != nil {
 		return err
 	}

@@ -46,9 +46,12 @@ func fctOrders() Mart {
 }
 
 // AppendFactsSQL returns the INSERT that appends to FCT_ORDERS the valid staged
-// orders with LOADED_AT in (from, to], bound as two arguments.
+// orders with LOADED_AT in (from, to], bound as four arguments: from, to, from,
+// to. It stages only the orders whose ORDER_ID has a row in that window
+// ([StagedBatchSQL]), not all of STG_ORDERS.
 func AppendFactsSQL(d dialect.Dialect, n Names) string {
 	b := sqlb{D: d, N: n}
+	b.standIn = map[string]string{tblStgOrders.Name: "(\n" + indent(b.stagedBatch()) + "\n)"}
 	m := fctOrders()
 	return "INSERT INTO " + b.Ref(tblFctOrders) + "\n" + m.base(b, b.C("o", "LOADED_AT")+" > ? AND "+b.C("o", "LOADED_AT")+" <= ?")
 }

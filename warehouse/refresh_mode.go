@@ -31,8 +31,8 @@ const (
 // Valid reports whether r is a mode the marts declare.
 func (r RefreshMode) Valid() bool { return r == RefreshIncremental || r == RefreshFull }
 
-// commentPrefix starts the COMMENT in which a dynamic table keeps its
-// definition's fingerprint.
+// commentPrefix starts the COMMENT in which a dynamic table or a STAGING view
+// keeps its definition's fingerprint.
 const commentPrefix = "salesanalytics definition "
 
 // fingerprint is a short hash of a definition's text.
@@ -44,7 +44,7 @@ func fingerprint(def string) string {
 // FingerprintComment returns the COMMENT text that records fingerprint fp.
 func FingerprintComment(fp string) string { return commentPrefix + fp }
 
-// FingerprintOf returns the fingerprint recorded in a dynamic table's COMMENT,
+// FingerprintOf returns the fingerprint recorded in a dynamic table's or a view's COMMENT,
 // or "" when the comment records none (a table made by hand or by an older
 // version).
 func FingerprintOf(comment string) string {

@@ -10,10 +10,18 @@ import (
 type sqlb struct {
 	D dialect.Dialect
 	N Names
+	// standIn maps a table's name to the relation read in its place (a
+	// parenthesised query), for SQL that reads part of a view.
+	standIn map[string]string
 }
 
-// Ref returns the quoted reference to table t.
-func (b sqlb) Ref(t Table) string { return t.Ref(b.D, b.N) }
+// Ref returns the quoted reference to table t, or the relation standing in for it.
+func (b sqlb) Ref(t Table) string {
+	if r, ok := b.standIn[t.Name]; ok {
+		return r
+	}
+	return t.Ref(b.D, b.N)
+}
 
 // Q quotes an identifier.
 func (b sqlb) Q(ident string) string { return b.D.Quote(ident) }

@@ -7,12 +7,43 @@ import (
 	"github.com/salesanalytics/salesanalytics/dialect"
 )
 
-// StagingSQL returns the CREATE OR REPLACE VIEW statement of each STAGING view.
-func StagingSQL(d dialect.Dialect, n Names) []string {
+// StagingView is one STAGING view as the set-up builds it.
+type StagingView struct {
+	// Table is the view's name and columns.
+	Table Table
+	// Fingerprint identifies the view's definition in one dialect under one set
+	// of names. The set-up records it in the view's COMMENT and re-creates the
+	// view only when it changed.
+	Fingerprint string
+	// SQL creates or replaces the view, then records Fingerprint in its COMMENT
+	// ([FingerprintComment]) with COMMENT ON VIEW, which both engines take. A
+	// view whose comment is missing (the second statement failed, or an older
+	// version made it) counts as changed, so running them apart is safe.
+	SQL []string
+}
+
+// StagingBuild returns the STAGING views in build order, each with its
+// definition's fingerprint and the statements that build it.
+func StagingBuild(d dialect.Dialect, n Names) []StagingView {
 	b := sqlb{D: d, N: n}
-	out := make([]string, 0, 5)
-	for _, v := range StagingViews() {
-		out = append(out, "CREATE OR REPLACE VIEW "+b.Ref(v)+" AS\n"+b.stagingSelect(v))
+	views := StagingViews()
+	out := make([]StagingView, len(views))
+	for i, v := range views {
+		def := "CREATE OR REPLACE VIEW " + b.Ref(v) + " AS\n" + b.stagingSelect(v)
+		fp := fingerprint(def)
+		out[i] = StagingView{Table: v, Fingerprint: fp, SQL: []string{
+			def, "COMMENT ON VIEW " + b.Ref(v) + " IS '" + FingerprintComment(fp) + "'",
+		}}
+	}
+	return out
+}
+
+// StagingSQL returns every statement of [StagingBuild], in order: the whole
+// STAGING layer from nothing.
+func StagingSQL(d dialect.Dialect, n Names) []string {
+	var out []string
+	for _, v := range StagingBuild(d, n) {
+		out = append(out, v.SQL...)
 	}
 	return out
 }
@@ -113,7 +144,26 @@ func (b sqlb) duplicateOrder() []string {
 	return out
 }
 
-func (b sqlb) stgOrders() string {
+func (b sqlb) stgOrders() string { return b.stgOrdersFrom(b.Ref(tblRawOrders)) }
+
+// StagedBatchSQL returns a SELECT of the STG_ORDERS rows of every ORDER_ID that
+// has a RAW order loaded in (from, to], bound as two arguments: all the rows of
+// those ids, whenever they were loaded. It equals STG_ORDERS restricted to those
+// ids — every rule but duplicate_id reads only its own row and the dimension
+// rows it joins, and duplicate_id numbers the rows of one ORDER_ID, all of which
+// the restriction keeps — but it numbers only those ids' rows instead of every
+// RAW order, so an incremental refresh costs what its batch costs.
+func StagedBatchSQL(d dialect.Dialect, n Names) string { return sqlb{D: d, N: n}.stagedBatch() }
+
+func (b sqlb) stagedBatch() string {
+	ro, id, at := b.Ref(tblRawOrders), b.Q("ORDER_ID"), b.Q("LOADED_AT")
+	batch := fmt.Sprintf("(SELECT * FROM %s WHERE %s IN (SELECT %s FROM %s WHERE %s > ? AND %s <= ?))", ro, id, id, ro, at, at)
+	return b.stgOrdersFrom(batch)
+}
+
+// stgOrdersFrom is STG_ORDERS' SELECT over the RAW orders in relation orders (a
+// table or a parenthesised query of RAW.ORDERS' columns).
+func (b sqlb) stgOrdersFrom(orders string) string {
 	v := tblStgOrders
 	date := b.C("o", "ORDER_DATE")
 	derived := map[string]string{
@@ -139,7 +189,7 @@ func (b sqlb) stgOrders() string {
 		}
 		cols = append(cols, "    "+b.As(v, col.Name, expr))
 	}
-	ro, rp := b.Ref(tblRawOrders), b.Ref(tblRawProducts)
+	rp := b.Ref(tblRawProducts)
 	inner := fmt.Sprintf(`  SELECT
 %s
   FROM %s o
@@ -147,7 +197,7 @@ func (b sqlb) stgOrders() string {
   LEFT JOIN %s p ON %s = %s
   LEFT JOIN %s s ON %s = %s
   CROSS JOIN %s st`,
-		strings.Join(cols, ",\n"), ro,
+		strings.Join(cols, ",\n"), orders,
 		b.Ref(tblRawCustomers), b.C("c", "CUSTOMER_ID"), b.C("o", "CUSTOMER_ID"),
 		rp, b.C("p", "PRODUCT_ID"), b.C("o", "PRODUCT_ID"),
 		b.Ref(tblRawSalesReps), b.C("s", "REP_ID"), b.C("o", "REP_ID"), b.Ref(tblSettings))

@@ -252,6 +252,16 @@ func validOrders(g *datagen.Generator, extra ...datagen.Order) []datagen.Order {
 	return append(out, extra...)
 }
 
+// martKeys are the grain columns of each mart, to read it keyed.
+var martKeys = map[string][]string{
+	warehouse.FctOrders().Name:       {"ORDER_ID"},
+	warehouse.DailySales().Name:      {"SALES_DATE", "REGION"},
+	warehouse.SalesByRegion().Name:   {"REGION", "MONTH"},
+	warehouse.SalesByProduct().Name:  {"PRODUCT_ID", "MONTH"},
+	warehouse.SalesByCustomer().Name: {"CUSTOMER_ID"},
+	warehouse.SalesByRep().Name:      {"REP_ID", "MONTH"},
+}
+
 // readMart reads a mart into the oracle's shape, keyed by its grain columns.
 func readMart(tb testing.TB, db *sql.DB, t warehouse.Table, keys ...string) martRows {
 	tb.Helper()
@@ -289,15 +299,8 @@ func readMart(tb testing.TB, db *sql.DB, t warehouse.Table, keys ...string) mart
 // requireMartsMatchOracle compares every aggregate mart with the oracle, row by row.
 func requireMartsMatchOracle(tb testing.TB, db *sql.DB, want map[string]martRows) {
 	tb.Helper()
-	keys := map[string][]string{
-		warehouse.DailySales().Name:      {"SALES_DATE", "REGION"},
-		warehouse.SalesByRegion().Name:   {"REGION", "MONTH"},
-		warehouse.SalesByProduct().Name:  {"PRODUCT_ID", "MONTH"},
-		warehouse.SalesByCustomer().Name: {"CUSTOMER_ID"},
-		warehouse.SalesByRep().Name:      {"REP_ID", "MONTH"},
-	}
 	for _, t := range warehouse.MartTables()[1:] {
-		got := readMart(tb, db, t, keys[t.Name]...)
+		got := readMart(tb, db, t, martKeys[t.Name]...)
 		exp := want[t.Name]
 		require.Equal(tb, len(exp), len(got), "%s: row count", t.Name)
 		bad := 0

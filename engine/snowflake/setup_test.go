@@ -3,6 +3,7 @@ package snowflake_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -47,7 +48,8 @@ func TestSetupOnSnowflakeMatchesEmbedded(t *testing.T) {
 	res, err := testwh.Setup(ctx, f.eng, o)
 	require.NoError(t, err)
 	require.Len(t, res.Loads, len(warehouse.RawTables()))
-	require.Equal(t, martActions(pipeline.MartCreated), actions(res.MartBuilds))
+	require.Equal(t, testwh.EveryMart(pipeline.BuildCreated), testwh.Actions(res.MartBuilds))
+	require.Equal(t, testwh.EveryView(pipeline.BuildCreated), testwh.Actions(res.ViewBuilds))
 
 	emb, err := embedded.Open(ctx, embedded.Options{})
 	require.NoError(t, err)
@@ -81,24 +83,39 @@ func TestSetupOnSnowflakeMatchesEmbedded(t *testing.T) {
 	// values on both engines.
 	requireGoldenQueriesEqual(t, emb.DB(), f.eng.DB())
 
-	// A second run skips every RAW load and recreates nothing: no mart is
-	// replaced, and no DDL reaches a dynamic table.
+	// A second run skips every RAW load and recreates nothing: no view or mart
+	// is replaced, and no DDL reaches a view or a dynamic table.
 	sent := len(f.fake.Queries())
 	again, err := testwh.Setup(ctx, f.eng, o)
 	require.NoError(t, err)
 	for _, l := range again.Loads {
 		require.True(t, l.Skipped, "%s reloaded", l.Table)
 	}
-	require.Equal(t, martActions(pipeline.MartUnchanged), actions(again.MartBuilds))
+	require.Equal(t, testwh.EveryMart(pipeline.BuildUnchanged), testwh.Actions(again.MartBuilds))
+	require.Equal(t, testwh.EveryView(pipeline.BuildUnchanged), testwh.Actions(again.ViewBuilds))
+	require.Empty(t, viewDDL(f.fake.Queries()[sent:]), "a second set-up must not re-create a view")
 	for _, q := range f.fake.Queries()[sent:] {
 		require.NotContains(t, q, "CREATE OR REPLACE DYNAMIC TABLE", "a second set-up must not rebuild a mart")
 	}
 }
 
-// TestSetupReplacesOnlyAChangedMart: a mart whose dynamic table was made from
+// viewDDL returns the statements among sent that create or comment on a view.
+func viewDDL(sent []string) []string {
+	var out []string
+	for _, q := range sent {
+		if u := strings.ToUpper(q); strings.Contains(u, "CREATE OR REPLACE VIEW") || strings.Contains(u, "COMMENT ON VIEW") {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// TestSetupReplacesOnlyWhatChanged: a mart whose dynamic table was made from
 // another definition (here, as an older version made it: REFRESH_MODE = AUTO and
-// no fingerprint) is replaced; the others stay.
-func TestSetupReplacesOnlyAChangedMart(t *testing.T) {
+// no fingerprint) is replaced, and so is a STAGING view made from another
+// definition (lower-case categories, a stale fingerprint); the others stay, and
+// no DDL reaches them.
+func TestSetupReplacesOnlyWhatChanged(t *testing.T) {
 	ctx := context.Background()
 	f := startFake(t)
 	o := testOptions(f.clock)
@@ -109,12 +126,42 @@ func TestSetupReplacesOnlyAChangedMart(t *testing.T) {
 		m.Table.Ref(dialect.Snowflake, o.Names), m.Select(dialect.Snowflake, o.Names))
 	_, err = f.eng.DB().ExecContext(ctx, old)
 	require.NoError(t, err)
+	v := warehouse.StgProducts()
+	ref := v.Ref(dialect.Snowflake, o.Names)
+	for _, stmt := range []string{
+		`CREATE OR REPLACE VIEW ` + ref + ` AS SELECT "PRODUCT_ID", TRIM("PRODUCT_NAME") AS "PRODUCT_NAME",
+			LOWER(TRIM("CATEGORY")) AS "CATEGORY", "UNIT_PRICE", "UNIT_COST" FROM ` + warehouse.RawProducts().Ref(dialect.Snowflake, o.Names),
+		`COMMENT ON VIEW ` + ref + ` IS '` + warehouse.FingerprintComment("0123456789abcdef01234567") + `'`,
+	} {
+		_, err = f.eng.DB().ExecContext(ctx, stmt)
+		require.NoError(t, err, stmt)
+	}
+	lowered := `SELECT COUNT(*) FROM ` + ref + ` WHERE "CATEGORY" <> UPPER("CATEGORY")`
+	var bad int64
+	require.NoError(t, f.eng.DB().QueryRowContext(ctx, lowered).Scan(&bad))
+	require.Positive(t, bad)
 
+	sent := len(f.fake.Queries())
 	res, err := testwh.Setup(ctx, f.eng, o)
 	require.NoError(t, err)
-	want := martActions(pipeline.MartUnchanged)
-	want[m.Table.Name] = pipeline.MartReplaced
-	require.Equal(t, want, actions(res.MartBuilds))
+	want := testwh.EveryMart(pipeline.BuildUnchanged)
+	want[m.Table.Name] = pipeline.BuildReplaced
+	require.Equal(t, want, testwh.Actions(res.MartBuilds))
+	wantViews := testwh.EveryView(pipeline.BuildUnchanged)
+	wantViews[v.Name] = pipeline.BuildReplaced
+	require.Equal(t, wantViews, testwh.Actions(res.ViewBuilds))
+	ddl := viewDDL(f.fake.Queries()[sent:])
+	require.Len(t, ddl, 2, "one view re-created and its fingerprint recorded: %q", ddl)
+	for _, q := range ddl {
+		require.Contains(t, q, ref)
+	}
+	require.NoError(t, f.eng.DB().QueryRowContext(ctx, lowered).Scan(&bad))
+	require.Zero(t, bad, "the view has this version's definition again")
+	comments, err := f.eng.ViewComments(ctx, o.Names, warehouse.Staging)
+	require.NoError(t, err)
+	for _, b := range res.ViewBuilds {
+		require.Equal(t, warehouse.FingerprintComment(b.Fingerprint), comments[b.Name], b.Name)
+	}
 	st, err := testwh.Status(ctx, f.eng, o.Names, f.clock)
 	require.NoError(t, err)
 	for _, s := range st {
@@ -122,22 +169,6 @@ func TestSetupReplacesOnlyAChangedMart(t *testing.T) {
 			require.Equal(t, string(m.RefreshMode()), s.RefreshMode)
 		}
 	}
-}
-
-func martActions(a pipeline.MartAction) map[string]pipeline.MartAction {
-	out := map[string]pipeline.MartAction{}
-	for _, m := range warehouse.AllMarts() {
-		out[m.Table.Name] = a
-	}
-	return out
-}
-
-func actions(builds []pipeline.MartBuild) map[string]pipeline.MartAction {
-	out := map[string]pipeline.MartAction{}
-	for _, b := range builds {
-		out[b.Name] = b.Action
-	}
-	return out
 }
 
 // TestDynamicTablesStatusAndRefresh reads the marts' status from SHOW DYNAMIC

@@ -30,7 +30,9 @@
 //     warehouse, refresh mode, comment and query; ALTER DYNAMIC TABLE … REFRESH
 //     re-runs the query (a full refresh, whatever the mode); SHOW DYNAMIC TABLES
 //     lists them with data_timestamp set to the last refresh (there is no
-//     background refresh: tests refresh on demand).
+//     background refresh: tests refresh on demand);
+//   - answers SHOW VIEWS [LIKE …] IN SCHEMA from DuckDB's catalog, with each
+//     view's COMMENT (COMMENT ON VIEW runs on DuckDB as it is).
 //
 // Results are encoded as Snowflake's JSON result format encodes them (as the
 // driver's own JSON decoding in gosnowflake's converter.go reads them): NUMBER as text with exactly its

@@ -169,6 +169,10 @@ func (s *Server) command(ctx context.Context, conn *sql.Conn, stmt string) (res 
 	case showDynamic.MatchString(stmt):
 		m := showDynamic.FindStringSubmatch(stmt)
 		return s.showDynamic(m[1], m[2]), true, nil
+	case showViews.MatchString(stmt):
+		m := showViews.FindStringSubmatch(stmt)
+		res, err := showViewsResult(ctx, conn, m[1], m[2])
+		return res, true, err
 	}
 	return nil, false, nil
 }
