@@ -65,8 +65,13 @@ func newTab(t *testing.T) *tab {
 	// Chromium's helper processes may still write to their profile just after the
 	// browser is stopped, so the profile is removed with retries rather than by
 	// t.TempDir's strict cleanup (which failed CI once: "directory not empty").
+	// Downloads land inside it for the same reason.
 	profile, err := os.MkdirTemp("", "salesanalytics-chromium-*")
 	if err != nil {
+		t.Fatal(err)
+	}
+	downloads := filepath.Join(profile, "downloads")
+	if err := os.Mkdir(downloads, 0o755); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
@@ -86,7 +91,7 @@ func newTab(t *testing.T) *tab {
 	ctx, cancelC := chromedp.NewContext(actx)
 	ctx, cancelT := context.WithTimeout(ctx, 3*time.Minute)
 	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
-	p := &tab{t: t, ctx: ctx, downloads: t.TempDir(), allowed: map[int]bool{}, done: map[string]chan struct{}{}}
+	p := &tab{t: t, ctx: ctx, downloads: downloads, allowed: map[int]bool{}, done: map[string]chan struct{}{}}
 	chromedp.ListenTarget(ctx, p.listen)
 	require.NoError(t, chromedp.Run(ctx, network.Enable(), cdplog.Enable(), runtime.Enable(),
 		browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllowAndName).WithDownloadPath(p.downloads).WithEventsEnabled(true)))
