@@ -30,13 +30,17 @@ func (r *Resolver) phrase(in *intent) string {
 			vs[i] = r.valuePhrase(f.dim, v, f.not)
 		}
 		if f.not {
-			b.WriteString(" excluding " + strings.Join(vs, " and excluding "))
+			b.WriteString(" excluding " + strings.Join(vs, " and "))
 		} else {
 			b.WriteString(" for " + joinOr(vs))
 		}
 	}
 	for _, n := range in.named {
-		b.WriteString(" for " + spoken(n))
+		if strings.HasSuffix(n, "_only") {
+			b.WriteString(", " + spoken(n) + ",") // "…, discounted only, in 2025"
+		} else {
+			b.WriteString(" for " + spoken(n))
+		}
 	}
 	switch {
 	case in.compare:
@@ -49,7 +53,7 @@ func (r *Resolver) phrase(in *intent) string {
 	case len(in.periods) == 1:
 		b.WriteString(" " + periodPhrase(in.periods[0]))
 	}
-	return capital(b.String())
+	return capital(strings.TrimSuffix(b.String(), ","))
 }
 
 // ranking says a top or bottom list: "top 5 products with their category by
@@ -102,7 +106,9 @@ func periodPhrase(p period) string {
 	switch {
 	case strings.HasSuffix(l, " to date"):
 		return strings.TrimPrefix(l, "this ")
-	case strings.HasPrefix(l, "last "), strings.HasPrefix(l, "this "), strings.HasPrefix(l, "the last "), l == "today", l == "yesterday":
+	case strings.HasPrefix(l, "the last "):
+		return "in " + l
+	case strings.HasPrefix(l, "last "), strings.HasPrefix(l, "this "), l == "today", l == "yesterday":
 		return l
 	case strings.HasPrefix(l, "since "):
 		if p.from.Day() == 1 {
@@ -111,7 +117,7 @@ func periodPhrase(p period) string {
 		return "since " + p.from.Format("January 2, 2006")
 	}
 	if n, ok := periodName(p); ok {
-		if p.unit == dialect.Day || p.unit == "" && p.from.Equal(p.to) {
+		if p.from.Equal(p.to) {
 			return "on " + n
 		}
 		return "in " + n
@@ -122,15 +128,34 @@ func periodPhrase(p period) string {
 // periodName names a whole year, quarter, month or day: "2025", "Q3 2025",
 // "March 2025", "March 1, 2025".
 func periodName(p period) (string, bool) {
-	switch {
-	case p.from.Equal(p.to):
+	switch wholeUnit(p) {
+	case dialect.Day:
 		return p.from.Format("January 2, 2006"), true
-	case p.unit == dialect.Year:
+	case dialect.Year:
 		return fmt.Sprint(p.from.Year()), true
-	case p.unit == dialect.Quarter:
+	case dialect.Quarter:
 		return fmt.Sprintf("Q%d %d", (int(p.from.Month())-1)/3+1, p.from.Year()), true
-	case p.unit == dialect.Month:
+	case dialect.Month:
 		return p.from.Format("January 2006"), true
 	}
 	return "", false
+}
+
+// wholeUnit is the calendar period p is exactly, by its dates — a day, a
+// month, a quarter or a year (the last 3 months asked on January 1 are Q4) —
+// or p's own unit (a week), or "".
+func wholeUnit(p period) dialect.Grain {
+	switch {
+	case p.from.Equal(p.to):
+		return dialect.Day
+	case p.from.Day() != 1:
+		return p.unit
+	case p.to.Equal(p.from.AddDate(0, 1, -1)):
+		return dialect.Month
+	case (p.from.Month()-1)%3 == 0 && p.to.Equal(p.from.AddDate(0, 3, -1)):
+		return dialect.Quarter
+	case p.from.Month() == time.January && p.to.Equal(p.from.AddDate(1, 0, -1)):
+		return dialect.Year
+	}
+	return p.unit
 }

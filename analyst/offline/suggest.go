@@ -136,31 +136,33 @@ func (r *Resolver) nextIntents(in *intent, today time.Time) [][]*intent {
 }
 
 // nextPeriod is the period a follow-up offers instead of ps (the question's
-// one period, or none): the next whole year, quarter, month, week or day when it
-// has ended by today, else the one before; any other range a year earlier; last
-// quarter for a question over all time.
+// one period, or none): when ps is a whole year, quarter, month, week or day
+// (by its dates: the last 3 months asked on January 1 are Q4), the next one if
+// it has ended by today, else the one before; any other range a year earlier;
+// last quarter for a question over all time.
 func nextPeriod(ps []period, today time.Time) period {
 	if len(ps) == 0 {
 		p, _, _, _ := relative(true, 0, dialect.Quarter, today, 0)
 		return p
 	}
 	p := ps[0]
+	unit := wholeUnit(p)
 	step := func(n int) period {
-		switch p.unit {
+		switch unit {
 		case dialect.Year:
-			return period{from: p.from.AddDate(n, 0, 0), to: p.from.AddDate(n+1, 0, -1), unit: p.unit}
+			return period{from: p.from.AddDate(n, 0, 0), to: p.from.AddDate(n+1, 0, -1), unit: unit}
 		case dialect.Quarter:
-			return period{from: p.from.AddDate(0, 3*n, 0), to: p.from.AddDate(0, 3*n+3, -1), unit: p.unit}
+			return period{from: p.from.AddDate(0, 3*n, 0), to: p.from.AddDate(0, 3*n+3, -1), unit: unit}
 		case dialect.Month:
-			return period{from: p.from.AddDate(0, n, 0), to: p.from.AddDate(0, n+1, -1), unit: p.unit}
+			return period{from: p.from.AddDate(0, n, 0), to: p.from.AddDate(0, n+1, -1), unit: unit}
 		case dialect.Week:
-			return period{from: p.from.AddDate(0, 0, 7*n), to: p.to.AddDate(0, 0, 7*n), unit: p.unit}
+			return period{from: p.from.AddDate(0, 0, 7*n), to: p.to.AddDate(0, 0, 7*n), unit: unit}
 		case dialect.Day:
-			return period{from: p.from.AddDate(0, 0, n), to: p.from.AddDate(0, 0, n), unit: p.unit}
+			return period{from: p.from.AddDate(0, 0, n), to: p.from.AddDate(0, 0, n), unit: unit}
 		}
 		return period{from: p.from.AddDate(n, 0, 0), to: p.to.AddDate(n, 0, 0)}
 	}
-	if p.unit != "" {
+	if unit != "" {
 		if next := step(1); next.to.Before(today) {
 			return next
 		}

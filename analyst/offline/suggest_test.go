@@ -41,6 +41,13 @@ func TestSuggestionTexts(t *testing.T) {
 			"Total revenue by category and segment excluding North for online orders in Q1 2024",
 			"Total revenue by category excluding North for online orders in Q2 2024",
 			"Top 5 categories by total revenue excluding North for online orders in Q1 2024"}},
+		{"discounted only revenue by channel excluding Online and Phone", []string{
+			"Total revenue by channel and segment excluding Online and Phone, discounted only",
+			"Total revenue by channel excluding Online and Phone, discounted only, last quarter",
+			"Top channel by total revenue excluding Online and Phone, discounted only"}},
+		{"top 3 customers by aov in the last 3 months", []string{
+			"Top 3 customers by average order value in Q3 2025",
+			"Bottom 3 customers by average order value in the last 3 months"}},
 		{"revenue in OR on 2025-12-25", []string{
 			"Total revenue by segment for state OR on December 25, 2025", "Total revenue for state OR on December 26, 2025"}},
 	} {
