@@ -118,27 +118,34 @@ func (l *lexicon) correct(w string) (string, bool) {
 	return best, true
 }
 
-// phraseAt returns the longest phrase of the lexicon starting at word i.
+// phraseAt returns the longest phrase of the lexicon starting at word i: the
+// words as written, else with the last in its singular, else all singular (a
+// form the same as one tried is not looked up again).
 func (l *lexicon) phraseAt(ws []word, i int) (item, int) {
+	var arr [256]byte
 	for n := min(l.maxWords, len(ws)-i); n >= 1; n-- {
+		lastSing := ws[i+n-1].sing != ws[i+n-1].text
+		otherSing := false
+		for j := i; j < i+n-1; j++ {
+			otherSing = otherSing || ws[j].sing != ws[j].text
+		}
 		for form := 0; form < 3; form++ {
-			var b strings.Builder
+			if form == 1 && !lastSing || form == 2 && !otherSing {
+				continue
+			}
+			b := arr[:0]
 			for j := i; j < i+n; j++ {
 				if j > i {
-					b.WriteByte(' ')
+					b = append(b, ' ')
 				}
 				t := ws[j].text
 				if form == 2 || (form == 1 && j == i+n-1) {
 					t = ws[j].sing
 				}
-				b.WriteString(t)
+				b = append(b, t...)
 			}
-			key := b.String()
-			ms, ok := l.phrases[key]
+			ms, ok := l.phrases[string(b)]
 			if !ok {
-				if form > 0 && n == 1 {
-					break
-				}
 				continue
 			}
 			orig := joinOrig(ws[i : i+n])
@@ -146,7 +153,7 @@ func (l *lexicon) phraseAt(ws []word, i int) (item, int) {
 			if len(ms) == 0 {
 				continue
 			}
-			return item{ms: ms, kind: ms[0].kind, text: key, orig: orig, n: ms[0].n}, n
+			return item{ms: ms, kind: ms[0].kind, text: string(b), orig: orig, n: ms[0].n}, n
 		}
 	}
 	return item{}, 0

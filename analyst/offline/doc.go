@@ -41,6 +41,17 @@
 // questions built from the model. Questions are bounded ([MaxQuestionBytes],
 // [MaxWords]).
 //
+// # Suggestions
+//
+// Every answer suggests what to ask next — a breakdown by another dimension,
+// the next period, a shorter list or a trend — and each suggestion is a whole
+// question that says all it keeps of the one answered: after "revenue by
+// region in 2025" it is "Total revenue by region and segment in 2025", not
+// "break that down by segment". Asked on its own (a link on the web
+// dashboard's analyst page, a one-question run of examples/analyst) or in the
+// conversation, it gets the same answer. Each is read back by the resolver
+// before it is offered, so none means something else when asked.
+//
 // # Streaming
 //
 // The analyst is an [analyst.Streamer]: AskStream emits each stage as it

@@ -125,27 +125,14 @@ func labels(names []string) []string {
 // region for SMB in 2025".
 func (in *intent) describe() string {
 	var b strings.Builder
-	if in.rank != 0 && (len(in.dims) > 0 || in.grain != "") {
-		word := "top"
-		if in.rank < 0 {
-			word = "bottom"
-		}
-		what := string(in.grain)
-		if len(in.dims) > 0 {
-			what = label(in.dims[0])
-		}
+	if in.ranked() {
+		word, what := in.rankWords()
 		if in.limit != 1 {
 			what = plural(what)
 		}
 		fmt.Fprintf(&b, "the %s %d %s by %s", word, in.limit, what, label(orDefault(in.orderBy, in.metrics[0])))
 	} else {
-		b.WriteString(joinAnd(labels(in.metrics)))
-		if len(in.dims) > 0 {
-			b.WriteString(" by " + joinAnd(labels(in.dims)))
-		}
-		if in.grain != "" && !in.compare {
-			b.WriteString(" by " + string(in.grain))
-		}
+		b.WriteString(in.measuresBy())
 	}
 	for _, f := range in.filters {
 		if f.not {
@@ -164,6 +151,35 @@ func (in *intent) describe() string {
 		b.WriteString(" " + inLabel(in.periods[0].label))
 	}
 	return b.String()
+}
+
+// ranked reports whether the intent is a top or bottom list.
+func (in *intent) ranked() bool { return in.rank != 0 && (len(in.dims) > 0 || in.grain != "") }
+
+// rankWords are a list's end and what it ranks: "top", "product".
+func (in *intent) rankWords() (word, what string) {
+	word = "top"
+	if in.rank < 0 {
+		word = "bottom"
+	}
+	what = string(in.grain)
+	if len(in.dims) > 0 {
+		what = label(in.dims[0])
+	}
+	return word, what
+}
+
+// measuresBy says the measures and what they are grouped by: "total revenue
+// by region and segment by month".
+func (in *intent) measuresBy() string {
+	s := joinAnd(labels(in.metrics))
+	if len(in.dims) > 0 {
+		s += " by " + joinAnd(labels(in.dims))
+	}
+	if in.grain != "" && !in.compare {
+		s += " by " + string(in.grain)
+	}
+	return s
 }
 
 func inLabel(l string) string {

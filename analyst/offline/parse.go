@@ -124,7 +124,8 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 			}
 			m := r.chooseValue(it, prev, next, in)
 			addValue(in, m.name, m.value, not)
-			not = false
+			// "excluding Online and Phone" excludes both
+			not = not && next != nil && next.kw(kwAnd) && neighbour(items, i+2) != nil && neighbour(items, i+2).is(kValue)
 		case it.kind == kGrain:
 			in.grain = it.ms[0].grain
 			if which {

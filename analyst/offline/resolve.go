@@ -117,6 +117,11 @@ func (r *Resolver) Skipped() []string { return append([]string(nil), r.skipped..
 // Resolve resolves question, a follow-up of prev (the State of the previous
 // answer, or nil).
 func (r *Resolver) Resolve(prev any, question string) *Resolution {
+	return r.resolve(prev, question, true)
+}
+
+// resolve resolves question, with the follow-ups to suggest if suggest.
+func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution {
 	today := day0(r.now())
 	q := strings.TrimSpace(question)
 	switch {
@@ -150,7 +155,11 @@ func (r *Resolver) Resolve(prev any, question string) *Resolution {
 		if req.Limit == 0 && (len(req.Dimensions) > 0 || req.Time != nil) {
 			req.Limit = r.maxRows + 1
 		}
-		return &Resolution{Request: req, Verified: vq.name, Notes: notes, in: in, Suggestions: r.followUps(in)}
+		res := &Resolution{Request: req, Verified: vq.name, Notes: notes, in: in}
+		if suggest {
+			res.Suggestions = r.followUps(in, today)
+		}
+		return res
 	}
 	first := ""
 	for _, w := range ws {
@@ -175,7 +184,11 @@ func (r *Resolver) Resolve(prev any, question string) *Resolution {
 	if err != nil {
 		return r.declined(&decline{reason: err.Error()})
 	}
-	return &Resolution{Request: req, Notes: append(notes, in.notes...), in: in, Suggestions: r.followUps(in)}
+	res := &Resolution{Request: req, Notes: append(notes, in.notes...), in: in}
+	if suggest {
+		res.Suggestions = r.followUps(in, today)
+	}
+	return res
 }
 
 // complete fills in what a question may leave out, or declines: no metric named

@@ -62,6 +62,8 @@ func TestResolveRequests(t *testing.T) {
 		{"revenue in OR", query.Request{Metrics: []string{"total_revenue"}, Where: query.Eq("state", "OR")}},
 		{"revenue for North or South", query.Request{Metrics: []string{"total_revenue"}, Where: query.In("region", "North", "South")}},
 		{"revenue not online", query.Request{Metrics: []string{"total_revenue"}, Where: query.Ne("channel", "Online")}},
+		{"revenue excluding Online and Phone for SMB", query.Request{Metrics: []string{"total_revenue"},
+			Where: query.And(query.NotIn("channel", "Online", "Phone"), query.Eq("segment", "SMB"))}},
 		{"completed orders", query.Request{Metrics: []string{"order_count"}, Filters: []string{"completed_orders"}}},
 		{"monthly revenue last quarter", query.Request{Metrics: []string{"total_revenue"}, Time: &query.TimeGrain{Dimension: "order_date", Grain: dialect.Month},
 			Dates: dates("2025-10-01", "2025-12-31"), Limit: DefaultMaxRows + 1}},
