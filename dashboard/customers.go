@@ -88,7 +88,7 @@ func (d *Dashboard) Customers(ctx context.Context, f Filter, o CustomersOptions)
 	return run[Customers](ctx, d, "customers", fmt.Sprint(n), f, o.Compare, func(e *env, m *Meta) (*Customers, error) {
 		v := &Customers{}
 		p := m.Period
-		pairs, top, src, err := e.customersInPeriod(f, p, n)
+		pairs, top, base, life, src, err := e.customersInPeriod(f, m, n)
 		if err != nil {
 			return nil, err
 		}
@@ -100,33 +100,10 @@ func (d *Dashboard) Customers(ctx context.Context, f Filter, o CustomersOptions)
 		for _, r := range pairs {
 			customers += r.Customers
 		}
-		// The comparison period's revenue by the same pairs, rolled up the same way.
-		base, err := e.baseRevenue(m, f, dimSegment, dimIndustry)
-		if err != nil {
-			return nil, err
-		}
-		var baseRows []aggRow
-		for _, r := range base {
-			baseRows = append(baseRows, r)
-		}
 		segment, industry := func(r aggRow) string { return r.Segment }, func(r aggRow) string { return r.Industry }
-		v.Segments = groupRows(pairs, baseRows, base != nil, all, segment, f.WithSegment)
-		v.Industries = groupRows(pairs, baseRows, base != nil, all, industry, f.WithIndustry)
+		v.Segments = groupRows(pairs, base, base != nil, all, segment, f.WithSegment)
+		v.Industries = groupRows(pairs, base, base != nil, all, industry, f.WithIndustry)
 
-		ids := make([]int64, len(top))
-		for i, r := range top {
-			ids[i] = r.ID
-		}
-		life := map[int64]marts.SalesByCustomer{}
-		if len(ids) > 0 {
-			rows, err := e.q.SalesByCustomer(e.ctx, marts.SalesByCustomerParams{CustomerIDs: ids})
-			if err != nil {
-				return nil, fmt.Errorf("dashboard: %w", err)
-			}
-			for _, r := range rows {
-				life[r.CustomerID] = r
-			}
-		}
 		rest := all
 		for i, r := range sortByRevenue(top, idLabel) {
 			rest = rest.Sub(r.Revenue)
@@ -153,21 +130,57 @@ func (d *Dashboard) Customers(ctx context.Context, f Filter, o CustomersOptions)
 
 // customersInPeriod returns revenue and distinct customers by segment and
 // industry (every customer has one segment and one industry, so distinct
-// customers add up over the other key), and the top n customers by revenue with
-// their orders. SALES_BY_CUSTOMER answers both when it covers the request, the
-// semantic layer on [PathFacts]; otherwise one pass over FCT_ORDERS grouped by
-// customer ([env.customerPeriod]) does.
-func (e *env) customersInPeriod(f Filter, p Period, n int) (pairs, top []aggRow, src string, err error) {
+// customers add up over the other key), the top n customers by revenue with
+// their orders, and, when m compares with a period, that period's revenue by
+// segment and industry (nil otherwise), and the top customers' lifetime rows.
+// SALES_BY_CUSTOMER answers the first two when it covers the request, the
+// semantic layer on [PathFacts]; otherwise one statement over FCT_ORDERS grouped
+// by customer ([env.customerPeriod]) answers all of it.
+func (e *env) customersInPeriod(f Filter, m *Meta, n int) (pairs, top, base []aggRow, life map[int64]marts.SalesByCustomer, src string, err error) {
+	p := m.Period
 	req := aggReq{dims: []dim{dimSegment, dimIndustry}, measures: mRevenue | mCustomers, f: f, from: p.From, to: p.To}
 	if _, ok := e.martFor(req); !ok && e.d.opts.Path != PathFacts {
-		pairs, top, err := e.customerPeriod(f, p, n)
-		return pairs, top, "MARTS.FCT_ORDERS by customer + MARTS.SALES_BY_CUSTOMER", err
+		cmp := m.Comparison
+		if cmp != nil && cmp.Missing {
+			cmp = nil
+		}
+		pairs, top, base, life, err := e.customerPeriod(f, p, cmp, n)
+		return pairs, top, base, life, "MARTS.FCT_ORDERS by customer + MARTS.SALES_BY_CUSTOMER", err
+	}
+	fail := func(err error) ([]aggRow, []aggRow, []aggRow, map[int64]marts.SalesByCustomer, string, error) {
+		return nil, nil, nil, nil, "", err
 	}
 	if pairs, src, err = e.aggregate(req); err != nil {
-		return nil, nil, "", err
+		return fail(err)
 	}
-	top, _, err = e.aggregate(aggReq{dims: []dim{dimCustomer}, measures: mRevenue | mOrders, f: f, from: p.From, to: p.To, top: n})
-	return pairs, top, src, err
+	if top, _, err = e.aggregate(aggReq{dims: []dim{dimCustomer}, measures: mRevenue | mOrders, f: f, from: p.From, to: p.To, top: n}); err != nil {
+		return fail(err)
+	}
+	byPair, err := e.baseRevenue(m, f, dimSegment, dimIndustry)
+	if err != nil {
+		return fail(err)
+	}
+	if byPair != nil {
+		base = make([]aggRow, 0, len(byPair))
+		for _, r := range byPair {
+			base = append(base, r)
+		}
+	}
+	ids := make([]int64, len(top))
+	for i, r := range top {
+		ids[i] = r.ID
+	}
+	life = map[int64]marts.SalesByCustomer{}
+	if len(ids) > 0 {
+		rows, err := e.q.SalesByCustomer(e.ctx, marts.SalesByCustomerParams{CustomerIDs: ids})
+		if err != nil {
+			return fail(fmt.Errorf("dashboard: %w", err))
+		}
+		for _, r := range rows {
+			life[r.CustomerID] = r
+		}
+	}
+	return pairs, top, base, life, src, nil
 }
 
 // groupRows rolls segment × industry rows up by key, with each key's growth
