@@ -69,6 +69,12 @@ func Open(ctx context.Context, opts Options) (*Engine, error) {
 
 func dsn(opts Options) string {
 	q := url.Values{}
+	// The allocator's background thread returns freed memory off the query
+	// threads. Without it the dashboard's views, many short queries, wait on that
+	// work at random: the customer view at scale 1 took a median 20.1–28.2 ms
+	// without and 18.0–18.9 ms with it, at scale 10 84.8–97.9 against 70.3–77.9
+	// (DuckDB 1.5.6, two cores, 60 calls each).
+	q.Set("allocator_background_threads", "true")
 	if opts.Threads > 0 {
 		q.Set("threads", strconv.Itoa(opts.Threads))
 	}
