@@ -241,18 +241,9 @@ func (e *env) fromMart(m martSpec, req aggReq) ([]aggRow, error) {
 		where = append(where, fmt.Sprintf("%s BETWEEN CAST(? AS %s) AND CAST(? AS %s)", q.Col(m.date), date, date))
 		args = append(args, from.Format(time.DateOnly), req.to.Format(time.DateOnly))
 	}
-	f := req.f
-	for _, l := range []struct {
-		key  string
-		vals []any
-	}{
-		{KeyRegion, anys(f.Regions)}, {KeyCategory, anys(f.Categories)}, {KeySegment, anys(f.Segments)},
-		{KeyIndustry, anys(f.Industries)}, {KeyRep, anys(f.Reps)}, {KeyProduct, anys(f.Products)}, {KeyCustomer, anys(f.Customers)},
-	} {
-		if len(l.vals) > 0 {
-			where = append(where, q.Col(m.filters[l.key])+" IN ("+strings.TrimSuffix(strings.Repeat("?, ", len(l.vals)), ", ")+")")
-			args = append(args, l.vals...)
-		}
+	for _, l := range req.f.valueLists() {
+		where = append(where, q.Col(m.filters[l.key])+" IN ("+placeholders(len(l.vals))+")")
+		args = append(args, l.vals...)
 	}
 	sqlText := "SELECT " + strings.Join(sel, ", ") + " FROM " + q.Ref(m.t)
 	if len(where) > 0 {
@@ -302,6 +293,33 @@ func (r *aggRow) target(dm dim) []any {
 	}
 	return []any{&r.ID, &r.Name}
 }
+
+// filterValues is one list field of a filter that is set: its key, the semantic
+// model's field and the FCT_ORDERS column it restricts, and its values.
+type filterValues struct {
+	key, field, column string
+	vals               []any
+}
+
+// valueLists returns f's list fields that are set, in a fixed order: every
+// reader of FCT_ORDERS or a mart restricts by these (the channel aside).
+func (f Filter) valueLists() []filterValues {
+	var out []filterValues
+	for _, l := range []filterValues{
+		{KeyRegion, "region", "REGION", anys(f.Regions)}, {KeyCategory, "category", "CATEGORY", anys(f.Categories)},
+		{KeySegment, "segment", "SEGMENT", anys(f.Segments)}, {KeyIndustry, "industry", "INDUSTRY", anys(f.Industries)},
+		{KeyRep, "rep_id", "REP_ID", anys(f.Reps)}, {KeyProduct, "product_id", "PRODUCT_ID", anys(f.Products)},
+		{KeyCustomer, "customer_id", "CUSTOMER_ID", anys(f.Customers)},
+	} {
+		if len(l.vals) > 0 {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// placeholders returns n bound-parameter markers, "?, ?, …".
+func placeholders(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }
 
 func anys[T any](v []T) []any {
 	out := make([]any, len(v))

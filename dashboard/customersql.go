@@ -28,18 +28,9 @@ func (e *env) factsWhere(f Filter, p Period) (string, []any) {
 	date := d.TypeName(dialect.Date())
 	where := []string{fmt.Sprintf("%s BETWEEN CAST(? AS %s) AND CAST(? AS %s)", fc("ORDER_DATE"), date, date)}
 	args := []any{p.From.Format(time.DateOnly), p.To.Format(time.DateOnly)}
-	for _, l := range []struct {
-		col  string
-		vals []any
-	}{
-		{"REGION", anys(f.Regions)}, {"CATEGORY", anys(f.Categories)}, {"SEGMENT", anys(f.Segments)},
-		{"INDUSTRY", anys(f.Industries)}, {"REP_ID", anys(f.Reps)}, {"PRODUCT_ID", anys(f.Products)},
-		{"CUSTOMER_ID", anys(f.Customers)},
-	} {
-		if len(l.vals) > 0 {
-			where = append(where, fc(l.col)+" IN ("+strings.TrimSuffix(strings.Repeat("?, ", len(l.vals)), ", ")+")")
-			args = append(args, l.vals...)
-		}
+	for _, l := range f.valueLists() {
+		where = append(where, fc(l.column)+" IN ("+placeholders(len(l.vals))+")")
+		args = append(args, l.vals...)
 	}
 	if f.Channel != "" {
 		where = append(where, fc("CHANNEL")+" = ?")

@@ -43,16 +43,8 @@ func (req aggReq) request() query.Request {
 	}
 	f := req.f
 	var where []query.Filter
-	for _, l := range []struct {
-		field string
-		vals  []any
-	}{
-		{"region", anys(f.Regions)}, {"category", anys(f.Categories)}, {"segment", anys(f.Segments)},
-		{"industry", anys(f.Industries)}, {"rep_id", anys(f.Reps)}, {"product_id", anys(f.Products)}, {"customer_id", anys(f.Customers)},
-	} {
-		if len(l.vals) > 0 {
-			where = append(where, query.In(l.field, l.vals...))
-		}
+	for _, l := range f.valueLists() {
+		where = append(where, query.In(l.field, l.vals...))
 	}
 	if f.Channel != "" {
 		where = append(where, query.Eq("channel", f.Channel))
