@@ -43,22 +43,13 @@ func TestExpectedAnswers(t *testing.T) {
 		t.Skip("builds the scale-1 warehouse")
 	}
 	s := loadSet(t)
-	ctx := context.Background()
-	eng, err := embedded.Open(ctx, embedded.Options{})
-	require.NoError(t, err)
-	t.Cleanup(func() { eng.Close() })
-	o := testwh.Default()
-	o.Now = func() time.Time { return demoToday }
-	o.AsOf = demoToday
-	_, err = testwh.Setup(ctx, eng, o)
-	require.NoError(t, err)
-
+	db := demoWarehouse(t, 1, 0)
 	for _, f := range s.Families {
 		if f.Decline != "" {
 			continue
 		}
 		t.Run(f.ID, func(t *testing.T) {
-			a := run(t, eng.DB(), s.Query(f))
+			a := run(t, db, s.Query(f))
 			a.Family = f.ID
 			checkShape(t, f, a)
 			b, err := json.MarshalIndent(a, "", "  ")
@@ -66,6 +57,24 @@ func TestExpectedAnswers(t *testing.T) {
 			golden.Check(t, setDir+"/golden/"+f.ID+".json", append(b, '\n'))
 		})
 	}
+}
+
+// demoWarehouse builds the demo warehouse at scale with a fraction dirty of
+// its orders on the embedded engine, as internal/testwh builds it, read as of
+// the demo clock.
+func demoWarehouse(t *testing.T, scale, dirty float64) *sql.DB {
+	t.Helper()
+	ctx := context.Background()
+	eng, err := embedded.Open(ctx, embedded.Options{})
+	require.NoError(t, err)
+	t.Cleanup(func() { eng.Close() })
+	o := testwh.Default()
+	o.Data.Scale, o.Data.DirtyFraction = scale, dirty
+	o.Now = func() time.Time { return demoToday }
+	o.AsOf = demoToday
+	_, err = testwh.Setup(ctx, eng, o)
+	require.NoError(t, err)
+	return eng.DB()
 }
 
 func checkShape(t *testing.T, f evalset.Family, a answer) {

@@ -1,14 +1,9 @@
 package evalset_test
 
 import (
-	"context"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/require"
-
-	"github.com/salesanalytics/salesanalytics/engine/embedded"
-	"github.com/salesanalytics/salesanalytics/internal/testwh"
 )
 
 // TestCleanMatchesStagingOnDirtyData checks clean.sql, the hand-written cleaning
@@ -23,16 +18,7 @@ func TestCleanMatchesStagingOnDirtyData(t *testing.T) {
 		t.Skip("builds a warehouse")
 	}
 	s := loadSet(t)
-	ctx := context.Background()
-	eng, err := embedded.Open(ctx, embedded.Options{})
-	require.NoError(t, err)
-	t.Cleanup(func() { eng.Close() })
-	o := testwh.Default()
-	o.Data.Scale, o.Data.DirtyFraction = 0.02, 0.3
-	o.Now = func() time.Time { return demoToday }
-	o.AsOf = demoToday
-	_, err = testwh.Setup(ctx, eng, o)
-	require.NoError(t, err)
+	db := demoWarehouse(t, 0.02, 0.3)
 
 	const cols = `ORDER_ID, CUSTOMER_ID, PRODUCT_ID, REP_ID, ORDER_DATE, QUANTITY, UNIT_PRICE,
 		DISCOUNT_PCT, STATUS, CHANNEL, CUSTOMER_NAME, SEGMENT, INDUSTRY, STATE, PRODUCT_NAME,
@@ -44,11 +30,11 @@ func TestCleanMatchesStagingOnDirtyData(t *testing.T) {
 	count := func(q string) int64 {
 		t.Helper()
 		var n int64
-		require.NoError(t, eng.DB().QueryRowContext(ctx, q).Scan(&n), q)
+		require.NoError(t, db.QueryRow(q).Scan(&n), q)
 		return n
 	}
 	var raw int64
-	require.NoError(t, eng.DB().QueryRowContext(ctx, "SELECT COUNT(*) FROM RAW.ORDERS").Scan(&raw))
+	require.NoError(t, db.QueryRow("SELECT COUNT(*) FROM RAW.ORDERS").Scan(&raw))
 	fct := count("SELECT COUNT(*) FROM MARTS.FCT_ORDERS")
 	require.Less(t, fct, raw*8/10, "the dirty rows are left out of the marts")
 	require.Equal(t, fct, count(both+"SELECT COUNT(*) FROM mine"), "clean.sql keeps as many orders as FCT_ORDERS")
