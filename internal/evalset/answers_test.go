@@ -23,18 +23,6 @@ import (
 // demoToday is the demo clock: relative dates in the set resolve against it.
 var demoToday = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// answer is a family's computed answer as pinned in its golden file.
-type answer struct {
-	Family  string     `json:"family"`
-	Columns []column   `json:"columns"`
-	Rows    [][]string `json:"rows"`
-}
-
-type column struct {
-	Name string `json:"name"`
-	Type string `json:"type"`
-}
-
 // TestExpectedAnswers builds the scale-1 demo warehouse on the embedded engine,
 // runs every family's SQL over RAW, checks the result against the family's stated
 // shape and pins it as golden JSON.
@@ -54,7 +42,7 @@ func TestExpectedAnswers(t *testing.T) {
 			checkShape(t, f, a)
 			b, err := json.MarshalIndent(a, "", "  ")
 			require.NoError(t, err)
-			golden.Check(t, setDir+"/golden/"+f.ID+".json", append(b, '\n'))
+			golden.Check(t, setDir+"/"+evalset.GoldenDir+"/"+f.ID+".json", append(b, '\n'))
 		})
 	}
 }
@@ -77,7 +65,7 @@ func demoWarehouse(t *testing.T, scale, dirty float64) *sql.DB {
 	return eng.DB()
 }
 
-func checkShape(t *testing.T, f evalset.Family, a answer) {
+func checkShape(t *testing.T, f evalset.Family, a evalset.Answer) {
 	t.Helper()
 	e := f.Expect
 	names := make([]string, len(a.Columns))
@@ -100,16 +88,16 @@ func checkShape(t *testing.T, f evalset.Family, a answer) {
 	}
 }
 
-func run(t *testing.T, db *sql.DB, query string) answer {
+func run(t *testing.T, db *sql.DB, query string) evalset.Answer {
 	t.Helper()
 	rows, err := db.Query(query)
 	require.NoError(t, err, query)
 	defer rows.Close()
 	types, err := rows.ColumnTypes()
 	require.NoError(t, err)
-	var a answer
+	var a evalset.Answer
 	for _, ct := range types {
-		a.Columns = append(a.Columns, column{Name: ct.Name(), Type: ct.DatabaseTypeName()})
+		a.Columns = append(a.Columns, evalset.AnswerColumn{Name: ct.Name(), Type: ct.DatabaseTypeName()})
 	}
 	for rows.Next() {
 		vals := make([]any, len(types))

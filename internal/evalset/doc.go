@@ -13,6 +13,13 @@
 //	heldOut := evalset.Split(set.Families, evalset.HeldOutSeed)
 //	for _, e := range set.Entries() { … }       // one Entry per question
 //
+// A harness that scores the analyst reads each answered family's pinned result
+// with [LoadAnswer] and the committed held-out slice with [LoadHeldOut]:
+//
+//	fsys := os.DirFS("testdata/analyst/eval2")
+//	want, err := evalset.LoadAnswer(fsys, e.Family) // columns and rows as exact text
+//	held, err := evalset.LoadHeldOut(fsys)          // held[e.Family]: report apart
+//
 // Each family's expected answer is the result of its SQL run after the common
 // WITH clause of clean.sql (the STAGING cleaning rules, written over RAW), on the
 // scale-1 embedded demo warehouse read as of 2026-01-01. The package's test

@@ -1,7 +1,9 @@
 package evalset_test
 
 import (
+	"io/fs"
 	"os"
+	"path"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -108,6 +110,35 @@ func TestHeldOutFileIsTheSplit(t *testing.T) {
 	}
 	share := float64(len(held)) / float64(len(s.Families))
 	require.InDelta(t, evalset.HeldOutFraction, share, 0.05, "%d of %d families held out", len(held), len(s.Families))
+}
+
+// TestEveryAnswerIsPinned: each answered family has a golden answer that
+// LoadAnswer reads, and no golden file is left over from a removed family.
+func TestEveryAnswerIsPinned(t *testing.T) {
+	s := loadSet(t)
+	fsys := os.DirFS(setDir)
+	answered := map[string]bool{}
+	for _, f := range s.Families {
+		if f.Decline != "" {
+			continue
+		}
+		answered[f.ID] = true
+		a, err := evalset.LoadAnswer(fsys, f.ID)
+		require.NoError(t, err)
+		require.Len(t, a.Rows, f.Expect.Rows, f.ID)
+	}
+	files, err := fs.Glob(fsys, evalset.GoldenDir+"/*.json")
+	require.NoError(t, err)
+	for _, name := range files {
+		id := strings.TrimSuffix(path.Base(name), ".json")
+		require.True(t, answered[id], "%s answers no family of the set", name)
+	}
+	require.Len(t, files, len(answered))
+	held, err := evalset.LoadHeldOut(fsys)
+	require.NoError(t, err)
+	require.Len(t, held, len(evalset.Split(s.Families, evalset.HeldOutSeed)))
+	_, err = evalset.LoadAnswer(fsys, "no-such-family")
+	require.ErrorContains(t, err, "answer of no-such-family")
 }
 
 func TestSplitIsDeterministicAndSeeded(t *testing.T) {
