@@ -27,6 +27,15 @@ type Request struct {
 	OrderBy []Order
 	// Limit caps the rows returned; zero means no limit. Offset skips rows.
 	Limit, Offset int
+
+	// Analysis layers over the aggregate (see layers.go): a period comparison,
+	// shares of a total, a rank with top/bottom N, windows over the time grain,
+	// and averages per period.
+	Compare   *Compare
+	Shares    []Share
+	Rank      *Rank
+	Windows   []Window
+	PerPeriod *PerPeriod
 }
 
 // TimeGrain groups by a time dimension at a grain.
