@@ -88,7 +88,9 @@ func (c *Compiler) rankItem(req Request, g rel, w *stage2) (*rankCol, error) {
 			rc.within = append(rc.within, col.quoted)
 			continue
 		}
-		order = append(order, g.col("x", i)+" ASC NULLS LAST")
+		if !r.Ties {
+			order = append(order, g.col("x", i)+" ASC NULLS LAST")
+		}
 	}
 	fn := "ROW_NUMBER()"
 	if r.Ties {

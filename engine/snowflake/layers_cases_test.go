@@ -65,5 +65,100 @@ cur AS (SELECT CATEGORY, SUM(NET) AS rev FROM o WHERE ORDER_DATE BETWEEN DATE '2
 prev AS (SELECT CATEGORY, SUM(NET) AS rev FROM o WHERE ORDER_DATE BETWEEN DATE '2024-01-01' AND DATE '2024-03-31' GROUP BY 1)
 SELECT c.CATEGORY, c.rev, p.rev, c.rev - p.rev, NULL, false, false
 FROM cur c JOIN prev p ON c.CATEGORY = p.CATEGORY WHERE c.rev < p.rev ORDER BY 1`, post: func(r []string) { quo(r, 4, 3, 2, 4) }},
+
+		{name: "shares of the whole and of the region", req: query.Request{
+			Metrics: []string{"revenue"}, Dimensions: []string{"region", "category"}, Dates: y2025,
+			Shares: []query.Share{{Metric: "revenue"}, {Metric: "revenue", Within: []string{"region"}, As: "share_of_region"}},
+		}, oracle: `
+g AS (SELECT REGION, CATEGORY, SUM(NET) AS rev FROM o WHERE YEAR(ORDER_DATE) = 2025 GROUP BY 1, 2)
+SELECT REGION, CATEGORY, rev, NULL, NULL, (SELECT SUM(rev) FROM g), (SELECT SUM(rev) FROM g g2 WHERE g2.REGION = g.REGION)
+FROM g ORDER BY 1, 2`, post: func(r []string) { quo(r, 3, 2, 5, 4); quo(r, 4, 2, 6, 4) }},
+
+		{name: "best seller per category", req: query.Request{
+			Metrics: []string{"revenue"}, Dimensions: []string{"category", "product_name"}, Dates: y2025,
+			Rank: &query.Rank{Within: []string{"category"}, Top: 1},
+		}, oracle: `
+g AS (SELECT CATEGORY, PRODUCT_NAME, SUM(NET) AS rev FROM o WHERE YEAR(ORDER_DATE) = 2025 GROUP BY 1, 2)
+SELECT CATEGORY, PRODUCT_NAME, rev, 1 FROM g
+WHERE NOT EXISTS (SELECT 1 FROM g b WHERE b.CATEGORY = g.CATEGORY AND (b.rev > g.rev OR (b.rev = g.rev AND b.PRODUCT_NAME < g.PRODUCT_NAME)))
+ORDER BY 1`},
+
+		{name: "top 3 products by orders: a tie at the cut is broken by name", req: query.Request{
+			Metrics: []string{"orders"}, Dimensions: []string{"product_name"}, Dates: &query.DateFilter{Range: query.Month(2025, 12)},
+			Rank: &query.Rank{Top: 3},
+		}, oracle: tiedTop(false), check: func(t *testing.T, rows [][]string) { require.Len(t, rows, 3) }},
+
+		{name: "top 3 products by orders with ties kept", req: query.Request{
+			Metrics: []string{"orders"}, Dimensions: []string{"product_name"}, Dates: &query.DateFilter{Range: query.Month(2025, 12)},
+			Rank: &query.Rank{Top: 3, Ties: true},
+		}, oracle: tiedTop(true), check: func(t *testing.T, rows [][]string) {
+			require.Greater(t, len(rows), 3, "the data has a tie at the cut")
+		}},
+
+		{name: "bottom 2 reps per region", req: query.Request{
+			Metrics: []string{"revenue"}, Dimensions: []string{"region", "rep_name"}, Dates: y2025,
+			Rank: &query.Rank{Within: []string{"region"}, Top: 2, Bottom: true, As: "position"},
+		}, oracle: `
+g AS (SELECT REGION, REP_NAME, SUM(NET) AS rev FROM o WHERE YEAR(ORDER_DATE) = 2025 GROUP BY 1, 2)
+SELECT REGION, REP_NAME, rev, (SELECT COUNT(*) + 1 FROM g b WHERE b.REGION = g.REGION AND (b.rev < g.rev OR (b.rev = g.rev AND b.REP_NAME < g.REP_NAME))) AS k
+FROM g WHERE k <= 2 ORDER BY 1, 4`},
+
+		{name: "top 5 products and the Other row", req: query.Request{
+			Metrics: []string{"revenue", "orders"}, Dimensions: []string{"product_name"}, Dates: y2025,
+			Shares: []query.Share{{Metric: "revenue"}}, Rank: &query.Rank{Top: 5, Other: true},
+		}, oracle: `
+g AS (SELECT PRODUCT_NAME, SUM(NET) AS rev, COUNT(*) AS n FROM o WHERE YEAR(ORDER_DATE) = 2025 GROUP BY 1),
+r AS (SELECT *, (SELECT COUNT(*) + 1 FROM g b WHERE b.rev > g.rev OR (b.rev = g.rev AND b.PRODUCT_NAME < g.PRODUCT_NAME)) AS k FROM g)
+SELECT * FROM (
+  SELECT PRODUCT_NAME, rev, n, k, NULL, false, 0, (SELECT SUM(rev) FROM g) AS tot FROM r WHERE k <= 5
+  UNION ALL SELECT NULL, SUM(rev), SUM(n), NULL, NULL, true, COUNT(*), (SELECT SUM(rev) FROM g) FROM r WHERE k > 5) x
+ORDER BY 4 NULLS LAST`, post: func(r []string) { quo(r, 4, 1, 7, 4) }},
+
+		{name: "running, moving and year-to-date revenue by month and region, empty months included", req: query.Request{
+			Metrics: []string{"revenue"}, Dimensions: []string{"region"}, Time: &query.TimeGrain{Dimension: "order_date", Grain: query.ByMonth},
+			Dates: &query.DateFilter{Range: query.Dates(date("2023-11-01"), date("2024-03-31"))},
+			Windows: []query.Window{{Metric: "revenue", Kind: query.Running}, {Metric: "revenue", Kind: query.MovingAvg, Periods: 3},
+				{Metric: "revenue", Kind: query.MovingSum, Periods: 3}, {Metric: "revenue", Kind: query.ToDate, ToDate: query.ByYear}},
+		}, oracle: `
+m AS (SELECT CAST(range AS DATE) AS mon FROM range(DATE '2023-11-01', DATE '2024-04-01', INTERVAL 1 MONTH)),
+s AS (SELECT * FROM o WHERE ORDER_DATE BETWEEN DATE '2023-11-01' AND DATE '2024-03-31'),
+f AS (SELECT m.mon, r.REGION, (SELECT COALESCE(SUM(NET), 0) FROM s WHERE s.REGION = r.REGION AND YEAR(s.ORDER_DATE) = YEAR(m.mon) AND MONTH(s.ORDER_DATE) = MONTH(m.mon)) AS rev
+      FROM m CROSS JOIN (SELECT DISTINCT REGION FROM s) r)
+SELECT mon, REGION, rev,
+  (SELECT SUM(rev) FROM f b WHERE b.REGION = f.REGION AND b.mon <= f.mon), NULL,
+  (SELECT SUM(rev) FROM f b WHERE b.REGION = f.REGION AND b.mon BETWEEN f.mon - INTERVAL 2 MONTH AND f.mon),
+  (SELECT SUM(rev) FROM f b WHERE b.REGION = f.REGION AND b.mon <= f.mon AND YEAR(b.mon) = YEAR(f.mon)),
+  (SELECT COUNT(*) FROM m WHERE m.mon BETWEEN f.mon - INTERVAL 2 MONTH AND f.mon)
+FROM f ORDER BY 1, 2`, post: func(r []string) { quo(r, 4, 5, 7, 2) }, check: func(t *testing.T, rows [][]string) {
+			require.Equal(t, "0", rows[0][2], "November 2023 has no orders and is there")
+		}},
+
+		{name: "mean revenue, orders and customers per month over a year half without data", req: query.Request{
+			Metrics: []string{"revenue", "orders", "distinct_customers"}, Dimensions: []string{"region"},
+			Dates: &query.DateFilter{Range: query.Dates(date("2023-07-01"), date("2024-06-30"))}, PerPeriod: &query.PerPeriod{Grain: query.ByMonth},
+		}, oracle: `
+s AS (SELECT * FROM o WHERE ORDER_DATE BETWEEN DATE '2023-07-01' AND DATE '2024-06-30'),
+pm AS (SELECT REGION, date_trunc('month', ORDER_DATE) AS mon, COUNT(DISTINCT CUSTOMER_ID) AS dc FROM s GROUP BY 1, 2)
+SELECT REGION, NULL, NULL, NULL, SUM(NET), COUNT(*), (SELECT SUM(dc) FROM pm WHERE pm.REGION = s.REGION), 12
+FROM s GROUP BY REGION ORDER BY 1`, post: func(r []string) { quo(r, 1, 4, 7, 2); quo(r, 2, 5, 7, 4); quo(r, 3, 6, 7, 4) }},
+
+		{name: "orders per week in a quarter", req: query.Request{
+			Metrics: []string{"orders"}, Dates: &query.DateFilter{Range: query.Quarter(2025, 4)}, PerPeriod: &query.PerPeriod{Grain: query.ByWeek},
+		}, oracle: `
+w AS (SELECT COUNT(DISTINCT date_trunc('week', d)) AS weeks FROM range(DATE '2025-10-01', DATE '2026-01-01', INTERVAL 1 DAY) t(d))
+SELECT NULL, (SELECT COUNT(*) FROM o WHERE ORDER_DATE BETWEEN DATE '2025-10-01' AND DATE '2025-12-31'), weeks FROM w`,
+			post: func(r []string) { quo(r, 0, 1, 2, 4) }},
 	}
+}
+
+// tiedTop is the top 3 products by orders in December 2025, by hand: ranked by
+// orders, then by name (ties keeps every product tied with the third).
+func tiedTop(ties bool) string {
+	rank := "(SELECT COUNT(*) + 1 FROM g b WHERE b.n > g.n OR (b.n = g.n AND b.PRODUCT_NAME < g.PRODUCT_NAME))"
+	if ties {
+		rank = "(SELECT COUNT(*) + 1 FROM g b WHERE b.n > g.n)"
+	}
+	return `
+g AS (SELECT PRODUCT_NAME, COUNT(*) AS n FROM o WHERE ORDER_DATE BETWEEN DATE '2025-12-01' AND DATE '2025-12-31' GROUP BY 1)
+SELECT PRODUCT_NAME, n, ` + rank + ` AS k FROM g WHERE k <= 3 ORDER BY 3, 1`
 }
