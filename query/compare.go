@@ -13,9 +13,10 @@ type CompareTo string
 
 // The comparison periods.
 const (
-	// ComparePrevious is the period just before the range: the previous
-	// calendar year, quarter or month when the range is exactly one, else the
-	// days of equal length just before it.
+	// ComparePrevious is the period just before the range: as many whole
+	// calendar months when the range is whole months (the previous year of a
+	// calendar year, quarter of a quarter, month of a month), else the days of
+	// equal length just before it.
 	ComparePrevious CompareTo = "previous"
 	// CompareYearAgo is the same dates a year earlier (29 February becomes 28).
 	CompareYearAgo CompareTo = "year_ago"
@@ -76,16 +77,13 @@ func (c Compare) ComparisonPeriod(from, to, now time.Time) (time.Time, time.Time
 	return from, to, invalid("compare: unknown comparison %q (valid: previous, year_ago, range)", c.To)
 }
 
-// previousPeriod is the previous calendar year, quarter or month of a range
-// that is exactly one, else the days of equal length just before it.
+// previousPeriod is the same number of whole months just before a range of
+// whole calendar months (the previous year of a year, quarter of a quarter,
+// month of a month), else the days of equal length just before it.
 func previousPeriod(from, to time.Time) (time.Time, time.Time) {
-	if from.Day() == 1 && to.AddDate(0, 0, 1).Day() == 1 {
-		next := to.AddDate(0, 0, 1)
+	if next := to.AddDate(0, 0, 1); from.Day() == 1 && next.Day() == 1 {
 		months := (next.Year()-from.Year())*12 + int(next.Month()-from.Month())
-		whole := months == 1 || (months == 3 && (from.Month()-1)%3 == 0) || (months == 12 && from.Month() == time.January)
-		if whole {
-			return from.AddDate(0, -months, 0), from.AddDate(0, 0, -1)
-		}
+		return from.AddDate(0, -months, 0), from.AddDate(0, 0, -1)
 	}
 	days := int(to.Sub(from)/(24*time.Hour)) + 1
 	return from.AddDate(0, 0, -days), from.AddDate(0, 0, -1)
