@@ -66,6 +66,15 @@ prev AS (SELECT CATEGORY, SUM(NET) AS rev FROM o WHERE ORDER_DATE BETWEEN DATE '
 SELECT c.CATEGORY, c.rev, p.rev, c.rev - p.rev, NULL, false, false
 FROM cur c JOIN prev p ON c.CATEGORY = p.CATEGORY WHERE c.rev < p.rev ORDER BY 1`, post: func(r []string) { quo(r, 4, 3, 2, 4) }},
 
+		{name: "partial periods: past the data and the clock, and before the data", req: query.Request{
+			Metrics: []string{"revenue"}, Dimensions: []string{"segment"}, Dates: &query.DateFilter{Range: query.Dates(date("2024-06-01"), date("2026-01-31"))},
+			Compare: &query.Compare{To: query.ComparePrevious},
+		}, oracle: `
+cur AS (SELECT SEGMENT, SUM(NET) AS rev FROM o WHERE ORDER_DATE >= DATE '2024-06-01' GROUP BY 1),
+prev AS (SELECT SEGMENT, SUM(NET) AS rev FROM o WHERE ORDER_DATE BETWEEN DATE '2022-10-01' AND DATE '2024-05-31' GROUP BY 1)
+SELECT c.SEGMENT, c.rev, p.rev, c.rev - p.rev, NULL, true, true FROM cur c JOIN prev p ON c.SEGMENT = p.SEGMENT ORDER BY 1`,
+			post: func(r []string) { quo(r, 4, 3, 2, 4) }},
+
 		{name: "shares of the whole and of the region", req: query.Request{
 			Metrics: []string{"revenue"}, Dimensions: []string{"region", "category"}, Dates: y2025,
 			Shares: []query.Share{{Metric: "revenue"}, {Metric: "revenue", Within: []string{"region"}, As: "share_of_region"}},
