@@ -1,6 +1,7 @@
 package query
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -72,6 +73,13 @@ func (c *Compiler) analyse(s *stmt, req Request, g rel) (string, []Column, error
 // sums of its parts, their shares of the total, and how many they are.
 func (c *Compiler) otherRow(req Request, w *stage2, shares []shareCol, rk *rankCol, items []string, cols []Column) (string, []Column, error) {
 	q := c.d.Quote
+	for _, sh := range req.Shares {
+		for _, w := range sh.Within {
+			if !slices.ContainsFunc(req.Rank.Within, func(r string) bool { return strings.EqualFold(r, w) }) {
+				return "", nil, invalid("rank: an Other row sums its partition's parts, so a share with it must be within the rank's partition, and %q is not", w)
+			}
+		}
+	}
 	flag, count := c.layerCol("other", tBool, "", RoleFlag), c.layerCol("other_count", tInt, "", RoleFlag)
 	top := "SELECT " + strings.Join(items, ", ") + ", FALSE AS " + flag.quoted + ", " + c.d.Cast("0", dialect.Int()) + " AS " + count.quoted +
 		" FROM " + q("w") + " WHERE " + `"w".` + rk.col.quoted + " <= " + strconv.Itoa(req.Rank.Top)
