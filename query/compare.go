@@ -47,6 +47,11 @@ func (t CompareTo) Valid() bool {
 //     first or last day or past the clock's today, base_partial the same for
 //     the comparison period.
 //
+// With a time grain the comparison period's periods are moved onto the
+// range's — by a year ago, January 2024 meets January 2025 — when they map one
+// to one: whole months by month, quarter or year, runs of days by day, whole
+// weeks by week; otherwise the request is refused, naming the periods.
+//
 // Having filters the joined groups on these columns — the products whose
 // revenue shrank are Having: query.Lt("revenue_delta", 0) — before any share
 // or rank is computed.
@@ -140,10 +145,17 @@ func (c *Compiler) compareRel(s *stmt, req Request) (rel, error) {
 	s.with("prev", prevSQL, prevArgs...)
 	c.periodFlags(s, dim, from, to, bfrom, bto, day(now))
 
+	shift, err := c.timeShift(req, from, to, bfrom, bto)
+	if err != nil {
+		return rel{}, err
+	}
 	var items, on []string
 	var cols []Column
 	for i, col := range cur.cols {
 		ref, bref := `"cur".`+col.quoted, `"prev".`+col.quoted
+		if col.Role == RoleTime {
+			bref = shift(bref)
+		}
 		if col.Role != RoleMetric {
 			items = append(items, "COALESCE("+ref+", "+bref+") AS "+col.quoted)
 			on = append(on, ref+" IS NOT DISTINCT FROM "+bref)
@@ -303,4 +315,29 @@ func (c *Compiler) outCmp(f Cmp, cols []Column, alias string, args *[]any) (stri
 		return expr + " BETWEEN " + holders[0] + " AND " + holders[1], nil
 	}
 	return expr + " " + string(f.Op) + " " + holders[0], nil
+}
+
+// timeShift returns how a comparison period's time column is moved onto the
+// range's, so that by month, say, January 2024 meets January 2025: by whole
+// months when both periods are whole months and the grain is a month, quarter
+// or year that the shift keeps whole; by days when the grain is a day, or a
+// week and the shift is whole weeks. Anything else would let two periods fall
+// on one, or one on none, and is refused.
+func (c *Compiler) timeShift(req Request, from, to, bfrom, bto time.Time) (func(string) string, error) {
+	if req.Time == nil {
+		return func(s string) string { return s }, nil
+	}
+	g := req.Time.Grain
+	months := (from.Year()-bfrom.Year())*12 + int(from.Month()-bfrom.Month())
+	per := map[Grain]int{ByMonth: 1, ByQuarter: 3, ByYear: 12}[g]
+	if per > 0 && bfrom.AddDate(0, months, 0).Equal(from) && bto.AddDate(0, 0, 1).AddDate(0, months, 0).Equal(to.AddDate(0, 0, 1)) &&
+		from.Day() == 1 && months%per == 0 {
+		return func(s string) string { return c.d.AddMonths(s, months) }, nil
+	}
+	days := int(from.Sub(bfrom) / (24 * time.Hour))
+	if (g == ByDay || (g == ByWeek && days%7 == 0)) && int(to.Sub(bto)/(24*time.Hour)) == days {
+		return func(s string) string { return c.d.AddDays(s, days) }, nil
+	}
+	return nil, invalid("compare by %s: the comparison period %s to %s does not map onto the range %s to %s period for period; compare whole months by month, quarter or year, or equal runs of days by day or whole weeks by week",
+		g, bfrom.Format(time.DateOnly), bto.Format(time.DateOnly), from.Format(time.DateOnly), to.Format(time.DateOnly))
 }

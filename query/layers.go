@@ -186,8 +186,6 @@ func (c *Compiler) compileLayers(req Request) (*Query, error) {
 // checkCombination refuses layers that do not go together.
 func checkCombination(req Request) error {
 	switch {
-	case req.Compare != nil && req.Time != nil:
-		return invalid("compare: group by dimensions, not by a time grain: the two periods' dates differ, so their groups would not meet")
 	case len(req.Windows) > 0 && req.Compare != nil:
 		return invalid("windows and a comparison cannot be combined in one request")
 	case req.Rank != nil && req.Rank.Other && (req.Compare != nil || len(req.Windows) > 0):

@@ -75,6 +75,24 @@ prev AS (SELECT SEGMENT, SUM(NET) AS rev FROM o WHERE ORDER_DATE BETWEEN DATE '2
 SELECT c.SEGMENT, c.rev, p.rev, c.rev - p.rev, NULL, true, true FROM cur c JOIN prev p ON c.SEGMENT = p.SEGMENT ORDER BY 1`,
 			post: func(r []string) { quo(r, 4, 3, 2, 4) }},
 
+		{name: "year over year by month and region", req: query.Request{
+			Metrics: []string{"revenue"}, Dimensions: []string{"region"}, Time: &query.TimeGrain{Dimension: "order_date", Grain: query.ByMonth},
+			Dates: y2025, Compare: &query.Compare{To: query.CompareYearAgo},
+		}, oracle: `
+cur AS (SELECT date_trunc('month', ORDER_DATE) AS mon, REGION, SUM(NET) AS rev FROM o WHERE YEAR(ORDER_DATE) = 2025 GROUP BY 1, 2),
+prev AS (SELECT date_trunc('month', ORDER_DATE) + INTERVAL 1 YEAR AS mon, REGION, SUM(NET) AS rev FROM o WHERE YEAR(ORDER_DATE) = 2024 GROUP BY 1, 2)
+SELECT COALESCE(c.mon, p.mon), COALESCE(c.REGION, p.REGION), COALESCE(c.rev, 0), COALESCE(p.rev, 0), COALESCE(c.rev, 0) - COALESCE(p.rev, 0), NULL, false, false
+FROM cur c FULL JOIN prev p ON c.mon = p.mon AND c.REGION = p.REGION ORDER BY 1, 2`, post: func(r []string) { quo(r, 5, 4, 3, 4) }},
+
+		{name: "four weeks against the four before, by week", req: query.Request{
+			Metrics: []string{"orders"}, Time: &query.TimeGrain{Dimension: "order_date", Grain: query.ByWeek},
+			Dates: &query.DateFilter{Range: query.Dates(date("2025-06-02"), date("2025-06-29"))}, Compare: &query.Compare{To: query.ComparePrevious},
+		}, oracle: `
+cur AS (SELECT date_trunc('week', ORDER_DATE) AS wk, COUNT(*) AS n FROM o WHERE ORDER_DATE BETWEEN DATE '2025-06-02' AND DATE '2025-06-29' GROUP BY 1),
+prev AS (SELECT date_trunc('week', ORDER_DATE) + INTERVAL 28 DAY AS wk, COUNT(*) AS n FROM o WHERE ORDER_DATE BETWEEN DATE '2025-05-05' AND DATE '2025-06-01' GROUP BY 1)
+SELECT COALESCE(c.wk, p.wk), COALESCE(c.n, 0), COALESCE(p.n, 0), COALESCE(c.n, 0) - COALESCE(p.n, 0), NULL, false, false
+FROM cur c FULL JOIN prev p ON c.wk = p.wk ORDER BY 1`, post: func(r []string) { quo(r, 4, 3, 2, 4) }},
+
 		{name: "shares of the whole and of the region", req: query.Request{
 			Metrics: []string{"revenue"}, Dimensions: []string{"region", "category"}, Dates: y2025,
 			Shares: []query.Share{{Metric: "revenue"}, {Metric: "revenue", Within: []string{"region"}, As: "share_of_region"}},

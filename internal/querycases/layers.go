@@ -19,6 +19,8 @@ func Layers() []Case {
 			Compare: &query.Compare{To: query.CompareYearAgo, Having: query.Lt("revenue_delta", 0)}}},
 		{"compare_explicit_range", query.Request{Metrics: []string{"revenue", "distinct_customers"}, Dates: q1,
 			Compare: &query.Compare{To: query.CompareRange, Range: query.Quarter(2024, 4), Metrics: []string{"revenue"}}}},
+		{"compare_year_ago_by_month", query.Request{Metrics: []string{"revenue"}, Dimensions: []string{"region"},
+			Time: &query.TimeGrain{Dimension: "order_date", Grain: query.ByMonth}, Dates: y2025, Compare: &query.Compare{To: query.CompareYearAgo}}},
 		{"share_of_region", query.Request{Metrics: []string{"revenue"}, Dimensions: []string{"region", "category"}, Dates: y2025,
 			Shares: []query.Share{{Metric: "revenue"}, {Metric: "revenue", Within: []string{"region"}, As: "share_of_region"}}}},
 		{"rank_best_seller_per_category", query.Request{Metrics: []string{"revenue"}, Dimensions: []string{"category", "product_name"}, Dates: y2025,
