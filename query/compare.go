@@ -149,16 +149,22 @@ func (c *Compiler) compareRel(s *stmt, req Request) (rel, error) {
 	if err != nil {
 		return rel{}, err
 	}
-	var items, on []string
+	// The groups of either period — a full outer join of the two, written as
+	// the union of their keys left-joined to each, which both engines run
+	// with NULL-safe keys.
+	var items, keys, pkeys, on, pon []string
 	var cols []Column
 	for i, col := range cur.cols {
 		ref, bref := `"cur".`+col.quoted, `"prev".`+col.quoted
-		if col.Role == RoleTime {
-			bref = shift(bref)
-		}
 		if col.Role != RoleMetric {
-			items = append(items, "COALESCE("+ref+", "+bref+") AS "+col.quoted)
-			on = append(on, ref+" IS NOT DISTINCT FROM "+bref)
+			key := bref
+			if col.Role == RoleTime {
+				key = shift(bref)
+			}
+			keys, pkeys = append(keys, ref), append(pkeys, key+" AS "+col.quoted)
+			on = append(on, ref+` IS NOT DISTINCT FROM "k".`+col.quoted)
+			pon = append(pon, key+` IS NOT DISTINCT FROM "k".`+col.quoted)
+			items = append(items, `"k".`+col.quoted)
 			cols = append(cols, col)
 			continue
 		}
@@ -188,11 +194,12 @@ func (c *Compiler) compareRel(s *stmt, req Request) (rel, error) {
 	pf, bf := c.layerCol("partial", tBool, "", RoleFlag), c.layerCol("base_partial", tBool, "", RoleFlag)
 	items = append(items, `"p"."partial" AS `+pf.quoted, `"p"."base_partial" AS `+bf.quoted)
 	cols = append(cols, pf, bf)
-	cond := "1 = 1"
-	if len(on) > 0 {
-		cond = strings.Join(on, " AND ")
+	join := `"p" LEFT JOIN "cur" ON 1 = 1 LEFT JOIN "prev" ON 1 = 1` // one row each, or none
+	if len(keys) > 0 {
+		s.with("k", "SELECT "+strings.Join(keys, ", ")+` FROM "cur" UNION SELECT `+strings.Join(pkeys, ", ")+` FROM "prev"`)
+		join = `"k" LEFT JOIN "cur" ON ` + strings.Join(on, " AND ") + ` LEFT JOIN "prev" ON ` + strings.Join(pon, " AND ") + ` CROSS JOIN "p"`
 	}
-	s.with("g", "SELECT "+strings.Join(items, ", ")+` FROM "cur" FULL OUTER JOIN "prev" ON `+cond+` CROSS JOIN "p"`)
+	s.with("g", "SELECT "+strings.Join(items, ", ")+" FROM "+join)
 	return rel{name: "g", cols: cols, fields: cur.fields}, nil
 }
 

@@ -93,6 +93,23 @@ prev AS (SELECT date_trunc('week', ORDER_DATE) + INTERVAL 28 DAY AS wk, COUNT(*)
 SELECT COALESCE(c.wk, p.wk), COALESCE(c.n, 0), COALESCE(p.n, 0), COALESCE(c.n, 0) - COALESCE(p.n, 0), NULL, false, false
 FROM cur c FULL JOIN prev p ON c.wk = p.wk ORDER BY 1`, post: func(r []string) { quo(r, 4, 3, 2, 4) }},
 
+		{name: "headline figures of a quarter against the one before", req: query.Request{
+			Metrics: []string{"revenue", "orders", "aov", "customers"}, Dates: &query.DateFilter{Range: query.Quarter(2025, 1)},
+			Compare: &query.Compare{To: query.ComparePrevious},
+		}, oracle: `
+cur AS (SELECT SUM(NET) AS rev, COUNT(*) AS n, COUNT(DISTINCT CUSTOMER_ID) AS cu FROM o WHERE ORDER_DATE BETWEEN DATE '2025-01-01' AND DATE '2025-03-31'),
+prev AS (SELECT SUM(NET) AS rev, COUNT(*) AS n, COUNT(DISTINCT CUSTOMER_ID) AS cu FROM o WHERE ORDER_DATE BETWEEN DATE '2024-10-01' AND DATE '2024-12-31')
+SELECT c.rev, p.rev, c.rev - p.rev, NULL, c.n, p.n, c.n - p.n, NULL, NULL, NULL, NULL, NULL, c.cu, p.cu, c.cu - p.cu, NULL, false, false
+FROM cur c, prev p`, post: func(r []string) {
+				quo(r, 3, 2, 1, 4)
+				quo(r, 7, 6, 5, 4)
+				quo(r, 8, 0, 4, 2)
+				quo(r, 9, 1, 5, 2)
+				dif(r, 10, 8, 9)
+				quo(r, 11, 10, 9, 4)
+				quo(r, 15, 14, 13, 4)
+			}},
+
 		{name: "shares of the whole and of the region", req: query.Request{
 			Metrics: []string{"revenue"}, Dimensions: []string{"region", "category"}, Dates: y2025,
 			Shares: []query.Share{{Metric: "revenue"}, {Metric: "revenue", Within: []string{"region"}, As: "share_of_region"}},
