@@ -101,14 +101,14 @@ cur AS (SELECT SUM(NET) AS rev, COUNT(*) AS n, COUNT(DISTINCT CUSTOMER_ID) AS cu
 prev AS (SELECT SUM(NET) AS rev, COUNT(*) AS n, COUNT(DISTINCT CUSTOMER_ID) AS cu FROM o WHERE ORDER_DATE BETWEEN DATE '2024-10-01' AND DATE '2024-12-31')
 SELECT c.rev, p.rev, c.rev - p.rev, NULL, c.n, p.n, c.n - p.n, NULL, NULL, NULL, NULL, NULL, c.cu, p.cu, c.cu - p.cu, NULL, false, false
 FROM cur c, prev p`, post: func(r []string) {
-				quo(r, 3, 2, 1, 4)
-				quo(r, 7, 6, 5, 4)
-				quo(r, 8, 0, 4, 2)
-				quo(r, 9, 1, 5, 2)
-				dif(r, 10, 8, 9)
-				quo(r, 11, 10, 9, 4)
-				quo(r, 15, 14, 13, 4)
-			}},
+			quo(r, 3, 2, 1, 4)
+			quo(r, 7, 6, 5, 4)
+			quo(r, 8, 0, 4, 2)
+			quo(r, 9, 1, 5, 2)
+			dif(r, 10, 8, 9)
+			quo(r, 11, 10, 9, 4)
+			quo(r, 15, 14, 13, 4)
+		}},
 
 		{name: "shares of the whole and of the region", req: query.Request{
 			Metrics: []string{"revenue"}, Dimensions: []string{"region", "category"}, Dates: y2025,
