@@ -183,9 +183,30 @@ func (c *Compiler) compileLayers(req Request) (*Query, error) {
 	return &Query{SQL: s.sql(body), Args: s.args, Columns: cols, Fields: g.fields, Dialect: c.d, model: c.model}, nil
 }
 
-// checkCombination refuses layers that do not go together.
+// MaxLayerColumns bounds the shares and windows of one request.
+const MaxLayerColumns = 64
+
+// checkCombination refuses layers that do not go together, too many of them,
+// and column names a layer cannot take.
 func checkCombination(req Request) error {
+	names := make([]string, 0, len(req.Shares)+len(req.Windows)+1)
+	for _, sh := range req.Shares {
+		names = append(names, sh.As)
+	}
+	for _, w := range req.Windows {
+		names = append(names, w.As)
+	}
+	if req.Rank != nil {
+		names = append(names, req.Rank.As)
+	}
+	for _, n := range names {
+		if strings.HasPrefix(n, "__") || len(n) > 128 {
+			return invalid("a layer's column name %.40q must not start with __ nor be longer than 128 bytes", n)
+		}
+	}
 	switch {
+	case len(req.Shares)+len(req.Windows) > MaxLayerColumns:
+		return invalid("a request takes at most %d shares and windows, not %d", MaxLayerColumns, len(req.Shares)+len(req.Windows))
 	case len(req.Windows) > 0 && req.Compare != nil:
 		return invalid("windows and a comparison cannot be combined in one request")
 	case req.Rank != nil && req.Rank.Other && (req.Compare != nil || len(req.Windows) > 0):

@@ -9,6 +9,7 @@ import (
 
 	"github.com/salesanalytics/salesanalytics/dialect"
 	"github.com/salesanalytics/salesanalytics/query"
+	"github.com/salesanalytics/salesanalytics/semantic"
 )
 
 func TestComparisonPeriods(t *testing.T) {
@@ -78,6 +79,10 @@ func TestLayersRefuseWhatIsNotExact(t *testing.T) {
 		{"Other with a share of a finer partition", query.Request{Metrics: []string{"revenue"}, Dimensions: []string{"region", "product_name"},
 			Shares: []query.Share{{Metric: "revenue", Within: []string{"region"}}}, Rank: &query.Rank{Top: 3, Other: true}},
 			false, `a share with it must be within the rank's partition, and "region" is not`},
+		{"two shares of one name", query.Request{Metrics: []string{"revenue"}, Dimensions: []string{"region"}, Shares: []query.Share{{Metric: "revenue"}, {Metric: "revenue"}}},
+			false, `a column is already called "revenue_share"; name it with As`},
+		{"a hidden name", query.Request{Metrics: []string{"revenue"}, Dimensions: []string{"region"}, Shares: []query.Share{{Metric: "revenue", As: "__total_0"}}},
+			false, "must not start with __"},
 		{"Other without top", query.Request{Metrics: []string{"revenue"}, Dimensions: []string{"region"}, Rank: &query.Rank{Other: true}},
 			false, "an Other row needs Top"},
 		{"rank within a metric", query.Request{Metrics: []string{"revenue"}, Dimensions: []string{"region"}, Rank: &query.Rank{Within: []string{"revenue"}}},
@@ -121,4 +126,29 @@ func TestCompareHavingBindsItsValues(t *testing.T) {
 		require.Equal(t, plain, sql)
 		require.Contains(t, args, v)
 	}
+}
+
+// Windows run over the range's periods up to the clock's today: year to date
+// on 18 March is January to March; an average per month over the year divides
+// by those three months.
+func TestPeriodsStopAtTheClock(t *testing.T) {
+	t.Parallel()
+	now := func() time.Time { return time.Date(2026, 3, 18, 15, 0, 0, 0, time.UTC) }
+	c, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, Now: now})
+	require.NoError(t, err)
+	q, err := c.Compile(query.Request{Metrics: []string{"revenue"}, Time: &query.TimeGrain{Dimension: "order_date", Grain: query.ByMonth},
+		Dates: &query.DateFilter{Range: query.Year(2026)}, Windows: []query.Window{{Metric: "revenue", Kind: query.ToDate, ToDate: query.ByYear}}})
+	require.NoError(t, err)
+	var months []string
+	for _, a := range q.Args[2:] {
+		months = append(months, a.(time.Time).Format(time.DateOnly))
+	}
+	require.Equal(t, []string{"2026-01-01", "2026-02-01", "2026-03-01"}, months)
+
+	sf, err := c.For(dialect.Snowflake)
+	require.NoError(t, err)
+	q, err = sf.Compile(query.Request{Metrics: []string{"revenue"}, Dates: &query.DateFilter{Range: query.Last(query.QuarterToDate)},
+		PerPeriod: &query.PerPeriod{Grain: query.ByMonth}})
+	require.NoError(t, err)
+	require.Contains(t, q.SQL, "NULLIF(3, 0)", "three months of the quarter have begun")
 }

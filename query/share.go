@@ -1,6 +1,9 @@
 package query
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // Share asks for a metric's share of a total, as an exact fraction rounded half
 // away from zero to four places (0.1025 is 10.25%): of the whole result, or
@@ -49,7 +52,15 @@ func (c *Compiler) shareTotals(req Request, g rel, w *stage2) ([]shareCol, error
 		if name == "" {
 			name = g.cols[mi].Name + "_share"
 		}
-		out = append(out, shareCol{col: c.layerCol(name, typ{kind: KindDecimal, scale: 4}, g.cols[mi].Field, RoleShare), metric: mi})
+		col := c.layerCol(name, typ{kind: KindDecimal, scale: 4}, g.cols[mi].Field, RoleShare)
+		_, taken := findColumn(w.cols, name)
+		for _, o := range out {
+			taken = taken || strings.EqualFold(o.col.Name, name)
+		}
+		if taken {
+			return nil, invalid("share of %s: a column is already called %q; name it with As", g.cols[mi].Name, name)
+		}
+		out = append(out, shareCol{col: col, metric: mi})
 	}
 	return out, nil
 }
