@@ -147,6 +147,27 @@ g AS (SELECT REGION, REP_NAME, SUM(NET) AS rev FROM o WHERE YEAR(ORDER_DATE) = 2
 SELECT REGION, REP_NAME, rev, (SELECT COUNT(*) + 1 FROM g b WHERE b.REGION = g.REGION AND (b.rev < g.rev OR (b.rev = g.rev AND b.REP_NAME < g.REP_NAME))) AS k
 FROM g WHERE k <= 2 ORDER BY 1, 4`},
 
+		{name: "top 2 categories of each quarter, with their share of it", req: query.Request{
+			Metrics: []string{"revenue"}, Dimensions: []string{"category"}, Time: &query.TimeGrain{Dimension: "order_date", Grain: query.ByQuarter}, Dates: y2025,
+			Shares: []query.Share{{Metric: "revenue", Within: []string{"order_date_quarter"}}}, Rank: &query.Rank{Within: []string{"order_date_quarter"}, Top: 2},
+		}, oracle: `
+g AS (SELECT date_trunc('quarter', ORDER_DATE) AS q, CATEGORY, SUM(NET) AS rev FROM o WHERE YEAR(ORDER_DATE) = 2025 GROUP BY 1, 2),
+r AS (SELECT *, (SELECT COUNT(*) + 1 FROM g b WHERE b.q = g.q AND (b.rev > g.rev OR (b.rev = g.rev AND b.CATEGORY < g.CATEGORY))) AS k,
+             (SELECT SUM(rev) FROM g b WHERE b.q = g.q) AS tot FROM g)
+SELECT q, CATEGORY, rev, k, NULL, tot FROM r WHERE k <= 2 ORDER BY 1, 4`, post: func(r []string) { quo(r, 4, 2, 5, 4) }},
+
+		{name: "the 3 products whose revenue fell most in 2025", req: query.Request{
+			Metrics: []string{"revenue"}, Dimensions: []string{"product_name"}, Dates: y2025,
+			Compare: &query.Compare{To: query.ComparePrevious, Having: query.Lt("revenue_delta", 0)},
+			Rank:    &query.Rank{By: "revenue_delta", Bottom: true, Top: 3},
+		}, oracle: `
+cur AS (SELECT PRODUCT_NAME, SUM(NET) AS rev FROM o WHERE YEAR(ORDER_DATE) = 2025 GROUP BY 1),
+prev AS (SELECT PRODUCT_NAME, SUM(NET) AS rev FROM o WHERE YEAR(ORDER_DATE) = 2024 GROUP BY 1),
+j AS (SELECT COALESCE(c.PRODUCT_NAME, p.PRODUCT_NAME) AS name, COALESCE(c.rev, 0) AS rev, COALESCE(p.rev, 0) AS base, COALESCE(c.rev, 0) - COALESCE(p.rev, 0) AS delta
+      FROM cur c FULL JOIN prev p ON c.PRODUCT_NAME = p.PRODUCT_NAME),
+s AS (SELECT *, (SELECT COUNT(*) + 1 FROM j b WHERE b.delta < 0 AND (b.delta < j.delta OR (b.delta = j.delta AND b.name < j.name))) AS k FROM j WHERE delta < 0)
+SELECT name, rev, base, delta, NULL, false, false, k FROM s WHERE k <= 3 ORDER BY k`, post: func(r []string) { quo(r, 4, 3, 2, 4) }},
+
 		{name: "top 5 products and the Other row", req: query.Request{
 			Metrics: []string{"revenue", "orders"}, Dimensions: []string{"product_name"}, Dates: y2025,
 			Shares: []query.Share{{Metric: "revenue"}}, Rank: &query.Rank{Top: 5, Other: true},
