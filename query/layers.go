@@ -43,6 +43,7 @@ type InexactError struct {
 	Reason string
 }
 
+// Error says which layer of which metric is refused, and why.
 func (e *InexactError) Error() string {
 	return fmt.Sprintf("query: invalid request: %s of %s cannot be computed exactly: %s", e.Layer, e.Metric, e.Reason)
 }
