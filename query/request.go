@@ -28,9 +28,10 @@ type Request struct {
 	// Limit caps the rows returned; zero means no limit. Offset skips rows.
 	Limit, Offset int
 
-	// Analysis layers over the aggregate (see layers.go): a period comparison,
-	// shares of a total, a rank with top/bottom N, windows over the time grain,
-	// and averages per period.
+	// Analysis layers, built over the aggregate above: a period comparison
+	// ([Compare]), shares of a total ([Share]), a rank with top/bottom N and an
+	// Other row ([Rank]), windows over the time grain ([Window]) and averages
+	// per period ([PerPeriod]).
 	Compare   *Compare
 	Shares    []Share
 	Rank      *Rank
