@@ -36,7 +36,7 @@ func TestPrograms(t *testing.T) {
 	}
 	cache := t.TempDir()
 	db := filepath.Join(cache, "sales.duckdb")
-	wh, err := (&cli.WarehouseFlags{DB: db}).Open(context.Background(), os.Stderr)
+	wh, err := (&cli.WarehouseFlags{DB: db, Build: true}).Open(context.Background(), os.Stderr)
 	require.NoError(t, err)
 	require.NoError(t, wh.Close())
 

@@ -23,7 +23,7 @@ func TestServesAndShutsDown(t *testing.T) {
 	done := make(chan error, 1)
 	db := filepath.Join(t.TempDir(), "sales.duckdb")
 	go func() {
-		done <- run(ctx, []string{"-addr", "127.0.0.1:0", "-db", db, "-scale", "0.02"}, pw, io.Discard)
+		done <- run(ctx, []string{"-addr", "127.0.0.1:0", "-db", db, "-scale", "0.02", "-build"}, pw, io.Discard)
 		pw.Close()
 	}()
 	line, err := bufio.NewReader(pr).ReadString('\n')
@@ -39,6 +39,12 @@ func TestServesAndShutsDown(t *testing.T) {
 	require.Contains(t, string(body), `data-kpi="revenue"`)
 
 	cancel()
+	waitShutdown(t, done)
+}
+
+// waitShutdown waits for run to return nil after its context was cancelled.
+func waitShutdown(t *testing.T, done <-chan error) {
+	t.Helper()
 	select {
 	case err := <-done:
 		require.NoError(t, err)
