@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"crypto/sha256"
 	"io"
@@ -36,17 +35,9 @@ func TestRefreshDoesNotHoldTheFile(t *testing.T) {
 	first, err := os.Stat(db)
 	require.NoError(t, err)
 
-	pr, pw := io.Pipe()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, []string{"-addr", "127.0.0.1:0", "-db", db}, pw, io.Discard)
-		pw.Close()
-	}()
-	line, err := bufio.NewReader(pr).ReadString('\n')
-	require.NoError(t, err)
-	base := strings.Fields(line)[2]
+	base, done := start(t, ctx, "-db", db)
 
 	reader, err := (&cli.WarehouseFlags{DB: db}).Open(context.Background(), io.Discard)
 	require.NoError(t, err, "a reader opens the file the dashboard serves")
