@@ -36,13 +36,14 @@ func TestPrograms(t *testing.T) {
 	}
 	cache := t.TempDir()
 	db := filepath.Join(cache, "sales.duckdb")
-	wh, err := (&cli.WarehouseFlags{DB: db}).Open(context.Background(), os.Stderr)
+	wh, err := (&cli.WarehouseFlags{DB: db, Build: true}).Open(context.Background(), os.Stderr)
 	require.NoError(t, err)
 	require.NoError(t, wh.Close())
 
 	testscript.Run(t, testscript.Params{
 		Dir:           filepath.Join("testdata", "script"),
 		UpdateScripts: golden.Updating(),
+		Cmds:          scriptCmds(),
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
 			env.Setenv("WAREHOUSE", db)

@@ -51,12 +51,18 @@
 // With Options.Cache, results are kept in memory, keyed on the view, its options,
 // the canonical filter and the data version ([Source.DataVersion]), so a refresh
 // of the marts invalidates them at once; Options.TTL (default 5 minutes) bounds
-// their age, and identical requests made together compute once. Every result
+// their age, and identical requests made together compute once. The cache holds
+// at most Options.CacheEntries results and Options.CacheBytes bytes (defaults
+// [DefaultCacheEntries], [DefaultCacheBytes]), dropping the least recently used
+// first, so distinct filters cannot grow it without end. Every result
 // says when its data is from ([Meta.AsOf]) and whether it came from the cache.
 //
 // # Exports
 //
 // Every view's Tables method flattens it into [Table]s of exact text (money to the
 // cent, ratios to 4 places, dates as YYYY-MM-DD), written by [WriteCSV] and
-// [WriteJSON] (every value a string or null).
+// [WriteJSON] (every value a string or null). WriteCSV writes a text cell a
+// spreadsheet would run as a formula with a leading quote ([SafeCSVField]).
+// Filters are bounded: at most [MaxListValues] values per list, [MaxValueBytes]
+// bytes per name.
 package dashboard

@@ -4,7 +4,9 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"io"
+	"regexp"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -32,16 +34,21 @@ func (c Cell) MarshalJSON() ([]byte, error) {
 	return json.Marshal(c.Text)
 }
 
-// WriteCSV writes t with a header row. Nulls are empty fields.
+// WriteCSV writes t with a header row. Nulls are empty fields. A text cell a
+// spreadsheet would run as a formula (see [SafeCSVField]) is written with a
+// leading single quote; numbers are written as they are.
 func WriteCSV(w io.Writer, t Table) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(t.Columns); err != nil {
+	rec := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		rec[i] = SafeCSVField(c)
+	}
+	if err := cw.Write(rec); err != nil {
 		return err
 	}
-	rec := make([]string, len(t.Columns))
 	for _, r := range t.Rows {
 		for i, c := range r {
-			rec[i] = c.Text
+			rec[i] = SafeCSVField(c.Text)
 		}
 		if err := cw.Write(rec); err != nil {
 			return err
@@ -49,6 +56,21 @@ func WriteCSV(w io.Writer, t Table) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// plainNumber is a decimal number as the exports write them: -12.50, 3, 0.1234.
+var plainNumber = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
+
+// SafeCSVField returns s as a CSV field no spreadsheet runs: text starting with
+// '=', '+', '-', '@', a tab or a carriage return gets a leading single quote, as
+// OWASP's CSV-injection advice says ("=HYPERLINK(…)" becomes "'=HYPERLINK(…)").
+// A plain number (-12.50) is left as it is, so it stays a number: no
+// spreadsheet reads one as a formula.
+func SafeCSVField(s string) string {
+	if s == "" || !strings.ContainsRune("=+-@\t\r", rune(s[0])) || plainNumber.MatchString(s) {
+		return s
+	}
+	return "'" + s
 }
 
 // WriteJSON writes tables as {"tables": [{"name", "columns", "rows": [{column: "text"|null}]}]};

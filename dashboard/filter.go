@@ -32,9 +32,22 @@ type Filter struct {
 	Channel string
 }
 
+// Bounds on a filter, so one request cannot make a huge statement or cache key:
+// no list of the data needs more values, no name more bytes.
+const (
+	// MaxListValues is the most values one list of a Filter may hold.
+	MaxListValues = 100
+	// MaxValueBytes is the longest text value a Filter may hold.
+	MaxValueBytes = 100
+)
+
 // Check reports what is wrong with f without looking at the data: a range that
-// starts after it ends, dates with a time of day, empty list entries.
+// starts after it ends, dates with a time of day, empty list entries, lists or
+// values over MaxListValues and MaxValueBytes.
 func (f Filter) Check() error {
+	if err := f.checkSizes(); err != nil {
+		return err
+	}
 	if !f.From.IsZero() && !f.To.IsZero() && f.From.After(f.To) {
 		return fmt.Errorf("%w: from %s is after to %s", ErrInvalidFilter, f.From.Format(time.DateOnly), f.To.Format(time.DateOnly))
 	}
@@ -54,6 +67,26 @@ func (f Filter) Check() error {
 			if strings.TrimSpace(v) == "" {
 				return fmt.Errorf("%w: %s: an empty value", ErrInvalidFilter, l.name)
 			}
+		}
+	}
+	return nil
+}
+
+func (f Filter) checkSizes() error {
+	for _, l := range []struct {
+		name string
+		n    int
+	}{
+		{KeyRegion, len(f.Regions)}, {KeyCategory, len(f.Categories)}, {KeySegment, len(f.Segments)},
+		{KeyIndustry, len(f.Industries)}, {KeyRep, len(f.Reps)}, {KeyProduct, len(f.Products)}, {KeyCustomer, len(f.Customers)},
+	} {
+		if l.n > MaxListValues {
+			return fmt.Errorf("%w: %s: %d values; at most %d", ErrInvalidFilter, l.name, l.n, MaxListValues)
+		}
+	}
+	for _, v := range slices.Concat(f.Regions, f.Categories, f.Segments, f.Industries, []string{f.Channel}) {
+		if len(v) > MaxValueBytes {
+			return fmt.Errorf("%w: a value of %d bytes; at most %d", ErrInvalidFilter, len(v), MaxValueBytes)
 		}
 	}
 	return nil

@@ -50,6 +50,10 @@ type Options struct {
 	Names warehouse.Names
 	// Cache turns the in-memory result cache on.
 	Cache bool
+	// CacheEntries and CacheBytes bound the cache: the least recently used
+	// results go first. Zero means DefaultCacheEntries and DefaultCacheBytes.
+	CacheEntries int
+	CacheBytes   int64
 	// TTL bounds a cached result's age; zero means DefaultTTL. A refresh of the
 	// data invalidates results sooner, whatever the TTL.
 	TTL time.Duration
@@ -112,7 +116,7 @@ func NewFromSource(src Source, opts Options) (*Dashboard, error) {
 	d := &Dashboard{src: src, opts: opts, names: opts.Names.WithDefaults(), comp: comp}
 	d.q = marts.New(src.DB(), src.Dialect(), d.names)
 	if opts.Cache {
-		d.cache = newCache(opts.TTL, opts.Now)
+		d.cache = newCache(opts.TTL, opts.Now, opts.CacheEntries, opts.CacheBytes)
 	}
 	return d, nil
 }

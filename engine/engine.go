@@ -114,6 +114,9 @@ type Config struct {
 	Name string
 	// Path is the embedded database file; empty means in memory.
 	Path string
+	// ReadOnly opens the embedded database file read-only: nothing is written,
+	// and other read-only processes may read the file at the same time.
+	ReadOnly bool
 	// DSN is a Snowflake data source name.
 	DSN string
 	// Connection names a Snowflake connection in connections.toml / config.toml

@@ -68,7 +68,8 @@ func columnOf(t *sql.ColumnType) Column {
 	switch name {
 	case "REAL", "FLOAT", "DOUBLE":
 		col.Kind = KindFloat
-	case "NUMBER", "DECIMAL", "HUGEINT", "BIGINT", "INTEGER", "SMALLINT", "TINYINT", "UBIGINT", "UINTEGER":
+	case "NUMBER", "DECIMAL", "HUGEINT", "BIGINT", "INTEGER", "SMALLINT", "TINYINT",
+		"UHUGEINT", "UBIGINT", "UINTEGER", "USMALLINT", "UTINYINT":
 		col.Kind = KindInt
 	}
 	if col.Kind == "" {

@@ -99,6 +99,9 @@ func (c cell) Scan(v any) error {
 			if !d.IsInteger() {
 				return fmt.Errorf("column %s: %s is not a whole number", c.col.Name, d)
 			}
+			if !d.Equal(decimal.NewFromInt(d.IntPart())) {
+				return fmt.Errorf("column %s: %s does not fit a 64-bit integer", c.col.Name, d)
+			}
 			*c.out = d.IntPart()
 		}
 	case KindDate, KindTimestamp:

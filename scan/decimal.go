@@ -56,7 +56,8 @@ func (s nullDecimalScanner) Scan(v any) error {
 }
 
 // ToDecimal converts a driver value to an exact decimal: decimal text (string or
-// []byte), integers, *big.Int, decimal.Decimal, and the engines' own exact decimal
+// []byte), signed and unsigned integers of every width (DuckDB's TINYINT …
+// UBIGINT), *big.Int, decimal.Decimal, and the engines' own exact decimal
 // types. Floats are refused with [ErrInexact].
 func ToDecimal(v any) (decimal.Decimal, error) {
 	switch x := v.(type) {
@@ -70,6 +71,20 @@ func ToDecimal(v any) (decimal.Decimal, error) {
 		return decimal.NewFromInt(int64(x)), nil
 	case int:
 		return decimal.NewFromInt(int64(x)), nil
+	case int16:
+		return decimal.NewFromInt(int64(x)), nil
+	case int8:
+		return decimal.NewFromInt(int64(x)), nil
+	case uint64: // DuckDB's UBIGINT: may exceed int64
+		return decimal.NewFromBigInt(new(big.Int).SetUint64(x), 0), nil
+	case uint32:
+		return decimal.NewFromInt(int64(x)), nil
+	case uint16:
+		return decimal.NewFromInt(int64(x)), nil
+	case uint8:
+		return decimal.NewFromInt(int64(x)), nil
+	case uint:
+		return decimal.NewFromBigInt(new(big.Int).SetUint64(uint64(x)), 0), nil
 	case *big.Int:
 		return decimal.NewFromBigInt(x, 0), nil
 	case decimal.Decimal:

@@ -69,6 +69,8 @@ func (h *handler) serveAnalystStream(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case r.Context().Err() != nil || errors.Is(err, errClientGone):
 		return // nobody is reading
+	case errors.Is(err, errAnswerTooLong):
+		return // the error event is sent
 	case err != nil:
 		e := h.classify(err, "analyst failed")
 		_ = sw.send(evError, e.Message)
@@ -101,10 +103,14 @@ var errClientGone = errors.New("web: the client went away")
 
 // eventWriter writes server-sent events, one HTML fragment each.
 type eventWriter struct {
-	w  http.ResponseWriter
-	rc *http.ResponseController
-	h  *handler
+	w    http.ResponseWriter
+	rc   *http.ResponseController
+	h    *handler
+	sent int // bytes written so far, bounded by the handler's MaxAnswerBytes
 }
+
+// errAnswerTooLong stops an answer whose events would pass MaxAnswerBytes.
+var errAnswerTooLong = errors.New("web: the answer is too long to send")
 
 // start sends the headers: an event stream nothing caches or buffers.
 func (e *eventWriter) start(status int) {
@@ -139,6 +145,14 @@ func (e *eventWriter) piece(p Piece) error {
 	return nil
 }
 
+// tooLong ends the stream with an error event instead of an event that would
+// pass the bound, and returns errAnswerTooLong, which stops the analyst.
+func (e *eventWriter) tooLong() error {
+	e.sent = e.h.cfg.MaxAnswerBytes
+	_ = e.send(evError, "The answer is too long to show here; ask for fewer rows or a narrower question.")
+	return errAnswerTooLong
+}
+
 // send renders the event's template with data and writes it as one event, its
 // lines as data lines, then flushes.
 func (e *eventWriter) send(event string, data any) error {
@@ -154,6 +168,10 @@ func (e *eventWriter) send(event string, data any) error {
 		b.WriteString("data: " + line + "\n")
 	}
 	b.WriteString("\n")
+	if e.sent+b.Len() > e.h.cfg.MaxAnswerBytes && event != evError {
+		return e.tooLong()
+	}
+	e.sent += b.Len()
 	if _, err := e.w.Write([]byte(b.String())); err != nil {
 		return errClientGone
 	}

@@ -214,7 +214,7 @@ func TestAnalystStreamWithoutFlush(t *testing.T) {
 	t.Parallel()
 	s := newSite(t, testScale, true).withAnalyst(t, echoStreamer{}, 0)
 	rec := httptest.NewRecorder()
-	s.h.ServeHTTP(plainWriter{rec}, httptest.NewRequest(http.MethodGet, "/analyst/stream?q=revenue", nil))
+	s.h.ServeHTTP(plainWriter{rec}, localRequest(http.MethodGet, "/analyst/stream?q=revenue", nil))
 	require.Equal(t, http.StatusOK, rec.Code)
 	require.False(t, rec.Flushed)
 	evs := (&events{r: bufio.NewReader(rec.Body)}).all(t)

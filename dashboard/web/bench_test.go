@@ -46,7 +46,7 @@ func BenchmarkPage(b *testing.B) {
 		b.Run(target[1:], func(b *testing.B) {
 			serve := func() {
 				rec := httptest.NewRecorder()
-				s.h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
+				s.h.ServeHTTP(rec, localRequest(http.MethodGet, target, nil))
 				if rec.Code != http.StatusOK {
 					b.Fatalf("%s: %d", target, rec.Code)
 				}

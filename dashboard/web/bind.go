@@ -22,6 +22,9 @@ type Options struct {
 	Log *slog.Logger
 	// CSRFKey signs form tokens; empty means a random key per process.
 	CSRFKey []byte
+	// AllowedHosts are the names the server answers to (Config.AllowedHosts);
+	// empty means the loopback addresses.
+	AllowedHosts []string
 }
 
 // site binds the pages to one dashboard.
@@ -48,6 +51,8 @@ func ForDashboard(d *dashboard.Dashboard, o Options) Config {
 		Analyst: o.Analyst,
 		Log:     o.Log,
 		CSRFKey: o.CSRFKey,
+
+		AllowedHosts: o.AllowedHosts,
 	}
 }
 

@@ -75,6 +75,13 @@ type Config struct {
 	CSRFKey []byte
 	// Timeout bounds the work of one request; zero means 30 s.
 	Timeout time.Duration
+	// AllowedHosts are the names the server answers to, as a request's Host or a
+	// form's Origin says them: "localhost" (any port) or "sales.example:8443"
+	// (that port only). Empty means the loopback addresses (DefaultAllowedHosts).
+	AllowedHosts []string
+	// MaxAnswerBytes bounds what /analyst/stream sends for one answer; zero means
+	// 4 MiB.
+	MaxAnswerBytes int
 }
 
 // Analyst answers questions for the analyst page.

@@ -28,6 +28,12 @@
 // length, the request timeout, and the request's context, so the analyst stops
 // when the client leaves.
 //
+// The server answers only to the host names it was told to serve
+// (Config.AllowedHosts; the loopback names by default), so a DNS-rebinding page
+// reaches nothing, and refuses any request whose Origin is not one of them. A
+// query string is bounded (8 KiB, 256 values), a field with many values shows
+// one breadcrumb, and a streamed answer is cut at Config.MaxAnswerBytes.
+//
 // The handler sets a Content-Security-Policy with no inline script or style,
 // X-Content-Type-Options, frame-ancestors 'none', bounds request bodies, and
 // turns errors into a readable message with its HTTP status; causes (SQL, driver

@@ -46,6 +46,9 @@ func New(cfg Config) (http.Handler, error) {
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = 30 * time.Second
 	}
+	if cfg.MaxAnswerBytes <= 0 {
+		cfg.MaxAnswerBytes = 4 << 20
+	}
 	c, err := newCSRF(cfg.CSRFKey)
 	if err != nil {
 		return nil, err
@@ -76,7 +79,7 @@ func New(cfg Config) (http.Handler, error) {
 		return nil, err
 	}
 	h.routes()
-	return secure(h.mux, h.log), nil
+	return secure(newHosts(cfg.AllowedHosts).guard(h.mux), h.log), nil
 }
 
 func (h *handler) routes() {

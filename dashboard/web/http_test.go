@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/csv"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strings"
@@ -56,7 +55,7 @@ func TestStatusCodes(t *testing.T) {
 				"a bad filter re-shows the form with the message: %s", c.target)
 		}
 	}
-	res, _ := s.do(t, httptest.NewRequest(http.MethodPost, "/executive", nil))
+	res, _ := s.do(t, localRequest(http.MethodPost, "/executive", nil))
 	require.Equal(t, http.StatusMethodNotAllowed, res.StatusCode)
 	res, _ = s.get(t, "/?region=West")
 	require.Equal(t, http.StatusFound, res.StatusCode)
@@ -158,7 +157,7 @@ func (s *site) session(tb testing.TB, target string) ([]*http.Cookie, string) {
 
 func (s *site) post(tb testing.TB, target string, form url.Values, cookies []*http.Cookie, hdr map[string]string) *http.Response {
 	tb.Helper()
-	req := httptest.NewRequest(http.MethodPost, target, strings.NewReader(form.Encode()))
+	req := localRequest(http.MethodPost, target, strings.NewReader(form.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	for k, v := range hdr {
 		req.Header.Set(k, v)
@@ -201,7 +200,7 @@ func TestRefreshNeedsToken(t *testing.T) {
 	}
 	require.Zero(t, s.refreshs.Load(), "no refused request ran the refresh")
 
-	res := s.post(t, "/refresh", url.Values{"return": {back}, "csrf": {token}}, cookies, map[string]string{"Origin": "http://example.com", "Sec-Fetch-Site": "same-origin"})
+	res := s.post(t, "/refresh", url.Values{"return": {back}, "csrf": {token}}, cookies, map[string]string{"Origin": "http://localhost", "Sec-Fetch-Site": "same-origin"})
 	require.Equal(t, http.StatusSeeOther, res.StatusCode)
 	require.Equal(t, back, res.Header.Get("Location"))
 	require.EqualValues(t, 1, s.refreshs.Load())
@@ -230,7 +229,7 @@ func TestThemeCookie(t *testing.T) {
 	require.NotNil(t, theme)
 	require.Equal(t, "dark", theme.Value)
 
-	req := httptest.NewRequest(http.MethodGet, "/customers", nil)
+	req := localRequest(http.MethodGet, "/customers", nil)
 	req.AddCookie(theme)
 	_, body := s.do(t, req)
 	require.Contains(t, body, `<html lang="en" data-theme="dark">`)

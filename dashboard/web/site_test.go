@@ -97,7 +97,7 @@ func newSiteOn(tb testing.TB, eng *embedded.Engine, cache bool) *site {
 // get serves one GET and returns the response and its body.
 func (s *site) get(tb testing.TB, target string) (*http.Response, string) {
 	tb.Helper()
-	return s.do(tb, httptest.NewRequest(http.MethodGet, target, nil))
+	return s.do(tb, localRequest(http.MethodGet, target, nil))
 }
 
 func (s *site) do(tb testing.TB, req *http.Request) (*http.Response, string) {
@@ -239,4 +239,12 @@ func filterOf(tb testing.TB, q url.Values) (dashboard.Filter, dashboard.Compare)
 	c, err := dashboard.ParseCompare(q.Get("compare"))
 	require.NoError(tb, err)
 	return f, c
+}
+
+// localRequest is httptest.NewRequest addressed to localhost, a host the server
+// answers to by default (httptest's example.com is not).
+func localRequest(method, target string, body io.Reader) *http.Request {
+	r := httptest.NewRequest(method, target, body)
+	r.Host = "localhost"
+	return r
 }

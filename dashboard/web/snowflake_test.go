@@ -75,8 +75,8 @@ func TestSnowflakeServesTheSamePages(t *testing.T) {
 		"/export/reps/leaderboard.csv", "/executive?region=Mars",
 	} {
 		a, b := httptest.NewRecorder(), httptest.NewRecorder()
-		onSnowflake.ServeHTTP(a, httptest.NewRequest(http.MethodGet, target, nil))
-		onEmbedded.ServeHTTP(b, httptest.NewRequest(http.MethodGet, target, nil))
+		onSnowflake.ServeHTTP(a, localRequest(http.MethodGet, target, nil))
+		onEmbedded.ServeHTTP(b, localRequest(http.MethodGet, target, nil))
 		require.Equal(t, b.Code, a.Code, target)
 		require.Equal(t, volatile.ReplaceAllString(b.Body.String(), ""), volatile.ReplaceAllString(a.Body.String(), ""), target)
 	}

@@ -13,6 +13,13 @@
 // Importing the package registers it with package engine as "embedded" (and
 // "duckdb"), so engine.Open(ctx, engine.Config{Path: "sales.duckdb"}) opens it too.
 //
+// Options.ReadOnly opens an existing file read-only: nothing is written, the
+// directory need not be writable, and any number of read-only processes share
+// the file (DuckDB's lock is per process, so one read-write holder excludes
+// them). A path is a file name only: one holding '?' is refused rather than
+// read as settings. Extensions are never installed or auto-loaded; those the
+// SDK uses are linked in.
+//
 // Bulk loads go through DuckDB's Appender inside one transaction per table, with
 // money appended as scaled integers, never float64; a failed or cancelled load rolls
 // back and leaves the table as it was. Read DECIMAL columns with package scan, which

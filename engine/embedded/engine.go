@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
 
@@ -20,8 +21,16 @@ import (
 // defaults.
 type Options struct {
 	// Path is the database file. Empty means in memory. The directory must exist
-	// and be writable; the file is created if missing.
+	// and be writable; the file is created if missing. The path is a file name
+	// only: one holding '?' is refused, since DuckDB would read what follows as
+	// settings.
 	Path string
+	// ReadOnly opens an existing file read-only: nothing is created or written
+	// (the file's bytes stay as they are), the directory need not be writable, and
+	// other read-only processes may open the same file at the same time. A process
+	// holding the file read-write excludes them all (DuckDB locks the file per
+	// process).
+	ReadOnly bool
 	// Threads caps DuckDB's worker threads. Zero means DuckDB's default (all cores).
 	Threads int
 	// MemoryLimit caps DuckDB's memory, e.g. "2GB". Empty means DuckDB's default
@@ -50,10 +59,8 @@ var ErrOpen = errors.New("embedded: cannot open database")
 
 // Open opens (creating if needed) the embedded database and checks it answers.
 func Open(ctx context.Context, opts Options) (*Engine, error) {
-	if opts.Path != "" {
-		if err := checkWritableDir(opts.Path); err != nil {
-			return nil, err
-		}
+	if err := checkPath(opts); err != nil {
+		return nil, err
 	}
 	conn, err := duckdb.NewConnector(dsn(opts), nil)
 	if err != nil {
@@ -75,6 +82,14 @@ func dsn(opts Options) string {
 	// without and 18.0–18.9 ms with it, at scale 10 84.8–97.9 against 70.3–77.9
 	// (DuckDB 1.5.6, two cores, 60 calls each).
 	q.Set("allocator_background_threads", "true")
+	// No extension is fetched or loaded behind our back: the ones the SDK uses
+	// (json, icu, parquet) are linked in, and any other would be code from the
+	// network or from a directory the user can write.
+	q.Set("autoinstall_known_extensions", "false")
+	q.Set("autoload_known_extensions", "false")
+	if opts.ReadOnly {
+		q.Set("access_mode", "READ_ONLY")
+	}
 	if opts.Threads > 0 {
 		q.Set("threads", strconv.Itoa(opts.Threads))
 	}
@@ -96,6 +111,34 @@ func describe(path string) string {
 		return "(in memory)"
 	}
 	return strconv.Quote(path)
+}
+
+// checkPath refuses a path DuckDB would misread, and fails early, with the path
+// in the message, where DuckDB would fail later or less clearly.
+func checkPath(opts Options) error {
+	switch {
+	case opts.Path == "" && opts.ReadOnly:
+		return fmt.Errorf("%w: an in-memory database cannot be opened read-only", ErrOpen)
+	case opts.Path == "":
+		return nil
+	case strings.Contains(opts.Path, "?"):
+		return fmt.Errorf("%w %q: '?' is not allowed in the file name (DuckDB would read what follows as settings)", ErrOpen, opts.Path)
+	case opts.ReadOnly:
+		return checkReadableFile(opts.Path)
+	}
+	return checkWritableDir(opts.Path)
+}
+
+// checkReadableFile fails unless path is an existing regular file.
+func checkReadableFile(path string) error {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return fmt.Errorf("%w %q: %w", ErrOpen, path, err)
+	}
+	if !fi.Mode().IsRegular() {
+		return fmt.Errorf("%w %q: not a regular file", ErrOpen, path)
+	}
+	return nil
 }
 
 // checkWritableDir fails early, with the path in the message, when the database
@@ -126,6 +169,9 @@ func (e *Engine) DB() *sql.DB { return e.db }
 
 // Dialect returns [dialect.DuckDB].
 func (e *Engine) Dialect() dialect.Dialect { return dialect.DuckDB }
+
+// ReadOnly reports whether the engine was opened read-only.
+func (e *Engine) ReadOnly() bool { return e.opts.ReadOnly }
 
 // Path returns the database file, or "" in memory.
 func (e *Engine) Path() string { return e.opts.Path }

@@ -45,7 +45,7 @@ func ask(tb testing.TB, wf cli.WarehouseFlags, q string) jsonAnswer {
 // The three reference questions of SPEC §3, asked through the program on the
 // embedded warehouse it builds, each checked against hand-written SQL over RAW.
 func TestReferenceQuestions(t *testing.T) {
-	wf := cli.WarehouseFlags{Engine: "embedded", DB: filepath.Join(t.TempDir(), "sales.duckdb"), Scale: 1}
+	wf := cli.WarehouseFlags{Engine: "embedded", DB: filepath.Join(t.TempDir(), "sales.duckdb"), Scale: 1, Build: true}
 
 	last := ask(t, wf, "What was total revenue last month?")
 	top := ask(t, wf, "Top 10 products by revenue")

@@ -5,13 +5,19 @@
 //	go run ./examples/dashboard                    # embedded warehouse, built once in the user cache dir
 //	go run ./examples/dashboard -addr 127.0.0.1:9000 -db sales.duckdb
 //	go run ./examples/dashboard -engine snowflake  # the same pages from Snowflake
+//	go run ./examples/dashboard -addr 0.0.0.0:8080 -allowed-hosts sales.example,localhost
 //
-// It prints the URL to open and stops gracefully on SIGINT or SIGTERM, letting
-// the requests in flight finish.
+// It reads the embedded warehouse read-only, so terminal programs can read the
+// same file while it serves; its Refresh button refreshes a copy of the file and
+// renames it into place (see cli.RefreshCopy), never holding the file itself for
+// writing. It answers only to the host names it was told (-allowed-hosts;
+// loopback by default). It prints the URL to open and stops gracefully on SIGINT
+// or SIGTERM, letting the requests in flight finish.
 package main
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"flag"
 	"fmt"
@@ -19,10 +25,10 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
-	"github.com/salesanalytics/salesanalytics/dashboard"
 	"github.com/salesanalytics/salesanalytics/dashboard/web"
 	"github.com/salesanalytics/salesanalytics/internal/cli"
 )
@@ -43,6 +49,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("dashboard", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
+	hosts := fs.String("allowed-hosts", "", "comma-separated host names (host or host:port) the server answers to (default: localhost, 127.0.0.1, ::1)")
 	var wf cli.WarehouseFlags
 	wf.Register(fs)
 	if err := fs.Parse(args); err != nil {
@@ -52,34 +59,27 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("unexpected argument %q (flags only; see -h)", fs.Arg(0))
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-
-	wh, err := wf.Open(ctx, stderr)
-	if err != nil {
+	key := make([]byte, 32) // one form key for every generation, so forms survive a refresh
+	if _, err := rand.Read(key); err != nil {
 		return err
 	}
-	defer wh.Close()
-	eng := wh.Engine()
-	d, err := dashboard.New(eng.DB(), eng.Dialect(), dashboard.Options{Names: wh.Names(), Cache: true})
-	if err != nil {
+	s := &site{ctx: ctx, wf: wf, stderr: stderr, opts: web.Options{Log: log, CSRFKey: key, AllowedHosts: splitList(*hosts)}}
+	if err := s.install(wf.Open(ctx, stderr)); err != nil {
 		return err
 	}
-	a, err := cli.OpenAnalyst(ctx, wh, wf, false, stderr)
-	if err != nil {
-		return err
-	}
-	h, err := web.New(web.ForDashboard(d, web.Options{
-		Log:     log,
-		Analyst: web.FromAnalyst(a),
-		Refresh: func(ctx context.Context) error {
-			_, err := wh.Refresh(ctx)
-			return err
-		},
-	}))
-	if err != nil {
-		return err
-	}
-	srv := web.NewServer(*addr, h, log)
+	defer s.closeAll()
+	srv := web.NewServer(*addr, s, log)
 	return web.Serve(ctx, srv, 10*time.Second, func(at string) {
 		fmt.Fprintf(stdout, "Sales dashboard: http://%s/ (Ctrl-C to stop)\n", at)
 	})
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -28,7 +29,12 @@ func main() {
 	scale := flag.Float64("scale", 1, "data scale: 1 is 100,000 orders")
 	seed := flag.Uint64("seed", pipeline.DefaultOptions().Data.Seed, "generator seed")
 	dirty := flag.Float64("dirty", 0, "fraction of orders given a defect, 0 to 0.5")
+	rebuild := flag.Bool("rebuild", false, "with -db naming an existing file: load it again with -scale, -seed and -dirty")
 	flag.Parse()
+	if err := checkRebuild(*path, *engineName, *rebuild); err != nil {
+		fmt.Fprintln(os.Stderr, "quickstart:", err)
+		os.Exit(2)
+	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -37,6 +43,27 @@ func main() {
 		fmt.Fprintln(os.Stderr, "quickstart:", err)
 		os.Exit(1)
 	}
+}
+
+// checkRebuild refuses -scale, -seed or -dirty on an existing -db file unless
+// -rebuild asks for it: the set-up would replace the file's data.
+func checkRebuild(path, engineName string, rebuild bool) error {
+	if path == "" || rebuild || (engineName != "embedded" && engineName != "duckdb") {
+		return nil
+	}
+	if _, err := os.Stat(path); err != nil {
+		return nil
+	}
+	var given []string
+	flag.Visit(func(f *flag.Flag) {
+		if f.Name == "scale" || f.Name == "seed" || f.Name == "dirty" {
+			given = append(given, "-"+f.Name)
+		}
+	})
+	if len(given) > 0 {
+		return fmt.Errorf("%s: %q exists and would be replaced; add -rebuild to load it again", strings.Join(given, ", "), path)
+	}
+	return nil
 }
 
 func run(ctx context.Context, out io.Writer, cfg engine.Config, scale float64, seed uint64, dirty float64) error {

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -29,36 +30,62 @@ type WarehouseFlags struct {
 	// Engine is "embedded" (the default) or "snowflake".
 	Engine string
 	// DB is the embedded database file. Empty means a file in the user's cache
-	// directory, built on first use and reused afterwards.
+	// directory, built on first use and reused afterwards. A named file must
+	// exist unless Build is set; it is a file name only, never read as options.
 	DB string
 	// Connection names a Snowflake connection (connections.toml / config.toml);
 	// empty means the default connection.
 	Connection string
 	// Scale is the embedded demo data's scale (1 is 100,000 orders).
 	Scale float64
+	// Build builds the embedded warehouse at Scale into DB, replacing the file
+	// if it exists. Without it a program only reads.
+	Build bool
+
+	scaleSet bool // -scale was given on the command line
 }
 
-// Register defines -engine, -db, -connection and -scale on fs.
+// Register defines -engine, -db, -connection, -scale and -build on fs.
 func (f *WarehouseFlags) Register(fs *flag.FlagSet) {
 	fs.StringVar(&f.Engine, "engine", "embedded", "warehouse engine: embedded or snowflake")
-	fs.StringVar(&f.DB, "db", "", "embedded database file (default: built once in the user cache directory)")
+	fs.StringVar(&f.DB, "db", "", "embedded database file, opened read-only (default: built once in the user cache directory)")
 	fs.StringVar(&f.Connection, "connection", "", "Snowflake connection name from connections.toml (default: the default connection)")
-	fs.Float64Var(&f.Scale, "scale", 1, "embedded demo data scale: 1 is 100,000 orders")
+	if f.Scale == 0 {
+		f.Scale = 1
+	}
+	fs.Func("scale", "embedded demo data scale when building: 1 is 100,000 orders (default 1)", func(s string) error {
+		v, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			return fmt.Errorf("not a number: %q", s)
+		}
+		f.Scale, f.scaleSet = v, true
+		return nil
+	})
+	fs.BoolVar(&f.Build, "build", false, "build the embedded warehouse at -scale into -db (replacing the file if it exists)")
 }
 
 // Opened is an open warehouse. Close it when done.
 type Opened struct {
 	*pipeline.Warehouse
-	// Built reports whether this run built (or completed) the embedded warehouse.
+	// Built reports whether this run built the embedded warehouse.
 	Built bool
+	// Path is the embedded database file; empty for Snowflake.
+	Path string
 }
 
 // Close closes the engine.
 func (o *Opened) Close() error { return o.Engine().Close() }
 
-// Open opens the warehouse the flags name. The embedded warehouse is built on
-// first use — into a temporary file renamed into place only when complete, so an
-// interrupted build leaves nothing half-built — and reused afterwards. Progress
+// ErrNoWarehouse is returned (wrapped) when -db names a file that does not
+// exist and no build was asked for.
+var ErrNoWarehouse = errors.New("no warehouse file")
+
+// Open opens the warehouse the flags name. The embedded warehouse is opened
+// read-only, with no set-up: the program writes nothing and the file's bytes do
+// not change, so any number of programs (and the dashboard) read one file at
+// once. It is built only when asked (Build), or on first use of the default
+// file in the user cache directory — into a temporary file renamed into place
+// when complete, so an interrupted build leaves nothing half-built. Progress
 // lines go to progress only when it is a terminal.
 func (f *WarehouseFlags) Open(ctx context.Context, progress io.Writer) (*Opened, error) {
 	name := strings.ToLower(strings.TrimSpace(f.Engine))
@@ -121,23 +148,19 @@ func (f *WarehouseFlags) openEmbedded(ctx context.Context, progress io.Writer) (
 	if err != nil {
 		return nil, err
 	}
-	path := f.DB
-	if path == "" {
-		if path, err = DefaultDB(data.Scale); err != nil {
-			return nil, err
-		}
+	path, build, err := f.plan(data)
+	if err != nil {
+		return nil, err
+	}
+	if build {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			return nil, err
 		}
-	}
-	built := false
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		if err := build(ctx, path, data, progress); err != nil {
+		if err := Build(ctx, path, data, progress); err != nil {
 			return nil, err
 		}
-		built = true
 	}
-	eng, err := engine.Open(ctx, engine.Config{Name: "embedded", Path: path})
+	eng, err := engine.Open(ctx, engine.Config{Name: "embedded", Path: path, ReadOnly: true})
 	if err != nil {
 		return nil, err
 	}
@@ -146,19 +169,40 @@ func (f *WarehouseFlags) openEmbedded(ctx context.Context, progress io.Writer) (
 		eng.Close()
 		return nil, err
 	}
-	// Idempotent: a current warehouse is left as it is, an older one completed.
-	opts := pipeline.DefaultOptions()
-	opts.Data = data
-	if _, err := w.Setup(ctx, opts); err != nil {
-		eng.Close()
-		return nil, fmt.Errorf("warehouse %s: %w", path, err)
-	}
-	return &Opened{Warehouse: w, Built: built}, nil
+	return &Opened{Warehouse: w, Built: build, Path: path}, nil
 }
 
-// build sets the warehouse up in a temporary file next to path and renames it
-// into place when complete.
-func build(ctx context.Context, path string, data datagen.Config, progress io.Writer) error {
+// plan returns the file to read and whether to build it first: a named file
+// must exist unless Build is set, and -scale is refused on an existing one
+// (it would not change the data); the default file is built when missing.
+func (f *WarehouseFlags) plan(data datagen.Config) (string, bool, error) {
+	if f.DB == "" {
+		path, err := DefaultDB(data.Scale)
+		if err != nil {
+			return "", false, err
+		}
+		_, statErr := os.Stat(path)
+		return path, f.Build || errors.Is(statErr, os.ErrNotExist), nil
+	}
+	_, err := os.Stat(f.DB)
+	switch {
+	case f.Build:
+		return f.DB, true, nil
+	case errors.Is(err, os.ErrNotExist):
+		return "", false, fmt.Errorf("%w %q: build one with -build -db %q (or `go run ./examples/quickstart -db %q`), or leave -db out to use the cached demo warehouse",
+			ErrNoWarehouse, f.DB, f.DB, f.DB)
+	case err != nil:
+		return "", false, err
+	case f.scaleSet:
+		return "", false, fmt.Errorf("-scale %g: %q exists and is only read; add -build to rebuild it at that scale", f.Scale, f.DB)
+	}
+	return f.DB, false, nil
+}
+
+// Build sets the warehouse up at data's scale in a temporary file next to
+// path and renames it into place when complete, replacing path if it exists
+// (readers holding the old file keep reading it).
+func Build(ctx context.Context, path string, data datagen.Config, progress io.Writer) error {
 	tmp := fmt.Sprintf("%s.building-%d", path, os.Getpid())
 	defer os.Remove(tmp)
 	defer os.Remove(tmp + ".wal")

@@ -101,7 +101,7 @@ func small(tb testing.TB) string {
 	tb.Helper()
 	smallOnce.Do(func() {
 		smallDB = filepath.Join(testDir, "small.duckdb")
-		code, _, errw := runProgram(tb, []string{"-db", smallDB, "-scale", "0.01"}, func(context.Context, *Session) error { return nil })
+		code, _, errw := runProgram(tb, []string{"-db", smallDB, "-scale", "0.01", "-build"}, func(context.Context, *Session) error { return nil })
 		if code != 0 {
 			smallErr = errors.New(errw)
 		}
@@ -116,7 +116,7 @@ func TestSessionCarriesTheCommandLine(t *testing.T) {
 	db := small(t)
 	var got *Session
 	var cat *dashboard.Catalog
-	code, _, errw := runProgram(t, []string{"-db", db, "-scale", "0.01", "-from", "2025-01-01", "-region", "North,South", "-compare", "year"},
+	code, _, errw := runProgram(t, []string{"-db", db, "-from", "2025-01-01", "-region", "North,South", "-compare", "year"},
 		func(ctx context.Context, s *Session) error {
 			got = s
 			var err error
@@ -135,7 +135,7 @@ func TestSessionCarriesTheCommandLine(t *testing.T) {
 // usage error (2); any other failure exits 1; both print one line.
 func TestExitCodesOfViewErrors(t *testing.T) {
 	db := small(t)
-	code, _, errw := runProgram(t, []string{"-db", db, "-scale", "0.01", "-region", "Atlantis"}, func(ctx context.Context, s *Session) error {
+	code, _, errw := runProgram(t, []string{"-db", db, "-region", "Atlantis"}, func(ctx context.Context, s *Session) error {
 		_, err := s.Dashboard.Regional(ctx, s.Filter, dashboard.RegionalOptions{})
 		return err
 	})
@@ -144,7 +144,7 @@ func TestExitCodesOfViewErrors(t *testing.T) {
 	require.Contains(t, errw, "North", "the valid regions are named")
 	require.Equal(t, 1, strings.Count(errw, "\n"))
 
-	code, _, errw = runProgram(t, []string{"-db", db, "-scale", "0.01"}, func(context.Context, *Session) error {
+	code, _, errw = runProgram(t, []string{"-db", db}, func(context.Context, *Session) error {
 		return errors.New("disk on fire\nsecond line")
 	})
 	require.Equal(t, ExitFailure, code)
@@ -162,7 +162,7 @@ func TestExports(t *testing.T) {
 		}
 		return s.Show(v, v.Meta, "Customers", len(v.Segments) == 0, func() error { t.Error("rendered instead of exported"); return nil })
 	}
-	base := []string{"-db", db, "-scale", "0.01", "-from", "2025-01-01", "-to", "2025-06-30"}
+	base := []string{"-db", db, "-from", "2025-01-01", "-to", "2025-06-30"}
 
 	code, out, errw := runProgram(t, append(base, "-json"), view)
 	require.Equal(t, 0, code, errw)

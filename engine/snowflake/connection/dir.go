@@ -2,6 +2,8 @@ package connection
 
 import (
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -27,8 +29,31 @@ type OSFileSystem struct{}
 // Stat is [os.Stat].
 func (OSFileSystem) Stat(path string) (fs.FileInfo, error) { return os.Stat(path) }
 
-// ReadFile is [os.ReadFile].
-func (OSFileSystem) ReadFile(path string) ([]byte, error) { return os.ReadFile(path) }
+// ReadFile reads a regular file of at most maxFileBytes. It opens without
+// blocking and checks the open file, so a FIFO or device put in place after a
+// Stat is refused instead of hanging the read.
+func (OSFileSystem) ReadFile(path string) ([]byte, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|openNonBlocking, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file (mode %s)", path, fi.Mode().Type())
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxFileBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxFileBytes {
+		return nil, fmt.Errorf("%s is over %d bytes", path, maxFileBytes)
+	}
+	return data, nil
+}
 
 // ConfigDir returns the configuration directory the way the Python connector picks it
 // (snowflake-connector-python src/snowflake/connector/sf_dirs.py,

@@ -78,6 +78,10 @@ func (r *resolver) readChecked(path string) ([]byte, bool, error) {
 	if fi.IsDir() {
 		return nil, false, fmt.Errorf("connection: %s is a directory, not a file", path)
 	}
+	if !fi.Mode().IsRegular() {
+		// a FIFO or a device would block the read, or never end
+		return nil, false, fmt.Errorf("connection: %s is not a regular file (mode %s)", path, fi.Mode().Type())
+	}
 	if fi.Size() > maxFileBytes {
 		return nil, false, fmt.Errorf("connection: %s is %d bytes; the limit is %d", path, fi.Size(), maxFileBytes)
 	}
@@ -94,7 +98,13 @@ func (r *resolver) readChecked(path string) ([]byte, bool, error) {
 // parseTOML decodes a TOML document. Its error names source:line:column and
 // the last key, never the offending text, which may be a credential.
 func parseTOML(source string, data []byte) (map[string]any, error) {
+	if len(data) > maxFileBytes {
+		return nil, fmt.Errorf("%w: %s is %d bytes; the limit is %d", ErrSyntax, source, len(data), maxFileBytes)
+	}
 	if err := checkNesting(source, data); err != nil {
+		return nil, err
+	}
+	if err := checkKeys(source, data); err != nil {
 		return nil, err
 	}
 	doc := map[string]any{}
