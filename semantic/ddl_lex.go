@@ -3,6 +3,8 @@ package semantic
 import (
 	"regexp"
 	"strconv"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/salesanalytics/salesanalytics/dialect"
@@ -131,12 +133,17 @@ func (d *ddlTokens) text(i int) string {
 	return strconv.Quote(s)
 }
 
-// raw is the source text of tokens [i, j), as written.
+// raw is the source text of tokens [i, j), as written, with any comment that
+// follows them up to token j.
 func (d *ddlTokens) raw(i, j int) string {
 	if i >= j {
 		return ""
 	}
-	return d.src[d.toks[i].Pos:d.toks[j-1].End]
+	end := len(d.src)
+	if j < len(d.toks) {
+		end = d.toks[j].Pos
+	}
+	return strings.TrimRightFunc(d.src[d.toks[i].Pos:end], unicode.IsSpace)
 }
 
 // skip returns the index after token i, past the whole group when i opens one.

@@ -167,7 +167,8 @@ func (p *ddlParser) relationship(a, b int) {
 	}
 	r.LeftTable = left
 	p.mark(join(rp, "left_table"), k)
-	cols, k := p.idents(k+1, join(rp, "relationship_columns"))
+	leftOpen := k + 1
+	cols, k := p.idents(leftOpen, join(rp, "relationship_columns"))
 	if !p.kw(k, "REFERENCES") {
 		p.errorf(k, rp, "expected REFERENCES, found %s", p.text(k))
 		return
@@ -184,13 +185,13 @@ func (p *ddlParser) relationship(a, b int) {
 		r.Name = left + "_to_" + right
 		p.warnf(a, join(rp, "name"), "the relationship has no name; it is named %s in the model", r.Name)
 	}
-	r.RelationshipColumns = p.refColumns(k, b, rp, cols, right)
+	r.RelationshipColumns = p.refColumns(k, b, rp, leftOpen, cols, right)
 	p.m.Relationships = append(p.m.Relationships, r)
 }
 
 // refColumns pairs the referring columns with the referenced ones, which
 // default to the referenced table's primary key.
-func (p *ddlParser) refColumns(k, b int, rp string, left []string, right string) []RelationshipColumn {
+func (p *ddlParser) refColumns(k, b int, rp string, leftOpen int, left []string, right string) []RelationshipColumn {
 	cp := join(rp, "relationship_columns")
 	var out []RelationshipColumn
 	if k < b && p.punct(k, "(") && p.kw(k+1, "BETWEEN") {
@@ -227,7 +228,7 @@ func (p *ddlParser) refColumns(k, b int, rp string, left []string, right string)
 		p.errorf(k, rp, "unexpected %s after the referenced columns", p.text(k))
 	}
 	if len(rights) != len(left) {
-		p.errorf(k-1, cp, "%d referring columns but %d referenced ones", len(left), len(rights))
+		p.errorf(leftOpen, cp, "%d referring columns but %d referenced ones", len(left), len(rights))
 		return nil
 	}
 	for i := range left {
@@ -315,8 +316,12 @@ func (p *ddlParser) verifiedQuery(a, b int) {
 			}
 			k = next
 		case "VERIFIED_AT":
-			v, err := strconv.ParseInt(p.raw(k+1, k+2), 10, 64)
-			if err != nil || v < 0 || k+1 >= len(p.toks) || p.toks[k+1].Kind != sqlparse.Number {
+			if k+1 >= len(p.toks) || p.toks[k+1].Kind != sqlparse.Number {
+				p.errorf(k+1, join(qp, "verified_at"), "expected seconds since the Unix epoch, found %s", p.text(k+1))
+				return
+			}
+			v, err := strconv.ParseInt(p.toks[k+1].Text, 10, 64)
+			if err != nil || v < 0 {
 				p.errorf(k+1, join(qp, "verified_at"), "expected seconds since the Unix epoch, found %s", p.text(k+1))
 				return
 			}

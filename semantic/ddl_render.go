@@ -124,14 +124,20 @@ func (r *ddlRenderer) list(keyword string, entries [][]string) {
 	r.line(1, keyword+" (")
 	for i, e := range entries {
 		for j, l := range e {
-			if j == len(e)-1 && i < len(entries)-1 {
-				l += ","
-			}
 			indent := 2
 			if j > 0 {
 				indent = 3
 			}
-			r.line(indent, l)
+			if j < len(e)-1 || i == len(entries)-1 {
+				r.line(indent, l)
+				continue
+			}
+			if strings.Contains(l, "--") {
+				r.line(indent, l) // the comma must not end up in a line comment
+				r.line(2, ",")
+				continue
+			}
+			r.line(indent, l+",")
 		}
 	}
 	r.line(1, ")")

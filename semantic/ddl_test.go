@@ -1,7 +1,12 @@
 package semantic_test
 
 import (
+	"errors"
+	"fmt"
+	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -78,4 +83,113 @@ func TestWithoutExtensionWarnsOfEveryKeyLeftOut(t *testing.T) {
 	} {
 		require.Contains(t, joined, want)
 	}
+}
+
+var ddlWantRE = regexp.MustCompile(`^-- want: (\d+):(\d+) (.+)$`)
+
+// Every broken DDL file names, on its first line, the line, column and message
+// of the error it must produce.
+func TestInvalidDDLReportsLineAndColumn(t *testing.T) {
+	t.Parallel()
+	files, err := filepath.Glob("testdata/ddl/invalid/*.sql")
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, len(files), 15)
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			data, err := os.ReadFile(file)
+			require.NoError(t, err)
+			first, _, _ := strings.Cut(string(data), "\n")
+			want := ddlWantRE.FindStringSubmatch(first)
+			require.NotNil(t, want, "first line must be '-- want: LINE:COL message'")
+			m, view, err := semantic.ParseSemanticViewDDL(file, data)
+			require.Nil(t, m)
+			require.Empty(t, view)
+			require.ErrorIs(t, err, semantic.ErrInvalidModel)
+			var perr *semantic.Error
+			require.True(t, errors.As(err, &perr))
+			line, _ := strconv.Atoi(want[1])
+			col, _ := strconv.Atoi(want[2])
+			for _, p := range perr.Problems {
+				if strings.Contains(p.Message, want[3]) {
+					require.Equal(t, file, p.Pos.File)
+					require.Equal(t, [2]int{line, col}, [2]int{p.Pos.Line, p.Pos.Column}, "position of %q", p.Message)
+					require.Contains(t, err.Error(), fmt.Sprintf("%s:%d:%d", file, line, col))
+					return
+				}
+			}
+			t.Fatalf("no problem contains %q; got:\n%v", want[3], err)
+		})
+	}
+}
+
+func TestDDLParserReportsEveryBrokenEntryAtOnce(t *testing.T) {
+	t.Parallel()
+	_, _, err := semantic.ParseSemanticViewDDL("many.sql", []byte(`CREATE SEMANTIC VIEW sv
+  TABLES (orders AS DB.S.T)
+  DIMENSIONS (
+    nope.region AS REGION,
+    orders.channel CHANNEL
+  )
+  METRICS (orders.n AS COUNT(*))
+  FACTS (orders.amount AS AMOUNT);
+`))
+	var perr *semantic.Error
+	require.True(t, errors.As(err, &perr))
+	var got []string
+	for _, p := range perr.Problems {
+		got = append(got, fmt.Sprintf("%d:%d", p.Pos.Line, p.Pos.Column))
+	}
+	require.Equal(t, []string{"4:5", "5:20", "8:3"}, got, err.Error())
+}
+
+func TestDDLParserLimits(t *testing.T) {
+	t.Parallel()
+	for name, src := range map[string]string{
+		"too large": "CREATE SEMANTIC VIEW sv COMMENT = '" + strings.Repeat("x", semantic.MaxDDLSize) + "'",
+		"too deep":  "CREATE SEMANTIC VIEW sv TABLES (t AS a.b.c) METRICS (t.m AS " + strings.Repeat("(", 200) + "1" + strings.Repeat(")", 200) + ")",
+		"empty":     "",
+		"comment":   "-- nothing here\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, _, err := semantic.ParseSemanticViewDDL("x.sql", []byte(src))
+			require.ErrorIs(t, err, semantic.ErrInvalidModel)
+			var perr *semantic.Error
+			require.True(t, errors.As(err, &perr))
+			require.Positive(t, perr.Problems[0].Pos.Line, err.Error())
+		})
+	}
+}
+
+// Names and text that need quoting survive the round trip: spaces, quotes,
+// backslashes, reserved words, newlines.
+func TestDDLQuotingRoundTrips(t *testing.T) {
+	t.Parallel()
+	m := &semantic.Model{
+		Name:        "odd model",
+		Description: `it's a "test" with a \ backslash` + "\nand a second line",
+		Tables: []semantic.Table{{
+			Name:      "orders",
+			Synonyms:  []string{`o'rders`, `back\slash`},
+			BaseTable: semantic.BaseTable{Database: "my db", Schema: "PUBLIC", Table: `we"ird`},
+			Dimensions: []semantic.Dimension{{Name: "region", Expr: `"Region Name"`, DataType: "VARCHAR",
+				SampleValues: []string{`a'b`, `c\d`}, IsEnum: true, Description: "-- not a comment"}},
+			Facts: []semantic.Fact{
+				{Name: "amount", Expr: "AMOUNT * 1.0 /* scaled */", DataType: "NUMBER(38,2)"},
+				{Name: "cost", Expr: "COST -- in USD", DataType: "NUMBER(38,2)"},
+			},
+			Metrics: []semantic.Metric{{Name: "revenue", Expr: "SUM(orders.amount)",
+				Description: "COMMENT = 'looks like a clause'"}},
+			Filters: []semantic.Filter{{Name: "big ones", Expr: "AMOUNT > 100"}},
+		}},
+		VerifiedQueries: []semantic.VerifiedQuery{{Name: `q "1"`, Question: "Why?\tBecause.", SQL: "SELECT 'x' FROM __orders"}},
+	}
+	require.NoError(t, m.Validate())
+	ddl, _, err := m.SemanticViewDDL("DB.SCH.select")
+	require.NoError(t, err)
+	require.Contains(t, ddl, `"my db".PUBLIC."we""ird"`)
+	require.Contains(t, ddl, `DB.SCH."select"`)
+	back, view, err := semantic.ParseSemanticViewDDL("odd.sql", []byte(ddl))
+	require.NoError(t, err, ddl)
+	require.Equal(t, "DB.SCH.select", view)
+	require.True(t, m.Equal(back), "DDL:\n%s", ddl)
 }
