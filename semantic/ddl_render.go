@@ -79,6 +79,7 @@ func (m *Model) SemanticViewDDL(view string, opts ...DDLOption) (ddl string, war
 	if o.copyGrants {
 		r.line(1, "COPY GRANTS")
 	}
+	r.buf.Truncate(r.buf.Len() - 1) // the statement ends on its last line
 	r.buf.WriteString(";\n")
 	return r.buf.String(), warnings, nil
 }
