@@ -269,7 +269,11 @@ func (p *ddlParser) group(i int, keyword string, item func(a, b int)) int {
 		p.errorf(i, "", "expected ( after %s, found %s", keyword, p.text(i))
 		return p.recover(i)
 	}
-	for _, r := range p.split(i) {
+	entries := p.split(i)
+	if len(entries) == 0 {
+		p.errorf(i, "", "%s ( ) is empty; give at least one entry or leave the clause out", keyword)
+	}
+	for _, r := range entries {
 		if r[0] == r[1] {
 			p.errorf(r[0], "", "empty entry in %s", keyword)
 			continue
