@@ -49,6 +49,9 @@ type Answer struct {
 	Request *query.Request
 	// VerifiedQuery names the model's verified query the answer came from, if any.
 	VerifiedQuery string
+	// Model is the semantic view or staged model Cortex Analyst answered from:
+	// the one it selected when asked of several (zero offline or inline).
+	Model ModelRef
 	// Message is the analyst turn as Cortex Analyst returned it (nil offline); it
 	// is sent back as history.
 	Message *Message

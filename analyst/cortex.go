@@ -102,6 +102,7 @@ func (c *Cortex) answer(ctx context.Context, question string, resp *Response, te
 	if vq := resp.VerifiedQueryUsed(); vq != nil {
 		a.VerifiedQuery = vq.Name
 	}
+	a.Model = c.modelOf(resp)
 	sql, ok := resp.SQL()
 	if !ok {
 		a.Declined = true
@@ -128,6 +129,15 @@ func (c *Cortex) answer(ctx context.Context, question string, resp *Response, te
 		}
 	}
 	return a, nil
+}
+
+// modelOf is the model the answer came from: the one Cortex selected among
+// several, else the request's only source when it names one by name.
+func (c *Cortex) modelOf(resp *Response) ModelRef {
+	if sel, ok := resp.SelectedModel(); ok {
+		return sel.Identifier
+	}
+	return ModelRef{SemanticModelFile: c.Base.SemanticModelFile, SemanticView: c.Base.SemanticView}
 }
 
 // statusWords are the documented statuses in words, for events without a

@@ -45,8 +45,11 @@
 //
 // A request names its semantic model in exactly one way: a staged file
 // ([StagedModel]), an inline model marshalled from a semantic.Model
-// ([InlineModel]), a semantic view ([View]), or several models (Request.SemanticModels).
-// [Conversation] keeps a multi-turn history and its alternation rule.
+// ([InlineModel]), a semantic view ([View]), or several models ([Models],
+// Request.SemanticModels), of which Cortex Analyst answers from the one it finds
+// best: [Response.SelectedModel] says which, and a Cortex answer carries it as
+// Answer.Model. [Response.VerifiedQueryUsed] names the verified query the SQL
+// came from. [Conversation] keeps a multi-turn history and its alternation rule.
 //
 // # Answers
 //

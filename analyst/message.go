@@ -198,6 +198,21 @@ func View(view, question string) Request {
 	return Request{SemanticView: view, Messages: []Message{Text(question)}}
 }
 
+// Models returns a request asking question of several models (semantic views or
+// staged files): Cortex Analyst answers from the one it finds best and says
+// which ([Response.SelectedModel]).
+func Models(question string, models ...ModelRef) Request {
+	return Request{SemanticModels: models, Messages: []Message{Text(question)}}
+}
+
+// String is the view's name or the stage path.
+func (m ModelRef) String() string {
+	if m.SemanticView != "" {
+		return m.SemanticView
+	}
+	return m.SemanticModelFile
+}
+
 // Response is the analyst's answer.
 type Response struct {
 	RequestID              string          `json:"request_id"`
@@ -205,6 +220,25 @@ type Response struct {
 	Warnings               []Warning       `json:"warnings,omitempty"`
 	SemanticModelSelection *ModelSelection `json:"semantic_model_selection,omitempty"`
 	ResponseMetadata       map[string]any  `json:"response_metadata,omitempty"`
+}
+
+// SelectedModel returns the model Cortex Analyst answered from when the request
+// named several (semantic_models): the documented top-level
+// semantic_model_selection, or the same key inside response_metadata, where a
+// streamed answer can only carry it. ok is false when the response names none.
+func (r *Response) SelectedModel() (sel ModelSelection, ok bool) {
+	if r.SemanticModelSelection != nil {
+		return *r.SemanticModelSelection, true
+	}
+	raw, found := r.ResponseMetadata["semantic_model_selection"]
+	if !found {
+		return ModelSelection{}, false
+	}
+	b, err := json.Marshal(raw)
+	if err != nil || json.Unmarshal(b, &sel) != nil || sel.Identifier == (ModelRef{}) {
+		return ModelSelection{}, false
+	}
+	return sel, true
 }
 
 // Warning is a non-fatal remark.

@@ -8,6 +8,11 @@ package dialect
 // are plain tables that package pipeline refreshes.
 func (d Dialect) DynamicTables() bool { return d == Snowflake }
 
+// SemanticViews reports whether the engine keeps semantic views (Snowflake's
+// CREATE SEMANTIC VIEW, which Cortex Analyst and Cortex Agents read). The
+// embedded engine has none; its model is the staged YAML alone.
+func (d Dialect) SemanticViews() bool { return d == Snowflake }
+
 // Accounts reports whether the engine has account-level objects: databases created
 // by SQL, virtual warehouses, roles, users, stages and grants. The embedded engine
 // has none of these; its file is the database.

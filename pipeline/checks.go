@@ -101,6 +101,7 @@ func (w *Warehouse) Validate(ctx context.Context, opts Options) (*Report, error)
 	c.marts(f)
 	c.freshness()
 	c.semanticLayer(f)
+	c.semanticView()
 	return c.rep, c.err
 }
 

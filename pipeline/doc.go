@@ -27,6 +27,15 @@
 // replaced atomically and the marts are built in one transaction, so an error or
 // a cancelled context leaves nothing half-built and a re-run completes the work.
 //
+// On Snowflake the set-up also creates the sales model as a semantic view,
+// [SemanticViewRef] (SALES_ANALYTICS_DB.SEMANTIC.SALES_ANALYTICS by default),
+// beside the staged YAML: Cortex Analyst's semantic_view, Cortex Agents and the
+// managed MCP server read it. Its definition's fingerprint ends its COMMENT, so a
+// re-run leaves a current view alone and re-creates it (granting SELECT to the
+// read-only role again) only when the model changed; Validate checks it with SHOW
+// SEMANTIC VIEWS and SHOW SEMANTIC METRICS. The embedded engine has no semantic
+// views (dialect.SemanticViews) and skips it.
+//
 // On Snowflake the marts are dynamic tables that the warehouse keeps within their
 // target lag; [Warehouse.Status] reads SHOW DYNAMIC TABLES and
 // [Warehouse.Refresh] refreshes them on demand. On the embedded engine the marts

@@ -47,7 +47,13 @@ func Plan(d dialect.Dialect, n warehouse.Names) []Step {
 			" and reads " + semantic.SalesModelFile + " from the client's working directory: run the script where that file is" +
 			" (pipeline.Setup uploads it from memory instead)"
 	}
-	return append(steps, Step{Phase: PhaseSemantic, Name: semantic.SalesModelFile, SQL: []string{uploadSQL(d, n)}, Note: note})
+	steps = append(steps, Step{Phase: PhaseSemantic, Name: semantic.SalesModelFile, SQL: []string{uploadSQL(d, n)}, Note: note})
+	if d.SemanticViews() {
+		steps = append(steps, Step{Phase: PhaseSemantic, Name: SemanticViewName, SQL: semanticViewOf(d, n).SQL,
+			Note: "the sales model as a semantic view, for Cortex Analyst (semantic_view), Cortex Agents and the managed MCP server;" +
+				" pipeline.Setup re-creates it only when its definition (the fingerprint on its COMMENT's last line) changed"})
+	}
+	return steps
 }
 
 // uploadSQL stores the semantic model on the stage (Snowflake) or in the stage's

@@ -86,12 +86,17 @@ type Result struct {
 	// table (engines with engine.DynamicTables: Snowflake): created it, replaced
 	// it because its definition changed, or left it unchanged.
 	MartBuilds []Build
-	Duration   time.Duration
+	// SemanticView says what the set-up did to the sales semantic view (engines
+	// with semantic views: Snowflake): created, re-created because the model
+	// changed, or left unchanged. Nil on other engines.
+	SemanticView *Build
+	Duration     time.Duration
 }
 
 // Setup builds the warehouse on eng from nothing, or brings an existing one up to
 // date, by running [Plan]: infrastructure; the RAW tables from the deterministic
-// generator; the STAGING views; the marts; the semantic model on its stage.
+// generator; the STAGING views; the marts; the semantic model on its stage and,
+// on Snowflake, as a semantic view.
 //
 // It is idempotent: a second run with the same options skips RAW tables that
 // already hold exactly this load, leaves current marts alone and creates nothing
@@ -136,6 +141,9 @@ func (w *Warehouse) Setup(ctx context.Context, opts Options) (*Result, error) {
 	opts.emit(Event{Phase: PhaseMarts, Finished: true})
 
 	if err := w.uploadModel(ctx); err != nil {
+		return nil, err
+	}
+	if res.SemanticView, err = w.buildSemanticView(ctx); err != nil {
 		return nil, err
 	}
 	opts.emit(Event{Phase: PhaseSemantic, Finished: true})

@@ -12,6 +12,7 @@ import (
 	"github.com/salesanalytics/salesanalytics/internal/golden"
 	"github.com/salesanalytics/salesanalytics/pipeline"
 	"github.com/salesanalytics/salesanalytics/pipeline/datagen"
+	"github.com/salesanalytics/salesanalytics/semantic"
 	"github.com/salesanalytics/salesanalytics/warehouse"
 )
 
@@ -71,12 +72,27 @@ func TestSetupScriptGolden(t *testing.T) {
 		`GRANT SELECT ON FUTURE DYNAMIC TABLES IN SCHEMA "SALES_ANALYTICS_DB"."MARTS" TO ROLE "SALES_ANALYST"`,
 		`GRANT READ ON STAGE "SALES_ANALYTICS_DB"."SEMANTIC"."SEMANTIC_MODELS" TO ROLE "SALES_ANALYST"`,
 		`GRANT DATABASE ROLE SNOWFLAKE.CORTEX_USER TO ROLE "SALES_ANALYST"`,
+		"CREATE OR REPLACE SEMANTIC VIEW SALES_ANALYTICS_DB.SEMANTIC.SALES_ANALYTICS\n  TABLES (\n    orders AS SALES_ANALYTICS_DB.MARTS.FCT_ORDERS",
+		`GRANT SELECT ON SEMANTIC VIEW "SALES_ANALYTICS_DB"."SEMANTIC"."SALES_ANALYTICS" TO ROLE "SALES_ANALYST"`,
 	} {
 		require.Contains(t, sf, want)
 	}
 	require.NotContains(t, sf, "DECIMAL(", "Snowflake DDL names NUMBER")
 	require.NotContains(t, sf, "HUGEINT")
-	require.NotContains(t, pipeline.Script(dialect.DuckDB, warehouse.Names{}), "DYNAMIC TABLE")
+	duck := pipeline.Script(dialect.DuckDB, warehouse.Names{})
+	require.NotContains(t, duck, "DYNAMIC TABLE")
+	require.NotContains(t, duck, "SEMANTIC VIEW", "the embedded engine has no semantic views")
+	// The semantic view's DDL in the script reads back as the staged model.
+	start := strings.Index(sf, "CREATE OR REPLACE SEMANTIC VIEW")
+	end := strings.Index(sf[start:], "');\n") + start + 3
+	m, view, err := semantic.ParseSemanticViewDDL("setup.sql", []byte(sf[start:end]))
+	require.NoError(t, err)
+	require.Equal(t, "SALES_ANALYTICS_DB.SEMANTIC.SALES_ANALYTICS", view)
+	want := semantic.SalesModel()
+	require.Equal(t, want.Description, m.Description[:len(want.Description)])
+	require.Contains(t, m.Description[len(want.Description):], "salesanalytics definition ")
+	m.Description = want.Description
+	require.True(t, want.Equal(m), "the semantic view is the staged model")
 }
 
 func TestPlanStepsInOrder(t *testing.T) {

@@ -29,6 +29,19 @@
 // [Model.ValidateLive] checks every base table and column against a live warehouse
 // through a [Catalog], such as [InformationSchema] over a *sql.DB.
 //
+// # Semantic-view DDL
+//
+// [Model.SemanticViewDDL] renders a model as one CREATE OR REPLACE SEMANTIC VIEW
+// statement in Snowflake's documented clause order; what the grammar has no
+// clause for (data types, time dimensions, sample values, is_enum, named
+// filters, …) travels in a trailing WITH EXTENSION (CA='…'), or comes back as
+// warnings with [WithoutExtension]. [ParseSemanticViewDDL] reads such a
+// statement back into an equal model, reporting errors with file, line and
+// column.
+//
+//	ddl, _, err := semantic.SalesModel().SemanticViewDDL("SALES_ANALYTICS_DB.MARTS.SALES_ANALYTICS")
+//	m, view, err := semantic.ParseSemanticViewDDL("view.sql", []byte(ddl))
+//
 // # The sales model
 //
 // [SalesModel] is the model of the sales warehouse (15 dimensions, 5 time

@@ -137,12 +137,18 @@ type source struct {
 	root     *yaml.Node
 	moved    map[string]string // new path prefix → the path it was parsed at
 	warnings []Problem
+	// pos holds the positions of a model parsed from DDL, which has no node
+	// tree: key path → where it was written.
+	pos map[string]Position
 }
 
 // at returns the position of path, or of its nearest ancestor present in the file.
 func (s *source) at(path string) Position {
 	if s == nil {
 		return Position{}
+	}
+	if s.pos != nil {
+		return s.recorded(path)
 	}
 	if s.root == nil {
 		return Position{File: s.file}
@@ -157,6 +163,20 @@ func (s *source) at(path string) Position {
 		n = next
 	}
 	return Position{File: s.file, Line: n.Line, Column: n.Column}
+}
+
+// recorded returns the position recorded for path or its nearest ancestor.
+func (s *source) recorded(path string) Position {
+	for {
+		if p, ok := s.pos[path]; ok {
+			return p
+		}
+		i := strings.LastIndexAny(path, ".[")
+		if i <= 0 {
+			return s.pos[""]
+		}
+		path = path[:i]
+	}
 }
 
 // original maps a path under a moved prefix back to where it was parsed.

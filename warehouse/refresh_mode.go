@@ -41,6 +41,10 @@ func fingerprint(def string) string {
 	return hex.EncodeToString(sum[:12])
 }
 
+// FingerprintText returns the fingerprint of a definition given as text (the
+// semantic view's DDL), the same digest the marts and views record.
+func FingerprintText(def string) string { return fingerprint(def) }
+
 // FingerprintComment returns the COMMENT text that records fingerprint fp.
 func FingerprintComment(fp string) string { return commentPrefix + fp }
 

@@ -32,7 +32,13 @@
 //     lists them with data_timestamp set to the last refresh (there is no
 //     background refresh: tests refresh on demand);
 //   - answers SHOW VIEWS [LIKE …] IN SCHEMA from DuckDB's catalog, with each
-//     view's COMMENT (COMMENT ON VIEW runs on DuckDB as it is).
+//     view's COMMENT (COMMENT ON VIEW runs on DuckDB as it is);
+//   - keeps SEMANTIC VIEWs: CREATE [OR REPLACE] SEMANTIC VIEW parses the statement
+//     with package semantic's DDL parser (a broken one is a compilation error
+//     naming line and column) and checks its base tables exist; SHOW SEMANTIC
+//     VIEWS [LIKE …] [IN SCHEMA …] and SHOW SEMANTIC METRICS [LIKE …] IN view
+//     answer with Snowflake's documented columns (no owners, and no inferred
+//     data_type: those are NULL). Querying a semantic view is not implemented.
 //
 // Results are encoded as Snowflake's JSON result format encodes them (as the
 // driver's own JSON decoding in gosnowflake's converter.go reads them): NUMBER as text with exactly its

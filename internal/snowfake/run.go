@@ -139,6 +139,16 @@ func (s *Server) command(ctx context.Context, conn *sql.Conn, stmt string) (res 
 		return res, true, err
 	case getFile.MatchString(stmt):
 		return nil, true, fmt.Errorf("the loopback server does not implement GET")
+	case createSemantic.MatchString(stmt):
+		res, err := s.createSemanticView(ctx, conn, stmt)
+		return res, true, err
+	case showSemanticViews.MatchString(stmt):
+		m := showSemanticViews.FindStringSubmatch(stmt)
+		return s.showSemanticViewsResult(m[1], m[2]), true, nil
+	case showSemanticMetrics.MatchString(stmt):
+		m := showSemanticMetrics.FindStringSubmatch(stmt)
+		res, err := s.showSemanticMetricsResult(m[1], m[2])
+		return res, true, err
 	case ignoredDDL.MatchString(stmt):
 		return status(typeDDL, "Statement executed successfully."), true, nil
 	case createDynamic.MatchString(stmt):

@@ -55,6 +55,7 @@ type Server struct {
 	mu        sync.Mutex
 	sessions  map[string]*session
 	dynamic   map[string]*dynamicTable // by upper-cased DB.SCHEMA.NAME
+	semantic  map[string]*semanticView // by DB.SCHEMA.NAME as Snowflake resolves it
 	stages    map[string]string        // stage key → its directory under stageRoot
 	stageRoot string
 	seq       int64
@@ -74,7 +75,7 @@ func New(ctx context.Context, db *sql.DB, opts Options) (*Server, error) {
 			return nil, fmt.Errorf("snowfake: define macros: %w", err)
 		}
 	}
-	return &Server{db: db, opts: opts, sessions: map[string]*session{}, dynamic: map[string]*dynamicTable{}, stages: map[string]string{}}, nil
+	return &Server{db: db, opts: opts, sessions: map[string]*session{}, dynamic: map[string]*dynamicTable{}, semantic: map[string]*semanticView{}, stages: map[string]string{}}, nil
 }
 
 func (s *Server) now() time.Time {

@@ -1,0 +1,2 @@
+-- want: 2:8 expected SEMANTIC VIEW, found "VIEW"
+CREATE VIEW sv AS SELECT 1;
