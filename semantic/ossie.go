@@ -221,7 +221,7 @@ func (w *ossieWriter) metrics(m *Model) ([]ossieMetric, error) {
 			om.DataType = w.metricType(x.Expr)
 		}
 		var err error
-		om.CustomExtensions, err = extension(w.v, ossieExt{Metric: &c, MetricTable: table})
+		om.CustomExtensions, err = extension(w.v, ossieExt{Metric: &c, MetricTable: table, Derived: table == ""})
 		out = append(out, om)
 		return err
 	}

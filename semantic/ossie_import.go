@@ -303,11 +303,12 @@ func (r *ossieReader) metric(m *Model, p string, x ossieMetric) {
 		c.Name = x.Name
 	}
 	c.Description, c.Expr, c.Synonyms = x.Description, fieldExpr(x.Expression), r.synonyms(p, x.AIContext)
-	if x.DataType != "" && e.Metric == nil {
+	ours := e.Metric != nil || e.MetricTable != "" || e.Derived
+	if x.DataType != "" && !ours {
 		r.ps.warnf(join(p, "datatype"), "a metric's datatype is not read: the model infers it from the expression")
 	}
 	table := e.MetricTable
-	if e.Metric == nil {
+	if !ours {
 		table = onlyTable(m, c.Expr)
 	}
 	if table == "" {

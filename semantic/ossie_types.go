@@ -189,7 +189,10 @@ type ossieExt struct {
 	Metric        *Metric        `yaml:"metric,omitempty"`
 	// MetricTable names the logical table of a table-level metric; empty for a
 	// derived (model-level) metric.
-	MetricTable  string        `yaml:"metric_table,omitempty"`
+	MetricTable string `yaml:"metric_table,omitempty"`
+	// Derived marks a model-level metric, which a reader would otherwise put on
+	// the one table its expression names.
+	Derived      bool          `yaml:"derived,omitempty"`
 	Relationship *Relationship `yaml:"relationship,omitempty"`
 	// RelationshipOrder is, for the model's extension, the index in the model's
 	// relationships of each relationship the extension keeps (those that are not
