@@ -13,6 +13,7 @@ func (r *ossieReader) check(doc *ossieDoc) {
 	switch {
 	case doc.Version == "":
 		r.ps.errorf("version", "version is required (%s or %s)", Ossie011, Ossie02)
+		v = Ossie02 // check the rest by the wider lists
 	case !v.Valid():
 		r.ps.errorf("version", "version %q is not one Ossie version this package reads (%s, %s)", doc.Version, Ossie011, Ossie02)
 		return
