@@ -64,6 +64,9 @@ func (a *Agent) Ask(ctx context.Context, history []*Answer, question string) (*A
 // response event has come — the SQL, the result of running it, and the
 // suggestions. Text items are joined as [Cortex] joins them.
 func (a *Agent) AskStream(ctx context.Context, history []*Answer, question string, emit func(Part) error) (*Answer, error) {
+	if emit == nil {
+		emit = func(Part) error { return nil }
+	}
 	req, err := a.request(ctx, history, question)
 	if err != nil {
 		return nil, err
