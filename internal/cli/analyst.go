@@ -44,15 +44,7 @@ func cortex(wh *Opened, wf WarehouseFlags) (analyst.Analyst, error) {
 	if err != nil {
 		return nil, err
 	}
-	var auth analyst.Auth
-	switch st.Kind {
-	case connection.TokenKeyPairJWT:
-		auth = &analyst.KeyPair{Account: st.Account, User: st.User, Key: st.PrivateKey}
-	case connection.TokenOAuth:
-		auth = analyst.OAuth(string(st.Token))
-	default:
-		auth = analyst.PAT(string(st.Token))
-	}
+	auth := AnalystAuth(st)
 	n := wh.Names()
 	file := "@" + n.Database + "." + n.Semantic + ".SEMANTIC_MODELS/" + semantic.SalesModelFile
 	runner, ok := wh.Engine().(analyst.ReadOnlyRunner)
@@ -61,4 +53,16 @@ func cortex(wh *Opened, wf WarehouseFlags) (analyst.Analyst, error) {
 	}
 	return &analyst.Cortex{Client: &analyst.Client{BaseURL: st.BaseURL, Auth: auth},
 		Base: analyst.Request{SemanticModelFile: file}, Engine: runner}, nil
+}
+
+// AnalystAuth is the REST API authentication of a connection's Cortex settings:
+// a key-pair JWT, an OAuth token or a programmatic access token.
+func AnalystAuth(st connection.AnalystSettings) analyst.Auth {
+	switch st.Kind {
+	case connection.TokenKeyPairJWT:
+		return &analyst.KeyPair{Account: st.Account, User: st.User, Key: st.PrivateKey}
+	case connection.TokenOAuth:
+		return analyst.OAuth(string(st.Token))
+	}
+	return analyst.PAT(string(st.Token))
 }
