@@ -85,6 +85,9 @@ func (r *ossieReader) model(om *ossieModel) *Model {
 	if e.Model != nil {
 		r.ext = true
 		*m = *e.Model
+		if len(m.Tables)+len(m.Metrics) > 0 {
+			r.ps.errorf(join(base, "custom_extensions"), "the %s custom extension holds tables or metrics; they belong in datasets and metrics", OssieExtensionKey)
+		}
 	}
 	m.Name, m.Description = om.Name, om.Description
 	r.modelContext(base, om.AIContext, m)
@@ -157,6 +160,10 @@ func (r *ossieReader) table(p, mp string, ds *ossieDataset) Table {
 	var t Table
 	if e.Table != nil {
 		t = *e.Table
+		if len(t.Dimensions)+len(t.TimeDimensions)+len(t.Facts)+len(t.Measures)+len(t.Metrics) > 0 {
+			r.ps.errorf(join(p, "custom_extensions"), "the %s custom extension holds columns or metrics; they belong in fields and metrics", OssieExtensionKey)
+			t.Dimensions, t.TimeDimensions, t.Facts, t.Measures, t.Metrics = nil, nil, nil, nil, nil
+		}
 	}
 	t.Name, t.Description = ds.Name, ds.Description
 	t.Synonyms = r.synonyms(p, ds.AIContext)
