@@ -45,24 +45,17 @@ type agentTurn struct {
 	assistantID int64
 }
 
-// Ask implements [Analyst] with a non-streamed run.
+// Ask implements [Analyst]. It streams the run, as AskStream does, so that a
+// long run is not cut by the wait for a non-streamed answer's headers.
 func (a *Agent) Ask(ctx context.Context, history []*Answer, question string) (*Answer, error) {
-	req, err := a.request(ctx, history, question)
-	if err != nil {
-		return nil, err
-	}
-	req.Stream = false
-	resp, err := a.Client.RunAgent(ctx, a.Object, req)
-	if err != nil {
-		return nil, err
-	}
-	return a.answer(ctx, question, req, resp, resp.Text(), func(Part) error { return nil })
+	return a.AskStream(ctx, history, question, nil)
 }
 
 // AskStream implements [Streamer]: it passes the agent's status changes, the
 // tool's progress and the text deltas on as they arrive, then — once the
 // response event has come — the SQL, the result of running it, and the
-// suggestions. Text items are joined as [Cortex] joins them.
+// suggestions. Text items are joined as [Cortex] joins them; when no delta came,
+// the response's text is emitted whole.
 func (a *Agent) AskStream(ctx context.Context, history []*Answer, question string, emit func(Part) error) (*Answer, error) {
 	if emit == nil {
 		emit = func(Part) error { return nil }
@@ -94,7 +87,14 @@ func (a *Agent) AskStream(ctx context.Context, history []*Answer, question strin
 			return nil, err
 		}
 	}
-	return a.answer(ctx, question, req, s.Response(), text.String(), emit)
+	resp := s.Response()
+	if text.String() == "" && resp != nil && resp.Text() != "" {
+		// no text deltas came: the response event's text is the sentence
+		if err := emit(Part{Kind: PartText, Text: text.add(0, resp.Text())}); err != nil {
+			return nil, err
+		}
+	}
+	return a.answer(ctx, question, req, resp, text.String(), emit)
 }
 
 // request is the question with its history, or in a thread with the thread's

@@ -16,14 +16,14 @@ import (
 // The agent's events reach the caller as they arrive, then the SQL of its
 // Cortex Analyst call runs on the real embedded engine, read-only, and its
 // exact result follows; the streamed answer equals the one Ask assembles from
-// the same run unstreamed. The figures are cortexSQL's, written out by hand.
+// the same run's response event alone (no deltas). The figures are cortexSQL's, written out by hand.
 func TestAgentStreamsAndRunsTheSQL(t *testing.T) {
 	eng, err := embedded.Open(context.Background(), embedded.Options{Threads: 1})
 	require.NoError(t, err)
 	t.Cleanup(func() { eng.Close() })
 	f := newAgentFake(t, func(w http.ResponseWriter, r *http.Request, n int) {
 		if n == 2 {
-			writeJSON(w, 200, agentAnswer(cortexSQL, []string{"Revenue by month"}, 83473))
+			respond(w, agentAnswer(cortexSQL, []string{"Revenue by month"}, 83473))
 			return
 		}
 		streamHeaders(w)

@@ -42,6 +42,13 @@ func agentAnswer(sql string, suggestions []string, assistantID int64) string {
 	return string(body)
 }
 
+// respond answers a run with the whole answer only, as one response event (an
+// agent that streams no delta).
+func respond(w http.ResponseWriter, answer string) {
+	streamHeaders(w)
+	sse(w, "response", answer)
+}
+
 // agentFake is the fake API with the Agent over it, recording request paths.
 type agentFake struct {
 	*fakeAnalyst
@@ -171,12 +178,12 @@ func TestAgentErrorsAndRetries(t *testing.T) {
 				w.Header().Set("Retry-After", "2")
 				writeJSON(w, 429, `{"message":"Too many requests"}`)
 			},
-			func(w http.ResponseWriter) { writeJSON(w, 200, agentAnswer("", nil, 1)) },
+			func(w http.ResponseWriter) { respond(w, agentAnswer("", nil, 1)) },
 		}, 0, "", []time.Duration{2 * time.Second}, true},
 		{"503 twice then answer", []func(http.ResponseWriter){
 			func(w http.ResponseWriter) { writeJSON(w, 503, `{"message":"unavailable"}`) },
 			func(w http.ResponseWriter) { writeJSON(w, 503, `{"message":"unavailable"}`) },
-			func(w http.ResponseWriter) { writeJSON(w, 200, agentAnswer("", nil, 1)) },
+			func(w http.ResponseWriter) { respond(w, agentAnswer("", nil, 1)) },
 		}, 0, "", []time.Duration{375 * time.Millisecond, 625 * time.Millisecond}, true},
 	}
 	for _, tc := range cases {
@@ -204,7 +211,7 @@ func TestAgentErrorsAndRetries(t *testing.T) {
 func TestAgentSQLGoesThroughTheGuard(t *testing.T) {
 	t.Parallel()
 	f := newAgentFake(t, func(w http.ResponseWriter, _ *http.Request, _ int) {
-		writeJSON(w, 200, agentAnswer("DELETE FROM SALES_ANALYTICS_DB.MARTS.FCT_ORDERS", nil, 1))
+		respond(w, agentAnswer("DELETE FROM SALES_ANALYTICS_DB.MARTS.FCT_ORDERS", nil, 1))
 	})
 	_, err := f.agent(t, nil).Ask(context.Background(), nil, "delete everything")
 	require.ErrorIs(t, err, analyst.ErrNotReadOnly)
@@ -215,7 +222,7 @@ func TestAgentSQLGoesThroughTheGuard(t *testing.T) {
 func TestAgentDeclinesWithoutSQL(t *testing.T) {
 	t.Parallel()
 	f := newAgentFake(t, func(w http.ResponseWriter, _ *http.Request, _ int) {
-		writeJSON(w, 200, agentAnswer("", []string{"Revenue by region last month", "Top 10 products"}, 1))
+		respond(w, agentAnswer("", []string{"Revenue by region last month", "Top 10 products"}, 1))
 	})
 	ans, err := f.agent(t, nil).Ask(context.Background(), nil, "how are we doing?")
 	require.NoError(t, err)
@@ -235,7 +242,7 @@ func TestAgentThreadsAndHistory(t *testing.T) {
 			writeJSON(w, 200, `{"thread_id":4264,"thread_name":"","origin_application":"salesanalytics","created_on":1717000000000,"updated_on":1717000000000}`)
 			return
 		}
-		writeJSON(w, 200, agentAnswer("", nil, int64(83470+n)))
+		respond(w, agentAnswer("", nil, int64(83470+n)))
 	})
 	a := f.agent(t, nil)
 	a.Threads, a.OriginApplication = true, "salesanalytics"
