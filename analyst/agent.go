@@ -101,7 +101,9 @@ func (r AgentRequest) Validate(o AgentObject) error {
 // RunAgent runs an agent — the object o, or with the zero AgentObject the
 // configuration in req — and returns its whole answer. A streaming request
 // (Stream set) is read to its end. Retries, bounds and scrubbing are the
-// client's, as for [Client.Message].
+// client's, as for [Client.Message]. A run may last minutes (the API allows 15)
+// while the default transport waits DefaultTimeout for a non-streamed answer's
+// headers: prefer Stream, whose headers come at once.
 func (c *Client) RunAgent(ctx context.Context, o AgentObject, req AgentRequest) (*AgentResponse, error) {
 	if req.Stream {
 		s, err := c.StreamAgent(ctx, o, req)

@@ -188,4 +188,5 @@ func (t *textJoin) add(index int, piece string) string {
 	return piece
 }
 
+// String is the text joined so far.
 func (t *textJoin) String() string { return t.b.String() }
