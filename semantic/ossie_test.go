@@ -53,7 +53,7 @@ func validModels(t *testing.T) map[string]*semantic.Model {
 	require.NoError(t, err)
 	require.GreaterOrEqual(t, len(files), 4)
 	out := map[string]*semantic.Model{}
-	for _, file := range append(files, "sales_model.yaml") {
+	for _, file := range append(files, "sales_model.yaml", "testdata/ossie/roundtrip_edges.yaml") {
 		m, err := semantic.ParseFile(file)
 		require.NoError(t, err)
 		out[filepath.Base(file)] = m
@@ -219,4 +219,42 @@ func TestMarshalOssieRefusesUnknownVersionsAndFormats(t *testing.T) {
 	require.False(t, semantic.OssieVersion("0.1.0").Valid())
 	require.True(t, semantic.OssieJSON.Valid())
 	require.False(t, semantic.OssieFormat("").Valid())
+}
+
+// What another reader sees of the unusual paths: no ASOF relationship (Ossie
+// joins on equal columns only), a metric name used twice written table_name.
+func TestOssieEdgesAsAThirdPartySeesThem(t *testing.T) {
+	t.Parallel()
+	m, err := semantic.ParseFile("testdata/ossie/roundtrip_edges.yaml")
+	require.NoError(t, err)
+	out, err := m.MarshalOssie(semantic.Ossie02, semantic.OssieJSON)
+	require.NoError(t, err)
+	var doc struct {
+		SemanticModel []struct {
+			Datasets []struct {
+				Source string `json:"source"`
+			} `json:"datasets"`
+			Relationships []struct {
+				Name string `json:"name"`
+			} `json:"relationships"`
+			Metrics []struct {
+				Name string `json:"name"`
+			} `json:"metrics"`
+		} `json:"semantic_model"`
+	}
+	require.NoError(t, json.Unmarshal(out, &doc))
+	sm := doc.SemanticModel[0]
+	var rels, metrics, sources []string
+	for _, r := range sm.Relationships {
+		rels = append(rels, r.Name)
+	}
+	for _, x := range sm.Metrics {
+		metrics = append(metrics, x.Name)
+	}
+	for _, d := range sm.Datasets {
+		sources = append(sources, d.Source)
+	}
+	require.Equal(t, []string{"orders_to_customers", "orders_to_customers_again"}, rels)
+	require.Equal(t, []string{"orders_total", "customers_total", "total"}, metrics)
+	require.Equal(t, []string{`DB.SCH."ORDERS.2025"`, "SELECT ID AS CUSTOMER_ID, NAME FROM DB.SCH.CUSTOMERS WHERE ACTIVE", "DB.SCH.FX_RATES"}, sources)
 }
