@@ -93,24 +93,13 @@ func (c *Client) Message(ctx context.Context, req Request) (*Response, error) {
 }
 
 func (c *Client) message(ctx context.Context, req Request, sc *scrubber) (*Response, error) {
-	resp, err := c.post(ctx, MessagePath, req, false, sc)
-	if err != nil {
-		return nil, err
-	}
-	defer resp.Body.Close()
-	body, err := readBody(resp.Body, c.maxResponse())
-	if err != nil {
-		return nil, err
-	}
-	if err := checkDepth(body); err != nil {
-		return nil, err
-	}
 	var out Response
-	if err := json.Unmarshal(body, &out); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrMalformedResponse, err)
+	id, err := c.postJSON(ctx, MessagePath, req, &out, sc)
+	if err != nil {
+		return nil, err
 	}
 	if out.RequestID == "" {
-		out.RequestID = requestID(resp)
+		out.RequestID = id
 	}
 	if out.Message.Role != RoleAnalyst {
 		return nil, fmt.Errorf("%w: the message role is %q, not analyst", ErrMalformedResponse, clip(sc.text(string(out.Message.Role)), 64))

@@ -53,8 +53,7 @@ func (c *Cortex) AskStream(ctx context.Context, history []*Answer, question stri
 		return nil, err
 	}
 	defer s.Close()
-	var text strings.Builder
-	last := -1 // the content index of the last text piece
+	var text textJoin
 	for ev, err := range s.Events() {
 		if err != nil {
 			return nil, err
@@ -64,12 +63,7 @@ func (c *Cortex) AskStream(ctx context.Context, history []*Answer, question stri
 		case ev.Type == "status" && ev.Status != "done" && ev.Status != "":
 			p = Part{Kind: PartStatus, Status: statusText(ev.Status, ev.StatusMessage)}
 		case ev.Delta != nil && ev.Delta.Type == ContentText && ev.Delta.TextDelta != "":
-			p = Part{Kind: PartText, Text: ev.Delta.TextDelta}
-			if last >= 0 && ev.Delta.Index != last {
-				p.Text = "\n\n" + p.Text
-			}
-			last = ev.Delta.Index
-			text.WriteString(p.Text)
+			p = Part{Kind: PartText, Text: text.add(ev.Delta.Index, ev.Delta.TextDelta)}
 		default:
 			continue
 		}
@@ -105,30 +99,42 @@ func (c *Cortex) answer(ctx context.Context, question string, resp *Response, te
 	a.Model = c.modelOf(resp)
 	sql, ok := resp.SQL()
 	if !ok {
+		sql = ""
+	}
+	if err := runAnswer(ctx, c.Engine, c.Exec, a, sql, "Cortex Analyst", emit); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// runAnswer completes a with the SQL an analyst service returned: it emits the
+// SQL, runs it through [Execute] (the read-only guard, bounded rows and time,
+// exact decimals) and emits the result, then the suggestions. Without SQL the
+// answer is a decline naming service.
+func runAnswer(ctx context.Context, eng ReadOnlyRunner, exec ExecOptions, a *Answer, sql, service string, emit func(Part) error) error {
+	if sql == "" {
 		a.Declined = true
-		a.Reason = "Cortex Analyst returned no SQL for this question"
+		a.Reason = service + " returned no SQL for this question"
 	} else {
 		if err := emit(Part{Kind: PartSQL, SQL: sql}); err != nil {
-			return nil, err
+			return err
 		}
 		if err := emit(Part{Kind: PartStatus, Status: "Running the query"}); err != nil {
-			return nil, err
+			return err
 		}
-		res, err := Execute(ctx, c.Engine, sql, c.Exec)
+		res, err := Execute(ctx, eng, sql, exec)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		a.SQL, a.Result = sql, res
 		if err := emit(Part{Kind: PartResult, Result: res}); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	if len(a.Suggestions) > 0 {
-		if err := emit(Part{Kind: PartSuggestions, Suggestions: a.Suggestions}); err != nil {
-			return nil, err
-		}
+		return emit(Part{Kind: PartSuggestions, Suggestions: a.Suggestions})
 	}
-	return a, nil
+	return nil
 }
 
 // modelOf is the model the answer came from: the one Cortex selected among

@@ -82,13 +82,7 @@ func TestCortexStreamsEventsAsTheyArrive(t *testing.T) {
 	require.Equal(t, cortexSQL, parts[5].SQL)
 	require.Same(t, got.Result, parts[7].Result)
 
-	require.Equal(t, []query.Column{{Name: "region", Kind: query.KindText}, {Name: "revenue", Kind: query.KindDecimal, Scale: 2}},
-		onlyNameKindScale(got.Result.Columns))
-	require.Len(t, got.Result.Rows, 2)
-	require.Equal(t, "East", got.Result.Rows[0][0])
-	require.True(t, decimal.RequireFromString("7.25").Equal(got.Result.Rows[0][1].(decimal.Decimal)))
-	require.Equal(t, "West", got.Result.Rows[1][0])
-	require.True(t, decimal.RequireFromString("12.50").Equal(got.Result.Rows[1][1].(decimal.Decimal)))
+	requireCortexSQLResult(t, got.Result)
 
 	want, err := a.Ask(context.Background(), nil, "revenue by region")
 	require.NoError(t, err)
@@ -100,6 +94,18 @@ func TestCortexStreamsEventsAsTheyArrive(t *testing.T) {
 	require.Equal(t, want.VerifiedQuery, got.VerifiedQuery)
 	require.Equal(t, "regions", got.VerifiedQuery)
 	require.False(t, got.Declined)
+}
+
+// requireCortexSQLResult checks a result of cortexSQL against its figures.
+func requireCortexSQLResult(t *testing.T, res *query.Result) {
+	t.Helper()
+	require.Equal(t, []query.Column{{Name: "region", Kind: query.KindText}, {Name: "revenue", Kind: query.KindDecimal, Scale: 2}},
+		onlyNameKindScale(res.Columns))
+	require.Len(t, res.Rows, 2)
+	require.Equal(t, "East", res.Rows[0][0])
+	require.True(t, decimal.RequireFromString("7.25").Equal(res.Rows[0][1].(decimal.Decimal)))
+	require.Equal(t, "West", res.Rows[1][0])
+	require.True(t, decimal.RequireFromString("12.50").Equal(res.Rows[1][1].(decimal.Decimal)))
 }
 
 // onlyNameKindScale keeps what the test states of each column.

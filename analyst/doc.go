@@ -41,6 +41,24 @@
 // the question was read as, the SQL, the table once the query ran, then the
 // figures. The text parts join to the answer's Text.
 //
+// # Cortex Agents
+//
+// [Agent] asks Cortex Agents instead (POST /api/v2/cortex/agent:run, or an
+// agent object's run with [AgentObject]) and is an Analyst and a Streamer too.
+// [AnalystAgent] configures a run whose one tool is Cortex Analyst over a
+// semantic view; the SQL of the agent's last Cortex Analyst call runs through
+// [Execute] exactly as [Cortex]'s does, so the figures are exact and local:
+//
+//	a := &analyst.Agent{Client: c, Base: analyst.AnalystAgent("sales_analyst", "DB.SEMANTIC.SALES_ANALYTICS", "WH"), Engine: eng}
+//	ans, err := a.Ask(ctx, nil, "Revenue by region last quarter")
+//
+// The history goes back as user and assistant messages, or with Agent.Threads
+// it stays in a server-side thread ([Client.CreateThread]). [Client.RunAgent]
+// and [Client.StreamAgent] are the API itself: [AgentStream] yields the
+// documented events (response.status, response.text.delta, response.tool_use,
+// response.tool_result, …, response, error) and passes unknown ones on. Retries,
+// bounds, typed errors and scrubbing are the same as Cortex Analyst's.
+//
 // # Requests
 //
 // A request names its semantic model in exactly one way: a staged file

@@ -68,3 +68,19 @@ func ExampleAskStream() {
 	// next: [And in 2024?]
 	// revenue in 2025 <nil>
 }
+
+func ExampleAnalystAgent() {
+	req := analyst.AnalystAgent("sales_analyst", "SALES_ANALYTICS_DB.SEMANTIC.SALES_ANALYTICS", "SALES_WH")
+	req.Messages = []analyst.AgentMessage{{Role: analyst.AgentRoleUser,
+		Content: []analyst.AgentContent{{Type: analyst.AgentContentText, Text: "Revenue by region"}}}}
+	fmt.Println(req.Validate(analyst.AgentObject{}))
+	fmt.Println(req.Tools[0].ToolSpec.Type, req.Tools[0].ToolSpec.Name)
+	res := req.ToolResources["sales_analyst"]
+	fmt.Println(res.SemanticView, res.ExecutionEnvironment.Warehouse)
+	fmt.Println(req.Validate(analyst.AgentObject{Database: "DB", Schema: "AGENTS", Name: "SALES"}) != nil)
+	// Output:
+	// <nil>
+	// cortex_analyst_text_to_sql sales_analyst
+	// SALES_ANALYTICS_DB.SEMANTIC.SALES_ANALYTICS SALES_WH
+	// true
+}

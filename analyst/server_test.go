@@ -12,6 +12,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -47,7 +48,7 @@ func newFake(t testing.TB) *fakeAnalyst {
 
 func (f *fakeAnalyst) serve(w http.ResponseWriter, r *http.Request) {
 	n := int(f.calls.Add(1))
-	if r.Method != http.MethodPost || (r.URL.Path != analyst.MessagePath && r.URL.Path != analyst.FeedbackPath) {
+	if r.Method != http.MethodPost || !documentedPath(r.URL.EscapedPath()) {
 		http.Error(w, `{"message":"not found","code":"404"}`, http.StatusNotFound)
 		return
 	}
@@ -71,6 +72,19 @@ func (f *fakeAnalyst) serve(w http.ResponseWriter, r *http.Request) {
 	f.bodies = append(f.bodies, m)
 	f.mu.Unlock()
 	f.handle(w, r, n)
+}
+
+// agentObjectPath is the documented run endpoint of an agent object.
+var agentObjectPath = regexp.MustCompile(`^/api/v2/databases/[^/]+/schemas/[^/]+/agents/[^/]+:run$`)
+
+// documentedPath reports whether the API has an endpoint at path: Cortex
+// Analyst's message and feedback, Cortex Agents' runs and threads.
+func documentedPath(path string) bool {
+	switch path {
+	case analyst.MessagePath, analyst.FeedbackPath, analyst.AgentRunPath, analyst.ThreadsPath:
+		return true
+	}
+	return agentObjectPath.MatchString(path)
 }
 
 // checkAuth verifies the bearer token: a PAT, or a JWT signed by the registered key

@@ -57,16 +57,30 @@ type SuggestionDelta struct {
 // Client.MaxStreamBytes and each event by Client.MaxResponseBytes, and deltas are
 // assembled in time linear in the stream.
 type Stream struct {
+	*streamConn
+	done  bool
+	err   error
+	parts map[int]*part
+	resp  Response
+}
+
+// streamConn is an open server-sent event stream: the body, read within the
+// client's bounds, and what closing it releases.
+type streamConn struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 	body   io.ReadCloser
-	r      *bufio.Reader
-	limit  int64 // one event's bound
+	sse    sseReader
 	sc     *scrubber
-	done   bool
-	err    error
-	parts  map[int]*part
-	resp   Response
+	// requestID is the X-Snowflake-Request-Id of the answer.
+	requestID string
+}
+
+// sseReader reads "event:/data:" blocks, each of at most limit bytes.
+type sseReader struct {
+	ctx   context.Context
+	r     *bufio.Reader
+	limit int64
 }
 
 // part is a content item being assembled from its deltas.
@@ -82,9 +96,22 @@ type part struct {
 // retries) are returned here as they are by [Client.Message].
 func (c *Client) Stream(ctx context.Context, req Request) (*Stream, error) {
 	req.Stream = true
+	conn, err := c.openStream(ctx, MessagePath, req)
+	if err != nil {
+		return nil, err
+	}
+	s := &Stream{streamConn: conn, parts: map[int]*part{}}
+	s.resp.RequestID = conn.requestID
+	return s, nil
+}
+
+// openStream posts body to path asking for server-sent events and returns the
+// open stream, bounded by MaxStreamBytes in all and MaxResponseBytes an event.
+// Errors before the stream starts are scrubbed like every error of the client.
+func (c *Client) openStream(ctx context.Context, path string, body any) (*streamConn, error) {
 	ctx, cancel := c.withTimeout(ctx)
 	sc := newScrubber(c.Auth)
-	resp, err := c.post(ctx, MessagePath, req, true, sc)
+	resp, err := c.post(ctx, path, body, true, sc)
 	if err != nil {
 		cancel()
 		return nil, sc.err(err)
@@ -94,16 +121,14 @@ func (c *Client) Stream(ctx context.Context, req Request) (*Stream, error) {
 		total = DefaultMaxStreamBytes
 	}
 	bounded := &boundedReader{r: resp.Body, left: total, limit: total}
-	s := &Stream{ctx: ctx, cancel: cancel, body: resp.Body, r: bufio.NewReaderSize(bounded, 64<<10),
-		limit: c.maxResponse(), sc: sc, parts: map[int]*part{}}
-	s.resp.RequestID = requestID(resp)
-	return s, nil
+	return &streamConn{ctx: ctx, cancel: cancel, body: resp.Body, sc: sc, requestID: requestID(resp),
+		sse: sseReader{ctx: ctx, r: bufio.NewReaderSize(bounded, 64<<10), limit: c.maxResponse()}}, nil
 }
 
 // Close releases the connection (and the RequestTimeout's timer).
-func (s *Stream) Close() error {
-	err := s.body.Close()
-	s.cancel()
+func (c *streamConn) Close() error {
+	err := c.body.Close()
+	c.cancel()
 	return err
 }
 
@@ -119,7 +144,8 @@ func (s *Stream) Next() (Event, error) {
 	if s.err != nil {
 		return Event{}, s.err
 	}
-	ev, err := s.readEvent()
+	name, data, err := s.sse.read()
+	ev := Event{Type: name, Data: data}
 	if err != nil {
 		if errors.Is(err, io.EOF) {
 			s.done = true
@@ -196,16 +222,18 @@ func (s *Stream) Response() *Response {
 
 // interrupted wraps a read failure, and the context's error when the context
 // ended: the caller can tell a cancelled stream from a broken one.
-func (s *Stream) interrupted(err error) error {
+func (s *sseReader) interrupted(err error) error {
 	if cerr := s.ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
 		return fmt.Errorf("%w: %w (%v)", ErrStreamInterrupted, cerr, err)
 	}
 	return fmt.Errorf("%w: %w", ErrStreamInterrupted, err)
 }
 
-// readEvent reads one "event:/data:" block, ending at a blank line.
-func (s *Stream) readEvent() (Event, error) {
-	var ev Event
+// read reads one "event:/data:" block, ending at a blank line, and returns the
+// event's name ("message" when it has none) and data. It returns io.EOF at the
+// end of the body between events.
+func (s *sseReader) read() (string, json.RawMessage, error) {
+	var name string
 	var data bytes.Buffer
 	var size int64
 	seen := false
@@ -218,30 +246,29 @@ func (s *Stream) readEvent() (Event, error) {
 		}
 		size += int64(len(line))
 		if size > s.limit {
-			return ev, &TooLargeError{Limit: s.limit, Event: true}
+			return "", nil, &TooLargeError{Limit: s.limit, Event: true}
 		}
 		if err != nil {
 			var tl *TooLargeError
 			switch {
 			case errors.As(err, &tl):
-				return ev, err
+				return "", nil, err
 			case errors.Is(err, io.EOF) && (seen || len(bytes.TrimSpace(line)) > 0):
-				return ev, s.interrupted(fmt.Errorf("the body ended inside an event: %w", io.ErrUnexpectedEOF))
+				return "", nil, s.interrupted(fmt.Errorf("the body ended inside an event: %w", io.ErrUnexpectedEOF))
 			case errors.Is(err, io.EOF) && s.ctx.Err() == nil:
-				return ev, io.EOF
+				return "", nil, io.EOF
 			}
-			return ev, s.interrupted(err)
+			return "", nil, s.interrupted(err)
 		}
 		l := bytes.TrimRight(line, "\r\n") // aliases the reader's buffer until the next read
 		if len(l) == 0 {
 			if !seen {
 				continue
 			}
-			if ev.Type == "" {
-				ev.Type = "message"
+			if name == "" {
+				name = "message"
 			}
-			ev.Data = json.RawMessage(data.Bytes())
-			return ev, nil
+			return name, json.RawMessage(data.Bytes()), nil
 		}
 		if l[0] == ':' {
 			continue // a comment
@@ -251,7 +278,7 @@ func (s *Stream) readEvent() (Event, error) {
 		seen = true
 		switch string(field) {
 		case "event":
-			ev.Type = string(value)
+			name = string(value)
 		case "data":
 			if data.Len() > 0 {
 				data.WriteByte('\n')
@@ -261,7 +288,7 @@ func (s *Stream) readEvent() (Event, error) {
 	}
 }
 
-func (s *Stream) readLong(first []byte) ([]byte, error) {
+func (s *sseReader) readLong(first []byte) ([]byte, error) {
 	buf := append([]byte(nil), first...)
 	for {
 		more, err := s.r.ReadSlice('\n')

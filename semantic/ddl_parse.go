@@ -58,15 +58,6 @@ func ParseSemanticViewDDL(file string, data []byte) (m *Model, view string, err 
 	return p.m, p.view, nil
 }
 
-func hasErrors(list []Problem) bool {
-	for _, p := range list {
-		if p.Severity == SeverityError {
-			return true
-		}
-	}
-	return false
-}
-
 // ddlParser reads the statement clause by clause. Facts, dimensions and metrics
 // are collected as columns first and placed into the model's tables by
 // assemble, once the extension has said which dimensions are time dimensions.

@@ -42,6 +42,42 @@
 //	ddl, _, err := semantic.SalesModel().SemanticViewDDL("SALES_ANALYTICS_DB.MARTS.SALES_ANALYTICS")
 //	m, view, err := semantic.ParseSemanticViewDDL("view.sql", []byte(ddl))
 //
+// # Apache Ossie
+//
+// [Model.MarshalOssie] writes the model as an Apache Ossie (Open Semantic
+// Interchange) document — 0.1.1, which Snowflake and dbt read, or 0.2.0.dev0,
+// which adds datatype — in YAML or JSON, valid against the project's JSON
+// Schema; [ParseOssie] reads one back. Logical tables become datasets, their
+// dimensions, time dimensions and facts fields, every metric a model-level
+// metric, equality relationships relationships; synonyms go to ai_context, the
+// SQL-generation instructions and the verified questions to the model's
+// ai_context. Everything else is kept in one custom_extensions entry per object
+// (vendor SALESANALYTICS in 0.2; COMMON with a "salesanalytics" key in 0.1.1), so
+// a round trip through this package loses nothing:
+//
+//	doc, err := m.MarshalOssie(semantic.Ossie011, semantic.OssieYAML)
+//	back, err := semantic.ParseOssie("sales.ossie.yaml", doc) // back.Equal(m)
+//
+// Another Ossie reader does not read that extension, so it does not see:
+//   - data types in 0.1.1; in 0.2 only the kind (Decimal, not NUMBER(38,2));
+//   - sample values, is_enum, unique, Cortex Search services, labels;
+//   - named filters; verified queries (only their questions, as examples);
+//   - the question-categorisation instructions;
+//   - which table a metric belongs to (a name used twice becomes table_name);
+//   - access modifiers, so private facts and metrics look public;
+//   - non-additive dimensions and using_relationships, so a semi-additive
+//     metric looks additive: summing it across its snapshot dimension is wrong;
+//   - join and relationship types, and range or ASOF relationships (not written:
+//     Ossie joins on equal columns only);
+//   - variables, max staleness, tags, comments, deprecated keys;
+//   - expressions in any dialect but SNOWFLAKE (a reader of ANSI_SQL only sees
+//     none).
+//
+// Reading a third party's document, [ParseOssie] takes SNOWFLAKE or ANSI_SQL
+// expressions and 0.2 datatypes, and warns about what it cannot keep (labels,
+// other vendors' extensions); a field needs a datatype that names a Snowflake
+// type (Decimal has no scale, so it is an error, not a guess).
+//
 // # The sales model
 //
 // [SalesModel] is the model of the sales warehouse (15 dimensions, 5 time

@@ -65,3 +65,63 @@ func ExampleModel_Lookup() {
 	// average_order_value = SUM(orders.net_amount) / NULLIF(COUNT(DISTINCT orders.order_id), 0)
 	// true
 }
+
+func ExampleModel_MarshalOssie() {
+	m, err := semantic.Parse("model.yaml", []byte(`
+name: shop
+tables:
+  - name: orders
+    base_table: {database: DB, schema: MARTS, table: ORDERS}
+    facts:
+      - name: amount
+        synonyms: [order value]
+        expr: AMOUNT
+        data_type: NUMBER(38,2)
+    metrics:
+      - name: revenue
+        expr: SUM(orders.amount)
+`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	doc, err := m.MarshalOssie(semantic.Ossie02, semantic.OssieYAML)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Print(string(doc))
+	back, err := semantic.ParseOssie("shop.ossie.yaml", doc)
+	fmt.Println(err, back.Equal(m))
+	// Output:
+	// version: 0.2.0.dev0
+	// semantic_model:
+	//   - name: shop
+	//     datasets:
+	//       - name: orders
+	//         source: DB.MARTS.ORDERS
+	//         fields:
+	//           - name: amount
+	//             expression:
+	//               dialects:
+	//                 - dialect: SNOWFLAKE
+	//                   expression: AMOUNT
+	//             datatype: Decimal
+	//             ai_context:
+	//               synonyms:
+	//                 - order value
+	//             custom_extensions:
+	//               - vendor_name: SALESANALYTICS
+	//                 data: '{"salesanalytics":{"fact":{"data_type":"NUMBER(38,2)"},"format":1}}'
+	//     metrics:
+	//       - name: revenue
+	//         expression:
+	//           dialects:
+	//             - dialect: SNOWFLAKE
+	//               expression: SUM(orders.amount)
+	//         datatype: Decimal
+	//         custom_extensions:
+	//           - vendor_name: SALESANALYTICS
+	//             data: '{"salesanalytics":{"format":1,"metric_table":"orders"}}'
+	// <nil> true
+}

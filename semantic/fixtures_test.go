@@ -20,39 +20,47 @@ var wantRE = regexp.MustCompile(`^# want: (any|(\d+):(\d+)) (.+)$`)
 // error it must produce.
 func TestInvalidFixturesReportTheirErrorAtTheirPosition(t *testing.T) {
 	t.Parallel()
-	files, err := filepath.Glob("testdata/invalid/*.yaml")
+	eachInvalidFixture(t, "testdata/invalid/*.yaml", 30, wantRE, func(t *testing.T, file string, data []byte, m []string) {
+		model, err := semantic.Parse(file, data)
+		require.Nil(t, model)
+		require.ErrorIs(t, err, semantic.ErrInvalidModel)
+		var perr *semantic.Error
+		require.True(t, errors.As(err, &perr))
+
+		for _, p := range perr.Problems {
+			if !strings.Contains(p.Message, m[4]) {
+				continue
+			}
+			require.Equal(t, file, p.Pos.File)
+			if m[1] != "any" {
+				line, _ := strconv.Atoi(m[2])
+				col, _ := strconv.Atoi(m[3])
+				require.Equal(t, [2]int{line, col}, [2]int{p.Pos.Line, p.Pos.Column}, "position of %q", p.Message)
+			} else {
+				require.Positive(t, p.Pos.Line)
+			}
+			require.Contains(t, err.Error(), p.Pos.String())
+			return
+		}
+		t.Fatalf("no problem contains %q; got:\n%v", m[4], err)
+	})
+}
+
+// eachInvalidFixture runs check on every file matching glob (at least min of
+// them), with the submatches of re on its first line, the want line.
+func eachInvalidFixture(t *testing.T, glob string, min int, re *regexp.Regexp, check func(t *testing.T, file string, data []byte, want []string)) {
+	t.Helper()
+	files, err := filepath.Glob(glob)
 	require.NoError(t, err)
-	require.GreaterOrEqual(t, len(files), 30)
+	require.GreaterOrEqual(t, len(files), min)
 	for _, file := range files {
 		t.Run(filepath.Base(file), func(t *testing.T) {
 			data, err := os.ReadFile(file)
 			require.NoError(t, err)
 			first, _, _ := strings.Cut(string(data), "\n")
-			m := wantRE.FindStringSubmatch(first)
-			require.NotNil(t, m, "first line must be '# want: LINE:COL message'")
-
-			model, err := semantic.Parse(file, data)
-			require.Nil(t, model)
-			require.ErrorIs(t, err, semantic.ErrInvalidModel)
-			var perr *semantic.Error
-			require.True(t, errors.As(err, &perr))
-
-			for _, p := range perr.Problems {
-				if !strings.Contains(p.Message, m[4]) {
-					continue
-				}
-				require.Equal(t, file, p.Pos.File)
-				if m[1] != "any" {
-					line, _ := strconv.Atoi(m[2])
-					col, _ := strconv.Atoi(m[3])
-					require.Equal(t, [2]int{line, col}, [2]int{p.Pos.Line, p.Pos.Column}, "position of %q", p.Message)
-				} else {
-					require.Positive(t, p.Pos.Line)
-				}
-				require.Contains(t, err.Error(), p.Pos.String())
-				return
-			}
-			t.Fatalf("no problem contains %q; got:\n%v", m[4], err)
+			want := re.FindStringSubmatch(first)
+			require.NotNil(t, want, "the first line must be the want line %s", re)
+			check(t, file, data, want)
 		})
 	}
 }

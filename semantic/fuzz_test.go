@@ -38,6 +38,39 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
+// FuzzParseOssie feeds arbitrary bytes to ParseOssie. It must never panic, and
+// whatever it accepts must survive writing as Ossie (either version) and reading
+// back unchanged.
+func FuzzParseOssie(f *testing.F) {
+	seeds, _ := filepath.Glob("testdata/ossie/*/*.yaml")
+	more, _ := filepath.Glob("testdata/ossie/*.*")
+	for _, s := range append(seeds, more...) {
+		data, err := os.ReadFile(s)
+		if err == nil && len(data) < 64<<10 {
+			f.Add(data)
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := semantic.ParseOssie("fuzz.yaml", data)
+		if err != nil {
+			return
+		}
+		for _, v := range []semantic.OssieVersion{semantic.Ossie011, semantic.Ossie02} {
+			out, err := m.MarshalOssie(v, semantic.OssieJSON)
+			if err != nil {
+				t.Fatalf("writing a valid model failed: %v", err)
+			}
+			again, err := semantic.ParseOssie("again.json", out)
+			if err != nil {
+				t.Fatalf("reading back failed: %v\n%s", err, out)
+			}
+			if !m.Equal(again) {
+				t.Fatalf("round trip changed the model:\n%s", out)
+			}
+		}
+	})
+}
+
 // BenchmarkParseSalesModel parses and validates the sales model. Target: ≤ 1 ms.
 func BenchmarkParseSalesModel(b *testing.B) {
 	data := semantic.SalesModelYAML()

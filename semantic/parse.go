@@ -32,24 +32,14 @@ func ParseFile(path string) (*Model, error) {
 func Parse(file string, data []byte) (*Model, error) {
 	src := &source{file: file}
 	ps := &problems{src: src}
-	if len(data) > MaxModelSize {
-		ps.addAt(Position{File: file, Line: 1, Column: 1}, SeverityError, "",
-			"the file is "+strconv.Itoa(len(data))+" bytes; a semantic model may be at most "+strconv.Itoa(MaxModelSize))
+	root, ok := readDocument(file, data, ps, "a model needs at least name and tables")
+	if !ok {
 		return nil, &Error{Problems: ps.list}
 	}
-	root, err := parseYAML(data)
-	if err != nil {
-		ps.addAt(syntaxPos(file, err), SeverityError, "", strings.TrimPrefix(err.Error(), "yaml: "))
-		return nil, &Error{Problems: ps.list}
-	}
-	if len(root.Content) == 0 || len(bytes.TrimSpace(data)) == 0 {
-		ps.addAt(Position{File: file, Line: 1, Column: 1}, SeverityError, "", "the file is empty; a model needs at least name and tables")
-		return nil, &Error{Problems: ps.list}
-	}
-	src.root = root.Content[0]
+	src.root = root
 	m := &Model{src: src}
 	d := &decoder{file: file, ps: ps, budget: aliasExpansion * countNodes(src.root)}
-	d.decode(root.Content[0], reflect.ValueOf(m).Elem(), "")
+	d.decode(root, reflect.ValueOf(m).Elem(), "")
 	normalize(m)
 	validate(m, ps)
 	errs, warns := split(ps.list)
@@ -59,6 +49,26 @@ func Parse(file string, data []byte) (*Model, error) {
 	}
 	m.idx() // built now, so concurrent lookups only read it
 	return m, nil
+}
+
+// readDocument returns the root node of a YAML (or JSON) document, reporting a
+// file too large, a syntax error or an empty file into ps.
+func readDocument(file string, data []byte, ps *problems, empty string) (*yaml.Node, bool) {
+	if len(data) > MaxModelSize {
+		ps.addAt(Position{File: file, Line: 1, Column: 1}, SeverityError, "",
+			"the file is "+strconv.Itoa(len(data))+" bytes; a semantic model may be at most "+strconv.Itoa(MaxModelSize))
+		return nil, false
+	}
+	root, err := parseYAML(data)
+	if err != nil {
+		ps.addAt(syntaxPos(file, err), SeverityError, "", strings.TrimPrefix(err.Error(), "yaml: "))
+		return nil, false
+	}
+	if len(root.Content) == 0 || len(bytes.TrimSpace(data)) == 0 {
+		ps.addAt(Position{File: file, Line: 1, Column: 1}, SeverityError, "", "the file is empty; "+empty)
+		return nil, false
+	}
+	return root.Content[0], true
 }
 
 // parseYAML returns the document node of data, from yaml.v3, which also reports

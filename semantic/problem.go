@@ -179,14 +179,29 @@ func (s *source) recorded(path string) Position {
 	}
 }
 
-// original maps a path under a moved prefix back to where it was parsed.
+// original maps a path under a moved prefix back to where it was parsed; of
+// several moved prefixes of path, the longest (the innermost object) counts.
 func (s *source) original(path string) string {
-	for to, from := range s.moved {
-		if path == to || strings.HasPrefix(path, to+".") || strings.HasPrefix(path, to+"[") {
-			return from + path[len(to):]
+	best := ""
+	for to := range s.moved {
+		if len(to) > len(best) && (path == to || strings.HasPrefix(path, to+".") || strings.HasPrefix(path, to+"[")) {
+			best = to
 		}
 	}
-	return path
+	if best == "" {
+		return path
+	}
+	return s.moved[best] + path[len(best):]
+}
+
+// hasErrors reports whether list holds an error, not only warnings.
+func hasErrors(list []Problem) bool {
+	for _, p := range list {
+		if p.Severity == SeverityError {
+			return true
+		}
+	}
+	return false
 }
 
 // segments splits a.b[2].c into a, b, [2], c. Keys containing '.', '[' or ']'

@@ -4,18 +4,21 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 
 	"github.com/salesanalytics/salesanalytics/analyst"
 	"github.com/salesanalytics/salesanalytics/analyst/offline"
 	"github.com/salesanalytics/salesanalytics/engine/snowflake/connection"
+	"github.com/salesanalytics/salesanalytics/pipeline"
 	"github.com/salesanalytics/salesanalytics/semantic"
 )
 
 // OpenAnalyst returns Cortex Analyst when the warehouse is Snowflake and its
-// connection can call the REST API (key pair, OAuth or PAT), else the offline
-// analyst.
+// connection can call the REST API (key pair, OAuth or PAT) — or Cortex Agents
+// over the sales semantic view when SALESANALYTICS_ANALYST=agent — else the
+// offline analyst.
 func OpenAnalyst(ctx context.Context, wh *Opened, wf WarehouseFlags, forceOffline bool, errOut io.Writer) (analyst.Analyst, error) {
 	db := wh.Engine().DB()
 	snowflake := strings.EqualFold(wf.Engine, "snowflake")
@@ -51,12 +54,31 @@ func cortex(wh *Opened, wf WarehouseFlags) (analyst.Analyst, error) {
 	if !ok {
 		return nil, fmt.Errorf("the %s engine cannot run analyst SQL read-only", wh.Engine().Dialect())
 	}
-	return &analyst.Cortex{Client: &analyst.Client{BaseURL: st.BaseURL, Auth: auth},
-		Base: analyst.Request{SemanticModelFile: file}, Engine: runner}, nil
+	client := &analyst.Client{BaseURL: st.BaseURL, Auth: auth}
+	if os.Getenv(AnalystEnv) == "agent" {
+		view := os.Getenv(SemanticViewEnv)
+		if view == "" {
+			view = pipeline.SemanticViewRef(n) // the view set-up creates
+		}
+		return &analyst.Agent{Client: client, Base: analyst.AnalystAgent("sales_analyst", view, conn.Warehouse), Engine: runner}, nil
+	}
+	return &analyst.Cortex{Client: client, Base: analyst.Request{SemanticModelFile: file}, Engine: runner}, nil
 }
 
-// AnalystAuth is the REST API credential a connection's analyst settings give:
-// a key pair's JWT, an OAuth token or a programmatic access token.
+// Environment variables that choose the analyst on a Snowflake warehouse.
+const (
+	// AnalystEnv set to "agent" asks Cortex Agents, with a Cortex Analyst tool
+	// over the sales semantic view, instead of Cortex Analyst over the staged
+	// model.
+	AnalystEnv = "SALESANALYTICS_ANALYST"
+	// SemanticViewEnv names the semantic view the agent's tool reads
+	// (DB.SCHEMA.VIEW); by default the sales model's name in the warehouse's
+	// semantic schema.
+	SemanticViewEnv = "SALESANALYTICS_SEMANTIC_VIEW"
+)
+
+// AnalystAuth is the REST API authentication of a connection's Cortex settings:
+// a key-pair JWT, an OAuth token or a programmatic access token.
 func AnalystAuth(st connection.AnalystSettings) analyst.Auth {
 	switch st.Kind {
 	case connection.TokenKeyPairJWT:
