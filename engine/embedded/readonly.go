@@ -29,6 +29,9 @@ const lockdown = `SET enable_external_access = false; SET lock_configuration = t
 //   - the engine is confined first (see lockdown): from the first call on, no
 //     statement on this engine reads or writes files, reaches the network, loads
 //     extensions, attaches databases or changes settings;
+//   - DuckDB's own parse of the SQL (json_serialize_sql) must hold only what
+//     the allow-list allows (see checkAllowed): one query over the marts and its
+//     own CTEs, pure functions, three bounded table functions;
 //   - the SQL is wrapped as SELECT * FROM (<sql>) AS q LIMIT maxRows+1, so a
 //     hidden semicolon is a syntax error and the row cap is the engine's;
 //   - DuckDB's own parser must read the wrapped text as exactly one statement of
@@ -50,6 +53,9 @@ func (e *Engine) RunReadOnly(ctx context.Context, sqlText string, maxRows int) (
 		return nil, fmt.Errorf("embedded: connection: %w", err)
 	}
 	defer conn.Close()
+	if err := checkAllowed(ctx, conn, sqlText); err != nil {
+		return nil, err
+	}
 	if err := conn.Raw(func(dc any) error { return vetSelect(dc, wrapped) }); err != nil {
 		return nil, err
 	}
