@@ -62,7 +62,7 @@ func (c *canaries) state(t testing.TB) string {
 		`SELECT string_agg(sequence_name || ':' || COALESCE(CAST(last_value AS VARCHAR), '-'), ',') FROM duckdb_sequences()`,
 		`SELECT string_agg(database_name, ',' ORDER BY database_name) FROM duckdb_databases()`,
 		`SELECT string_agg(extension_name, ',' ORDER BY extension_name) FROM duckdb_extensions() WHERE loaded`,
-		`SELECT string_agg(name || '=' || value, ',' ORDER BY name) FROM duckdb_settings() WHERE name IN ('enable_external_access', 'lock_configuration', 'threads', 'memory_limit', 'autoload_known_extensions', 'autoinstall_known_extensions', 'allowed_directories', 'allowed_paths')`,
+		`SELECT string_agg(name || '=' || COALESCE(value, ''), ',' ORDER BY name) FROM duckdb_settings()`, // every setting
 		`SELECT string_agg(name, ',' ORDER BY name) FROM duckdb_functions() WHERE function_type = 'macro' AND NOT internal`,
 		`SELECT COUNT(*) FROM MARTS.FCT_ORDERS`,
 	} {
