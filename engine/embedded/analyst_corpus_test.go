@@ -33,11 +33,19 @@ type canaries struct {
 
 func newCanaries(t testing.TB, scale float64) *canaries {
 	t.Helper()
-	eng := openMem(t)
+	return newCanariesOn(t, scale, embedded.Options{})
+}
+
+// newCanariesOn is newCanaries on an in-memory engine opened with opts.
+func newCanariesOn(t testing.TB, scale float64, opts embedded.Options) *canaries {
+	t.Helper()
+	eng, err := embedded.Open(context.Background(), opts)
+	require.NoError(t, err)
+	t.Cleanup(func() { eng.Close() })
 	if scale > 0 {
 		mustSetup(t, eng, options(scale, 0))
 	}
-	_, err := eng.DB().Exec(`CREATE TABLE canary AS SELECT 42 AS v; CREATE SEQUENCE canary_seq`)
+	_, err = eng.DB().Exec(`CREATE TABLE canary AS SELECT 42 AS v; CREATE SEQUENCE canary_seq`)
 	require.NoError(t, err)
 	c := &canaries{eng: eng, dir: t.TempDir(), secret: fmt.Sprintf("CANARY-SECRET-%d", time.Now().UnixNano())}
 	c.file = filepath.Join(t.TempDir(), "canary.csv")
