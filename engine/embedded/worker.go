@@ -27,7 +27,14 @@ type AnalystIsolation struct {
 	InProcess bool
 	// Limits bound each worker; zero fields take DefaultWorkerLimits' values.
 	Limits WorkerLimits
+	// MaxWorkers caps the workers running at once; more queries wait for a
+	// free one (within their deadline). Zero means DefaultMaxWorkers.
+	MaxWorkers int
 }
+
+// DefaultMaxWorkers is how many analyst workers run at once by default: each
+// may take its whole address-space limit.
+const DefaultMaxWorkers = 2
 
 // WorkerLimits bound one analyst query's worker process.
 type WorkerLimits struct {
@@ -83,8 +90,28 @@ type isolation struct {
 	mu    sync.Mutex
 	dir   string
 	n     atomic.Int64
-	build sync.Mutex // one snapshot is built at a time
-	snap  *snapshot  // the newest snapshot, guarded by mu
+	build sync.Mutex    // one snapshot is built at a time
+	snap  *snapshot     // the newest snapshot, guarded by mu
+	slots chan struct{} // running workers, made on first use (guarded by mu)
+}
+
+// acquire waits for a free worker slot, or ctx's end.
+func (iso *isolation) acquire(ctx context.Context, max int) (func(), error) {
+	iso.mu.Lock()
+	if iso.slots == nil {
+		if max <= 0 {
+			max = DefaultMaxWorkers
+		}
+		iso.slots = make(chan struct{}, max)
+	}
+	slots := iso.slots
+	iso.mu.Unlock()
+	select {
+	case slots <- struct{}{}:
+		return func() { <-slots }, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 // snapshot is a copy of the marts in a file of the private directory, shared
@@ -140,6 +167,11 @@ func (e *Engine) runIsolated(ctx context.Context, sqlText string, maxRows int) (
 	if err := checkAllowed(ctx, e.db, sqlText); err != nil {
 		return nil, err
 	}
+	done, err := e.iso.acquire(ctx, e.opts.Analyst.MaxWorkers)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
 	n := e.iso.n.Add(1)
 	path, release, err := e.analystSource(ctx, dir)
 	if err != nil {

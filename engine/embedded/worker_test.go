@@ -135,3 +135,32 @@ func TestWorkerErrorsKeepTheirKind(t *testing.T) {
 	_, err = embedded.RunWorkerOn(ctx, path, `SELECT string_agg(customer_name, ',') FROM MARTS.FCT_ORDERS`, 10, embedded.WorkerLimits{MaxResultBytes: 1000})
 	require.ErrorIs(t, err, embedded.ErrResultTooLarge)
 }
+
+// Concurrent analyst queries share the engine's snapshot and its worker slots:
+// each answers with the same rows, and a refresh in between (a new snapshot)
+// leaves the answers right.
+func TestWorkersConcurrent(t *testing.T) {
+	ctx := context.Background()
+	eng := openMem(t)
+	mustSetup(t, eng, options(0.02, 0))
+	var want int64
+	require.NoError(t, eng.DB().QueryRow(`SELECT COUNT(*) FROM MARTS.FCT_ORDERS`).Scan(&want))
+	errs := make(chan error, 6)
+	for range 6 {
+		go func() {
+			res, err := analyst.Execute(ctx, eng, `SELECT COUNT(*) AS n FROM MARTS.FCT_ORDERS`, analyst.ExecOptions{})
+			if err == nil && res.Rows[0][0] != want {
+				err = errors.New("wrong count")
+			}
+			errs <- err
+		}()
+	}
+	for range 6 {
+		require.NoError(t, <-errs)
+	}
+	_, err := eng.DB().Exec(`DELETE FROM MARTS.FCT_ORDERS WHERE order_id IN (SELECT order_id FROM MARTS.FCT_ORDERS LIMIT 10); DELETE FROM MARTS.REFRESH_STATE`)
+	require.NoError(t, err)
+	res, err := analyst.Execute(ctx, eng, `SELECT COUNT(*) AS n FROM MARTS.FCT_ORDERS`, analyst.ExecOptions{})
+	require.NoError(t, err)
+	require.Equal(t, want-10, res.Rows[0][0], "the snapshot follows the marts")
+}
