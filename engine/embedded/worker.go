@@ -46,12 +46,15 @@ type WorkerLimits struct {
 	MaxResultBytes int64  `json:"max_result_bytes"` // the values of a result, in bytes
 }
 
-// DefaultWorkerLimits are the limits of an analyst worker: 3 GiB of address
-// space (the binary, DuckDB's 1 GB and the strings DuckDB does not count), a
-// minute of CPU, 1 GB of spill, two threads, 32 MiB of result values.
-var DefaultWorkerLimits = WorkerLimits{
-	AddressSpace: 3 << 30, CPUSeconds: 60, MemoryLimit: "1GB", MaxTempSize: "1GB", Threads: 2,
-	MaxResultBytes: 32 << 20,
+// DefaultWorkerLimits returns the limits of an analyst worker: 3 GiB of
+// address space (the binary, DuckDB's 1 GB and the strings DuckDB does not
+// count; DuckDB would not even open within 1 GiB), a minute of CPU, 1 GB of
+// spill, two threads, 32 MiB of result values.
+func DefaultWorkerLimits() WorkerLimits {
+	return WorkerLimits{
+		AddressSpace: 3 << 30, CPUSeconds: 60, MemoryLimit: "1GB", MaxTempSize: "1GB", Threads: 2,
+		MaxResultBytes: 32 << 20,
+	}
 }
 
 // ErrWorker is returned (wrapped) when the analyst worker died or could not
@@ -60,9 +63,9 @@ var DefaultWorkerLimits = WorkerLimits{
 // starts a new worker.
 var ErrWorker = errors.New("embedded: the analyst worker stopped")
 
-// withDefaults fills zero fields from DefaultWorkerLimits.
+// withDefaults fills zero fields from DefaultWorkerLimits().
 func (l WorkerLimits) withDefaults() WorkerLimits {
-	d := DefaultWorkerLimits
+	d := DefaultWorkerLimits()
 	if l.AddressSpace > 0 {
 		d.AddressSpace = l.AddressSpace
 	}
