@@ -60,5 +60,6 @@ func cortex(wh *Opened, wf WarehouseFlags) (analyst.Analyst, error) {
 		return nil, fmt.Errorf("the %s engine cannot run analyst SQL read-only", wh.Engine().Dialect())
 	}
 	return &analyst.Cortex{Client: &analyst.Client{BaseURL: st.BaseURL, Auth: auth},
-		Base: analyst.Request{SemanticModelFile: file}, Engine: runner}, nil
+		Base: analyst.Request{SemanticModelFile: file}, Engine: runner,
+		Exec: analyst.ExecOptions{Database: n.Database}}, nil // Snowflake: three-part names only in the warehouse's database
 }
