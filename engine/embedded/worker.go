@@ -216,7 +216,12 @@ func (e *Engine) analystSource(ctx context.Context, dir string) (string, func(),
 	if s := e.iso.take(fp); s != nil { // built while this call waited
 		return s.path, func() { e.iso.release(s) }, nil
 	}
-	path, err := e.snapshotMarts(ctx, dir, e.iso.n.Add(1))
+	// The build outlives the query that asked for it (up to snapshotBuildTimeout):
+	// a warehouse whose snapshot takes longer than one query's deadline still
+	// gets one, and the next query uses it.
+	build, cancel := context.WithTimeout(context.WithoutCancel(ctx), snapshotBuildTimeout)
+	defer cancel()
+	path, err := e.snapshotMarts(build, dir, e.iso.n.Add(1))
 	if err != nil {
 		return "", nil, err
 	}
@@ -298,6 +303,9 @@ func (e *Engine) martsFingerprint(ctx context.Context) (string, error) {
 	}
 	return b.String(), nil
 }
+
+// snapshotBuildTimeout bounds building one snapshot of the marts.
+const snapshotBuildTimeout = 10 * time.Minute
 
 // smallTableRows is the size up to which a mart's content is in the fingerprint.
 const smallTableRows = 5000
