@@ -23,3 +23,11 @@ func RunWorkerOn(ctx context.Context, path, sqlText string, maxRows int, limits 
 	defer os.RemoveAll(tmp)
 	return runWorker(ctx, workerRequest{Path: path, TempDir: tmp, SQL: sqlText, MaxRows: maxRows, Limits: limits.withDefaults()})
 }
+
+// AnalystDir is the engine's private analyst directory, or "" before its first
+// analyst query.
+func AnalystDir(e *Engine) string {
+	e.iso.mu.Lock()
+	defer e.iso.mu.Unlock()
+	return e.iso.dir
+}

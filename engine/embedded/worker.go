@@ -340,6 +340,9 @@ func (e *Engine) snapshotMarts(ctx context.Context, dir string, n int64) (string
 		fmt.Fprintf(&b, "CREATE TABLE %s.%s.%s AS SELECT * FROM %s.%s;\n", name, quoteIdent(r.schema), quoteIdent(r.name),
 			quoteIdent(r.schema), quoteIdent(r.name))
 	}
+	if b.Len() == 0 { // no marts: an empty database, where the query fails as it would here
+		return path, nil
+	}
 	if _, err := conn.ExecContext(ctx, b.String()); err != nil {
 		os.Remove(path)
 		return "", fmt.Errorf("embedded: snapshot of the marts: %w", err)
