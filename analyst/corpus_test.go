@@ -19,6 +19,9 @@ var snowflakeRefusesAll = []string{
 	"SYSTEM$ functions", "stages", "RESULT_SCAN and other queries", "SELECT INTO",
 	"smuggling: plain second statement", "smuggling: second statement after a comment",
 	"smuggling: lowercase, newline separated", "COPY … TO and exports",
+	"Snowflake procedures", "Snowflake IDENTIFIER and names from strings",
+	"Snowflake databases and qualified functions", "Snowflake Cortex and AI functions",
+	"Snowflake sequences", "Snowflake GENERATOR", "Snowflake time travel",
 }
 
 // The hostile corpus against the Snowflake guard: whole classes refused, and

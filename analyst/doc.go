@@ -111,7 +111,15 @@
 // [ReadOnlyRunner] (the embedded and the Snowflake engines do): first through
 // [CheckReadOnly], which reads the SQL as that engine does and accepts one
 // SELECT only, then through the engine's own check and confinement, with the
-// row cap pushed into the engine and one timeout over the whole path.
+// row cap pushed into the engine and one timeout over the whole path. On
+// Snowflake the guard also refuses procedures (named or anonymous WITH … AS
+// PROCEDURE … CALL), IDENTIFIER() and TABLE('name'), qualified function calls
+// (SNOWFLAKE.CORTEX.…, user functions), Cortex/AI functions (billed per row),
+// sequences (.NEXTVAL), GENERATOR without a constant ROWCOUNT of at most
+// [MaxGeneratorRows], time travel (AT, BEFORE, CHANGES), the SNOWFLAKE database
+// and three-part names outside ExecOptions.Database ([DefaultDatabase]). The
+// embedded engine accepts only what an allow-list over DuckDB's own parse
+// allows and runs it in a limited worker process (see package engine/embedded).
 //
 // The package imports no database driver and builds with CGO_ENABLED=0.
 package analyst

@@ -24,6 +24,9 @@ type ExecOptions struct {
 	// Timeout caps the whole run: the guard, the engine's parse and check, and
 	// the query. Zero means DefaultExecTimeout.
 	Timeout time.Duration
+	// Database is, on Snowflake, the one database a three-part table name may
+	// name. Empty means DefaultDatabase.
+	Database string
 }
 
 // ErrTooManyRows is returned (wrapped) when a result exceeds MaxRows.
@@ -57,7 +60,7 @@ func Execute(ctx context.Context, eng ReadOnlyRunner, sql string, opts ExecOptio
 	}
 	ctx, cancel := context.WithTimeout(ctx, opts.Timeout)
 	defer cancel()
-	body, err := readOnlyBody(sql, eng.Dialect())
+	body, err := readOnlyBody(sql, eng.Dialect(), opts.Database)
 	if err != nil {
 		return nil, err
 	}

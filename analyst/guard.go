@@ -40,17 +40,21 @@ var statementWords = map[string]bool{
 // refuses, with a reason: other statements, several statements, SELECT … INTO,
 // functions and table references that read files, the network or other queries,
 // or change state (see deny.go), Snowflake stage references and SYSTEM$
-// functions, and SQL beyond [MaxSQLBytes] or nested deeper than the lexer's
+// functions, and on Snowflake procedures, IDENTIFIER(), qualified function
+// calls, Cortex/AI functions, sequences, unbounded GENERATOR, time travel and
+// other databases than [DefaultDatabase] (see checkSnowflake), and SQL beyond [MaxSQLBytes] or nested deeper than the lexer's
 // limit. It is a filter, not the authority: [Execute] also has the engine vet
 // and confine the statement ([ReadOnlyRunner]).
 func CheckReadOnly(sql string, d dialect.Dialect) error {
-	_, err := readOnlyBody(sql, d)
+	_, err := readOnlyBody(sql, d, "")
 	return err
 }
 
 // readOnlyBody checks sql and returns the statement without trailing semicolons
 // and comments, ready to be wrapped.
-func readOnlyBody(sql string, d dialect.Dialect) (string, error) {
+// database is, for Snowflake, the one database three-part table names may name
+// ("" means DefaultDatabase).
+func readOnlyBody(sql string, d dialect.Dialect, database string) (string, error) {
 	toks, err := sqlparse.Lex(sql, sqlparse.Options{Dialect: d, MaxBytes: MaxSQLBytes})
 	if err != nil {
 		return "", fmt.Errorf("%w: %v", ErrNotReadOnly, err)
@@ -70,6 +74,11 @@ func readOnlyBody(sql string, d dialect.Dialect) (string, error) {
 	}
 	if err := checkTokens(toks, d); err != nil {
 		return "", fmt.Errorf("%w: %v", ErrNotReadOnly, err)
+	}
+	if d == dialect.Snowflake {
+		if err := checkSnowflake(toks, database); err != nil {
+			return "", fmt.Errorf("%w: %v", ErrNotReadOnly, err)
+		}
 	}
 	return sql[:toks[len(toks)-1].End], nil
 }

@@ -43,6 +43,9 @@ type Options struct {
 	// warehouse's text columns are low-cardinality and dictionary-compress well,
 	// and FSST's analysis made the scale-100 build about 10% slower.
 	FSST bool
+	// Analyst says where analyst SQL runs: by default in a worker process with
+	// limits (see AnalystIsolation and RunReadOnly).
+	Analyst AnalystIsolation
 }
 
 // Engine is an open embedded warehouse. It implements [engine.Engine]. Close it
@@ -50,6 +53,7 @@ type Options struct {
 type Engine struct {
 	db   *sql.DB
 	opts Options
+	iso  isolation // analyst workers' private directory (worker.go)
 }
 
 var _ engine.Engine = (*Engine)(nil)
@@ -177,4 +181,8 @@ func (e *Engine) ReadOnly() bool { return e.opts.ReadOnly }
 func (e *Engine) Path() string { return e.opts.Path }
 
 // Close checkpoints and closes the database.
-func (e *Engine) Close() error { return e.db.Close() }
+func (e *Engine) Close() error {
+	err := e.db.Close()
+	e.iso.remove()
+	return err
+}

@@ -2,9 +2,11 @@ package embedded
 
 import (
 	"context"
+	"database/sql"
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strconv"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
@@ -24,32 +26,54 @@ var _ analyst.ReadOnlyRunner = (*Engine)(nil)
 const lockdown = `SET enable_external_access = false; SET lock_configuration = true`
 
 // RunReadOnly runs analyst SQL ([analyst.Execute] calls it after its guard) so
-// that nothing but one read-only query can happen, by construction:
+// that nothing but one read-only query can happen, by construction, and so that
+// what the query does to its process (a crash, a runaway allocation, a full
+// temp disk) stays out of this one:
 //
 //   - the engine is confined first (see lockdown): from the first call on, no
-//     statement on this engine reads or writes files, reaches the network, loads
-//     extensions, attaches databases or changes settings;
-//   - the SQL is wrapped as SELECT * FROM (<sql>) AS q LIMIT maxRows+1, so a
-//     hidden semicolon is a syntax error and the row cap is the engine's;
-//   - DuckDB's own parser must read the wrapped text as exactly one statement of
-//     type SELECT (a prepared statement's type), checked without running it;
-//   - it runs in a READ ONLY transaction, on a connection of its own, that is
-//     rolled back.
+//     statement on this engine reads or writes files (but the engine's private
+//     analyst directory), reaches the network, loads extensions, attaches other
+//     databases or changes settings;
+//   - DuckDB's own parse of the SQL (json_serialize_sql) must hold only what
+//     the allow-list allows (see checkAllowed): one query over the marts and its
+//     own CTEs, pure functions, three bounded table functions;
+//   - on Linux, unless Options.Analyst.InProcess, the query runs in a worker
+//     process (see runIsolated) with an address-space, CPU-time and temp-size
+//     limit, over the warehouse opened read-only, killed at ctx's deadline;
+//   - there (or here, in process) the SQL is wrapped as SELECT * FROM (<sql>)
+//     AS q LIMIT maxRows+1, so a hidden semicolon is a syntax error and the row
+//     cap is the engine's; the allow-list is checked again on the connection
+//     that runs it; DuckDB's parser must read the wrapped text as exactly one
+//     statement of type SELECT; it runs in a READ ONLY transaction, on a
+//     connection of its own, that is rolled back.
 //
-// An error the engine's check raises matches analyst.ErrNotReadOnly.
+// An error the engine's check raises matches analyst.ErrNotReadOnly; a worker
+// that died matches ErrWorker.
 func (e *Engine) RunReadOnly(ctx context.Context, sqlText string, maxRows int) (*query.Result, error) {
 	if maxRows <= 0 {
 		return nil, fmt.Errorf("embedded: RunReadOnly needs a positive row cap, got %d", maxRows)
 	}
-	if err := e.lockDown(ctx); err != nil {
+	if workerSupported && !e.opts.Analyst.InProcess {
+		return e.runIsolated(ctx, sqlText, maxRows)
+	}
+	if err := e.lockDown(ctx, ""); err != nil {
 		return nil, err
 	}
-	wrapped := "SELECT * FROM (\n" + sqlText + "\n) AS q LIMIT " + strconv.Itoa(maxRows+1)
 	conn, err := e.db.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("embedded: connection: %w", err)
 	}
 	defer conn.Close()
+	return runConfined(ctx, conn, sqlText, maxRows)
+}
+
+// runConfined runs analyst SQL on conn: the allow-list, the wrapper, the
+// statement-type check, a READ ONLY transaction rolled back.
+func runConfined(ctx context.Context, conn *sql.Conn, sqlText string, maxRows int) (*query.Result, error) {
+	wrapped := "SELECT * FROM (\n" + sqlText + "\n) AS q LIMIT " + strconv.Itoa(maxRows+1)
+	if err := checkAllowed(ctx, conn, sqlText); err != nil {
+		return nil, err
+	}
 	if err := conn.Raw(func(dc any) error { return vetSelect(dc, wrapped) }); err != nil {
 		return nil, err
 	}
@@ -98,11 +122,18 @@ func vetSelect(dc any, sql string) error {
 // settings rather than remembering, so it needs no state in Engine, and a race
 // between two first calls (the second SET fails once the first locked) ends in
 // the same confined engine.
-func (e *Engine) lockDown(ctx context.Context) error {
+//
+// dir, when not empty, is the engine's private analyst directory: the one place
+// the confined engine may still write (the workers' snapshots of the marts).
+func (e *Engine) lockDown(ctx context.Context, dir string) error {
 	if ok, err := e.confined(ctx); err != nil || ok {
 		return err
 	}
-	_, setErr := e.db.ExecContext(ctx, lockdown)
+	set := lockdown
+	if dir != "" {
+		set = "SET allowed_directories = [" + sqlString(dir+string(filepath.Separator)) + "]; " + lockdown
+	}
+	_, setErr := e.db.ExecContext(ctx, set)
 	ok, err := e.confined(ctx)
 	if err != nil {
 		return err

@@ -55,14 +55,15 @@ func cortex(wh *Opened, wf WarehouseFlags) (analyst.Analyst, error) {
 		return nil, fmt.Errorf("the %s engine cannot run analyst SQL read-only", wh.Engine().Dialect())
 	}
 	client := &analyst.Client{BaseURL: st.BaseURL, Auth: auth}
+	exec := analyst.ExecOptions{Database: n.Database} // Snowflake: three-part names only in the warehouse's database
 	if os.Getenv(AnalystEnv) == "agent" {
 		view := os.Getenv(SemanticViewEnv)
 		if view == "" {
 			view = pipeline.SemanticViewRef(n) // the view set-up creates
 		}
-		return &analyst.Agent{Client: client, Base: analyst.AnalystAgent("sales_analyst", view, conn.Warehouse), Engine: runner}, nil
+		return &analyst.Agent{Client: client, Base: analyst.AnalystAgent("sales_analyst", view, conn.Warehouse), Engine: runner, Exec: exec}, nil
 	}
-	return &analyst.Cortex{Client: client, Base: analyst.Request{SemanticModelFile: file}, Engine: runner}, nil
+	return &analyst.Cortex{Client: client, Base: analyst.Request{SemanticModelFile: file}, Engine: runner, Exec: exec}, nil
 }
 
 // Environment variables that choose the analyst on a Snowflake warehouse.

@@ -67,7 +67,8 @@ func TestParseExprFunctionsFromTheAllowList(t *testing.T) {
 		_, err := parse(src)
 		require.NoError(t, err, src)
 	}
-	for _, src := range []string{"READ_TEXT('/etc/passwd')", "SYSTEM$WAIT(1)", "RESULT_SCAN('x')", "NEXTVAL('s')", `"SUM"(X)`, "MY_UDF(X)"} {
+	for _, src := range []string{"READ_TEXT('/etc/passwd')", "SYSTEM$WAIT(1)", "RESULT_SCAN('x')", "NEXTVAL('s')", `"SUM"(X)`, "MY_UDF(X)",
+		"LPAD(X, 2000000000, 'y')", "RPAD(X, 2000000000, 'y')", "REPEAT(X, 2000000000)"} {
 		_, err := parse(src)
 		require.Error(t, err, src)
 	}
