@@ -39,6 +39,9 @@ type Query struct {
 	// first use.
 	Fields  []string
 	Dialect dialect.Dialect
+	// Route says which table answered the request and why each smaller
+	// pre-aggregated mart could not.
+	Route Route
 
 	model *semantic.Model // resolves synonyms when scanning into structs
 }
@@ -47,7 +50,9 @@ type Query struct {
 // model fields it used.
 func (q *Query) Explain() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "-- dialect: %s\n-- fields: %s\n%s\n", q.Dialect, strings.Join(q.Fields, ", "), q.SQL)
+	fmt.Fprintf(&b, "-- dialect: %s\n-- fields: %s\n", q.Dialect, strings.Join(q.Fields, ", "))
+	q.Route.explain(&b)
+	b.WriteString(q.SQL + "\n")
 	for i, a := range q.Args {
 		fmt.Fprintf(&b, "-- arg %d: %T %v\n", i+1, a, a)
 	}
@@ -60,11 +65,12 @@ func (q *Query) Explain() string {
 // against the model, every value is bound as an argument, and a request it
 // cannot serve is refused before any SQL exists.
 func (c *Compiler) Compile(req Request) (*Query, error) {
-	p, err := c.plan(req)
+	p, err := c.plan(req, nil)
 	if err != nil {
 		return nil, err
 	}
-	q := &Query{Columns: p.columns, Fields: p.fields, Dialect: c.d, model: c.model}
+	p, route := c.route(req, p)
+	q := &Query{Columns: p.columns, Fields: p.fields, Dialect: c.d, model: c.model, Route: route}
 	if q.SQL, q.Args, err = c.renderSQL(p); err != nil {
 		return nil, err
 	}

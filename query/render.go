@@ -68,6 +68,7 @@ type renderer struct {
 	alias string          // alias of the table whose physical columns are being read
 	used  map[string]bool // logical tables referenced, for joins
 	depth int             // guards against a field referring to itself
+	roll  *rollCtx        // set when rendering over a pre-aggregated mart (rollup.go)
 }
 
 func (r *renderer) render(n sqlparse.Node) (string, typ, error) {
@@ -119,6 +120,9 @@ func (r *renderer) render(n sqlparse.Node) (string, typ, error) {
 		return "(" + x + op + strings.Join(items, ", ") + "))", tBool, nil
 	case sqlparse.Between:
 		parts, err := r.all(n.X, n.Lo, n.Hi)
+		if err != nil {
+			return "", tNull, err
+		}
 		op := " BETWEEN "
 		if n.Not {
 			op = " NOT BETWEEN "
@@ -126,6 +130,9 @@ func (r *renderer) render(n sqlparse.Node) (string, typ, error) {
 		return "(" + parts[0] + op + parts[1] + " AND " + parts[2] + ")", tBool, err
 	case sqlparse.Like:
 		parts, err := r.all(n.X, n.Pattern)
+		if err != nil {
+			return "", tNull, err
+		}
 		op := " LIKE "
 		if n.ILike {
 			op = " ILIKE "
@@ -167,6 +174,10 @@ func (r *renderer) ref(n sqlparse.Ref) (string, typ, error) {
 		name := n.Name
 		if !n.Quoted {
 			name = strings.ToUpper(name) // Snowflake's unquoted identifiers
+		}
+		if r.roll != nil {
+			col, err := r.rollColumn(name)
+			return col, tNull, err
 		}
 		if r.alias == "" {
 			return r.d.Quote(name), tNull, nil
@@ -230,6 +241,11 @@ func (r *renderer) field(f semantic.Field) (string, typ, error) {
 }
 
 func (r *renderer) call(n sqlparse.Call) (string, typ, error) {
+	if r.roll != nil {
+		if sql, t, done, err := r.rollCall(n); done {
+			return sql, t, err
+		}
+	}
 	if n.Star {
 		if n.Name != "COUNT" {
 			return "", tNull, fmt.Errorf("%s(*) is not valid", n.Name)
