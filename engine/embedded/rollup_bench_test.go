@@ -1,0 +1,187 @@
+package embedded_test
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/salesanalytics/salesanalytics/dialect"
+	"github.com/salesanalytics/salesanalytics/engine/embedded"
+	"github.com/salesanalytics/salesanalytics/internal/querycases"
+	"github.com/salesanalytics/salesanalytics/internal/testwh"
+	"github.com/salesanalytics/salesanalytics/query"
+	"github.com/salesanalytics/salesanalytics/scan"
+	"github.com/salesanalytics/salesanalytics/semantic"
+)
+
+// benchFiles holds the file-backed warehouses the planner benchmarks read, built
+// once per process (so -count repeats reuse them) and removed by TestMain.
+var benchFiles struct {
+	sync.Mutex
+	dir  string
+	engs map[float64]*embedded.Engine
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	benchFiles.Lock()
+	for _, e := range benchFiles.engs {
+		e.Close()
+	}
+	if benchFiles.dir != "" {
+		os.RemoveAll(benchFiles.dir)
+	}
+	benchFiles.Unlock()
+	os.Exit(code)
+}
+
+// fileWarehouse returns the warehouse at scale, built in a file and opened again
+// from it, as the programs and the web dashboard read one.
+func fileWarehouse(b *testing.B, scale float64) *embedded.Engine {
+	b.Helper()
+	benchFiles.Lock()
+	defer benchFiles.Unlock()
+	if e, ok := benchFiles.engs[scale]; ok {
+		return e
+	}
+	if benchFiles.dir == "" {
+		dir, err := os.MkdirTemp("", "rollup-bench")
+		if err != nil {
+			b.Fatal(err)
+		}
+		benchFiles.dir, benchFiles.engs = dir, map[float64]*embedded.Engine{}
+	}
+	ctx := context.Background()
+	path := filepath.Join(benchFiles.dir, fmt.Sprintf("scale%g.duckdb", scale))
+	eng, err := embedded.Open(ctx, embedded.Options{Path: path})
+	if err != nil {
+		b.Fatal(err)
+	}
+	o := testwh.Default()
+	o.Data.Scale = scale
+	o.Now = func() time.Time { return querycases.Now }
+	if _, err := testwh.Setup(ctx, eng, o); err != nil {
+		b.Fatal(err)
+	}
+	eng.Close()
+	if eng, err = embedded.Open(ctx, embedded.Options{Path: path}); err != nil {
+		b.Fatal(err)
+	}
+	benchFiles.engs[scale] = eng
+	return eng
+}
+
+// The three dashboard queries, written by hand against the marts, each scanned
+// into the same Go types the SDK returns.
+var rollupHandwritten = map[string]string{
+	"region_kpis": `SELECT "REGION", SUM("REVENUE"), SUM("ORDERS"), CAST(ROUND(SUM("REVENUE") / SUM("ORDERS"), 2) AS DECIMAL(38,2))
+FROM "MARTS"."SALES_BY_REGION" WHERE "MONTH" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) GROUP BY 1 ORDER BY 1`,
+	"month_region": `SELECT "MONTH", "REGION", "REVENUE"
+FROM "MARTS"."SALES_BY_REGION" WHERE "MONTH" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) ORDER BY 1, 2`,
+	"top_products": `SELECT "PRODUCT_ID", "PRODUCT_NAME", SUM("REVENUE")
+FROM "MARTS"."SALES_BY_PRODUCT" WHERE "MONTH" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) GROUP BY 1, 2 ORDER BY 3 DESC, 1 LIMIT 10`,
+}
+
+// BenchmarkRollups times the three dashboard queries at scale 1 and 10
+// (file-backed) three ways in one binary: the semantic layer on FCT_ORDERS
+// (facts), the same request routed to a mart (routed), and SQL written by hand
+// against the mart (handwritten). Each includes compiling, running and reading
+// typed rows. Run with -count so the three alternate on a loaded machine; the
+// router's ratio facts/routed should be at least 90% of facts/handwritten.
+func BenchmarkRollups(b *testing.B) {
+	ctx := context.Background()
+	now := func() time.Time { return querycases.Now }
+	on, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, Now: now})
+	if err != nil {
+		b.Fatal(err)
+	}
+	off, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, Now: now, NoRollups: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	reqs := []struct {
+		name string
+		req  query.Request
+		rows int
+		cols []func() any
+	}{
+		{"region_kpis", querycases.RegionKPIs2025, 4, []func() any{text, dec, integer, dec}},
+		{"month_region", querycases.RevenueByMonthRegion2025, 48, []func() any{date, text, dec}},
+		{"top_products", querycases.TopProducts2025, 10, []func() any{integer, text, dec}},
+	}
+	from, to := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)
+	for _, scale := range []float64{1, 10} {
+		for _, r := range reqs {
+			sdk := func(c *query.Compiler, wantRollup bool) func(b *testing.B) {
+				return func(b *testing.B) {
+					db := fileWarehouse(b, scale).DB()
+					b.ResetTimer()
+					for b.Loop() {
+						q, err := c.Compile(r.req)
+						if err != nil {
+							b.Fatal(err)
+						}
+						if q.Route.Rollup != wantRollup {
+							b.Fatalf("answered by %s", q.Route.Table)
+						}
+						res, err := q.Run(ctx, db)
+						if err != nil {
+							b.Fatal(err)
+						}
+						if len(res.Rows) != r.rows {
+							b.Fatalf("%d rows", len(res.Rows))
+						}
+					}
+				}
+			}
+			prefix := fmt.Sprintf("scale=%g/%s/", scale, r.name)
+			b.Run(prefix+"facts", sdk(off, false))
+			b.Run(prefix+"routed", sdk(on, true))
+			b.Run(prefix+"handwritten", func(b *testing.B) {
+				db := fileWarehouse(b, scale).DB()
+				b.ResetTimer()
+				for b.Loop() {
+					if n := handRows(b, db, rollupHandwritten[r.name], r.cols, from, to); n != r.rows {
+						b.Fatalf("%d rows", n)
+					}
+				}
+			})
+		}
+	}
+}
+
+func text() any    { return new(string) }
+func integer() any { return new(int64) }
+func date() any    { return new(time.Time) }
+func dec() any     { return scan.Decimal(new(decimal.Decimal)) }
+
+// handRows runs hand-written SQL and scans every row into fresh typed values.
+func handRows(b *testing.B, db *sql.DB, q string, cols []func() any, args ...any) int {
+	rows, err := db.QueryContext(context.Background(), q, args...)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer rows.Close()
+	n := 0
+	dst := make([]any, len(cols))
+	for rows.Next() {
+		for i, c := range cols {
+			dst[i] = c()
+		}
+		if err := rows.Scan(dst...); err != nil {
+			b.Fatal(err)
+		}
+		n++
+	}
+	if err := rows.Err(); err != nil {
+		b.Fatal(err)
+	}
+	return n
+}
