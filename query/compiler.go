@@ -188,6 +188,9 @@ func newCompiler(m *semantic.Model, opts Options) (*Compiler, error) {
 				name := f.Name + "_" + string(g)
 				c.timeNames[f.Index][g] = outName{name: name, quoted: c.d.Quote(name)}
 			}
+			if err := c.useDateParts(f); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if !opts.NoRollups {

@@ -71,7 +71,8 @@ func (c *Compiler) prepareRollup(t semantic.Table, m warehouse.Mart) (*rollup, e
 		ro.keys = append(ro.keys, qual(k.Column))
 	}
 	if k, ok := m.DateKey(); ok {
-		ro.date, ro.dateSrc = qual(k.Column), "ORDER_DATE"
+		ro.date, ro.dateSrc = qual(k.Column), m.TruncatedDate()
+		c.rollDateParts(ro)
 	}
 	for _, f := range c.model.Fields() {
 		ro.fields[f.Index] = c.rollField(ro, f)

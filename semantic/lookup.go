@@ -43,6 +43,8 @@ type Field struct {
 	Description  string
 	SampleValues []string
 	IsEnum       bool
+	// DateParts are a time dimension's stored truncations ([TimeDimension.DateParts]).
+	DateParts []DatePart
 	// Index is the field's position in [Model.Fields].
 	Index int
 }
@@ -126,7 +128,7 @@ func (m *Model) idx() *index {
 			add(Field{Kind: KindDimension, Table: t.Name, Name: d.Name, Expr: d.Expr, DataType: d.DataType, Synonyms: d.Synonyms, Description: d.Description, SampleValues: d.SampleValues, IsEnum: d.IsEnum})
 		}
 		for _, d := range t.TimeDimensions {
-			add(Field{Kind: KindTimeDimension, Table: t.Name, Name: d.Name, Expr: d.Expr, DataType: d.DataType, Synonyms: d.Synonyms, Description: d.Description, SampleValues: d.SampleValues})
+			add(Field{Kind: KindTimeDimension, Table: t.Name, Name: d.Name, Expr: d.Expr, DataType: d.DataType, Synonyms: d.Synonyms, Description: d.Description, SampleValues: d.SampleValues, DateParts: d.DateParts})
 		}
 		for _, f := range t.Facts {
 			add(Field{Kind: KindFact, Table: t.Name, Name: f.Name, Expr: f.Expr, DataType: f.DataType, Synonyms: f.Synonyms, Description: f.Description, SampleValues: f.SampleValues})

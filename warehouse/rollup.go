@@ -67,6 +67,16 @@ func (m Mart) Attributes() []KeyColumn { return append([]KeyColumn(nil), m.attri
 // DAILY_SALES, Month for the monthly marts; "" for a mart without one.
 func (m Mart) Grain() dialect.Grain { return m.grain }
 
+// TruncatedDate returns the FCT_ORDERS date the mart's date key holds truncated
+// to [Mart.Grain] (ORDER_DATE: SALES_DATE is the day itself, MONTH its first
+// of the month), or "" for a mart without a date key.
+func (m Mart) TruncatedDate() string {
+	if m.grain == "" {
+		return ""
+	}
+	return "ORDER_DATE"
+}
+
 // Rollups returns the aggregate marts a query planner may answer a request from
 // instead of FCT_ORDERS, smallest first: the order in which to try them. Sizes
 // follow the grains at the generator's shape — 4 regions, 50 reps, 500

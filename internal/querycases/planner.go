@@ -14,6 +14,11 @@ var (
 	// RevenueByMonthRegion2025 is revenue by month and region over 2025.
 	RevenueByMonthRegion2025 = query.Request{Metrics: []string{"revenue"}, Dimensions: []string{"region"},
 		Time: &query.TimeGrain{Dimension: "order_date", Grain: dialect.Month}, Dates: &query.DateFilter{Range: query.Year(2025)}}
+	// MonthlyByChannel2025 is revenue and orders by month and channel over 2025:
+	// no mart has the channel, so FCT_ORDERS answers, reading its stored
+	// ORDER_MONTH.
+	MonthlyByChannel2025 = query.Request{Metrics: []string{"revenue", "orders"}, Dimensions: []string{"channel"},
+		Time: &query.TimeGrain{Dimension: "order_date", Grain: dialect.Month}, Dates: &query.DateFilter{Range: query.Year(2025)}}
 	// TopProducts2025 is the ten products with the most revenue in 2025.
 	TopProducts2025 = query.Request{Metrics: []string{"revenue"}, Dimensions: []string{"product_id", "product_name"},
 		Dates: &query.DateFilter{Range: query.Year(2025)}, OrderBy: []query.Order{query.Desc("revenue")}, Limit: 10}
@@ -42,6 +47,9 @@ func Planner() []Case {
 			Time: &query.TimeGrain{Dimension: "order_date", Grain: dialect.Week}, Dates: &query.DateFilter{Range: q4}}},
 		{"route_having_and_category", query.Request{Metrics: []string{"revenue", "distinct_products"}, Dimensions: []string{"category"},
 			Having: query.Gt("revenue", "1000.00"), Dates: &query.DateFilter{Range: query.Quarter(2025, 2)}}},
+		{"dateparts_month_by_channel", MonthlyByChannel2025},
+		{"route_order_month_from_days", query.Request{Metrics: []string{"revenue"}, Dimensions: []string{"order_month", "region"},
+			Dates: &query.DateFilter{Range: query.Dates(d("2025-03-10"), d("2025-04-20"))}}},
 		{"route_empty_period", query.Request{Metrics: []string{"revenue", "orders", "aov"}, Dates: &query.DateFilter{Range: query.Month(2027, 1)}}},
 	}
 }
