@@ -122,6 +122,11 @@ type Metric struct {
 	AccessModifier        AccessModifier         `yaml:"access_modifier,omitempty"`         // semantic views
 	NonAdditiveDimensions []NonAdditiveDimension `yaml:"non_additive_dimensions,omitempty"` // semantic views
 	UsingRelationships    []string               `yaml:"using_relationships,omitempty"`     // semantic views
+	// Per makes the metric a rate per period of this grain (this SDK's
+	// extension): over a date range it is summed over the range's periods, a
+	// period covered in part prorated by its days, and never over the rows of
+	// another table it is set against. Only month is supported.
+	Per dialect.Grain `yaml:"per,omitempty"`
 	Tags                  []Tag                  `yaml:"tags,omitempty"`                    // semantic views
 }
 

@@ -20,8 +20,13 @@ func SalesModelYAML() []byte { return append([]byte(nil), salesModelYAML...) }
 // it (query.New prepares a compiler from it once).
 func SalesModel() *Model { return SalesModelFor("", "") }
 
+// martsSchema is the schema the model's tables over marts name; the sales reps
+// and products sit on STAGING views, whose schema SalesModelFor keeps.
+const martsSchema = "MARTS"
+
 // SalesModelFor returns a fresh copy of the sales model whose tables live in the
-// given database and schema (empty keeps the default).
+// given database and whose tables over marts live in the given schema (empty
+// keeps the default).
 func SalesModelFor(database, schema string) *Model {
 	m, err := Parse(SalesModelFile, salesModelYAML)
 	if err != nil {
@@ -31,7 +36,7 @@ func SalesModelFor(database, schema string) *Model {
 		if database != "" {
 			m.Tables[i].BaseTable.Database = database
 		}
-		if schema != "" {
+		if schema != "" && m.Tables[i].BaseTable.Schema == martsSchema {
 			m.Tables[i].BaseTable.Schema = schema
 		}
 	}
