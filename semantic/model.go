@@ -126,8 +126,8 @@ type Metric struct {
 	// extension): over a date range it is summed over the range's periods, a
 	// period covered in part prorated by its days, and never over the rows of
 	// another table it is set against. Only month is supported.
-	Per dialect.Grain `yaml:"per,omitempty"`
-	Tags                  []Tag                  `yaml:"tags,omitempty"`                    // semantic views
+	Per  dialect.Grain `yaml:"per,omitempty"`
+	Tags []Tag         `yaml:"tags,omitempty"` // semantic views
 }
 
 // Filter is a named WHERE condition.
