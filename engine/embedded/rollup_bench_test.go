@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -93,8 +94,11 @@ FROM "MARTS"."SALES_BY_PRODUCT" WHERE "MONTH" BETWEEN CAST(? AS DATE) AND CAST(?
 // (file-backed) three ways in one binary: the semantic layer on FCT_ORDERS
 // (facts), the same request routed to a mart (routed), and SQL written by hand
 // against the mart (handwritten). Each includes compiling, running and reading
-// typed rows. Run with -count so the three alternate on a loaded machine; the
-// router's ratio facts/routed should be at least 90% of facts/handwritten.
+// typed rows. -count repeats each sub-benchmark back to back; on a loaded
+// machine set BENCH_ROUNDS=n instead, which runs the whole set n times over,
+// the three variants alternating (names then carry #01, #02… suffixes: strip
+// them before benchstat). The router's ratio facts/routed should be at least
+// 90% of facts/handwritten.
 func BenchmarkRollups(b *testing.B) {
 	ctx := context.Background()
 	now := func() time.Time { return querycases.Now }
@@ -117,44 +121,56 @@ func BenchmarkRollups(b *testing.B) {
 		{"top_products", querycases.TopProducts2025, 10, []func() any{integer, text, dec}},
 	}
 	from, to := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)
-	for _, scale := range []float64{1, 10} {
-		for _, r := range reqs {
-			sdk := func(c *query.Compiler, wantRollup bool) func(b *testing.B) {
-				return func(b *testing.B) {
+	for range benchRounds() {
+		for _, scale := range []float64{1, 10} {
+			for _, r := range reqs {
+				sdk := func(c *query.Compiler, wantRollup bool) func(b *testing.B) {
+					return func(b *testing.B) {
+						db := fileWarehouse(b, scale).DB()
+						b.ResetTimer()
+						for b.Loop() {
+							q, err := c.Compile(r.req)
+							if err != nil {
+								b.Fatal(err)
+							}
+							if q.Route.Rollup != wantRollup {
+								b.Fatalf("answered by %s", q.Route.Table)
+							}
+							res, err := q.Run(ctx, db)
+							if err != nil {
+								b.Fatal(err)
+							}
+							if len(res.Rows) != r.rows {
+								b.Fatalf("%d rows", len(res.Rows))
+							}
+						}
+					}
+				}
+				prefix := fmt.Sprintf("scale=%g/%s/", scale, r.name)
+				b.Run(prefix+"facts", sdk(off, false))
+				b.Run(prefix+"routed", sdk(on, true))
+				b.Run(prefix+"handwritten", func(b *testing.B) {
 					db := fileWarehouse(b, scale).DB()
 					b.ResetTimer()
 					for b.Loop() {
-						q, err := c.Compile(r.req)
-						if err != nil {
-							b.Fatal(err)
-						}
-						if q.Route.Rollup != wantRollup {
-							b.Fatalf("answered by %s", q.Route.Table)
-						}
-						res, err := q.Run(ctx, db)
-						if err != nil {
-							b.Fatal(err)
-						}
-						if len(res.Rows) != r.rows {
-							b.Fatalf("%d rows", len(res.Rows))
+						if n := handRows(b, db, rollupHandwritten[r.name], r.cols, from, to); n != r.rows {
+							b.Fatalf("%d rows", n)
 						}
 					}
-				}
+				})
 			}
-			prefix := fmt.Sprintf("scale=%g/%s/", scale, r.name)
-			b.Run(prefix+"facts", sdk(off, false))
-			b.Run(prefix+"routed", sdk(on, true))
-			b.Run(prefix+"handwritten", func(b *testing.B) {
-				db := fileWarehouse(b, scale).DB()
-				b.ResetTimer()
-				for b.Loop() {
-					if n := handRows(b, db, rollupHandwritten[r.name], r.cols, from, to); n != r.rows {
-						b.Fatalf("%d rows", n)
-					}
-				}
-			})
 		}
 	}
+}
+
+// benchRounds is how many times the alternating benchmarks run their whole set:
+// BENCH_ROUNDS, or once.
+func benchRounds() int {
+	n, err := strconv.Atoi(os.Getenv("BENCH_ROUNDS"))
+	if err != nil || n < 1 {
+		return 1
+	}
+	return n
 }
 
 func text() any    { return new(string) }
@@ -211,37 +227,39 @@ func BenchmarkMonthGrain(b *testing.B) {
 WHERE "ORDER_DATE" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) GROUP BY 1, 2 ORDER BY 1, 2`
 	from, to := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)
 	const rows = 48
-	for _, scale := range []float64{1, 10} {
-		run := func(c *query.Compiler) func(b *testing.B) {
-			return func(b *testing.B) {
+	for range benchRounds() {
+		for _, scale := range []float64{1, 10} {
+			run := func(c *query.Compiler) func(b *testing.B) {
+				return func(b *testing.B) {
+					db := fileWarehouse(b, scale).DB()
+					b.ResetTimer()
+					for b.Loop() {
+						q, err := c.Compile(querycases.MonthlyByChannel2025)
+						if err != nil {
+							b.Fatal(err)
+						}
+						res, err := q.Run(ctx, db)
+						if err != nil {
+							b.Fatal(err)
+						}
+						if len(res.Rows) != rows {
+							b.Fatalf("%d rows", len(res.Rows))
+						}
+					}
+				}
+			}
+			prefix := fmt.Sprintf("scale=%g/", scale)
+			b.Run(prefix+"sdk", run(sdk))
+			b.Run(prefix+"truncating", run(trunc))
+			b.Run(prefix+"handwritten", func(b *testing.B) {
 				db := fileWarehouse(b, scale).DB()
 				b.ResetTimer()
 				for b.Loop() {
-					q, err := c.Compile(querycases.MonthlyByChannel2025)
-					if err != nil {
-						b.Fatal(err)
-					}
-					res, err := q.Run(ctx, db)
-					if err != nil {
-						b.Fatal(err)
-					}
-					if len(res.Rows) != rows {
-						b.Fatalf("%d rows", len(res.Rows))
+					if n := handRows(b, db, hand, []func() any{date, text, dec, integer}, from, to); n != rows {
+						b.Fatalf("%d rows", n)
 					}
 				}
-			}
+			})
 		}
-		prefix := fmt.Sprintf("scale=%g/", scale)
-		b.Run(prefix+"sdk", run(sdk))
-		b.Run(prefix+"truncating", run(trunc))
-		b.Run(prefix+"handwritten", func(b *testing.B) {
-			db := fileWarehouse(b, scale).DB()
-			b.ResetTimer()
-			for b.Loop() {
-				if n := handRows(b, db, hand, []func() any{date, text, dec, integer}, from, to); n != rows {
-					b.Fatalf("%d rows", n)
-				}
-			}
-		})
 	}
 }
