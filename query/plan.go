@@ -41,7 +41,10 @@ type compileState struct {
 	fields []string // fields used, as table.name, in order of first use
 	seen   []int    // their indexes
 	roll   *rollup  // the mart the request is planned over; nil for the model's tables
-	why    string   // the first field the mart cannot give, and why
+	// conform, when set, is the only fields the compile may read, each as the
+	// SQL of the column that corresponds to it (a rate per period's table)
+	conform map[int]rendered
+	why     string // the first field the mart cannot give, and why
 }
 
 func (s *compileState) use(f semantic.Field) rendered {
@@ -49,6 +52,13 @@ func (s *compileState) use(f semantic.Field) rendered {
 	s.mark(f)
 	if s.roll != nil {
 		return s.rolled(f, r.typ)
+	}
+	if s.conform != nil {
+		if x, ok := s.conform[f.Index]; ok {
+			return x
+		}
+		s.miss(f.QualifiedName() + " has no corresponding column")
+		return rendered{sql: "NULL", typ: r.typ}
 	}
 	for _, t := range r.tables {
 		if !slices.Contains(s.need, t) {
@@ -71,7 +81,13 @@ func (s *compileState) mark(f semantic.Field) {
 // (rendered to SQL fragments with bound arguments), the order and the paging.
 // Every refusal happens here, before any statement exists.
 func (c *Compiler) plan(req Request, roll *rollup) (*plan, error) {
-	s := &compileState{c: c, roll: roll}
+	return c.planWith(&compileState{c: c, roll: roll}, req)
+}
+
+// planWith plans a request in a prepared state (over a mart, or with the
+// dimensions of another table mapped onto this one's columns).
+func (c *Compiler) planWith(s *compileState, req Request) (*plan, error) {
+	roll := s.roll
 	p := &plan{limit: req.Limit, offset: req.Offset}
 
 	metrics := make([]semantic.Field, len(req.Metrics))
@@ -149,7 +165,7 @@ func (c *Compiler) plan(req Request, roll *rollup) (*plan, error) {
 	for i, f := range dims {
 		r := s.use(f)
 		name, item, quoted := f.Name, c.dimSel[f.Index], c.quoted[f.Index]
-		if roll != nil {
+		if roll != nil || s.conform != nil {
 			item = r.sql + " AS " + quoted
 		}
 		if asked := outputName(req.Dimensions[i], f); asked != name {
@@ -226,6 +242,9 @@ func (c *Compiler) plan(req Request, roll *rollup) (*plan, error) {
 		return nil, err
 	}
 	p.fields, p.seen, p.table = s.fields, s.seen, s.base
+	if s.conform != nil && s.why != "" {
+		return nil, invalid("%s", s.why)
+	}
 	if roll != nil {
 		p.base, p.joins, p.why = roll.table, nil, s.why
 		if p.why == "" {

@@ -69,6 +69,9 @@ type renderer struct {
 	used  map[string]bool // logical tables referenced, for joins
 	depth int             // guards against a field referring to itself
 	roll  *rollCtx        // set when rendering over a pre-aggregated mart (rollup.go)
+	// outer maps table metrics to the CTE columns that hold them, when rendering
+	// a derived metric over several tables' CTEs (multitable.go)
+	outer map[int]rendered
 }
 
 func (r *renderer) render(n sqlparse.Node) (string, typ, error) {
@@ -187,6 +190,9 @@ func (r *renderer) ref(n sqlparse.Ref) (string, typ, error) {
 	f, err := r.c.model.Lookup(n.Table + "." + n.Name)
 	if err != nil {
 		return "", tNull, fmt.Errorf("%s.%s: %w", n.Table, n.Name, err)
+	}
+	if o, ok := r.outer[f.Index]; ok {
+		return o.sql, o.typ, nil
 	}
 	if r.depth > 8 {
 		return "", tNull, fmt.Errorf("%s refers to itself", f.QualifiedName())

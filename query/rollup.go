@@ -88,15 +88,15 @@ func (c *Compiler) rollField(ro *rollup, f semantic.Field) rolled {
 	if f.Table != "" && !strings.EqualFold(f.Table, ro.over) {
 		return rolled{why: fmt.Sprintf("%s is on table %s", f.QualifiedName(), f.Table)}
 	}
+	for _, t := range c.fields[f.Index].tables {
+		if t != ro.over {
+			return rolled{why: fmt.Sprintf("%s reads table %s", f.QualifiedName(), t)}
+		}
+	}
 	r := &renderer{c: c, d: c.d, used: map[string]bool{}, roll: &rollCtx{rollup: ro}}
 	sql, _, err := r.field(f)
 	if err != nil {
 		return rolled{why: rollReason(err)}
-	}
-	for t := range r.used {
-		if t != ro.over {
-			return rolled{why: fmt.Sprintf("%s reads table %s", f.QualifiedName(), t)}
-		}
 	}
 	out := rolled{sql: sql, needKey: r.roll.needKey}
 	if f.Kind == semantic.KindMetric || f.Kind == semantic.KindFact {

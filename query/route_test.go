@@ -19,7 +19,7 @@ func TestGoldenSQLOfThePlanner(t *testing.T) {
 	t.Parallel()
 	for _, d := range dialect.All() {
 		c := compiler(t, d)
-		for _, tc := range querycases.Planner() {
+		for _, tc := range append(querycases.Planner(), querycases.MultiTable()...) {
 			t.Run(string(d)+"/"+tc.Name, func(t *testing.T) {
 				q, err := c.Compile(tc.Req)
 				require.NoError(t, err)

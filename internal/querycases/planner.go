@@ -24,6 +24,44 @@ var (
 		Dates: &query.DateFilter{Range: query.Year(2025)}, OrderBy: []query.Order{query.Desc("revenue")}, Limit: 10}
 )
 
+// The requests of metrics over more than one table that the dashboard's
+// numbers are checked against.
+var (
+	// QuotaByRepMonth2025 is each rep's revenue, quota and attainment per month
+	// of 2025.
+	QuotaByRepMonth2025 = query.Request{Metrics: []string{"revenue", "quota", "quota_attainment"}, Dimensions: []string{"rep_id"},
+		Time: &query.TimeGrain{Dimension: "order_date", Grain: dialect.Month}, Dates: &query.DateFilter{Range: query.Year(2025)}}
+	// QuotaByRep2025 is each rep's revenue, quota and attainment over 2025.
+	QuotaByRep2025 = query.Request{Metrics: []string{"revenue", "orders", "quota", "quota_attainment"}, Dimensions: []string{"rep_id"},
+		Dates: &query.DateFilter{Range: query.Year(2025)}, OrderBy: []query.Order{query.Desc("revenue")}}
+	// NewVsReturning2025 is, per month of 2025, the customers who ordered, those
+	// ordering for the first time ever and the others.
+	NewVsReturning2025 = query.Request{Metrics: []string{"customers", "new_customers", "returning_customers"},
+		Time: &query.TimeGrain{Dimension: "order_date", Grain: dialect.Month}, Dates: &query.DateFilter{Range: query.Year(2025)}}
+)
+
+// MultiTable returns the cases of metrics from more than one table.
+func MultiTable() []Case {
+	partial := query.Dates(d("2025-01-15"), d("2025-03-10"))
+	return []Case{
+		{"multi_quota_by_rep_month_2025", QuotaByRepMonth2025},
+		{"multi_quota_by_rep_2025", QuotaByRep2025},
+		{"multi_quota_partial_months", query.Request{Metrics: []string{"quota_attainment", "quota"}, Dimensions: []string{"rep_id"},
+			Where: query.In("rep_id", 3, 7), Dates: &query.DateFilter{Range: partial}}},
+		{"multi_quota_by_quarter_total", query.Request{Metrics: []string{"revenue", "quota"},
+			Time: &query.TimeGrain{Dimension: "order_date", Grain: dialect.Quarter}, Dates: &query.DateFilter{Range: query.Year(2025)}}},
+		{"multi_new_vs_returning_2025", NewVsReturning2025},
+		{"multi_new_vs_returning_east", query.Request{Metrics: []string{"customers", "new_customers", "returning_customers"},
+			Time: &query.TimeGrain{Dimension: "order_date", Grain: dialect.Month}, Where: query.Eq("region", "East"),
+			Dates: &query.DateFilter{Range: query.Dates(d("2024-01-01"), d("2024-06-30"))}}},
+		{"multi_acquired_by_month", query.Request{Metrics: []string{"acquired_customers", "lifetime_value"},
+			Time:  &query.TimeGrain{Dimension: "first_order_date", Grain: dialect.Month},
+			Dates: &query.DateFilter{Dimension: "first_order_date", Range: query.Year(2024)}}},
+		{"multi_unit_cost_by_product", query.Request{Metrics: []string{"revenue", "average_unit_cost"}, Dimensions: []string{"product_id"},
+			Where: query.In("product_id", 1, 2, 3)}},
+	}
+}
+
 // Planner returns the cases of the planner's features: requests answered from a
 // pre-aggregated mart or kept on FCT_ORDERS, each for a reason its golden SQL's
 // Explain states; metrics of several tables; stored date parts.
