@@ -14,8 +14,12 @@ const SalesModelFile = "sales_model.yaml"
 // module. The slice is a copy.
 func SalesModelYAML() []byte { return append([]byte(nil), salesModelYAML...) }
 
-// SalesModel returns the sales model over MARTS.FCT_ORDERS: 15 dimensions, 5 time
-// dimensions, 6 facts, 12 metrics, named filters and verified queries. Each call
+// SalesModel returns the sales model: orders over MARTS.FCT_ORDERS (15
+// dimensions, 5 time dimensions, 6 facts, 14 metrics, named filters), customers
+// over MARTS.SALES_BY_CUSTOMER (first order date), sales_reps over
+// STAGING.STG_SALES_REPS (quota, a rate per month) and products over
+// STAGING.STG_PRODUCTS (unit cost), related many_to_one from orders, quota
+// attainment across orders and reps, and verified queries. Each call
 // returns a fresh copy that the caller may change freely; parse it once and keep
 // it (query.New prepares a compiler from it once).
 func SalesModel() *Model { return SalesModelFor("", "") }
