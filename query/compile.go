@@ -1,6 +1,7 @@
 package query
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -65,10 +66,10 @@ func (q *Query) Explain() string {
 // against the model, every value is bound as an argument, and a request it
 // cannot serve is refused before any SQL exists.
 func (c *Compiler) Compile(req Request) (*Query, error) {
-	if c.multiTable(req) {
+	p, err := c.plan(req, nil)
+	if errors.Is(err, errSeveralTables) {
 		return c.compileMulti(req)
 	}
-	p, err := c.plan(req, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -63,6 +63,7 @@ type Compiler struct {
 	phDate, phTimestamp string
 	opts                Options   // as given, for For
 	rollups             []*rollup // the marts a request may be answered from, smallest first
+	multi               []bool    // by field index: a metric only compileMulti computes
 }
 
 // rendered is a field's SQL (qualified with its table's alias) and type.
@@ -193,6 +194,7 @@ func newCompiler(m *semantic.Model, opts Options) (*Compiler, error) {
 			}
 		}
 	}
+	c.prepareMulti()
 	if !opts.NoRollups {
 		if err := c.prepareRollups(); err != nil {
 			return nil, err

@@ -45,33 +45,33 @@ func notExact(f semantic.Field, format string, args ...any) error {
 	return &ExactnessError{Metric: f.QualifiedName(), Reason: fmt.Sprintf(format, args...)}
 }
 
-// multiTable reports whether the request's metrics come from more than one
-// table (directly or through a derived metric) or include a rate per period,
-// which the single-table plan cannot compute.
-func (c *Compiler) multiTable(req Request) bool {
-	first := ""
-	for _, name := range req.Metrics {
-		f, err := c.model.Lookup(name, semantic.KindMetric)
-		if err != nil {
-			return false // the single-table plan reports it
+// errSeveralTables tells Compile that a request's metrics come from more than
+// one table (directly or through a derived metric) or include a rate per
+// period: the single-table plan cannot compute them, compileMulti can.
+var errSeveralTables = errors.New("query: metrics of several tables")
+
+// prepareMulti marks, by field index, the metrics only compileMulti computes:
+// rates per period, and derived metrics over several tables or over a rate.
+func (c *Compiler) prepareMulti() {
+	c.multi = make([]bool, len(c.model.Fields()))
+	for _, f := range c.model.Fields() {
+		if f.Kind != semantic.KindMetric {
+			continue
 		}
-		comps := []semantic.Field{f}
-		if f.Table == "" {
-			comps = c.metricRefs(f)
+		if f.Per != "" {
+			c.multi[f.Index] = true
+			continue
 		}
-		for _, m := range comps {
-			if m.Per != "" {
-				return true
-			}
-			t := strings.ToLower(m.Table)
-			if first == "" {
-				first = t
-			} else if t != "" && t != first {
-				return true
-			}
+		if f.Table != "" {
+			continue
 		}
+		tables := map[string]bool{}
+		for _, m := range c.metricRefs(f) {
+			tables[strings.ToLower(m.Table)] = true
+			c.multi[f.Index] = c.multi[f.Index] || m.Per != ""
+		}
+		c.multi[f.Index] = c.multi[f.Index] || len(tables) > 1
 	}
-	return false
 }
 
 // metricRefs returns the table metrics a derived metric reads, in order.

@@ -99,6 +99,9 @@ func (c *Compiler) planWith(s *compileState, req Request) (*plan, error) {
 			}
 			return nil, err
 		}
+		if s.c.multi[f.Index] {
+			return nil, errSeveralTables
+		}
 		metrics[i] = f
 	}
 	dims := make([]semantic.Field, len(req.Dimensions))
@@ -265,7 +268,7 @@ func (s *compileState) chooseBase(metrics, dims []semantic.Field, timeDim semant
 		if s.base == "" {
 			s.base = t
 		} else if t != s.base {
-			return invalid("metrics %s and %s come from different tables; query one table's metrics at a time", metrics[0].QualifiedName(), m.QualifiedName())
+			return errSeveralTables
 		}
 	}
 	for _, f := range dims {

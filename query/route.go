@@ -51,6 +51,9 @@ func (r Route) explain(b *strings.Builder) {
 func (c *Compiler) route(req Request, p *plan) (*plan, Route) {
 	base := c.tables[p.table]
 	rt := Route{Table: base.name}
+	if len(c.rollups) > 0 {
+		rt.Rejected = make([]Rejection, 0, len(c.rollups))
+	}
 	if t, ok := c.baseTable(p.table); ok {
 		rt.Table = t
 	}
