@@ -1,6 +1,7 @@
 package query
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -189,17 +190,11 @@ type rollErr struct{ why string }
 
 func (e rollErr) Error() string { return e.why }
 
-// rollReason returns the innermost reason of a rendering failure.
+// rollReason returns the reason a rendering failed over a mart.
 func rollReason(err error) string {
-	for e := err; e != nil; {
-		if re, ok := e.(rollErr); ok {
-			return re.why
-		}
-		u, ok := e.(interface{ Unwrap() error })
-		if !ok {
-			break
-		}
-		e = u.Unwrap()
+	var re rollErr
+	if errors.As(err, &re) {
+		return re.why
 	}
 	return err.Error()
 }
