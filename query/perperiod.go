@@ -101,7 +101,9 @@ func (c *Compiler) perPeriodCTE(x *tableCTE, req Request) error {
 		if err != nil {
 			return err
 		}
-		prorated := c.d.DivRound("("+value+") * "+days, inMonth, t.scale, 0, 12)
+		// The dividend at 12 places first, so that Snowflake's quotient has them
+		// too (its quotient's scale is the dividend's plus 6, at most 12).
+		prorated := c.d.DivRound(c.castTo("("+value+") * "+days, typ{kind: KindDecimal, scale: 12}), inMonth, 12, 0, 12)
 		expr := "ROUND(SUM(" + prorated + "), " + strconv.Itoa(t.scale) + ")"
 		quoted := c.quoted[m.Index]
 		items = append(items, c.castTo(expr, c.metTyp[m.Index])+" AS "+quoted)
