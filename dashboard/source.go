@@ -109,7 +109,9 @@ func NewFromSource(src Source, opts Options) (*Dashboard, error) {
 	if opts.TopN == 0 {
 		opts.TopN = 10
 	}
-	comp, err := query.New(semantic.SalesModel(), query.Options{Dialect: src.Dialect(), Now: opts.Now})
+	// NoRollups: the dashboard picks its marts itself (agg.go) and reads the
+	// semantic layer for FCT_ORDERS (PathFacts), until its views are requests.
+	comp, err := query.New(semantic.SalesModel(), query.Options{Dialect: src.Dialect(), Now: opts.Now, NoRollups: true})
 	if err != nil {
 		return nil, fmt.Errorf("dashboard: %w", err)
 	}

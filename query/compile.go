@@ -1,6 +1,7 @@
 package query
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -39,6 +40,9 @@ type Query struct {
 	// first use.
 	Fields  []string
 	Dialect dialect.Dialect
+	// Route says which table answered the request and why each smaller
+	// pre-aggregated mart could not.
+	Route Route
 
 	model *semantic.Model // resolves synonyms when scanning into structs
 }
@@ -47,7 +51,9 @@ type Query struct {
 // model fields it used.
 func (q *Query) Explain() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "-- dialect: %s\n-- fields: %s\n%s\n", q.Dialect, strings.Join(q.Fields, ", "), q.SQL)
+	fmt.Fprintf(&b, "-- dialect: %s\n-- fields: %s\n", q.Dialect, strings.Join(q.Fields, ", "))
+	q.Route.explain(&b)
+	b.WriteString(q.SQL + "\n")
 	for i, a := range q.Args {
 		fmt.Fprintf(&b, "-- arg %d: %T %v\n", i+1, a, a)
 	}
@@ -63,11 +69,15 @@ func (c *Compiler) Compile(req Request) (*Query, error) {
 	if req.layered() {
 		return c.compileLayers(req)
 	}
-	p, err := c.plan(req)
+	p, err := c.plan(req, nil)
+	if errors.Is(err, errSeveralTables) {
+		return c.compileMulti(req)
+	}
 	if err != nil {
 		return nil, err
 	}
-	q := &Query{Columns: p.columns, Fields: p.fields, Dialect: c.d, model: c.model}
+	p, route := c.route(req, p)
+	q := &Query{Columns: p.columns, Fields: p.fields, Dialect: c.d, model: c.model, Route: route}
 	if q.SQL, q.Args, err = c.renderSQL(p); err != nil {
 		return nil, err
 	}

@@ -31,6 +31,11 @@ type Options struct {
 	// can be called: a model cannot reach an engine's file, network or
 	// side-effecting functions unless they are named here.
 	AllowFunctions []string
+	// NoRollups answers every request from the model's own tables. By default a
+	// request over FCT_ORDERS is answered from the smallest pre-aggregated mart
+	// that gives the same result exactly ([Query.Source] and Explain say which,
+	// and why each smaller one could not).
+	NoRollups bool
 }
 
 // Compiler compiles requests against one model for one dialect. It parses and
@@ -56,6 +61,9 @@ type Compiler struct {
 	tables    map[string]tableInfo // lower logical table name → its reference
 	// placeholders cast to a type, prepared once
 	phDate, phTimestamp string
+	opts                Options   // as given, for For
+	rollups             []*rollup // the marts a request may be answered from, smallest first
+	multi               []bool    // by field index: a metric only compileMulti computes
 }
 
 // rendered is a field's SQL (qualified with its table's alias) and type.
@@ -102,7 +110,9 @@ func (c *Compiler) For(d dialect.Dialect) (*Compiler, error) {
 	if o, ok := c.family.by[d]; ok {
 		return o, nil
 	}
-	o, err := newCompiler(c.model, Options{Dialect: d, Now: c.now})
+	opts := c.opts
+	opts.Dialect = d
+	o, err := newCompiler(c.model, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -119,7 +129,7 @@ func newCompiler(m *semantic.Model, opts Options) (*Compiler, error) {
 		opts.Now = time.Now
 	}
 	c := &Compiler{
-		model: m, d: opts.Dialect, now: opts.Now,
+		model: m, d: opts.Dialect, now: opts.Now, opts: opts,
 		sb:        sq.StatementBuilder.PlaceholderFormat(sq.Question),
 		asts:      make([]sqlparse.Node, len(m.Fields())),
 		fields:    make([]rendered, len(m.Fields())),
@@ -179,6 +189,15 @@ func newCompiler(m *semantic.Model, opts Options) (*Compiler, error) {
 				name := f.Name + "_" + string(g)
 				c.timeNames[f.Index][g] = outName{name: name, quoted: c.d.Quote(name)}
 			}
+			if err := c.useDateParts(f); err != nil {
+				return nil, err
+			}
+		}
+	}
+	c.prepareMulti()
+	if !opts.NoRollups {
+		if err := c.prepareRollups(); err != nil {
+			return nil, err
 		}
 	}
 	return c, nil

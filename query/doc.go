@@ -91,5 +91,36 @@
 // or a window of a ratio or a distinct count (its groups do not sum to the
 // whole), an average per period of a ratio (an empty period has none, not zero).
 //
+// # Several tables
+//
+// Metrics of several tables in one request (revenue from orders, quota from
+// sales_reps, quota_attainment across both) are each aggregated at their own
+// table's grain in a CTE, grouped by the request's dimensions — reached by
+// joins, or through the relationship column that corresponds to them
+// (orders.rep_id is sales_reps.rep_key) — and joined to the first metric's
+// table on those columns: a table's figures are never multiplied by another
+// table's rows. A metric declared a rate per month (semantic.Metric.Per, the
+// quota) is summed over the months of the request's date range, a month covered
+// in part prorated by its days. A request that cannot be computed exactly — a
+// rate without a date range or by week, a table that cannot be grouped or
+// filtered as asked — is refused with an [*ExactnessError] naming why.
+//
+// # Aggregate awareness
+//
+// A request over FCT_ORDERS is answered from the smallest pre-aggregated mart
+// that gives the same result exactly (the marts' grains and measures are
+// declared once, in package warehouse): its grain holds every dimension, filter
+// and time grain; sums and order counts re-aggregate, distinct counts only of a
+// grain column or where the request groups by the mart's whole key; a month
+// mart only for whole months. [Query.Route] and Explain name the table that
+// answered and why each smaller mart could not. The choice depends on the
+// request and the model only; Options.NoRollups switches it off.
+//
+// # Stored date parts
+//
+// A time dimension may declare columns that hold it truncated to a grain
+// (semantic.TimeDimension.DateParts: ORDER_WEEK, ORDER_MONTH, ORDER_QUARTER);
+// grouping by that grain reads the column instead of truncating every row.
+//
 // The package imports no database driver and builds with CGO_ENABLED=0.
 package query

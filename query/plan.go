@@ -27,6 +27,9 @@ type plan struct {
 	limit    int          // 0: none
 	offset   int          // 0: none
 	fields   []string     // model fields read, as table.name, in order of first use
+	seen     []int        // their indexes
+	table    string       // lower-cased logical table the request reads
+	why      string       // over a mart: why it cannot answer; "" when it can
 }
 
 // compileState accumulates one request's pieces. It holds small slices, not maps:
@@ -37,13 +40,25 @@ type compileState struct {
 	need   []string // tables the query reads
 	fields []string // fields used, as table.name, in order of first use
 	seen   []int    // their indexes
+	roll   *rollup  // the mart the request is planned over; nil for the model's tables
+	// conform, when set, is the only fields the compile may read, each as the
+	// SQL of the column that corresponds to it (a rate per period's table)
+	conform map[int]rendered
+	why     string // the first field the mart cannot give, and why
 }
 
 func (s *compileState) use(f semantic.Field) rendered {
 	r := s.c.render(f)
-	if !slices.Contains(s.seen, f.Index) {
-		s.seen = append(s.seen, f.Index)
-		s.fields = append(s.fields, s.c.names[f.Index])
+	s.mark(f)
+	if s.roll != nil {
+		return s.rolled(f, r.typ)
+	}
+	if s.conform != nil {
+		if x, ok := s.conform[f.Index]; ok {
+			return x
+		}
+		s.miss(f.QualifiedName() + " has no corresponding column")
+		return rendered{sql: "NULL", typ: r.typ}
 	}
 	for _, t := range r.tables {
 		if !slices.Contains(s.need, t) {
@@ -53,12 +68,26 @@ func (s *compileState) use(f semantic.Field) rendered {
 	return r
 }
 
+// mark records that the query reads f.
+func (s *compileState) mark(f semantic.Field) {
+	if !slices.Contains(s.seen, f.Index) {
+		s.seen = append(s.seen, f.Index)
+		s.fields = append(s.fields, s.c.names[f.Index])
+	}
+}
+
 // plan resolves a request against the model: its fields by name or synonym, the
 // base table and the joins the fields need, the output columns and the filters
 // (rendered to SQL fragments with bound arguments), the order and the paging.
 // Every refusal happens here, before any statement exists.
-func (c *Compiler) plan(req Request) (*plan, error) {
-	s := &compileState{c: c}
+func (c *Compiler) plan(req Request, roll *rollup) (*plan, error) {
+	return c.planWith(&compileState{c: c, roll: roll}, req)
+}
+
+// planWith plans a request in a prepared state (over a mart, or with the
+// dimensions of another table mapped onto this one's columns).
+func (c *Compiler) planWith(s *compileState, req Request) (*plan, error) {
+	roll := s.roll
 	p := &plan{limit: req.Limit, offset: req.Offset}
 
 	metrics := make([]semantic.Field, len(req.Metrics))
@@ -69,6 +98,9 @@ func (c *Compiler) plan(req Request) (*plan, error) {
 				return nil, c.factAsMetric(fact)
 			}
 			return nil, err
+		}
+		if s.c.multi[f.Index] {
+			return nil, errSeveralTables
 		}
 		metrics[i] = f
 	}
@@ -115,13 +147,17 @@ func (c *Compiler) plan(req Request) (*plan, error) {
 		return nil
 	}
 	if req.Time != nil {
-		r := s.use(timeDim)
-		expr := r.sql
+		var expr string
 		kind := KindDate
 		if timeDim.DataType.Family() == semantic.FamilyNumber {
-			kind = KindInt
+			kind, expr = KindInt, s.use(timeDim).sql
 		} else {
-			expr = c.trunc[timeDim.Index][req.Time.Grain] // a DATE on both engines
+			if roll == nil {
+				s.use(timeDim) // the table it reads
+			} else {
+				s.mark(timeDim) // over a mart, whether it can truncate decides
+			}
+			expr = s.trunc(timeDim, req.Time.Grain) // a DATE on both engines
 		}
 		tn := c.timeNames[timeDim.Index][req.Time.Grain]
 		if err := addCol(expr+" AS "+tn.quoted, Column{Name: tn.name, Kind: kind, Field: c.names[timeDim.Index], Role: RoleTime, quoted: tn.quoted}); err != nil {
@@ -132,6 +168,9 @@ func (c *Compiler) plan(req Request) (*plan, error) {
 	for i, f := range dims {
 		r := s.use(f)
 		name, item, quoted := f.Name, c.dimSel[f.Index], c.quoted[f.Index]
+		if roll != nil || s.conform != nil {
+			item = r.sql + " AS " + quoted
+		}
 		if asked := outputName(req.Dimensions[i], f); asked != name {
 			name, quoted = asked, c.d.Quote(asked)
 			item = r.sql + " AS " + quoted
@@ -153,7 +192,7 @@ func (c *Compiler) plan(req Request) (*plan, error) {
 		if asked := outputName(req.Metrics[i], f); asked != name {
 			name, quoted = asked, c.d.Quote(asked)
 		}
-		if err := addCol(c.metSel[f.Index]+" AS "+quoted, Column{Name: name, Kind: t.kind, Scale: t.scale, Field: c.names[f.Index], Role: RoleMetric, quoted: quoted}); err != nil {
+		if err := addCol(s.metSel(f)+" AS "+quoted, Column{Name: name, Kind: t.kind, Scale: t.scale, Field: c.names[f.Index], Role: RoleMetric, quoted: quoted}); err != nil {
 			return nil, err
 		}
 	}
@@ -205,7 +244,16 @@ func (c *Compiler) plan(req Request) (*plan, error) {
 	if p.order, err = c.orderBy(req.OrderBy, p.columns); err != nil {
 		return nil, err
 	}
-	p.fields = s.fields
+	p.fields, p.seen, p.table = s.fields, s.seen, s.base
+	if s.conform != nil && s.why != "" {
+		return nil, invalid("%s", s.why)
+	}
+	if roll != nil {
+		p.base, p.joins, p.why = roll.table, nil, s.why
+		if p.why == "" {
+			p.why = roll.needsKey(metrics, p.groupBy)
+		}
+	}
 	return p, nil
 }
 
@@ -220,7 +268,7 @@ func (s *compileState) chooseBase(metrics, dims []semantic.Field, timeDim semant
 		if s.base == "" {
 			s.base = t
 		} else if t != s.base {
-			return invalid("metrics %s and %s come from different tables; query one table's metrics at a time", metrics[0].QualifiedName(), m.QualifiedName())
+			return errSeveralTables
 		}
 	}
 	for _, f := range dims {

@@ -68,6 +68,10 @@ type renderer struct {
 	alias string          // alias of the table whose physical columns are being read
 	used  map[string]bool // logical tables referenced, for joins
 	depth int             // guards against a field referring to itself
+	roll  *rollCtx        // set when rendering over a pre-aggregated mart (rollup.go)
+	// outer maps table metrics to the CTE columns that hold them, when rendering
+	// a derived metric over several tables' CTEs (multitable.go)
+	outer map[int]rendered
 }
 
 func (r *renderer) render(n sqlparse.Node) (string, typ, error) {
@@ -119,6 +123,9 @@ func (r *renderer) render(n sqlparse.Node) (string, typ, error) {
 		return "(" + x + op + strings.Join(items, ", ") + "))", tBool, nil
 	case sqlparse.Between:
 		parts, err := r.all(n.X, n.Lo, n.Hi)
+		if err != nil {
+			return "", tNull, err
+		}
 		op := " BETWEEN "
 		if n.Not {
 			op = " NOT BETWEEN "
@@ -126,6 +133,9 @@ func (r *renderer) render(n sqlparse.Node) (string, typ, error) {
 		return "(" + parts[0] + op + parts[1] + " AND " + parts[2] + ")", tBool, err
 	case sqlparse.Like:
 		parts, err := r.all(n.X, n.Pattern)
+		if err != nil {
+			return "", tNull, err
+		}
 		op := " LIKE "
 		if n.ILike {
 			op = " ILIKE "
@@ -168,6 +178,10 @@ func (r *renderer) ref(n sqlparse.Ref) (string, typ, error) {
 		if !n.Quoted {
 			name = strings.ToUpper(name) // Snowflake's unquoted identifiers
 		}
+		if r.roll != nil {
+			col, err := r.rollColumn(name)
+			return col, tNull, err
+		}
 		if r.alias == "" {
 			return r.d.Quote(name), tNull, nil
 		}
@@ -176,6 +190,9 @@ func (r *renderer) ref(n sqlparse.Ref) (string, typ, error) {
 	f, err := r.c.model.Lookup(n.Table + "." + n.Name)
 	if err != nil {
 		return "", tNull, fmt.Errorf("%s.%s: %w", n.Table, n.Name, err)
+	}
+	if o, ok := r.outer[f.Index]; ok {
+		return o.sql, o.typ, nil
 	}
 	if r.depth > 8 {
 		return "", tNull, fmt.Errorf("%s refers to itself", f.QualifiedName())
@@ -230,6 +247,11 @@ func (r *renderer) field(f semantic.Field) (string, typ, error) {
 }
 
 func (r *renderer) call(n sqlparse.Call) (string, typ, error) {
+	if r.roll != nil {
+		if sql, t, done, err := r.rollCall(n); done {
+			return sql, t, err
+		}
+	}
 	if n.Star {
 		if n.Name != "COUNT" {
 			return "", tNull, fmt.Errorf("%s(*) is not valid", n.Name)

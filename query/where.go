@@ -215,6 +215,12 @@ func (s *compileState) dates(df DateFilter, grouped semantic.Field) (sq.Sqlizer,
 	if !inDateRange(from) || !inDateRange(to) {
 		return nil, invalid("date range on %s: %s to %s is outside the dates the engines hold (years 1 to 9999)", f.Name, from.Format(time.DateOnly), to.Format(time.DateOnly))
 	}
+	if s.roll != nil {
+		if w, ok := s.rollDates(f, from, to); ok {
+			s.mark(f)
+			return w, nil
+		}
+	}
 	r := s.use(f)
 	date := s.c.phDate
 	if f.DataType.Family() == semantic.FamilyTimestamp {

@@ -121,6 +121,9 @@ func (m *Model) ValidateLive(ctx context.Context, cat Catalog) error {
 		}
 		for i, d := range t.TimeDimensions {
 			check(indexPath(join(tp, "time_dimensions"), i), d.Expr, d.DataType)
+			for j, dp := range d.DateParts {
+				check(indexPath(join(indexPath(join(tp, "time_dimensions"), i), "date_parts"), j), dp.Expr, "DATE")
+			}
 		}
 		for i, f := range t.Facts {
 			check(indexPath(join(tp, "facts"), i), f.Expr, f.DataType)

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/salesanalytics/salesanalytics/dialect"
 	"github.com/salesanalytics/salesanalytics/internal/editdist"
 )
 
@@ -43,6 +44,10 @@ type Field struct {
 	Description  string
 	SampleValues []string
 	IsEnum       bool
+	// DateParts are a time dimension's stored truncations ([TimeDimension.DateParts]).
+	DateParts []DatePart
+	// Per is a metric's period, when it is a rate per period ([Metric.Per]).
+	Per dialect.Grain
 	// Index is the field's position in [Model.Fields].
 	Index int
 }
@@ -126,13 +131,13 @@ func (m *Model) idx() *index {
 			add(Field{Kind: KindDimension, Table: t.Name, Name: d.Name, Expr: d.Expr, DataType: d.DataType, Synonyms: d.Synonyms, Description: d.Description, SampleValues: d.SampleValues, IsEnum: d.IsEnum})
 		}
 		for _, d := range t.TimeDimensions {
-			add(Field{Kind: KindTimeDimension, Table: t.Name, Name: d.Name, Expr: d.Expr, DataType: d.DataType, Synonyms: d.Synonyms, Description: d.Description, SampleValues: d.SampleValues})
+			add(Field{Kind: KindTimeDimension, Table: t.Name, Name: d.Name, Expr: d.Expr, DataType: d.DataType, Synonyms: d.Synonyms, Description: d.Description, SampleValues: d.SampleValues, DateParts: d.DateParts})
 		}
 		for _, f := range t.Facts {
 			add(Field{Kind: KindFact, Table: t.Name, Name: f.Name, Expr: f.Expr, DataType: f.DataType, Synonyms: f.Synonyms, Description: f.Description, SampleValues: f.SampleValues})
 		}
 		for _, mt := range t.Metrics {
-			add(Field{Kind: KindMetric, Table: t.Name, Name: mt.Name, Expr: mt.Expr, Synonyms: mt.Synonyms, Description: mt.Description})
+			add(Field{Kind: KindMetric, Table: t.Name, Name: mt.Name, Expr: mt.Expr, Synonyms: mt.Synonyms, Description: mt.Description, Per: mt.Per})
 		}
 		for _, f := range t.Filters {
 			add(Field{Kind: KindFilter, Table: t.Name, Name: f.Name, Expr: f.Expr, Synonyms: f.Synonyms, Description: f.Description})

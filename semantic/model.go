@@ -1,5 +1,7 @@
 package semantic
 
+import "github.com/salesanalytics/salesanalytics/dialect"
+
 // Model is a Cortex Analyst semantic model: logical tables over physical ones, with
 // the dimensions, time dimensions, facts, metrics and filters that name their
 // columns in business terms, the relationships between the tables, and verified
@@ -84,6 +86,16 @@ type TimeDimension struct {
 	Unique       bool     `yaml:"unique,omitempty"`
 	SampleValues []string `yaml:"sample_values,omitempty"`
 	Tags         []Tag    `yaml:"tags,omitempty"` // semantic views
+	// DateParts name stored columns holding this date truncated to a grain, which
+	// a compiler reads instead of truncating the date (this SDK's extension).
+	DateParts []DatePart `yaml:"date_parts,omitempty"`
+}
+
+// DatePart is a stored column that holds a time dimension truncated to Grain:
+// the first day of the week (Monday), month or quarter, as a DATE.
+type DatePart struct {
+	Grain dialect.Grain `yaml:"grain"`
+	Expr  string        `yaml:"expr"`
 }
 
 // Fact is a row-level quantitative column (legacy name: measure).
@@ -110,7 +122,12 @@ type Metric struct {
 	AccessModifier        AccessModifier         `yaml:"access_modifier,omitempty"`         // semantic views
 	NonAdditiveDimensions []NonAdditiveDimension `yaml:"non_additive_dimensions,omitempty"` // semantic views
 	UsingRelationships    []string               `yaml:"using_relationships,omitempty"`     // semantic views
-	Tags                  []Tag                  `yaml:"tags,omitempty"`                    // semantic views
+	// Per makes the metric a rate per period of this grain (this SDK's
+	// extension): over a date range it is summed over the range's periods, a
+	// period covered in part prorated by its days, and never over the rows of
+	// another table it is set against. Only month is supported.
+	Per  dialect.Grain `yaml:"per,omitempty"`
+	Tags []Tag         `yaml:"tags,omitempty"` // semantic views
 }
 
 // Filter is a named WHERE condition.

@@ -23,9 +23,9 @@ func TestSalesModelHasTheSpecifiedFields(t *testing.T) {
 		require.NotEmpty(t, f.Description, "%s has a description", f.Name)
 		require.NotEmpty(t, f.Synonyms, "%s has synonyms", f.Name)
 	}
-	require.Equal(t, 15, count[semantic.KindDimension])
-	require.Equal(t, 5, count[semantic.KindTimeDimension])
-	require.Equal(t, 12, count[semantic.KindMetric])
+	require.Equal(t, 18, count[semantic.KindDimension])
+	require.Equal(t, 9, count[semantic.KindTimeDimension])
+	require.Equal(t, 20, count[semantic.KindMetric]) // 16 over orders and the other tables, quota attainment across them
 	require.GreaterOrEqual(t, count[semantic.KindFilter], 3)
 
 	questions := map[string]bool{}
@@ -57,10 +57,15 @@ func (c catalogOf) Columns(_ context.Context, bt semantic.BaseTable) ([]semantic
 	return nil, fmt.Errorf("%w: %s.%s", semantic.ErrTableNotFound, bt.Schema, bt.Table)
 }
 
+// modelTables are the warehouse tables the sales model's logical tables sit on.
+func modelTables() []warehouse.Table {
+	return []warehouse.Table{warehouse.FctOrders(), warehouse.SalesByCustomer(), warehouse.StgSalesReps(), warehouse.StgProducts()}
+}
+
 func TestSalesModelFitsThePlannedSchema(t *testing.T) {
 	t.Parallel()
 	for _, d := range dialect.All() {
-		cat := catalogOf{d: d, tables: []warehouse.Table{warehouse.FctOrders()}}
+		cat := catalogOf{d: d, tables: modelTables()}
 		require.NoError(t, semantic.SalesModel().ValidateLive(context.Background(), cat), d)
 	}
 }
@@ -73,7 +78,7 @@ func TestValidateLiveReportsEveryMismatch(t *testing.T) {
 	orders.TimeDimensions[2].DataType = "VARCHAR"         // ORDER_MONTH is a DATE
 	orders.Facts[0].DataType = "NUMBER(38,4)"             // NET_AMOUNT has scale 2
 	orders.Filters[0].Expr = "ORDER_STATUS = 'Completed'" // renamed column
-	cat := catalogOf{d: dialect.DuckDB, tables: []warehouse.Table{warehouse.FctOrders()}}
+	cat := catalogOf{d: dialect.DuckDB, tables: modelTables()}
 	err := m.ValidateLive(context.Background(), cat)
 	require.ErrorIs(t, err, semantic.ErrInvalidModel)
 	var perr *semantic.Error
@@ -136,7 +141,8 @@ func TestFieldsFollowDeclarationOrder(t *testing.T) {
 	require.Equal(t, "order_date", fields[15].Name)
 	require.Equal(t, "net_amount", fields[20].Name)
 	require.Equal(t, "total_revenue", fields[26].Name)
-	require.Equal(t, semantic.KindFilter, fields[len(fields)-1].Kind)
+	require.Equal(t, "online_orders", fields[43].Name, "the orders table's fields, then the other tables'")
+	require.Equal(t, "customer_key", fields[44].Name)
 }
 
 func TestEnumsAndTypes(t *testing.T) {

@@ -3,6 +3,7 @@ package semantic
 import (
 	"strings"
 
+	"github.com/salesanalytics/salesanalytics/dialect"
 	"github.com/salesanalytics/salesanalytics/internal/ident"
 )
 
@@ -179,6 +180,7 @@ func (v *validator) table(ti int) {
 				v.ps.warnf(join(p, "data_type"), "a time dimension of type %s; expected a date, timestamp or year number", d.DataType)
 			}
 		}
+		v.dateParts(p, d)
 	}
 	for i, f := range t.Facts {
 		p := indexPath(join(tp, "facts"), i)
@@ -306,4 +308,27 @@ func (v *validator) enumError(path, got string, valid []string) {
 		}
 	}
 	v.ps.errorf(path, "%q is not valid (valid: %s)", got, strings.Join(valid, ", "))
+}
+
+// dateParts checks a time dimension's stored date parts: a date to truncate,
+// grains a stored DATE can hold (week, month, quarter), each once, each a
+// row-level expression.
+func (v *validator) dateParts(p string, d TimeDimension) {
+	if len(d.DateParts) > 0 && d.DataType.Family() != FamilyDate {
+		v.ps.errorf(join(p, "date_parts"), "date_parts need a DATE time dimension, not %s", d.DataType)
+	}
+	seen := map[dialect.Grain]bool{}
+	for i, dp := range d.DateParts {
+		pp := indexPath(join(p, "date_parts"), i)
+		switch dp.Grain {
+		case dialect.Week, dialect.Month, dialect.Quarter:
+		default:
+			v.ps.errorf(join(pp, "grain"), "grain %q is not a stored date part (valid: week, month, quarter)", dp.Grain)
+		}
+		if seen[dp.Grain] {
+			v.ps.errorf(join(pp, "grain"), "grain %s is declared twice", dp.Grain)
+		}
+		seen[dp.Grain] = true
+		v.rowExpr(pp, dp.Expr)
+	}
 }

@@ -1,6 +1,10 @@
 package semantic
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/salesanalytics/salesanalytics/dialect"
+)
 
 func (v *validator) relationship(i int, r Relationship) {
 	p := indexPath("relationships", i)
@@ -122,6 +126,9 @@ func (v *validator) metrics(prefix string, ms []Metric) {
 			if v.columns[ti][ref[1]] == "" {
 				v.ps.errorf(ep, "%s.%s: %q is not a column of table %q", ref[0], ref[1], ref[1], v.m.Tables[ti].Name)
 			}
+		}
+		if mt.Per != "" && (mt.Per != dialect.Month || prefix == "") {
+			v.ps.errorf(join(p, "per"), "per %q is not supported: a table's metric may be a rate per month (per: month)", mt.Per)
 		}
 		for j, nd := range mt.NonAdditiveDimensions {
 			np := indexPath(join(p, "non_additive_dimensions"), j)

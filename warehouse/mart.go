@@ -24,6 +24,10 @@ type Mart struct {
 	// column it comes from.
 	Key []KeyColumn
 
+	attributes []KeyColumn   // grouped columns that depend on the key
+	measures   []Measure     // aggregate columns
+	grain      dialect.Grain // of the date key; "" for none
+
 	base     func(b sqlb, where string) string // aggregate stage over FCT_ORDERS alias f
 	baseCols []string                          // columns the aggregate stage yields
 	enrich   func(b sqlb, from string) string  // window stage over relation from

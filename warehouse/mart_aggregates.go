@@ -32,6 +32,14 @@ func sum(b sqlb, col string) string    { return "SUM(" + b.C("f", col) + ")" }
 func count() string                    { return "COUNT(*)" }
 func distinct(b sqlb, c string) string { return "COUNT(DISTINCT " + b.C("f", c) + ")" }
 
+// stages sets the mart's aggregate stage from its declared key, attributes and
+// measures: one declaration serves the mart's SQL and the query planner.
+func (m *Mart) stages() {
+	keys, attrs, ms := m.Key, m.attributes, m.measures
+	m.base = func(b sqlb, cond string) string { return aggregate(b, keys, extrasOf(b, attrs), aggsOf(b, ms), cond) }
+	m.baseCols = names(keys, extrasOf(sqlb{}, attrs), aggsOf(sqlb{}, ms))
+}
+
 // names lists the stage's column names in order.
 func names(keys []KeyColumn, groups ...[]agg) []string {
 	var out []string
@@ -94,16 +102,12 @@ func dailySales() Mart {
 	// there are four, and the average's divisor joins the data's first day, so
 	// any new order changes the window values of a whole region: an incremental
 	// refresh would rewrite most of the table at a higher cost than recomputing it.
-	m := Mart{Table: t, Key: keys, windowed: true, mode: RefreshFull}
-	aggs := func(b sqlb) []agg {
-		return []agg{
-			{"REVENUE", sum(b, "NET_AMOUNT")}, {"GROSS_REVENUE", sum(b, "GROSS_AMOUNT")},
-			{"DISCOUNTS", sum(b, "DISCOUNT_AMOUNT")}, {"ORDERS", count()},
-			{"UNITS", sum(b, "QUANTITY")}, {"CUSTOMERS", distinct(b, "CUSTOMER_ID")},
-		}
-	}
-	m.base = func(b sqlb, cond string) string { return aggregate(b, keys, nil, aggs(b), cond) }
-	m.baseCols = names(keys, aggs(sqlb{}))
+	m := Mart{Table: t, Key: keys, windowed: true, mode: RefreshFull, grain: dialect.Day, measures: []Measure{
+		{"REVENUE", AggSum, "NET_AMOUNT"}, {"GROSS_REVENUE", AggSum, "GROSS_AMOUNT"},
+		{"DISCOUNTS", AggSum, "DISCOUNT_AMOUNT"}, {"ORDERS", AggCount, ""},
+		{"UNITS", AggSum, "QUANTITY"}, {"CUSTOMERS", AggCountDistinct, "CUSTOMER_ID"},
+	}}
+	m.stages()
 	m.enrich = func(b sqlb, from string) string {
 		region := []string{"REGION"}
 		return project(b, t, map[string]string{
@@ -120,15 +124,11 @@ func salesByRegion() Mart {
 	keys := []KeyColumn{{"REGION", "REGION"}, {"MONTH", "ORDER_MONTH"}}
 	// FULL, for DAILY_SALES' reason: windows over four region partitions and a
 	// join to the first month of the data; the table has under a hundred rows.
-	m := Mart{Table: t, Key: keys, windowed: true, mode: RefreshFull}
-	aggs := func(b sqlb) []agg {
-		return []agg{
-			{"REVENUE", sum(b, "NET_AMOUNT")}, {"ORDERS", count()},
-			{"UNITS", sum(b, "QUANTITY")}, {"CUSTOMERS", distinct(b, "CUSTOMER_ID")},
-		}
-	}
-	m.base = func(b sqlb, cond string) string { return aggregate(b, keys, nil, aggs(b), cond) }
-	m.baseCols = names(keys, aggs(sqlb{}))
+	m := Mart{Table: t, Key: keys, windowed: true, mode: RefreshFull, grain: dialect.Month, measures: []Measure{
+		{"REVENUE", AggSum, "NET_AMOUNT"}, {"ORDERS", AggCount, ""},
+		{"UNITS", AggSum, "QUANTITY"}, {"CUSTOMERS", AggCountDistinct, "CUSTOMER_ID"},
+	}}
+	m.stages()
 	m.enrich = func(b sqlb, from string) string {
 		region, month := []string{"REGION"}, b.C("b", "MONTH")
 		w := window(b, region, month, "")
@@ -151,15 +151,10 @@ func salesByProduct() Mart {
 	keys := []KeyColumn{{"PRODUCT_ID", "PRODUCT_ID"}, {"MONTH", "ORDER_MONTH"}}
 	// INCREMENTAL: a GROUP BY of deterministic aggregates and a RANK window
 	// partitioned by (CATEGORY, MONTH); new orders touch the few recent months.
-	m := Mart{Table: t, Key: keys, windowed: true, mode: RefreshIncremental}
-	extra := func(b sqlb) []agg {
-		return []agg{{"PRODUCT_NAME", b.C("f", "PRODUCT_NAME")}, {"CATEGORY", b.C("f", "CATEGORY")}}
-	}
-	aggs := func(b sqlb) []agg {
-		return []agg{{"REVENUE", sum(b, "NET_AMOUNT")}, {"UNITS", sum(b, "QUANTITY")}, {"ORDERS", count()}}
-	}
-	m.base = func(b sqlb, cond string) string { return aggregate(b, keys, extra(b), aggs(b), cond) }
-	m.baseCols = names(keys, extra(sqlb{}), aggs(sqlb{}))
+	m := Mart{Table: t, Key: keys, windowed: true, mode: RefreshIncremental, grain: dialect.Month,
+		attributes: []KeyColumn{{"PRODUCT_NAME", "PRODUCT_NAME"}, {"CATEGORY", "CATEGORY"}},
+		measures:   []Measure{{"REVENUE", AggSum, "NET_AMOUNT"}, {"UNITS", AggSum, "QUANTITY"}, {"ORDERS", AggCount, ""}}}
+	m.stages()
 	m.enrich = func(b sqlb, from string) string {
 		return project(b, t, map[string]string{
 			"CATEGORY_RANK": "RANK() " + window(b, []string{"CATEGORY", "MONTH"}, b.C("b", "REVENUE")+" DESC", ""),
@@ -173,18 +168,13 @@ func salesByCustomer() Mart {
 	keys := []KeyColumn{{"CUSTOMER_ID", "CUSTOMER_ID"}}
 	// INCREMENTAL: a GROUP BY per customer, no window; new orders touch a few
 	// customers.
-	m := Mart{Table: t, Key: keys, mode: RefreshIncremental}
-	extra := func(b sqlb) []agg {
-		return []agg{{"CUSTOMER_NAME", b.C("f", "CUSTOMER_NAME")}, {"SEGMENT", b.C("f", "SEGMENT")}, {"INDUSTRY", b.C("f", "INDUSTRY")}}
-	}
-	aggs := func(b sqlb) []agg {
-		return []agg{
-			{"LIFETIME_REVENUE", sum(b, "NET_AMOUNT")}, {"ORDERS", count()},
-			{"FIRST_ORDER_DATE", "MIN(" + b.C("f", "ORDER_DATE") + ")"}, {"LAST_ORDER_DATE", "MAX(" + b.C("f", "ORDER_DATE") + ")"},
-		}
-	}
-	m.base = func(b sqlb, cond string) string { return aggregate(b, keys, extra(b), aggs(b), cond) }
-	m.baseCols = names(keys, extra(sqlb{}), aggs(sqlb{}))
+	m := Mart{Table: t, Key: keys, mode: RefreshIncremental,
+		attributes: []KeyColumn{{"CUSTOMER_NAME", "CUSTOMER_NAME"}, {"SEGMENT", "SEGMENT"}, {"INDUSTRY", "INDUSTRY"}},
+		measures: []Measure{
+			{"LIFETIME_REVENUE", AggSum, "NET_AMOUNT"}, {"ORDERS", AggCount, ""},
+			{"FIRST_ORDER_DATE", AggMin, "ORDER_DATE"}, {"LAST_ORDER_DATE", AggMax, "ORDER_DATE"},
+		}}
+	m.stages()
 	m.enrich = func(b sqlb, from string) string {
 		return project(b, t, map[string]string{"AOV": aov(b, "LIFETIME_REVENUE", "ORDERS")}, from)
 	}
@@ -196,17 +186,10 @@ func salesByRep() Mart {
 	keys := []KeyColumn{{"REP_ID", "REP_ID"}, {"MONTH", "ORDER_MONTH"}}
 	// INCREMENTAL: a GROUP BY per rep and month and an inner join to the reps'
 	// view; new orders touch the current months.
-	m := Mart{Table: t, Key: keys, mode: RefreshIncremental}
-	extra := func(b sqlb) []agg {
-		return []agg{{"REP_NAME", b.C("f", "REP_NAME")}, {"REGION", b.C("f", "REGION")}}
-	}
-	aggs := func(b sqlb) []agg {
-		return []agg{
-			{"REVENUE", sum(b, "NET_AMOUNT")}, {"ORDERS", count()}, {"CUSTOMERS", distinct(b, "CUSTOMER_ID")},
-		}
-	}
-	m.base = func(b sqlb, cond string) string { return aggregate(b, keys, extra(b), aggs(b), cond) }
-	m.baseCols = names(keys, extra(sqlb{}), aggs(sqlb{}))
+	m := Mart{Table: t, Key: keys, mode: RefreshIncremental, grain: dialect.Month,
+		attributes: []KeyColumn{{"REP_NAME", "REP_NAME"}, {"REGION", "REGION"}},
+		measures:   []Measure{{"REVENUE", AggSum, "NET_AMOUNT"}, {"ORDERS", AggCount, ""}, {"CUSTOMERS", AggCountDistinct, "CUSTOMER_ID"}}}
+	m.stages()
 	m.enrich = func(b sqlb, from string) string {
 		quota := b.C("s", "ANNUAL_QUOTA")
 		monthly := b.D.DivRound(quota, "12", 2, 0, 2)

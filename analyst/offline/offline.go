@@ -140,6 +140,13 @@ func (a *Analyst) AskStream(ctx context.Context, history []*analyst.Answer, ques
 	}
 	res := a.Resolve(prev, question)
 	ans := &analyst.Answer{Question: question, Suggestions: res.Suggestions, VerifiedQuery: res.Verified}
+	q, err := a.compiler.Compile(res.Request)
+	if !res.Declined && errors.Is(err, query.ErrNotExact) {
+		// A reading the semantic layer cannot compute exactly (a quota without
+		// the months to sum it over) is declined, saying why.
+		res = a.declined(&decline{reason: "That cannot be computed exactly: " + strings.TrimPrefix(err.Error(), "query: ") + "."})
+		ans.Suggestions = res.Suggestions
+	}
 	if res.Declined {
 		ans.Declined, ans.Reason = true, res.Reason
 		ans.Text = res.Reason
@@ -148,7 +155,6 @@ func (a *Analyst) AskStream(ctx context.Context, history []*analyst.Answer, ques
 		}
 		return done(ans, emitAll(emit, analyst.Part{Kind: analyst.PartText, Text: ans.Text}, suggestions(ans)))
 	}
-	q, err := a.compiler.Compile(res.Request)
 	if err != nil {
 		return nil, fmt.Errorf("offline: %q resolved to a request the compiler refuses: %w", question, err)
 	}

@@ -17,16 +17,22 @@ func TestSalesModelValidatesAgainstTheEmbeddedSchema(t *testing.T) {
 	t.Parallel()
 	eng := openMem(t)
 	ctx := context.Background()
-	_, err := eng.DB().Exec(`CREATE SCHEMA IF NOT EXISTS "MARTS"`)
-	require.NoError(t, err)
-	_, err = eng.DB().Exec(warehouse.FctOrders().CreateSQL(dialect.DuckDB, warehouse.Names{}, true))
-	require.NoError(t, err)
+	for _, schema := range []string{"MARTS", "STAGING"} {
+		_, err := eng.DB().Exec(`CREATE SCHEMA IF NOT EXISTS "` + schema + `"`)
+		require.NoError(t, err)
+	}
+	// The tables the model's logical tables sit on: orders, customers, sales
+	// reps and products.
+	for _, tbl := range []warehouse.Table{warehouse.FctOrders(), warehouse.SalesByCustomer(), warehouse.StgSalesReps(), warehouse.StgProducts()} {
+		_, err := eng.DB().Exec(tbl.CreateSQL(dialect.DuckDB, warehouse.Names{}, true))
+		require.NoError(t, err)
+	}
 
 	cat := semantic.InformationSchema(eng.DB(), false)
 	require.NoError(t, semantic.SalesModel().ValidateLive(ctx, cat))
 
 	// A renamed column is caught, with its place in the YAML.
-	_, err = eng.DB().Exec(`ALTER TABLE "MARTS"."FCT_ORDERS" RENAME COLUMN "ORDER_MONTH" TO "MONTH"`)
+	_, err := eng.DB().Exec(`ALTER TABLE "MARTS"."FCT_ORDERS" RENAME COLUMN "ORDER_MONTH" TO "MONTH"`)
 	require.NoError(t, err)
 	err = semantic.SalesModel().ValidateLive(ctx, cat)
 	require.ErrorIs(t, err, semantic.ErrInvalidModel)

@@ -148,7 +148,9 @@ func printRevenue(ctx context.Context, out io.Writer, ui termui.Options, w *pipe
 	if err != nil {
 		return err
 	}
-	chart := termui.BarChart{Title: "Net revenue by region (MARTS.FCT_ORDERS, through the semantic layer)"}
+	// The semantic layer answers from the smallest mart that gives the figures
+	// exactly (q.Route says which).
+	chart := termui.BarChart{Title: "Net revenue by region (MARTS." + q.Route.Table + ", through the semantic layer)"}
 	total, orders := decimal.Zero, int64(0)
 	for _, r := range rows {
 		chart.Bars = append(chart.Bars, termui.Bar{Label: r.Region, Value: r.Revenue,

@@ -1,3 +1,9 @@
 -- dialect: duckdb
 -- fields: orders.segment, orders.average_discount, orders.total_discount, orders.discounted_orders, orders.gross_revenue
+-- answered by: FCT_ORDERS
+-- not SALES_BY_REGION: SALES_BY_REGION has no column for SEGMENT
+-- not SALES_BY_REP: SALES_BY_REP has no column for SEGMENT
+-- not DAILY_SALES: DAILY_SALES has no column for SEGMENT
+-- not SALES_BY_PRODUCT: SALES_BY_PRODUCT has no column for SEGMENT
+-- not SALES_BY_CUSTOMER: AVG does not re-aggregate from the rows of SALES_BY_CUSTOMER
 SELECT "orders"."SEGMENT" AS "segment", CAST(CAST(SIGN(CAST((SUM("orders"."DISCOUNT_PCT")) * 10000 AS HUGEINT)) * SIGN(CAST((COUNT("orders"."DISCOUNT_PCT")) * 1 AS HUGEINT)) * ((ABS(CAST((SUM("orders"."DISCOUNT_PCT")) * 10000 AS HUGEINT)) * 10000 * 2 + ABS(CAST((COUNT("orders"."DISCOUNT_PCT")) * 1 AS HUGEINT)) * 10000) // NULLIF(ABS(CAST((COUNT("orders"."DISCOUNT_PCT")) * 1 AS HUGEINT)) * 10000 * 2, 0)) AS DECIMAL(38,0)) * CAST(0.0001 AS DECIMAL(5,4)) AS DECIMAL(38,4)) AS "average_discount", CAST(SUM("orders"."DISCOUNT_AMOUNT") AS DECIMAL(38,2)) AS "total_discount", CAST(COUNT(DISTINCT CASE WHEN "orders"."IS_DISCOUNTED" THEN "orders"."ORDER_ID" END) AS BIGINT) AS "discounted_orders", CAST(SUM("orders"."GROSS_AMOUNT") AS DECIMAL(38,2)) AS "gross_revenue" FROM "MARTS"."FCT_ORDERS" AS "orders" GROUP BY "orders"."SEGMENT" ORDER BY "segment" ASC NULLS LAST

@@ -1,5 +1,11 @@
 -- dialect: duckdb
 -- fields: orders.total_revenue, orders.order_count, orders.average_order_value, orders.distinct_customers, orders.units_sold, orders.order_date
+-- answered by: FCT_ORDERS
+-- not SALES_BY_REGION: the range 2024-07-04 to 2024-12-31 does not start and end on whole months, the grain of SALES_BY_REGION
+-- not SALES_BY_REP: SUM(QUANTITY) is not a measure of SALES_BY_REP
+-- not DAILY_SALES: orders.distinct_customers counts distinct values per row of DAILY_SALES, which only add up when the request groups by its whole key (SALES_DATE, REGION)
+-- not SALES_BY_PRODUCT: COUNT(DISTINCT CUSTOMER_ID) is not a measure of SALES_BY_PRODUCT
+-- not SALES_BY_CUSTOMER: SUM(QUANTITY) is not a measure of SALES_BY_CUSTOMER
 SELECT CAST(SUM("orders"."NET_AMOUNT") AS DECIMAL(38,2)) AS "total_revenue", CAST(COUNT("orders"."ORDER_ID") AS BIGINT) AS "order_count", CAST(CAST(SIGN(CAST((SUM("orders"."NET_AMOUNT")) * 100 AS HUGEINT)) * SIGN(CAST((COUNT("orders"."ORDER_ID")) * 1 AS HUGEINT)) * ((ABS(CAST((SUM("orders"."NET_AMOUNT")) * 100 AS HUGEINT)) * 100 * 2 + ABS(CAST((COUNT("orders"."ORDER_ID")) * 1 AS HUGEINT)) * 100) // NULLIF(ABS(CAST((COUNT("orders"."ORDER_ID")) * 1 AS HUGEINT)) * 100 * 2, 0)) AS DECIMAL(38,0)) * CAST(0.01 AS DECIMAL(3,2)) AS DECIMAL(38,2)) AS "average_order_value", CAST(COUNT(DISTINCT "orders"."CUSTOMER_ID") AS BIGINT) AS "distinct_customers", CAST(SUM("orders"."QUANTITY") AS BIGINT) AS "units_sold" FROM "MARTS"."FCT_ORDERS" AS "orders" WHERE "orders"."ORDER_DATE" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)
 -- arg 1: time.Time 2024-07-04 00:00:00 +0000 UTC
 -- arg 2: time.Time 2024-12-31 00:00:00 +0000 UTC

@@ -1,3 +1,4 @@
 -- dialect: duckdb
 -- fields: orders.region, orders.total_revenue
-SELECT "orders"."REGION" AS "region", CAST(SUM("orders"."NET_AMOUNT") AS DECIMAL(38,2)) AS "revenue" FROM "MARTS"."FCT_ORDERS" AS "orders" GROUP BY "orders"."REGION" ORDER BY "revenue" DESC NULLS LAST, "region" ASC NULLS LAST
+-- answered by: SALES_BY_REGION
+SELECT "sales_by_region"."REGION" AS "region", CAST(SUM("sales_by_region"."REVENUE") AS DECIMAL(38,2)) AS "revenue" FROM "MARTS"."SALES_BY_REGION" AS "sales_by_region" GROUP BY "sales_by_region"."REGION" ORDER BY "revenue" DESC NULLS LAST, "region" ASC NULLS LAST

@@ -1,3 +1,8 @@
 -- dialect: snowflake
 -- fields: orders.industry, orders.total_revenue, orders.order_count
-SELECT "orders"."INDUSTRY" AS "industry", CAST(SUM("orders"."NET_AMOUNT") AS NUMBER(38,2)) AS "revenue", CAST(COUNT("orders"."ORDER_ID") AS NUMBER(38,0)) AS "orders" FROM "SALES_ANALYTICS_DB"."MARTS"."FCT_ORDERS" AS "orders" GROUP BY "orders"."INDUSTRY" ORDER BY "revenue" DESC NULLS LAST, "industry" ASC NULLS LAST
+-- answered by: SALES_BY_CUSTOMER
+-- not SALES_BY_REGION: SALES_BY_REGION has no column for INDUSTRY
+-- not SALES_BY_REP: SALES_BY_REP has no column for INDUSTRY
+-- not DAILY_SALES: DAILY_SALES has no column for INDUSTRY
+-- not SALES_BY_PRODUCT: SALES_BY_PRODUCT has no column for INDUSTRY
+SELECT "sales_by_customer"."INDUSTRY" AS "industry", CAST(SUM("sales_by_customer"."LIFETIME_REVENUE") AS NUMBER(38,2)) AS "revenue", CAST(COALESCE(SUM("sales_by_customer"."ORDERS"), 0) AS NUMBER(38,0)) AS "orders" FROM "SALES_ANALYTICS_DB"."MARTS"."SALES_BY_CUSTOMER" AS "sales_by_customer" GROUP BY "sales_by_customer"."INDUSTRY" ORDER BY "revenue" DESC NULLS LAST, "industry" ASC NULLS LAST

@@ -1,3 +1,9 @@
 -- dialect: snowflake
 -- fields: orders.rep_name, orders.rep_id, orders.region, orders.total_revenue, orders.order_count, orders.distinct_customers, orders.average_order_value
+-- answered by: FCT_ORDERS
+-- not SALES_BY_REGION: SALES_BY_REGION has no column for REP_NAME
+-- not SALES_BY_REP: orders.distinct_customers counts distinct values per row of SALES_BY_REP, which only add up when the request groups by its whole key (REP_ID, MONTH)
+-- not DAILY_SALES: DAILY_SALES has no column for REP_NAME
+-- not SALES_BY_PRODUCT: SALES_BY_PRODUCT has no column for REP_NAME
+-- not SALES_BY_CUSTOMER: SALES_BY_CUSTOMER has no column for REP_NAME
 SELECT "orders"."REP_NAME" AS "rep_name", "orders"."REP_ID" AS "rep_id", "orders"."REGION" AS "region", CAST(SUM("orders"."NET_AMOUNT") AS NUMBER(38,2)) AS "revenue", CAST(COUNT("orders"."ORDER_ID") AS NUMBER(38,0)) AS "orders", CAST(COUNT(DISTINCT "orders"."CUSTOMER_ID") AS NUMBER(38,0)) AS "customers", CAST(ROUND((SUM("orders"."NET_AMOUNT")) / NULLIF(COUNT("orders"."ORDER_ID"), 0), 2) AS NUMBER(38,2)) AS "aov" FROM "SALES_ANALYTICS_DB"."MARTS"."FCT_ORDERS" AS "orders" GROUP BY "orders"."REP_NAME", "orders"."REP_ID", "orders"."REGION" ORDER BY "revenue" DESC NULLS LAST, "rep_name" ASC NULLS LAST, "rep_id" ASC NULLS LAST, "region" ASC NULLS LAST

@@ -1,0 +1,118 @@
+package query_test
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/salesanalytics/salesanalytics/dialect"
+	"github.com/salesanalytics/salesanalytics/query"
+	"github.com/salesanalytics/salesanalytics/semantic"
+)
+
+func plannerCompiler(o query.Options) *query.Compiler {
+	o.Dialect = dialect.DuckDB
+	o.Now = func() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) }
+	c, err := query.New(semantic.SalesModel(), o)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+// A request over FCT_ORDERS is answered from the smallest pre-aggregated mart
+// that gives it exactly; Route and Explain say which, and why each smaller one
+// could not. Options.NoRollups switches it off.
+func ExampleCompiler_Compile_rollup() {
+	c := plannerCompiler(query.Options{})
+	q, err := c.Compile(query.Request{
+		Metrics:    []string{"revenue", "orders"},
+		Dimensions: []string{"product_name"},
+		Dates:      &query.DateFilter{Range: query.Year(2025)},
+		OrderBy:    []query.Order{query.Desc("revenue")},
+		Limit:      10,
+	})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(q.Route.Table, q.Route.Rollup)
+	for _, r := range q.Route.Rejected {
+		fmt.Printf("not %s: %s\n", r.Table, r.Reason)
+	}
+	off, _ := plannerCompiler(query.Options{NoRollups: true}).Compile(query.Request{Metrics: []string{"revenue"}})
+	fmt.Println(off.Route.Table)
+	// Output:
+	// SALES_BY_PRODUCT true
+	// not SALES_BY_REGION: SALES_BY_REGION has no column for PRODUCT_NAME
+	// not SALES_BY_REP: SALES_BY_REP has no column for PRODUCT_NAME
+	// not DAILY_SALES: DAILY_SALES has no column for PRODUCT_NAME
+	// FCT_ORDERS
+}
+
+// Metrics of several tables: revenue from the orders, quota from the sales reps
+// (a rate per month, summed over the months of the range), and attainment
+// across both — each aggregated at its own table's grain, then joined, so the
+// quota is never multiplied by the orders.
+func ExampleCompiler_Compile_severalTables() {
+	c := plannerCompiler(query.Options{})
+	q, err := c.Compile(query.Request{
+		Metrics:    []string{"revenue", "quota", "quota_attainment"},
+		Dimensions: []string{"rep_id"},
+		Time:       &query.TimeGrain{Dimension: "order_date", Grain: query.ByMonth},
+		Dates:      &query.DateFilter{Range: query.Year(2025)},
+	})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(q.Route.Table)
+	for _, col := range q.Columns {
+		fmt.Println(col.Name, col.Kind, col.Scale, col.Field)
+	}
+	_, err = c.Compile(query.Request{Metrics: []string{"revenue", "quota"}, Dimensions: []string{"region"}, Dates: &query.DateFilter{Range: query.Year(2025)}})
+	fmt.Println(errors.Is(err, query.ErrNotExact))
+	fmt.Println(err)
+	// Output:
+	// SALES_BY_REP + STG_SALES_REPS
+	// order_date_month date 0 orders.order_date
+	// rep_id int 0 orders.rep_id
+	// revenue decimal 2 orders.total_revenue
+	// quota decimal 2 sales_reps.quota
+	// quota_attainment decimal 4 quota_attainment
+	// true
+	// query: sales_reps.quota cannot be computed exactly: it cannot be grouped by orders.region: table sales_reps has no column that corresponds to it
+}
+
+// New and returning customers per month are metrics over the orders that read
+// each customer's first order ever from the customers table.
+func ExampleCompiler_Compile_newCustomers() {
+	c := plannerCompiler(query.Options{})
+	q, err := c.Compile(query.Request{
+		Metrics: []string{"customers", "new_customers", "returning_customers"},
+		Time:    &query.TimeGrain{Dimension: "order_date", Grain: query.ByMonth},
+		Dates:   &query.DateFilter{Range: query.Year(2025)},
+	})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(strings.Contains(q.SQL, `JOIN "MARTS"."SALES_BY_CUSTOMER" AS "customers"`))
+	// Output: true
+}
+
+// A time dimension that declares stored date parts (order_date: ORDER_WEEK,
+// ORDER_MONTH, ORDER_QUARTER) is grouped by the stored column instead of
+// truncating the date on every row.
+func ExampleCompiler_Compile_storedDateParts() {
+	c := plannerCompiler(query.Options{})
+	q, err := c.Compile(query.Request{
+		Metrics:    []string{"revenue"},
+		Dimensions: []string{"channel"},
+		Time:       &query.TimeGrain{Dimension: "order_date", Grain: query.ByMonth},
+	})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(q.SQL)
+	// Output:
+	// SELECT "orders"."ORDER_MONTH" AS "order_date_month", "orders"."CHANNEL" AS "channel", CAST(SUM("orders"."NET_AMOUNT") AS DECIMAL(38,2)) AS "revenue" FROM "MARTS"."FCT_ORDERS" AS "orders" GROUP BY "orders"."ORDER_MONTH", "orders"."CHANNEL" ORDER BY "order_date_month" ASC NULLS LAST, "channel" ASC NULLS LAST
+}

@@ -1,0 +1,180 @@
+package query
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	sq "github.com/Masterminds/squirrel"
+
+	"github.com/salesanalytics/salesanalytics/dialect"
+	"github.com/salesanalytics/salesanalytics/semantic"
+)
+
+// Route says which table answered a request: a pre-aggregated mart, or the
+// model's own table, with the reason each smaller mart could not.
+type Route struct {
+	// Table is the physical table read, e.g. SALES_BY_REGION or FCT_ORDERS.
+	Table string `json:"table"`
+	// Rejected lists the marts tried before it, smallest first, each with why it
+	// could not answer exactly.
+	Rejected []Rejection `json:"rejected,omitempty"`
+	// Rollup is true when a pre-aggregated mart answered.
+	Rollup bool `json:"rollup"`
+}
+
+// Rejection is a mart that could not answer a request, and why.
+type Rejection struct {
+	Table  string `json:"table"`
+	Reason string `json:"reason"`
+}
+
+func (r Route) explain(b *strings.Builder) {
+	if r.Table == "" {
+		return
+	}
+	fmt.Fprintf(b, "-- answered by: %s\n", r.Table)
+	for _, x := range r.Rejected {
+		fmt.Fprintf(b, "-- not %s: %s\n", x.Table, x.Reason)
+	}
+}
+
+// route answers the request planned over the model's tables (p) from the
+// smallest mart that covers it exactly, trying the marts smallest first: a
+// mart covers a request when it gives every field the request reads (its
+// dimensions, filters and time grain among the mart's grain columns; its
+// metrics re-aggregated exactly from the mart's measures), its date range
+// starts and ends on the mart's grain, and a stored distinct count is only read
+// where the request groups by the mart's whole key. The choice depends on the
+// request and the model alone, never on data.
+func (c *Compiler) route(req Request, p *plan) (*plan, Route) {
+	base := c.tables[p.table]
+	rt := Route{Table: base.name}
+	if len(c.rollups) > 0 {
+		rt.Rejected = make([]Rejection, 0, len(c.rollups))
+	}
+	if t, ok := c.baseTable(p.table); ok {
+		rt.Table = t
+	}
+	for _, ro := range c.rollups {
+		if ro.over != p.table {
+			continue
+		}
+		why := ro.precheck(p)
+		if why == "" {
+			rp, err := c.plan(req, ro)
+			switch {
+			case err != nil:
+				why = err.Error()
+			case rp.why != "":
+				why = rp.why
+			default:
+				return rp, Route{Table: ro.name, Rejected: rt.Rejected, Rollup: true}
+			}
+		}
+		rt.Rejected = append(rt.Rejected, Rejection{Table: ro.name, Reason: why})
+	}
+	return p, rt
+}
+
+// baseTable returns the physical table name of a logical table.
+func (c *Compiler) baseTable(table string) (string, bool) {
+	for _, t := range c.model.Tables {
+		if strings.EqualFold(t.Name, table) {
+			return t.BaseTable.Table, true
+		}
+	}
+	return "", false
+}
+
+// precheck finds, without planning, a field of p the mart cannot give at all.
+func (ro *rollup) precheck(p *plan) string {
+	for _, i := range p.seen {
+		if rf := ro.fields[i]; rf.sql == "" && len(ro.trunc[i]) == 0 {
+			return rf.why
+		}
+	}
+	return ""
+}
+
+// needsKey says why a metric that reads a stored distinct count cannot be
+// answered: the request does not group by the mart's whole key.
+func (ro *rollup) needsKey(metrics []semantic.Field, groupBy []string) string {
+	for _, m := range metrics {
+		if !ro.fields[m.Index].needKey {
+			continue
+		}
+		for _, k := range ro.keys {
+			if !slices.Contains(groupBy, k) {
+				return fmt.Sprintf("%s counts distinct values per row of %s, which only add up when the request groups by its whole key (%s)",
+					m.QualifiedName(), ro.name, strings.Join(ro.keyNames(), ", "))
+			}
+		}
+	}
+	return ""
+}
+
+func (ro *rollup) keyNames() []string {
+	out := make([]string, len(ro.mart.Key))
+	for i, k := range ro.mart.Key {
+		out[i] = k.Column
+	}
+	return out
+}
+
+// rolled returns f over the compile's mart, noting the first field it lacks.
+func (s *compileState) rolled(f semantic.Field, t typ) rendered {
+	rf := s.roll.fields[f.Index]
+	if rf.sql == "" {
+		s.miss(rf.why)
+		return rendered{sql: "NULL", typ: t}
+	}
+	return rendered{sql: rf.sql, typ: t}
+}
+
+func (s *compileState) miss(why string) {
+	if s.why == "" {
+		s.why = why
+	}
+}
+
+// trunc returns a time dimension truncated to g, over the model's table or the
+// compile's mart.
+func (s *compileState) trunc(f semantic.Field, g dialect.Grain) string {
+	if s.roll == nil {
+		return s.c.trunc[f.Index][g]
+	}
+	if sql, ok := s.roll.trunc[f.Index][g]; ok {
+		return sql
+	}
+	s.miss(fmt.Sprintf("%s by %s is finer than the %s grain of %s", f.QualifiedName(), g, s.roll.grain, s.roll.name))
+	return "NULL"
+}
+
+// metSel returns a metric's select item, over the model's table or the mart.
+func (s *compileState) metSel(f semantic.Field) string {
+	if s.roll == nil {
+		return s.c.metSel[f.Index]
+	}
+	if rf := s.roll.fields[f.Index]; rf.sel != "" {
+		return rf.sel
+	}
+	s.miss(s.roll.fields[f.Index].why)
+	return "NULL"
+}
+
+// rollDates restricts the mart's date key to [from, to], which must start and
+// end on its grain: a month mart cannot answer for part of a month. ok is false
+// when f is not the date the mart's key truncates.
+func (s *compileState) rollDates(f semantic.Field, from, to time.Time) (sq.Sqlizer, bool) {
+	col, isCol := s.c.physicalColumn(f)
+	if s.roll.date == "" || !isCol || col != s.roll.dateSrc {
+		return nil, false
+	}
+	if s.roll.grain == dialect.Month && (!from.Equal(firstOfMonth(from)) || !to.Equal(firstOfMonth(to).AddDate(0, 1, -1))) {
+		s.miss(fmt.Sprintf("the range %s to %s does not start and end on whole months, the grain of %s",
+			from.Format(time.DateOnly), to.Format(time.DateOnly), s.roll.name))
+	}
+	return sq.Expr(s.roll.date+" BETWEEN "+s.c.phDate+" AND "+s.c.phDate, from, to), true
+}

@@ -1,0 +1,78 @@
+package query_test
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/salesanalytics/salesanalytics/dialect"
+	"github.com/salesanalytics/salesanalytics/internal/golden"
+	"github.com/salesanalytics/salesanalytics/internal/querycases"
+	"github.com/salesanalytics/salesanalytics/query"
+	"github.com/salesanalytics/salesanalytics/semantic"
+)
+
+func TestGoldenSQLOfThePlanner(t *testing.T) {
+	t.Parallel()
+	for _, d := range dialect.All() {
+		c := compiler(t, d)
+		for _, tc := range append(querycases.Planner(), querycases.MultiTable()...) {
+			t.Run(string(d)+"/"+tc.Name, func(t *testing.T) {
+				q, err := c.Compile(tc.Req)
+				require.NoError(t, err)
+				require.Equal(t, strings.Count(q.SQL, "?"), len(q.Args), "one argument per placeholder")
+				again, err := c.Compile(tc.Req)
+				require.NoError(t, err)
+				require.Equal(t, q.SQL, again.SQL, "deterministic")
+				require.Equal(t, q.Route, again.Route, "deterministic")
+				golden.Check(t, filepath.Join("testdata", string(d), tc.Name+".sql"), []byte(q.Explain()))
+			})
+		}
+	}
+}
+
+// Each request goes where its grain, filters and measures allow, and nowhere
+// else; the reasons name what the smaller marts lack.
+func TestRoutePicksTheSmallestMartThatIsExact(t *testing.T) {
+	t.Parallel()
+	c := compiler(t, dialect.DuckDB)
+	byName := map[string]query.Request{}
+	for _, tc := range querycases.Planner() {
+		byName[tc.Name] = tc.Req
+	}
+	for _, tc := range []struct {
+		name, table string
+		reasons     []string
+	}{
+		{"route_region_kpis_2025", "SALES_BY_REGION", nil},
+		{"route_revenue_by_month_region_2025", "SALES_BY_REGION", nil},
+		{"route_top_products_2025", "SALES_BY_PRODUCT", []string{"SALES_BY_REGION has no column for PRODUCT_ID", "DAILY_SALES has no column for PRODUCT_ID"}},
+		{"route_partial_months_use_days", "DAILY_SALES", []string{"the range 2025-01-15 to 2025-03-31 does not start and end on whole months, the grain of SALES_BY_REGION"}},
+		{"route_rep_month_customers", "SALES_BY_REP", []string{"SALES_BY_REGION has no column for REP_ID"}},
+		{"route_customers_do_not_add_up", "FCT_ORDERS", []string{"orders.distinct_customers counts distinct values per row of SALES_BY_REGION, which only add up when the request groups by its whole key (REGION, MONTH)"}},
+		{"route_named_filter_stays_on_facts", "FCT_ORDERS", []string{"SALES_BY_REGION has no column for STATUS"}},
+		{"route_quarters_from_months", "SALES_BY_REGION", nil},
+		{"route_weeks_from_days", "DAILY_SALES", []string{"orders.order_date by week is finer than the month grain of SALES_BY_REGION"}},
+	} {
+		q, err := c.Compile(byName[tc.name])
+		require.NoError(t, err, tc.name)
+		require.Equal(t, tc.table, q.Route.Table, tc.name)
+		require.Equal(t, tc.table != "FCT_ORDERS", q.Route.Rollup, tc.name)
+		for _, r := range tc.reasons {
+			require.Contains(t, q.Explain(), r, tc.name)
+		}
+	}
+	off, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, NoRollups: true, Now: func() time.Time { return querycases.Now }})
+	require.NoError(t, err)
+	q, err := off.Compile(querycases.RegionKPIs2025)
+	require.NoError(t, err)
+	require.Equal(t, query.Route{Table: "FCT_ORDERS"}, q.Route, "switched off")
+	sf, err := off.For(dialect.Snowflake)
+	require.NoError(t, err)
+	q, err = sf.Compile(querycases.RegionKPIs2025)
+	require.NoError(t, err)
+	require.False(t, q.Route.Rollup, "the option carries to the other dialect")
+}

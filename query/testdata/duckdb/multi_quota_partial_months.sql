@@ -1,0 +1,19 @@
+-- dialect: duckdb
+-- fields: orders.rep_id, orders.total_revenue, orders.order_date, sales_reps.quota, quota_attainment
+-- answered by: FCT_ORDERS + STG_SALES_REPS
+WITH "t0" AS (SELECT "orders"."REP_ID" AS "rep_id", CAST(SUM("orders"."NET_AMOUNT") AS DECIMAL(38,2)) AS "total_revenue" FROM "MARTS"."FCT_ORDERS" AS "orders" WHERE ("orders"."REP_ID" IN (?, ?) AND "orders"."ORDER_DATE" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)) GROUP BY "orders"."REP_ID"), "t1" AS (SELECT "sales_reps"."REP_ID" AS "rep_id", CAST(ROUND(SUM(CAST(CAST(SIGN(CAST((CAST(((CAST(CAST(SIGN(CAST(("sales_reps"."ANNUAL_QUOTA") * 100 AS HUGEINT)) * SIGN(CAST((12) * 1 AS HUGEINT)) * ((ABS(CAST(("sales_reps"."ANNUAL_QUOTA") * 100 AS HUGEINT)) * 100 * 2 + ABS(CAST((12) * 1 AS HUGEINT)) * 100) // NULLIF(ABS(CAST((12) * 1 AS HUGEINT)) * 100 * 2, 0)) AS DECIMAL(38,0)) * CAST(0.01 AS DECIMAL(3,2)) AS DECIMAL(38,2)))) * "spine"."D" AS DECIMAL(38,12))) * 1000000000000 AS HUGEINT)) * SIGN(CAST(("spine"."N") * 1 AS HUGEINT)) * ((ABS(CAST((CAST(((CAST(CAST(SIGN(CAST(("sales_reps"."ANNUAL_QUOTA") * 100 AS HUGEINT)) * SIGN(CAST((12) * 1 AS HUGEINT)) * ((ABS(CAST(("sales_reps"."ANNUAL_QUOTA") * 100 AS HUGEINT)) * 100 * 2 + ABS(CAST((12) * 1 AS HUGEINT)) * 100) // NULLIF(ABS(CAST((12) * 1 AS HUGEINT)) * 100 * 2, 0)) AS DECIMAL(38,0)) * CAST(0.01 AS DECIMAL(3,2)) AS DECIMAL(38,2)))) * "spine"."D" AS DECIMAL(38,12))) * 1000000000000 AS HUGEINT)) * 1000000000000 * 2 + ABS(CAST(("spine"."N") * 1 AS HUGEINT)) * 1000000000000) // NULLIF(ABS(CAST(("spine"."N") * 1 AS HUGEINT)) * 1000000000000 * 2, 0)) AS DECIMAL(38,0)) * CAST(0.000000000001 AS DECIMAL(13,12)) AS DECIMAL(38,12))), 2) AS DECIMAL(38,2)) AS "quota" FROM "STAGING"."STG_SALES_REPS" AS "sales_reps" CROSS JOIN (VALUES (CAST(? AS DATE), CAST(? AS BIGINT), CAST(? AS BIGINT)), (CAST(? AS DATE), CAST(? AS BIGINT), CAST(? AS BIGINT)), (CAST(? AS DATE), CAST(? AS BIGINT), CAST(? AS BIGINT))) AS "spine"("M", "D", "N") WHERE "sales_reps"."REP_ID" IN (?, ?) GROUP BY "sales_reps"."REP_ID") SELECT "t0"."rep_id" AS "rep_id", CAST(CAST(SIGN(CAST((CAST("t0"."total_revenue" AS DECIMAL(38,4))) * 10000 AS HUGEINT)) * SIGN(CAST(("t1"."quota") * 100 AS HUGEINT)) * ((ABS(CAST((CAST("t0"."total_revenue" AS DECIMAL(38,4))) * 10000 AS HUGEINT)) * 1000000 * 2 + ABS(CAST(("t1"."quota") * 100 AS HUGEINT)) * 10000) // NULLIF(ABS(CAST(("t1"."quota") * 100 AS HUGEINT)) * 10000 * 2, 0)) AS DECIMAL(38,0)) * CAST(0.0001 AS DECIMAL(5,4)) AS DECIMAL(38,4)) AS "quota_attainment", CAST("t1"."quota" AS DECIMAL(38,2)) AS "quota" FROM "t0" LEFT JOIN "t1" ON "t0"."rep_id" = "t1"."rep_id" ORDER BY "rep_id" ASC NULLS LAST
+-- arg 1: int64 3
+-- arg 2: int64 7
+-- arg 3: time.Time 2025-01-15 00:00:00 +0000 UTC
+-- arg 4: time.Time 2025-03-10 00:00:00 +0000 UTC
+-- arg 5: time.Time 2025-01-01 00:00:00 +0000 UTC
+-- arg 6: int64 17
+-- arg 7: int64 31
+-- arg 8: time.Time 2025-02-01 00:00:00 +0000 UTC
+-- arg 9: int64 28
+-- arg 10: int64 28
+-- arg 11: time.Time 2025-03-01 00:00:00 +0000 UTC
+-- arg 12: int64 10
+-- arg 13: int64 31
+-- arg 14: int64 3
+-- arg 15: int64 7

@@ -1,0 +1,19 @@
+-- dialect: snowflake
+-- fields: orders.rep_id, orders.total_revenue, orders.order_date, sales_reps.quota, quota_attainment
+-- answered by: FCT_ORDERS + STG_SALES_REPS
+WITH "t0" AS (SELECT "orders"."REP_ID" AS "rep_id", CAST(SUM("orders"."NET_AMOUNT") AS NUMBER(38,2)) AS "total_revenue" FROM "SALES_ANALYTICS_DB"."MARTS"."FCT_ORDERS" AS "orders" WHERE ("orders"."REP_ID" IN (?, ?) AND "orders"."ORDER_DATE" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)) GROUP BY "orders"."REP_ID"), "t1" AS (SELECT "sales_reps"."REP_ID" AS "rep_id", CAST(ROUND(SUM(CAST(ROUND((CAST(((CAST(ROUND(("sales_reps"."ANNUAL_QUOTA") / NULLIF(12, 0), 2) AS NUMBER(38,2)))) * "spine"."D" AS NUMBER(38,12))) / NULLIF("spine"."N", 0), 12) AS NUMBER(38,12))), 2) AS NUMBER(38,2)) AS "quota" FROM "SALES_ANALYTICS_DB"."STAGING"."STG_SALES_REPS" AS "sales_reps" CROSS JOIN (VALUES (CAST(? AS DATE), CAST(? AS NUMBER(38,0)), CAST(? AS NUMBER(38,0))), (CAST(? AS DATE), CAST(? AS NUMBER(38,0)), CAST(? AS NUMBER(38,0))), (CAST(? AS DATE), CAST(? AS NUMBER(38,0)), CAST(? AS NUMBER(38,0)))) AS "spine"("M", "D", "N") WHERE "sales_reps"."REP_ID" IN (?, ?) GROUP BY "sales_reps"."REP_ID") SELECT "t0"."rep_id" AS "rep_id", CAST(ROUND((CAST("t0"."total_revenue" AS NUMBER(38,4))) / NULLIF("t1"."quota", 0), 4) AS NUMBER(38,4)) AS "quota_attainment", CAST("t1"."quota" AS NUMBER(38,2)) AS "quota" FROM "t0" LEFT JOIN "t1" ON "t0"."rep_id" = "t1"."rep_id" ORDER BY "rep_id" ASC NULLS LAST
+-- arg 1: int64 3
+-- arg 2: int64 7
+-- arg 3: time.Time 2025-01-15 00:00:00 +0000 UTC
+-- arg 4: time.Time 2025-03-10 00:00:00 +0000 UTC
+-- arg 5: time.Time 2025-01-01 00:00:00 +0000 UTC
+-- arg 6: int64 17
+-- arg 7: int64 31
+-- arg 8: time.Time 2025-02-01 00:00:00 +0000 UTC
+-- arg 9: int64 28
+-- arg 10: int64 28
+-- arg 11: time.Time 2025-03-01 00:00:00 +0000 UTC
+-- arg 12: int64 10
+-- arg 13: int64 31
+-- arg 14: int64 3
+-- arg 15: int64 7
