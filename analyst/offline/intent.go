@@ -29,10 +29,12 @@ type intent struct {
 	compare   bool
 	rank      int // +1 top, -1 bottom, 0 none
 	limit     int
-	orderBy   string        // the metric a ranking sorts by; empty means the first
-	defaulted bool          // the metrics were not named: revenue was assumed
-	lastGrain dialect.Grain // a verified query's "last <grain>", resolved when asked
-	notes     []string      // how ambiguous words were read, said in the answer
+	orderBy   string         // the metric a ranking sorts by; empty means the first
+	defaulted bool           // the metrics were not named: revenue was assumed
+	lastGrain dialect.Grain  // a verified query's "last <grain>", resolved when asked
+	notes     []string       // how ambiguous words were read, said in the answer
+	amounts   []amountFilter // thresholds on each order's amount
+	perGroup  bool           // a ranking within each group of a second dimension
 }
 
 func (in *intent) clone() *intent {
@@ -42,6 +44,7 @@ func (in *intent) clone() *intent {
 	c.filters = slices.Clone(in.filters)
 	c.named = slices.Clone(in.named)
 	c.periods = slices.Clone(in.periods)
+	c.amounts = slices.Clone(in.amounts)
 	c.notes = nil
 	return &c
 }
@@ -77,6 +80,9 @@ func (in *intent) request(maxRows int) (query.Request, error) {
 			c = query.In(f.dim, vs...)
 		}
 		where = append(where, c)
+	}
+	for _, a := range in.amounts {
+		where = append(where, a.filter())
 	}
 	switch {
 	case in.compare:
@@ -143,6 +149,9 @@ func (in *intent) describe() string {
 	}
 	for _, n := range in.named {
 		b.WriteString(" (" + spoken(n) + ")")
+	}
+	for _, a := range in.amounts {
+		b.WriteString(", orders " + a.String())
 	}
 	switch {
 	case in.compare:

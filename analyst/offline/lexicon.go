@@ -21,6 +21,7 @@ const (
 	kMonth                   // a month name (n = 1…12)
 	kOutside                 // a subject the model does not hold (name)
 	kWrite                   // a request to change data (name)
+	kFuture                  // a word that asks about the future: a forecast (name)
 )
 
 // Keywords (meaning.name for kKeyword).
@@ -53,6 +54,11 @@ const (
 	kwDrill    = "drill" // break that down
 	kwOrdinal  = "ordinal"
 	kwQuarterN = "qn" // q1 … q4
+	kwDistinct = "distinct"
+	kwAgo      = "ago"
+	kwHalf     = "half" // h1, h2, first half (n)
+	kwMore     = "more" // over, above, more than: a threshold follows
+	kwLess     = "less" // under, below, less than
 )
 
 // meaning is one reading of a phrase.
@@ -76,10 +82,13 @@ type lexicon struct {
 	known map[string]bool
 	// dimSize is the number of known values of each dimension.
 	dimSize map[string]int
+	// summed maps a metric that sums one fact (SUM(orders.net_amount)) to the
+	// fact: the amount of each order, for thresholds.
+	summed map[string]string
 }
 
 func newLexicon() *lexicon {
-	return &lexicon{phrases: map[string][]meaning{}, known: map[string]bool{}, dimSize: map[string]int{}}
+	return &lexicon{phrases: map[string][]meaning{}, known: map[string]bool{}, dimSize: map[string]int{}, summed: map[string]string{}}
 }
 
 // add records phrase (lower-cased, words separated by single spaces) as m.
@@ -98,7 +107,7 @@ func (l *lexicon) add(phrase string, m meaning, typoable bool) {
 	l.maxWords = max(l.maxWords, len(ws))
 	for _, w := range ws {
 		l.known[w] = true
-		if typoable && len(ws) == 1 && len(w) >= 5 && isAlpha(w) {
+		if typoable && len(ws) == 1 && len(w) >= 4 && isAlpha(w) {
 			l.typoable = append(l.typoable, w)
 		}
 	}
@@ -132,6 +141,7 @@ func (l *lexicon) fromModel(m *semantic.Model) {
 					col = col[i+1:]
 				}
 				sumOf[col] = f.Name
+				l.summed[f.Name] = col
 			}
 		}
 	}
@@ -206,7 +216,7 @@ func (l *lexicon) structural() {
 			l.add(p, meaning{kind: kKeyword, name: name}, true)
 		}
 	}
-	kw(kwBy, "by", "per", "each", "for each", "across", "broken down by", "split by", "grouped by", "group by", "breakdown by")
+	kw(kwBy, "by", "per", "each", "for each", "in each", "in every", "for every", "every", "within each", "across", "broken down by", "split by", "grouped by", "group by", "breakdown by")
 	kw(kwTop, "top", "best", "highest", "largest", "biggest", "most", "leading", "best selling", "top selling", "greatest")
 	kw(kwBottom, "bottom", "worst", "lowest", "smallest", "least", "fewest", "worst selling", "weakest")
 	kw(kwLast, "last", "past", "previous", "prior")
@@ -251,7 +261,13 @@ func (l *lexicon) structural() {
 	}
 	l.add("sept", meaning{kind: kMonth, n: 9}, false)
 	for _, s := range outside {
+		if _, held := l.phrases[normPhrase(s)]; held {
+			continue // the model holds it after all (a quota, a target)
+		}
 		l.add(s, meaning{kind: kOutside, name: s}, false)
+	}
+	for _, s := range offTopic {
+		l.add(s, meaning{kind: kOutside, name: offTopicMark}, false)
 	}
 	for _, s := range writeWords {
 		l.add(s, meaning{kind: kWrite, name: s}, false)
@@ -263,6 +279,19 @@ func (l *lexicon) structural() {
 		l.add("sale", l.phrases["total revenue"][0], false)
 		l.add("revenues", l.phrases["total revenue"][0], false)
 	}
+	kw(kwAgo, "ago", "before now", "back")
+	kw(kwMore, "over", "above", "more than", "greater than", "bigger than", "larger than", "at least",
+		"exceeding", "upwards of", "in excess of", "worth more than", "higher than", "min", "minimum")
+	kw(kwLess, "under", "below", "less than", "smaller than", "at most", "lower than", "cheaper than",
+		"worth less than", "max", "maximum", "up to")
+	for i, h := range []string{"h1", "h2"} {
+		l.add(h, meaning{kind: kKeyword, name: kwHalf, n: i + 1}, false)
+	}
+	l.add("first half", meaning{kind: kKeyword, name: kwHalf, n: 1}, false)
+	l.add("second half", meaning{kind: kKeyword, name: kwHalf, n: 2}, false)
+	l.add("1st half", meaning{kind: kKeyword, name: kwHalf, n: 1}, false)
+	l.add("2nd half", meaning{kind: kKeyword, name: kwHalf, n: 2}, false)
+	l.everyday()
 }
 
 // grainWords are the words of each time grain. Daily, weekly … also group.
@@ -281,12 +310,16 @@ var monthNames = []string{"january", "february", "march", "april", "may", "june"
 // hold: asked about, they are declined by name.
 var outside = []string{
 	"profit", "profits", "profitability", "cost", "costs", "cogs", "margin", "margins", "markup",
-	"supplier", "suppliers", "vendor", "vendors", "weather", "temperature", "rain", "forecast",
-	"forecasts", "predict", "prediction", "inventory", "stock", "warehouse stock", "salary",
+	"supplier", "suppliers", "vendor", "vendors", "inventory", "web traffic", "traffic", "visits",
+	"visitors", "page views", "clicks", "website", "headcount", "wages", "wage", "bonus", "bonuses",
+	"commission", "commissions", "returns", "refunds", "shipping", "freight", "rent", "stock", "warehouse stock", "salary",
 	"salaries", "payroll", "tax", "taxes", "shipping cost", "budget", "quota", "quotas", "target",
 	"targets", "email", "emails", "phone number", "address", "churn", "employee", "employees",
 	"expenses", "expense", "roi", "ebitda", "unit cost", "return on investment",
 }
+
+// offTopicMark names the reading of an off-topic subject.
+const offTopicMark = "off-topic"
 
 // writeWords ask to change data; such a request is always declined.
 var writeWords = []string{
@@ -313,7 +346,9 @@ var stopWords = toSet(
 	"year's", "everything", "ever", "far", "date", "dates", "ones", "one's", "s", "terms", "term",
 	"according", "across", "based", "had", "were", "value", "values", "who", "group", "grouped",
 	"ordered", "placed", "bought", "purchased", "buy", "given", "over", "got", "receive", "received",
-	"earn", "earned", "make", "generated", "cumulative",
+	"earn", "earned", "make", "generated", "cumulative", "place", "places", "placing", "had",
+	"been", "bring", "makes", "generates", "customer's", "overall", "altogether", "combined",
+	"company", "companywide", "firm",
 )
 
 func toSet(ws ...string) map[string]bool {

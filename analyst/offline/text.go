@@ -25,6 +25,9 @@ func lead(in *intent) string {
 	return capital(desc) + ": "
 }
 
+// reading is the lead without its colon: how the question was read.
+func reading(in *intent) string { return strings.TrimSuffix(lead(in), ": ") }
+
 // say writes the answer's sentence: its lead, then the figures, exactly.
 func say(in *intent, res *query.Result, cut bool) string {
 	var b strings.Builder
