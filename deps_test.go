@@ -22,6 +22,7 @@ var pure = []string{
 	"dialect", "warehouse", "scan", "semantic", "query", "marts", "dashboard", "dashboard/web", "dashboard/web/svg",
 	"analyst", "analyst/offline", "engine", "pipeline", "pipeline/datagen",
 	"internal/snowfake", "internal/termui", "engine/snowflake/connection", "internal/sqlparse", "internal/sqlcorpus",
+	"internal/evalset",
 }
 
 func goList(tb testing.TB, env []string, args ...string) string {
