@@ -237,7 +237,7 @@ func (l *lexicon) phraseAt(ws []word, i int) (item, int) {
 func keepReadings(ms []meaning, orig string, ws []word, i int) []meaning {
 	var out []meaning
 	for _, m := range ms {
-		if m.upper && orig != strings.ToUpper(orig) && (i == 0 || ws[i-1].text != "state") {
+		if m.upper && orig != strings.ToUpper(orig) && commonWords[strings.ToLower(orig)] && (i == 0 || ws[i-1].text != "state") {
 			continue
 		}
 		out = append(out, m)

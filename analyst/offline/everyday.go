@@ -16,6 +16,35 @@ var revenueWords = []string{
 	"value of sales",
 }
 
+// metricWords are everyday names of the model's usual metrics, added where
+// the model has a metric of that name.
+var metricWords = map[string][]string{
+	"order_count": {"deals", "purchases", "transactions", "order volume", "orders placed",
+		"sales count", "number of sales", "order numbers"},
+	"average_order_value": {"average order size", "order size", "avg order size", "average order",
+		"average basket", "basket size", "average sale", "average ticket", "average deal size",
+		"typical order", "mean order value"},
+	"units_sold":     {"units", "unit sales", "quantity sold", "volume sold", "pieces sold"},
+	"total_discount": {"discount given", "discounts given", "markdowns", "money off"},
+}
+
+// valueWords are everyday names of the sales model's usual values, added where
+// the dimension has that value.
+var valueWords = map[string]map[string][]string{
+	"segment": {"SMB": {"small and medium business", "small and medium businesses", "small business",
+		"small businesses", "smbs", "small and midsize businesses", "small and mid sized businesses"},
+		"Enterprise": {"enterprises", "large companies", "big companies"},
+		"Consumer":   {"consumers", "individuals", "retail customers", "private customers"}},
+	"region": {"West": {"western", "west coast"}, "East": {"eastern", "east coast"},
+		"North": {"northern"}, "South": {"southern"}},
+}
+
+// commonWords are short words that are also state or segment codes: written in
+// lower case they are the word, not the code ("in" is not Indiana).
+var commonWords = toSet("in", "or", "me", "hi", "ok", "oh", "pa", "ma", "la", "co", "id", "de", "al",
+	"ne", "ar", "so", "we", "us", "my", "an", "as", "at", "be", "by", "do", "go", "he", "if", "is",
+	"it", "no", "of", "on", "to", "up", "mi", "mo", "nd", "sc", "va", "wa", "ga", "ct", "ky", "ms")
+
 // topWords and bottomWords extend the superlatives the grammar knows.
 var (
 	topWords = []string{
@@ -32,6 +61,7 @@ var (
 // futureWords ask about what has not happened yet: a forecast, which the
 // analyst declines for that reason, never for an unknown word.
 var futureWords = []string{
+	"will be", "is going to",
 	"will", "forecast", "forecasts", "forecasted", "predict", "predicted", "prediction",
 	"predictions", "projected", "projection", "projections", "expect", "expected", "expecting",
 	"going to", "next", "upcoming", "future", "estimate", "anticipate", "anticipated",
@@ -83,6 +113,26 @@ func (l *lexicon) everyday() {
 	if ms, ok := l.phrases["total revenue"]; ok {
 		for _, w := range revenueWords {
 			l.add(w, ms[0], false)
+		}
+	}
+	for metric, words := range metricWords {
+		if ms, ok := l.phrases[spoken(metric)]; ok && ms[0].kind == kMetric {
+			for _, w := range words {
+				l.add(w, ms[0], false)
+			}
+		}
+	}
+	for dim, byValue := range valueWords {
+		for value, words := range byValue {
+			for _, m := range l.phrases[strings.ToLower(value)] {
+				if m.kind == kValue && m.name == dim && m.value == value {
+					v := m
+					v.upper = false
+					for _, w := range words {
+						l.add(w, v, false)
+					}
+				}
+			}
 		}
 	}
 	for name, code := range usStates {

@@ -33,6 +33,7 @@ func TestEverydayQuestions(t *testing.T) {
 			OrderBy: []query.Order{query.Asc("units_sold")}, Limit: 12}, ""},
 		// full state names
 		{"revenue in California", query.Request{Metrics: []string{"total_revenue"}, Where: query.Eq("state", "CA")}, "Total revenue for state CA"},
+		{"revenue in ca", query.Request{Metrics: []string{"total_revenue"}, Where: query.Eq("state", "CA")}, ""},
 		{"orders from texas", query.Request{Metrics: []string{"order_count"}, Where: query.Eq("state", "TX")}, ""},
 		// a threshold on each order's amount
 		{"how many orders over $5,000 in 2025", query.Request{Metrics: []string{"order_count"}, Where: query.Gt("net_amount", "5000"), Dates: year2025},

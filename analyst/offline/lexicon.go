@@ -231,14 +231,16 @@ func (l *lexicon) structural() {
 	kw(kwAnd, "and", "&", "or", "plus")
 	kw(kwVs, "vs", "versus", "against", "compared to", "compared with", "compare", "compared", "comparison")
 	kw(kwTrend, "trend", "trends", "trended", "trending", "over time", "evolution", "evolve")
-	kw(kwChange, "change", "changed", "grow", "grew", "growth", "develop", "developed", "shift")
+	kw(kwChange, "change", "changed", "grow", "grew", "growth", "develop", "developed", "shift",
+		"move", "moved", "movement", "difference", "differ", "go up or down", "went up or down",
+		"stack up", "stacks up", "stacked up", "minus", "delta", "evolve from", "compare with")
 	kw(kwInstead, "instead", "rather")
 	kw(kwOnly, "only", "just", "filter to", "limit to", "restrict to")
 	kw(kwFollow, "what about", "how about", "and in", "and for", "now")
 	kw(kwNot, "not", "excluding", "except", "other than", "without", "exclude")
 	kw(kwWhich, "which", "who", "whom")
 	kw(kwHowMany, "how many", "number of", "count of")
-	kw(kwToday, "today")
+	kw(kwToday, "today", "now", "to date", "till today", "until today")
 	kw(kwYest, "yesterday")
 	kw(kwList, "list", "what are the", "name the")
 	kw(kwDrill, "break that down", "break it down", "break down", "break this down", "split that", "split it", "drill down", "drill into")
@@ -315,7 +317,8 @@ var outside = []string{
 	"commission", "commissions", "returns", "refunds", "shipping", "freight", "rent", "stock", "warehouse stock", "salary",
 	"salaries", "payroll", "tax", "taxes", "shipping cost", "budget", "quota", "quotas", "target",
 	"targets", "email", "emails", "phone number", "address", "churn", "employee", "employees",
-	"expenses", "expense", "roi", "ebitda", "unit cost", "return on investment",
+	"expenses", "expense", "roi", "ebitda", "unit cost", "return on investment", "profitable",
+	"conversion", "conversion rate", "bounce", "bounce rate", "sessions", "pageviews",
 }
 
 // offTopicMark names the reading of an off-topic subject.
@@ -348,7 +351,10 @@ var stopWords = toSet(
 	"ordered", "placed", "bought", "purchased", "buy", "given", "over", "got", "receive", "received",
 	"earn", "earned", "make", "generated", "cumulative", "place", "places", "placing", "had",
 	"been", "bring", "makes", "generates", "customer's", "overall", "altogether", "combined",
-	"company", "companywide", "firm",
+	"company", "companywide", "firm", "start", "end", "beginning", "inclusive", "including",
+	"take", "took", "taken", "booked", "book", "close", "closed", "serve", "served", "buying", "buy",
+	"shifted", "shift", "located", "something", "anything", "lifetime", "alltime", "come", "coming",
+	"came", "ordering", "orders placed", "went", "recorded", "record", "registered", "logged",
 )
 
 func toSet(ws ...string) map[string]bool {

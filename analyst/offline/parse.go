@@ -93,9 +93,10 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 			case kwList:
 				list = true
 			case kwDistinct:
-				if !howMany || next == nil || !r.countable(next) {
+				if next == nil || !r.countable(next) {
 					unknown = append(unknown, it.orig) // "different" outside a count of things
 				}
+				howMany = true // "unique customers": a count of them
 				continue
 			case kwMore, kwLess:
 				if a, ok := amountAfter(items, i); ok {
@@ -159,6 +160,8 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 			switch {
 			case isDim && qualifies(dim.name, prev, next):
 				// "the North region", "customer Paul Lee": the value says it
+			case isDim && !wantDim && prev != nil && (prev.is(kValue) || prev.is(kFilter)) && r.subject(dim.name):
+				// "SMB clients", "West reps": whose orders, not a grouping
 			case isMet && howMany:
 				in.metrics = appendNew(in.metrics, met.name)
 				cu.namedMetric = true
@@ -256,6 +259,11 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 
 // refuse declines requests to change data and subjects outside the model.
 func (r *Resolver) refuse(items []item, first string) *decline {
+	for i := range items {
+		if it := &items[i]; it.kind == kOutside && it.ms[0].name == offTopicMark {
+			return &decline{kind: DeclineOutOfDomain, reason: fmt.Sprintf("%q is not something the sales data holds: I answer questions about orders, revenue, customers, products, sales reps and regions.", it.orig)}
+		}
+	}
 	var outside []string
 	for i := range items {
 		it := &items[i]
@@ -267,8 +275,6 @@ func (r *Resolver) refuse(items []item, first string) *decline {
 			it.kind = kUnknown
 		case it.kind == kFuture:
 			return &decline{kind: DeclineForecast, reason: fmt.Sprintf("That asks about the future (%q): I answer from the orders recorded so far and do not forecast. Ask about a period that has ended, such as last quarter.", it.orig)}
-		case it.kind == kOutside && it.ms[0].name == offTopicMark:
-			return &decline{kind: DeclineOutOfDomain, reason: fmt.Sprintf("%q is not something the sales data holds: I answer questions about orders, revenue, customers, products, sales reps and regions.", it.orig)}
 		case it.kind == kOutside:
 			outside = append(outside, it.orig)
 		}
@@ -317,6 +323,13 @@ func qualifies(dim string, prev, next *item) bool {
 
 // spendVerbs say what a subject spent: "what did customers spend".
 var spendVerbs = toSet("spend", "spent", "spending", "paid", "pay", "paying")
+
+// subject reports whether dim names who orders or sells (customers, reps):
+// after a value ("SMB clients", "West reps") it says whose orders are meant.
+func (r *Resolver) subject(dim string) bool {
+	_, counted := r.countOf[dim]
+	return counted
+}
 
 // countable reports whether it names a dimension the model counts
 // ("customers", "products").

@@ -119,7 +119,6 @@ func TestDeclines(t *testing.T) {
 		"change the region of Mark Martin to West":  "cannot change",
 		"revenue by flavour":                        `"flavour"`,
 		"revenue for Product_9999":                  `"Product_9999"`,
-		"revenue in ca":                             `"ca"`,
 		"top 5 by revenue":                          "something to rank",
 		"hello":                                     `"hello"`,
 		"":                                          "empty",
