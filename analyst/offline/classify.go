@@ -70,6 +70,9 @@ func (l *lexicon) classify(ws []word) (items []item, fixes []correction) {
 		if l.known[w.text] || l.known[w.sing] || stopWords[w.text] || !isAlpha(w.text) {
 			continue
 		}
+		if _, ok := numberWords[w.text]; ok {
+			continue
+		}
 		if to, ok := l.correct(w.text); ok {
 			fixes = append(fixes, correction{w.orig, to})
 			w.text, w.sing = to, singular(to)

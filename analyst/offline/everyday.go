@@ -35,8 +35,20 @@ var valueWords = map[string]map[string][]string{
 		"small businesses", "smbs", "small and midsize businesses", "small and mid sized businesses"},
 		"Enterprise": {"enterprises", "large companies", "big companies"},
 		"Consumer":   {"consumers", "individuals", "retail customers", "private customers"}},
+	"status": {"Returned": {"returns", "returned"}},
 	"region": {"West": {"western", "west coast"}, "East": {"eastern", "east coast"},
 		"North": {"northern"}, "South": {"southern"}},
+}
+
+// dimWords are everyday names of the model's usual dimensions.
+var dimWords = map[string][]string{
+	"rep_name": {"salespeople", "salespeoples", "sales people", "sellers", "seller", "account executives",
+		"aes", "reps", "sales staff", "sales team", "sales reps", "representatives"},
+	"category": {"product lines", "product line", "product categories", "departments", "product groups",
+		"product types", "lines"},
+	"customer_name": {"clients", "accounts"},
+	"region": {"territories", "areas", "sales regions"},
+	"channel": {"sales channels", "channels"},
 }
 
 // commonWords are short words that are also state or segment codes: written in
@@ -119,6 +131,17 @@ func (l *lexicon) everyday() {
 		if ms, ok := l.phrases[spoken(metric)]; ok && ms[0].kind == kMetric {
 			for _, w := range words {
 				l.add(w, ms[0], false)
+			}
+		}
+	}
+	for dim, words := range dimWords {
+		if ms, ok := l.phrases[spoken(dim)]; ok {
+			for _, m := range ms {
+				if m.kind == kDim && m.name == dim {
+					for _, w := range words {
+						l.add(w, m, false)
+					}
+				}
 			}
 		}
 	}

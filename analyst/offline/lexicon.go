@@ -58,6 +58,7 @@ const (
 	kwAgo      = "ago"
 	kwHalf     = "half" // h1, h2, first half (n)
 	kwMore     = "more" // over, above, more than: a threshold follows
+	kwBefore   = "before" // the year before (last)
 	kwLess     = "less" // under, below, less than
 )
 
@@ -107,8 +108,8 @@ func (l *lexicon) add(phrase string, m meaning, typoable bool) {
 	l.maxWords = max(l.maxWords, len(ws))
 	for _, w := range ws {
 		l.known[w] = true
-		if typoable && len(ws) == 1 && len(w) >= 4 && isAlpha(w) {
-			l.typoable = append(l.typoable, w)
+		if typoable && len(w) >= 4 && isAlpha(w) {
+			l.typoable = append(l.typoable, w) // "ordr value": each word of a phrase
 		}
 	}
 }
@@ -189,6 +190,9 @@ func (l *lexicon) value(f semantic.Field, v string, typoable bool) {
 		m.upper = true
 	}
 	l.add(v, m, typoable && !m.upper)
+	if low := strings.ToLower(v); len(low) > 4 && isAlpha(low) && singular(low) != low {
+		l.add(singular(low), m, false) // TOYS: "toy units"
+	}
 }
 
 // countValues records how many values each dimension has, for disambiguation.
@@ -217,7 +221,9 @@ func (l *lexicon) structural() {
 		}
 	}
 	kw(kwBy, "by", "per", "each", "for each", "in each", "in every", "for every", "every", "within each", "across", "broken down by", "split by", "grouped by", "group by", "breakdown by")
-	kw(kwTop, "top", "best", "highest", "largest", "biggest", "most", "leading", "best selling", "top selling", "greatest")
+	kw(kwTop, "top", "best", "highest", "largest", "biggest", "most", "leading", "best selling", "top selling", "greatest",
+		"leaderboard", "league table", "highest first", "largest first", "biggest first", "most first",
+		"sorted highest first", "sorted by most", "descending")
 	kw(kwBottom, "bottom", "worst", "lowest", "smallest", "least", "fewest", "worst selling", "weakest")
 	kw(kwLast, "last", "past", "previous", "prior")
 	kw(kwThis, "this", "current")
@@ -237,9 +243,11 @@ func (l *lexicon) structural() {
 	kw(kwInstead, "instead", "rather")
 	kw(kwOnly, "only", "just", "filter to", "limit to", "restrict to")
 	kw(kwFollow, "what about", "how about", "and in", "and for", "now")
-	kw(kwNot, "not", "excluding", "except", "other than", "without", "exclude")
+	kw(kwNot, "not", "excluding", "except", "other than", "without", "exclude", "apart from", "aside from",
+		"not counting", "leaving out", "leave out", "leaving", "outside", "outside of", "non", "ignoring",
+		"disregarding", "barring", "excluded", "but not", "except for", "not including", "minus the")
 	kw(kwWhich, "which", "who", "whom")
-	kw(kwHowMany, "how many", "number of", "count of")
+	kw(kwHowMany, "how many", "number of", "count of", "count", "count the", "tally of", "total number of")
 	kw(kwToday, "today", "now", "to date", "till today", "until today")
 	kw(kwYest, "yesterday")
 	kw(kwList, "list", "what are the", "name the")
@@ -274,6 +282,7 @@ func (l *lexicon) structural() {
 	for _, s := range writeWords {
 		l.add(s, meaning{kind: kWrite, name: s}, false)
 	}
+	kw(kwBefore, "before")
 	// "sales" on its own is the revenue; "sales rep" and "sales channel" are longer
 	// phrases and win.
 	if _, ok := l.phrases["total revenue"]; ok {
@@ -282,7 +291,7 @@ func (l *lexicon) structural() {
 		l.add("revenues", l.phrases["total revenue"][0], false)
 	}
 	kw(kwAgo, "ago", "before now", "back")
-	kw(kwMore, "over", "above", "more than", "greater than", "bigger than", "larger than", "at least",
+	kw(kwMore, "over", "above", "more than", "exceeded", "exceed", "exceeds", "worth over", "greater than", "bigger than", "larger than", "at least",
 		"exceeding", "upwards of", "in excess of", "worth more than", "higher than", "min", "minimum")
 	kw(kwLess, "under", "below", "less than", "smaller than", "at most", "lower than", "cheaper than",
 		"worth less than", "max", "maximum", "up to")
@@ -314,7 +323,7 @@ var outside = []string{
 	"profit", "profits", "profitability", "cost", "costs", "cogs", "margin", "margins", "markup",
 	"supplier", "suppliers", "vendor", "vendors", "inventory", "web traffic", "traffic", "visits",
 	"visitors", "page views", "clicks", "website", "headcount", "wages", "wage", "bonus", "bonuses",
-	"commission", "commissions", "returns", "refunds", "shipping", "freight", "rent", "stock", "warehouse stock", "salary",
+	"commission", "commissions", "shipping", "freight", "rent", "stock", "warehouse stock", "salary",
 	"salaries", "payroll", "tax", "taxes", "shipping cost", "budget", "quota", "quotas", "target",
 	"targets", "email", "emails", "phone number", "address", "churn", "employee", "employees",
 	"expenses", "expense", "roi", "ebitda", "unit cost", "return on investment", "profitable",
@@ -351,7 +360,7 @@ var stopWords = toSet(
 	"ordered", "placed", "bought", "purchased", "buy", "given", "over", "got", "receive", "received",
 	"earn", "earned", "make", "generated", "cumulative", "place", "places", "placing", "had",
 	"been", "bring", "makes", "generates", "customer's", "overall", "altogether", "combined",
-	"company", "companywide", "firm", "start", "end", "beginning", "inclusive", "including",
+	"company", "companywide", "firm", "pls", "plz", "thx", "aside", "start", "end", "beginning", "inclusive", "including",
 	"take", "took", "taken", "booked", "book", "close", "closed", "serve", "served", "buying", "buy",
 	"shifted", "shift", "located", "something", "anything", "lifetime", "alltime", "come", "coming",
 	"came", "ordering", "orders placed", "went", "recorded", "record", "registered", "logged",
@@ -367,6 +376,11 @@ func toSet(ws ...string) map[string]bool {
 
 // finish sorts the typo candidates, so corrections are deterministic.
 func (l *lexicon) finish() {
+	for w := range stopWords {
+		if len(w) >= 5 && isAlpha(w) {
+			l.typoable = append(l.typoable, w) // "numbr", "frist" are still read
+		}
+	}
 	sort.Strings(l.typoable)
 	l.typoable = dedupe(l.typoable)
 	l.countValues()

@@ -141,6 +141,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 				}
 				break
 			}
+			if _, ok := it.reading(kValue); !ok { // a named filter after "not"
+				return nil, cu, unsupported("I cannot exclude %q: it is a named filter, not a value; ask for it alone, or name the values to leave out", it.orig)
+			}
 			m := r.chooseValue(it, prev, next, in)
 			addValue(in, m.name, m.value, not)
 			// "excluding Online and Phone" excludes both
@@ -411,6 +414,9 @@ func (r *Resolver) chooseValue(it *item, prev, next *item, in *intent) meaning {
 		if v.name != best.name {
 			others = append(others, label(v.name))
 		}
+	}
+	if len(others) == 0 {
+		return best // two spellings of one dimension's value
 	}
 	in.notes = append(in.notes, fmt.Sprintf("%s is read as the %s; it is also a %s name — say \"%s %s\" for that.",
 		best.value, label(best.name), joinOr(others), others[0], best.value))
