@@ -47,8 +47,8 @@ var dimWords = map[string][]string{
 	"category": {"product lines", "product line", "product categories", "departments", "product groups",
 		"product types", "lines"},
 	"customer_name": {"clients", "accounts"},
-	"region": {"territories", "areas", "sales regions"},
-	"channel": {"sales channels", "channels"},
+	"region":        {"territories", "areas", "sales regions"},
+	"channel":       {"sales channels", "channels"},
 }
 
 // commonWords are short words that are also state or segment codes: written in

@@ -56,10 +56,10 @@ const (
 	kwQuarterN = "qn" // q1 … q4
 	kwDistinct = "distinct"
 	kwAgo      = "ago"
-	kwHalf     = "half" // h1, h2, first half (n)
-	kwMore     = "more" // over, above, more than: a threshold follows
+	kwHalf     = "half"   // h1, h2, first half (n)
+	kwMore     = "more"   // over, above, more than: a threshold follows
 	kwBefore   = "before" // the year before (last)
-	kwLess     = "less" // under, below, less than
+	kwLess     = "less"   // under, below, less than
 )
 
 // meaning is one reading of a phrase.
