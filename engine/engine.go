@@ -21,7 +21,8 @@ import (
 // engine/snowflake) with bound INSERT batches ([ExecInserts]).
 //
 // What only some engines can do is asked of them through optional interfaces, in
-// the manner of database/sql/driver: [DynamicTables], [Views], [ModelStager].
+// the manner of database/sql/driver: [DynamicTables], [Views], [ModelStager],
+// [Appender].
 type Engine interface {
 	// DB is the engine's database handle.
 	DB() *sql.DB
@@ -78,6 +79,17 @@ type ModelStager interface {
 	StageModel(ctx context.Context, n warehouse.Names, file string, content []byte) error
 	// StagedFiles lists the files on the semantic stage with their sizes in bytes.
 	StagedFiles(ctx context.Context, n warehouse.Names) (map[string]int64, error)
+}
+
+// Appender is implemented by engines with a bulk path for adding rows to an
+// existing table (DuckDB's Appender). Engines without it add rows with bound
+// INSERT batches ([ExecInserts]), as Snowflake does.
+type Appender interface {
+	// Append adds the rows of src to table t in one transaction: when it returns
+	// an error (a cancelled context included) the table holds what it held
+	// before. Values are those of [RowSource]: decimals as unscaled integers,
+	// never floats.
+	Append(ctx context.Context, t warehouse.Table, n warehouse.Names, src RowSource) error
 }
 
 // RowSource yields the rows of one table by index, in the column order of the

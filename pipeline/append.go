@@ -10,16 +10,27 @@ import (
 	"github.com/salesanalytics/salesanalytics/warehouse"
 )
 
-// AppendOrders adds orders to RAW.ORDERS in one transaction, as new arrivals do.
-// The marts see them after the next refresh (embedded) or within the target lag
+// AppendOrders adds orders to RAW.ORDERS in one transaction, as new arrivals do:
+// through the engine's bulk path where it has one ([engine.Appender]: DuckDB's
+// Appender on the embedded engine), else as bound INSERT batches (Snowflake).
+// Both store the same rows, money as exact decimals; either all orders are added
+// or none. A [Refresher] running on this Warehouse is woken at once; the marts
+// see the orders after that refresh (embedded) or within the target lag
 // (Snowflake).
 func (w *Warehouse) AppendOrders(ctx context.Context, orders []datagen.Order) error {
 	eng, n := w.eng, w.names
 	t := warehouse.RawOrders()
-	return inTx(ctx, eng, func(tx *sql.Tx) error {
-		if err := engine.ExecInserts(ctx, tx, eng.Dialect(), n, t, OrderSource(orders), engine.DefaultInsertBatch, nil); err != nil {
-			return fmt.Errorf("pipeline: append orders: %w", err)
-		}
-		return nil
-	})
+	var err error
+	if a, ok := eng.(engine.Appender); ok {
+		err = a.Append(ctx, t, n, OrderSource(orders))
+	} else {
+		err = inTx(ctx, eng, func(tx *sql.Tx) error {
+			return engine.ExecInserts(ctx, tx, eng.Dialect(), n, t, OrderSource(orders), engine.DefaultInsertBatch, nil)
+		})
+	}
+	if err != nil {
+		return fmt.Errorf("pipeline: append orders: %w", err)
+	}
+	w.fresh.appended(w.now())
+	return nil
 }

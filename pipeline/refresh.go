@@ -30,6 +30,11 @@ type RefreshResult struct {
 	Reason    string // why this kind
 	NewOrders int64  // RAW orders folded in by an incremental refresh
 	Duration  time.Duration
+	// Lag is the time from the commit of the oldest order appended through this
+	// Warehouse that the refresh folded in to the refresh's commit: what a reader
+	// waited. Zero when it folded in none (orders appended by other processes
+	// are not timed).
+	Lag time.Duration
 }
 
 // ErrNotEmbedded is returned by the embedded refresher on an engine whose marts are
@@ -84,6 +89,7 @@ func (w *Warehouse) refresh(ctx context.Context, rebuild string) (RefreshResult,
 		return RefreshResult{Kind: RefreshDynamic, Reason: "dynamic tables refreshed on demand", Duration: now().Sub(start)}, nil
 	}
 	d := eng.Dialect()
+	seen := w.fresh.begin()
 	var res RefreshResult
 	err := inTx(ctx, eng, func(tx *sql.Tx) error {
 		st, ok, err := readState(ctx, tx, d, n)
@@ -118,7 +124,9 @@ func (w *Warehouse) refresh(ctx context.Context, rebuild string) (RefreshResult,
 	if err != nil {
 		return RefreshResult{}, fmt.Errorf("pipeline: %w", err)
 	}
-	res.Duration = now().Sub(start)
+	end := now()
+	res.Duration = end.Sub(start)
+	res.Lag = w.fresh.folded(seen, end)
 	return res, nil
 }
 

@@ -19,10 +19,16 @@ type MartStatus struct {
 	State       string // ACTIVE or SUSPENDED
 	LastRefresh time.Time
 	// Lag is how far behind RAW the mart is: zero when nothing is waiting, else the
-	// time since the last refresh.
+	// time since the last refresh, or since the oldest waiting order appended
+	// through this Warehouse when that is shorter.
 	Lag time.Duration
 	// Pending counts RAW orders not yet folded in (embedded engine only).
 	Pending int64
+	// FoldLag is the lag the last refresh measured on the orders appended
+	// through this process's Warehouse: from their commit to the refresh's
+	// commit (embedded engine only; zero before the first such refresh). See
+	// [Warehouse.Freshness].
+	FoldLag time.Duration
 }
 
 // WithinLag reports whether the mart is active and no further behind than its
@@ -75,33 +81,38 @@ func (w *Warehouse) Status(ctx context.Context) ([]MartStatus, error) {
 		return nil, fmt.Errorf("pipeline: count pending orders: %w", err)
 	}
 	var lag time.Duration
+	fr := w.Freshness()
 	if pending > 0 {
 		lag = now().Sub(st.at)
+		if !fr.WaitingSince.IsZero() {
+			lag = min(lag, now().Sub(fr.WaitingSince))
+		}
 	}
 	out := make([]MartStatus, 0, 6)
 	for _, m := range warehouse.AllMarts() {
 		out = append(out, MartStatus{
 			Name: m.Table.Name, TargetLag: warehouse.TargetLag, RefreshMode: strings.ToUpper(st.kind),
-			State: "ACTIVE", LastRefresh: st.at, Lag: lag, Pending: pending,
+			State: "ACTIVE", LastRefresh: st.at, Lag: lag, Pending: pending, FoldLag: fr.LastLag,
 		})
 	}
 	return out, nil
 }
 
-// Refresher keeps the embedded marts within their target lag: it refreshes
-// whenever orders are waiting, checking every Interval.
+// Refresher keeps the embedded marts fresh. It refreshes as soon as orders are
+// appended through its Warehouse ([Warehouse.AppendOrders] wakes it: no poll, so
+// new orders reach every mart within the time of one incremental refresh), and
+// also every Interval, for orders that other processes add to RAW.
 type Refresher struct {
 	// Warehouse is the warehouse to keep fresh.
 	Warehouse *Warehouse
-	// Interval between checks. Zero means a fifth of warehouse.TargetLag (1 minute).
+	// Interval between checks for orders that arrive without a wake-up (appended
+	// by another process). Zero means a fifth of warehouse.TargetLag (1 minute).
 	Interval time.Duration
 	// OnRefresh, if not nil, is called after every refresh that did something, or
 	// failed.
 	OnRefresh func(RefreshResult, error)
 }
 
-// Run refreshes until ctx is done, then returns nil. Errors of single refreshes go
-// to OnRefresh and do not stop the loop.
 func (r *Refresher) Run(ctx context.Context) error {
 	if _, ok := r.Warehouse.eng.(engine.DynamicTables); ok {
 		return ErrNotEmbedded
@@ -123,6 +134,7 @@ func (r *Refresher) Run(ctx context.Context) error {
 		select {
 		case <-ctx.Done():
 			return nil
+		case <-r.Warehouse.fresh.signal:
 		case <-t.C:
 		}
 	}

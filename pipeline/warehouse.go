@@ -18,6 +18,7 @@ type Warehouse struct {
 	eng   engine.Engine
 	names warehouse.Names
 	now   func() time.Time
+	fresh *freshness
 }
 
 // Config binds a [Warehouse]. The zero value means the default names and the
@@ -43,7 +44,7 @@ func New(eng engine.Engine, cfg Config) (*Warehouse, error) {
 	if now == nil {
 		now = time.Now
 	}
-	return &Warehouse{eng: eng, names: cfg.Names.WithDefaults(), now: now}, nil
+	return &Warehouse{eng: eng, names: cfg.Names.WithDefaults(), now: now, fresh: newFreshness()}, nil
 }
 
 // Engine returns the engine the warehouse lives on.

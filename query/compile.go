@@ -60,6 +60,9 @@ func (q *Query) Explain() string {
 // against the model, every value is bound as an argument, and a request it
 // cannot serve is refused before any SQL exists.
 func (c *Compiler) Compile(req Request) (*Query, error) {
+	if req.layered() {
+		return c.compileLayers(req)
+	}
 	p, err := c.plan(req)
 	if err != nil {
 		return nil, err

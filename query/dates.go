@@ -24,10 +24,12 @@ const (
 	LastYear    Relative = "last_year"
 )
 
-// YearToDate and MonthToDate are the "to date" names of ThisYear and ThisMonth.
+// YearToDate, QuarterToDate and MonthToDate are the "to date" names of
+// ThisYear, ThisQuarter and ThisMonth: against the compiler's clock.
 const (
-	YearToDate  = ThisYear
-	MonthToDate = ThisMonth
+	YearToDate    = ThisYear
+	QuarterToDate = ThisQuarter
+	MonthToDate   = ThisMonth
 )
 
 // Valid reports whether r is a known relative range.

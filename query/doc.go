@@ -57,5 +57,39 @@
 // filters need, following the model's many_to_one and one_to_one relationships
 // from that table only — so a join never multiplies the measured rows.
 //
+// # Analysis layers
+//
+// What a sales manager asks after "what, by what": a request can also carry
+//
+//   - [Compare]: the same figures in a second period — the previous period
+//     (of whole calendar months, as many months before: the previous year of a
+//     year), a year ago, or an explicit range — with each metric's base, delta
+//     and delta percentage, per group of its dimensions (the two periods' groups
+//     joined in full), a filter on the change (the categories that shrank), and
+//     partial flags for a period running past the data or the clock. No base:
+//     all NULL; a zero base: the percentage is NULL, never 0%.
+//   - [Share]: a metric's share of the whole result or of a partition, as an
+//     exact fraction to four places.
+//   - [Rank]: a position per partition, ties broken by the metric and then the
+//     dimension values (or shared, with Ties), a top or bottom N (QUALIFY on
+//     both engines), and an Other row per partition so the parts sum to the
+//     whole.
+//   - [Window]: running totals, N-period moving sums and averages, and
+//     week/month/quarter/year to date over the time grain, over generated periods
+//     so an empty one counts as zero.
+//   - [PerPeriod]: a metric's average per day, week, month, quarter or year over
+//     the date range — mean revenue per month over a year, orders per week in a
+//     quarter. The metric is taken at the grain and averaged over ALL the range's
+//     periods up to today, a period without rows counting as zero: the sum of the
+//     per-period values divided by the number of periods, counted from the
+//     calendar rather than from the data, so empty periods are in the divisor.
+//
+// Each layer is built over the request's aggregate — compiled as it would be
+// alone, then read as a CTE — so a layer applies the same way whichever table
+// answers the aggregate. A layer that cannot be computed exactly is refused with
+// an [InexactError] naming the layer, the metric and why: a share, an Other row
+// or a window of a ratio or a distinct count (its groups do not sum to the
+// whole), an average per period of a ratio (an empty period has none, not zero).
+//
 // The package imports no database driver and builds with CGO_ENABLED=0.
 package query

@@ -309,7 +309,7 @@ func (c *Compiler) orderBy(orders []Order, cols []Column) ([]string, error) {
 		used = append(used, col.Name)
 	}
 	for _, col := range cols {
-		if col.Role != RoleMetric && !slices.Contains(used, col.Name) {
+		if (col.Role == RoleDimension || col.Role == RoleTime) && !slices.Contains(used, col.Name) {
 			out = append(out, col.quoted+" ASC NULLS LAST")
 		}
 	}

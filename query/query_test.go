@@ -25,7 +25,7 @@ func compiler(tb testing.TB, d dialect.Dialect) *query.Compiler {
 
 func TestGoldenSQL(t *testing.T) {
 	t.Parallel()
-	cases := querycases.All()
+	cases := append(querycases.All(), querycases.Layers()...)
 	require.GreaterOrEqual(t, len(cases), 25)
 	for _, d := range dialect.All() {
 		c := compiler(t, d)

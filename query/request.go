@@ -27,6 +27,16 @@ type Request struct {
 	OrderBy []Order
 	// Limit caps the rows returned; zero means no limit. Offset skips rows.
 	Limit, Offset int
+
+	// Analysis layers, built over the aggregate above: a period comparison
+	// ([Compare]), shares of a total ([Share]), a rank with top/bottom N and an
+	// Other row ([Rank]), windows over the time grain ([Window]) and averages
+	// per period ([PerPeriod]).
+	Compare   *Compare
+	Shares    []Share
+	Rank      *Rank
+	Windows   []Window
+	PerPeriod *PerPeriod
 }
 
 // TimeGrain groups by a time dimension at a grain.

@@ -204,28 +204,9 @@ func exactNumber(v any) (decimal.Decimal, error) {
 
 // dates compiles a date range on a time dimension to a bound BETWEEN.
 func (s *compileState) dates(df DateFilter, grouped semantic.Field) (sq.Sqlizer, error) {
-	var f semantic.Field
-	switch {
-	case df.Dimension != "":
-		var err error
-		if f, err = s.c.lookup("date range", df.Dimension, semantic.KindTimeDimension); err != nil {
-			return nil, err
-		}
-	case grouped.Name != "":
-		f = grouped
-	default:
-		for _, x := range s.c.model.Fields() {
-			if x.Kind == semantic.KindTimeDimension && x.DataType.Family() == semantic.FamilyDate {
-				f = x
-				break
-			}
-		}
-		if f.Name == "" {
-			return nil, invalid("date range: the model has no date time dimension")
-		}
-	}
-	if fam := f.DataType.Family(); fam != semantic.FamilyDate && fam != semantic.FamilyTimestamp {
-		return nil, invalid("date range on %s: it is %s, not a date", f.Name, f.DataType)
+	f, err := s.c.rangeDim(df, grouped)
+	if err != nil {
+		return nil, err
 	}
 	from, to, err := df.Range.Resolve(s.c.now())
 	if err != nil {
@@ -242,4 +223,33 @@ func (s *compileState) dates(df DateFilter, grouped semantic.Field) (sq.Sqlizer,
 		return sq.Expr(r.sql+" >= "+ts+" AND "+r.sql+" < "+ts, from, to.AddDate(0, 0, 1)), nil
 	}
 	return sq.Expr(r.sql+" BETWEEN "+date+" AND "+date, from, to), nil
+}
+
+// rangeDim resolves the time dimension a date range restricts: the one it
+// names, else the grouped one, else the model's first date time dimension.
+func (c *Compiler) rangeDim(df DateFilter, grouped semantic.Field) (semantic.Field, error) {
+	var f semantic.Field
+	switch {
+	case df.Dimension != "":
+		var err error
+		if f, err = c.lookup("date range", df.Dimension, semantic.KindTimeDimension); err != nil {
+			return f, err
+		}
+	case grouped.Name != "":
+		f = grouped
+	default:
+		for _, x := range c.model.Fields() {
+			if x.Kind == semantic.KindTimeDimension && x.DataType.Family() == semantic.FamilyDate {
+				f = x
+				break
+			}
+		}
+		if f.Name == "" {
+			return f, invalid("date range: the model has no date time dimension")
+		}
+	}
+	if fam := f.DataType.Family(); fam != semantic.FamilyDate && fam != semantic.FamilyTimestamp {
+		return f, invalid("date range on %s: it is %s, not a date", f.Name, f.DataType)
+	}
+	return f, nil
 }

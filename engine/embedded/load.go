@@ -27,6 +27,23 @@ const (
 // several goroutines and appended in index order, so the stored order is the same
 // on every run.
 func (e *Engine) Load(ctx context.Context, t warehouse.Table, n warehouse.Names, src engine.RowSource, progress func(int64)) error {
+	return e.appendTx(ctx, t, n, t.CreateSQL(dialect.DuckDB, n, true), src, progress)
+}
+
+// Append adds the rows of src to the existing table t through DuckDB's Appender,
+// in one transaction: on any error, a cancelled ctx included, the table is left
+// as it was. Values are those of [engine.RowSource] (decimals as their unscaled
+// integers), so money never passes through a float. It implements
+// [engine.Appender].
+func (e *Engine) Append(ctx context.Context, t warehouse.Table, n warehouse.Names, src engine.RowSource) error {
+	return e.appendTx(ctx, t, n, "", src, nil)
+}
+
+var _ engine.Appender = (*Engine)(nil)
+
+// appendTx runs prepare (if not empty), then appends src to t, in one
+// transaction on one connection.
+func (e *Engine) appendTx(ctx context.Context, t warehouse.Table, n warehouse.Names, prepare string, src engine.RowSource, progress func(int64)) error {
 	conn, err := e.db.Conn(ctx)
 	if err != nil {
 		return err
@@ -50,8 +67,10 @@ func (e *Engine) Load(ctx context.Context, t warehouse.Table, n warehouse.Names,
 				_ = exec(context.Background(), "ROLLBACK")
 			}
 		}()
-		if err := exec(ctx, t.CreateSQL(dialect.DuckDB, n, true)); err != nil {
-			return err
+		if prepare != "" {
+			if err := exec(ctx, prepare); err != nil {
+				return err
+			}
 		}
 		app, err := duckdb.NewAppender(dc.(driver.Conn), "", n.WithDefaults().SchemaFor(t.Layer), t.Name)
 		if err != nil {

@@ -9,8 +9,6 @@ import (
 
 	"github.com/salesanalytics/salesanalytics/dashboard"
 	"github.com/salesanalytics/salesanalytics/dialect"
-	"github.com/salesanalytics/salesanalytics/engine/embedded"
-	"github.com/salesanalytics/salesanalytics/internal/testwh"
 )
 
 // TestDashboardOnSnowflakeMatchesEmbedded computes every dashboard view in the
@@ -18,16 +16,7 @@ import (
 // to equal the same view on the embedded engine, cell for cell.
 func TestDashboardOnSnowflakeMatchesEmbedded(t *testing.T) {
 	ctx := context.Background()
-	f := startFake(t)
-	o := testOptions(f.clock)
-	o.Data.DirtyFraction = 0
-	_, err := testwh.Setup(ctx, f.eng, o)
-	require.NoError(t, err)
-	emb, err := embedded.Open(ctx, embedded.Options{})
-	require.NoError(t, err)
-	defer emb.Close()
-	_, err = testwh.Setup(ctx, emb, o)
-	require.NoError(t, err)
+	f, emb := cleanWarehouses(t)
 
 	sf, err := dashboard.New(f.eng.DB(), dialect.Snowflake, dashboard.Options{Now: f.clock, TopN: 5})
 	require.NoError(t, err)

@@ -31,7 +31,8 @@ func requireGoldenQueriesEqual(tb testing.TB, duck, sf *sql.DB) {
 		compilers[d] = c
 	}
 	nonEmpty := 0
-	for _, tc := range querycases.All() {
+	cases := append(querycases.All(), querycases.Layers()...)
+	for _, tc := range cases {
 		run := func(d dialect.Dialect, db *sql.DB) ([]string, [][]string) {
 			q, err := compilers[d].Compile(tc.Req)
 			require.NoError(tb, err, "%s (%s)", tc.Name, d)
@@ -61,7 +62,7 @@ func requireGoldenQueriesEqual(tb testing.TB, duck, sf *sql.DB) {
 	}
 	// At this small scale a HAVING threshold may leave a case empty too, besides
 	// the one that is empty by design; the rest must have rows to compare.
-	require.GreaterOrEqual(tb, nonEmpty, len(querycases.All())-2, "golden queries with rows")
+	require.GreaterOrEqual(tb, nonEmpty, len(cases)-2, "golden queries with rows")
 }
 
 func valueString(v any) string {

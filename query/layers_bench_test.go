@@ -1,0 +1,22 @@
+package query_test
+
+import (
+	"testing"
+
+	"github.com/salesanalytics/salesanalytics/dialect"
+	"github.com/salesanalytics/salesanalytics/internal/querycases"
+)
+
+// BenchmarkCompileLayers compiles each analysis layer's golden case.
+func BenchmarkCompileLayers(b *testing.B) {
+	c := compiler(b, dialect.Snowflake)
+	for _, tc := range querycases.Layers() {
+		b.Run(tc.Name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := c.Compile(tc.Req); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,5 @@
+-- dialect: duckdb
+-- fields: orders.category, orders.product_name, orders.total_revenue, orders.order_date
+WITH "g" AS (SELECT "orders"."CATEGORY" AS "category", "orders"."PRODUCT_NAME" AS "product_name", CAST(SUM("orders"."NET_AMOUNT") AS DECIMAL(38,2)) AS "revenue" FROM "MARTS"."FCT_ORDERS" AS "orders" WHERE "orders"."ORDER_DATE" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) GROUP BY "orders"."CATEGORY", "orders"."PRODUCT_NAME"), "w" AS (SELECT x."category", x."product_name", x."revenue", CAST(ROW_NUMBER() OVER (PARTITION BY x."category" ORDER BY x."revenue" DESC NULLS LAST, x."product_name" ASC NULLS LAST) AS BIGINT) AS "rank" FROM "g" AS x QUALIFY ROW_NUMBER() OVER (PARTITION BY x."category" ORDER BY x."revenue" DESC NULLS LAST, x."product_name" ASC NULLS LAST) <= 1) SELECT "w"."category", "w"."product_name", "w"."revenue", "w"."rank" FROM "w" ORDER BY "category" ASC NULLS LAST, "rank" ASC NULLS LAST, "product_name" ASC NULLS LAST
+-- arg 1: time.Time 2025-01-01 00:00:00 +0000 UTC
+-- arg 2: time.Time 2025-12-31 00:00:00 +0000 UTC
