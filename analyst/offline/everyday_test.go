@@ -82,8 +82,6 @@ func TestDeclinesSayWhy(t *testing.T) {
 		"how many website visits last month":       DeclineNotInModel,
 		"what's the weather in Paris":              DeclineOutOfDomain,
 		"delete all orders from 2024":              DeclineChangesData,
-		"best seller per category":                 DeclineUnsupported,
-		"top 3 reps per region":                    DeclineUnsupported,
 		"revenue by the moon phase":                DeclineNotUnderstood,
 		"how many different revenue":               DeclineNotUnderstood,
 		"top 5000 products":                        DeclineTooLarge,
@@ -97,19 +95,29 @@ func TestDeclinesSayWhy(t *testing.T) {
 	}
 }
 
-// TestQualifiersAreNeverDropped: a ranking within groups is refused rather
-// than answered as one overall list; "with their region" stays a plain list.
+// TestQualifiersAreNeverDropped: a ranking within groups is a rank within
+// each group (query's Rank layer), never one overall list; "with their
+// region" stays a plain list.
 func TestQualifiersAreNeverDropped(t *testing.T) {
 	t.Parallel()
 	r := testResolver(t)
 	overall := r.Resolve(nil, "top product by revenue")
 	require.False(t, overall.Declined)
-	for _, q := range []string{"top product by revenue per category", "the best seller in each category", "top 3 reps for every region"} {
+	require.Nil(t, overall.Request.Rank)
+	for q, within := range map[string]string{
+		"top product by revenue per category": "category",
+		"the best seller in each category":    "category",
+		"top 3 reps for every region":         "region",
+		"best month per region":               "region",
+	} {
 		res := r.Resolve(nil, q)
-		require.True(t, res.Declined, q)
-		require.NotEqual(t, overall.Request, res.Request, q)
+		require.False(t, res.Declined, "%s: %s", q, res.Reason)
+		require.NotNil(t, res.Request.Rank, q)
+		require.Equal(t, []string{within}, res.Request.Rank.Within, q)
+		require.Contains(t, res.Reading, "in each "+within, q)
 	}
 	res := r.Resolve(nil, "top 3 reps with their region")
 	require.False(t, res.Declined, res.Reason)
 	require.Equal(t, []string{"rep_name", "region"}, res.Request.Dimensions)
+	require.Nil(t, res.Request.Rank)
 }

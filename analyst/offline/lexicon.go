@@ -56,10 +56,14 @@ const (
 	kwQuarterN = "qn" // q1 … q4
 	kwDistinct = "distinct"
 	kwAgo      = "ago"
-	kwHalf     = "half"   // h1, h2, first half (n)
-	kwMore     = "more"   // over, above, more than: a threshold follows
-	kwBefore   = "before" // the year before (last)
-	kwLess     = "less"   // under, below, less than
+	kwHalf     = "half"    // h1, h2, first half (n)
+	kwMore     = "more"    // over, above, more than: a threshold follows
+	kwBefore   = "before"  // the year before (last)
+	kwShrink   = "shrink"  // shrank, lost, fell: the groups that dropped most
+	kwFastest  = "fastest" // fastest growing, growth rate: ranked by percent
+	kwShare    = "share"   // share, percent of: a share of the total
+	kwAverage  = "average" // average per period: mean revenue per month
+	kwLess     = "less"    // under, below, less than
 )
 
 // meaning is one reading of a phrase.
@@ -283,6 +287,15 @@ func (l *lexicon) structural() {
 		l.add(s, meaning{kind: kWrite, name: s}, false)
 	}
 	kw(kwBefore, "before")
+	kw(kwShrink, "shrank", "shrink", "shrunk", "shrinking", "lost", "lose", "losing", "drop", "dropped",
+		"declined", "decline", "declining", "fell", "fall", "fallen", "falling", "decrease", "decreased",
+		"went down", "go down", "gone down", "biggest drop", "biggest decline", "biggest fall",
+		"hardest", "worst decline", "contracted", "slumped", "slipped")
+	kw(kwFastest, "fastest", "fastest growing", "quickest", "growth rate", "in percentage terms",
+		"percentage growth", "percent growth", "relative growth", "grew fastest")
+	kw(kwShare, "share", "share of", "percent", "percentage", "proportion", "fraction", "pct",
+		"what percent", "percent of", "portion", "split of", "mix")
+	kw(kwAverage, "average", "avg", "mean", "on average", "typical", "per average")
 	// "sales" on its own is the revenue; "sales rep" and "sales channel" are longer
 	// phrases and win.
 	if _, ok := l.phrases["total revenue"]; ok {

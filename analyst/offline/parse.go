@@ -40,6 +40,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 		unknown, implied, afterValue                 []string
 		pendingN                                     int // "which 3 regions …": a count before what is ranked
 		compareValues                                bool
+		shrink, fastest, share, average              bool
 		perGroup                                     bool // "per", "in each" after a ranking: a rank within groups
 	)
 	for i := range items {
@@ -73,6 +74,14 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 				trend = true
 			case kwChange:
 				change = true
+			case kwShrink:
+				shrink, change = true, true
+			case kwFastest:
+				fastest, change = true, true
+			case kwShare:
+				share = true
+			case kwAverage:
+				average = true
 			case kwFollow:
 				cu.follow = true
 			case kwInstead:
@@ -150,7 +159,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 			not = not && next != nil && next.kw(kwAnd) && neighbour(items, i+2) != nil && neighbour(items, i+2).is(kValue)
 		case it.kind == kGrain:
 			in.grain = it.ms[0].grain
-			if which {
+			if which || in.rank != 0 {
 				rankTarget = true
 			}
 		case it.is(kDim) || it.is(kMetric):
@@ -251,6 +260,25 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 	if in.limit > 1000 {
 		return nil, cu, tooLarge("a top %d is more rows than I list; ask for 1000 or fewer", in.limit)
 	}
+	if average && in.grain != "" {
+		// "average revenue per month": the grain is the average's period
+		in.perPeriod, in.grain = in.grain, ""
+	} else if average {
+		return nil, cu, &decline{kind: DeclineNotUnderstood, unknown: []string{"average"},
+			reason: `I read "average" but not over what: ask for an average per month, week, day, quarter or year ("average monthly revenue in 2025"), or name a measure such as average order value.`}
+	}
+	if share {
+		in.shares = append([]string(nil), in.metrics...)
+	}
+	if change && (in.compare || len(in.periods) == 1 && (shrink || fastest || in.rank != 0)) {
+		in.change, in.compare = true, len(in.periods) == 2
+		if shrink || fastest || in.rank != 0 || which {
+			in.moved = &changeRank{byPct: fastest, bottom: shrink || in.rank < 0}
+			in.rank = 1
+			in.limit = max(in.limit, 1)
+		}
+		return in, cu, nil
+	}
 	if (trend || change) && in.grain == "" && !in.compare {
 		in.grain = dialect.Month
 		if len(in.periods) == 1 && in.periods[0].days() <= 62 {
@@ -271,11 +299,16 @@ func (r *Resolver) refuse(items []item, first string) *decline {
 	for i := range items {
 		it := &items[i]
 		switch {
-		case it.kind == kWrite && (hardWrite[it.text] || i == 0 || first == it.text):
+		case it.is(kWrite) && (hardWrite[it.text] || i == 0 || first == it.text):
 			return &decline{kind: DeclineChangesData, reason: fmt.Sprintf("I only read sales data; I cannot %s anything. Ask a question about it instead.", it.text)}
-		case it.kind == kWrite:
-			// a verb such as "set" or "add" inside a question: not a request by itself
+		case it.is(kWrite):
+			// a verb such as "set" or "add" inside a question: not a request by
+			// itself; "drop" may still be a fall in revenue
+			it.ms = slices.DeleteFunc(slices.Clone(it.ms), func(m meaning) bool { return m.kind == kWrite })
 			it.kind = kUnknown
+			if len(it.ms) > 0 {
+				it.kind = it.ms[0].kind
+			}
 		case it.kind == kFuture:
 			return &decline{kind: DeclineForecast, reason: fmt.Sprintf("That asks about the future (%q): I answer from the orders recorded so far and do not forecast. Ask about a period that has ended, such as last quarter.", it.orig)}
 		case it.kind == kOutside:
@@ -292,7 +325,7 @@ func (r *Resolver) refuse(items []item, first string) *decline {
 }
 
 // hardWrite are verbs that ask to change data wherever they appear.
-var hardWrite = toSet("delete", "drop", "insert", "update", "truncate", "alter", "erase", "wipe", "purge",
+var hardWrite = toSet("delete", "insert", "update", "truncate", "alter", "erase", "wipe", "purge",
 	"overwrite", "upsert", "merge", "grant", "revoke", "destroy", "remove", "modify", "rename", "create")
 
 func (it *item) sing() string {

@@ -221,12 +221,6 @@ func (r *Resolver) complete(in *intent) *decline {
 	if in.rank != 0 && len(in.dims) == 0 && in.grain == "" {
 		return &decline{kind: DeclineNotUnderstood, reason: "A top or bottom list needs something to rank: products, sales reps, customers, regions …"}
 	}
-	if in.perGroup && len(in.dims) > 1 {
-		word, what := in.rankWords()
-		return unsupported("You asked for the %s %s in each %s. I cannot rank within each %s yet, and I will not answer with one %s list instead. Ask for the %s %s overall, or %s by %s and %s.",
-			word, plural(what), label(in.dims[1]), label(in.dims[1]), word, word, plural(what),
-			label(orDefault(in.orderBy, in.metrics[0])), label(in.dims[0]), label(in.dims[1]))
-	}
 	if in.orderBy != "" {
 		in.metrics = appendNew(in.metrics, in.orderBy)
 	}

@@ -79,7 +79,7 @@ func periods(items []item, today time.Time) (ps []period, compare bool, err erro
 	case 2:
 		a, b := spans[0], spans[1]
 		switch {
-		case joins[0] == kwBetween || (joins[1] == kwTo && !hasKw(items, kwChange) && !hasKw(items, kwVs)):
+		case joins[0] == kwBetween && !moved(items) || (joins[1] == kwTo && !moved(items) && !hasKw(items, kwVs)):
 			a, b = anchor(a, b)
 			if b.to.Before(a.from) {
 				return nil, false, fmt.Errorf("the range starts %s, after it ends %s", a.label, b.label)
@@ -98,6 +98,12 @@ func periods(items []item, today time.Time) (ps []period, compare bool, err erro
 		}
 	}
 	return nil, false, fmt.Errorf("I read %d time periods and do not know how they go together", len(spans))
+}
+
+// moved reports whether the question asks how something changed between its
+// periods, so "from 2024 to 2025" is two periods, not one range.
+func moved(items []item) bool {
+	return hasKw(items, kwChange) || hasKw(items, kwShrink) || hasKw(items, kwFastest)
 }
 
 func hasKw(items []item, name string) bool {

@@ -44,6 +44,23 @@ func split(q string) []word {
 			cur = append(cur, c)
 		case c == ',' && digit(i-1) && len(cur) > 0 && allDigits(r, i+1, 3):
 			// thousands separator
+		case c == '%':
+			flush()
+			out = append(out, word{text: "percent", sing: "percent", orig: "%"})
+		case c == '>' || c == '<':
+			flush()
+			w := map[rune]string{'>': "over", '<': "under"}[c]
+			if i+1 < len(r) && r[i+1] == '=' {
+				w = map[rune]string{'>': "at least", '<': "at most"}[c]
+				i++
+			}
+			if c == '>' && i > 0 && r[i-1] == '-' {
+				out = append(out, word{text: "to", sing: "to", orig: "->"}) // 2024->2025
+				continue
+			}
+			for _, t := range strings.Fields(w) {
+				out = append(out, word{text: t, sing: t, orig: string(c)})
+			}
 		case c == '\'' || c == '’':
 			for i+1 < len(r) && unicode.IsLetter(r[i+1]) {
 				i++
