@@ -1,10 +1,13 @@
 package offline
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/salesanalytics/salesanalytics/internal/editdist"
 )
@@ -20,14 +23,15 @@ const (
 // item is one reading of a run of words: a phrase of the lexicon, a number, a
 // year, a date, or an unknown word.
 type item struct {
-	ms   []meaning
-	kind kind // ms[0].kind, or kNumber, kYear, kDate, kUnknown
-	n    int
-	date time.Time
-	text string // the words as matched
-	orig string // the words as written
-	used bool
-	pos  int // index among the items
+	ms     []meaning
+	kind   kind // ms[0].kind, or kNumber, kYear, kDate, kUnknown
+	n      int
+	date   time.Time
+	amount string // a number as exact decimal text (1.5k → 1500), for thresholds
+	text   string // the words as matched
+	orig   string // the words as written
+	used   bool
+	pos    int // index among the items
 }
 
 func (it *item) is(k kind) bool {
@@ -66,6 +70,9 @@ func (l *lexicon) classify(ws []word) (items []item, fixes []correction) {
 		if l.known[w.text] || l.known[w.sing] || stopWords[w.text] || !isAlpha(w.text) {
 			continue
 		}
+		if _, ok := numberWords[w.text]; ok {
+			continue
+		}
 		if to, ok := l.correct(w.text); ok {
 			fixes = append(fixes, correction{w.orig, to})
 			w.text, w.sing = to, singular(to)
@@ -93,8 +100,45 @@ func (l *lexicon) classify(ws []word) (items []item, fixes []correction) {
 	return items, fixes
 }
 
-// correct finds the one typoable word within the edit limit of w.
+// correct finds the one typoable word near enough to w: within the edit limit
+// for its length (a swap of two neighbouring letters is one edit), or with
+// only vowels dropped ("prdcts", "rvnue").
 func (l *lexicon) correct(w string) (string, bool) {
+	if to, ok := l.nearest(w); ok {
+		return to, true
+	}
+	if to, ok := l.swapped(w); ok {
+		return to, true
+	}
+	return l.devowelled(w)
+}
+
+// swapped finds the one typoable word of four letters that w is with two
+// neighbouring letters swapped ("yaer", "qaurter" is caught by nearest).
+func (l *lexicon) swapped(w string) (string, bool) {
+	if len(w) != 4 {
+		return "", false
+	}
+	found := ""
+	for _, c := range l.typoable {
+		if len(c) == 4 && editdist.Transposed(w, c, 1) == 1 && sameLetters(w, c) {
+			if found != "" {
+				return "", false
+			}
+			found = c
+		}
+	}
+	return found, found != ""
+}
+
+func sameLetters(a, b string) bool {
+	x, y := []byte(a), []byte(b)
+	slices.Sort(x)
+	slices.Sort(y)
+	return string(x) == string(y)
+}
+
+func (l *lexicon) nearest(w string) (string, bool) {
 	limit := typoLimit(len(w))
 	if limit == 0 {
 		return "", false
@@ -104,7 +148,7 @@ func (l *lexicon) correct(w string) (string, bool) {
 		if c[0] != w[0] && limit < 2 { // short words: keep the first letter
 			continue
 		}
-		d := editdist.Distance(w, c, limit)
+		d := editdist.Transposed(w, c, limit)
 		switch {
 		case d < bestD:
 			best, bestD, ties = c, d, 1
@@ -116,6 +160,38 @@ func (l *lexicon) correct(w string) (string, bool) {
 		return "", false
 	}
 	return best, true
+}
+
+// devowelled finds the one typoable word that w is, with some of its vowels
+// left out and its first letter kept.
+func (l *lexicon) devowelled(w string) (string, bool) {
+	if len(w) < 4 {
+		return "", false
+	}
+	found := ""
+	for _, c := range l.typoable {
+		if c[0] == w[0] && len(c) > len(w) && onlyVowelsDropped(w, c) {
+			if found != "" {
+				return "", false
+			}
+			found = c
+		}
+	}
+	return found, found != ""
+}
+
+// onlyVowelsDropped reports whether w is c with some vowels removed.
+func onlyVowelsDropped(w, c string) bool {
+	i := 0
+	for j := 0; j < len(c); j++ {
+		switch {
+		case i < len(w) && w[i] == c[j]:
+			i++
+		case !strings.ContainsRune("aeiou", rune(c[j])):
+			return false
+		}
+	}
+	return i == len(w)
 }
 
 // phraseAt returns the longest phrase of the lexicon starting at word i: the
@@ -164,7 +240,7 @@ func (l *lexicon) phraseAt(ws []word, i int) (item, int) {
 func keepReadings(ms []meaning, orig string, ws []word, i int) []meaning {
 	var out []meaning
 	for _, m := range ms {
-		if m.upper && orig != strings.ToUpper(orig) && (i == 0 || ws[i-1].text != "state") {
+		if m.upper && orig != strings.ToUpper(orig) && commonWords[strings.ToLower(orig)] && (i == 0 || ws[i-1].text != "state") {
 			continue
 		}
 		out = append(out, m)
@@ -191,6 +267,13 @@ func literal(w word) (item, bool) {
 	if t, err := time.Parse("2006-01", w.text); err == nil && len(w.text) == 7 {
 		return item{kind: kDate, date: t, n: 1, text: w.text, orig: w.orig}, true // a month
 	}
+	if a, ok := amountText(w.text); ok {
+		n, _ := strconv.Atoi(strings.Split(a, ".")[0])
+		if !strings.ContainsAny(w.text, ".km") && len(w.text) == 4 && n >= 1990 && n <= 2099 {
+			return item{kind: kYear, n: n, text: w.text, orig: w.orig}, true
+		}
+		return item{kind: kNumber, n: n, amount: a, text: w.text, orig: w.orig}, true
+	}
 	s := strings.TrimSuffix(strings.TrimSuffix(w.text, "st"), "th")
 	s = strings.TrimSuffix(strings.TrimSuffix(s, "nd"), "rd")
 	n, err := strconv.Atoi(s)
@@ -201,6 +284,41 @@ func literal(w word) (item, bool) {
 		return item{kind: kYear, n: n, text: w.text, orig: w.orig}, true
 	}
 	return item{kind: kNumber, n: n, text: w.text, orig: w.orig}, true
+}
+
+// amountText reads 5000, 5000.50, 10k or 1.5m as exact decimal text.
+func amountText(t string) (string, bool) {
+	mult := ""
+	switch {
+	case strings.HasSuffix(t, "k"):
+		t, mult = t[:len(t)-1], "1000"
+	case strings.HasSuffix(t, "m"):
+		t, mult = t[:len(t)-1], "1000000"
+	}
+	if t == "" || len(t) > 15 {
+		return "", false
+	}
+	dot := false
+	for _, c := range t {
+		switch {
+		case c == '.' && !dot:
+			dot = true
+		case c < '0' || c > '9':
+			return "", false
+		}
+	}
+	if t[0] == '.' || t[len(t)-1] == '.' {
+		return "", false
+	}
+	if mult == "" {
+		return t, true
+	}
+	d, err := decimal.NewFromString(t)
+	if err != nil {
+		return "", false
+	}
+	m, _ := decimal.NewFromString(mult)
+	return d.Mul(m).String(), true
 }
 
 // key is the canonical reading of the items, order- and stop-word-free: two

@@ -227,6 +227,8 @@ func canonicalRow(tb testing.TB, vals []any) string {
 			parts[i] = x.Format(time.DateOnly)
 		case decimal.Decimal:
 			parts[i] = x.String()
+		case bool:
+			parts[i] = fmt.Sprint(x)
 		default:
 			d, err := scan.ToDecimal(v)
 			require.NoError(tb, err, "value %T %v", v, v)

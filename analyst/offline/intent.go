@@ -29,10 +29,16 @@ type intent struct {
 	compare   bool
 	rank      int // +1 top, -1 bottom, 0 none
 	limit     int
-	orderBy   string        // the metric a ranking sorts by; empty means the first
-	defaulted bool          // the metrics were not named: revenue was assumed
-	lastGrain dialect.Grain // a verified query's "last <grain>", resolved when asked
-	notes     []string      // how ambiguous words were read, said in the answer
+	orderBy   string         // the metric a ranking sorts by; empty means the first
+	defaulted bool           // the metrics were not named: revenue was assumed
+	lastGrain dialect.Grain  // a verified query's "last <grain>", resolved when asked
+	notes     []string       // how ambiguous words were read, said in the answer
+	amounts   []amountFilter // thresholds on each order's amount
+	perGroup  bool           // a ranking within each group of a second dimension
+	change    bool           // one change between two periods (query's Compare)
+	moved     *changeRank    // which groups changed most or least
+	shares    []string       // metrics given as a share of the total
+	perPeriod dialect.Grain  // the metric averaged per period of this grain
 }
 
 func (in *intent) clone() *intent {
@@ -42,6 +48,8 @@ func (in *intent) clone() *intent {
 	c.filters = slices.Clone(in.filters)
 	c.named = slices.Clone(in.named)
 	c.periods = slices.Clone(in.periods)
+	c.amounts = slices.Clone(in.amounts)
+	c.shares = slices.Clone(in.shares)
 	c.notes = nil
 	return &c
 }
@@ -78,7 +86,12 @@ func (in *intent) request(maxRows int) (query.Request, error) {
 		}
 		where = append(where, c)
 	}
+	for _, a := range in.amounts {
+		where = append(where, a.filter())
+	}
 	switch {
+	case in.compare && in.change:
+		// the Compare layer holds both periods (addLayers)
 	case in.compare:
 		a, b := in.periods[0], in.periods[1]
 		where = append(where, query.Or(
@@ -110,6 +123,12 @@ func (in *intent) request(maxRows int) (query.Request, error) {
 	if (len(req.Dimensions) > 0 || req.Time != nil) && (req.Limit == 0 || req.Limit > maxRows) {
 		req.Limit = maxRows + 1 // one more, to say the answer was cut
 	}
+	if in.layered() {
+		in.addLayers(&req)
+		if len(req.Dimensions) > 0 && req.Rank == nil && req.Limit == 0 {
+			req.Limit = maxRows + 1
+		}
+	}
 	return req, nil
 }
 
@@ -125,14 +144,36 @@ func labels(names []string) []string {
 // region for SMB in 2025".
 func (in *intent) describe() string {
 	var b strings.Builder
-	if in.ranked() {
+	metric := label(orDefault(in.orderBy, in.metrics[0]))
+	switch {
+	case in.moved != nil:
+		_, what := in.rankWords()
+		how := map[bool]string{true: "fell most", false: "grew most"}[in.moved.bottom]
+		if in.moved.byPct {
+			how = "grew fastest, in percent"
+		}
+		fmt.Fprintf(&b, "the %s whose %s %s", what, metric, how)
+	case in.change:
+		b.WriteString("the change in " + in.measuresBy())
+	case in.perPeriod != "":
+		b.WriteString("average " + joinAnd(labels(in.metrics)) + " per " + string(in.perPeriod))
+		if len(in.dims) > 0 {
+			b.WriteString(" by " + joinAnd(labels(in.dims)))
+		}
+	case in.ranked():
 		word, what := in.rankWords()
 		if in.limit != 1 {
 			what = plural(what)
 		}
-		fmt.Fprintf(&b, "the %s %d %s by %s", word, in.limit, what, label(orDefault(in.orderBy, in.metrics[0])))
-	} else {
+		fmt.Fprintf(&b, "the %s %d %s by %s", word, in.limit, what, metric)
+		if in.perGroup {
+			b.WriteString(" in each " + joinAnd(labels(in.groupDims())))
+		}
+	default:
 		b.WriteString(in.measuresBy())
+	}
+	if len(in.shares) > 0 {
+		b.WriteString(", each as a share of the total")
 	}
 	for _, f := range in.filters {
 		if f.not {
@@ -144,9 +185,14 @@ func (in *intent) describe() string {
 	for _, n := range in.named {
 		b.WriteString(" (" + spoken(n) + ")")
 	}
+	for _, a := range in.amounts {
+		b.WriteString(", orders " + a.String())
+	}
 	switch {
 	case in.compare:
 		b.WriteString(", " + in.periods[0].label + " against " + in.periods[1].label)
+	case in.change && len(in.periods) == 1:
+		b.WriteString(" " + inLabel(in.periods[0].label) + " against the period before")
 	case len(in.periods) == 1:
 		b.WriteString(" " + inLabel(in.periods[0].label))
 	}
@@ -163,10 +209,18 @@ func (in *intent) rankWords() (word, what string) {
 		word = "bottom"
 	}
 	what = string(in.grain)
-	if len(in.dims) > 0 {
+	if len(in.dims) > 0 && !(in.perGroup && in.grain != "" && len(in.dims) == 1) {
 		what = label(in.dims[0])
 	}
 	return word, what
+}
+
+// groupDims are the groups a ranking within groups ranks within.
+func (in *intent) groupDims() []string {
+	if in.grain != "" && len(in.dims) == 1 {
+		return in.dims
+	}
+	return in.dims[1:]
 }
 
 // measuresBy says the measures and what they are grouped by: "total revenue

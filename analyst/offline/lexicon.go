@@ -21,6 +21,7 @@ const (
 	kMonth                   // a month name (n = 1…12)
 	kOutside                 // a subject the model does not hold (name)
 	kWrite                   // a request to change data (name)
+	kFuture                  // a word that asks about the future: a forecast (name)
 )
 
 // Keywords (meaning.name for kKeyword).
@@ -53,6 +54,16 @@ const (
 	kwDrill    = "drill" // break that down
 	kwOrdinal  = "ordinal"
 	kwQuarterN = "qn" // q1 … q4
+	kwDistinct = "distinct"
+	kwAgo      = "ago"
+	kwHalf     = "half"    // h1, h2, first half (n)
+	kwMore     = "more"    // over, above, more than: a threshold follows
+	kwBefore   = "before"  // the year before (last)
+	kwShrink   = "shrink"  // shrank, lost, fell: the groups that dropped most
+	kwFastest  = "fastest" // fastest growing, growth rate: ranked by percent
+	kwShare    = "share"   // share, percent of: a share of the total
+	kwAverage  = "average" // average per period: mean revenue per month
+	kwLess     = "less"    // under, below, less than
 )
 
 // meaning is one reading of a phrase.
@@ -76,10 +87,13 @@ type lexicon struct {
 	known map[string]bool
 	// dimSize is the number of known values of each dimension.
 	dimSize map[string]int
+	// summed maps a metric that sums one fact (SUM(orders.net_amount)) to the
+	// fact: the amount of each order, for thresholds.
+	summed map[string]string
 }
 
 func newLexicon() *lexicon {
-	return &lexicon{phrases: map[string][]meaning{}, known: map[string]bool{}, dimSize: map[string]int{}}
+	return &lexicon{phrases: map[string][]meaning{}, known: map[string]bool{}, dimSize: map[string]int{}, summed: map[string]string{}}
 }
 
 // add records phrase (lower-cased, words separated by single spaces) as m.
@@ -98,8 +112,8 @@ func (l *lexicon) add(phrase string, m meaning, typoable bool) {
 	l.maxWords = max(l.maxWords, len(ws))
 	for _, w := range ws {
 		l.known[w] = true
-		if typoable && len(ws) == 1 && len(w) >= 5 && isAlpha(w) {
-			l.typoable = append(l.typoable, w)
+		if typoable && len(w) >= 4 && isAlpha(w) {
+			l.typoable = append(l.typoable, w) // "ordr value": each word of a phrase
 		}
 	}
 }
@@ -132,6 +146,7 @@ func (l *lexicon) fromModel(m *semantic.Model) {
 					col = col[i+1:]
 				}
 				sumOf[col] = f.Name
+				l.summed[f.Name] = col
 			}
 		}
 	}
@@ -179,6 +194,9 @@ func (l *lexicon) value(f semantic.Field, v string, typoable bool) {
 		m.upper = true
 	}
 	l.add(v, m, typoable && !m.upper)
+	if low := strings.ToLower(v); len(low) > 4 && isAlpha(low) && singular(low) != low {
+		l.add(singular(low), m, false) // TOYS: "toy units"
+	}
 }
 
 // countValues records how many values each dimension has, for disambiguation.
@@ -206,8 +224,10 @@ func (l *lexicon) structural() {
 			l.add(p, meaning{kind: kKeyword, name: name}, true)
 		}
 	}
-	kw(kwBy, "by", "per", "each", "for each", "across", "broken down by", "split by", "grouped by", "group by", "breakdown by")
-	kw(kwTop, "top", "best", "highest", "largest", "biggest", "most", "leading", "best selling", "top selling", "greatest")
+	kw(kwBy, "by", "per", "each", "for each", "in each", "in every", "for every", "every", "within each", "across", "broken down by", "split by", "grouped by", "group by", "breakdown by")
+	kw(kwTop, "top", "best", "highest", "largest", "biggest", "most", "leading", "best selling", "top selling", "greatest",
+		"leaderboard", "league table", "highest first", "largest first", "biggest first", "most first",
+		"sorted highest first", "sorted by most", "descending")
 	kw(kwBottom, "bottom", "worst", "lowest", "smallest", "least", "fewest", "worst selling", "weakest")
 	kw(kwLast, "last", "past", "previous", "prior")
 	kw(kwThis, "this", "current")
@@ -221,14 +241,18 @@ func (l *lexicon) structural() {
 	kw(kwAnd, "and", "&", "or", "plus")
 	kw(kwVs, "vs", "versus", "against", "compared to", "compared with", "compare", "compared", "comparison")
 	kw(kwTrend, "trend", "trends", "trended", "trending", "over time", "evolution", "evolve")
-	kw(kwChange, "change", "changed", "grow", "grew", "growth", "develop", "developed", "shift")
+	kw(kwChange, "change", "changed", "grow", "grew", "growth", "develop", "developed", "shift",
+		"move", "moved", "movement", "difference", "differ", "go up or down", "went up or down",
+		"stack up", "stacks up", "stacked up", "minus", "delta", "evolve from", "compare with")
 	kw(kwInstead, "instead", "rather")
 	kw(kwOnly, "only", "just", "filter to", "limit to", "restrict to")
 	kw(kwFollow, "what about", "how about", "and in", "and for", "now")
-	kw(kwNot, "not", "excluding", "except", "other than", "without", "exclude")
+	kw(kwNot, "not", "excluding", "except", "other than", "without", "exclude", "apart from", "aside from",
+		"not counting", "leaving out", "leave out", "leaving", "outside", "outside of", "non", "ignoring",
+		"disregarding", "barring", "excluded", "but not", "except for", "not including", "minus the")
 	kw(kwWhich, "which", "who", "whom")
-	kw(kwHowMany, "how many", "number of", "count of")
-	kw(kwToday, "today")
+	kw(kwHowMany, "how many", "number of", "count of", "count", "count the", "tally of", "total number of")
+	kw(kwToday, "today", "now", "to date", "till today", "until today")
 	kw(kwYest, "yesterday")
 	kw(kwList, "list", "what are the", "name the")
 	kw(kwDrill, "break that down", "break it down", "break down", "break this down", "split that", "split it", "drill down", "drill into")
@@ -251,11 +275,27 @@ func (l *lexicon) structural() {
 	}
 	l.add("sept", meaning{kind: kMonth, n: 9}, false)
 	for _, s := range outside {
+		if _, held := l.phrases[normPhrase(s)]; held {
+			continue // the model holds it after all (a quota, a target)
+		}
 		l.add(s, meaning{kind: kOutside, name: s}, false)
+	}
+	for _, s := range offTopic {
+		l.add(s, meaning{kind: kOutside, name: offTopicMark}, false)
 	}
 	for _, s := range writeWords {
 		l.add(s, meaning{kind: kWrite, name: s}, false)
 	}
+	kw(kwBefore, "before")
+	kw(kwShrink, "shrank", "shrink", "shrunk", "shrinking", "lost", "lose", "losing", "drop", "dropped",
+		"declined", "decline", "declining", "fell", "fall", "fallen", "falling", "decrease", "decreased",
+		"went down", "go down", "gone down", "biggest drop", "biggest decline", "biggest fall",
+		"hardest", "worst decline", "contracted", "slumped", "slipped")
+	kw(kwFastest, "fastest", "fastest growing", "quickest", "growth rate", "in percentage terms",
+		"percentage growth", "percent growth", "relative growth", "grew fastest")
+	kw(kwShare, "share", "share of", "percent", "percentage", "proportion", "fraction", "pct",
+		"what percent", "percent of", "portion", "split of", "mix")
+	kw(kwAverage, "average", "avg", "mean", "on average", "typical", "per average")
 	// "sales" on its own is the revenue; "sales rep" and "sales channel" are longer
 	// phrases and win.
 	if _, ok := l.phrases["total revenue"]; ok {
@@ -263,6 +303,19 @@ func (l *lexicon) structural() {
 		l.add("sale", l.phrases["total revenue"][0], false)
 		l.add("revenues", l.phrases["total revenue"][0], false)
 	}
+	kw(kwAgo, "ago", "before now", "back")
+	kw(kwMore, "over", "above", "more than", "exceeded", "exceed", "exceeds", "worth over", "greater than", "bigger than", "larger than", "at least",
+		"exceeding", "upwards of", "in excess of", "worth more than", "higher than", "min", "minimum")
+	kw(kwLess, "under", "below", "less than", "smaller than", "at most", "lower than", "cheaper than",
+		"worth less than", "max", "maximum", "up to")
+	for i, h := range []string{"h1", "h2"} {
+		l.add(h, meaning{kind: kKeyword, name: kwHalf, n: i + 1}, false)
+	}
+	l.add("first half", meaning{kind: kKeyword, name: kwHalf, n: 1}, false)
+	l.add("second half", meaning{kind: kKeyword, name: kwHalf, n: 2}, false)
+	l.add("1st half", meaning{kind: kKeyword, name: kwHalf, n: 1}, false)
+	l.add("2nd half", meaning{kind: kKeyword, name: kwHalf, n: 2}, false)
+	l.everyday()
 }
 
 // grainWords are the words of each time grain. Daily, weekly … also group.
@@ -281,12 +334,17 @@ var monthNames = []string{"january", "february", "march", "april", "may", "june"
 // hold: asked about, they are declined by name.
 var outside = []string{
 	"profit", "profits", "profitability", "cost", "costs", "cogs", "margin", "margins", "markup",
-	"supplier", "suppliers", "vendor", "vendors", "weather", "temperature", "rain", "forecast",
-	"forecasts", "predict", "prediction", "inventory", "stock", "warehouse stock", "salary",
+	"supplier", "suppliers", "vendor", "vendors", "inventory", "web traffic", "traffic", "visits",
+	"visitors", "page views", "clicks", "website", "headcount", "wages", "wage", "bonus", "bonuses",
+	"commission", "commissions", "shipping", "freight", "rent", "stock", "warehouse stock", "salary",
 	"salaries", "payroll", "tax", "taxes", "shipping cost", "budget", "quota", "quotas", "target",
 	"targets", "email", "emails", "phone number", "address", "churn", "employee", "employees",
-	"expenses", "expense", "roi", "ebitda", "unit cost", "return on investment",
+	"expenses", "expense", "roi", "ebitda", "unit cost", "return on investment", "profitable",
+	"conversion", "conversion rate", "bounce", "bounce rate", "sessions", "pageviews",
 }
+
+// offTopicMark names the reading of an off-topic subject.
+const offTopicMark = "off-topic"
 
 // writeWords ask to change data; such a request is always declined.
 var writeWords = []string{
@@ -313,7 +371,12 @@ var stopWords = toSet(
 	"year's", "everything", "ever", "far", "date", "dates", "ones", "one's", "s", "terms", "term",
 	"according", "across", "based", "had", "were", "value", "values", "who", "group", "grouped",
 	"ordered", "placed", "bought", "purchased", "buy", "given", "over", "got", "receive", "received",
-	"earn", "earned", "make", "generated", "cumulative",
+	"earn", "earned", "make", "generated", "cumulative", "place", "places", "placing", "had",
+	"been", "bring", "makes", "generates", "customer's", "overall", "altogether", "combined",
+	"company", "companywide", "firm", "pls", "plz", "thx", "aside", "start", "end", "beginning", "inclusive", "including",
+	"take", "took", "taken", "booked", "book", "close", "closed", "serve", "served", "buying", "buy",
+	"shifted", "shift", "located", "something", "anything", "lifetime", "alltime", "come", "coming",
+	"came", "ordering", "orders placed", "went", "recorded", "record", "registered", "logged",
 )
 
 func toSet(ws ...string) map[string]bool {
@@ -326,6 +389,11 @@ func toSet(ws ...string) map[string]bool {
 
 // finish sorts the typo candidates, so corrections are deterministic.
 func (l *lexicon) finish() {
+	for w := range stopWords {
+		if len(w) >= 5 && isAlpha(w) {
+			l.typoable = append(l.typoable, w) // "numbr", "frist" are still read
+		}
+	}
 	sort.Strings(l.typoable)
 	l.typoable = dedupe(l.typoable)
 	l.countValues()

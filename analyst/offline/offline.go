@@ -77,6 +77,11 @@ func New(ctx context.Context, m *semantic.Model, db query.Querier, opts Options)
 	if err != nil {
 		return nil, err
 	}
+	end, err := LoadDataEnd(ctx, c, db)
+	if err != nil {
+		return nil, err
+	}
+	r = r.WithDataEnd(end)
 	return &Analyst{Resolver: r, compiler: c, db: db, timeout: opts.Timeout}, nil
 }
 

@@ -9,16 +9,6 @@ import (
 	"github.com/salesanalytics/salesanalytics/dialect"
 )
 
-// decline is why a question is not answered, with what was not understood.
-type decline struct {
-	reason  string
-	unknown []string // words not understood
-	outside []string // subjects outside the model
-	write   bool
-}
-
-func (d *decline) Error() string { return d.reason }
-
 // cues are the follow-up signals of a question.
 type cues struct {
 	follow, instead, only, drill bool
@@ -41,13 +31,17 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 	}
 	ps, compare, err := periods(items, today)
 	if err != nil {
-		return nil, cu, &decline{reason: err.Error()}
+		return nil, cu, &decline{kind: DeclineUnsupported, reason: err.Error()}
 	}
 	in := &intent{periods: ps, compare: compare}
 	var (
 		by, which, howMany, not, list, trend, change bool
 		rankPlural, rankTarget                       bool
 		unknown, implied, afterValue                 []string
+		pendingN                                     int // "which 3 regions …": a count before what is ranked
+		compareValues                                bool
+		shrink, fastest, share, average              bool
+		perGroup                                     bool // "per", "in each" after a ranking: a rank within groups
 	)
 	for i := range items {
 		it := &items[i]
@@ -60,6 +54,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 			switch it.ms[0].name {
 			case kwBy:
 				by = true
+				if in.rank != 0 && rankTarget && next != nil && next.is(kDim) && !next.is(kMetric) {
+					perGroup = true // "top 3 reps per region"
+				}
 				continue
 			case kwTop, kwBottom:
 				in.rank = 1
@@ -68,7 +65,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 				}
 				if next != nil && next.kind == kNumber && !next.used {
 					if next.n < 1 {
-						return nil, cu, &decline{reason: fmt.Sprintf("a %s %d lists nothing; ask for 1 or more", it.text, next.n)}
+						return nil, cu, unsupported("a %s %d lists nothing; ask for 1 or more", it.text, next.n)
 					}
 					in.limit = next.n
 					next.used = true
@@ -77,6 +74,14 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 				trend = true
 			case kwChange:
 				change = true
+			case kwShrink:
+				shrink, change = true, true
+			case kwFastest:
+				fastest, change = true, true
+			case kwShare:
+				share = true
+			case kwAverage:
+				average = true
 			case kwFollow:
 				cu.follow = true
 			case kwInstead:
@@ -96,15 +101,38 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 				howMany = true
 			case kwList:
 				list = true
-			case kwAnd, kwVs, kwTo, kwFrom, kwSince, kwBetween, kwThis, kwLast:
+			case kwDistinct:
+				if next == nil || !r.countable(next) {
+					unknown = append(unknown, it.orig) // "different" outside a count of things
+				}
+				howMany = true // "unique customers": a count of them
+				continue
+			case kwMore, kwLess:
+				if a, ok := amountAfter(items, i); ok {
+					if r.amountFact == "" {
+						return nil, cu, &decline{kind: DeclineNotInModel, reason: "The model has no amount per order to compare with " + a.value.String() + "."}
+					}
+					a = a.with(it.text, it.kw(kwMore))
+					a.field = r.amountFact
+					in.amounts = append(in.amounts, a)
+				}
+				// without an amount it is a plain word: "over the last year"
+			case kwVs:
+				if prev != nil && next != nil && prev.is(kValue) && next.is(kValue) {
+					compareValues = true // "East vs West": one row each, never a sum
+				}
+			case kwAnd, kwTo, kwFrom, kwSince, kwBetween, kwThis, kwLast, kwAgo, kwHalf:
 				// joins values ("North and South") or a time phrase already read
 			default:
 				unknown = append(unknown, it.orig)
 			}
 		case it.kind == kNumber:
-			if in.rank != 0 && in.limit == 0 {
+			switch {
+			case in.rank != 0 && in.limit == 0:
 				in.limit = it.n
-			} else {
+			case next != nil && (next.is(kDim) || next.is(kMetric) || next.kw(kwTop) || next.kw(kwBottom)) && pendingN == 0:
+				pendingN = it.n // "which 3 regions sold the most", "the four strongest reps"
+			default:
 				unknown = append(unknown, it.orig)
 			}
 		case it.kind == kUnknown || it.kind == kMonth || it.kind == kYear || it.kind == kDate:
@@ -122,13 +150,16 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 				}
 				break
 			}
+			if _, ok := it.reading(kValue); !ok { // a named filter after "not"
+				return nil, cu, unsupported("I cannot exclude %q: it is a named filter, not a value; ask for it alone, or name the values to leave out", it.orig)
+			}
 			m := r.chooseValue(it, prev, next, in)
 			addValue(in, m.name, m.value, not)
 			// "excluding Online and Phone" excludes both
 			not = not && next != nil && next.kw(kwAnd) && neighbour(items, i+2) != nil && neighbour(items, i+2).is(kValue)
 		case it.kind == kGrain:
 			in.grain = it.ms[0].grain
-			if which {
+			if which || in.rank != 0 {
 				rankTarget = true
 			}
 		case it.is(kDim) || it.is(kMetric):
@@ -141,6 +172,8 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 			switch {
 			case isDim && qualifies(dim.name, prev, next):
 				// "the North region", "customer Paul Lee": the value says it
+			case isDim && !wantDim && prev != nil && (prev.is(kValue) || prev.is(kFilter)) && r.subject(dim.name):
+				// "SMB clients", "West reps": whose orders, not a grouping
 			case isMet && howMany:
 				in.metrics = appendNew(in.metrics, met.name)
 				cu.namedMetric = true
@@ -160,6 +193,8 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 					o := strings.ToLower(it.orig)
 					rankPlural = o != singular(o)
 				}
+			case isMet && next != nil && spendVerbs[next.text] && len(it.ms) > 0 && r.countsADimension(met.name):
+				// "customers spend": the customers are who spends, not a count
 			case isMet:
 				if by && in.rank != 0 && rankTarget {
 					in.orderBy = met.name
@@ -183,7 +218,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 				}
 			}
 		}
-		return nil, cu, &decline{reason: reason, unknown: unknown}
+		return nil, cu, &decline{kind: DeclineNotUnderstood, reason: reason, unknown: unknown}
 	}
 	if len(afterValue) > 0 && len(afterValue) < len(in.metrics) {
 		// a measure word that only says what a value is ("revenue for healthcare
@@ -197,6 +232,25 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 	if which && in.rank == 0 && len(in.dims) > 0 && len(in.metrics) > 0 {
 		in.rank = 1 // "which region had revenue …" reads as the top one
 	}
+	if pendingN > 0 {
+		if in.rank == 0 && !which {
+			return nil, cu, &decline{kind: DeclineNotUnderstood, reason: fmt.Sprintf("I read the number %d but not what to rank by; ask for the top or bottom %d", pendingN, pendingN)}
+		}
+		if in.rank == 0 {
+			in.rank = 1
+		}
+		if in.limit == 0 {
+			in.limit = pendingN
+		}
+	}
+	if compareValues {
+		for _, f := range in.filters {
+			if !f.not && len(f.values) > 1 {
+				in.dims = appendNew(in.dims, f.dim) // set side by side, one row each
+			}
+		}
+	}
+	in.perGroup = in.rank != 0 && perGroup
 	if in.rank != 0 && in.limit == 0 {
 		in.limit = 1
 		if rankPlural && !which {
@@ -204,7 +258,26 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 		}
 	}
 	if in.limit > 1000 {
-		return nil, cu, &decline{reason: fmt.Sprintf("a top %d is more rows than I list; ask for 1000 or fewer", in.limit)}
+		return nil, cu, tooLarge("a top %d is more rows than I list; ask for 1000 or fewer", in.limit)
+	}
+	if average && in.grain != "" {
+		// "average revenue per month": the grain is the average's period
+		in.perPeriod, in.grain = in.grain, ""
+	} else if average {
+		return nil, cu, &decline{kind: DeclineNotUnderstood, unknown: []string{"average"},
+			reason: `I read "average" but not over what: ask for an average per month, week, day, quarter or year ("average monthly revenue in 2025"), or name a measure such as average order value.`}
+	}
+	if share {
+		in.shares = append([]string(nil), in.metrics...)
+	}
+	if change && (in.compare || len(in.periods) == 1 && (shrink || fastest || in.rank != 0)) {
+		in.change, in.compare = true, len(in.periods) == 2
+		if shrink || fastest || in.rank != 0 || which {
+			in.moved = &changeRank{byPct: fastest, bottom: shrink || in.rank < 0}
+			in.rank = 1
+			in.limit = max(in.limit, 1)
+		}
+		return in, cu, nil
 	}
 	if (trend || change) && in.grain == "" && !in.compare {
 		in.grain = dialect.Month
@@ -217,30 +290,42 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 
 // refuse declines requests to change data and subjects outside the model.
 func (r *Resolver) refuse(items []item, first string) *decline {
+	for i := range items {
+		if it := &items[i]; it.kind == kOutside && it.ms[0].name == offTopicMark {
+			return &decline{kind: DeclineOutOfDomain, reason: fmt.Sprintf("%q is not something the sales data holds: I answer questions about orders, revenue, customers, products, sales reps and regions.", it.orig)}
+		}
+	}
 	var outside []string
 	for i := range items {
 		it := &items[i]
 		switch {
-		case it.kind == kWrite && (hardWrite[it.text] || i == 0 || first == it.text):
-			return &decline{write: true, reason: fmt.Sprintf("I only read sales data; I cannot %s anything. Ask a question about it instead.", it.text)}
-		case it.kind == kWrite:
-			// a verb such as "set" or "add" inside a question: not a request by itself
+		case it.is(kWrite) && (hardWrite[it.text] || i == 0 || first == it.text):
+			return &decline{kind: DeclineChangesData, reason: fmt.Sprintf("I only read sales data; I cannot %s anything. Ask a question about it instead.", it.text)}
+		case it.is(kWrite):
+			// a verb such as "set" or "add" inside a question: not a request by
+			// itself; "drop" may still be a fall in revenue
+			it.ms = slices.DeleteFunc(slices.Clone(it.ms), func(m meaning) bool { return m.kind == kWrite })
 			it.kind = kUnknown
+			if len(it.ms) > 0 {
+				it.kind = it.ms[0].kind
+			}
+		case it.kind == kFuture:
+			return &decline{kind: DeclineForecast, reason: fmt.Sprintf("That asks about the future (%q): I answer from the orders recorded so far and do not forecast. Ask about a period that has ended, such as last quarter.", it.orig)}
 		case it.kind == kOutside:
 			outside = append(outside, it.orig)
 		}
 	}
 	if first == "change" && hasKw(items, kwTo) && !hasKw(items, kwFrom) {
-		return &decline{write: true, reason: "I only read sales data; I cannot change anything. Ask a question about it instead."}
+		return &decline{kind: DeclineChangesData, reason: "I only read sales data; I cannot change anything. Ask a question about it instead."}
 	}
 	if len(outside) > 0 {
-		return &decline{outside: outside, reason: fmt.Sprintf("The model has no data on %s: it holds orders, revenue, discounts, units, customers, products, sales reps and regions, not costs, margins, suppliers or anything outside sales.", quoteAll(outside))}
+		return &decline{kind: DeclineNotInModel, outside: outside, reason: fmt.Sprintf("The model has no data on %s: it holds orders, revenue, discounts, units, customers, products, sales reps and regions, not costs, margins, suppliers or anything outside sales.", quoteAll(outside))}
 	}
 	return nil
 }
 
 // hardWrite are verbs that ask to change data wherever they appear.
-var hardWrite = toSet("delete", "drop", "insert", "update", "truncate", "alter", "erase", "wipe", "purge",
+var hardWrite = toSet("delete", "insert", "update", "truncate", "alter", "erase", "wipe", "purge",
 	"overwrite", "upsert", "merge", "grant", "revoke", "destroy", "remove", "modify", "rename", "create")
 
 func (it *item) sing() string {
@@ -267,6 +352,38 @@ func qualifies(dim string, prev, next *item) bool {
 			if m.kind == kValue && m.name == dim {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// spendVerbs say what a subject spent: "what did customers spend".
+var spendVerbs = toSet("spend", "spent", "spending", "paid", "pay", "paying")
+
+// subject reports whether dim names who orders or sells (customers, reps):
+// after a value ("SMB clients", "West reps") it says whose orders are meant.
+func (r *Resolver) subject(dim string) bool {
+	_, counted := r.countOf[dim]
+	return counted
+}
+
+// countable reports whether it names a dimension the model counts
+// ("customers", "products").
+func (r *Resolver) countable(it *item) bool {
+	d, ok := it.reading(kDim)
+	if !ok {
+		d, ok = r.dimReading(it.sing())
+	}
+	_, counted := r.countOf[d.name]
+	return ok && counted
+}
+
+// countsADimension reports whether metric counts the values of a dimension
+// (distinct customers).
+func (r *Resolver) countsADimension(metric string) bool {
+	for _, mt := range r.countOf {
+		if mt == metric {
+			return true
 		}
 	}
 	return false
@@ -330,6 +447,9 @@ func (r *Resolver) chooseValue(it *item, prev, next *item, in *intent) meaning {
 		if v.name != best.name {
 			others = append(others, label(v.name))
 		}
+	}
+	if len(others) == 0 {
+		return best // two spellings of one dimension's value
 	}
 	in.notes = append(in.notes, fmt.Sprintf("%s is read as the %s; it is also a %s name — say \"%s %s\" for that.",
 		best.value, label(best.name), joinOr(others), others[0], best.value))

@@ -15,10 +15,14 @@ import (
 // last quarter", "Total revenue by region, 2024 vs 2025". It returns "" for an
 // intent it cannot say (a comparison of two weeks).
 func (r *Resolver) phrase(in *intent) string {
-	if len(in.metrics) == 0 {
-		return ""
+	if len(in.metrics) == 0 || in.moved != nil || in.perGroup || len(in.shares) > 0 || in.perPeriod != "" ||
+		len(in.amounts) > 0 || in.change && !in.compare {
+		return "" // layers and thresholds are not yet said back as a question
 	}
 	var b strings.Builder
+	if in.change {
+		b.WriteString("change in ")
+	}
 	if in.ranked() {
 		b.WriteString(ranking(in))
 	} else {
@@ -49,7 +53,11 @@ func (r *Resolver) phrase(in *intent) string {
 		if !okA || !okC {
 			return ""
 		}
-		b.WriteString(", " + a + " vs " + c)
+		if in.change {
+			b.WriteString(" from " + a + " to " + c)
+		} else {
+			b.WriteString(", " + a + " vs " + c)
+		}
 	case len(in.periods) == 1:
 		b.WriteString(" " + periodPhrase(in.periods[0]))
 	}

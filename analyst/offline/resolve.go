@@ -22,6 +22,11 @@ type Resolver struct {
 	now      func() time.Time
 	maxRows  int
 	skipped  []string
+	// amountFact is the fact the revenue sums, each order's amount: what a
+	// threshold ("orders over $5,000") compares.
+	amountFact string
+	// dataEnd is the last day with orders, when known (see [Resolver.WithDataEnd]).
+	dataEnd time.Time
 }
 
 // Resolution is a question resolved: a request to run, or a decline.
@@ -33,6 +38,12 @@ type Resolution struct {
 	Reason   string
 	// Suggestions are questions to ask next, or instead.
 	Suggestions []string
+	// Kind says why it was declined (when Declined).
+	Kind DeclineKind
+	// Reading says how the question was read, in words, before any figure:
+	// the measures, groups, filters and period ("Total revenue by region for
+	// segment SMB in 2025"), so a wrong reading shows at once.
+	Reading string
 	// Verified names the verified query used, if any.
 	Verified string
 	// Notes say how a word was read when it could mean more than one thing, and
@@ -80,6 +91,7 @@ func NewResolver(m *semantic.Model, values map[string][]string, now func() time.
 	}
 	r.lex.structural()
 	r.lex.finish()
+	r.amountFact = r.lex.summed["total_revenue"]
 	exprs, err := metricExprs(m)
 	if err != nil {
 		return nil, fmt.Errorf("offline: %w", err)
@@ -99,7 +111,7 @@ func NewResolver(m *semantic.Model, values map[string][]string, now func() time.
 			r.skipped = append(r.skipped, vq.Name+": "+err.Error())
 			continue
 		}
-		items, _ := r.lex.classify(split(vq.Question))
+		items, _ := r.lex.classify(rewrite(split(vq.Question)))
 		k := key(items)
 		if _, dup := r.byKey[k]; dup {
 			continue
@@ -126,16 +138,16 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	q := strings.TrimSpace(question)
 	switch {
 	case q == "":
-		return r.declined(&decline{reason: "The question is empty."})
+		return r.declined(&decline{kind: DeclineNotUnderstood, reason: "The question is empty."})
 	case len(q) > MaxQuestionBytes:
-		return r.declined(&decline{reason: fmt.Sprintf("The question is %d bytes long; I read questions of up to %d.", len(q), MaxQuestionBytes)})
+		return r.declined(tooLarge("The question is %d bytes long; I read questions of up to %d.", len(q), MaxQuestionBytes))
 	}
-	ws := split(q)
+	ws := rewrite(split(q))
 	if len(ws) > MaxWords {
-		return r.declined(&decline{reason: fmt.Sprintf("The question has %d words; I read questions of up to %d.", len(ws), MaxWords)})
+		return r.declined(tooLarge("The question has %d words; I read questions of up to %d.", len(ws), MaxWords))
 	}
 	if len(ws) == 0 {
-		return r.declined(&decline{reason: "The question has no words I can read."})
+		return r.declined(&decline{kind: DeclineNotUnderstood, reason: "The question has no words I can read."})
 	}
 	items, fixes := r.lex.classify(ws)
 	var notes []string
@@ -155,7 +167,7 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 		if req.Limit == 0 && (len(req.Dimensions) > 0 || req.Time != nil) {
 			req.Limit = r.maxRows + 1
 		}
-		res := &Resolution{Request: req, Verified: vq.name, Notes: notes, in: in}
+		res := &Resolution{Request: req, Verified: vq.name, Notes: notes, Reading: reading(in), in: in}
 		if suggest {
 			res.Suggestions = r.followUps(in, today)
 		}
@@ -180,11 +192,12 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	if d := r.complete(in); d != nil {
 		return r.declined(d)
 	}
+	r.settle(in, today)
 	req, err := in.request(r.maxRows)
 	if err != nil {
-		return r.declined(&decline{reason: err.Error()})
+		return r.declined(&decline{kind: DeclineTooLarge, reason: err.Error()})
 	}
-	res := &Resolution{Request: req, Notes: append(notes, in.notes...), in: in}
+	res := &Resolution{Request: req, Notes: append(notes, in.notes...), Reading: reading(in), in: in}
 	if suggest {
 		res.Suggestions = r.followUps(in, today)
 	}
@@ -197,7 +210,7 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 func (r *Resolver) complete(in *intent) *decline {
 	if len(in.metrics) == 0 {
 		if len(in.dims) == 0 && in.grain == "" && len(in.filters) == 0 && len(in.named) == 0 && len(in.periods) == 0 && in.rank == 0 {
-			return &decline{reason: "I did not find a question about the sales data in that."}
+			return &decline{kind: DeclineNotUnderstood, reason: "I did not find a question about the sales data in that."}
 		}
 		in.metrics = []string{"total_revenue"}
 		if len(in.dims) == 0 && in.grain == "" && in.rank == 0 {
@@ -206,7 +219,7 @@ func (r *Resolver) complete(in *intent) *decline {
 		in.defaulted = true
 	}
 	if in.rank != 0 && len(in.dims) == 0 && in.grain == "" {
-		return &decline{reason: "A top or bottom list needs something to rank: products, sales reps, customers, regions …"}
+		return &decline{kind: DeclineNotUnderstood, reason: "A top or bottom list needs something to rank: products, sales reps, customers, regions …"}
 	}
 	if in.orderBy != "" {
 		in.metrics = appendNew(in.metrics, in.orderBy)

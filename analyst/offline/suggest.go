@@ -13,7 +13,11 @@ import (
 // declined makes the resolution of a decline, with questions built from the
 // model that can be answered.
 func (r *Resolver) declined(d *decline) *Resolution {
-	return &Resolution{Declined: true, Reason: d.reason, Suggestions: r.Starters()}
+	k := d.kind
+	if !k.Valid() {
+		k = DeclineNotUnderstood
+	}
+	return &Resolution{Declined: true, Reason: d.reason, Kind: k, Suggestions: r.Starters()}
 }
 
 // Starters are questions the analyst answers, to offer someone starting: the

@@ -32,7 +32,7 @@ func TestSuggestionTexts(t *testing.T) {
 		{"top 3 reps by revnue in Q4 2025 for SMB", []string{
 			"Top 3 reps by total revenue for SMB in Q3 2025", "Bottom 3 reps by total revenue for SMB in Q4 2025"}},
 		{"how did SMB change from 2024 to 2025 by region", []string{
-			"Total revenue by region and industry for SMB, 2024 vs 2025"}},
+			"Change in total revenue by region and industry for SMB from 2024 to 2025"}},
 		{"orders for Nancy Clark since March 2025", []string{
 			"Order count by segment for rep Nancy Clark since March 2025",
 			"Order count for rep Nancy Clark from 2024-03-01 to 2025-01-01",

@@ -25,6 +25,9 @@ func lead(in *intent) string {
 	return capital(desc) + ": "
 }
 
+// reading is the lead without its colon: how the question was read.
+func reading(in *intent) string { return strings.TrimSuffix(lead(in), ": ") }
+
 // say writes the answer's sentence: its lead, then the figures, exactly.
 func say(in *intent, res *query.Result, cut bool) string {
 	var b strings.Builder
@@ -34,6 +37,8 @@ func say(in *intent, res *query.Result, cut bool) string {
 	}
 	metricCols, keyCols := split2(res.Columns)
 	switch {
+	case in.change:
+		b.WriteString(head + changeText(in, res))
 	case in.compare:
 		b.WriteString(head + compareText(in, res, metricCols, keyCols))
 	case len(keyCols) == 0:
@@ -180,7 +185,10 @@ func asDecimal(v any) (decimal.Decimal, bool) {
 
 func split2(cols []query.Column) (metrics, keys []int) {
 	for i, c := range cols {
-		if c.Role == query.RoleMetric {
+		if layerColumn(c.Name) {
+			continue
+		}
+		if c.Role != query.RoleDimension && c.Role != query.RoleTime {
 			metrics = append(metrics, i)
 		} else {
 			keys = append(keys, i)
@@ -207,6 +215,9 @@ func format(col query.Column, v any) string {
 	case nil:
 		return "none"
 	case decimal.Decimal:
+		if percentColumn(col.Name) {
+			return formatPercent(x)
+		}
 		return formatDecimal(col, x)
 	case int64:
 		return termui.Int(x)

@@ -13,6 +13,13 @@ type period struct {
 	from, to time.Time
 	unit     dialect.Grain // year, quarter, month or day when it is one whole such period; else ""
 	label    string
+	// inYear, when set, makes the same period in another year: the period was
+	// named without its year ("March"), so a range may take the year of its
+	// other end ("March to June 2025").
+	inYear func(y int) period
+	// current is the grain of a period that runs to today ("this year", YTD):
+	// it may have no orders yet (see Resolver.settle).
+	current dialect.Grain
 }
 
 func (p period) days() int { return int(p.to.Sub(p.from)/(24*time.Hour)) + 1 }
@@ -72,12 +79,15 @@ func periods(items []item, today time.Time) (ps []period, compare bool, err erro
 	case 2:
 		a, b := spans[0], spans[1]
 		switch {
-		case joins[0] == kwBetween || (joins[0] == kwFrom && joins[1] == kwTo && !hasKw(items, kwChange) && !hasKw(items, kwVs)):
+		case joins[0] == kwBetween && !moved(items) || (joins[1] == kwTo && !moved(items) && !hasKw(items, kwVs)):
+			a, b = anchor(a, b)
 			if b.to.Before(a.from) {
 				return nil, false, fmt.Errorf("the range starts %s, after it ends %s", a.label, b.label)
 			}
 			return []period{{from: a.from, to: b.to, label: "from " + a.from.Format(time.DateOnly) + " to " + b.to.Format(time.DateOnly)}}, false, nil
 		case joins[1] == kwVs || joins[1] == kwAnd || joins[1] == kwTo:
+			a, b = anchor(a, b)
+			a, b = toDate(a, b), toDate(b, a)
 			if a.unit == "" || a.unit != b.unit {
 				return nil, false, fmt.Errorf("I can compare two periods of the same kind (two years, quarters or months), not %s and %s", a.label, b.label)
 			}
@@ -88,6 +98,12 @@ func periods(items []item, today time.Time) (ps []period, compare bool, err erro
 		}
 	}
 	return nil, false, fmt.Errorf("I read %d time periods and do not know how they go together", len(spans))
+}
+
+// moved reports whether the question asks how something changed between its
+// periods, so "from 2024 to 2025" is two periods, not one range.
+func moved(items []item) bool {
+	return hasKw(items, kwChange) || hasKw(items, kwShrink) || hasKw(items, kwFastest)
 }
 
 func hasKw(items []item, name string) bool {
@@ -127,12 +143,22 @@ func spanAt(items []item, i int, today time.Time) (period, int, bool, error) {
 			return period{}, 0, false, nil
 		}
 		return relative(it.kw(kwLast), count, n.ms[0].grain, today, k+1)
+	case it.kind == kNumber && next(1) != nil && next(1).kind == kGrain && next(2) != nil && next(2).kw(kwAgo):
+		return ago(it.n, next(1).ms[0].grain, today, 3) // "two years ago"
+	case it.kind == kGrain && next(1) != nil && next(1).kw(kwAgo):
+		return ago(1, it.ms[0].grain, today, 2) // "a year ago"
+	case it.kw(kwHalf):
+		h := it.ms[0].n
+		if y, ok := year(1); ok {
+			return half(y, h), 2, true, nil
+		}
+		return latest(half(today.Year(), h), today, func(y int) period { return half(y, h) }), 1, true, nil
 	case it.kw(kwYTD):
-		return rel(query.ThisYear, today, "this year to date", "", 1)
+		return current(rel(query.ThisYear, today, "this year to date", "", 1))(dialect.Year)
 	case it.kw(kwMTD):
-		return rel(query.ThisMonth, today, "this month to date", "", 1)
+		return current(rel(query.ThisMonth, today, "this month to date", "", 1))(dialect.Month)
 	case it.kw(kwQTD):
-		return rel(query.ThisQuarter, today, "this quarter to date", "", 1)
+		return current(rel(query.ThisQuarter, today, "this quarter to date", "", 1))(dialect.Quarter)
 	case it.kw(kwToday):
 		return rel(query.Today, today, "today", dialect.Day, 1)
 	case it.kw(kwYest):
@@ -214,8 +240,19 @@ func relative(last bool, count int, g dialect.Grain, today time.Time, n int) (pe
 	unit := g
 	if !last {
 		unit = "" // this month is month to date
+		if g != dialect.Day {
+			return current(rel(table[last][g], today, word+string(g), unit, n))(g)
+		}
 	}
 	return rel(table[last][g], today, word+string(g), unit, n)
+}
+
+// current marks a period that runs to today as the current one of grain g.
+func current(p period, n int, ok bool, err error) func(g dialect.Grain) (period, int, bool, error) {
+	return func(g dialect.Grain) (period, int, bool, error) {
+		p.current = g
+		return p, n, ok, err
+	}
 }
 
 // rel resolves a relative range with the package query's own rules, so the
@@ -248,7 +285,93 @@ func latest(p period, today time.Time, mk func(y int) period) period {
 		y--
 		p = mk(y)
 	}
+	p.inYear = mk
 	return p
+}
+
+// anchor gives the ends of a range written with one year ("March to June
+// 2025", "December through February 2025") that year: the end without a year
+// takes the other's, a year earlier when it would start after the range ends.
+func anchor(a, b period) (period, period) {
+	switch {
+	case a.inYear != nil && b.inYear == nil:
+		y := b.to.Year()
+		if a2 := a.inYear(y); a2.from.After(b.to) {
+			a = a.inYear(y - 1)
+		} else {
+			a = a2
+		}
+	case b.inYear != nil && a.inYear == nil:
+		y := a.from.Year()
+		if b2 := b.inYear(y); b2.to.Before(a.from) {
+			b = b.inYear(y + 1)
+		} else {
+			b = b2
+		}
+	}
+	return a, b
+}
+
+// toDate lets a period that runs to today ("this year") be compared with a
+// whole period of its grain ("last year"): it takes that grain, and the whole
+// period is compared over the same days ("this year to date against last
+// year to the same date"). Resolver.settle moves both back when the current
+// period has no orders yet.
+func toDate(p, other period) period {
+	if p.current == "" || other.unit != p.current {
+		return p
+	}
+	p.unit = p.current
+	return p
+}
+
+// sameSpan cuts whole period w to as many days as p, the current one.
+func sameSpan(w, p period) period {
+	to := w.from.AddDate(0, 0, p.days()-1)
+	if to.Before(w.to) {
+		w.to = to
+		w.label += " to " + to.Format("January 2")
+	}
+	return w
+}
+
+// ago is the whole period n grains before the current one: "two years ago"
+// asked in 2026 is 2024, "three months ago" in January 2026 is October 2025.
+func ago(n int, g dialect.Grain, today time.Time, items int) (period, int, bool, error) {
+	if n < 1 || n > 1000 {
+		return period{}, 0, false, fmt.Errorf("%d %ss ago is more than I look back", n, g)
+	}
+	var p period
+	switch g {
+	case dialect.Year:
+		y := today.Year() - n
+		p = period{from: date(y, 1, 1), to: date(y, 12, 31), unit: dialect.Year, label: fmt.Sprint(y)}
+	case dialect.Quarter:
+		q := quarter(today.Year(), (int(today.Month())-1)/3+1)
+		first := q.from.AddDate(0, -3*n, 0)
+		p = quarter(first.Year(), (int(first.Month())-1)/3+1)
+	case dialect.Month:
+		first := date(today.Year(), int(today.Month()), 1).AddDate(0, -n, 0)
+		p = month(first.Year(), int(first.Month()))
+	case dialect.Week:
+		r := query.Last(query.ThisWeek)
+		from, _, err := r.Resolve(today)
+		if err != nil {
+			return period{}, 0, false, err
+		}
+		from = from.AddDate(0, 0, -7*n)
+		p = period{from: from, to: from.AddDate(0, 0, 6), unit: dialect.Week, label: "the week of " + from.Format("January 2, 2006")}
+	default:
+		d := today.AddDate(0, 0, -n)
+		p = day(d.Year(), int(d.Month()), d.Day())
+	}
+	return p, items, true, nil
+}
+
+// half is the first (h = 1) or second half of year y.
+func half(y, h int) period {
+	from := date(y, 1+6*(h-1), 1)
+	return period{from: from, to: from.AddDate(0, 6, -1), label: fmt.Sprintf("H%d %d", h, y)}
 }
 
 func date(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }

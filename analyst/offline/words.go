@@ -44,6 +44,23 @@ func split(q string) []word {
 			cur = append(cur, c)
 		case c == ',' && digit(i-1) && len(cur) > 0 && allDigits(r, i+1, 3):
 			// thousands separator
+		case c == '%':
+			flush()
+			out = append(out, word{text: "percent", sing: "percent", orig: "%"})
+		case c == '>' || c == '<':
+			flush()
+			w := map[rune]string{'>': "over", '<': "under"}[c]
+			if i+1 < len(r) && r[i+1] == '=' {
+				w = map[rune]string{'>': "at least", '<': "at most"}[c]
+				i++
+			}
+			if c == '>' && i > 0 && r[i-1] == '-' {
+				out = append(out, word{text: "to", sing: "to", orig: "->"}) // 2024->2025
+				continue
+			}
+			for _, t := range strings.Fields(w) {
+				out = append(out, word{text: t, sing: t, orig: string(c)})
+			}
 		case c == '\'' || c == '’':
 			for i+1 < len(r) && unicode.IsLetter(r[i+1]) {
 				i++
@@ -119,6 +136,8 @@ func typoLimit(n int) int {
 // numberWords are the spelled numbers a "top N" may use.
 var numberWords = map[string]int{
 	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "fifty": 50,
-	"hundred": 100,
+	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+	"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+	"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12, "couple": 2, "pair": 2,
+	"thousand": 1000, "million": 1000000,
 }

@@ -26,3 +26,26 @@ func TestDistance(t *testing.T) {
 		require.Equal(t, tc.want, editdist.Distance(tc.a, tc.b, tc.limit), "%q %q %d", tc.a, tc.b, tc.limit)
 	}
 }
+
+func TestTransposed(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		a, b  string
+		limit int
+		want  int
+	}{
+		{"regoin", "region", 2, 1},
+		{"region", "region", 2, 0},
+		{"revnue", "revenue", 2, 1},
+		{"rveenue", "revenue", 2, 1},
+		{"ab", "ba", -1, 1},
+		{"abc", "ca", -1, 3},
+		{"kitten", "sitting", -1, 3},
+		{"producst", "products", 1, 1},
+		{"cusotmer", "customer", 1, 1},
+		{"abcdef", "badcfe", 2, 3},
+	} {
+		require.Equal(t, tc.want, editdist.Transposed(tc.a, tc.b, tc.limit), "%s → %s", tc.a, tc.b)
+		require.Equal(t, tc.want == 0, editdist.Distance(tc.a, tc.b, tc.limit) == 0)
+	}
+}

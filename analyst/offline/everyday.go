@@ -1,0 +1,213 @@
+package offline
+
+import "strings"
+
+// Everyday words: how people who never saw the model's names ask. Each list is
+// read into the lexicon once, by [lexicon.everyday], only where the model holds
+// what the words mean.
+
+// revenueWords are everyday names of the revenue a question may use instead of
+// the model's ("how much money did we make", "takings in 2025", "what did
+// customers spend").
+var revenueWords = []string{
+	"money", "takings", "turnover", "income", "spend", "spent", "spending", "raked in",
+	"rake in", "brought in", "bring in", "pulled in", "sales dollars", "dollar sales",
+	"dollars", "dollar", "top line", "topline", "billings", "paid", "pay", "sales amount", "sales value",
+	"value of sales",
+}
+
+// metricWords are everyday names of the model's usual metrics, added where
+// the model has a metric of that name.
+var metricWords = map[string][]string{
+	"order_count": {"deals", "purchases", "transactions", "order volume", "orders placed",
+		"sales count", "number of sales", "order numbers"},
+	"average_order_value": {"average order size", "order size", "avg order size", "average order",
+		"average basket", "basket size", "average sale", "average ticket", "average deal size",
+		"typical order", "mean order value"},
+	"units_sold":     {"units", "unit sales", "quantity sold", "volume sold", "pieces sold"},
+	"total_discount": {"discount given", "discounts given", "markdowns", "money off"},
+}
+
+// valueWords are everyday names of the sales model's usual values, added where
+// the dimension has that value.
+var valueWords = map[string]map[string][]string{
+	"segment": {"SMB": {"small and medium business", "small and medium businesses", "small business",
+		"small businesses", "smbs", "small and midsize businesses", "small and mid sized businesses"},
+		"Enterprise": {"enterprises", "large companies", "big companies"},
+		"Consumer":   {"consumers", "individuals", "retail customers", "private customers"}},
+	"status": {"Returned": {"returns", "returned"}},
+	"region": {"West": {"western", "west coast"}, "East": {"eastern", "east coast"},
+		"North": {"northern"}, "South": {"southern"}},
+}
+
+// dimWords are everyday names of the model's usual dimensions.
+var dimWords = map[string][]string{
+	"rep_name": {"salespeople", "salespeoples", "sales people", "sellers", "seller", "account executives",
+		"aes", "reps", "sales staff", "sales team", "sales reps", "representatives"},
+	"category": {"product lines", "product line", "product categories", "departments", "product groups",
+		"product types", "lines"},
+	"customer_name": {"clients", "accounts"},
+	"region":        {"territories", "areas", "sales regions"},
+	"channel":       {"sales channels", "channels"},
+}
+
+// commonWords are short words that are also state or segment codes: written in
+// lower case they are the word, not the code ("in" is not Indiana).
+var commonWords = toSet("in", "or", "me", "hi", "ok", "oh", "pa", "ma", "la", "co", "id", "de", "al",
+	"ne", "ar", "so", "we", "us", "my", "an", "as", "at", "be", "by", "do", "go", "he", "if", "is",
+	"it", "no", "of", "on", "to", "up", "mi", "mo", "nd", "sc", "va", "wa", "ga", "ct", "ky", "ms")
+
+// topWords and bottomWords extend the superlatives the grammar knows.
+var (
+	topWords = []string{
+		"strongest", "top performing", "best performing", "highest grossing", "top grossing",
+		"most successful", "star", "stars", "leaders", "leader", "high performing", "most valuable",
+		"largest", "heaviest", "busiest", "most popular", "popular",
+	}
+	bottomWords = []string{
+		"poorest", "worst performing", "lowest performing", "least successful", "underperforming",
+		"slowest", "least popular", "smallest", "weakest performing", "lowest grossing",
+	}
+)
+
+// futureWords ask about what has not happened yet: a forecast, which the
+// analyst declines for that reason, never for an unknown word.
+var futureWords = []string{
+	"will be", "is going to",
+	"will", "forecast", "forecasts", "forecasted", "predict", "predicted", "prediction",
+	"predictions", "projected", "projection", "projections", "expect", "expected", "expecting",
+	"going to", "next", "upcoming", "future", "estimate", "anticipate", "anticipated",
+	"outlook", "gonna",
+}
+
+// distinctWords ask for a count of different things ("how many different
+// customers"): the count of a dimension already is one, so they are accounted
+// for there and nowhere else.
+var distinctWords = []string{"different", "distinct", "unique", "individual", "separate"}
+
+// rewrites turn a phrase into the words the grammar reads, for phrases that
+// mean two things at once: "best seller" is the top product.
+var rewrites = map[string]string{
+	"best seller":     "top product",
+	"best sellers":    "top products",
+	"bestseller":      "top product",
+	"bestsellers":     "top products",
+	"best selling":    "top",
+	"top seller":      "top product",
+	"top sellers":     "top products",
+	"worst seller":    "bottom product",
+	"worst sellers":   "bottom products",
+	"most bought":     "top",
+	"fastest selling": "top",
+	"slowest selling": "bottom",
+}
+
+// usStates maps each US state's name (and the District of Columbia) to its
+// two-letter code, so "California" finds the state stored as CA.
+var usStates = map[string]string{
+	"alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA",
+	"colorado": "CO", "connecticut": "CT", "delaware": "DE", "florida": "FL", "georgia": "GA",
+	"hawaii": "HI", "idaho": "ID", "illinois": "IL", "indiana": "IN", "iowa": "IA", "kansas": "KS",
+	"kentucky": "KY", "louisiana": "LA", "maine": "ME", "maryland": "MD", "massachusetts": "MA",
+	"michigan": "MI", "minnesota": "MN", "mississippi": "MS", "missouri": "MO", "montana": "MT",
+	"nebraska": "NE", "nevada": "NV", "new hampshire": "NH", "new jersey": "NJ",
+	"new mexico": "NM", "new york": "NY", "north carolina": "NC", "north dakota": "ND",
+	"ohio": "OH", "oklahoma": "OK", "oregon": "OR", "pennsylvania": "PA", "rhode island": "RI",
+	"south carolina": "SC", "south dakota": "SD", "tennessee": "TN", "texas": "TX", "utah": "UT",
+	"vermont": "VT", "virginia": "VA", "washington": "WA", "west virginia": "WV",
+	"wisconsin": "WI", "wyoming": "WY", "district of columbia": "DC", "washington dc": "DC",
+}
+
+// everyday adds the everyday words whose meaning the model holds: revenue words
+// when it has a revenue metric, state names for the state codes it knows,
+// superlatives, forecast words and distinct-count words.
+func (l *lexicon) everyday() {
+	if ms, ok := l.phrases["total revenue"]; ok {
+		for _, w := range revenueWords {
+			l.add(w, ms[0], false)
+		}
+	}
+	for metric, words := range metricWords {
+		if ms, ok := l.phrases[spoken(metric)]; ok && ms[0].kind == kMetric {
+			for _, w := range words {
+				l.add(w, ms[0], false)
+			}
+		}
+	}
+	for dim, words := range dimWords {
+		if ms, ok := l.phrases[spoken(dim)]; ok {
+			for _, m := range ms {
+				if m.kind == kDim && m.name == dim {
+					for _, w := range words {
+						l.add(w, m, false)
+					}
+				}
+			}
+		}
+	}
+	for dim, byValue := range valueWords {
+		for value, words := range byValue {
+			for _, m := range l.phrases[strings.ToLower(value)] {
+				if m.kind == kValue && m.name == dim && m.value == value {
+					v := m
+					v.upper = false
+					for _, w := range words {
+						l.add(w, v, false)
+					}
+				}
+			}
+		}
+	}
+	for name, code := range usStates {
+		for _, m := range l.phrases[strings.ToLower(code)] {
+			if m.kind == kValue && m.value == code {
+				v := m
+				v.upper = false
+				l.add(name, v, !strings.Contains(name, " "))
+			}
+		}
+	}
+	kw := func(name string, phrases []string) {
+		for _, p := range phrases {
+			l.add(p, meaning{kind: kKeyword, name: name}, false)
+		}
+	}
+	kw(kwTop, topWords)
+	kw(kwBottom, bottomWords)
+	kw(kwDistinct, distinctWords)
+	for _, w := range futureWords {
+		l.add(w, meaning{kind: kFuture, name: w}, false)
+	}
+}
+
+// rewrite replaces the phrases of [rewrites] in ws, keeping what was written
+// of the first word so an answer can quote it.
+func rewrite(ws []word) []word {
+	out := ws[:0:0]
+	for i := 0; i < len(ws); {
+		n, to := 0, ""
+		for k := 3; k >= 1 && n == 0; k-- {
+			if i+k > len(ws) {
+				continue
+			}
+			parts := make([]string, k)
+			for j := range k {
+				parts[j] = ws[i+j].text
+			}
+			if r, ok := rewrites[strings.Join(parts, " ")]; ok {
+				n, to = k, r
+			}
+		}
+		if n == 0 {
+			out = append(out, ws[i])
+			i++
+			continue
+		}
+		orig := joinOrig(ws[i : i+n])
+		for _, t := range strings.Fields(to) {
+			out = append(out, word{text: t, sing: singular(t), orig: orig})
+		}
+		i += n
+	}
+	return out
+}

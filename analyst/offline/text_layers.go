@@ -1,0 +1,81 @@
+package offline
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/salesanalytics/salesanalytics/query"
+)
+
+// changeText says, for each row of a comparison layer's result, the earlier
+// figure, the later one and the change: "West: total revenue $1.00 in 2024,
+// $2.00 in 2025, a change of +$1.00 (+100.0%)".
+func changeText(in *intent, res *query.Result) string {
+	idx := map[string]int{}
+	for i, c := range res.Columns {
+		idx[c.Name] = i
+	}
+	earlier, later := "the period before", "the period asked"
+	if len(in.periods) == 2 {
+		earlier, later = in.periods[0].label, in.periods[1].label
+	} else if len(in.periods) == 1 {
+		later = in.periods[0].label
+	}
+	var parts []string
+	for i, row := range res.Rows {
+		if i == maxListed {
+			parts = append(parts, fmt.Sprintf("and %d more", len(res.Rows)-maxListed))
+			break
+		}
+		var keys, ms []string
+		for c, col := range res.Columns {
+			if col.Role == query.RoleDimension || col.Role == query.RoleTime {
+				keys = append(keys, format(col, row[c]))
+			}
+		}
+		for _, m := range in.metrics {
+			c, ok := idx[m]
+			b, okBase := idx[m+"_base"]
+			if !ok || !okBase {
+				continue
+			}
+			col := res.Columns[c]
+			s := fmt.Sprintf("%s %s in %s, %s in %s", label(m), format(col, row[b]), earlier, format(col, row[c]), later)
+			if da, ok1 := asDecimal(row[b]); ok1 {
+				if db, ok2 := asDecimal(row[c]); ok2 {
+					s += ", " + change(col, da, db)
+				}
+			}
+			ms = append(ms, s)
+		}
+		line := strings.Join(ms, "; ")
+		if len(keys) > 0 {
+			line = strings.Join(keys, ", ") + ": " + line
+		}
+		parts = append(parts, line)
+	}
+	return strings.Join(parts, ". ") + "."
+}
+
+// layerColumn reports whether a column is a layer's flag or position rather
+// than a group: partial, base_partial, rank, other, other_count.
+func layerColumn(name string) bool {
+	switch name {
+	case "partial", "base_partial", "rank", "other", "other_count":
+		return true
+	}
+	return false
+}
+
+// percentColumn reports whether a column holds a fraction said as a percent:
+// a share, or a comparison's change in percent.
+func percentColumn(name string) bool {
+	return strings.HasSuffix(name, "_share") || strings.HasSuffix(name, "_pct")
+}
+
+// formatPercent writes a fraction as a percent to two places: 0.25917 → 25.92%.
+func formatPercent(d decimal.Decimal) string {
+	return d.Mul(decimal.NewFromInt(100)).StringFixed(2) + "%"
+}
