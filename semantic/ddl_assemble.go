@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/salesanalytics/salesanalytics/dialect"
 	"strings"
 
 	"github.com/salesanalytics/salesanalytics/internal/sqlparse"
@@ -77,14 +78,18 @@ func (p *ddlParser) assemble() {
 // extTable indexes one table of the extension by "kind lower-name".
 type extTable struct {
 	cols  map[string]caColumn
-	used  map[string]bool // "kind table.column" → matched
-	order []string        // the used keys in the extension's order
+	per   map[string]dialect.Grain // metric lower-name → per
+	used  map[string]bool          // "kind table.column" → matched
+	order []string                 // the used keys in the extension's order
 }
 
 func (p *ddlParser) extTables(e *caExtension) map[string]*extTable {
 	out := map[string]*extTable{}
 	for _, et := range e.Tables {
-		t := &extTable{cols: map[string]caColumn{}, used: map[string]bool{}}
+		t := &extTable{cols: map[string]caColumn{}, used: map[string]bool{}, per: map[string]dialect.Grain{}}
+		for _, mt := range et.Metrics {
+			t.per[strings.ToLower(mt.Name)] = mt.Per
+		}
 		add := func(kind string, list []caColumn) {
 			for _, c := range list {
 				t.cols[kind+" "+strings.ToLower(c.Name)] = c
@@ -96,7 +101,21 @@ func (p *ddlParser) extTables(e *caExtension) map[string]*extTable {
 		add("fact", et.Facts)
 		out[strings.ToLower(et.Name)] = t
 	}
+	model := &extTable{per: map[string]dialect.Grain{}}
+	for _, mt := range e.Metrics {
+		model.per[strings.ToLower(mt.Name)] = mt.Per
+	}
+	out[""] = model // the model's derived metrics
 	return out
+}
+
+// perOf returns the per of a metric in the extension's table t ("" for the
+// model's derived metrics).
+func perOf(ext map[string]*extTable, table, metric string) dialect.Grain {
+	if t := ext[strings.ToLower(table)]; t != nil {
+		return t.per[strings.ToLower(metric)]
+	}
+	return ""
 }
 
 // lookup returns the extension's entry for a column and marks it used.
@@ -117,11 +136,13 @@ func (p *ddlParser) place(c *ddlColumn, ext map[string]*extTable) {
 		mt := Metric{Name: c.name, Synonyms: c.synonyms, Description: c.description, Expr: c.expr, AccessModifier: c.access,
 			NonAdditiveDimensions: c.nonAdditive, UsingRelationships: c.using, Tags: c.tags}
 		if c.table < 0 {
+			mt.Per = perOf(ext, "", c.name)
 			p.moveTo(c, indexPath("metrics", len(p.m.Metrics)))
 			p.m.Metrics = append(p.m.Metrics, mt)
 			return
 		}
 		t := &p.m.Tables[c.table]
+		mt.Per = perOf(ext, t.Name, c.name)
 		p.moveTo(c, indexPath(join(indexPath("tables", c.table), "metrics"), len(t.Metrics)))
 		t.Metrics = append(t.Metrics, mt)
 		return
@@ -144,7 +165,7 @@ func (p *ddlParser) place(c *ddlColumn, ext map[string]*extTable) {
 			p.ps.addAt(p.msrc.at(path), SeverityError, path, "a time dimension cannot have LABELS, PUBLIC or a Cortex Search service")
 		}
 		t.TimeDimensions = append(t.TimeDimensions, TimeDimension{Name: c.name, Synonyms: c.synonyms, Description: c.description,
-			Expr: c.expr, DataType: x.DataType, Unique: x.Unique, SampleValues: x.SampleValues, Tags: c.tags})
+			Expr: c.expr, DataType: x.DataType, Unique: x.Unique, SampleValues: x.SampleValues, Tags: c.tags, DateParts: x.DateParts})
 		return
 	}
 	x, _ := et.lookup("dimension", t.Name, c.name)

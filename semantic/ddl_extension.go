@@ -2,6 +2,8 @@ package semantic
 
 import (
 	"strconv"
+
+	"github.com/salesanalytics/salesanalytics/dialect"
 )
 
 // caExtension is the JSON of a semantic view's WITH EXTENSION (CA='…') clause: the
@@ -17,6 +19,7 @@ type caExtension struct {
 	Tables             []caTable         `json:"tables,omitempty"`
 	Relationships      []caRelationship  `json:"relationships,omitempty"`
 	VerifiedQueries    []caVerifiedQuery `json:"verified_queries,omitempty"`
+	Metrics            []caMetric        `json:"metrics,omitempty"` // the model's derived metrics
 
 	problems []extensionProblem // what WithoutExtension turns into warnings
 }
@@ -27,6 +30,13 @@ type caTable struct {
 	TimeDimensions []caColumn `json:"time_dimensions,omitempty"`
 	Facts          []caColumn `json:"facts,omitempty"`
 	Filters        []caFilter `json:"filters,omitempty"`
+	Metrics        []caMetric `json:"metrics,omitempty"`
+}
+
+// caMetric holds the keys of a metric that DDL lacks: this SDK's per.
+type caMetric struct {
+	Name string        `json:"name"`
+	Per  dialect.Grain `json:"per,omitempty"`
 }
 
 // caFilter is a named filter, which DDL has no clause for (LABELS = (FILTER) marks
@@ -47,6 +57,7 @@ type caColumn struct {
 	SampleValues       []string    `json:"sample_values,omitempty"`
 	IsEnum             bool        `json:"is_enum,omitempty"`
 	DefaultAggregation Aggregation `json:"default_aggregation,omitempty"`
+	DateParts          []DatePart  `json:"date_parts,omitempty"`
 }
 
 type caRelationship struct {
@@ -72,7 +83,7 @@ func (e *caExtension) note(path, key string) {
 
 func (e *caExtension) empty() bool {
 	return e.Name == "" && e.Comments == "" && e.CustomInstructions == "" &&
-		len(e.Tables) == 0 && len(e.Relationships) == 0 && len(e.VerifiedQueries) == 0
+		len(e.Tables) == 0 && len(e.Relationships) == 0 && len(e.VerifiedQueries) == 0 && len(e.Metrics) == 0
 }
 
 // buildExtension collects what the DDL clauses cannot say about m. view is the
@@ -100,7 +111,7 @@ func buildExtension(m *Model, view string) *caExtension {
 			e.noteColumn(indexPath(join(tp, "dimensions"), i), c)
 		}
 		for i, d := range t.TimeDimensions {
-			c := caColumn{Name: d.Name, DataType: d.DataType, Unique: d.Unique, SampleValues: d.SampleValues}
+			c := caColumn{Name: d.Name, DataType: d.DataType, Unique: d.Unique, SampleValues: d.SampleValues, DateParts: d.DateParts}
 			ct.TimeDimensions = append(ct.TimeDimensions, c)
 			p := indexPath(join(tp, "time_dimensions"), i)
 			e.note(p, "time_dimensions (DDL declares a time dimension as a dimension)")
@@ -115,7 +126,13 @@ func buildExtension(m *Model, view string) *caExtension {
 			ct.Filters = append(ct.Filters, caFilter(f))
 			e.note(indexPath(join(tp, "filters"), i), "filters")
 		}
-		if len(ct.Dimensions)+len(ct.TimeDimensions)+len(ct.Facts)+len(ct.Filters) > 0 {
+		for i, mt := range t.Metrics {
+			if mt.Per != "" {
+				ct.Metrics = append(ct.Metrics, caMetric{Name: mt.Name, Per: mt.Per})
+				e.note(join(indexPath(join(tp, "metrics"), i), "per"), "per")
+			}
+		}
+		if len(ct.Dimensions)+len(ct.TimeDimensions)+len(ct.Facts)+len(ct.Filters)+len(ct.Metrics) > 0 {
 			e.Tables = append(e.Tables, ct)
 		}
 	}
@@ -123,6 +140,12 @@ func buildExtension(m *Model, view string) *caExtension {
 		if r.JoinType != "" || r.RelationshipType != "" {
 			e.Relationships = append(e.Relationships, caRelationship{Name: r.Name, JoinType: r.JoinType, RelationshipType: r.RelationshipType})
 			e.note(indexPath("relationships", i), "join_type and relationship_type (semantic views infer them from keys)")
+		}
+	}
+	for i, mt := range m.Metrics {
+		if mt.Per != "" {
+			e.Metrics = append(e.Metrics, caMetric{Name: mt.Name, Per: mt.Per})
+			e.note(join(indexPath("metrics", i), "per"), "per")
 		}
 	}
 	for i, q := range m.VerifiedQueries {
@@ -149,6 +172,9 @@ func (e *caExtension) noteColumn(path string, c caColumn) {
 	}
 	if c.DefaultAggregation != "" {
 		e.note(join(path, "default_aggregation"), "default_aggregation")
+	}
+	if len(c.DateParts) > 0 {
+		e.note(join(path, "date_parts"), "date_parts")
 	}
 }
 

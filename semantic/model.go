@@ -94,8 +94,8 @@ type TimeDimension struct {
 // DatePart is a stored column that holds a time dimension truncated to Grain:
 // the first day of the week (Monday), month or quarter, as a DATE.
 type DatePart struct {
-	Grain dialect.Grain `yaml:"grain"`
-	Expr  string        `yaml:"expr"`
+	Grain dialect.Grain `yaml:"grain" json:"grain"`
+	Expr  string        `yaml:"expr" json:"expr"`
 }
 
 // Fact is a row-level quantitative column (legacy name: measure).
