@@ -163,3 +163,30 @@ func TestWorkersConcurrent(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, want-10, res.Rows[0][0], "the snapshot follows the marts")
 }
+
+// A query that fills the worker's temp directory (its cap reached) fails alone:
+// the engine's own temp directory is untouched and the next query answers.
+func TestWorkerContainsAFullTempDirectory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a worker that spills to its cap")
+	}
+	ctx := context.Background()
+	path := tempDB(t)
+	eng := openFile(t, path)
+	mustSetup(t, eng, options(0.02, 0))
+	require.NoError(t, eng.Close())
+	eng, err := embedded.Open(ctx, embedded.Options{Path: path, Analyst: embedded.AnalystIsolation{
+		Limits: embedded.WorkerLimits{AddressSpace: 2 << 30, MemoryLimit: "64MB", MaxTempSize: "4MB", Threads: 1}}})
+	require.NoError(t, err)
+	defer eng.Close()
+	spill := `SELECT COUNT(*) FROM (SELECT s, COUNT(*) AS n FROM (SELECT CAST(a AS VARCHAR) || '-' || CAST(b AS VARCHAR) || '-padding-padding-padding' AS s FROM range(1000) t1(a), range(1000) t2(b)) GROUP BY s)`
+	_, err = analyst.Execute(ctx, eng, spill, analyst.ExecOptions{Timeout: 2 * time.Minute})
+	require.Error(t, err, "1,000,000 groups in 64 MB of memory and 4 MB of temp space")
+	require.Regexp(t, `(?i)failed to offload|max_temp_directory_size`, err.Error(), "the temp cap, not memory alone, stopped it")
+	t.Logf("spill past the temp cap: %v", err)
+	_, statErr := os.Stat(path + ".tmp")
+	require.True(t, os.IsNotExist(statErr), "nothing spilled next to the warehouse")
+	res, err := analyst.Execute(ctx, eng, `SELECT COUNT(*) FROM MARTS.FCT_ORDERS`, analyst.ExecOptions{})
+	require.NoError(t, err, "the next query answers")
+	require.Len(t, res.Rows, 1)
+}
