@@ -365,7 +365,24 @@ CREATE OR REPLACE SEMANTIC VIEW SALES_ANALYTICS_DB.SEMANTIC.SALES_ANALYTICS
     orders AS SALES_ANALYTICS_DB.MARTS.FCT_ORDERS
       PRIMARY KEY (order_id)
       WITH SYNONYMS = ('sales', 'order lines', 'transactions')
-      COMMENT = 'Every valid order, denormalised with its customer, product and sales rep.'
+      COMMENT = 'Every valid order, denormalised with its customer, product and sales rep.',
+    customers AS SALES_ANALYTICS_DB.MARTS.SALES_BY_CUSTOMER
+      PRIMARY KEY (customer_key)
+      WITH SYNONYMS = ('clients', 'accounts')
+      COMMENT = 'One row per customer who has ordered, with the first and latest order ever.',
+    sales_reps AS SALES_ANALYTICS_DB.STAGING.STG_SALES_REPS
+      PRIMARY KEY (rep_key)
+      WITH SYNONYMS = ('reps', 'quotas')
+      COMMENT = 'One row per sales rep, with the rep''s annual quota.',
+    products AS SALES_ANALYTICS_DB.STAGING.STG_PRODUCTS
+      PRIMARY KEY (product_key)
+      WITH SYNONYMS = ('catalogue', 'catalog')
+      COMMENT = 'The product catalogue, one row per product, with list price and unit cost.'
+  )
+  RELATIONSHIPS (
+    orders_to_customers AS orders (customer_id) REFERENCES customers (customer_key),
+    orders_to_sales_reps AS orders (rep_id) REFERENCES sales_reps (rep_key),
+    orders_to_products AS orders (product_id) REFERENCES products (product_key)
   )
   FACTS (
     orders.net_amount AS NET_AMOUNT
@@ -385,7 +402,25 @@ CREATE OR REPLACE SEMANTIC VIEW SALES_ANALYTICS_DB.SEMANTIC.SALES_ANALYTICS
       COMMENT = 'Price per unit charged, USD.',
     orders.discount_pct AS DISCOUNT_PCT
       WITH SYNONYMS = ('discount rate', 'discount percentage')
-      COMMENT = 'Discount as a fraction (0.15 is 15%); 0 when none.'
+      COMMENT = 'Discount as a fraction (0.15 is 15%); 0 when none.',
+    customers.lifetime_revenue AS LIFETIME_REVENUE
+      WITH SYNONYMS = ('customer lifetime revenue')
+      COMMENT = 'Net revenue over all of the customer''s orders.',
+    customers.lifetime_orders AS ORDERS
+      WITH SYNONYMS = ('orders ever')
+      COMMENT = 'Orders the customer has placed, ever.',
+    sales_reps.annual_quota AS ANNUAL_QUOTA
+      WITH SYNONYMS = ('yearly quota')
+      COMMENT = 'The rep''s revenue quota for a year, USD.',
+    sales_reps.monthly_quota AS sales_reps.annual_quota / 12
+      WITH SYNONYMS = ('quota per month')
+      COMMENT = 'A twelfth of the annual quota, rounded to the cent.',
+    products.list_price AS UNIT_PRICE
+      WITH SYNONYMS = ('catalogue price')
+      COMMENT = 'The product''s list price, USD.',
+    products.unit_cost AS UNIT_COST
+      WITH SYNONYMS = ('cost')
+      COMMENT = 'What a unit of the product costs, USD.'
   )
   DIMENSIONS (
     orders.order_id AS ORDER_ID
@@ -447,7 +482,28 @@ CREATE OR REPLACE SEMANTIC VIEW SALES_ANALYTICS_DB.SEMANTIC.SALES_ANALYTICS
       COMMENT = 'First day of the order''s quarter.',
     orders.order_year AS ORDER_YEAR
       WITH SYNONYMS = ('year')
-      COMMENT = 'The order''s calendar year.'
+      COMMENT = 'The order''s calendar year.',
+    customers.customer_key AS CUSTOMER_ID
+      WITH SYNONYMS = ('customer key')
+      COMMENT = 'The customer''s key (orders.customer_id).',
+    customers.first_order_date AS FIRST_ORDER_DATE
+      WITH SYNONYMS = ('customer since', 'acquisition date')
+      COMMENT = 'The day of the customer''s first order ever.',
+    customers.first_order_month AS DATE_TRUNC('MONTH', FIRST_ORDER_DATE)
+      WITH SYNONYMS = ('acquisition month')
+      COMMENT = 'First day of the month of the customer''s first order ever.',
+    customers.last_order_date AS LAST_ORDER_DATE
+      WITH SYNONYMS = ('latest order date')
+      COMMENT = 'The day of the customer''s latest order.',
+    sales_reps.rep_key AS REP_ID
+      WITH SYNONYMS = ('rep key')
+      COMMENT = 'The rep''s key (orders.rep_id).',
+    sales_reps.hire_date AS HIRE_DATE
+      WITH SYNONYMS = ('rep hire date')
+      COMMENT = 'The day the rep was hired.',
+    products.product_key AS PRODUCT_ID
+      WITH SYNONYMS = ('product key')
+      COMMENT = 'The product''s key (orders.product_id).'
   )
   METRICS (
     orders.total_revenue AS SUM(orders.net_amount)
@@ -485,11 +541,35 @@ CREATE OR REPLACE SEMANTIC VIEW SALES_ANALYTICS_DB.SEMANTIC.SALES_ANALYTICS
       COMMENT = 'Number of distinct orders that had a discount.',
     orders.distinct_products AS COUNT(DISTINCT orders.product_id)
       WITH SYNONYMS = ('products sold', 'product count')
-      COMMENT = 'Number of distinct products ordered.'
+      COMMENT = 'Number of distinct products ordered.',
+    orders.new_customers AS COUNT(DISTINCT CASE WHEN customers.first_order_month = orders.order_month THEN orders.customer_id END)
+      WITH SYNONYMS = ('first-time customers', 'acquired customers')
+      COMMENT = 'Customers among the orders counted whose first order ever falls in the month of one of those orders: by month, the customers who ordered that month for the first time. Their first order is read from customers, whatever the filters.',
+    orders.returning_customers AS COUNT(DISTINCT CASE WHEN customers.first_order_month < orders.order_month THEN orders.customer_id END)
+      WITH SYNONYMS = ('repeat customers')
+      COMMENT = 'Customers among the orders counted who had ordered in an earlier month: by month, distinct customers less new customers.',
+    customers.acquired_customers AS COUNT(*)
+      WITH SYNONYMS = ('customers acquired')
+      COMMENT = 'Customers counted once, at their first order: restrict first_order_date to a period for the customers acquired in it.',
+    customers.lifetime_value AS SUM(customers.lifetime_revenue)
+      WITH SYNONYMS = ('total lifetime revenue')
+      COMMENT = 'Lifetime revenue of the customers counted.',
+    sales_reps.quota AS SUM(sales_reps.monthly_quota)
+      WITH SYNONYMS = ('sales quota', 'target', 'revenue target')
+      COMMENT = 'The reps'' quota over the request''s date range: each month''s quota summed over the months of the range, a month the range covers in part prorated by its days. It is a rate per month, never summed over the orders it is set against.',
+    products.catalogue_products AS COUNT(*)
+      WITH SYNONYMS = ('products in the catalogue')
+      COMMENT = 'Products in the catalogue counted.',
+    products.average_unit_cost AS AVG(products.unit_cost)
+      WITH SYNONYMS = ('mean unit cost')
+      COMMENT = 'Mean unit cost of the products counted, rounded to the cent.',
+    quota_attainment AS CAST(orders.total_revenue AS NUMBER(38,4)) / sales_reps.quota
+      WITH SYNONYMS = ('attainment', 'percent of quota')
+      COMMENT = 'Revenue as a fraction of quota over the same groups and period, four places (0.9512 is 95.12%): each aggregated at its own table''s grain, then divided.'
   )
   COMMENT = 'Sales orders of the sales analytics warehouse: revenue, orders, customers, products and sales reps over 2024–2025. One row per order in orders. Amounts are in USD, net of discounts unless a name says gross.
 
-salesanalytics definition 871e04ced204d392fb1fa3ba'
+salesanalytics definition a2c2334eb68d4c67937b1a15'
   AI_SQL_GENERATION 'Round monetary values to 2 decimals. Revenue means net revenue (net_amount) unless the question says gross. Weeks start on Monday.'
   AI_QUESTION_CATEGORIZATION 'If a question asks about profit, margin or cost, consider it UNCLEAR and say that cost data is not in this model.'
   AI_VERIFIED_QUERIES (
@@ -699,7 +779,21 @@ LIMIT 10
       "time_dimensions": [
         {
           "name": "order_date",
-          "data_type": "DATE"
+          "data_type": "DATE",
+          "date_parts": [
+            {
+              "grain": "week",
+              "expr": "ORDER_WEEK"
+            },
+            {
+              "grain": "month",
+              "expr": "ORDER_MONTH"
+            },
+            {
+              "grain": "quarter",
+              "expr": "ORDER_QUARTER"
+            }
+          ]
         },
         {
           "name": "order_week",
@@ -778,6 +872,109 @@ LIMIT 10
           "expr": "CHANNEL = ''Online''"
         }
       ]
+    },
+    {
+      "name": "customers",
+      "dimensions": [
+        {
+          "name": "customer_key",
+          "data_type": "NUMBER(38,0)",
+          "unique": true
+        }
+      ],
+      "time_dimensions": [
+        {
+          "name": "first_order_date",
+          "data_type": "DATE"
+        },
+        {
+          "name": "first_order_month",
+          "data_type": "DATE"
+        },
+        {
+          "name": "last_order_date",
+          "data_type": "DATE"
+        }
+      ],
+      "facts": [
+        {
+          "name": "lifetime_revenue",
+          "data_type": "NUMBER(38,2)"
+        },
+        {
+          "name": "lifetime_orders",
+          "data_type": "NUMBER(38,0)"
+        }
+      ]
+    },
+    {
+      "name": "sales_reps",
+      "dimensions": [
+        {
+          "name": "rep_key",
+          "data_type": "NUMBER(38,0)",
+          "unique": true
+        }
+      ],
+      "time_dimensions": [
+        {
+          "name": "hire_date",
+          "data_type": "DATE"
+        }
+      ],
+      "facts": [
+        {
+          "name": "annual_quota",
+          "data_type": "NUMBER(38,2)"
+        },
+        {
+          "name": "monthly_quota",
+          "data_type": "NUMBER(38,2)"
+        }
+      ],
+      "metrics": [
+        {
+          "name": "quota",
+          "per": "month"
+        }
+      ]
+    },
+    {
+      "name": "products",
+      "dimensions": [
+        {
+          "name": "product_key",
+          "data_type": "NUMBER(38,0)",
+          "unique": true
+        }
+      ],
+      "facts": [
+        {
+          "name": "list_price",
+          "data_type": "NUMBER(38,2)"
+        },
+        {
+          "name": "unit_cost",
+          "data_type": "NUMBER(38,2)"
+        }
+      ]
+    }
+  ],
+  "relationships": [
+    {
+      "name": "orders_to_customers",
+      "join_type": "inner",
+      "relationship_type": "many_to_one"
+    },
+    {
+      "name": "orders_to_sales_reps",
+      "join_type": "inner",
+      "relationship_type": "many_to_one"
+    },
+    {
+      "name": "orders_to_products",
+      "join_type": "inner",
+      "relationship_type": "many_to_one"
     }
   ]
 }');
