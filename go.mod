@@ -1,6 +1,6 @@
 module github.com/salesanalytics/salesanalytics
 
-go 1.24.0
+go 1.25.0
 
 require (
 	github.com/BurntSushi/toml v1.4.0
