@@ -41,7 +41,7 @@ type Condition struct {
 // Comparison compares a field with values.
 type Comparison struct {
 	Field  string  `json:"field,omitempty" jsonschema:"a dimension, time dimension or fact (in where) or a metric (in having)"`
-	Op     string  `json:"op,omitempty" jsonschema:"=, <>, <, <=, >, >=, in, not in, between, like, is null, is not null; default = (or in with several values)"`
+	Op     string  `json:"op,omitempty" jsonschema:"the operator; default = (or in with several values)"`
 	Values []Value `json:"values,omitempty" jsonschema:"the values: strings (decimals and dates as text: \"1000.50\", \"2025-01-31\"), integers or booleans"`
 	Not    bool    `json:"not,omitempty" jsonschema:"negate the comparison"`
 }

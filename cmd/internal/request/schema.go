@@ -40,9 +40,14 @@ func enums(s *jsonschema.Schema) {
 		p["metrics"].MinItems, p["metrics"].MaxItems = iptr(1), iptr(MaxNames)
 		p["by"].MaxItems = iptr(MaxNames)
 	}
+	if p := s.Properties; p["op"] != nil && p["values"] != nil {
+		p["op"].Enum = []any{"=", "<>", "!=", "<", "<=", ">", ">=", "in", "not in", "between", "like", "is null", "is not null"}
+		p["values"].MaxItems = iptr(MaxValues)
+	}
 	for _, c := range s.Properties {
 		enums(c)
 	}
+	enums(s.Items)
 }
 
 func ptr(n float64) *float64 { return &n }
