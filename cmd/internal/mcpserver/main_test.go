@@ -53,8 +53,13 @@ func run(m *testing.M) int {
 // transport.
 func connect(t testing.TB, o mcpserver.Options) *mcp.ClientSession {
 	t.Helper()
+	return connectTo(t, mcpserver.New(testSvc, o))
+}
+
+// connectTo returns a client session to srv over the in-memory transport.
+func connectTo(t testing.TB, srv *mcp.Server) *mcp.ClientSession {
+	t.Helper()
 	ctx := context.Background()
-	srv := mcpserver.New(testSvc, o)
 	ct, st := mcp.NewInMemoryTransports()
 	ss, err := srv.Connect(ctx, st, nil)
 	require.NoError(t, err)

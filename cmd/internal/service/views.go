@@ -54,7 +54,7 @@ func (s *Service) View(ctx context.Context, name string, f dashboard.Filter, c d
 		x, err = s.dash.Customers(ctx, f, dashboard.CustomersOptions{Compare: c})
 		v, m = x, x.Meta
 	default:
-		return nil, fmt.Errorf("%w %q (valid: %s)", ErrUnknownView, name, strings.Join(views, ", "))
+		return nil, fmt.Errorf("%w %.40q (valid: %s)", ErrUnknownView, name, strings.Join(views, ", "))
 	}
 	if err != nil {
 		return nil, err
