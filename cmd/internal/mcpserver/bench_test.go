@@ -62,3 +62,26 @@ func BenchmarkQueryTool(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkExplainLibrary and BenchmarkExplainTool compile without running:
+// their difference is the tool's overhead without the database's noise.
+func BenchmarkExplainLibrary(b *testing.B) {
+	svc := benchService(b)
+	for b.Loop() {
+		if _, err := svc.Explain(benchRequest); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkExplainTool(b *testing.B) {
+	cs := connectTo(b, mcpserver.New(benchService(b), mcpserver.Options{}))
+	ctx := context.Background()
+	params := &mcp.CallToolParams{Name: mcpserver.ToolExplain, Arguments: benchRequest}
+	for b.Loop() {
+		res, err := cs.CallTool(ctx, params)
+		if err != nil || res.IsError {
+			b.Fatal(err, text(res))
+		}
+	}
+}
