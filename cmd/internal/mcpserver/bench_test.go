@@ -1,0 +1,87 @@
+package mcpserver_test
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	"github.com/modelcontextprotocol/go-sdk/mcp"
+
+	"github.com/salesanalytics/salesanalytics/cmd/internal/mcpserver"
+	"github.com/salesanalytics/salesanalytics/cmd/internal/request"
+	"github.com/salesanalytics/salesanalytics/cmd/internal/service"
+	"github.com/salesanalytics/salesanalytics/internal/cli"
+)
+
+// benchService is the service the benchmarks read: over the warehouse file in
+// $SALESANALYTICS_BENCH_DB (build one at scale 1 with `salesanalytics setup
+// -db FILE`), else the tests' small one.
+func benchService(b *testing.B) *service.Service {
+	path := os.Getenv("SALESANALYTICS_BENCH_DB")
+	if path == "" {
+		return testSvc
+	}
+	ctx := context.Background()
+	wh, err := (&cli.WarehouseFlags{DB: path, Scale: 1}).Open(ctx, os.Stderr)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { wh.Close() })
+	svc, err := service.New(ctx, service.Config{DB: wh.Engine().DB(), Dialect: wh.Engine().Dialect(), Names: wh.Names(), Now: cli.DemoNow})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return svc
+}
+
+var benchRequest = request.Request{Metrics: []string{"revenue", "aov"}, By: []string{"region"},
+	Where: []request.Condition{{Comparison: request.Comparison{Field: "segment", Values: []request.Value{request.String("SMB")}}}},
+	From:  "2025-01-01", To: "2025-12-31"}
+
+// BenchmarkQueryLibrary is the library call; BenchmarkQueryTool the same
+// request as an MCP tool call over the in-memory transport. The difference is
+// the tool's overhead (schema validation, JSON both ways, limits).
+func BenchmarkQueryLibrary(b *testing.B) {
+	svc := benchService(b)
+	ctx := context.Background()
+	for b.Loop() {
+		if _, err := svc.Query(ctx, benchRequest); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkQueryTool(b *testing.B) {
+	cs := connectTo(b, mcpserver.New(benchService(b), mcpserver.Options{}))
+	ctx := context.Background()
+	params := &mcp.CallToolParams{Name: mcpserver.ToolQuery, Arguments: benchRequest}
+	for b.Loop() {
+		res, err := cs.CallTool(ctx, params)
+		if err != nil || res.IsError {
+			b.Fatal(err, text(res))
+		}
+	}
+}
+
+// BenchmarkExplainLibrary and BenchmarkExplainTool compile without running:
+// their difference is the tool's overhead without the database's noise.
+func BenchmarkExplainLibrary(b *testing.B) {
+	svc := benchService(b)
+	for b.Loop() {
+		if _, err := svc.Explain(benchRequest); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkExplainTool(b *testing.B) {
+	cs := connectTo(b, mcpserver.New(benchService(b), mcpserver.Options{}))
+	ctx := context.Background()
+	params := &mcp.CallToolParams{Name: mcpserver.ToolExplain, Arguments: benchRequest}
+	for b.Loop() {
+		res, err := cs.CallTool(ctx, params)
+		if err != nil || res.IsError {
+			b.Fatal(err, text(res))
+		}
+	}
+}

@@ -1,0 +1,200 @@
+package request
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/salesanalytics/salesanalytics/query"
+	"github.com/salesanalytics/salesanalytics/semantic"
+)
+
+// Bounds on a request, so one built by an agent or read from a file is refused
+// quickly instead of exhausting memory or time.
+const (
+	// MaxBytes is the largest JSON request Parse reads.
+	MaxBytes = 256 << 10
+	// MaxRows is the most rows a request may ask for (top or limit), and the
+	// most the tool returns.
+	MaxRows = 10_000
+	// MaxNames is the most names in one list (metrics, by, filters, order_by).
+	MaxNames = 64
+	// MaxConditions is the most comparisons in where or having, counting those
+	// inside any.
+	MaxConditions = 256
+	// MaxValues is the most values of one comparison.
+	MaxValues = 1_000
+	// MaxText is the longest name or value, in bytes.
+	MaxText = 1_024
+)
+
+// ErrInvalid is matched (errors.Is) by every error Query returns for a request
+// it refuses.
+var ErrInvalid = errors.New("invalid request")
+
+// Grains are the grain names a request takes.
+var grains = map[string]query.Grain{"day": query.ByDay, "week": query.ByWeek, "month": query.ByMonth, "quarter": query.ByQuarter, "year": query.ByYear}
+
+// Compares are the comparisons a request names. None is implemented yet.
+var compares = []string{"previous", "year"}
+
+// problems collects every problem of a request, each naming its key.
+type problems []string
+
+func (p *problems) add(key, format string, args ...any) {
+	*p = append(*p, key+": "+fmt.Sprintf(format, args...))
+}
+
+func (p problems) err() error {
+	if len(p) == 0 {
+		return nil
+	}
+	return fmt.Errorf("%w: %s", ErrInvalid, strings.Join(p, "; "))
+}
+
+// Query checks r and turns it into a query.Request over m, reporting every
+// problem at once, each naming its key. Names are checked by the query compiler,
+// which lists the valid ones; Query checks shapes, sizes and values.
+func (r Request) Query(m *semantic.Model) (query.Request, error) {
+	var ps problems
+	q := query.Request{Metrics: r.Metrics, Dimensions: r.By, Filters: r.Filters, Limit: r.Limit}
+	for key, list := range map[string][]string{"metrics": r.Metrics, "by": r.By, "filters": r.Filters} {
+		ps.names(key, list)
+	}
+	if len(r.Metrics) == 0 {
+		ps.add("metrics", "name at least one metric")
+	}
+	td := r.timeDimension(m)
+	if r.Grain != "" {
+		g, ok := grains[strings.ToLower(r.Grain)]
+		if !ok {
+			ps.add("grain", "%q is not day, week, month, quarter or year", clip(r.Grain))
+		}
+		q.Time = &query.TimeGrain{Dimension: td, Grain: g}
+	}
+	if dr, ok := r.dates(&ps); ok {
+		q.Dates = &query.DateFilter{Dimension: r.TimeDimension, Range: dr}
+	}
+	q.Where = conditions(&ps, "where", r.Where, m)
+	q.Having = conditions(&ps, "having", r.Having, m)
+	if len(r.OrderBy) > MaxNames {
+		ps.add("order_by", "%d fields, more than %d", len(r.OrderBy), MaxNames)
+	}
+	for i, o := range r.OrderBy {
+		if o.Field == "" || len(o.Field) > MaxText {
+			ps.add(fmt.Sprintf("order_by[%d].field", i), "a field name of 1 to %d bytes", MaxText)
+		}
+		q.OrderBy = append(q.OrderBy, query.Order{Field: o.Field, Desc: o.Desc})
+	}
+	r.top(&ps, &q)
+	if r.Compare != "" {
+		if !slices.Contains(compares, strings.ToLower(r.Compare)) {
+			ps.add("compare", "%q is not previous or year", clip(r.Compare))
+		} else {
+			ps.add("compare", "comparisons are not available yet in the query package")
+		}
+	}
+	return q, ps.err()
+}
+
+func (p *problems) names(key string, list []string) {
+	if len(list) > MaxNames {
+		p.add(key, "%d names, more than %d", len(list), MaxNames)
+		return
+	}
+	for i, n := range list {
+		if strings.TrimSpace(n) == "" || len(n) > MaxText {
+			p.add(fmt.Sprintf("%s[%d]", key, i), "a name of 1 to %d bytes", MaxText)
+		}
+	}
+}
+
+// timeDimension is the request's time dimension, or the model's first.
+func (r Request) timeDimension(m *semantic.Model) string {
+	if r.TimeDimension != "" {
+		return r.TimeDimension
+	}
+	for _, f := range m.Fields() {
+		if f.Kind == semantic.KindTimeDimension {
+			return f.Name
+		}
+	}
+	return ""
+}
+
+// dates reads from/to, period or last_days: at most one of them.
+func (r Request) dates(ps *problems) (query.DateRange, bool) {
+	n := 0
+	for _, set := range []bool{r.From != "" || r.To != "", r.Period != "", r.LastDays != 0} {
+		if set {
+			n++
+		}
+	}
+	switch {
+	case n == 0:
+		return query.DateRange{}, false
+	case n > 1:
+		ps.add("from", "give from/to, period or last_days, not several")
+		return query.DateRange{}, false
+	case r.Period != "":
+		rel := query.Relative(strings.ToLower(r.Period))
+		if !rel.Valid() || rel == query.LastDays {
+			ps.add("period", "%q is not a relative range (today, yesterday, this_week, last_week, this_month, last_month, this_quarter, last_quarter, this_year, last_year)", clip(r.Period))
+		}
+		return query.Last(rel), true
+	case r.LastDays != 0:
+		if r.LastDays < 0 || r.LastDays > 100*366 {
+			ps.add("last_days", "%d is not between 1 and %d", r.LastDays, 100*366)
+		}
+		return query.LastNDays(r.LastDays), true
+	}
+	from, ok1 := date(ps, "from", r.From)
+	to, ok2 := date(ps, "to", r.To)
+	if ok1 && ok2 && from.After(to) {
+		ps.add("from", "%s is after to %s", r.From, r.To)
+	}
+	return query.Dates(from, to), ok1 && ok2
+}
+
+func date(ps *problems, key, s string) (time.Time, bool) {
+	if s == "" {
+		ps.add(key, "missing: from and to go together")
+		return time.Time{}, false
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		ps.add(key, "%q is not a date YYYY-MM-DD", clip(s))
+		return t, false
+	}
+	return t, true
+}
+
+// top orders by the first metric descending and limits the rows; limit and top
+// are at most MaxRows.
+func (r Request) top(ps *problems, q *query.Request) {
+	for key, n := range map[string]int{"top": r.Top, "limit": r.Limit} {
+		if n < 0 || n > MaxRows {
+			ps.add(key, "%d is not between 1 and %d", n, MaxRows)
+		}
+	}
+	if r.Top == 0 {
+		return
+	}
+	if r.Limit != 0 {
+		ps.add("top", "give top or limit, not both")
+	}
+	q.Limit = r.Top
+	if len(r.OrderBy) == 0 && len(r.Metrics) > 0 {
+		q.OrderBy = []query.Order{query.Desc(r.Metrics[0])}
+	}
+}
+
+// clip shortens a value quoted in an error.
+func clip(s string) string {
+	if len(s) > 64 {
+		return s[:64] + "…"
+	}
+	return s
+}
