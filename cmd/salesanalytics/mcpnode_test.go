@@ -112,7 +112,7 @@ func TestTypeScriptClient(t *testing.T) {
 // binary opens it.
 func goAnswers(t *testing.T, db string) (map[string]string, map[string]string) {
 	ctx := context.Background()
-	wh, err := (&cli.WarehouseFlags{DB: db, Scale: 0.02}).Open(ctx, os.Stderr)
+	wh, err := (&cli.WarehouseFlags{DB: db, Scale: 0.02, Build: true}).Open(ctx, os.Stderr)
 	require.NoError(t, err)
 	defer wh.Close()
 	conn := wh.Engine().DB()

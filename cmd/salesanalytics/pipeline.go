@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"github.com/salesanalytics/salesanalytics/internal/cli"
 )
 
 // runSetup builds the warehouse, or brings it up to date.
@@ -13,7 +15,7 @@ func runSetup(ctx context.Context, c *call, args []string) error {
 	if _, err := c.parse(args, 0); err != nil {
 		return err
 	}
-	wh, err := w.open(ctx, c)
+	wh, err := w.openWritable(ctx, c)
 	if err != nil {
 		return err
 	}
@@ -43,7 +45,7 @@ func runRefresh(ctx context.Context, c *call, args []string) error {
 	if _, err := c.parse(args, 0); err != nil {
 		return err
 	}
-	wh, err := w.open(ctx, c)
+	wh, err := w.openWritable(ctx, c)
 	if err != nil {
 		return err
 	}
@@ -104,12 +106,18 @@ func runValidate(ctx context.Context, c *call, args []string) error {
 	if _, err := c.parse(args, 0); err != nil {
 		return err
 	}
+	// -scale says which figures to expect of a file built at that scale; the
+	// file itself is only read.
+	opts := w.options()
+	if w.DB != "" {
+		w.WarehouseFlags = cli.WarehouseFlags{Engine: w.Engine, DB: w.DB, Connection: w.Connection}
+	}
 	wh, err := w.open(ctx, c)
 	if err != nil {
 		return err
 	}
 	defer wh.Close()
-	rep, err := wh.Validate(ctx, w.options())
+	rep, err := wh.Validate(ctx, opts)
 	if err != nil {
 		return err
 	}

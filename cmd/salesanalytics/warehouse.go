@@ -3,12 +3,14 @@ package main
 import (
 	"context"
 	"errors"
+	"os"
 	"strings"
 	"time"
 
 	"github.com/salesanalytics/salesanalytics/cmd/internal/request"
 	"github.com/salesanalytics/salesanalytics/cmd/internal/service"
 	"github.com/salesanalytics/salesanalytics/dashboard"
+	"github.com/salesanalytics/salesanalytics/engine"
 	"github.com/salesanalytics/salesanalytics/internal/cli"
 	"github.com/salesanalytics/salesanalytics/pipeline"
 	"github.com/salesanalytics/salesanalytics/query"
@@ -80,4 +82,43 @@ func isUsage(err error) bool {
 		}
 	}
 	return false
+}
+
+// openWritable opens the warehouse for a command that writes to it (setup,
+// refresh): an embedded file read-write, built first when it does not exist;
+// Snowflake as every command opens it. Every other command opens the embedded
+// file read-only (readers never write).
+func (w *warehouseFlags) openWritable(ctx context.Context, c *call) (*cli.Opened, error) {
+	if !w.embedded() {
+		return w.open(ctx, c)
+	}
+	path := w.DB
+	if path == "" {
+		scale := w.Scale
+		if scale == 0 {
+			scale = 1
+		}
+		p, err := cli.DefaultDB(scale)
+		if err != nil {
+			return nil, err
+		}
+		path = p
+	}
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		built, err := (&cli.WarehouseFlags{DB: path, Scale: w.Scale, Build: true}).Open(ctx, c.err)
+		if err != nil {
+			return nil, err
+		}
+		built.Close()
+	}
+	eng, err := engine.Open(ctx, engine.Config{Name: "embedded", Path: path})
+	if err != nil {
+		return nil, err
+	}
+	wh, err := pipeline.New(eng, pipeline.Config{Now: cli.DemoNow})
+	if err != nil {
+		eng.Close()
+		return nil, err
+	}
+	return &cli.Opened{Warehouse: wh, Path: path}, nil
 }

@@ -22,7 +22,7 @@ func benchService(b *testing.B) *service.Service {
 		return testSvc
 	}
 	ctx := context.Background()
-	wh, err := (&cli.WarehouseFlags{DB: path, Scale: 1}).Open(ctx, os.Stderr)
+	wh, err := (&cli.WarehouseFlags{DB: path, Scale: 1, Build: true}).Open(ctx, os.Stderr)
 	if err != nil {
 		b.Fatal(err)
 	}

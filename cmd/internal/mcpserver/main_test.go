@@ -34,7 +34,7 @@ func run(m *testing.M) int {
 	}
 	defer os.RemoveAll(dir)
 	ctx := context.Background()
-	wh, err := (&cli.WarehouseFlags{DB: filepath.Join(dir, "sales.duckdb"), Scale: 0.02}).Open(ctx, os.Stderr)
+	wh, err := (&cli.WarehouseFlags{DB: filepath.Join(dir, "sales.duckdb"), Scale: 0.02, Build: true}).Open(ctx, os.Stderr)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1

@@ -3,7 +3,6 @@ package request
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -37,8 +36,8 @@ var ErrInvalid = errors.New("invalid request")
 // Grains are the grain names a request takes.
 var grains = map[string]query.Grain{"day": query.ByDay, "week": query.ByWeek, "month": query.ByMonth, "quarter": query.ByQuarter, "year": query.ByYear}
 
-// Compares are the comparisons a request names. None is implemented yet.
-var compares = []string{"previous", "year"}
+// compares are the comparisons a request names, and the query package's.
+var compares = map[string]query.CompareTo{"previous": query.ComparePrevious, "year": query.CompareYearAgo}
 
 // problems collects every problem of a request, each naming its key.
 type problems []string
@@ -90,10 +89,14 @@ func (r Request) Query(m *semantic.Model) (query.Request, error) {
 	}
 	r.top(&ps, &q)
 	if r.Compare != "" {
-		if !slices.Contains(compares, strings.ToLower(r.Compare)) {
+		to, ok := compares[strings.ToLower(r.Compare)]
+		switch {
+		case !ok:
 			ps.add("compare", "%q is not previous or year", clip(r.Compare))
-		} else {
-			ps.add("compare", "comparisons are not available yet in the query package")
+		case q.Dates == nil:
+			ps.add("compare", "a comparison needs a date range (from/to, period or last_days)")
+		default:
+			q.Compare = &query.Compare{To: to}
 		}
 	}
 	return q, ps.err()
@@ -184,6 +187,17 @@ func (r Request) top(ps *problems, q *query.Request) {
 	}
 	if r.Limit != 0 {
 		ps.add("top", "give top or limit, not both")
+	}
+	if len(r.Per) > 0 {
+		// the top N of each group: a rank within the groups, not one list
+		ps.names("per", r.Per)
+		by := ""
+		if len(r.Metrics) > 0 {
+			by = r.Metrics[0]
+		}
+		q.Rank = &query.Rank{By: by, Within: r.Per, Top: r.Top}
+		q.Dimensions = append(q.Dimensions, r.Per...)
+		return
 	}
 	q.Limit = r.Top
 	if len(r.OrderBy) == 0 && len(r.Metrics) > 0 {

@@ -14,7 +14,7 @@ type Flags struct {
 
 // Register defines the request's flags on fs: -metrics, -by, -grain,
 // -time-dimension, -from, -to, -period, -last-days, -where, -having, -filter,
-// -order, -top, -limit and -compare.
+// -order, -top, -per, -limit and -compare.
 func (f *Flags) Register(fs *flag.FlagSet) {
 	r := &f.req
 	fs.Func("metrics", "metrics to compute, comma-separated: revenue,aov", list(&r.Metrics))
@@ -30,8 +30,9 @@ func (f *Flags) Register(fs *flag.FlagSet) {
 	fs.Func("filter", "the model's named filters, comma-separated", list(&r.Filters))
 	fs.Func("order", "sort fields, comma-separated; a leading - sorts descending: -revenue,region", f.order)
 	fs.IntVar(&r.Top, "top", 0, "the N rows with the largest first metric")
+	fs.Func("per", "with -top: the top N within each group of these dimensions, comma-separated: region", list(&r.Per))
 	fs.IntVar(&r.Limit, "limit", 0, "at most N rows")
-	fs.StringVar(&r.Compare, "compare", "", "previous or year (coming with the query package's comparisons; refused until then)")
+	fs.StringVar(&r.Compare, "compare", "", "previous or year: add each metric's base, delta and delta % against the previous period or a year earlier")
 }
 
 // Request returns the request the flags give, with the problems of -where and
@@ -48,7 +49,7 @@ func (f *Flags) Request() (Request, error) {
 func (f *Flags) Set() bool {
 	r := f.req
 	return len(r.Metrics)+len(r.By)+len(r.Filters)+len(r.OrderBy)+len(f.where)+len(f.having) > 0 ||
-		r.Grain != "" || r.From != "" || r.To != "" || r.Period != "" || r.LastDays != 0 || r.Top != 0 || r.Limit != 0 || r.Compare != ""
+		r.Grain != "" || r.From != "" || r.To != "" || r.Period != "" || r.LastDays != 0 || r.Top != 0 || r.Limit != 0 || r.Compare != "" || len(r.Per) > 0
 }
 
 func (f *Flags) order(s string) error {

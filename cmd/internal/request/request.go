@@ -24,9 +24,10 @@ type Request struct {
 	Having        []Condition `json:"having,omitempty" jsonschema:"conditions on the computed metrics, all of which hold"`
 	Filters       []string    `json:"filters,omitempty" jsonschema:"the model's named filters to apply (list_filters names them)"`
 	OrderBy       []Order     `json:"order_by,omitempty" jsonschema:"sort by output fields; default by the time grain and dimensions"`
-	Top           int         `json:"top,omitempty" jsonschema:"the N rows with the largest first metric (order by it descending, limit N)"`
+	Top           int         `json:"top,omitempty" jsonschema:"the N rows with the largest first metric (order by it descending, limit N); with per, the N of each group"`
+	Per           []string    `json:"per,omitempty" jsonschema:"with top: rank within each group of these dimensions (the top 3 reps per region)"`
 	Limit         int         `json:"limit,omitempty" jsonschema:"at most this many rows"`
-	Compare       string      `json:"compare,omitempty" jsonschema:"previous or year: compare with the previous period or a year earlier (not available yet: refused)"`
+	Compare       string      `json:"compare,omitempty" jsonschema:"previous or year: each metric's value in the previous period of equal length or a year earlier, with its base, delta and delta percentage"`
 }
 
 // Condition is one comparison, or with Any a group of comparisons one of which
