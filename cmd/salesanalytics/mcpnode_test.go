@@ -45,7 +45,7 @@ func TestTypeScriptClient(t *testing.T) {
 	require.NoError(t, err, "%s", out)
 	db := filepath.Join(dir, "sales.duckdb")
 	revenue, askRevenue := goAnswers(t, db)
-	wh := []string{"mcp", "-db", db, "-scale", "0.02"}
+	wh := []string{"mcp", "-db", db} // read-only: no -scale on an existing file
 
 	check := func(t *testing.T, raw []byte) {
 		var got struct {
