@@ -200,7 +200,7 @@ func (c *Compiler) compareRel(s *stmt, req Request) (rel, error) {
 		join = `"k" LEFT JOIN "cur" ON ` + strings.Join(on, " AND ") + ` LEFT JOIN "prev" ON ` + strings.Join(pon, " AND ") + ` CROSS JOIN "p"`
 	}
 	s.with("g", "SELECT "+strings.Join(items, ", ")+" FROM "+join)
-	return rel{name: "g", cols: cols, fields: cur.fields}, nil
+	return rel{name: "g", cols: cols, fields: cur.fields, route: cur.route}, nil
 }
 
 // comparedMetrics marks, by column index, the metrics to compare.

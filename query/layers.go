@@ -113,6 +113,7 @@ type rel struct {
 	name   string
 	cols   []Column
 	fields []string // the model fields the aggregate read
+	route  Route    // the table that answered the aggregate
 }
 
 // col returns column i of r, qualified by alias.
@@ -130,10 +131,10 @@ func (c *Compiler) aggregate(req Request) (string, []any, rel, error) {
 	if err != nil {
 		return "", nil, rel{}, err
 	}
-	p, _ = c.route(req, p) // the smallest mart that answers the aggregate exactly
+	p, route := c.route(req, p) // the smallest mart that answers the aggregate exactly
 	p.order = nil
 	sql, args, err := c.renderSQL(p)
-	return sql, args, rel{cols: p.columns, fields: p.fields}, err
+	return sql, args, rel{cols: p.columns, fields: p.fields, route: route}, err
 }
 
 // compileLayers compiles a request with analysis layers.
@@ -185,7 +186,7 @@ func (c *Compiler) compileLayers(req Request) (*Query, error) {
 	if req.Offset > 0 {
 		body += " OFFSET " + strconv.Itoa(req.Offset)
 	}
-	return &Query{SQL: s.sql(body), Args: s.args, Columns: cols, Fields: g.fields, Dialect: c.d, model: c.model}, nil
+	return &Query{SQL: s.sql(body), Args: s.args, Columns: cols, Fields: g.fields, Dialect: c.d, model: c.model, Route: g.route}, nil
 }
 
 // MaxLayerColumns bounds the shares and windows of one request.

@@ -99,5 +99,5 @@ func (c *Compiler) compilePerPeriod(req Request) (*Query, error) {
 	if req.Offset > 0 {
 		body += " OFFSET " + strconv.Itoa(req.Offset)
 	}
-	return &Query{SQL: s.sql(body), Args: s.args, Columns: cols, Fields: g.fields, Dialect: c.d, model: c.model}, nil
+	return &Query{SQL: s.sql(body), Args: s.args, Columns: cols, Fields: g.fields, Dialect: c.d, model: c.model, Route: g.route}, nil
 }

@@ -1,5 +1,11 @@
 -- dialect: duckdb
 -- fields: orders.region, orders.category, orders.total_revenue, orders.order_date
+-- answered by: FCT_ORDERS
+-- not SALES_BY_REGION: SALES_BY_REGION has no column for CATEGORY
+-- not SALES_BY_REP: SALES_BY_REP has no column for CATEGORY
+-- not DAILY_SALES: DAILY_SALES has no column for CATEGORY
+-- not SALES_BY_PRODUCT: SALES_BY_PRODUCT has no column for REGION
+-- not SALES_BY_CUSTOMER: SALES_BY_CUSTOMER has no column for REGION
 WITH "g" AS (SELECT "orders"."REGION" AS "region", "orders"."CATEGORY" AS "category", CAST(SUM("orders"."NET_AMOUNT") AS DECIMAL(38,2)) AS "revenue" FROM "MARTS"."FCT_ORDERS" AS "orders" WHERE "orders"."ORDER_DATE" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) GROUP BY "orders"."REGION", "orders"."CATEGORY"), "w" AS (SELECT x."region", x."category", x."revenue", SUM(x."revenue") OVER () AS "__total_0", SUM(x."revenue") OVER (PARTITION BY x."region") AS "__total_1" FROM "g" AS x) SELECT "w"."region", "w"."category", "w"."revenue", CAST(CAST(SIGN(CAST(("w"."revenue") * 100 AS HUGEINT)) * SIGN(CAST(("w"."__total_0") * 100 AS HUGEINT)) * ((ABS(CAST(("w"."revenue") * 100 AS HUGEINT)) * 1000000 * 2 + ABS(CAST(("w"."__total_0") * 100 AS HUGEINT)) * 100) // NULLIF(ABS(CAST(("w"."__total_0") * 100 AS HUGEINT)) * 100 * 2, 0)) AS DECIMAL(38,0)) * CAST(0.0001 AS DECIMAL(5,4)) AS DECIMAL(38,4)) AS "revenue_share", CAST(CAST(SIGN(CAST(("w"."revenue") * 100 AS HUGEINT)) * SIGN(CAST(("w"."__total_1") * 100 AS HUGEINT)) * ((ABS(CAST(("w"."revenue") * 100 AS HUGEINT)) * 1000000 * 2 + ABS(CAST(("w"."__total_1") * 100 AS HUGEINT)) * 100) // NULLIF(ABS(CAST(("w"."__total_1") * 100 AS HUGEINT)) * 100 * 2, 0)) AS DECIMAL(38,0)) * CAST(0.0001 AS DECIMAL(5,4)) AS DECIMAL(38,4)) AS "share_of_region" FROM "w" ORDER BY "region" ASC NULLS LAST, "category" ASC NULLS LAST
 -- arg 1: time.Time 2025-01-01 00:00:00 +0000 UTC
 -- arg 2: time.Time 2025-12-31 00:00:00 +0000 UTC
