@@ -95,3 +95,11 @@ func TestTerminalRenderingIsInTermui(t *testing.T) {
 		require.Equal(t, []string{"internal/termui"}, importers(t, pkg), pkg)
 	}
 }
+
+// The engines sit below the analyst: the read-only runner's contract and its
+// error live in package engine, so no engine imports package analyst.
+func TestEnginesDoNotImportTheAnalyst(t *testing.T) {
+	for _, p := range append(importers(t, module+"/analyst"), importers(t, module+"/analyst/offline")...) {
+		require.False(t, p == "engine" || strings.HasPrefix(p, "engine/"), "%s imports the analyst", p)
+	}
+}

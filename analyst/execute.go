@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/salesanalytics/salesanalytics/dialect"
+	"github.com/salesanalytics/salesanalytics/engine"
 	"github.com/salesanalytics/salesanalytics/query"
 )
 
@@ -32,20 +32,9 @@ type ExecOptions struct {
 // ErrTooManyRows is returned (wrapped) when a result exceeds MaxRows.
 var ErrTooManyRows = query.ErrTooManyRows
 
-// ReadOnlyRunner is an engine that runs analyst SQL so that nothing but one
-// read-only query can happen, whatever the text: the engine itself checks the
-// statement (its own parser, one statement, a query) and runs it confined (no
-// file or network access, no setting changes, nothing written). The embedded
-// engine and the Snowflake engine implement it; see their RunReadOnly.
-type ReadOnlyRunner interface {
-	// Dialect is the SQL the engine reads, for the guard.
-	Dialect() dialect.Dialect
-	// RunReadOnly runs one statement that [CheckReadOnly] accepted (without its
-	// trailing semicolons and comments) and returns at most maxRows rows, or
-	// query.ErrTooManyRows; the engine stops at maxRows+1 rows. It returns an
-	// error matching ErrNotReadOnly when the engine's own check refuses sql.
-	RunReadOnly(ctx context.Context, sql string, maxRows int) (*query.Result, error)
-}
+// ReadOnlyRunner is what an engine offers to run analyst SQL read-only; its
+// contract lives with the engines ([engine.ReadOnlyRunner]).
+type ReadOnlyRunner = engine.ReadOnlyRunner
 
 // Execute runs SQL the analyst returned on eng: first through [CheckReadOnly] for
 // eng's dialect, then through the engine's own check and confinement

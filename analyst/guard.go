@@ -6,12 +6,13 @@ import (
 	"strings"
 
 	"github.com/salesanalytics/salesanalytics/dialect"
+	"github.com/salesanalytics/salesanalytics/engine"
 	"github.com/salesanalytics/salesanalytics/internal/sqlparse"
 )
 
 // ErrNotReadOnly is returned (wrapped) by [CheckReadOnly], and by [Execute] when
 // the engine refuses the SQL, for SQL that is not one read-only query.
-var ErrNotReadOnly = errors.New("analyst: not a single read-only query")
+var ErrNotReadOnly = engine.ErrNotReadOnly
 
 // MaxSQLBytes is the largest analyst SQL [CheckReadOnly] reads.
 const MaxSQLBytes = sqlparse.DefaultMaxBytes

@@ -9,7 +9,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/salesanalytics/salesanalytics/analyst"
+	"github.com/salesanalytics/salesanalytics/engine"
 )
 
 // maxSeriesRows bounds the rows of range and generate_series in analyst SQL.
@@ -47,7 +47,7 @@ type rowQuerier interface {
 // operations included) over the marts' tables and views and the query's own
 // CTEs, the functions of allowedFunctions, the table functions of
 // allowedTableFunctions with bounded arguments, no time travel. It refuses, with
-// every problem found (up to maxAllowProblems), matching analyst.ErrNotReadOnly.
+// every problem found (up to maxAllowProblems), matching engine.ErrNotReadOnly.
 func checkAllowed(ctx context.Context, q rowQuerier, sqlText string) error {
 	var js string
 	if err := q.QueryRowContext(ctx, serializeSQL, sqlText).Scan(&js); err != nil {
@@ -66,20 +66,20 @@ func checkParse(js string) error {
 		Statements   []any  `json:"statements"`
 	}
 	if err := dec.Decode(&top); err != nil {
-		return fmt.Errorf("%w: DuckDB's parse cannot be read: %v", analyst.ErrNotReadOnly, err)
+		return fmt.Errorf("%w: DuckDB's parse cannot be read: %v", engine.ErrNotReadOnly, err)
 	}
 	if top.Error {
-		return fmt.Errorf("%w: DuckDB does not read it as one query: %s", analyst.ErrNotReadOnly, firstLine(top.ErrorMessage))
+		return fmt.Errorf("%w: DuckDB does not read it as one query: %s", engine.ErrNotReadOnly, firstLine(top.ErrorMessage))
 	}
 	if len(top.Statements) != 1 {
-		return fmt.Errorf("%w: DuckDB reads %d statements, not one query", analyst.ErrNotReadOnly, len(top.Statements))
+		return fmt.Errorf("%w: DuckDB reads %d statements, not one query", engine.ErrNotReadOnly, len(top.Statements))
 	}
 	w := &walker{}
 	w.value(top.Statements[0], nil)
 	if len(w.problems) == 0 {
 		return nil
 	}
-	return fmt.Errorf("%w: %s", analyst.ErrNotReadOnly, strings.Join(w.problems, "; "))
+	return fmt.Errorf("%w: %s", engine.ErrNotReadOnly, strings.Join(w.problems, "; "))
 }
 
 // walker collects the problems of a parse.

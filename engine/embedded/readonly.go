@@ -11,11 +11,11 @@ import (
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
 
-	"github.com/salesanalytics/salesanalytics/analyst"
+	"github.com/salesanalytics/salesanalytics/engine"
 	"github.com/salesanalytics/salesanalytics/query"
 )
 
-var _ analyst.ReadOnlyRunner = (*Engine)(nil)
+var _ engine.ReadOnlyRunner = (*Engine)(nil)
 
 // lockdown is what the engine sets, once, before it runs analyst SQL. Both
 // settings are database-wide in DuckDB (a SET on one connection holds for every
@@ -47,7 +47,7 @@ const lockdown = `SET enable_external_access = false; SET lock_configuration = t
 //     statement of type SELECT; it runs in a READ ONLY transaction, on a
 //     connection of its own, that is rolled back.
 //
-// An error the engine's check raises matches analyst.ErrNotReadOnly; a worker
+// An error the engine's check raises matches engine.ErrNotReadOnly; a worker
 // that died matches ErrWorker.
 func (e *Engine) RunReadOnly(ctx context.Context, sqlText string, maxRows int) (*query.Result, error) {
 	if maxRows <= 0 {
@@ -101,7 +101,7 @@ func vetSelect(dc any, sql string) error {
 	}
 	st, err := c.Prepare(sql) // Prepare, not PrepareContext: the latter runs all but the last statement
 	if err != nil {
-		return fmt.Errorf("%w: DuckDB does not read it as one statement: %v", analyst.ErrNotReadOnly, err)
+		return fmt.Errorf("%w: DuckDB does not read it as one statement: %v", engine.ErrNotReadOnly, err)
 	}
 	defer st.Close()
 	ds, ok := st.(*duckdb.Stmt)
@@ -113,7 +113,7 @@ func vetSelect(dc any, sql string) error {
 		return fmt.Errorf("embedded: statement type: %w", err)
 	}
 	if typ != duckdb.STATEMENT_TYPE_SELECT {
-		return fmt.Errorf("%w: DuckDB reads it as a statement of type %d, not a SELECT", analyst.ErrNotReadOnly, typ)
+		return fmt.Errorf("%w: DuckDB reads it as a statement of type %d, not a SELECT", engine.ErrNotReadOnly, typ)
 	}
 	return nil
 }

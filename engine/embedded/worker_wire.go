@@ -9,7 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/salesanalytics/salesanalytics/analyst"
+	"github.com/salesanalytics/salesanalytics/engine"
 	"github.com/salesanalytics/salesanalytics/query"
 )
 
@@ -48,7 +48,7 @@ var ErrResultTooLarge = errors.New("embedded: the analyst result is too large")
 // errorKind names the sentinel err matches, for the wire.
 func errorKind(err error) string {
 	switch {
-	case errors.Is(err, analyst.ErrNotReadOnly):
+	case errors.Is(err, engine.ErrNotReadOnly):
 		return "refused"
 	case errors.Is(err, query.ErrTooManyRows):
 		return "too_many_rows"
@@ -62,7 +62,7 @@ func errorKind(err error) string {
 func (w *wireError) asError() error {
 	switch w.Kind {
 	case "refused":
-		return fmt.Errorf("%w: %s", analyst.ErrNotReadOnly, w.Message)
+		return fmt.Errorf("%w: %s", engine.ErrNotReadOnly, w.Message)
 	case "too_many_rows":
 		return fmt.Errorf("%w: %s", query.ErrTooManyRows, w.Message)
 	case "too_large":

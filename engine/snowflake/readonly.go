@@ -6,11 +6,11 @@ import (
 
 	"github.com/snowflakedb/gosnowflake"
 
-	"github.com/salesanalytics/salesanalytics/analyst"
+	"github.com/salesanalytics/salesanalytics/engine"
 	"github.com/salesanalytics/salesanalytics/query"
 )
 
-var _ analyst.ReadOnlyRunner = (*Engine)(nil)
+var _ engine.ReadOnlyRunner = (*Engine)(nil)
 
 // RunReadOnly runs analyst SQL ([analyst.Execute] calls it after its guard) as
 // exactly one statement: the request says MULTI_STATEMENT_COUNT=1, so Snowflake
