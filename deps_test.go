@@ -103,3 +103,11 @@ func TestEnginesDoNotImportTheAnalyst(t *testing.T) {
 		require.False(t, p == "engine" || strings.HasPrefix(p, "engine/"), "%s imports the analyst", p)
 	}
 }
+
+// The web dashboard and the analyst format figures with internal/format, the
+// leaf the terminal package uses too; neither imports the terminal package.
+func TestOnlyProgramsImportTheTerminalPackage(t *testing.T) {
+	for _, p := range importers(t, module+"/internal/termui") {
+		require.False(t, strings.HasPrefix(p, "dashboard") || strings.HasPrefix(p, "analyst"), "%s imports internal/termui", p)
+	}
+}

@@ -8,7 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/salesanalytics/salesanalytics/internal/termui"
+	figures "github.com/salesanalytics/salesanalytics/internal/format"
 	"github.com/salesanalytics/salesanalytics/query"
 )
 
@@ -220,7 +220,7 @@ func format(col query.Column, v any) string {
 		}
 		return formatDecimal(col, x)
 	case int64:
-		return termui.Int(x)
+		return figures.Int(x)
 	case time.Time:
 		switch {
 		case strings.HasSuffix(col.Name, "_year"):
@@ -243,7 +243,7 @@ func format(col query.Column, v any) string {
 // money ($1,234.50), other scales (a discount fraction) as they are.
 func formatDecimal(col query.Column, d decimal.Decimal) string {
 	if col.Scale == 2 {
-		return termui.Money(d)
+		return figures.Money(d)
 	}
 	return d.StringFixed(int32(col.Scale))
 }

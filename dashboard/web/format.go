@@ -5,7 +5,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/salesanalytics/salesanalytics/internal/termui"
+	"github.com/salesanalytics/salesanalytics/internal/format"
 )
 
 // The page's number formats. Every figure is formatted from its exact decimal:
@@ -13,11 +13,11 @@ import (
 // as percentages with two decimals (the views round fractions to 4 places, so a
 // page shows them exactly).
 
-// money and count are the terminal programs' formats (internal/termui), so a
+// money and count are the formats the terminal programs share (internal/format), so a
 // figure reads the same on a page and in a terminal: "$1,234,567.89", "12,345".
-func money(d decimal.Decimal) string { return termui.Money(d) }
+func money(d decimal.Decimal) string { return format.Money(d) }
 
-func count(n int64) string { return termui.Int(n) }
+func count(n int64) string { return format.Int(n) }
 
 // pct formats a fraction (0.0525) as "5.25%".
 func pct(f decimal.Decimal) string {

@@ -7,7 +7,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/salesanalytics/salesanalytics/internal/termui"
+	"github.com/salesanalytics/salesanalytics/internal/format"
 	"github.com/salesanalytics/salesanalytics/query"
 )
 
@@ -40,7 +40,7 @@ func resultText(c query.Column, v any) string {
 	case decimal.Decimal:
 		if c.Scale == 2 {
 			// grouped to the cent as money is, without a unit the column may not have
-			return strings.Replace(termui.Money(x), "$", "", 1)
+			return strings.Replace(format.Money(x), "$", "", 1)
 		}
 		return x.StringFixed(int32(c.Scale))
 	case int64:

@@ -1,4 +1,4 @@
-package termui
+package format
 
 import (
 	"math/rand/v2"
