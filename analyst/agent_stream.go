@@ -123,19 +123,7 @@ func (s *AgentStream) Next() (AgentEvent, error) {
 
 // Events yields every event as it arrives, the response event last; an error
 // ends it, yielded with the event where it occurred.
-func (s *AgentStream) Events() iter.Seq2[AgentEvent, error] {
-	return func(yield func(AgentEvent, error) bool) {
-		for {
-			ev, err := s.Next()
-			if errors.Is(err, io.EOF) {
-				return
-			}
-			if !yield(ev, err) || err != nil {
-				return
-			}
-		}
-	}
-}
+func (s *AgentStream) Events() iter.Seq2[AgentEvent, error] { return events(s.Next) }
 
 // Wait reads the rest of the stream and returns the answer of its response
 // event.

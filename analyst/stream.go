@@ -163,10 +163,14 @@ func (s *Stream) Next() (Event, error) {
 
 // Events yields every event as it arrives; after the last, iteration ends. An
 // error ends it too, yielded with the event where it occurred.
-func (s *Stream) Events() iter.Seq2[Event, error] {
-	return func(yield func(Event, error) bool) {
+func (s *Stream) Events() iter.Seq2[Event, error] { return events(s.Next) }
+
+// events yields what next returns until io.EOF, or an error yielded with the
+// event where it occurred: the iteration of every streamed API.
+func events[E any](next func() (E, error)) iter.Seq2[E, error] {
+	return func(yield func(E, error) bool) {
 		for {
-			ev, err := s.Next()
+			ev, err := next()
 			if errors.Is(err, io.EOF) {
 				return
 			}

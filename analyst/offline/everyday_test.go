@@ -116,6 +116,11 @@ func TestQualifiersAreNeverDropped(t *testing.T) {
 		require.Equal(t, []string{within}, res.Request.Rank.Within, q)
 		require.Contains(t, res.Reading, "in each "+within, q)
 	}
+	// a group that is the ranked thing itself is no group: one plain list
+	for _, q := range []string{"top products per product", "best month per month"} {
+		res := r.Resolve(nil, q)
+		require.Nil(t, res.Request.Rank, q)
+	}
 	res := r.Resolve(nil, "top 3 reps with their region")
 	require.False(t, res.Declined, res.Reason)
 	require.Equal(t, []string{"rep_name", "region"}, res.Request.Dimensions)

@@ -217,8 +217,11 @@ func (in *intent) rankWords() (word, what string) {
 
 // groupDims are the groups a ranking within groups ranks within.
 func (in *intent) groupDims() []string {
-	if in.grain != "" && len(in.dims) == 1 {
+	switch {
+	case in.grain != "" && len(in.dims) == 1:
 		return in.dims
+	case len(in.dims) < 2:
+		return nil // "top products per product": no second group
 	}
 	return in.dims[1:]
 }

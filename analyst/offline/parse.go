@@ -250,7 +250,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 			}
 		}
 	}
-	in.perGroup = in.rank != 0 && perGroup
+	in.perGroup = in.rank != 0 && perGroup && len(in.groupDims()) > 0
 	if in.rank != 0 && in.limit == 0 {
 		in.limit = 1
 		if rankPlural && !which {
