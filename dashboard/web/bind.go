@@ -25,16 +25,22 @@ type Options struct {
 	// AllowedHosts are the names the server answers to (Config.AllowedHosts);
 	// empty means the loopback addresses.
 	AllowedHosts []string
+	// Now is the clock that resolves the period presets and the default range
+	// (the last complete year of data); nil means time.Now.
+	Now func() time.Time
 }
 
 // site binds the pages to one dashboard.
-type site struct{ d *dashboard.Dashboard }
+type site struct {
+	d     *dashboard.Dashboard
+	clock func() time.Time
+}
 
 // ForDashboard returns the Config that serves d's views: the six pages, the
 // filter form from d's catalog, "as of" from the data's version, and CSV exports
 // of every table.
 func ForDashboard(d *dashboard.Dashboard, o Options) Config {
-	s := &site{d: d}
+	s := &site{d: d, clock: o.Now}
 	return Config{
 		Pages: []Page{
 			{Key: "executive", Label: "Executive", Title: "Executive overview", Build: s.executive},
@@ -63,6 +69,19 @@ const keyCompare = "compare"
 type request struct {
 	f   dashboard.Filter
 	cmp dashboard.Compare
+	sp  span
+}
+
+// parse reads a page's query: its dates (the default range when it names
+// none), filter and comparison.
+func (s *site) parse(ctx context.Context, q url.Values) (request, error) {
+	sp, err := s.span(ctx, q)
+	if err != nil {
+		return request{}, err
+	}
+	r, err := parse(sp.apply(q))
+	r.sp = sp
+	return r, err
 }
 
 // parse reads the filter and comparison from q; a malformed value is a 400
@@ -94,6 +113,10 @@ func viewError(err error) error {
 // the default.
 func (r request) link(page string, f dashboard.Filter) string {
 	q := f.Values()
+	if r.sp.isDefault(q.Get(dashboard.KeyFrom), q.Get(dashboard.KeyTo)) {
+		q.Del(dashboard.KeyFrom)
+		q.Del(dashboard.KeyTo)
+	}
 	if r.cmp != "" && r.cmp != dashboard.ComparePrevious {
 		q.Set(keyCompare, string(r.cmp))
 	}

@@ -29,7 +29,7 @@ func (s *site) view(ctx context.Context, page string, r request) (dashboard.Expo
 // export writes one table of a page's view as the view's own CSV export: the
 // same columns, exact decimals, the drill-down filter of each row.
 func (s *site) export(ctx context.Context, page, table string, q url.Values) ([]byte, error) {
-	r, err := parse(q)
+	r, err := s.parse(ctx, q)
 	if err != nil {
 		return nil, err
 	}

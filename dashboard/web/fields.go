@@ -20,13 +20,13 @@ func (s *site) fields(ctx context.Context, q url.Values) ([]Field, error) {
 	if err != nil {
 		return nil, err
 	}
+	sp, err := s.span(ctx, q)
+	if err != nil {
+		return nil, err
+	}
 	first, last := cat.First.Format(time.DateOnly), cat.Last.Format(time.DateOnly)
-	date := func(key, label, def string) Field {
-		v := q.Get(key)
-		if v == "" {
-			v = def
-		}
-		return Field{Name: key, Label: label, Kind: "date", Value: v, Default: def, Min: first, Max: last}
+	date := func(key, label, value, def string) Field {
+		return Field{Name: key, Label: label, Kind: "date", Value: value, Default: def, Min: first, Max: last}
 	}
 	compare := Field{Name: keyCompare, Label: "Compare with", Kind: "select", Default: string(dashboard.ComparePrevious)}
 	for _, c := range []struct{ v, l string }{
@@ -65,8 +65,9 @@ func (s *site) fields(ctx context.Context, q url.Values) ([]Field, error) {
 		customer.Options = append(customer.Options, Option{Value: v, Label: "#" + v, Selected: true})
 	}
 	return []Field{
-		date(dashboard.KeyFrom, "From", first),
-		date(dashboard.KeyTo, "To", last),
+		sp.presets(s.now()),
+		date(dashboard.KeyFrom, "From", sp.from, sp.defFrom),
+		date(dashboard.KeyTo, "To", sp.to, sp.defTo),
 		compare,
 		{Name: dashboard.KeyRegion, Label: "Regions", Kind: "multi", Options: options(cat.Regions, q[dashboard.KeyRegion])},
 		{Name: dashboard.KeyCategory, Label: "Categories", Kind: "multi", Options: options(cat.Categories, q[dashboard.KeyCategory])},

@@ -140,6 +140,11 @@ func (h *handler) servePage(w http.ResponseWriter, r *http.Request) {
 		h.render(w, v)
 		return
 	}
+	if q.Has(keyPeriod) && v.Status == http.StatusOK {
+		// a preset stands for dates: the page's URL holds them
+		http.Redirect(w, r, withQuery(v.Path, resolvePeriod(q, v.Fields)), http.StatusFound)
+		return
+	}
 	if canon, changed := dropDefaults(q, v.Fields); changed && v.Status == http.StatusOK {
 		// A submitted form carries the defaults ("from" = the first day of data);
 		// the canonical URL leaves them out, so equal pages have equal links.

@@ -70,10 +70,29 @@ func TestFormDefaultsRedirect(t *testing.T) {
 	s := newSite(t, testScale, true)
 	cat, err := s.d.Catalog(context.Background())
 	require.NoError(t, err)
-	q := url.Values{"from": {cat.First.Format("2006-01-02")}, "to": {"2025-06-30"}, "compare": {"previous"}, "region": {"West"}}
+	// the dates go together: the default range (the last complete year) is
+	// dropped whole, any other range is kept whole
+	q := url.Values{"from": {"2025-01-01"}, "to": {"2025-12-31"}, "compare": {"previous"}, "region": {"West"}}
 	res, _ := s.get(t, "/regional?"+q.Encode())
 	require.Equal(t, http.StatusFound, res.StatusCode)
-	require.Equal(t, "/regional?region=West&to=2025-06-30", res.Header.Get("Location"))
+	require.Equal(t, "/regional?region=West", res.Header.Get("Location"))
+	q = url.Values{"from": {cat.First.Format("2006-01-02")}, "to": {"2025-06-30"}, "compare": {"previous"}, "region": {"West"}}
+	res, _ = s.get(t, "/regional?"+q.Encode())
+	require.Equal(t, http.StatusFound, res.StatusCode)
+	require.Equal(t, "/regional?from=2024-01-01&region=West&to=2025-06-30", res.Header.Get("Location"))
+	// a period preset redirects to its dates, keeping the other filters
+	for preset, want := range map[string]string{
+		"last-quarter": "/regional?from=2025-10-01&region=West&to=2025-12-31",
+		"all":          "/regional?from=2024-01-01&region=West&to=2025-12-31",
+		"last-year":    "/regional?region=West",
+	} {
+		res, _ = s.get(t, "/regional?region=West&from=2024-05-01&period="+preset)
+		require.Equal(t, http.StatusFound, res.StatusCode, preset)
+		require.Equal(t, want, res.Header.Get("Location"), preset)
+	}
+	res, body := s.get(t, "/regional?period=fortnight")
+	require.Equal(t, http.StatusBadRequest, res.StatusCode)
+	require.Contains(t, body, "Period &#34;fortnight&#34; (valid: last-30-days, this-quarter, last-quarter, ytd, last-year, all)")
 }
 
 // TestSecurityHeaders checks the headers on pages, fragments, files and errors.
@@ -258,7 +277,7 @@ func TestDrillDownAndCrumbs(t *testing.T) {
 		labels = append(labels, textOf(c))
 	}
 	require.Contains(t, labels, "Regions: "+rows[0][1].text+" × (remove)")
-	require.Contains(t, labels, "From: 2025-01-01 × (remove)")
+	require.Contains(t, labels, "Period: 1 Jan – 30 Jun 2025 × (remove)")
 	for _, c := range chips {
 		if strings.HasPrefix(textOf(c), "Regions:") {
 			remove, _ := attr(c, "href")

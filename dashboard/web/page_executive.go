@@ -27,7 +27,7 @@ var kpiLabels = map[string]string{
 }
 
 func (s *site) executive(ctx context.Context, q url.Values) ([]Tile, error) {
-	r, err := parse(q)
+	r, err := s.parse(ctx, q)
 	if err != nil {
 		return nil, err
 	}

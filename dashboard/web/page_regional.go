@@ -9,7 +9,7 @@ import (
 )
 
 func (s *site) regional(ctx context.Context, q url.Values) ([]Tile, error) {
-	r, err := parse(q)
+	r, err := s.parse(ctx, q)
 	if err != nil {
 		return nil, err
 	}

@@ -12,7 +12,7 @@ import (
 const leaderChart = 10
 
 func (s *site) reps(ctx context.Context, q url.Values) ([]Tile, error) {
-	r, err := parse(q)
+	r, err := s.parse(ctx, q)
 	if err != nil {
 		return nil, err
 	}

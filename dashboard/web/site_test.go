@@ -84,7 +84,7 @@ func newSiteOn(tb testing.TB, eng *embedded.Engine, cache bool) *site {
 	s := &site{d: d, eng: eng}
 	wh, err := pipeline.New(eng, pipeline.Config{Now: demoNow})
 	require.NoError(tb, err)
-	cfg := web.ForDashboard(d, web.Options{Refresh: func(ctx context.Context) error {
+	cfg := web.ForDashboard(d, web.Options{Now: demoNow, Refresh: func(ctx context.Context) error {
 		s.refreshs.Add(1)
 		_, err := wh.Refresh(ctx)
 		return err
@@ -231,9 +231,21 @@ func query(tb testing.TB, s string) url.Values {
 	return q
 }
 
-// filterOf parses a query as the pages do.
+// lastYear is the range a page opens on over the demo data (orders of 2024 and
+// 2025, read on 1 January 2026): the last complete year.
+const lastYear = "from=2025-01-01&to=2025-12-31"
+
+// filterOf parses a query as the pages do: one that names no date means the
+// last complete year.
 func filterOf(tb testing.TB, q url.Values) (dashboard.Filter, dashboard.Compare) {
 	tb.Helper()
+	if !q.Has("from") && !q.Has("to") {
+		d := query(tb, lastYear)
+		for k, vs := range q {
+			d[k] = vs
+		}
+		q = d
+	}
 	f, err := dashboard.ParseValues(q)
 	require.NoError(tb, err)
 	c, err := dashboard.ParseCompare(q.Get("compare"))

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -52,10 +53,20 @@ func clean(q url.Values) url.Values {
 }
 
 // dropDefaults returns q without the values that equal their field's default,
-// and whether it dropped any.
+// and whether it dropped any. The date fields go together: they are dropped
+// only when every one is there at its default, since a query without dates
+// means the default range and one with a single date means "to the data's end".
 func dropDefaults(q url.Values, fields []Field) (url.Values, bool) {
 	changed := false
+	dates, atDefault := 0, true
 	for _, f := range fields {
+		if f.Kind == "date" {
+			dates++
+			if vs := q[f.Name]; len(vs) != 1 || f.Default == "" || vs[0] != f.Default {
+				atDefault = false
+			}
+			continue
+		}
 		if f.Default == "" {
 			continue
 		}
@@ -66,5 +77,44 @@ func dropDefaults(q url.Values, fields []Field) (url.Values, bool) {
 			}
 		}
 	}
+	if dates > 0 && atDefault {
+		q = withoutKeys(q, dateNames(fields)...)
+		changed = true
+	}
 	return q, changed
+}
+
+// dateNames lists the names of the date fields.
+func dateNames(fields []Field) []string {
+	var out []string
+	for _, f := range fields {
+		if f.Kind == "date" {
+			out = append(out, f.Name)
+		}
+	}
+	return out
+}
+
+// withoutKeys returns a copy of q without the keys given.
+func withoutKeys(q url.Values, keys ...string) url.Values {
+	out := url.Values{}
+	for k, vs := range q {
+		if !slices.Contains(keys, k) {
+			out[k] = vs
+		}
+	}
+	return out
+}
+
+// resolvePeriod returns q with its period preset replaced by the dates the
+// form's date fields hold for it; none when they are the default range.
+func resolvePeriod(q url.Values, fields []Field) url.Values {
+	q = withoutKeys(q, append(dateNames(fields), keyPeriod)...)
+	for _, f := range fields {
+		if f.Kind == "date" {
+			q.Set(f.Name, f.Value)
+		}
+	}
+	q, _ = dropDefaults(q, fields)
+	return q
 }

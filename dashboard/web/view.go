@@ -3,8 +3,12 @@ package web
 import (
 	"bytes"
 	"context"
+	"maps"
 	"net/http"
 	"net/url"
+	"slices"
+	"strings"
+	"time"
 )
 
 // view is what the layout template renders.
@@ -14,6 +18,9 @@ type view struct {
 	Fields           []Field
 	FormErr          string
 	Crumbs           []crumb
+	Presets          []navLink
+	Keep             []keyValue
+	Period           string
 	Fresh            bool
 	AsOf             string
 	CSRF, Return     string
@@ -72,6 +79,7 @@ func (h *handler) base(ctx context.Context, w http.ResponseWriter, r *http.Reque
 	}
 	v.Fields = fields
 	v.Crumbs = crumbs(v.Path, fields, q)
+	v.Presets, v.Keep, v.Period = presets(fields, q)
 	if h.cfg.AsOf != nil {
 		at, err := h.cfg.AsOf(ctx)
 		if err != nil {
@@ -93,7 +101,15 @@ const maxFieldCrumbs = 8
 // with the link that removes it.
 func crumbs(path string, fields []Field, q url.Values) []crumb {
 	var out []crumb
+	dates := dateNames(fields)
+	if slices.ContainsFunc(dates, q.Has) {
+		// the dates are one filter: removing it returns to the default range
+		out = append(out, crumb{Label: "Period: " + rangeText(fields), Remove: withQuery(path, withoutKeys(q, dates...))})
+	}
 	for _, f := range fields {
+		if f.Kind == "date" || f.Kind == "period" {
+			continue
+		}
 		if n := len(q[f.Name]); n > maxFieldCrumbs {
 			rest := url.Values{}
 			for k, vs := range q {
@@ -118,6 +134,55 @@ func crumbs(path string, fields []Field, q url.Values) []crumb {
 		}
 	}
 	return out
+}
+
+// presets returns the period buttons of the form's period field, the query
+// they keep (every filter but the dates) and what the range in force is
+// called: "Last year · 1 Jan – 31 Dec 2025".
+func presets(fields []Field, q url.Values) ([]navLink, []keyValue, string) {
+	var links []navLink
+	period := rangeText(fields)
+	for _, f := range fields {
+		if f.Kind != "period" {
+			continue
+		}
+		for _, o := range f.Options {
+			links = append(links, navLink{Label: o.Label, Href: o.Value, Active: o.Selected})
+			if o.Selected {
+				period = o.Label + " · " + period
+			}
+		}
+	}
+	var keep []keyValue
+	rest := withoutKeys(q, append(dateNames(fields), keyPeriod)...)
+	for _, k := range slices.Sorted(maps.Keys(rest)) {
+		for _, v := range rest[k] {
+			keep = append(keep, keyValue{k, v})
+		}
+	}
+	return links, keep, period
+}
+
+// keyValue is one query value a form carries in a hidden input.
+type keyValue struct{ Key, Value string }
+
+// rangeText is the date fields' range in words: "1 Jan – 31 Dec 2025".
+func rangeText(fields []Field) string {
+	var ts []time.Time
+	var raw []string
+	for _, f := range fields {
+		if f.Kind != "date" {
+			continue
+		}
+		raw = append(raw, f.Value)
+		if t, err := time.Parse(time.DateOnly, f.Value); err == nil {
+			ts = append(ts, t)
+		}
+	}
+	if len(ts) != 2 || len(raw) != 2 {
+		return strings.Join(raw, " – ")
+	}
+	return days(ts[0], ts[1])
 }
 
 // render writes the full page with its status.

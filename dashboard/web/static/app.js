@@ -29,9 +29,19 @@
     if (!tiles.length || !window.fetch) return;
     ev.preventDefault();
     var params = new URLSearchParams();
-    var defaults = {};
-    form.querySelectorAll("[data-default]").forEach(function (el) { defaults[el.name] = el.getAttribute("data-default"); });
-    new FormData(form).forEach(function (v, k) { if (v !== "" && v !== defaults[k]) params.append(k, v); });
+    // The dates go together: left out only when both are at the default range
+    // (a query without dates means that range), as the server canonicalises.
+    var defaults = {}, dates = {}, datesAtDefault = true;
+    form.querySelectorAll("[data-default]").forEach(function (el) {
+      if (el.type === "date") {
+        dates[el.name] = true;
+        if (el.value !== el.getAttribute("data-default")) datesAtDefault = false;
+      } else defaults[el.name] = el.getAttribute("data-default");
+    });
+    new FormData(form).forEach(function (v, k) {
+      if (v === "" || (dates[k] ? datesAtDefault : v === defaults[k])) return;
+      params.append(k, v);
+    });
     var qs = params.toString();
     var url = form.getAttribute("action") + (qs ? "?" + qs : "");
     var page = document.body.getAttribute("data-page");
@@ -192,6 +202,18 @@
     var input = document.querySelector("form[data-ask] input[name=q]");
     if (input) input.value = question;
     ask(area, question);
+  });
+
+  // Filters fold behind a button on a narrow screen (CSS shows the button
+  // there); without the script the form simply stays open.
+  root.classList.add("js");
+  document.addEventListener("click", function (ev) {
+    var btn = ev.target.closest ? ev.target.closest("[data-filter-toggle]") : null;
+    if (!btn) return;
+    var form = document.getElementById(btn.getAttribute("aria-controls"));
+    var open = btn.getAttribute("aria-expanded") !== "true";
+    btn.setAttribute("aria-expanded", String(open));
+    if (form) form.classList.toggle("open", open);
   });
 
   window.addEventListener("popstate", function () { window.location.reload(); });
