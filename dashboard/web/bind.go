@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -70,6 +71,18 @@ type request struct {
 	f   dashboard.Filter
 	cmp dashboard.Compare
 	sp  span
+	// regions are the catalog's regions in order: a region's place is its
+	// colour on every chart.
+	regions []string
+}
+
+// color is region's palette colour (1 to 8), the same on every chart; 0 for
+// a name that is no region.
+func (r request) color(region string) int {
+	if i := slices.Index(r.regions, region); i >= 0 {
+		return i%8 + 1
+	}
+	return 0
 }
 
 // parse reads a page's query: its dates (the default range when it names
@@ -79,8 +92,12 @@ func (s *site) parse(ctx context.Context, q url.Values) (request, error) {
 	if err != nil {
 		return request{}, err
 	}
+	cat, err := s.catalog(ctx)
+	if err != nil {
+		return request{}, err
+	}
 	r, err := parse(sp.apply(q))
-	r.sp = sp
+	r.sp, r.regions = sp, cat.Regions
 	return r, err
 }
 

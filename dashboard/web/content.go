@@ -13,6 +13,9 @@ type Tile struct {
 	Wide  bool
 	KPIs  []KPI
 	Chart template.HTML
+	// Phone is the same chart on a phone's canvas, shown instead of Chart on a
+	// narrow screen so that its text stays legible.
+	Phone template.HTML
 	Table *Table
 	// Fold puts the table under the chart in a closed <details>.
 	Fold bool
@@ -28,7 +31,9 @@ type Tile struct {
 type KPI struct {
 	ID    string
 	Label string
-	Value string
+	// Value is the figure as the card shows it, compact for large amounts
+	// ("$395.1M"); Exact is the exact figure and change, its tooltip.
+	Value, Exact string
 	// Delta and DeltaPct are the exact change; both empty means "no
 	// comparison" (a zero or missing base), which the card says in words.
 	Delta, DeltaPct string
@@ -63,8 +68,10 @@ type Row struct {
 	Total bool
 }
 
-// Cell is one table cell; Href makes it a drill-down link.
+// Cell is one table cell; Href makes it a drill-down link. Direction colours
+// a change: +1 a rise, -1 a fall.
 type Cell struct {
-	Text string
-	Href string
+	Text      string
+	Href      string
+	Direction int
 }

@@ -19,6 +19,18 @@ func money(d decimal.Decimal) string { return format.Money(d) }
 
 func count(n int64) string { return format.Int(n) }
 
+// headlineFrom is the amount from which a headline figure is shown compactly.
+var headlineFrom = decimal.NewFromInt(100_000)
+
+// headline formats money for a KPI card: compactly from $100,000 ("$395.1M"),
+// exactly below; the card's title holds the exact figure.
+func headline(d decimal.Decimal) string {
+	if d.Abs().GreaterThanOrEqual(headlineFrom) {
+		return format.MoneyCompact(d)
+	}
+	return money(d)
+}
+
 // pct formats a fraction (0.0525) as "5.25%".
 func pct(f decimal.Decimal) string {
 	return f.Shift(2).StringFixed(2) + "%"

@@ -24,6 +24,10 @@ func TestFormats(t *testing.T) {
 		{signed(d("3.5"), money), "+$3.50"},
 		{signed(d("-3.5"), money), "-$3.50"},
 		{nullMoney(decimal.NullDecimal{}), "—"},
+		{headline(d("395090527.40")), "$395.1M"},
+		{headline(d("99999.99")), "$99,999.99"},
+		{headline(d("100000")), "$100.0K"},
+		{signed(d("-1250000"), headline), "-$1.3M"},
 		{days(time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 3, 31, 0, 0, 0, 0, time.UTC)), "1 Jan – 31 Mar 2025"},
 		{days(time.Date(2024, 12, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 1, 31, 0, 0, 0, 0, time.UTC)), "1 Dec 2024 – 31 Jan 2025"},
 	}

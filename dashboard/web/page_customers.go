@@ -67,12 +67,12 @@ func groupTile(r request, id, title, name string, rows []dashboard.GroupRow) Til
 		cells := []Cell{{Text: g.Key, Href: href}, {Text: money(g.Revenue)},
 			{Text: count(g.Customers)}, {Text: nullMoney(g.RevenuePerCustomer)}, {Text: nullPct(g.Share)}}
 		if growth {
-			cells = append(cells, Cell{Text: change(g.Growth)})
+			cells = append(cells, changeCell(g.Growth))
 		}
 		tbl.Rows = append(tbl.Rows, Row{Cells: cells})
 		bars.Bars = append(bars.Bars, svg.BarItem{Label: g.Key, Value: float(g.Revenue), Text: money(g.Revenue), Href: href})
 	}
-	t.Table, t.Chart = tbl, bars.SVG()
+	t.Table, t.Chart, t.Phone = tbl, bars.SVG(), bars.PhoneSVG()
 	return emptyIf(t, len(rows) == 0)
 }
 
@@ -96,6 +96,6 @@ func newReturningTile(r request, rows []dashboard.CustomerMonth) Tile {
 		tbl.Rows = append(tbl.Rows, Row{Cells: []Cell{{Text: m.Month.Format("January 2006") + partialMark(m.Partial), Href: href},
 			{Text: count(m.Active)}, {Text: count(m.New)}, {Text: count(m.Returning)}}})
 	}
-	t.Table, t.Chart = tbl, chart.SVG()
+	t.Table, t.Chart, t.Phone = tbl, chart.SVG(), chart.PhoneSVG()
 	return emptyIf(t, len(rows) == 0)
 }

@@ -59,18 +59,20 @@ func (s *site) executive(ctx context.Context, q url.Values) ([]Tile, error) {
 // kpiCard formats one KPI and its change.
 func kpiCard(k dashboard.KPI, m dashboard.Meta) KPI {
 	format := func(d decimal.Decimal) string { return count(d.IntPart()) }
+	exact := format
 	if k.Unit == "usd" {
-		format = money
+		format, exact = headline, money
 	}
 	c := KPI{ID: k.Name, Label: kpiLabels[k.Name], Value: "—", Partial: m.Period.Partial}
 	if c.Label == "" {
 		c.Label = k.Name
 	}
 	if k.Value.Valid {
-		c.Value = format(k.Value.Decimal)
+		c.Value, c.Exact = format(k.Value.Decimal), exact(k.Value.Decimal)
 	}
 	if k.Change.Delta.Valid {
 		c.Delta = signed(k.Change.Delta.Decimal, format)
+		c.Exact += " (" + signed(k.Change.Delta.Decimal, exact) + ")"
 		c.Direction = k.Change.Delta.Decimal.Sign()
 	}
 	if k.Change.Pct.Valid {
@@ -122,7 +124,8 @@ func trendTile(r request, pts []dashboard.MonthPoint, page string) Tile {
 			{Text: money(m.Revenue)}, {Text: count(m.Orders)}, {Text: count(m.Units)},
 		}})
 	}
-	t.Chart = svg.Line{Title: "Monthly revenue", Labels: labels, Series: []svg.Series{ser}, Axis: svg.Money, Width: wideChart, Height: 280}.SVG()
+	line := svg.Line{Title: "Monthly revenue", Labels: labels, Series: []svg.Series{ser}, Axis: svg.Money, Width: wideChart, Height: 280}
+	t.Chart, t.Phone = line.SVG(), line.PhoneSVG()
 	t.Table = tbl
 	t.Fold = true
 	return t
@@ -138,7 +141,7 @@ func partialMark(p bool) string {
 // regionsTile is revenue by region with shares; a region links to its page.
 func regionsTile(r request, rows []dashboard.Share) Tile {
 	t := Tile{ID: dashboard.TableRegions, Title: "Revenue by region"}
-	t.Table, t.Chart = shareTable(r, shareSpec{id: dashboard.TableRegions, name: "Region", page: "executive", target: "regional"}, rows)
+	t.Table, t.Chart, t.Phone = shareTable(r, shareSpec{id: dashboard.TableRegions, name: "Region", page: "executive", target: "regional"}, rows)
 	return emptyIf(t, len(rows) == 0)
 }
 
@@ -148,7 +151,7 @@ type shareSpec struct{ id, name, page, target string }
 
 // shareTable renders shares as a bar chart and a table; each row links to the
 // target page narrowed to it, and the Other row says how many parts it holds.
-func shareTable(r request, sp shareSpec, rows []dashboard.Share) (*Table, template.HTML) {
+func shareTable(r request, sp shareSpec, rows []dashboard.Share) (*Table, template.HTML, template.HTML) {
 	tbl := &Table{ID: sp.id, CSV: r.csv(sp.page, sp.id), Cols: []Col{{Name: "#", Num: true}, {Name: sp.name}, {Name: "Revenue", Num: true}, {Name: "Share", Num: true}}}
 	bars := svg.Bar{Title: "Revenue by " + lowerFirst(sp.name), Width: halfChart}
 	for _, s := range rows {
@@ -159,9 +162,13 @@ func shareTable(r request, sp shareSpec, rows []dashboard.Share) (*Table, templa
 			href, rank = r.link(sp.target, s.Drill), itoa(s.Rank)
 		}
 		tbl.Rows = append(tbl.Rows, Row{Total: s.Other, Cells: []Cell{{Text: rank}, {Text: label, Href: href}, {Text: money(s.Revenue)}, {Text: nullPct(s.Share)}}})
-		bars.Bars = append(bars.Bars, svg.BarItem{Label: label, Value: float(s.Revenue), Text: money(s.Revenue), Href: href, Muted: s.Other})
+		item := svg.BarItem{Label: label, Value: float(s.Revenue), Text: money(s.Revenue), Href: href, Muted: s.Other}
+		if sp.target == "regional" {
+			item.Color = r.color(s.Name)
+		}
+		bars.Bars = append(bars.Bars, item)
 	}
-	return tbl, bars.SVG()
+	return tbl, bars.SVG(), bars.PhoneSVG()
 }
 
 // toDateTile is MTD, QTD and YTD against a year earlier.
@@ -174,21 +181,34 @@ func toDateTile(r request, rows []dashboard.ToDateRow) Tile {
 		tbl.Rows = append(tbl.Rows, Row{Cells: []Cell{
 			{Text: string(row.Kind), Href: r.link("executive", row.Drill)},
 			{Text: row.Period.From.Format("2 Jan") + " – " + row.Period.To.Format("2 Jan")},
-			{Text: money(row.Revenue)}, {Text: change(row.RevenueChange)},
-			{Text: count(row.Orders)}, {Text: change(row.OrdersChange)},
+			{Text: money(row.Revenue)}, changeCell(row.RevenueChange),
+			{Text: count(row.Orders)}, changeCell(row.OrdersChange),
 		}})
 	}
 	t.Table = tbl
 	return emptyIf(t, len(rows) == 0)
 }
 
-// change prints a change as a signed percentage, or says there is none.
+// change prints a change as a signed percentage, or says there is none: "new"
+// for something that had nothing to compare with, "—" for nothing both times.
 func change(c dashboard.Change) string {
 	switch {
 	case !c.Comparable():
 		return "no comparison"
+	case c.Base.Decimal.IsZero() && c.Delta.Decimal.IsZero():
+		return "—"
 	case !c.Pct.Valid:
 		return "new"
 	}
 	return signed(c.Pct.Decimal, pct)
+}
+
+// changeCell is a change in a table, coloured as on the cards: up green, down
+// red.
+func changeCell(c dashboard.Change) Cell {
+	cell := Cell{Text: change(c)}
+	if c.Delta.Valid {
+		cell.Direction = c.Delta.Decimal.Sign()
+	}
+	return cell
 }

@@ -24,16 +24,16 @@ func (s *site) product(ctx context.Context, q url.Values) ([]Tile, error) {
 	for _, c := range v.Categories {
 		href := r.link("product", c.Drill)
 		tbl.Rows = append(tbl.Rows, Row{Cells: []Cell{
-			{Text: c.Category, Href: href}, {Text: money(c.Revenue)}, {Text: count(c.Units)}, {Text: nullPct(c.Share)}, {Text: change(c.Growth)}}})
+			{Text: c.Category, Href: href}, {Text: money(c.Revenue)}, {Text: count(c.Units)}, {Text: nullPct(c.Share)}, changeCell(c.Growth)}})
 		bars.Bars = append(bars.Bars, svg.BarItem{Label: c.Category, Value: float(c.Revenue), Text: money(c.Revenue), Href: href})
 	}
-	cats.Table, cats.Chart = tbl, bars.SVG()
+	cats.Table, cats.Chart, cats.Phone = tbl, bars.SVG(), bars.PhoneSVG()
 	cats = emptyIf(cats, len(v.Categories) == 0)
 
 	top := Tile{ID: dashboard.TableTopProducts, Title: "Top products", Note: "by revenue, with the rest as Other"}
-	top.Table, _ = shareTable(r, shareSpec{id: dashboard.TableTopProducts, name: "Product", page: "product", target: "product"}, v.Top)
+	top.Table, _, _ = shareTable(r, shareSpec{id: dashboard.TableTopProducts, name: "Product", page: "product", target: "product"}, v.Top)
 	bottom := Tile{ID: dashboard.TableBottomProduct, Title: "Bottom products", Note: "lowest revenue with sales in the range"}
-	bottom.Table, _ = shareTable(r, shareSpec{id: dashboard.TableBottomProduct, name: "Product", page: "product", target: "product"}, v.Bottom)
+	bottom.Table, _, _ = shareTable(r, shareSpec{id: dashboard.TableBottomProduct, name: "Product", page: "product", target: "product"}, v.Bottom)
 	tiles := []Tile{cats}
 	if d := v.Detail; d != nil {
 		t := trendTile(r, d.Months, "product")

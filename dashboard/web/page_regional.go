@@ -29,18 +29,18 @@ func (s *site) regional(ctx context.Context, q url.Values) ([]Tile, error) {
 	for _, row := range v.Regions {
 		href := r.link("regional", row.Drill)
 		tbl.Rows = append(tbl.Rows, Row{Cells: []Cell{
-			{Text: row.Region, Href: href}, {Text: money(row.Revenue)}, {Text: nullPct(row.Share)}, {Text: change(row.Growth)},
+			{Text: row.Region, Href: href}, {Text: money(row.Revenue)}, {Text: nullPct(row.Share)}, changeCell(row.Growth),
 			{Text: count(row.Orders)}, {Text: count(row.Customers)}, {Text: nullMoney(row.AOV)},
 		}})
-		bars.Bars = append(bars.Bars, svg.BarItem{Label: row.Region, Value: float(row.Revenue), Text: money(row.Revenue), Href: href})
+		bars.Bars = append(bars.Bars, svg.BarItem{Label: row.Region, Value: float(row.Revenue), Text: money(row.Revenue), Href: href, Color: r.color(row.Region)})
 	}
-	regions.Chart, regions.Table = bars.SVG(), tbl
+	regions.Chart, regions.Phone, regions.Table = bars.SVG(), bars.PhoneSVG(), tbl
 	tiles := []Tile{regions, regionTrendTile(r, v.Trend)}
 	if d := v.Detail; d != nil {
 		reps := Tile{ID: dashboard.TableRegionReps, Title: "Top reps in " + d.Region}
-		reps.Table, reps.Chart = shareTable(r, shareSpec{id: dashboard.TableRegionReps, name: "Rep", page: "regional", target: "reps"}, d.Reps)
+		reps.Table, reps.Chart, reps.Phone = shareTable(r, shareSpec{id: dashboard.TableRegionReps, name: "Rep", page: "regional", target: "reps"}, d.Reps)
 		cats := Tile{ID: dashboard.TableRegionCategories, Title: "Top categories in " + d.Region}
-		cats.Table, cats.Chart = shareTable(r, shareSpec{id: dashboard.TableRegionCategories, name: "Category", page: "regional", target: "product"}, d.Categories)
+		cats.Table, cats.Chart, cats.Phone = shareTable(r, shareSpec{id: dashboard.TableRegionCategories, name: "Category", page: "regional", target: "product"}, d.Categories)
 		tiles = append(tiles, emptyIf(reps, len(d.Reps) == 0), emptyIf(cats, len(d.Categories) == 0))
 	}
 	return tiles, nil
@@ -69,7 +69,7 @@ func regionTrendTile(r request, rows []dashboard.RegionMonth) Tile {
 	for _, row := range rows {
 		s, ok := series[row.Region]
 		if !ok {
-			s = &svg.Series{Name: row.Region, Values: make([]float64, len(labels)), Texts: make([]string, len(labels)), Hrefs: make([]string, len(labels))}
+			s = &svg.Series{Name: row.Region, Color: r.color(row.Region), Values: make([]float64, len(labels)), Texts: make([]string, len(labels)), Hrefs: make([]string, len(labels))}
 			series[row.Region] = s
 			order = append(order, row.Region)
 		}
@@ -85,14 +85,14 @@ func regionTrendTile(r request, rows []dashboard.RegionMonth) Tile {
 	for _, name := range order {
 		line.Series = append(line.Series, *series[name])
 	}
-	t.Chart, t.Table = line.SVG(), tbl
+	t.Chart, t.Phone, t.Table = line.SVG(), line.PhoneSVG(), tbl
 	return t
 }
 
 // emptyIf sets the no-orders state when empty holds.
 func emptyIf(t Tile, empty bool) Tile {
 	if empty {
-		t.Empty, t.Table, t.Chart = noOrders, nil, ""
+		t.Empty, t.Table, t.Chart, t.Phone = noOrders, nil, "", ""
 	}
 	return t
 }

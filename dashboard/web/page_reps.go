@@ -31,14 +31,14 @@ func (s *site) reps(ctx context.Context, q url.Values) ([]Tile, error) {
 		tbl.Rows = append(tbl.Rows, Row{Cells: []Cell{
 			{Text: itoa(row.Rank)}, {Text: row.Rep.Name, Href: href}, {Text: row.Rep.Region, Href: r.link("regional", r.f.WithRegion(row.Rep.Region))},
 			{Text: money(row.Revenue)}, {Text: count(row.Orders)}, {Text: count(row.Customers)}, {Text: nullMoney(row.AOV)},
-			{Text: money(row.Quota)}, {Text: nullPct(row.Attainment)}, {Text: change(row.Growth)},
+			{Text: money(row.Quota)}, {Text: nullPct(row.Attainment)}, changeCell(row.Growth),
 		}})
 		if i < leaderChart {
 			bars.Bars = append(bars.Bars, svg.BarItem{Label: row.Rep.Name, Value: float(row.Revenue),
-				Text: money(row.Revenue), Href: href})
+				Text: money(row.Revenue), Href: href, Color: r.color(row.Rep.Region)})
 		}
 	}
-	board.Table, board.Chart = tbl, bars.SVG()
+	board.Table, board.Chart, board.Phone = tbl, bars.SVG(), bars.PhoneSVG()
 	board = emptyIf(board, len(v.Leaderboard) == 0)
 	tiles := []Tile{board}
 	if d := v.Detail; d != nil {
@@ -60,7 +60,8 @@ func (s *site) reps(ctx context.Context, q url.Values) ([]Tile, error) {
 			}})
 		}
 		t.Table = mt
-		t.Chart = svg.Line{Title: "Revenue against quota", Labels: labels, Series: []svg.Series{rev, quota}, Axis: svg.Money, Width: wideChart, Height: 280}.SVG()
+		line := svg.Line{Title: "Revenue against quota", Labels: labels, Series: []svg.Series{rev, quota}, Axis: svg.Money, Width: wideChart, Height: 280}
+		t.Chart, t.Phone = line.SVG(), line.PhoneSVG()
 		tiles = append(tiles, emptyIf(t, len(d.Months) == 0))
 	}
 	return tiles, nil

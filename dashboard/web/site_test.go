@@ -170,7 +170,11 @@ func (p page) kpis() map[string]string {
 	for _, card := range p.find(hasAttr("data-kpi", "")) {
 		id, _ := attr(card, "data-kpi")
 		for _, v := range (page{card}).find(hasAttr("data-value", "")) {
+			// the card's exact figure is its title; the text may be compact
 			out[id] = textOf(v)
+			if exact, ok := attr(v, "title"); ok {
+				out[id], _, _ = strings.Cut(exact, " (")
+			}
 		}
 	}
 	return out

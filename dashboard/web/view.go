@@ -141,7 +141,7 @@ func crumbs(path string, fields []Field, q url.Values) []crumb {
 // called: "Last year · 1 Jan – 31 Dec 2025".
 func presets(fields []Field, q url.Values) ([]navLink, []keyValue, string) {
 	var links []navLink
-	period := rangeText(fields)
+	name := ""
 	for _, f := range fields {
 		if f.Kind != "period" {
 			continue
@@ -149,10 +149,13 @@ func presets(fields []Field, q url.Values) ([]navLink, []keyValue, string) {
 		for _, o := range f.Options {
 			links = append(links, navLink{Label: o.Label, Href: o.Value, Active: o.Selected})
 			if o.Selected {
-				period = o.Label + " · " + period
+				// the later of two presets with the same dates names a
+				// complete period ("Last year" over "Year to date")
+				name = o.Label + " · "
 			}
 		}
 	}
+	period := name + rangeText(fields)
 	var keep []keyValue
 	rest := withoutKeys(q, append(dateNames(fields), keyPeriod)...)
 	for _, k := range slices.Sorted(maps.Keys(rest)) {

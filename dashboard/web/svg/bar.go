@@ -11,6 +11,9 @@ type BarItem struct {
 	Href  string
 	// Muted draws the bar in the neutral colour: an "Other" remainder.
 	Muted bool
+	// Color is the bar's palette colour, 1 to 8 (a region's colour); 0 means
+	// the first.
+	Color int
 }
 
 // Bar is a horizontal bar chart, one row per item, for rankings with long names
@@ -46,22 +49,30 @@ func (c Bar) SVG() template.HTML {
 	for _, it := range c.Bars {
 		valueW = max(valueW, float64(len([]rune(it.Text)))*7.5+12)
 	}
-	plotW := w - barLabelW - valueW
+	labelW := min(float64(barLabelW), w*0.3) // a phone's narrow canvas gets a narrower label column
+	plotW := w - labelW - valueW
 	var b builder
 	b.open(w, h, "bar", c.Title)
 	for i, it := range c.Bars {
 		y := float64(i)*barRow + 4
 		bw := plotW * max(it.Value, 0) / hi
 		b.link(it.Href, func() {
-			b.text(barLabelW-8, y+17, "end", "label", truncate(it.Label, 20))
-			cls := "bar " + seriesClass(0)
+			b.text(labelW-8, y+17, "end", "label", truncate(it.Label, min(20, int(labelW/7.5))))
+			cls := "bar " + seriesClass(max(it.Color-1, 0))
 			if it.Muted {
 				cls = "bar muted"
 			}
-			b.rect(barLabelW, y+4, bw, barRow-10, cls, it.Label+": "+it.Text)
+			b.rect(labelW, y+4, bw, barRow-10, cls, it.Label+": "+it.Text)
 		})
-		b.text(barLabelW+bw+6, y+17, "start", "value", it.Text)
+		b.text(labelW+bw+6, y+17, "start", "value", it.Text)
 	}
-	b.line(barLabelW, 2, barLabelW, h-2, "axis")
+	b.line(labelW, 2, labelW, h-2, "axis")
 	return b.close()
+}
+
+// PhoneSVG renders the chart on a phone's canvas (PhoneWidth), so that its
+// text prints at about its size there.
+func (c Bar) PhoneSVG() template.HTML {
+	c.Width = PhoneWidth
+	return c.SVG()
 }

@@ -12,6 +12,17 @@ type Series struct {
 	Hrefs  []string
 	// Dashed draws the series as a dashed line (a comparison period).
 	Dashed bool
+	// Color is the series' palette colour, 1 to 8, so that one thing (a
+	// region) has one colour on every chart; 0 means by position.
+	Color int
+}
+
+// class is the colour class of the series at position i.
+func (s Series) class(i int) string {
+	if s.Color > 0 {
+		return seriesClass(s.Color - 1)
+	}
+	return seriesClass(i)
 }
 
 func (s Series) text(i int) string {
@@ -41,7 +52,7 @@ type Line struct {
 
 const (
 	padLeft   = 64
-	padRight  = 16
+	padRight  = 28 // half the last month label ("Dec 25"), centred on the last point
 	padTop    = 16
 	padBottom = 40
 )
@@ -92,7 +103,7 @@ func (c Line) SVG() template.HTML {
 		legend(&b, c.Series, padLeft, padTop+2)
 	}
 	for si, s := range c.Series {
-		cls := "series " + seriesClass(si)
+		cls := "series " + s.class(si)
 		if s.Dashed {
 			cls += " dashed"
 		}
@@ -103,16 +114,30 @@ func (c Line) SVG() template.HTML {
 		b.polyline(xs, ys, cls)
 		for i := range s.Values {
 			tip := s.Name + " · " + label(c.Labels, i) + ": " + s.text(i)
-			b.link(s.href(i), func() { b.circle(xs[i], ys[i], 3.5, "dot "+seriesClass(si), tip) })
+			b.link(s.href(i), func() { b.circle(xs[i], ys[i], 3.5, "dot "+s.class(si), tip) })
 		}
 	}
 	return b.close()
 }
 
+// PhoneWidth and PhoneHeight are the canvas of a chart on a phone: about the
+// pixels a phone's tile gives it (390 px less the margins), so that its 12px
+// text prints at 11 px or more instead of shrinking with a desktop canvas.
+const (
+	PhoneWidth  = 340
+	PhoneHeight = 220
+)
+
+// PhoneSVG renders the chart on a phone's canvas.
+func (c Line) PhoneSVG() template.HTML {
+	c.Width, c.Height = PhoneWidth, PhoneHeight
+	return c.SVG()
+}
+
 // legend writes one swatch and name per series in a row.
 func legend(b *builder, series []Series, x, y float64) {
 	for i, s := range series {
-		cls := "swatch " + seriesClass(i)
+		cls := "swatch " + s.class(i)
 		if s.Dashed {
 			cls += " dashed"
 		}

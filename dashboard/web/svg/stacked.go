@@ -46,7 +46,7 @@ func (c Stacked) SVG() template.HTML {
 			}
 			f := max(s.Values[i], 0) / total
 			tip := s.Name + " · " + l + ": " + s.text(i)
-			b.link(s.href(i), func() { b.rect(x, y(acc+f), barW, y(acc)-y(acc+f), "seg "+seriesClass(si), tip) })
+			b.link(s.href(i), func() { b.rect(x, y(acc+f), barW, y(acc)-y(acc+f), "seg "+s.class(si), tip) })
 			acc += f
 		}
 		if i%every == 0 {
@@ -55,4 +55,10 @@ func (c Stacked) SVG() template.HTML {
 	}
 	b.line(padLeft, y(0), w-padRight, y(0), "axis")
 	return b.close()
+}
+
+// PhoneSVG renders the chart on a phone's canvas.
+func (c Stacked) PhoneSVG() template.HTML {
+	c.Width, c.Height = PhoneWidth, PhoneHeight
+	return c.SVG()
 }

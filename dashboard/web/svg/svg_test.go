@@ -3,6 +3,7 @@ package svg
 import (
 	"encoding/xml"
 	"flag"
+	"fmt"
 	"html/template"
 	"io"
 	"os"
@@ -119,4 +120,35 @@ func TestAxisFormats(t *testing.T) {
 func TestSparkWithOnePointDrawsNoLine(t *testing.T) {
 	t.Parallel()
 	require.NotContains(t, string(Spark{Values: []float64{4}}.SVG()), "polyline")
+}
+
+// TestLabelsStayOnTheCanvas: the last month's label is centred on the last
+// point; at about 7 px a character (12 px text) it must end inside the canvas,
+// not be clipped to "Dec 2".
+func TestLabelsStayOnTheCanvas(t *testing.T) {
+	t.Parallel()
+	labels := []string{"Oct 25", "Nov 25", "Dec 25"}
+	for _, w := range []float64{340, 720, 1180} {
+		out := string(Line{Title: "t", Labels: labels, Width: w, Series: []Series{{Name: "a", Values: []float64{1, 2, 3}}}}.SVG())
+		var x float64
+		i := strings.Index(out, ">Dec 25</text>")
+		require.Positive(t, i, w)
+		start := strings.LastIndex(out[:i], `<text x="`) + len(`<text x="`)
+		_, err := fmt.Sscanf(out[start:], "%g", &x)
+		require.NoError(t, err)
+		require.LessOrEqual(t, x+float64(len("Dec 25"))*7/2, w, "width %g", w)
+	}
+}
+
+// TestColorsFollowTheThing: a series or bar with a colour keeps it wherever
+// it stands, so a region has one colour on every chart.
+func TestColorsFollowTheThing(t *testing.T) {
+	t.Parallel()
+	line := string(Line{Title: "t", Labels: []string{"a", "b"}, Series: []Series{
+		{Name: "West", Values: []float64{1, 2}, Color: 4}, {Name: "East", Values: []float64{2, 1}, Color: 1}}}.SVG())
+	require.Contains(t, line, `class="series s3"`)
+	require.Contains(t, line, `class="series s0"`)
+	bar := string(Bar{Title: "t", Bars: []BarItem{{Label: "West", Value: 1, Text: "1", Color: 4}, {Label: "East", Value: 2, Text: "2", Color: 1}}}.SVG())
+	require.Contains(t, bar, `class="bar s3"`)
+	require.Contains(t, bar, `class="bar s0"`)
 }
