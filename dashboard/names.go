@@ -1,0 +1,82 @@
+package dashboard
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"context"
+
+	"github.com/salesanalytics/salesanalytics/marts"
+	"github.com/salesanalytics/salesanalytics/warehouse"
+)
+
+// CustomerName is a customer as a picker lists it: the id a filter takes and
+// the name a person knows.
+type CustomerName struct {
+	ID      int64  `json:"id"`
+	Name    string `json:"name"`
+	Segment string `json:"segment"`
+}
+
+// MaxFound is the most customers [Dashboard.FindCustomers] returns.
+const MaxFound = 50
+
+// FindCustomers returns up to limit (at most MaxFound) customers whose name
+// contains text, ignoring case, or whose id is text, in name order. The text
+// is bound, never spliced into the SQL; over MaxValueBytes it is an error.
+func (d *Dashboard) FindCustomers(ctx context.Context, text string, limit int) ([]CustomerName, error) {
+	text = strings.TrimSpace(text)
+	if len(text) > MaxValueBytes {
+		return nil, fmt.Errorf("%w: customer search of %d bytes; at most %d", ErrInvalidFilter, len(text), MaxValueBytes)
+	}
+	limit = min(max(limit, 1), MaxFound)
+	var out []CustomerName
+	_, err := d.compute(ctx, func(e *env) error {
+		q, t := e.q, warehouse.SalesByCustomer()
+		id, _ := strconv.ParseInt(text, 10, 64)
+		stmt := fmt.Sprintf("SELECT %s, %s, %s FROM %s WHERE LOWER(%s) LIKE ? ESCAPE '\\' OR %s = ? ORDER BY %s, %s LIMIT %d",
+			q.Col("CUSTOMER_ID"), q.Col("CUSTOMER_NAME"), q.Col("SEGMENT"), q.Ref(t),
+			q.Col("CUSTOMER_NAME"), q.Col("CUSTOMER_ID"), q.Col("CUSTOMER_NAME"), q.Col("CUSTOMER_ID"), limit)
+		rows, err := e.tx.QueryContext(ctx, stmt, "%"+likeEscape(strings.ToLower(text))+"%", id)
+		if err != nil {
+			return fmt.Errorf("dashboard: find customers: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var c CustomerName
+			if err := rows.Scan(&c.ID, &c.Name, &c.Segment); err != nil {
+				return fmt.Errorf("dashboard: find customers: %w", err)
+			}
+			out = append(out, c)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// CustomerNames returns the names of the customers ids (at most
+// MaxListValues); an id the data does not hold is left out.
+func (d *Dashboard) CustomerNames(ctx context.Context, ids []int64) (map[int64]string, error) {
+	if len(ids) > MaxListValues {
+		return nil, fmt.Errorf("%w: %s: %d values; at most %d", ErrInvalidFilter, KeyCustomer, len(ids), MaxListValues)
+	}
+	out := map[int64]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	_, err := d.compute(ctx, func(e *env) error {
+		rows, err := e.q.SalesByCustomer(ctx, marts.SalesByCustomerParams{CustomerIDs: ids})
+		for _, r := range rows {
+			out[r.CustomerID] = r.CustomerName
+		}
+		return err
+	})
+	return out, err
+}
+
+// likeEscape escapes LIKE's wildcards (and its escape character) in s, so a
+// search for "50%" looks for those characters.
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
