@@ -29,7 +29,9 @@ func TestFindCustomers(t *testing.T) {
 	}
 	require.NoError(t, rows.Err())
 	require.NotEmpty(t, all)
-	slices.SortFunc(all, func(a, b dashboard.CustomerName) int { return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID)) })
+	slices.SortFunc(all, func(a, b dashboard.CustomerName) int {
+		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
+	})
 	someone := all[len(all)/2]
 	last := someone.Name[strings.LastIndex(someone.Name, " ")+1:]
 	for _, text := range []string{strings.ToUpper(last), strings.ToLower(someone.Name), strconv.FormatInt(someone.ID, 10), "a", "50%_\\", "nobody at all"} {
