@@ -52,6 +52,7 @@ func ForDashboard(d *dashboard.Dashboard, o Options) Config {
 			{Key: analystKey, Label: "Analyst", Title: "Analyst"},
 		},
 		Fields:  s.fields,
+		Search:  s.search,
 		AsOf:    s.asOf,
 		Refresh: o.Refresh,
 		Export:  s.export,
@@ -96,7 +97,7 @@ func (s *site) parse(ctx context.Context, q url.Values) (request, error) {
 	if err != nil {
 		return request{}, err
 	}
-	r, err := parse(sp.apply(q))
+	r, err := parse(sp.apply(normalize(q, cat)))
 	r.sp, r.regions = sp, cat.Regions
 	return r, err
 }

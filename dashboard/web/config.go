@@ -19,7 +19,10 @@ type Page struct {
 }
 
 // Field is one control of the filter form. Kind is "date", "select", "multi"
-// (a list of check boxes) or "hidden" (its selected options ride along).
+// (a list of check boxes), "search" (check boxes of the choices picked, and a
+// search box that lists more from Config.Search), "period" (buttons that set
+// the dates: each Option's Value is a preset's name) or "hidden" (its selected
+// options ride along).
 type Field struct {
 	Name, Label, Kind string
 	// Value is the current value of a date field; Min and Max bound it.
@@ -65,6 +68,9 @@ type Config struct {
 	AsOf func(ctx context.Context) (time.Time, error)
 	// Refresh runs the pipeline's refresh.
 	Refresh func(ctx context.Context) error
+	// Search answers the search box of a "search" field (GET /pick/{field}?q=):
+	// the matching choices, best first.
+	Search func(ctx context.Context, field, text string) ([]Option, error)
 	// Export returns a page's table, by table ID, as CSV for the query.
 	Export func(ctx context.Context, page, table string, q url.Values) ([]byte, error)
 	// Analyst answers a question; nil while no analyst is configured.

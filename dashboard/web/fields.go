@@ -24,6 +24,7 @@ func (s *site) fields(ctx context.Context, q url.Values) ([]Field, error) {
 	if err != nil {
 		return nil, err
 	}
+	q = normalize(q, cat)
 	first, last := cat.First.Format(time.DateOnly), cat.Last.Format(time.DateOnly)
 	date := func(key, label, value, def string) Field {
 		return Field{Name: key, Label: label, Kind: "date", Value: value, Default: def, Min: first, Max: last}
@@ -50,7 +51,7 @@ func (s *site) fields(ctx context.Context, q url.Values) ([]Field, error) {
 		id := strconv.FormatInt(r.ID, 10)
 		rep.Options = append(rep.Options, Option{Value: id, Label: r.Name, Selected: slices.Contains(q[dashboard.KeyRep], id)})
 	}
-	product := Field{Name: dashboard.KeyProduct, Label: "Product", Kind: "hidden"}
+	product := Field{Name: dashboard.KeyProduct, Label: "Products", Kind: "search"}
 	for _, v := range q[dashboard.KeyProduct] {
 		label := "#" + v
 		if id, err := strconv.ParseInt(v, 10, 64); err == nil {
@@ -60,9 +61,9 @@ func (s *site) fields(ctx context.Context, q url.Values) ([]Field, error) {
 		}
 		product.Options = append(product.Options, Option{Value: v, Label: label, Selected: true})
 	}
-	customer := Field{Name: dashboard.KeyCustomer, Label: "Customer", Kind: "hidden"}
-	for _, v := range q[dashboard.KeyCustomer] {
-		customer.Options = append(customer.Options, Option{Value: v, Label: "#" + v, Selected: true})
+	customer, err := s.customerField(ctx, q[dashboard.KeyCustomer])
+	if err != nil {
+		return nil, err
 	}
 	return []Field{
 		sp.presets(s.now()),
@@ -87,4 +88,28 @@ func options(values, picked []string) []Option {
 		out[i] = Option{Value: v, Label: v, Selected: slices.Contains(picked, v)}
 	}
 	return out
+}
+
+// customerField is the customer picker: the customers picked, by name (an id
+// the data does not hold keeps its number, for the view to reject).
+func (s *site) customerField(ctx context.Context, picked []string) (Field, error) {
+	f := Field{Name: dashboard.KeyCustomer, Label: "Customers", Kind: "search"}
+	var ids []int64
+	for _, v := range picked {
+		if id, err := strconv.ParseInt(v, 10, 64); err == nil {
+			ids = append(ids, id)
+		}
+	}
+	names, err := s.d.CustomerNames(ctx, ids[:min(len(ids), dashboard.MaxListValues)])
+	if err != nil {
+		return Field{}, viewError(err)
+	}
+	for _, v := range picked {
+		label := "#" + v
+		if id, err := strconv.ParseInt(v, 10, 64); err == nil && names[id] != "" {
+			label = names[id]
+		}
+		f.Options = append(f.Options, Option{Value: v, Label: label, Selected: true})
+	}
+	return f, nil
 }

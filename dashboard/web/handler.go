@@ -74,6 +74,7 @@ func New(cfg Config) (http.Handler, error) {
 	h.tmpl, err = template.New("").Funcs(template.FuncMap{
 		"asset":      h.asset,
 		"statusText": http.StatusText,
+		"lower":      strings.ToLower,
 	}).ParseFS(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, err
@@ -92,6 +93,7 @@ func (h *handler) routes() {
 	h.mux.HandleFunc("GET /tile/{page}/{tile}", h.serveTile)
 	h.mux.HandleFunc("GET /crumbs/{page}", h.serveCrumbs)
 	h.mux.HandleFunc("GET /export/{page}/{file}", h.serveExport)
+	h.mux.HandleFunc("GET /pick/{field}", h.servePick)
 	h.mux.HandleFunc("POST /refresh", h.serveRefresh)
 	h.mux.HandleFunc("POST /theme", h.serveTheme)
 	sub, _ := fs.Sub(staticFS, "static")
@@ -258,4 +260,22 @@ func (h *handler) notFound(w http.ResponseWriter, r *http.Request) {
 		Err: "There is no page at " + r.URL.Path + ". Pick one of the pages above."}
 	h.chrome(w, r, v, url.Values{})
 	h.render(w, v)
+}
+
+// servePick answers a picker's search box with its matches as check boxes.
+func (h *handler) servePick(w http.ResponseWriter, r *http.Request) {
+	if h.cfg.Search == nil {
+		h.notFound(w, r)
+		return
+	}
+	ctx, cancel := h.ctx(r)
+	defer cancel()
+	field := r.PathValue("field")
+	opts, err := h.cfg.Search(ctx, field, r.URL.Query().Get("q"))
+	if err != nil {
+		e := h.classify(err, "search failed", "field", field)
+		http.Error(w, e.Message, e.Status)
+		return
+	}
+	h.fragment(w, http.StatusOK, "choices", Field{Name: field, Options: opts})
 }

@@ -126,7 +126,7 @@ func crumbs(path string, fields []Field, q url.Values) []crumb {
 			}
 			label := val
 			for _, o := range f.Options {
-				if o.Value == val {
+				if strings.EqualFold(o.Value, val) {
 					label = o.Label
 				}
 			}

@@ -204,6 +204,43 @@
     ask(area, question);
   });
 
+  // Pickers: a long list filters as you type; a customer or product picker
+  // asks the server (/pick/{field}?q=) and lists the matches not yet picked.
+  var searching = null;
+  document.addEventListener("input", function (ev) {
+    var box = ev.target;
+    if (!box.matches) return;
+    var text = box.value.trim().toLowerCase();
+    if (box.matches("[data-filter]")) {
+      box.parentNode.querySelectorAll("label").forEach(function (l) { l.hidden = text !== "" && l.textContent.toLowerCase().indexOf(text) < 0; });
+      return;
+    }
+    if (!box.matches("[data-search]") || !window.fetch) return;
+    var found = box.parentNode.querySelector("[data-found]");
+    var picked = box.parentNode.querySelector("[data-picked]");
+    clearTimeout(searching);
+    if (text === "") { found.replaceChildren(); return; }
+    searching = setTimeout(function () {
+      fetch(box.getAttribute("data-search") + "?q=" + encodeURIComponent(box.value.trim()), { credentials: "same-origin" })
+        .then(function (res) { return res.ok ? res.text() : ""; })
+        .then(function (html) {
+          if (box.value.trim().toLowerCase() !== text) return; // a newer search is on its way
+          var tpl = document.createElement("template");
+          tpl.innerHTML = html;
+          tpl.content.querySelectorAll("input").forEach(function (i) {
+            if (picked.querySelector("input[value='" + CSS.escape(i.value) + "']")) i.parentNode.remove();
+          });
+          if (!tpl.content.querySelector("label")) {
+            var none = document.createElement("p");
+            none.className = "none";
+            none.textContent = "No match.";
+            tpl.content.appendChild(none);
+          }
+          found.replaceChildren(tpl.content);
+        });
+    }, 200);
+  });
+
   // Filters fold behind a button on a narrow screen (CSS shows the button
   // there); without the script the form simply stays open.
   root.classList.add("js");
