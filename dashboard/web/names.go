@@ -68,7 +68,9 @@ func (s *site) search(ctx context.Context, field, text string) ([]Option, error)
 				hits = append(hits, p)
 			}
 		}
-		slices.SortFunc(hits, func(a, b dashboard.ProductInfo) int { return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID)) })
+		slices.SortFunc(hits, func(a, b dashboard.ProductInfo) int {
+			return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
+		})
 		out := make([]Option, 0, min(len(hits), pickLimit))
 		for _, p := range hits[:min(len(hits), pickLimit)] {
 			out = append(out, Option{Value: strconv.FormatInt(p.ID, 10), Label: p.Name + " · " + p.Category})
