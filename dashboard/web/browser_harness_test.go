@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -15,6 +16,8 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
@@ -92,9 +95,13 @@ func newTab(t *testing.T) *tab {
 	ctx, cancelT := context.WithTimeout(ctx, 3*time.Minute)
 	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
 	p := &tab{t: t, ctx: ctx, downloads: downloads, allowed: map[int]bool{}, done: map[string]chan struct{}{}}
-	chromedp.ListenTarget(ctx, p.listen)
-	require.NoError(t, chromedp.Run(ctx, network.Enable(), cdplog.Enable(), runtime.Enable(),
-		browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllowAndName).WithDownloadPath(p.downloads).WithEventsEnabled(true)))
+	require.NoError(t, chromedp.Listen(ctx, p.listen))
+	events := true
+	require.NoError(t, chromedp.Do(ctx, command(network.Enable, network.EnableParams{}),
+		command(cdplog.Enable, cdp.Empty{}), command(runtime.Enable, cdp.Empty{}),
+		command(browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+			Behavior: browser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: p.downloads, EventsEnabled: &events,
+		})))
 	return p
 }
 
@@ -103,7 +110,7 @@ func (p *tab) listen(ev any) {
 	defer p.mu.Unlock()
 	switch e := ev.(type) {
 	case *runtime.EventConsoleAPICalled:
-		if e.Type == runtime.APITypeError || e.Type == runtime.APITypeAssert {
+		if e.Type == runtime.ConsoleAPICalledTypeError || e.Type == runtime.ConsoleAPICalledTypeAssert {
 			var args []string
 			for _, a := range e.Args {
 				args = append(args, string(a.Value)+a.Description)
@@ -118,7 +125,7 @@ func (p *tab) listen(ev any) {
 		}
 		p.problems = append(p.problems, "uncaught exception: "+msg)
 	case *cdplog.EventEntryAdded:
-		if e.Entry.Level == cdplog.LevelError && !p.allowedText(e.Entry.Text) {
+		if e.Entry.Level == cdplog.EntryLevelError && !p.allowedText(e.Entry.Text) {
 			p.problems = append(p.problems, "browser log error: "+e.Entry.Text+" "+e.Entry.URL)
 		}
 	case *network.EventLoadingFailed:
@@ -182,9 +189,26 @@ func serveBrowser(t *testing.T, h http.Handler) (*httptest.Server, string) {
 }
 
 // run runs actions and fails the test on error.
-func (p *tab) run(step string, actions ...chromedp.Action) {
+func (p *tab) run(step string, actions ...chromedp.Action[chromedp.Void]) {
 	p.t.Helper()
-	require.NoError(p.t, chromedp.Run(p.ctx, actions...), step)
+	require.NoError(p.t, chromedp.Do(p.ctx, actions...), step)
+}
+
+// value runs an action that returns a value and fails the test on error.
+func value[T any](p *tab, step string, a chromedp.Action[T]) T {
+	p.t.Helper()
+	v, err := chromedp.Run(p.ctx, a)
+	require.NoError(p.t, err, step)
+	return v
+}
+
+// command makes an action of a protocol command whose result the test does not
+// need; it runs on the tab's target, so the tab's listener sees its events.
+func command[P, R any](c cdp.Command[P, R], params P) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, c, params)
+		return err
+	})
 }
 
 // clean fails the test with every problem recorded since the last call.
@@ -206,17 +230,38 @@ func (p *tab) text(sel string) string {
 	return strings.TrimSpace(s)
 }
 
-// eval evaluates a JavaScript expression into out.
+// colorScheme emulates the system's light or dark setting.
+func colorScheme(scheme string) chromedp.Action[chromedp.Void] {
+	return command(emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+	})
+}
+
+// scriptDisabled turns the page's JavaScript off or on again.
+func scriptDisabled(off bool) chromedp.Action[chromedp.Void] {
+	return command(emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: off})
+}
+
+// latency delays every request by ms milliseconds (0: no delay), throughput
+// unthrottled. Network.emulateNetworkConditions is deprecated; its successor
+// applies conditions per URL pattern, and the empty pattern matches every
+// request.
+func latency(ms float64) chromedp.Action[chromedp.Void] {
+	return command(network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
+		MatchedNetworkConditions: []*network.Conditions{{Latency: ms, DownloadThroughput: -1, UploadThroughput: -1}},
+	})
+}
+
+// eval evaluates a JavaScript expression and decodes its JSON value into out.
 func (p *tab) eval(expr string, out any) {
 	p.t.Helper()
-	p.run("eval "+expr, chromedp.Evaluate(expr, out))
+	raw := value(p, "eval "+expr, chromedp.Evaluate[[]byte](expr))
+	require.NoError(p.t, json.Unmarshal(raw, out), "eval %s: decode %s", expr, raw)
 }
 
 // location returns the page's URL.
 func (p *tab) location() string {
-	var u string
-	p.run("location", chromedp.Location(&u))
-	return u
+	return value(p, "location", chromedp.Location())
 }
 
 // waitDownload waits for the one download in flight to complete and returns its
@@ -254,8 +299,7 @@ func (p *tab) waitDownload() []byte {
 // shoot writes a full-page screenshot to dir/name.png.
 func (p *tab) shoot(dir, name string) {
 	p.t.Helper()
-	var png []byte
-	p.run("screenshot "+name, chromedp.FullScreenshot(&png, 100))
+	png := value(p, "screenshot "+name, chromedp.FullScreenshot(100))
 	require.NoError(p.t, os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644))
 }
 

@@ -9,8 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/require"
 
@@ -35,36 +33,35 @@ func TestBrowser(t *testing.T) {
 
 	// Every page, light then dark as the system setting, no problems.
 	for _, scheme := range []string{"light", "dark"} {
-		tab.run("emulate "+scheme, emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}))
+		tab.run("emulate "+scheme, colorScheme(scheme))
 		for _, p := range pages {
-			tab.run("load "+p, chromedp.Navigate(srv.URL+"/"+p), chromedp.WaitReady("footer", chromedp.ByQuery))
-			var title string
-			tab.run("title", chromedp.Title(&title))
+			tab.run("load "+p, chromedp.Navigate(srv.URL+"/"+p), chromedp.WaitReady(chromedp.CSS("footer")))
+			title := value(tab, "title", chromedp.Title())
 			require.Contains(t, title, "Sales Analytics", p)
 			tab.shoot(shots, p+"-"+scheme)
 			tab.clean("page " + p + " (" + scheme + ")")
 		}
 	}
-	tab.run("system light", emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "light"}}))
+	tab.run("system light", colorScheme("light"))
 
 	// The KPI cards equal the view API.
-	tab.run("executive", chromedp.Navigate(srv.URL+"/executive"), chromedp.WaitReady("[data-kpi]", chromedp.ByQuery))
+	tab.run("executive", chromedp.Navigate(srv.URL+"/executive"), chromedp.WaitReady(chromedp.CSS("[data-kpi]")))
 	all, err := s.d.Executive(ctx, dashboard.Filter{}, dashboard.ExecutiveOptions{})
 	require.NoError(t, err)
 	requireKPIs(t, tab, all)
 
 	// Change the filter through the form: a region and a start date.
-	tab.run("open regions", chromedp.Click(`//details[summary[@aria-describedby="l-region"]]/summary`, chromedp.BySearch))
-	tab.run("tick West", chromedp.Click(`input[name="region"][value="West"]`, chromedp.ByQuery))
-	tab.run("from", chromedp.SetValue(`input[name="from"]`, "2025-01-01", chromedp.ByQuery))
+	tab.run("open regions", chromedp.Click(`//details[summary[@aria-describedby="l-region"]]/summary`))
+	tab.run("tick West", chromedp.Click(chromedp.CSS(`input[name="region"][value="West"]`)))
+	tab.run("from", chromedp.SetValue(chromedp.CSS(`input[name="from"]`), "2025-01-01"))
 	before := tab.text(`[data-kpi="revenue"] [data-value]`)
 	tiles := tab.count(`[data-tile]`)
 	// A slow network shows each tile's own loading state while it reloads.
-	tab.run("slow network", network.EmulateNetworkConditions(false, 1500, -1, -1))
-	tab.run("apply", chromedp.Click(`form[data-filters] button[type="submit"]`, chromedp.ByQuery))
+	tab.run("slow network", latency(1500))
+	tab.run("apply", chromedp.Click(chromedp.CSS(`form[data-filters] button[type="submit"]`)))
 	waitFor(t, tab, func() bool { return tab.count(`[data-tile].is-loading[aria-busy="true"]`) == tiles }, "every tile loading")
 	tab.shoot(shots, "executive-loading")
-	tab.run("fast network", network.EmulateNetworkConditions(false, 0, -1, -1))
+	tab.run("fast network", latency(0))
 	waitFor(t, tab, func() bool {
 		return strings.Contains(tab.location(), "region=West") && tab.text(`[data-kpi="revenue"] [data-value]`) != before &&
 			!tab.has(`.tile.is-loading`)
@@ -84,14 +81,14 @@ func TestBrowser(t *testing.T) {
 	tab.clean("filter change")
 
 	// The same URL loaded afresh shows the same figures (the URL is the state).
-	tab.run("reload", chromedp.Reload(), chromedp.WaitReady("[data-kpi]", chromedp.ByQuery))
+	tab.run("reload", chromedp.Reload(), chromedp.WaitReady(chromedp.CSS("[data-kpi]")))
 	requireKPIs(t, tab, west)
 
 	// Drill down: a category on the product page opens the page narrowed to it.
-	tab.run("product", chromedp.Navigate(srv.URL+"/product?from=2025-01-01"), chromedp.WaitReady(`[data-table="categories"]`, chromedp.ByQuery))
+	tab.run("product", chromedp.Navigate(srv.URL+"/product?from=2025-01-01"), chromedp.WaitReady(chromedp.CSS(`[data-table="categories"]`)))
 	var cat string
 	tab.eval(`document.querySelector('[data-table="categories"] tbody tr td a').textContent`, &cat)
-	tab.run("drill", chromedp.Click(`[data-table="categories"] tbody tr td a`, chromedp.ByQuery), chromedp.WaitReady("footer", chromedp.ByQuery))
+	tab.run("drill", chromedp.Click(chromedp.CSS(`[data-table="categories"] tbody tr td a`)), chromedp.WaitReady(chromedp.CSS("footer")))
 	waitFor(t, tab, func() bool { return strings.Contains(tab.location(), "category="+url.QueryEscape(cat)) }, "the drill-down URL")
 	require.Contains(t, tab.text("[data-crumbs]"), "Categories: "+cat)
 	rows := tab.count(`[data-table="categories"] tbody tr`)
@@ -99,8 +96,8 @@ func TestBrowser(t *testing.T) {
 	tab.clean("drill-down")
 
 	// Download a CSV and compare it with the view's table.
-	tab.run("regional", chromedp.Navigate(srv.URL+"/regional?region=North"), chromedp.WaitReady(`a.csv`, chromedp.ByQuery))
-	tab.run("download", chromedp.Click(`#tile-regions a.csv`, chromedp.ByQuery))
+	tab.run("regional", chromedp.Navigate(srv.URL+"/regional?region=North"), chromedp.WaitReady(chromedp.CSS(`a.csv`)))
+	tab.run("download", chromedp.Click(chromedp.CSS(`#tile-regions a.csv`)))
 	body := tab.waitDownload()
 	recs, err := csv.NewReader(strings.NewReader(string(body))).ReadAll()
 	require.NoError(t, err)
@@ -124,35 +121,35 @@ func TestBrowser(t *testing.T) {
 		return s
 	}
 	light := bg()
-	tab.run("dark", chromedp.Click(`form.theme button[value="dark"]`, chromedp.ByQuery))
+	tab.run("dark", chromedp.Click(chromedp.CSS(`form.theme button[value="dark"]`)))
 	waitFor(t, tab, func() bool { return bg() != light }, "the page turns dark")
 	var theme string
 	tab.eval(`document.documentElement.getAttribute("data-theme")`, &theme)
 	require.Equal(t, "dark", theme)
 	dark := bg()
 	time.Sleep(200 * time.Millisecond) // the cookie's POST
-	tab.run("reload dark", chromedp.Reload(), chromedp.WaitReady("footer", chromedp.ByQuery))
+	tab.run("reload dark", chromedp.Reload(), chromedp.WaitReady(chromedp.CSS("footer")))
 	require.Equal(t, dark, bg(), "the theme is remembered")
 	tab.shoot(shots, "regional-north-dark-toggle")
-	tab.run("light", chromedp.Click(`form.theme button[value="light"]`, chromedp.ByQuery))
+	tab.run("light", chromedp.Click(chromedp.CSS(`form.theme button[value="light"]`)))
 	waitFor(t, tab, func() bool { return bg() == light }, "the page turns light again")
 	tab.clean("theme")
 
 	// Without JavaScript the form is a plain GET: the server drops the default
 	// fields by a redirect and renders the page with the filter.
-	tab.run("no script", emulation.SetScriptExecutionDisabled(true), chromedp.Navigate(srv.URL+"/customers"), chromedp.WaitReady("footer", chromedp.ByQuery))
-	tab.run("tick SMB", chromedp.Click(`//details[summary[@aria-describedby="l-segment"]]/summary`, chromedp.BySearch),
-		chromedp.Click(`input[name="segment"][value="SMB"]`, chromedp.ByQuery),
-		chromedp.Click(`form[data-filters] button[type="submit"]`, chromedp.ByQuery))
+	tab.run("no script", scriptDisabled(true), chromedp.Navigate(srv.URL+"/customers"), chromedp.WaitReady(chromedp.CSS("footer")))
+	tab.run("tick SMB", chromedp.Click(`//details[summary[@aria-describedby="l-segment"]]/summary`),
+		chromedp.Click(chromedp.CSS(`input[name="segment"][value="SMB"]`)),
+		chromedp.Click(chromedp.CSS(`form[data-filters] button[type="submit"]`)))
 	waitFor(t, tab, func() bool { return strings.HasSuffix(tab.location(), "/customers?segment=SMB") }, "the plain form's canonical URL")
-	tab.run("wait page", chromedp.WaitReady(`[data-table="segments"]`, chromedp.ByQuery))
+	tab.run("wait page", chromedp.WaitReady(chromedp.CSS(`[data-table="segments"]`)))
 	require.Equal(t, "SMB", tab.text(`[data-table="segments"] tbody tr td`))
-	tab.run("script again", emulation.SetScriptExecutionDisabled(false))
+	tab.run("script again", scriptDisabled(false))
 	tab.clean("no script")
 
 	// A bad filter re-shows the form with the message (its 400 is expected).
 	done := tab.allow(400)
-	tab.run("bad", chromedp.Navigate(srv.URL+"/executive?region=Mars"), chromedp.WaitReady(".form-error", chromedp.ByQuery))
+	tab.run("bad", chromedp.Navigate(srv.URL+"/executive?region=Mars"), chromedp.WaitReady(chromedp.CSS(".form-error")))
 	require.Contains(t, tab.text(".form-error"), `Unknown region "Mars"`)
 	tab.shoot(shots, "bad-filter")
 	done()
@@ -199,9 +196,9 @@ func TestBrowserAnalyst(t *testing.T) {
 
 	// The analyst is paced (a pause before each part), so the page can be seen
 	// waiting, then with part of the answer, then with all of it.
-	tab.run("analyst", chromedp.Navigate(srv.URL+"/analyst"), chromedp.WaitReady("form[data-ask]", chromedp.ByQuery))
-	tab.run("type", chromedp.SendKeys("#q", question, chromedp.ByQuery))
-	tab.run("ask", chromedp.Click(`form[data-ask] button[type="submit"]`, chromedp.ByQuery))
+	tab.run("analyst", chromedp.Navigate(srv.URL+"/analyst"), chromedp.WaitReady(chromedp.CSS("form[data-ask]")))
+	tab.run("type", chromedp.SendKeys(chromedp.CSS("#q"), question))
+	tab.run("ask", chromedp.Click(chromedp.CSS(`form[data-ask] button[type="submit"]`)))
 	waitFor(t, tab, func() bool {
 		return tab.has(`[data-answer-area].is-loading[aria-busy="true"] [data-status]`)
 	}, "the loading state")
@@ -234,17 +231,17 @@ func TestBrowserAnalyst(t *testing.T) {
 	}
 	tab.clean("analyst stream")
 	for _, scheme := range []string{"light", "dark"} {
-		tab.run("emulate "+scheme, emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}))
+		tab.run("emulate "+scheme, colorScheme(scheme))
 		tab.shoot(shots, "analyst-answer-"+scheme)
 	}
-	tab.run("system light", emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "light"}}))
-	tab.run("open the SQL", chromedp.Click("[data-sql] summary", chromedp.ByQuery))
+	tab.run("system light", colorScheme("light"))
+	tab.run("open the SQL", chromedp.Click(chromedp.CSS("[data-sql] summary")))
 	tab.shoot(shots, "analyst-sql")
 
 	// The URL reproduces the page: loaded afresh, the server renders the same table.
 	var streamedHTML, renderedHTML string
 	tab.eval(`document.querySelector('[data-table="answer"]').outerHTML`, &streamedHTML)
-	tab.run("reload", chromedp.Reload(), chromedp.WaitReady(`[data-table="answer"]`, chromedp.ByQuery))
+	tab.run("reload", chromedp.Reload(), chromedp.WaitReady(chromedp.CSS(`[data-table="answer"]`)))
 	tab.eval(`document.querySelector('[data-table="answer"]').outerHTML`, &renderedHTML)
 	require.Equal(t, renderedHTML, streamedHTML, "the streamed table is the page's")
 	require.Equal(t, sentence, tab.text("[data-answer]"))
@@ -253,7 +250,7 @@ func TestBrowserAnalyst(t *testing.T) {
 	// A follow-up link is asked in place, and the URL follows it.
 	var follow string
 	tab.eval(`document.querySelector('[data-followups] a').textContent`, &follow)
-	tab.run("follow", chromedp.Click(`[data-followups] a`, chromedp.ByQuery))
+	tab.run("follow", chromedp.Click(chromedp.CSS(`[data-followups] a`)))
 	waitFor(t, tab, func() bool {
 		return strings.HasSuffix(tab.location(), "/analyst?"+url.Values{"q": {follow}}.Encode()) &&
 			tab.text("[data-answer]") != sentence && !tab.has("[data-answer-area].is-loading")
@@ -267,13 +264,13 @@ func TestBrowserAnalyst(t *testing.T) {
 	tab.clean("follow-up")
 
 	// Back goes to the first question's page.
-	tab.run("back", chromedp.NavigateBack(), chromedp.WaitReady(`[data-table="answer"]`, chromedp.ByQuery))
+	tab.run("back", chromedp.NavigateBack(), chromedp.WaitReady(chromedp.CSS(`[data-table="answer"]`)))
 	waitFor(t, tab, func() bool { return tab.text("[data-answer]") == sentence }, "the first answer again")
 	tab.clean("back")
 
 	// A hostile question is declined and shown as text: nothing of it runs.
 	hostile := `<script>alert(1)</script><img src=x onerror=alert(2)>`
-	tab.run("hostile", chromedp.SetValue("#q", hostile, chromedp.ByQuery), chromedp.Click(`form[data-ask] button[type="submit"]`, chromedp.ByQuery))
+	tab.run("hostile", chromedp.SetValue(chromedp.CSS("#q"), hostile), chromedp.Click(chromedp.CSS(`form[data-ask] button[type="submit"]`)))
 	waitFor(t, tab, func() bool {
 		return strings.Contains(tab.text("[data-answer]"), "I did not understand") && !tab.has("[data-answer-area].is-loading")
 	}, "the decline")
@@ -283,11 +280,11 @@ func TestBrowserAnalyst(t *testing.T) {
 	tab.clean("hostile question")
 
 	// Without the script the form is a plain GET and the server answers.
-	tab.run("no script", emulation.SetScriptExecutionDisabled(true), chromedp.Navigate(srv.URL+"/analyst"), chromedp.WaitReady("form[data-ask]", chromedp.ByQuery))
-	tab.run("type plain", chromedp.SendKeys("#q", question, chromedp.ByQuery), chromedp.Submit("#q", chromedp.ByQuery))
+	tab.run("no script", scriptDisabled(true), chromedp.Navigate(srv.URL+"/analyst"), chromedp.WaitReady(chromedp.CSS("form[data-ask]")))
+	tab.run("type plain", chromedp.SendKeys(chromedp.CSS("#q"), question), chromedp.Submit(chromedp.CSS("#q")))
 	waitFor(t, tab, func() bool { return tab.has(`[data-table="answer"]`) }, "the server's answer")
 	require.Equal(t, sentence, tab.text("[data-answer]"))
-	tab.run("script again", emulation.SetScriptExecutionDisabled(false))
+	tab.run("script again", scriptDisabled(false))
 	tab.clean("no script")
 }
 
