@@ -71,8 +71,8 @@ type Config struct {
 	// Search answers the search box of a "search" field (GET /pick/{field}?q=):
 	// the matching choices, best first.
 	Search func(ctx context.Context, field, text string) ([]Option, error)
-	// Export returns a page's table, by table ID, as CSV for the query.
-	Export func(ctx context.Context, page, table string, q url.Values) ([]byte, error)
+	// Export returns a page's table, by table ID, as a CSV file for the query.
+	Export func(ctx context.Context, page, table string, q url.Values) (File, error)
 	// Analyst answers a question; nil while no analyst is configured.
 	Analyst Analyst
 	// Log receives errors with their causes; nil discards.
@@ -102,4 +102,11 @@ type Answer struct {
 	SQL       string
 	Table     *Table
 	FollowUps []string
+}
+
+// File is a download: its name (which says what it holds, filter included)
+// and its bytes.
+type File struct {
+	Name string
+	Body []byte
 }

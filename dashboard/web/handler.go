@@ -235,13 +235,13 @@ func (h *handler) serveExport(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := h.ctx(r)
 	defer cancel()
-	recs, err := h.cfg.Export(ctx, p.Key, table, clean(r.URL.Query()))
+	out, err := h.cfg.Export(ctx, p.Key, table, clean(r.URL.Query()))
 	if err != nil {
 		e := h.classify(err, "export failed", "page", p.Key, "table", table)
 		http.Error(w, e.Message, e.Status)
 		return
 	}
-	writeCSV(w, p.Key+"-"+table+".csv", recs)
+	writeCSV(w, out.Name, out.Body)
 }
 
 // classify turns err into a page error, logging the cause of a server error
