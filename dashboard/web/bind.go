@@ -50,6 +50,7 @@ func ForDashboard(d *dashboard.Dashboard, o Options) Config {
 			{Key: "reps", Label: "Sales reps", Title: "Sales rep leaderboard", Build: s.reps},
 			{Key: "customers", Label: "Customers", Title: "Customer insights", Build: s.customers},
 			{Key: analystKey, Label: "Analyst", Title: "Analyst"},
+			{Key: "about", Label: "About", Title: "About this dashboard", Build: s.about, Plain: true},
 		},
 		Fields:  s.fields,
 		Search:  s.search,

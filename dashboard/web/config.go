@@ -16,6 +16,8 @@ type Page struct {
 	// Build computes the page's tiles for the query string. A bad filter is an
 	// *Error with status 400, whose message the form shows.
 	Build func(ctx context.Context, q url.Values) ([]Tile, error)
+	// Plain pages have no filter form: their tiles do not follow a filter.
+	Plain bool
 }
 
 // Field is one control of the filter form. Kind is "date", "select", "multi"

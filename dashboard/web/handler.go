@@ -80,7 +80,7 @@ func New(cfg Config) (http.Handler, error) {
 		return nil, err
 	}
 	h.routes()
-	return secure(newHosts(cfg.AllowedHosts).guard(h.mux), h.log), nil
+	return secure(newHosts(cfg.AllowedHosts).guard(gzipped(h.mux)), h.log), nil
 }
 
 func (h *handler) routes() {

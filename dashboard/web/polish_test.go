@@ -1,7 +1,9 @@
 package web_test
 
 import (
+	"compress/gzip"
 	"context"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -102,4 +104,59 @@ func chips(tb testing.TB, body string) []string {
 		out = append(out, textOf(c))
 	}
 	return out
+}
+
+// TestGzip: pages, files and exports are compressed for a client that accepts
+// gzip, and every response says it varies by Accept-Encoding.
+func TestGzip(t *testing.T) {
+	t.Parallel()
+	s := newSite(t, testScale, true)
+	for _, target := range []string{"/executive", "/static/style.css", "/static/app.js", "/export/executive/regions.csv", "/about", "/nope"} {
+		plain, body := s.get(t, target)
+		req := localRequest(http.MethodGet, target, nil)
+		req.Header.Set("Accept-Encoding", "br;q=1.0, gzip;q=0.8")
+		zipped, raw := s.do(t, req)
+		require.Equal(t, plain.StatusCode, zipped.StatusCode, target)
+		require.Equal(t, "gzip", zipped.Header.Get("Content-Encoding"), target)
+		require.Contains(t, zipped.Header.Values("Vary"), "Accept-Encoding", target)
+		require.Contains(t, plain.Header.Values("Vary"), "Accept-Encoding", target)
+		require.Empty(t, plain.Header.Get("Content-Encoding"), target)
+		zr, err := gzip.NewReader(strings.NewReader(raw))
+		require.NoError(t, err, target)
+		unzipped, err := io.ReadAll(zr)
+		require.NoError(t, err, target)
+		if target != "/executive" && target != "/about" && target != "/nope" { // pages carry a fresh CSRF token
+			require.Equal(t, body, string(unzipped), target)
+		}
+		require.Less(t, len(raw), len(unzipped), target)
+	}
+	req := localRequest(http.MethodGet, "/static/style.css", nil)
+	req.Header.Set("Accept-Encoding", "gzip;q=0, identity")
+	res, _ := s.do(t, req)
+	require.Empty(t, res.Header.Get("Content-Encoding"), "gzip;q=0 refuses gzip")
+}
+
+// TestAboutPage says what the data is, as of when, the model, the downloads
+// and the analyst.
+func TestAboutPage(t *testing.T) {
+	t.Parallel()
+	s := newSite(t, testScale, true)
+	res, body := s.get(t, "/about")
+	require.Equal(t, http.StatusOK, res.StatusCode)
+	p := parsePage(t, body)
+	require.Empty(t, p.find(hasAttr("data-filters", "")), "no filter form")
+	facts := map[string]string{}
+	for _, r := range p.table(t, "data") {
+		facts[r[0].text] = r[1].text
+	}
+	require.Equal(t, "1 Jan 2024 – 31 Dec 2025", facts["Days of data"])
+	require.Equal(t, "25,000", facts["Orders"])
+	require.Contains(t, facts, "As of")
+	require.NotEmpty(t, p.table(t, "model"))
+	for _, r := range p.table(t, "downloads") {
+		res, _ := s.get(t, r[2].href)
+		require.Equal(t, http.StatusOK, res.StatusCode, r[2].href)
+		require.Equal(t, "attachment; filename="+r[2].text, res.Header.Get("Content-Disposition"))
+	}
+	require.Contains(t, body, `href="/analyst"`)
 }

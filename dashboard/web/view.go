@@ -69,7 +69,7 @@ func (h *handler) chrome(w http.ResponseWriter, r *http.Request, v *view, q url.
 func (h *handler) base(ctx context.Context, w http.ResponseWriter, r *http.Request, p Page, q url.Values) *view {
 	v := &view{Key: p.Key, Title: p.Title, Path: "/" + p.Key}
 	h.chrome(w, r, v, q)
-	if p.Key == analystKey {
+	if p.Key == analystKey || p.Plain {
 		return v
 	}
 	fields, err := h.cfg.Fields(ctx, q)
