@@ -19,6 +19,10 @@ type Tile struct {
 	Table *Table
 	// Fold puts the table under the chart in a closed <details>.
 	Fold bool
+	// Side sets the chart and the table side by side in a wide tile (a short
+	// breakdown that would leave half a tile empty), one above the other on a
+	// narrow screen.
+	Side bool
 	// Empty, when set, replaces the body with this message (no rows is not an
 	// error: "No orders in this range.").
 	Empty string

@@ -77,11 +77,10 @@ func (s *site) about(ctx context.Context, q url.Values) ([]Tile, error) {
 	mt.Table = fields
 
 	dl := Tile{ID: "downloads", Title: "Downloads", Note: "CSV with exact decimals, for the last complete year; each page's CSV links follow its filter"}
-	files := &Table{ID: "downloads", Cols: []Col{{Name: "Table"}, {Name: "Page"}, {Name: "File"}}}
+	files := &Table{ID: "downloads", Cols: []Col{{Name: "Table"}, {Name: "CSV file"}}}
 	for _, e := range exports {
-		href := r.csv(e.page, e.table)
-		files.Rows = append(files.Rows, Row{Cells: []Cell{{Text: e.title}, {Text: e.page, Href: "/" + e.page},
-			{Text: exportName(e.page, e.table, r.f), Href: href}}})
+		files.Rows = append(files.Rows, Row{Cells: []Cell{{Text: e.title, Href: "/" + e.page},
+			{Text: exportName(e.page, e.table, r.f), Href: r.csv(e.page, e.table)}}})
 	}
 	dl.Table = files
 

@@ -54,7 +54,7 @@ func (s *site) customers(ctx context.Context, q url.Values) ([]Tile, error) {
 // column when the page compares with another period (the tile's note says
 // when there is nothing to compare with).
 func groupTile(r request, id, title, name string, rows []dashboard.GroupRow) Tile {
-	t := Tile{ID: id, Title: title}
+	t := Tile{ID: id, Title: title, Wide: true, Side: true}
 	growth := slices.ContainsFunc(rows, func(g dashboard.GroupRow) bool { return g.Growth.Comparable() })
 	tbl := &Table{ID: id, CSV: r.csv("customers", id), Cols: []Col{{Name: name}, {Name: "Revenue", Num: true},
 		{Name: "Customers", Num: true}, {Name: "Per customer", Num: true}, {Name: "Share", Num: true}}}

@@ -154,9 +154,9 @@ func TestAboutPage(t *testing.T) {
 	require.Contains(t, facts, "As of")
 	require.NotEmpty(t, p.table(t, "model"))
 	for _, r := range p.table(t, "downloads") {
-		res, _ := s.get(t, r[2].href)
-		require.Equal(t, http.StatusOK, res.StatusCode, r[2].href)
-		require.Equal(t, "attachment; filename="+r[2].text, res.Header.Get("Content-Disposition"))
+		res, _ := s.get(t, r[1].href)
+		require.Equal(t, http.StatusOK, res.StatusCode, r[1].href)
+		require.Equal(t, "attachment; filename="+r[1].text, res.Header.Get("Content-Disposition"))
 	}
 	require.Contains(t, body, `href="/analyst"`)
 }

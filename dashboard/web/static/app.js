@@ -244,6 +244,18 @@
   // Filters fold behind a button on a narrow screen (CSS shows the button
   // there); without the script the form simply stays open.
   root.classList.add("js");
+
+  // On a narrow screen the pages and the period buttons scroll sideways: show
+  // the current ones.
+  function reveal(sel) {
+    var all = document.querySelectorAll(sel);
+    var el = all[all.length - 1];
+    if (!el) return;
+    var box = el.parentNode.closest("nav, form");
+    if (box && box.scrollWidth > box.clientWidth) box.scrollLeft = el.offsetLeft - (box.clientWidth - el.offsetWidth) / 2;
+  }
+  reveal("header.top nav a[aria-current=page]");
+  reveal(".presets button[aria-pressed=true]");
   document.addEventListener("click", function (ev) {
     var btn = ev.target.closest ? ev.target.closest("[data-filter-toggle]") : null;
     if (!btn) return;
