@@ -60,6 +60,10 @@ type Table struct {
 	CSV string
 }
 
+// Ranked reports whether the table's first column is a rank ("#"): then the
+// rank and the name after it stay in view when the table scrolls sideways.
+func (t *Table) Ranked() bool { return len(t.Cols) > 1 && t.Cols[0].Name == "#" }
+
 // Col is a table column; Num right-aligns it.
 type Col struct {
 	Name string

@@ -20,7 +20,7 @@ func (s *site) reps(ctx context.Context, q url.Values) ([]Tile, error) {
 	if err != nil {
 		return nil, viewError(err)
 	}
-	board := Tile{ID: dashboard.TableLeaderboard, Title: "Leaderboard", Wide: true, Note: periodNote(v.Meta)}
+	board := Tile{ID: dashboard.TableLeaderboard, Title: "Leaderboard", Wide: true, Note: periodNote(v.Meta) + " · bars in the colour of the rep's region"}
 	tbl := &Table{ID: dashboard.TableLeaderboard, CSV: r.csv("reps", dashboard.TableLeaderboard), Cols: []Col{
 		{Name: "#", Num: true}, {Name: "Rep"}, {Name: "Region"}, {Name: "Revenue", Num: true}, {Name: "Orders", Num: true},
 		{Name: "Customers", Num: true}, {Name: "Average order", Num: true}, {Name: "Quota", Num: true},

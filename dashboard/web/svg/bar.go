@@ -57,7 +57,7 @@ func (c Bar) SVG() template.HTML {
 		y := float64(i)*barRow + 4
 		bw := plotW * max(it.Value, 0) / hi
 		b.link(it.Href, func() {
-			b.text(labelW-8, y+17, "end", "label", truncate(it.Label, min(20, int(labelW/7.5))))
+			b.text(labelW-8, y+17, "end", "label", truncate(it.Label, min(20, int((labelW-12)/7.5))))
 			cls := "bar " + seriesClass(max(it.Color-1, 0))
 			if it.Muted {
 				cls = "bar muted"
