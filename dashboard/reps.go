@@ -65,7 +65,7 @@ func (d *Dashboard) Reps(ctx context.Context, f Filter, o RepsOptions) (Reps, er
 	return run[Reps](ctx, d, "reps", fmt.Sprint(o.Rep), f, o.Compare, func(e *env, m *Meta) (*Reps, error) {
 		v := &Reps{}
 		p := m.Period
-		board, src, err := e.run(ranked(compared(by(ask(f, p.From, p.To, "revenue", "orders", "customers", "aov"), "rep_id"), m, "revenue"), 0))
+		board, src, err := e.runApart(ranked(compared(by(ask(f, p.From, p.To, "revenue", "orders", "customers", "aov"), "rep_id"), m, "revenue"), 0), "customers")
 		if err != nil {
 			return nil, err
 		}
@@ -94,7 +94,7 @@ func (d *Dashboard) Reps(ctx context.Context, f Filter, o RepsOptions) (Reps, er
 				return nil, fmt.Errorf("%w: unknown rep %d (valid: ids %s)", ErrInvalidFilter, id, idRange(e.cat.Reps))
 			}
 			rf := f.WithRep(id)
-			months, src, err := e.run(monthly(ask(rf, p.From, p.To, "revenue", "orders", "customers")))
+			months, src, err := e.run(monthly(by(ask(rf, p.From, p.To, "revenue", "orders", "customers"), "rep_id"))) // by rep and month: SALES_BY_REP's key
 			if err != nil {
 				return nil, err
 			}
