@@ -48,14 +48,14 @@ var filterFields = []FilterField{
 		texts: func(f *Filter) *[]string { return &f.Segments }, choices: func(c *Catalog) []string { return c.Segments }},
 	{Key: KeyIndustry, Label: "Industries", Kind: FieldText, Dimension: "industry",
 		texts: func(f *Filter) *[]string { return &f.Industries }, choices: func(c *Catalog) []string { return c.Industries }},
+	{Key: KeyChannel, Label: "Channel", Kind: FieldOne, Dimension: "channel",
+		one: func(f *Filter) *string { return &f.Channel }, choices: func(c *Catalog) []string { return c.Channels }},
 	{Key: KeyRep, Label: "Reps", Kind: FieldIDs, Dimension: "rep_id",
 		ids: func(f *Filter) *[]int64 { return &f.Reps }, known: func(c *Catalog, id int64) bool { _, ok := c.Reps[id]; return ok }},
 	{Key: KeyProduct, Label: "Product", Kind: FieldIDs, Dimension: "product_id",
 		ids: func(f *Filter) *[]int64 { return &f.Products }, known: func(c *Catalog, id int64) bool { _, ok := c.Products[id]; return ok }},
 	{Key: KeyCustomer, Label: "Customer", Kind: FieldIDs, Dimension: "customer_id",
 		ids: func(f *Filter) *[]int64 { return &f.Customers }},
-	{Key: KeyChannel, Label: "Channel", Kind: FieldOne, Dimension: "channel",
-		one: func(f *Filter) *string { return &f.Channel }, choices: func(c *Catalog) []string { return c.Channels }},
 }
 
 // FilterFields returns the fields of a [Filter] beside its dates, in order.

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/salesanalytics/salesanalytics/dashboard"
@@ -36,47 +37,52 @@ func (s *site) fields(ctx context.Context, q url.Values) ([]Field, error) {
 	} {
 		compare.Options = append(compare.Options, Option{Value: c.v, Label: c.l, Selected: q.Get(keyCompare) == c.v})
 	}
-	channel := Field{Name: dashboard.KeyChannel, Label: "Channel", Kind: "select"}
-	channel.Options = append(channel.Options, Option{Value: "", Label: "All channels"})
-	channel.Options = append(channel.Options, options(cat.Channels, q[dashboard.KeyChannel])...)
+	out := []Field{date(dashboard.KeyFrom, "From", first), date(dashboard.KeyTo, "To", last), compare}
+	for _, ff := range dashboard.FilterFields() {
+		switch {
+		case ff.Kind == dashboard.FieldText:
+			out = append(out, Field{Name: ff.Key, Label: ff.Label, Kind: "multi", Options: options(ff.Choices(cat), q[ff.Key])})
+		case ff.Kind == dashboard.FieldOne:
+			all := Option{Value: "", Label: "All " + strings.ToLower(ff.Label) + "s"}
+			out = append(out, Field{Name: ff.Key, Label: ff.Label, Kind: "select", Options: append([]Option{all}, options(ff.Choices(cat), q[ff.Key])...)})
+		case ff.Key == dashboard.KeyRep:
+			out = append(out, repField(cat, ff, q))
+		default:
+			out = append(out, hiddenIDs(cat, ff, q))
+		}
+	}
+	return out, nil
+}
 
+// repField is the reps' picker: every rep by name.
+func repField(cat *dashboard.Catalog, ff dashboard.FilterField, q url.Values) Field {
 	reps := make([]dashboard.Rep, 0, len(cat.Reps))
 	for _, r := range cat.Reps {
 		reps = append(reps, r)
 	}
 	slices.SortFunc(reps, func(a, b dashboard.Rep) int { return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID)) })
-	rep := Field{Name: dashboard.KeyRep, Label: "Reps", Kind: "multi"}
+	rep := Field{Name: ff.Key, Label: ff.Label, Kind: "multi"}
 	for _, r := range reps {
 		id := strconv.FormatInt(r.ID, 10)
-		rep.Options = append(rep.Options, Option{Value: id, Label: r.Name, Selected: slices.Contains(q[dashboard.KeyRep], id)})
+		rep.Options = append(rep.Options, Option{Value: id, Label: r.Name, Selected: slices.Contains(q[ff.Key], id)})
 	}
-	product := Field{Name: dashboard.KeyProduct, Label: "Product", Kind: "hidden"}
-	for _, v := range q[dashboard.KeyProduct] {
+	return rep
+}
+
+// hiddenIDs carries a drill-down's ids (a product, a customer) through the
+// form, each labelled by its name where the catalog knows it.
+func hiddenIDs(cat *dashboard.Catalog, ff dashboard.FilterField, q url.Values) Field {
+	f := Field{Name: ff.Key, Label: ff.Label, Kind: "hidden"}
+	for _, v := range q[ff.Key] {
 		label := "#" + v
-		if id, err := strconv.ParseInt(v, 10, 64); err == nil {
+		if id, err := strconv.ParseInt(v, 10, 64); err == nil && ff.Key == dashboard.KeyProduct {
 			if p, ok := cat.Products[id]; ok {
 				label = p.Name
 			}
 		}
-		product.Options = append(product.Options, Option{Value: v, Label: label, Selected: true})
+		f.Options = append(f.Options, Option{Value: v, Label: label, Selected: true})
 	}
-	customer := Field{Name: dashboard.KeyCustomer, Label: "Customer", Kind: "hidden"}
-	for _, v := range q[dashboard.KeyCustomer] {
-		customer.Options = append(customer.Options, Option{Value: v, Label: "#" + v, Selected: true})
-	}
-	return []Field{
-		date(dashboard.KeyFrom, "From", first),
-		date(dashboard.KeyTo, "To", last),
-		compare,
-		{Name: dashboard.KeyRegion, Label: "Regions", Kind: "multi", Options: options(cat.Regions, q[dashboard.KeyRegion])},
-		{Name: dashboard.KeyCategory, Label: "Categories", Kind: "multi", Options: options(cat.Categories, q[dashboard.KeyCategory])},
-		{Name: dashboard.KeySegment, Label: "Segments", Kind: "multi", Options: options(cat.Segments, q[dashboard.KeySegment])},
-		{Name: dashboard.KeyIndustry, Label: "Industries", Kind: "multi", Options: options(cat.Industries, q[dashboard.KeyIndustry])},
-		channel,
-		rep,
-		product,
-		customer,
-	}, nil
+	return f
 }
 
 // options lists values as choices, those in picked selected.
