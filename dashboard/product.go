@@ -85,7 +85,7 @@ func (d *Dashboard) Product(ctx context.Context, f Filter, o ProductOptions) (Pr
 			return nil, err
 		}
 		m.source(TableTopProducts, src)
-		v.Top = e.productShares(top, f, 0)
+		v.Top = e.productShares(top, f, false)
 		bottomReq := ranked(products, n)
 		bottomReq.Rank.Bottom = true
 		low, src, err := e.run(bottomReq)
@@ -93,7 +93,7 @@ func (d *Dashboard) Product(ctx context.Context, f Filter, o ProductOptions) (Pr
 			return nil, err
 		}
 		m.source(TableBottomProduct, src)
-		v.Bottom = e.productShares(low, f, len(low.rows))
+		v.Bottom = e.productShares(low, f, true)
 
 		id := o.Product
 		if id == 0 && len(f.Products) == 1 {
@@ -110,10 +110,10 @@ func (d *Dashboard) Product(ctx context.Context, f Filter, o ProductOptions) (Pr
 	})
 }
 
-// productShares reads a ranked list of products; a bottom list (counted, the
-// number of products it holds besides Other's) is ranked from the top: its
-// positions count down from the number of products with sales.
-func (e *env) productShares(t table, f Filter, counted int) []Share {
+// productShares reads a ranked list of products. A bottom list is ranked from
+// the top: its positions count down from the number of products with sales (the
+// listed ones and those Other holds).
+func (e *env) productShares(t table, f Filter, bottom bool) []Share {
 	out := make([]Share, 0, len(t.rows))
 	total := 0
 	for i := range t.rows {
@@ -126,7 +126,7 @@ func (e *env) productShares(t table, f Filter, counted int) []Share {
 	for i := range t.rows {
 		id := t.count(i, "product_id")
 		s := t.share(i, fmt.Sprint(id), e.cat.Products[id].Name, id, f.WithProduct(id), f)
-		if counted > 0 && !s.Other {
+		if bottom && !s.Other {
 			s.Rank = total + 1 - s.Rank
 		}
 		out = append(out, s)
