@@ -133,31 +133,8 @@ func (c *Catalog) resolve(f Filter) (Period, error) {
 	if c.First.IsZero() {
 		return Period{}, fmt.Errorf("%w: the warehouse holds no orders", ErrInvalidFilter)
 	}
-	for _, l := range []struct {
-		key        string
-		vals, okay []string
-	}{
-		{KeyRegion, f.Regions, c.Regions}, {KeyCategory, f.Categories, c.Categories},
-		{KeySegment, f.Segments, c.Segments}, {KeyIndustry, f.Industries, c.Industries},
-	} {
-		for _, v := range l.vals {
-			if !slices.Contains(l.okay, v) {
-				return Period{}, fmt.Errorf("%w: unknown %s %q (valid: %s)", ErrInvalidFilter, l.key, v, strings.Join(l.okay, ", "))
-			}
-		}
-	}
-	if f.Channel != "" && !slices.Contains(c.Channels, f.Channel) {
-		return Period{}, fmt.Errorf("%w: unknown channel %q (valid: %s)", ErrInvalidFilter, f.Channel, strings.Join(c.Channels, ", "))
-	}
-	for _, id := range f.Reps {
-		if _, ok := c.Reps[id]; !ok {
-			return Period{}, fmt.Errorf("%w: unknown rep %d (valid: ids %s)", ErrInvalidFilter, id, idRange(c.Reps))
-		}
-	}
-	for _, id := range f.Products {
-		if _, ok := c.Products[id]; !ok {
-			return Period{}, fmt.Errorf("%w: unknown product %d (valid: ids %s)", ErrInvalidFilter, id, idRange(c.Products))
-		}
+	if err := c.known(f); err != nil {
+		return Period{}, err
 	}
 	from, to := f.From, f.To
 	if from.IsZero() {
@@ -174,6 +151,37 @@ func (c *Catalog) resolve(f Filter) (Period, error) {
 			from.Format(time.DateOnly), to.Format(time.DateOnly), c.First.Format(time.DateOnly), c.Last.Format(time.DateOnly))
 	}
 	return c.bounds().period(from, to, false), nil
+}
+
+// known reports the first value of f the catalog does not hold, naming the
+// valid ones.
+func (c *Catalog) known(f Filter) error {
+	for _, ff := range filterFields {
+		switch {
+		case ff.Kind == FieldIDs && ff.known != nil:
+			for _, id := range *ff.ids(&f) {
+				if !ff.known(c, id) {
+					return fmt.Errorf("%w: unknown %s %d (valid: ids %s)", ErrInvalidFilter, ff.Key, id, c.idRange(ff.Key))
+				}
+			}
+		case ff.choices != nil:
+			okay := ff.choices(c)
+			for _, v := range ff.Strings(f) {
+				if !slices.Contains(okay, v) {
+					return fmt.Errorf("%w: unknown %s %q (valid: %s)", ErrInvalidFilter, ff.Key, v, strings.Join(okay, ", "))
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// idRange describes the valid ids of an id field.
+func (c *Catalog) idRange(key string) string {
+	if key == KeyRep {
+		return idRange(c.Reps)
+	}
+	return idRange(c.Products)
 }
 
 func (c *Catalog) bounds() bounds { return bounds{c.First, c.Last} }

@@ -35,18 +35,10 @@ func (f Filter) Values() url.Values {
 	if !f.To.IsZero() {
 		v.Set(KeyTo, f.To.Format(time.DateOnly))
 	}
-	for _, l := range f.textLists() {
-		for _, s := range *l.vals {
-			v.Add(l.key, s)
+	for _, ff := range filterFields {
+		for _, s := range ff.Strings(f) {
+			v.Add(ff.Key, s)
 		}
-	}
-	for _, l := range f.idLists() {
-		for _, id := range *l.vals {
-			v.Add(l.key, strconv.FormatInt(id, 10))
-		}
-	}
-	if f.Channel != "" {
-		v.Set(KeyChannel, f.Channel)
 	}
 	return v
 }
@@ -63,19 +55,22 @@ func ParseValues(v url.Values) (Filter, error) {
 	if f.To, err = parseDate(KeyTo, v.Get(KeyTo)); err != nil {
 		return Filter{}, err
 	}
-	for _, l := range f.textLists() {
-		*l.vals = append([]string(nil), v[l.key]...)
-	}
-	for _, l := range f.idLists() {
-		for _, s := range v[l.key] {
-			id, err := parseID(l.key, s)
-			if err != nil {
-				return Filter{}, err
+	for _, ff := range filterFields {
+		switch ff.Kind {
+		case FieldText:
+			*ff.texts(&f) = append([]string(nil), v[ff.Key]...)
+		case FieldIDs:
+			for _, s := range v[ff.Key] {
+				id, err := parseID(ff.Key, s)
+				if err != nil {
+					return Filter{}, err
+				}
+				*ff.ids(&f) = append(*ff.ids(&f), id)
 			}
-			*l.vals = append(*l.vals, id)
+		default:
+			*ff.one(&f) = v.Get(ff.Key)
 		}
 	}
-	f.Channel = v.Get(KeyChannel)
 	return f, nil
 }
 
@@ -89,55 +84,34 @@ func (f Filter) Args() []string {
 	if !f.To.IsZero() {
 		out = append(out, "-"+KeyTo+"="+f.To.Format(time.DateOnly))
 	}
-	for _, l := range f.textLists() {
-		for _, s := range *l.vals {
-			out = append(out, "-"+l.key+"="+s)
+	for _, ff := range filterFields {
+		for _, s := range ff.Strings(f) {
+			out = append(out, "-"+ff.Key+"="+s)
 		}
-	}
-	for _, l := range f.idLists() {
-		for _, id := range *l.vals {
-			out = append(out, "-"+l.key+"="+strconv.FormatInt(id, 10))
-		}
-	}
-	if f.Channel != "" {
-		out = append(out, "-"+KeyChannel+"="+f.Channel)
 	}
 	return out
 }
 
 // Bind registers f's flags on fs: -from and -to (YYYY-MM-DD), -region, -category,
 // -segment, -industry, -rep, -product and -customer (repeatable, or
-// comma-separated), and -channel. Parsing fs fills f; a malformed value fails the
-// parse with a message naming the flag.
+// comma-separated), and -channel: one flag per [FilterFields] entry. Parsing fs
+// fills f; a malformed value fails the parse with a message naming the flag.
 func (f *Filter) Bind(fs *flag.FlagSet) {
 	fs.Var(dateFlag{KeyFrom, &f.From}, KeyFrom, "first order date, YYYY-MM-DD (default: the first day of data)")
 	fs.Var(dateFlag{KeyTo, &f.To}, KeyTo, "last order date, YYYY-MM-DD (default: the last day of data)")
-	for _, l := range f.textLists() {
-		fs.Var(textList{l.vals}, l.key, "only this "+l.key+"; repeat or separate with commas for several")
+	for _, ff := range filterFields {
+		switch ff.Kind {
+		case FieldText:
+			fs.Var(textList{ff.texts(f)}, ff.Key, "only this "+ff.Key+"; repeat or separate with commas for several")
+		case FieldIDs:
+			fs.Var(idList{ff.Key, ff.ids(f)}, ff.Key, "only this "+ff.Key+" id; repeat or separate with commas for several")
+		default:
+			fs.StringVar(ff.one(f), ff.Key, "", "only this "+ff.Key+" (all when empty)")
+		}
 	}
-	for _, l := range f.idLists() {
-		fs.Var(idList{l.key, l.vals}, l.key, "only this "+l.key+" id; repeat or separate with commas for several")
-	}
-	fs.StringVar(&f.Channel, KeyChannel, "", "only this sales channel (Online, Retail, Partner, Phone)")
 }
 
-type textField struct {
-	key  string
-	vals *[]string
-}
-
-type idField struct {
-	key  string
-	vals *[]int64
-}
-
-func (f *Filter) textLists() []textField {
-	return []textField{{KeyRegion, &f.Regions}, {KeyCategory, &f.Categories}, {KeySegment, &f.Segments}, {KeyIndustry, &f.Industries}}
-}
-
-func (f *Filter) idLists() []idField {
-	return []idField{{KeyRep, &f.Reps}, {KeyProduct, &f.Products}, {KeyCustomer, &f.Customers}}
-}
+func formatID(id int64) string { return strconv.FormatInt(id, 10) }
 
 func parseDate(key, s string) (time.Time, error) {
 	if s == "" {

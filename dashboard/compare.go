@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/salesanalytics/salesanalytics/query"
 )
 
 // Compare says what a view compares its range with.
@@ -12,7 +14,10 @@ type Compare string
 
 // The comparisons.
 const (
-	// ComparePrevious is the period of equal length just before the range.
+	// ComparePrevious is the period just before the range: the previous
+	// calendar year, quarter or month of a year, quarter or month (as many
+	// whole months before a range of whole months), else the days of equal
+	// length just before it.
 	ComparePrevious Compare = "previous"
 	// CompareYear is the same dates a year earlier.
 	CompareYear Compare = "year"
@@ -76,18 +81,6 @@ type Change struct {
 // Comparable reports whether there is a comparison.
 func (c Change) Comparable() bool { return c.Base.Valid }
 
-// changeOf compares cur with base; base is invalid when there is no comparison.
-func changeOf(cur decimal.Decimal, base decimal.NullDecimal) Change {
-	if !base.Valid {
-		return Change{}
-	}
-	ch := Change{Base: base, Delta: valid(cur.Sub(base.Decimal))}
-	if !base.Decimal.IsZero() {
-		ch.Pct = valid(ch.Delta.Decimal.DivRound(base.Decimal, 4))
-	}
-	return ch
-}
-
 // ratio returns num/den rounded to places, null when den is zero.
 func ratio(num, den decimal.Decimal, places int32) decimal.NullDecimal {
 	if den.IsZero() {
@@ -101,27 +94,34 @@ func valid(d decimal.Decimal) decimal.NullDecimal {
 }
 
 // comparison returns the period c compares p with, flagged against the data's
-// bounds; ok is false for CompareNone.
+// bounds; ok is false for CompareNone. The periods are query's
+// ([query.Compare.ComparisonPeriod]), so a view and a request compare alike:
+// the previous period of whole calendar months is as many whole months before
+// (a year's is the previous calendar year, a quarter's the previous quarter, a
+// month's the previous month), of any other range the days of equal length just
+// before it; a year earlier is the same dates (29 February becomes 28).
 func comparison(p Period, c Compare, b bounds) (Period, bool) {
-	var from, to time.Time
-	switch c {
-	case CompareNone:
+	if c == CompareNone {
 		return Period{}, false
-	case CompareYear:
-		from, to = yearEarlier(p.From), yearEarlier(p.To)
-	default:
-		n := p.Days()
-		from, to = p.From.AddDate(0, 0, -n), p.From.AddDate(0, 0, -1)
 	}
+	from, to := comparedRange(p.From, p.To, c)
 	return b.period(from, to, p.Partial), true
+}
+
+// comparedRange is the range c compares [from, to] with (ComparePrevious for
+// the empty value).
+func comparedRange(from, to time.Time, c Compare) (time.Time, time.Time) {
+	qc := query.Compare{To: query.ComparePrevious}
+	if c == CompareYear {
+		qc.To = query.CompareYearAgo
+	}
+	f, t, _ := qc.ComparisonPeriod(from, to, time.Time{}) // never fails for these two
+	return f, t
 }
 
 // yearEarlier is the same day a year before; 29 February becomes 28 February.
 func yearEarlier(t time.Time) time.Time {
-	y := time.Date(t.Year()-1, t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-	if y.Month() != t.Month() {
-		y = time.Date(t.Year()-1, t.Month()+1, 0, 0, 0, 0, 0, time.UTC)
-	}
+	y, _ := comparedRange(t, t, CompareYear)
 	return y
 }
 

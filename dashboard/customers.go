@@ -88,128 +88,94 @@ func (d *Dashboard) Customers(ctx context.Context, f Filter, o CustomersOptions)
 	return run[Customers](ctx, d, "customers", fmt.Sprint(n), f, o.Compare, func(e *env, m *Meta) (*Customers, error) {
 		v := &Customers{}
 		p := m.Period
-		pairs, top, base, life, src, err := e.customersInPeriod(f, m, n)
+		var err error
+		if v.Segments, err = e.groupRows(m, f, TableSegments, "segment", f.WithSegment); err != nil {
+			return nil, err
+		}
+		if v.Industries, err = e.groupRows(m, f, TableIndustries, "industry", f.WithIndustry); err != nil {
+			return nil, err
+		}
+		if v.Top, err = e.topCustomers(m, f, n); err != nil {
+			return nil, err
+		}
+		// Every customer who orders in a month placed a first order that month
+		// (new) or before (returning): the returning are the active less the
+		// new, which the engine counts twice as fast as a third distinct count
+		// (the returning_customers metric, which a test holds equal).
+		nvr, src, err := e.runApart(monthly(ask(f, p.From, p.To, "customers", "new_customers")), "new_customers")
 		if err != nil {
 			return nil, err
 		}
-		for _, t := range []string{TableSegments, TableIndustries, TableTopCustomers} {
-			m.source(t, src)
+		m.source(TableNewVsReturning, src)
+		for i := range nvr.rows {
+			c := CustomerMonth{Month: nvr.month(i, "order_date_month"), Active: nvr.count(i, "customers"), New: nvr.count(i, "new_customers")}
+			c.Returning = c.Active - c.New
+			from, to := clip(c.Month, p)
+			c.Partial, c.Drill = partialMonth(c.Month, p, e.cat.bounds()), f.WithRange(from, to)
+			v.NewVsReturning = append(v.NewVsReturning, c)
 		}
-		all := total(pairs)
-		var customers int64
-		for _, r := range pairs {
-			customers += r.Customers
-		}
-		segment, industry := func(r aggRow) string { return r.Segment }, func(r aggRow) string { return r.Industry }
-		v.Segments = groupRows(pairs, base, base != nil, all, segment, f.WithSegment)
-		v.Industries = groupRows(pairs, base, base != nil, all, industry, f.WithIndustry)
-
-		rest := all
-		for i, r := range sortByRevenue(top, idLabel) {
-			rest = rest.Sub(r.Revenue)
-			l := life[r.ID]
-			v.Top = append(v.Top, TopCustomer{
-				Share:   Share{Rank: i + 1, Key: fmt.Sprint(r.ID), ID: r.ID, Name: l.CustomerName, Revenue: r.Revenue, Share: ratio(r.Revenue, all, 4), Drill: f.WithCustomer(r.ID)},
-				Segment: l.Segment, Industry: l.Industry, Orders: r.Orders,
-				Lifetime: &Lifetime{Revenue: l.LifetimeRevenue, Orders: l.Orders, FirstOrder: l.FirstOrderDate, LastOrder: l.LastOrderDate, AOV: l.AOV},
-			})
-		}
-		if others := customers - int64(len(top)); others > 0 {
-			v.Top = append(v.Top, TopCustomer{Share: Share{Key: "Other", Name: "Other", Revenue: rest, Share: ratio(rest, all, 4), Other: true, Count: int(others), Drill: f}})
-		}
-
-		nvr, err := e.newVsReturning(f, p)
-		if err != nil {
-			return nil, err
-		}
-		m.source(TableNewVsReturning, "MARTS.FCT_ORDERS + MARTS.SALES_BY_CUSTOMER")
-		v.NewVsReturning = nvr
 		return v, nil
 	})
 }
 
-// customersInPeriod returns revenue and distinct customers by segment and
-// industry (every customer has one segment and one industry, so distinct
-// customers add up over the other key), the top n customers by revenue with
-// their orders, and, when m compares with a period, that period's revenue by
-// segment and industry (nil otherwise), and the top customers' lifetime rows.
-// SALES_BY_CUSTOMER answers the first two when it covers the request, the
-// semantic layer on [PathFacts]; otherwise one statement over FCT_ORDERS grouped
-// by customer ([env.customerPeriod]) answers all of it.
-func (e *env) customersInPeriod(f Filter, m *Meta, n int) (pairs, top, base []aggRow, life map[int64]marts.SalesByCustomer, src string, err error) {
+// groupRows is revenue and customers by dim (segment or industry) over the
+// view's period, with each group's share and growth.
+func (e *env) groupRows(m *Meta, f Filter, name, dim string, drill func(string) Filter) ([]GroupRow, error) {
 	p := m.Period
-	req := aggReq{dims: []dim{dimSegment, dimIndustry}, measures: mRevenue | mCustomers, f: f, from: p.From, to: p.To}
-	if _, ok := e.martFor(req); !ok && e.d.opts.Path != PathFacts {
-		cmp := m.Comparison
-		if cmp != nil && cmp.Missing {
-			cmp = nil
-		}
-		pairs, top, base, life, err := e.customerPeriod(f, p, cmp, n)
-		return pairs, top, base, life, "MARTS.FCT_ORDERS by customer + MARTS.SALES_BY_CUSTOMER", err
-	}
-	fail := func(err error) ([]aggRow, []aggRow, []aggRow, map[int64]marts.SalesByCustomer, string, error) {
-		return nil, nil, nil, nil, "", err
-	}
-	if pairs, src, err = e.aggregate(req); err != nil {
-		return fail(err)
-	}
-	if top, _, err = e.aggregate(aggReq{dims: []dim{dimCustomer}, measures: mRevenue | mOrders, f: f, from: p.From, to: p.To, top: n}); err != nil {
-		return fail(err)
-	}
-	byPair, err := e.baseRevenue(m, f, dimSegment, dimIndustry)
+	t, src, err := e.runApart(e.allTime(byRevenue(withShare(compared(by(ask(f, p.From, p.To, "revenue", "customers", "orders"), dim), m, "revenue")))), "customers")
 	if err != nil {
-		return fail(err)
+		return nil, err
 	}
-	if byPair != nil {
-		base = make([]aggRow, 0, len(byPair))
-		for _, r := range byPair {
-			base = append(base, r)
+	m.source(name, src)
+	out := make([]GroupRow, 0, len(t.rows))
+	for i := range t.rows {
+		k := t.str(i, dim)
+		// Revenue per customer is the model's revenue_per_customer, divided
+		// here: the customers come from a request of their own (runApart).
+		rev, n := t.dec(i, "revenue"), t.count(i, "customers")
+		out = append(out, GroupRow{Key: k, Revenue: rev, Customers: n, RevenuePerCustomer: ratio(rev, decimal.NewFromInt(n), 2),
+			Share: t.null(i, "revenue_share"), Growth: t.change(i, "revenue"), Drill: drill(k)})
+	}
+	return out, nil
+}
+
+// topCustomers is the top n customers by revenue over the view's period, with
+// their lifetime figures (SALES_BY_CUSTOMER), and an Other row for the rest.
+func (e *env) topCustomers(m *Meta, f Filter, n int) ([]TopCustomer, error) {
+	p := m.Period
+	t, src, err := e.run(e.allTime(ranked(withShare(by(ask(f, p.From, p.To, "revenue", "orders"), "customer_id")), n)))
+	if err != nil {
+		return nil, err
+	}
+	m.source(TableTopCustomers, src)
+	var ids []int64
+	for i := range t.rows {
+		if !t.flag(i, "other") {
+			ids = append(ids, t.count(i, "customer_id"))
 		}
 	}
-	ids := make([]int64, len(top))
-	for i, r := range top {
-		ids[i] = r.ID
-	}
-	life = map[int64]marts.SalesByCustomer{}
+	life := map[int64]marts.SalesByCustomer{}
 	if len(ids) > 0 {
 		rows, err := e.q.SalesByCustomer(e.ctx, marts.SalesByCustomerParams{CustomerIDs: ids})
 		if err != nil {
-			return fail(fmt.Errorf("dashboard: %w", err))
+			return nil, fmt.Errorf("dashboard: %w", err)
 		}
 		for _, r := range rows {
 			life[r.CustomerID] = r
 		}
 	}
-	return pairs, top, base, life, src, nil
-}
-
-// groupRows rolls segment × industry rows up by key, with each key's growth
-// against the base rows when compared (a key absent from the base had zero).
-func groupRows(pairs, base []aggRow, compared bool, all decimal.Decimal, key func(aggRow) string, drill func(string) Filter) []GroupRow {
-	roll := func(rows []aggRow) map[string]aggRow {
-		sums := map[string]aggRow{}
-		for _, r := range rows {
-			g := sums[key(r)]
-			g.Region = key(r) // the rolled-up key, for sorting
-			g.Revenue = g.Revenue.Add(r.Revenue)
-			g.Customers += r.Customers
-			sums[key(r)] = g
+	var out []TopCustomer
+	for i := range t.rows {
+		id := t.count(i, "customer_id")
+		l := life[id]
+		c := TopCustomer{Share: t.share(i, fmt.Sprint(id), l.CustomerName, id, f.WithCustomer(id), f), Orders: t.count(i, "orders")}
+		if !c.Other {
+			c.Segment, c.Industry = l.Segment, l.Industry
+			c.Lifetime = &Lifetime{Revenue: l.LifetimeRevenue, Orders: l.Orders, FirstOrder: l.FirstOrderDate, LastOrder: l.LastOrderDate, AOV: l.AOV}
+		} else {
+			c.Orders = 0
 		}
-		return sums
+		out = append(out, c)
 	}
-	sums, bases := roll(pairs), roll(base)
-	rows := make([]aggRow, 0, len(sums))
-	for _, g := range sums {
-		rows = append(rows, g)
-	}
-	out := make([]GroupRow, 0, len(rows))
-	for _, r := range sortByRevenue(rows, regionLabel) {
-		g := GroupRow{Key: r.Region, Revenue: r.Revenue, Customers: r.Customers,
-			RevenuePerCustomer: ratio(r.Revenue, decimal.NewFromInt(r.Customers), 2), Share: ratio(r.Revenue, all, 4), Drill: drill(r.Region)}
-		if compared {
-			g.Growth = changeOf(r.Revenue, valid(bases[r.Region].Revenue))
-		}
-		out = append(out, g)
-	}
-	return out
+	return out, nil
 }

@@ -16,16 +16,23 @@
 // One [Filter] narrows every view: a date range, regions, categories, segments,
 // industries, reps, products, customers and a channel. It round-trips losslessly
 // through URL query values ([Filter.Values], [ParseValues]) and command-line flags
-// ([Filter.Bind], [Filter.Args]). A view validates it against the data: a range
+// ([Filter.Bind], [Filter.Args]). Its fields beside the dates are one table,
+// [FilterFields]: every encoder, check, query and the web form walk it. A view
+// validates it against the data: a range
 // that starts after it ends or lies outside the data, or an unknown value, is an
 // [ErrInvalidFilter] naming the field and the valid values. A filter that selects
 // no orders is not an error: the view is empty.
 //
 // # Comparisons
 //
-// Views compare their period with the previous period of equal length
-// ([ComparePrevious]) or the same dates a year earlier ([CompareYear]); the
-// executive view adds month, quarter and year to date against a year earlier. A
+// Views compare their period with the previous period ([ComparePrevious]) or
+// the same dates a year earlier ([CompareYear]); the executive view adds month,
+// quarter and year to date against a year earlier. The periods are query's
+// ([query.Compare.ComparisonPeriod]), one rule for every view and request: the
+// previous period of a calendar year is the previous calendar year, of a
+// quarter the previous quarter, of a month the previous month (of any range of
+// whole months, as many whole months before it), and of any other range the
+// days of equal length just before it. A
 // [Change] holds the base, the exact Δ and Δ% (a decimal fraction); with no base
 // (the comparison period holds no data) everything is null, and a zero base has a
 // null Δ%: never 0%. A period running past the last day of data is flagged
@@ -39,12 +46,28 @@
 //
 // # Where numbers come from
 //
-// Each table is read from a pre-aggregated mart when one covers its grain, filter
-// and measures (a month mart for whole months, SALES_BY_CUSTOMER for lifetime
-// figures, …), and otherwise from FCT_ORDERS through the semantic layer (package
-// query). [Meta.Sources] says which; [PathFacts] forces the second, and a test
-// holds both to identical results. A view reads all its tables in one
-// transaction, so a refresh running meanwhile never tears a result.
+// Every table of a view is a request to the semantic layer (package query): the
+// filter is its Where and date range, growth its Compare, shares and top-N
+// lists with their Other row its Shares and Rank, the leaderboard's quota
+// attainment the quota_attainment metric (sales_reps' quota beside the orders'
+// revenue) and the customers' months the customers and new_customers metrics.
+// The query planner answers each request from the smallest pre-aggregated mart
+// that gives the same result exactly, and from FCT_ORDERS otherwise;
+// [Meta.Sources] says which. [PathFacts] turns that off (query's
+// Options.NoRollups), and a test holds both to identical results. Distinct
+// customers are asked in a request of their own beside the sums, so the sums
+// come from a mart and the embedded engine counts distinct values alone, which
+// it does several times faster. A view reads all its tables in one transaction,
+// so a refresh running meanwhile never tears a result.
+//
+// What is not a request: the [Catalog] (the values a filter may name and the
+// first and last days of data) is read from the marts with SELECT DISTINCT and
+// MIN/MAX, which are lists, not aggregates of the model; a top customer's
+// lifetime figures are its SALES_BY_CUSTOMER row (package marts). A rep's
+// attainment under a filter on the orders (a region, a category) is the
+// filtered revenue over the rep's whole quota, which the model refuses to
+// compute as one request (a quota is not filtered by the orders' fields): the
+// quota comes from a request and the division is done here.
 //
 // # Cache and freshness
 //

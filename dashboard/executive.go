@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/salesanalytics/salesanalytics/query"
 )
 
 // ExecutiveOptions tune [Dashboard.Executive].
@@ -76,20 +78,17 @@ func (d *Dashboard) Executive(ctx context.Context, f Filter, o ExecutiveOptions)
 	return run[Executive](ctx, d, "executive", "", f, o.Compare, func(e *env, m *Meta) (*Executive, error) {
 		v := &Executive{}
 		p := m.Period
-		cur, src, err := e.totals(f, p.From, p.To)
+		kpi, src, err := e.runApart(compared(ask(f, p.From, p.To, "revenue", "orders", "aov", "customers", "units_sold"), m), "customers")
 		if err != nil {
 			return nil, err
 		}
 		m.source(TableKPIs, src)
-		v.Totals = cur
-		if c := m.Comparison; c != nil && !c.Missing {
-			base, _, err := e.totals(f, c.From, c.To)
-			if err != nil {
-				return nil, err
-			}
+		v.Totals = totalsOf(kpi, "")
+		if _, ok := kpi.idx["revenue_base"]; ok {
+			base := totalsOf(kpi, "_base")
 			v.Base = &base
 		}
-		v.KPIs = kpis(v.Totals, v.Base)
+		v.KPIs = kpis(v.Totals, kpi)
 
 		end := p.To
 		if end.After(e.cat.Last) {
@@ -104,54 +103,64 @@ func (d *Dashboard) Executive(ctx context.Context, f Filter, o ExecutiveOptions)
 			v.ToDate = append(v.ToDate, row)
 		}
 
-		trend, src, err := e.aggregate(aggReq{dims: []dim{dimMonth}, measures: mRevenue | mOrders | mUnits, f: f, from: p.From, to: p.To})
+		trend, src, err := e.run(monthly(ask(f, p.From, p.To, "revenue", "orders", "units_sold")))
 		if err != nil {
 			return nil, err
 		}
 		m.source(TableTrend, src)
-		v.Trend = monthPoints(trend, p, f, e.cat.bounds())
+		v.Trend = []MonthPoint{}
+		for i := range trend.rows {
+			v.Trend = append(v.Trend, trend.monthPoint(i, p, f, e.cat.bounds()))
+		}
 
-		regions, src, err := e.aggregate(aggReq{dims: []dim{dimRegion}, measures: mRevenue, f: f, from: p.From, to: p.To})
+		regions, src, err := e.run(ranked(withShare(by(ask(f, p.From, p.To, "revenue"), "region")), 0))
 		if err != nil {
 			return nil, err
 		}
 		m.source(TableRegions, src)
-		v.Regions = shares(regions, 0, regionLabel, func(r aggRow) Filter { return f.WithRegion(r.Region) }, f)
+		v.Regions = []Share{}
+		for i := range regions.rows {
+			r := regions.str(i, "region")
+			v.Regions = append(v.Regions, regions.share(i, r, r, 0, f.WithRegion(r), f))
+		}
 		return v, nil
 	})
 }
 
-func regionLabel(r aggRow) (string, string, int64) { return r.Region, r.Region, 0 }
-
-// totals computes the headline figures of f over [from, to].
-func (e *env) totals(f Filter, from, to time.Time) (Totals, string, error) {
-	rows, src, err := e.aggregate(aggReq{measures: mRevenue | mOrders | mUnits | mCustomers, f: f, from: from, to: to})
-	if err != nil || len(rows) == 0 {
-		return Totals{Revenue: decimal.Zero}, src, err
+// totalsOf reads the headline figures of the one row of t, suffix "" for the
+// range and "_base" for the comparison period.
+func totalsOf(t table, suffix string) Totals {
+	out := Totals{Revenue: decimal.Zero}
+	if len(t.rows) == 0 {
+		return out
 	}
-	r := rows[0]
-	return Totals{Revenue: r.Revenue, Orders: r.Orders, Customers: r.Customers, Units: r.Units, AOV: ratio(r.Revenue, decimal.NewFromInt(r.Orders), 2)}, src, nil
+	out.Revenue = t.dec(0, "revenue"+suffix)
+	out.Orders = t.null(0, "orders"+suffix).Decimal.IntPart()
+	out.Customers = t.null(0, "customers"+suffix).Decimal.IntPart()
+	out.Units = t.null(0, "units_sold"+suffix).Decimal.IntPart()
+	out.AOV = t.null(0, "aov"+suffix)
+	return out
 }
 
-func kpis(cur Totals, base *Totals) []KPI {
-	type fig struct {
-		name, unit string
-		val        func(Totals) decimal.NullDecimal
-	}
-	figs := []fig{
-		{"revenue", "usd", func(t Totals) decimal.NullDecimal { return valid(t.Revenue) }},
-		{"orders", "count", func(t Totals) decimal.NullDecimal { return valid(decimal.NewFromInt(t.Orders)) }},
-		{"aov", "usd", func(t Totals) decimal.NullDecimal { return t.AOV }},
-		{"customers", "count", func(t Totals) decimal.NullDecimal { return valid(decimal.NewFromInt(t.Customers)) }},
-		{"units", "count", func(t Totals) decimal.NullDecimal { return valid(decimal.NewFromInt(t.Units)) }},
+// kpis are the headline figures cur with their changes, read from the one row
+// of t: no change for a figure without a value.
+func kpis(cur Totals, t table) []KPI {
+	figs := []struct {
+		name, unit, col string
+		val             func(Totals) decimal.NullDecimal
+	}{
+		{"revenue", "usd", "revenue", func(t Totals) decimal.NullDecimal { return valid(t.Revenue) }},
+		{"orders", "count", "orders", func(t Totals) decimal.NullDecimal { return valid(decimal.NewFromInt(t.Orders)) }},
+		{"aov", "usd", "aov", func(t Totals) decimal.NullDecimal { return t.AOV }},
+		{"customers", "count", "customers", func(t Totals) decimal.NullDecimal { return valid(decimal.NewFromInt(t.Customers)) }},
+		{"units", "count", "units_sold", func(t Totals) decimal.NullDecimal { return valid(decimal.NewFromInt(t.Units)) }},
 	}
 	out := make([]KPI, len(figs))
 	for i, fg := range figs {
-		k := KPI{Name: fg.name, Unit: fg.unit, Value: fg.val(cur)}
-		if base != nil && k.Value.Valid {
-			k.Change = changeOf(k.Value.Decimal, fg.val(*base))
+		out[i] = KPI{Name: fg.name, Unit: fg.unit, Value: fg.val(cur)}
+		if out[i].Value.Valid && len(t.rows) > 0 {
+			out[i].Change = t.change(0, fg.col)
 		}
-		out[i] = k
 	}
 	return out
 }
@@ -161,26 +170,15 @@ func (e *env) toDate(f Filter, kind ToDate, end time.Time) (ToDateRow, string, e
 	b := e.cat.bounds()
 	start := kind.Start(end)
 	row := ToDateRow{Kind: kind, Period: b.period(start, end, false), YearAgo: b.period(yearEarlier(start), yearEarlier(end), false), Drill: f.WithRange(start, end)}
-	cur, src, err := e.aggregate(aggReq{measures: mRevenue | mOrders, f: f, from: start, to: end})
-	if err != nil {
+	r := ask(f, start, end, "revenue", "orders")
+	if !row.YearAgo.Missing {
+		r.Compare = &query.Compare{To: query.CompareRange, Range: query.Dates(row.YearAgo.From, row.YearAgo.To)}
+	}
+	t, src, err := e.run(r)
+	if err != nil || len(t.rows) == 0 {
 		return row, src, err
 	}
-	row.Revenue = decimal.Zero
-	if len(cur) > 0 {
-		row.Revenue, row.Orders = cur[0].Revenue, cur[0].Orders
-	}
-	if row.YearAgo.Missing {
-		return row, src, nil
-	}
-	base, _, err := e.aggregate(aggReq{measures: mRevenue | mOrders, f: f, from: row.YearAgo.From, to: row.YearAgo.To})
-	if err != nil {
-		return row, src, err
-	}
-	br, bo := decimal.Zero, int64(0)
-	if len(base) > 0 {
-		br, bo = base[0].Revenue, base[0].Orders
-	}
-	row.RevenueChange = changeOf(row.Revenue, valid(br))
-	row.OrdersChange = changeOf(decimal.NewFromInt(row.Orders), valid(decimal.NewFromInt(bo)))
+	row.Revenue, row.Orders = t.dec(0, "revenue"), t.count(0, "orders")
+	row.RevenueChange, row.OrdersChange = t.change(0, "revenue"), t.change(0, "orders")
 	return row, src, nil
 }

@@ -59,13 +59,13 @@ func (f Filter) Check() error {
 			return fmt.Errorf("%w: %s %s is not a date at midnight UTC", ErrInvalidFilter, d.name, d.t)
 		}
 	}
-	for _, l := range []struct {
-		name string
-		vals []string
-	}{{"region", f.Regions}, {"category", f.Categories}, {"segment", f.Segments}, {"industry", f.Industries}} {
-		for _, v := range l.vals {
+	for _, ff := range filterFields {
+		if ff.Kind != FieldText {
+			continue
+		}
+		for _, v := range *ff.texts(&f) {
 			if strings.TrimSpace(v) == "" {
-				return fmt.Errorf("%w: %s: an empty value", ErrInvalidFilter, l.name)
+				return fmt.Errorf("%w: %s: an empty value", ErrInvalidFilter, ff.Key)
 			}
 		}
 	}
@@ -73,20 +73,19 @@ func (f Filter) Check() error {
 }
 
 func (f Filter) checkSizes() error {
-	for _, l := range []struct {
-		name string
-		n    int
-	}{
-		{KeyRegion, len(f.Regions)}, {KeyCategory, len(f.Categories)}, {KeySegment, len(f.Segments)},
-		{KeyIndustry, len(f.Industries)}, {KeyRep, len(f.Reps)}, {KeyProduct, len(f.Products)}, {KeyCustomer, len(f.Customers)},
-	} {
-		if l.n > MaxListValues {
-			return fmt.Errorf("%w: %s: %d values; at most %d", ErrInvalidFilter, l.name, l.n, MaxListValues)
+	for _, ff := range filterFields {
+		if n := ff.count(&f); n > MaxListValues {
+			return fmt.Errorf("%w: %s: %d values; at most %d", ErrInvalidFilter, ff.Key, n, MaxListValues)
 		}
 	}
-	for _, v := range slices.Concat(f.Regions, f.Categories, f.Segments, f.Industries, []string{f.Channel}) {
-		if len(v) > MaxValueBytes {
-			return fmt.Errorf("%w: a value of %d bytes; at most %d", ErrInvalidFilter, len(v), MaxValueBytes)
+	for _, ff := range filterFields {
+		if ff.Kind == FieldIDs {
+			continue
+		}
+		for _, v := range ff.Strings(f) {
+			if len(v) > MaxValueBytes {
+				return fmt.Errorf("%w: a value of %d bytes; at most %d", ErrInvalidFilter, len(v), MaxValueBytes)
+			}
 		}
 	}
 	return nil
@@ -95,22 +94,23 @@ func (f Filter) checkSizes() error {
 // Canonical returns f with every list sorted and without repeats: two filters that
 // select the same rows have the same canonical form (it keys the cache).
 func (f Filter) Canonical() Filter {
-	f.Regions = sortedSet(f.Regions)
-	f.Categories = sortedSet(f.Categories)
-	f.Segments = sortedSet(f.Segments)
-	f.Industries = sortedSet(f.Industries)
-	f.Reps = sortedSet(f.Reps)
-	f.Products = sortedSet(f.Products)
-	f.Customers = sortedSet(f.Customers)
+	for _, ff := range filterFields {
+		ff.canonical(&f)
+	}
 	return f
 }
 
 // Equal reports whether f and g are the same filter, list order included.
 func (f Filter) Equal(g Filter) bool {
-	return f.From.Equal(g.From) && f.To.Equal(g.To) && f.Channel == g.Channel &&
-		slices.Equal(f.Regions, g.Regions) && slices.Equal(f.Categories, g.Categories) &&
-		slices.Equal(f.Segments, g.Segments) && slices.Equal(f.Industries, g.Industries) &&
-		slices.Equal(f.Reps, g.Reps) && slices.Equal(f.Products, g.Products) && slices.Equal(f.Customers, g.Customers)
+	if !f.From.Equal(g.From) || !f.To.Equal(g.To) {
+		return false
+	}
+	for _, ff := range filterFields {
+		if !ff.equal(&f, &g) {
+			return false
+		}
+	}
+	return true
 }
 
 // String renders f as its URL query, e.g. "from=2025-01-01&region=North".
@@ -139,11 +139,6 @@ func (f Filter) WithProduct(id int64) Filter { f.Products = []int64{id}; return 
 
 // WithCustomer returns f narrowed to one customer.
 func (f Filter) WithCustomer(id int64) Filter { f.Customers = []int64{id}; return f }
-
-// onlyDates reports whether f restricts nothing but the date range.
-func (f Filter) onlyDates() bool {
-	return len(f.Regions)+len(f.Categories)+len(f.Segments)+len(f.Industries)+len(f.Reps)+len(f.Products)+len(f.Customers) == 0 && f.Channel == ""
-}
 
 func sortedSet[T interface{ ~string | ~int64 }](v []T) []T {
 	if len(v) == 0 {

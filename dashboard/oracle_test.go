@@ -94,6 +94,22 @@ func oracleFilters() []dashboard.Filter {
 	}
 }
 
+// previousPeriod is the oracle's previous period of [from, to]: for a range of
+// whole calendar months (from a 1st to a month's last day) as many whole months
+// just before it, counted on the calendar; else as many days just before it.
+func previousPeriod(from, to time.Time) (time.Time, time.Time) {
+	n := int(to.Sub(from).Hours()/24) + 1
+	if from.Day() == 1 && to.AddDate(0, 0, 1).Day() == 1 {
+		months := 0
+		for m := from; m.Before(to); m = m.AddDate(0, 1, 0) {
+			months++
+		}
+		start := time.Date(from.Year(), from.Month()-time.Month(months), 1, 0, 0, 0, 0, time.UTC)
+		return start, from.AddDate(0, 0, -1)
+	}
+	return from.AddDate(0, 0, -n), from.AddDate(0, 0, -1)
+}
+
 func resolve(f dashboard.Filter) (time.Time, time.Time) {
 	from, to := f.From, f.To
 	if from.IsZero() {
@@ -122,9 +138,9 @@ func TestExecutiveEqualsRAW(t *testing.T) {
 			require.True(t, all.revenue.DivRound(decimal.NewFromInt(all.orders), 2).Equal(v.Totals.AOV.Decimal))
 			require.Equal(t, to.After(date("2025-12-31")), v.Period.Partial)
 
-			// the previous period of equal length
-			n := int(to.Sub(from).Hours()/24) + 1
-			pf, pt := from.AddDate(0, 0, -n), from.AddDate(0, 0, -1)
+			// the previous period: as many whole calendar months before a range
+			// of whole months (the previous year of a year), else as many days
+			pf, pt := previousPeriod(from, to)
 			require.NotNil(t, v.Comparison)
 			require.Equal(t, pf, v.Comparison.From)
 			require.Equal(t, pt, v.Comparison.To)

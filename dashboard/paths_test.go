@@ -27,9 +27,11 @@ func gridFilters() []dashboard.Filter {
 	}
 }
 
-// TestMartAndFactPathsAgree: every view gives identical tables whether its
-// numbers come from the pre-aggregated marts or from FCT_ORDERS through the
-// semantic layer, over a grid of filters; and the grid exercises every mart.
+// TestMartAndFactPathsAgree: every view gives identical tables with the query
+// planner's aggregate awareness on (PathAuto: requests answered from the
+// pre-aggregated marts where they cover them) and off (PathFacts: query's
+// Options.NoRollups, every request from FCT_ORDERS), over a grid of filters;
+// and the grid exercises every mart.
 func TestMartAndFactPathsAgree(t *testing.T) {
 	t.Parallel()
 	db := shared(t).DB()

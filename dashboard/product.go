@@ -3,9 +3,10 @@ package dashboard
 import (
 	"context"
 	"fmt"
-	"slices"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/salesanalytics/salesanalytics/query"
 )
 
 // ProductOptions tune [Dashboard.Product].
@@ -67,65 +68,41 @@ func (d *Dashboard) Product(ctx context.Context, f Filter, o ProductOptions) (Pr
 	return run[Product](ctx, d, "product", fmt.Sprintf("%d/%d", n, o.Product), f, o.Compare, func(e *env, m *Meta) (*Product, error) {
 		v := &Product{}
 		p := m.Period
-		cats, src, err := e.aggregate(aggReq{dims: []dim{dimCategory}, measures: mRevenue | mUnits, f: f, from: p.From, to: p.To})
+		cats, src, err := e.run(byRevenue(withShare(compared(by(ask(f, p.From, p.To, "revenue", "units_sold", "orders"), "category"), m, "revenue"))))
 		if err != nil {
 			return nil, err
 		}
 		m.source(TableCategories, src)
-		base, err := e.baseRevenue(m, f, dimCategory)
-		if err != nil {
-			return nil, err
-		}
-		all := total(cats)
-		for _, r := range sortByRevenue(cats, categoryLabel) {
-			row := CategoryRow{Category: r.Category, Revenue: r.Revenue, Units: r.Units, Share: ratio(r.Revenue, all, 4), Drill: f.WithCategory(r.Category)}
-			if base != nil {
-				row.Growth = changeOf(r.Revenue, valid(base[r.key()].Revenue))
-			}
-			v.Categories = append(v.Categories, row)
+		for i := range cats.rows {
+			c := cats.str(i, "category")
+			v.Categories = append(v.Categories, CategoryRow{Category: c, Revenue: cats.dec(i, "revenue"), Units: cats.count(i, "units_sold"),
+				Share: cats.null(i, "revenue_share"), Growth: cats.change(i, "revenue"), Drill: f.WithCategory(c)})
 		}
 
-		prods, src, err := e.aggregate(aggReq{dims: []dim{dimProduct}, measures: mRevenue | mUnits, f: f, from: p.From, to: p.To})
+		products := withShare(by(ask(f, p.From, p.To, "revenue"), "product_id"))
+		top, src, err := e.run(ranked(products, n))
 		if err != nil {
 			return nil, err
 		}
 		m.source(TableTopProducts, src)
+		v.Top = e.productShares(top, f, false)
+		bottomReq := ranked(products, n)
+		bottomReq.Rank.Bottom = true
+		low, src, err := e.run(bottomReq)
+		if err != nil {
+			return nil, err
+		}
 		m.source(TableBottomProduct, src)
-		drill := func(r aggRow) Filter { return f.WithProduct(r.ID) }
-		v.Top = shares(prods, n, idLabel, drill, f)
-		v.Bottom = bottom(prods, n, drill, f)
+		v.Bottom = e.productShares(low, f, true)
 
 		id := o.Product
 		if id == 0 && len(f.Products) == 1 {
 			id = f.Products[0]
 		}
 		if id != 0 {
-			info, ok := e.cat.Products[id]
-			if !ok {
-				return nil, fmt.Errorf("%w: unknown product %d (valid: ids %s)", ErrInvalidFilter, id, idRange(e.cat.Products))
-			}
-			pf := f.WithProduct(id)
-			pf.Categories = nil // the product fixes its category
-			months, src, err := e.aggregate(aggReq{dims: []dim{dimMonth}, measures: mRevenue | mOrders | mUnits, f: pf, from: p.From, to: p.To})
+			det, err := e.productDetail(m, f, id)
 			if err != nil {
 				return nil, err
-			}
-			m.source(TableProductMonths, src)
-			cf := f.WithCategory(info.Category)
-			cf.Products = nil
-			peers, _, err := e.aggregate(aggReq{dims: []dim{dimProduct}, measures: mRevenue, f: cf, from: p.From, to: p.To})
-			if err != nil {
-				return nil, err
-			}
-			det := &ProductDetail{Product: info, Revenue: total(months), Months: monthPoints(months, p, pf, e.cat.bounds()), RankOf: len(peers), Category: cf}
-			det.Rank = 1
-			for _, r := range peers {
-				if r.Revenue.GreaterThan(det.Revenue) {
-					det.Rank++
-				}
-			}
-			if det.Revenue.IsZero() && !slices.ContainsFunc(peers, func(r aggRow) bool { return r.ID == id }) {
-				det.Rank = 0 // no sales in the period: unranked
 			}
 			v.Detail = det
 		}
@@ -133,23 +110,62 @@ func (d *Dashboard) Product(ctx context.Context, f Filter, o ProductOptions) (Pr
 	})
 }
 
-// bottom lists the n products of lowest revenue (ties by id), lowest first, each
-// ranked from the top, and an Other row for the rest.
-func bottom(rows []aggRow, n int, drill func(aggRow) Filter, parent Filter) []Share {
-	ranked := shares(rows, 0, idLabel, drill, parent) // every row, ranked from the top
-	slices.SortStableFunc(ranked, func(a, b Share) int {
-		if c := a.Revenue.Cmp(b.Revenue); c != 0 {
-			return c
+// productShares reads a ranked list of products. A bottom list is ranked from
+// the top: its positions count down from the number of products with sales (the
+// listed ones and those Other holds).
+func (e *env) productShares(t table, f Filter, bottom bool) []Share {
+	out := make([]Share, 0, len(t.rows))
+	total := 0
+	for i := range t.rows {
+		if t.flag(i, "other") {
+			total += int(t.count(i, "other_count"))
+		} else {
+			total++
 		}
-		return int(a.ID - b.ID)
-	})
-	if n <= 0 || len(ranked) <= n {
-		return ranked
 	}
-	rest := decimal.Zero
-	for _, s := range ranked[n:] {
-		rest = rest.Add(s.Revenue)
+	for i := range t.rows {
+		id := t.count(i, "product_id")
+		s := t.share(i, fmt.Sprint(id), e.cat.Products[id].Name, id, f.WithProduct(id), f)
+		if bottom && !s.Other {
+			s.Rank = total + 1 - s.Rank
+		}
+		out = append(out, s)
 	}
-	all := total(rows)
-	return append(ranked[:n:n], Share{Key: "Other", Name: "Other", Revenue: rest, Share: ratio(rest, all, 4), Other: true, Count: len(ranked) - n, Drill: parent})
+	return out
+}
+
+// productDetail is product id's months over the view's period and its rank by
+// revenue among the products of its category (ties share a rank).
+func (e *env) productDetail(m *Meta, f Filter, id int64) (*ProductDetail, error) {
+	p := m.Period
+	info, ok := e.cat.Products[id]
+	if !ok {
+		return nil, fmt.Errorf("%w: unknown product %d (valid: ids %s)", ErrInvalidFilter, id, idRange(e.cat.Products))
+	}
+	pf := f.WithProduct(id)
+	pf.Categories = nil // the product fixes its category
+	months, src, err := e.run(monthly(ask(pf, p.From, p.To, "revenue", "orders", "units_sold")))
+	if err != nil {
+		return nil, err
+	}
+	m.source(TableProductMonths, src)
+	cf := f.WithCategory(info.Category)
+	cf.Products = nil
+	peers := by(ask(cf, p.From, p.To, "revenue"), "product_id")
+	peers.Rank = &query.Rank{By: "revenue", Ties: true}
+	ranks, _, err := e.run(peers)
+	if err != nil {
+		return nil, err
+	}
+	det := &ProductDetail{Product: info, Revenue: decimal.Zero, Months: []MonthPoint{}, RankOf: len(ranks.rows), Category: cf}
+	for i := range months.rows {
+		det.Revenue = det.Revenue.Add(months.dec(i, "revenue"))
+		det.Months = append(det.Months, months.monthPoint(i, p, pf, e.cat.bounds()))
+	}
+	for i := range ranks.rows {
+		if ranks.count(i, "product_id") == id {
+			det.Rank = int(ranks.count(i, "rank"))
+		}
+	}
+	return det, nil
 }

@@ -81,55 +81,52 @@ func (d *Dashboard) Regional(ctx context.Context, f Filter, o RegionalOptions) (
 				return nil, err
 			}
 		}
-		cur, src, err := e.aggregate(aggReq{dims: []dim{dimRegion}, measures: mRevenue | mOrders | mCustomers, f: f, from: p.From, to: p.To})
+		regions, src, err := e.runApart(byRevenue(withShare(compared(by(ask(f, p.From, p.To, "revenue", "orders", "customers", "aov"), "region"), m, "revenue"))), "customers")
 		if err != nil {
 			return nil, err
 		}
 		m.source(TableRegions, src)
-		base, err := e.baseRevenue(m, f, dimRegion)
-		if err != nil {
-			return nil, err
-		}
-		all := total(cur)
-		for _, r := range sortByRevenue(cur, regionLabel) {
-			row := RegionRow{Region: r.Region, Revenue: r.Revenue, Share: ratio(r.Revenue, all, 4), Orders: r.Orders,
-				Customers: r.Customers, AOV: ratio(r.Revenue, decimal.NewFromInt(r.Orders), 2), Drill: f.WithRegion(r.Region)}
-			if base != nil {
-				row.Growth = changeOf(r.Revenue, valid(base[r.key()].Revenue)) // a region absent then had zero
-			}
-			v.Regions = append(v.Regions, row)
+		for i := range regions.rows {
+			r := regions.str(i, "region")
+			v.Regions = append(v.Regions, RegionRow{Region: r, Revenue: regions.dec(i, "revenue"), Share: regions.null(i, "revenue_share"),
+				Growth: regions.change(i, "revenue"), Orders: regions.count(i, "orders"), Customers: regions.count(i, "customers"),
+				AOV: regions.null(i, "aov"), Drill: f.WithRegion(r)})
 		}
 
-		trend, src, err := e.aggregate(aggReq{dims: []dim{dimRegion, dimMonth}, measures: mRevenue | mOrders | mUnits | mCustomers, f: f, from: p.From, to: p.To})
+		trend, src, err := e.run(monthly(by(ask(f, p.From, p.To, "revenue", "orders", "units_sold", "customers", "aov"), "region")))
 		if err != nil {
 			return nil, err
 		}
 		m.source(TableRegionTrend, src)
-		for _, r := range sortByMonth(trend) {
-			pt := monthPoints([]aggRow{r}, p, f.WithRegion(r.Region), e.cat.bounds())[0]
-			v.Trend = append(v.Trend, RegionMonth{Region: r.Region, Month: pt, Customers: r.Customers, AOV: ratio(r.Revenue, decimal.NewFromInt(r.Orders), 2)})
+		for i := range trend.rows {
+			r := trend.str(i, "region")
+			v.Trend = append(v.Trend, RegionMonth{Region: r, Month: trend.monthPoint(i, p, f.WithRegion(r), e.cat.bounds()),
+				Customers: trend.count(i, "customers"), AOV: trend.null(i, "aov")})
 		}
 
 		if region != "" {
 			rf := f.WithRegion(region)
-			det := &RegionDetail{Region: region}
-			reps, src, err := e.aggregate(aggReq{dims: []dim{dimRep}, measures: mRevenue, f: rf, from: p.From, to: p.To})
+			det := &RegionDetail{Region: region, Reps: []Share{}, Categories: []Share{}}
+			reps, src, err := e.run(ranked(withShare(by(ask(rf, p.From, p.To, "revenue"), "rep_id")), n))
 			if err != nil {
 				return nil, err
 			}
 			m.source(TableRegionReps, src)
-			det.Reps = shares(reps, n, idLabel, func(r aggRow) Filter { return rf.WithRep(r.ID) }, rf)
-			cats, src, err := e.aggregate(aggReq{dims: []dim{dimCategory}, measures: mRevenue, f: rf, from: p.From, to: p.To})
+			for i := range reps.rows {
+				id := reps.count(i, "rep_id")
+				det.Reps = append(det.Reps, reps.share(i, fmt.Sprint(id), e.cat.Reps[id].Name, id, rf.WithRep(id), rf))
+			}
+			cats, src, err := e.run(ranked(withShare(by(ask(rf, p.From, p.To, "revenue"), "category")), n))
 			if err != nil {
 				return nil, err
 			}
 			m.source(TableRegionCategories, src)
-			det.Categories = shares(cats, n, categoryLabel, func(r aggRow) Filter { return rf.WithCategory(r.Category) }, rf)
+			for i := range cats.rows {
+				c := cats.str(i, "category")
+				det.Categories = append(det.Categories, cats.share(i, c, c, 0, rf.WithCategory(c), rf))
+			}
 			v.Detail = det
 		}
 		return v, nil
 	})
 }
-
-func idLabel(r aggRow) (string, string, int64)       { return fmt.Sprint(r.ID), r.Name, r.ID }
-func categoryLabel(r aggRow) (string, string, int64) { return r.Category, r.Category, 0 }

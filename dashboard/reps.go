@@ -65,24 +65,22 @@ func (d *Dashboard) Reps(ctx context.Context, f Filter, o RepsOptions) (Reps, er
 	return run[Reps](ctx, d, "reps", fmt.Sprint(o.Rep), f, o.Compare, func(e *env, m *Meta) (*Reps, error) {
 		v := &Reps{}
 		p := m.Period
-		cur, src, err := e.aggregate(aggReq{dims: []dim{dimRep}, measures: mRevenue | mOrders | mCustomers, f: f, from: p.From, to: p.To})
+		board, src, err := e.runApart(ranked(compared(by(ask(f, p.From, p.To, "revenue", "orders", "customers", "aov"), "rep_id"), m, "revenue"), 0), "customers")
 		if err != nil {
 			return nil, err
 		}
 		m.source(TableLeaderboard, src)
-		base, err := e.baseRevenue(m, f, dimRep)
+		quotas, err := e.quotas(f, p, false)
 		if err != nil {
 			return nil, err
 		}
-		for i, r := range sortByRevenue(cur, idLabel) {
-			rep := e.cat.Reps[r.ID]
-			rep.ID, rep.Name = r.ID, r.Name
-			quota := prorated(rep.MonthlyQuota, p.From, p.To)
-			row := RepRow{Rank: i + 1, Rep: rep, Revenue: r.Revenue, Orders: r.Orders, Customers: r.Customers,
-				AOV: ratio(r.Revenue, decimal.NewFromInt(r.Orders), 2), Quota: quota, Attainment: ratio(r.Revenue, quota, 4), Drill: f.WithRep(r.ID)}
-			if base != nil {
-				row.Growth = changeOf(r.Revenue, valid(base[r.key()].Revenue))
-			}
+		for i := range board.rows {
+			id := board.count(i, "rep_id")
+			rep := e.cat.Reps[id]
+			rep.ID = id
+			row := RepRow{Rank: int(board.count(i, "rank")), Rep: rep, Revenue: board.dec(i, "revenue"), Orders: board.count(i, "orders"),
+				Customers: board.count(i, "customers"), AOV: board.null(i, "aov"), Growth: board.change(i, "revenue"), Drill: f.WithRep(id)}
+			row.Quota, row.Attainment = quotas.of(id, time.Time{}, row.Revenue)
 			v.Leaderboard = append(v.Leaderboard, row)
 		}
 
@@ -96,17 +94,20 @@ func (d *Dashboard) Reps(ctx context.Context, f Filter, o RepsOptions) (Reps, er
 				return nil, fmt.Errorf("%w: unknown rep %d (valid: ids %s)", ErrInvalidFilter, id, idRange(e.cat.Reps))
 			}
 			rf := f.WithRep(id)
-			months, src, err := e.aggregate(aggReq{dims: []dim{dimRep, dimMonth}, measures: mRevenue | mOrders | mCustomers, f: rf, from: p.From, to: p.To})
+			months, src, err := e.run(monthly(by(ask(rf, p.From, p.To, "revenue", "orders", "customers"), "rep_id"))) // by rep and month: SALES_BY_REP's key
 			if err != nil {
 				return nil, err
 			}
 			m.source(TableRepMonths, src)
+			mq, err := e.quotas(rf, p, true)
+			if err != nil {
+				return nil, err
+			}
 			det := &RepDetail{Rep: rep}
-			for _, r := range sortByMonth(months) {
-				pt := monthPoints([]aggRow{r}, p, rf, e.cat.bounds())[0]
-				from, to := clip(r.Month, p)
-				q := prorated(rep.MonthlyQuota, from, to)
-				det.Months = append(det.Months, RepMonth{Month: pt, Customers: r.Customers, Quota: q, Attainment: ratio(r.Revenue, q, 4)})
+			for i := range months.rows {
+				pt := months.monthPoint(i, p, rf, e.cat.bounds())
+				q, att := mq.of(id, pt.Month, pt.Revenue)
+				det.Months = append(det.Months, RepMonth{Month: pt, Customers: months.count(i, "customers"), Quota: q, Attainment: att})
 			}
 			v.Detail = det
 		}
@@ -114,25 +115,60 @@ func (d *Dashboard) Reps(ctx context.Context, f Filter, o RepsOptions) (Reps, er
 	})
 }
 
-// prorated is a monthly quota over [from, to]: each month's quota times the share
-// of its days inside the range, summed, rounded to the cent.
-func prorated(monthly decimal.Decimal, from, to time.Time) decimal.Decimal {
-	sum := decimal.Zero
-	for m := monthStart(from); !m.After(to); m = m.AddDate(0, 1, 0) {
-		lo, hi := m, monthEnd(m)
-		if lo.Before(from) {
-			lo = from
-		}
-		if hi.After(to) {
-			hi = to
-		}
-		days := int64(hi.Sub(lo)/(24*time.Hour)) + 1
-		dim := int64(monthEnd(m).Day())
-		if days == dim {
-			sum = sum.Add(monthly)
-			continue
-		}
-		sum = sum.Add(monthly.Mul(decimal.NewFromInt(days)).DivRound(decimal.NewFromInt(dim), 12))
+// repQuotas are reps' quotas (and attainments) by rep and month.
+type repQuotas map[repMonth]repQuota
+
+type repMonth struct {
+	rep   int64
+	month time.Time // zero over the whole period
+}
+
+type repQuota struct {
+	quota      decimal.Decimal
+	attainment decimal.NullDecimal
+	asked      bool // attainment came from the request
+}
+
+// quotas asks for the reps' quota over p — each month's quota, prorated by the
+// days of it p covers — by rep, and by month when byMonth. The quota belongs to
+// the rep, whatever else the orders are filtered by: when f restricts only reps,
+// the request also gives quota_attainment (revenue / quota); otherwise the
+// model refuses to filter a rep's quota by the orders' fields, and the
+// attainment is the filtered revenue over the rep's quota ([repQuotas.of]).
+func (e *env) quotas(f Filter, p Period, byMonth bool) (repQuotas, error) {
+	metrics := []string{"quota"}
+	if !f.restricts(KeyRep) {
+		metrics = []string{"revenue", "quota", "quota_attainment"}
 	}
-	return sum.Round(2)
+	r := by(ask(Filter{Reps: f.Reps}, p.From, p.To, metrics...), "rep_id")
+	if byMonth {
+		r = monthly(r)
+	}
+	t, _, err := e.run(r)
+	if err != nil {
+		return nil, err
+	}
+	out := make(repQuotas, len(t.rows))
+	for i := range t.rows {
+		k := repMonth{rep: t.count(i, "rep_id")}
+		if byMonth {
+			k.month = t.month(i, "order_date_month")
+		}
+		_, asked := t.idx["quota_attainment"]
+		out[k] = repQuota{quota: t.dec(i, "quota"), attainment: t.null(i, "quota_attainment"), asked: asked}
+	}
+	return out, nil
+}
+
+// of returns rep's quota in month (zero: the whole period) and the attainment
+// of revenue against it, 4 places; null without a quota.
+func (q repQuotas) of(rep int64, month time.Time, revenue decimal.Decimal) (decimal.Decimal, decimal.NullDecimal) {
+	r, ok := q[repMonth{rep, month}]
+	if !ok {
+		return decimal.Zero, decimal.NullDecimal{}
+	}
+	if r.asked {
+		return r.quota, r.attainment
+	}
+	return r.quota, ratio(revenue, r.quota, 4)
 }

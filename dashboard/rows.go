@@ -39,50 +39,21 @@ type MonthPoint struct {
 	Drill   Filter `json:"drill"`
 }
 
-// total sums revenue.
-func total(rows []aggRow) decimal.Decimal {
-	t := decimal.Zero
-	for _, r := range rows {
-		t = t.Add(r.Revenue)
+// monthPoint is row i of a monthly table (revenue, orders and units by
+// order_date_month) as a point of a trend over p, drilling to f in that month.
+func (t table) monthPoint(i int, p Period, f Filter, b bounds) MonthPoint {
+	m := t.month(i, "order_date_month")
+	from, to := clip(m, p)
+	return MonthPoint{
+		Month: m, Revenue: t.dec(i, "revenue"), Orders: t.count(i, "orders"), Units: t.count(i, "units_sold"),
+		Partial: partialMonth(m, p, b), Drill: f.WithRange(from, to),
 	}
-	return t
 }
 
-// shares ranks rows by revenue (ties by key) and keeps the first n (all when n
-// ≤ 0), adding an Other row for the rest when any remain.
-func shares(rows []aggRow, n int, label func(aggRow) (key, name string, id int64), drill func(aggRow) Filter, parent Filter) []Share {
-	all := total(rows)
-	sorted := sortByRevenue(rows, label)
-	out := make([]Share, 0, min(len(sorted), max(n, 0))+1)
-	rest := decimal.Zero
-	restN := 0
-	for i, r := range sorted {
-		if n > 0 && i >= n {
-			rest = rest.Add(r.Revenue)
-			restN++
-			continue
-		}
-		key, name, id := label(r)
-		out = append(out, Share{Rank: i + 1, Key: key, ID: id, Name: name, Revenue: r.Revenue, Share: ratio(r.Revenue, all, 4), Drill: drill(r)})
-	}
-	if restN > 0 {
-		out = append(out, Share{Key: "Other", Name: "Other", Revenue: rest, Share: ratio(rest, all, 4), Other: true, Count: restN, Drill: parent})
-	}
-	return out
-}
-
-// monthPoints turns month rows into a trend over p.
-func monthPoints(rows []aggRow, p Period, f Filter, b bounds) []MonthPoint {
-	out := make([]MonthPoint, 0, len(rows))
-	for _, r := range sortByMonth(rows) {
-		from, to := clip(r.Month, p)
-		out = append(out, MonthPoint{
-			Month: r.Month, Revenue: r.Revenue, Orders: r.Orders, Units: r.Units,
-			Partial: b.period(from, to, false).Partial || !from.Equal(r.Month) || !to.Equal(monthEnd(r.Month)),
-			Drill:   f.WithRange(from, to),
-		})
-	}
-	return out
+// partialMonth reports whether month m is cut by p or runs past the data.
+func partialMonth(m time.Time, p Period, b bounds) bool {
+	from, to := clip(m, p)
+	return b.period(from, to, false).Partial || !from.Equal(m) || !to.Equal(monthEnd(m))
 }
 
 // clip returns the days of month m inside p.

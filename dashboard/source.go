@@ -34,10 +34,12 @@ type Path string
 
 // The paths.
 const (
-	// PathAuto reads a pre-aggregated mart when one covers a table's grain,
-	// filter and measures, and FCT_ORDERS through the semantic layer otherwise.
+	// PathAuto lets the semantic layer's planner answer each table from the
+	// smallest pre-aggregated mart that gives the same result exactly, and from
+	// FCT_ORDERS otherwise (aggregate awareness on).
 	PathAuto Path = "auto"
-	// PathFacts always reads FCT_ORDERS through the semantic layer.
+	// PathFacts always reads FCT_ORDERS through the semantic layer (aggregate
+	// awareness off: query's Options.NoRollups).
 	PathFacts Path = "facts"
 )
 
@@ -109,9 +111,9 @@ func NewFromSource(src Source, opts Options) (*Dashboard, error) {
 	if opts.TopN == 0 {
 		opts.TopN = 10
 	}
-	// NoRollups: the dashboard picks its marts itself (agg.go) and reads the
-	// semantic layer for FCT_ORDERS (PathFacts), until its views are requests.
-	comp, err := query.New(semantic.SalesModel(), query.Options{Dialect: src.Dialect(), Now: opts.Now, NoRollups: true})
+	// Every table of a view is a request: the query planner answers it from
+	// the smallest mart that covers it exactly, unless PathFacts turns that off.
+	comp, err := query.New(semantic.SalesModel(), query.Options{Dialect: src.Dialect(), Now: opts.Now, NoRollups: opts.Path == PathFacts})
 	if err != nil {
 		return nil, fmt.Errorf("dashboard: %w", err)
 	}

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/salesanalytics/salesanalytics/dashboard"
@@ -37,48 +38,63 @@ func (s *site) fields(ctx context.Context, q url.Values) ([]Field, error) {
 	} {
 		compare.Options = append(compare.Options, Option{Value: c.v, Label: c.l, Selected: q.Get(keyCompare) == c.v})
 	}
-	channel := Field{Name: dashboard.KeyChannel, Label: "Channel", Kind: "select"}
-	channel.Options = append(channel.Options, Option{Value: "", Label: "All channels"})
-	channel.Options = append(channel.Options, options(cat.Channels, q[dashboard.KeyChannel])...)
+	out := []Field{
+		sp.presets(s.now()),
+		date(dashboard.KeyFrom, "From", sp.from, sp.defFrom),
+		date(dashboard.KeyTo, "To", sp.to, sp.defTo),
+		compare,
+	}
+	for _, ff := range dashboard.FilterFields() {
+		switch {
+		case ff.Kind == dashboard.FieldText:
+			out = append(out, Field{Name: ff.Key, Label: ff.Label, Kind: "multi", Options: options(ff.Choices(cat), q[ff.Key])})
+		case ff.Kind == dashboard.FieldOne:
+			all := Option{Value: "", Label: "All " + strings.ToLower(ff.Label) + "s"}
+			out = append(out, Field{Name: ff.Key, Label: ff.Label, Kind: "select", Options: append([]Option{all}, options(ff.Choices(cat), q[ff.Key])...)})
+		case ff.Key == dashboard.KeyRep:
+			out = append(out, repField(cat, ff, q))
+		case ff.Key == dashboard.KeyCustomer:
+			customer, err := s.customerField(ctx, ff, q[ff.Key])
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, customer)
+		default:
+			out = append(out, productField(cat, ff, q))
+		}
+	}
+	return out, nil
+}
 
+// repField is the reps' picker: every rep by name.
+func repField(cat *dashboard.Catalog, ff dashboard.FilterField, q url.Values) Field {
 	reps := make([]dashboard.Rep, 0, len(cat.Reps))
 	for _, r := range cat.Reps {
 		reps = append(reps, r)
 	}
 	slices.SortFunc(reps, func(a, b dashboard.Rep) int { return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID)) })
-	rep := Field{Name: dashboard.KeyRep, Label: "Reps", Kind: "multi"}
+	rep := Field{Name: ff.Key, Label: ff.Label, Kind: "multi"}
 	for _, r := range reps {
 		id := strconv.FormatInt(r.ID, 10)
-		rep.Options = append(rep.Options, Option{Value: id, Label: r.Name, Selected: slices.Contains(q[dashboard.KeyRep], id)})
+		rep.Options = append(rep.Options, Option{Value: id, Label: r.Name, Selected: slices.Contains(q[ff.Key], id)})
 	}
-	product := Field{Name: dashboard.KeyProduct, Label: "Products", Kind: "search"}
-	for _, v := range q[dashboard.KeyProduct] {
+	return rep
+}
+
+// productField is the product picker: the products picked, by name, and a
+// search over the catalog's products.
+func productField(cat *dashboard.Catalog, ff dashboard.FilterField, q url.Values) Field {
+	f := Field{Name: ff.Key, Label: ff.Label, Kind: "search"}
+	for _, v := range q[ff.Key] {
 		label := "#" + v
 		if id, err := strconv.ParseInt(v, 10, 64); err == nil {
 			if p, ok := cat.Products[id]; ok {
 				label = p.Name
 			}
 		}
-		product.Options = append(product.Options, Option{Value: v, Label: label, Selected: true})
+		f.Options = append(f.Options, Option{Value: v, Label: label, Selected: true})
 	}
-	customer, err := s.customerField(ctx, q[dashboard.KeyCustomer])
-	if err != nil {
-		return nil, err
-	}
-	return []Field{
-		sp.presets(s.now()),
-		date(dashboard.KeyFrom, "From", sp.from, sp.defFrom),
-		date(dashboard.KeyTo, "To", sp.to, sp.defTo),
-		compare,
-		{Name: dashboard.KeyRegion, Label: "Regions", Kind: "multi", Options: options(cat.Regions, q[dashboard.KeyRegion])},
-		{Name: dashboard.KeyCategory, Label: "Categories", Kind: "multi", Options: options(cat.Categories, q[dashboard.KeyCategory])},
-		{Name: dashboard.KeySegment, Label: "Segments", Kind: "multi", Options: options(cat.Segments, q[dashboard.KeySegment])},
-		{Name: dashboard.KeyIndustry, Label: "Industries", Kind: "multi", Options: options(cat.Industries, q[dashboard.KeyIndustry])},
-		channel,
-		rep,
-		product,
-		customer,
-	}, nil
+	return f
 }
 
 // options lists values as choices, those in picked selected.
@@ -92,8 +108,8 @@ func options(values, picked []string) []Option {
 
 // customerField is the customer picker: the customers picked, by name (an id
 // the data does not hold keeps its number, for the view to reject).
-func (s *site) customerField(ctx context.Context, picked []string) (Field, error) {
-	f := Field{Name: dashboard.KeyCustomer, Label: "Customers", Kind: "search"}
+func (s *site) customerField(ctx context.Context, ff dashboard.FilterField, picked []string) (Field, error) {
+	f := Field{Name: ff.Key, Label: ff.Label, Kind: "search"}
 	var ids []int64
 	for _, v := range picked {
 		if id, err := strconv.ParseInt(v, 10, 64); err == nil {

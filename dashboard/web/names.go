@@ -22,10 +22,11 @@ func normalize(q url.Values, cat *dashboard.Catalog) url.Values {
 	for k, vs := range q {
 		out[k] = vs
 	}
-	for key, valid := range map[string][]string{
-		dashboard.KeyRegion: cat.Regions, dashboard.KeyCategory: cat.Categories, dashboard.KeySegment: cat.Segments,
-		dashboard.KeyIndustry: cat.Industries, dashboard.KeyChannel: cat.Channels,
-	} {
+	for _, ff := range dashboard.FilterFields() {
+		if ff.Kind == dashboard.FieldIDs {
+			continue
+		}
+		key, valid := ff.Key, ff.Choices(cat)
 		vs := q[key]
 		if len(vs) == 0 {
 			continue
