@@ -12,10 +12,12 @@ import (
 )
 
 // Chart widths in the viewBox, close to the pixels a tile gives them, so that
-// the labels print at their size.
+// the labels print near their size: between the tile of a 1024 px screen
+// (text at 10–11 px) and of a wide one (13–14 px). A phone gets its own
+// canvas (svg.PhoneWidth).
 const (
-	wideChart = 1180
-	halfChart = 560
+	wideChart = 1060
+	halfChart = 480
 )
 
 // noOrders is the empty state of a tile whose range holds no orders.
