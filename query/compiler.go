@@ -8,8 +8,6 @@ import (
 	"sync"
 	"time"
 
-	sq "github.com/Masterminds/squirrel"
-
 	"github.com/salesanalytics/salesanalytics/dialect"
 	"github.com/salesanalytics/salesanalytics/internal/sqlparse"
 	"github.com/salesanalytics/salesanalytics/semantic"
@@ -45,8 +43,7 @@ type Compiler struct {
 	model  *semantic.Model
 	d      dialect.Dialect
 	now    func() time.Time
-	family *family // the compilers of this model and clock, one per dialect
-	sb     sq.StatementBuilderType
+	family *family                    // the compilers of this model and clock, one per dialect
 	asts   []sqlparse.Node            // by field index: parsed expr
 	extra  []string                   // Options.AllowFunctions, upper-cased
 	fields []rendered                 // by field index: SQL and type
@@ -130,7 +127,6 @@ func newCompiler(m *semantic.Model, opts Options) (*Compiler, error) {
 	}
 	c := &Compiler{
 		model: m, d: opts.Dialect, now: opts.Now, opts: opts,
-		sb:        sq.StatementBuilder.PlaceholderFormat(sq.Question),
 		asts:      make([]sqlparse.Node, len(m.Fields())),
 		fields:    make([]rendered, len(m.Fields())),
 		names:     make([]string, len(m.Fields())),

@@ -185,6 +185,7 @@ func (c *Compiler) planWith(s *compileState, req Request) (*plan, error) {
 		}
 		p.groupBy = append(p.groupBy, r.sql)
 	}
+	metricAt := len(p.items) // the metrics' select items follow
 	for i, f := range metrics {
 		s.use(f)
 		t := c.metTyp[f.Index]
@@ -252,6 +253,9 @@ func (c *Compiler) planWith(s *compileState, req Request) (*plan, error) {
 		p.base, p.joins, p.why = roll.table, nil, s.why
 		if p.why == "" {
 			p.why = roll.needsKey(metrics, p.groupBy)
+		}
+		if p.why == "" {
+			roll.perRow(p, metrics, metricAt)
 		}
 	}
 	return p, nil

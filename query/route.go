@@ -105,14 +105,42 @@ func (ro *rollup) needsKey(metrics []semantic.Field, groupBy []string) string {
 		if !ro.fields[m.Index].needKey {
 			continue
 		}
-		for _, k := range ro.keys {
-			if !slices.Contains(groupBy, k) {
-				return fmt.Sprintf("%s counts distinct values per row of %s, which only add up when the request groups by its whole key (%s)",
-					m.QualifiedName(), ro.name, strings.Join(ro.keyNames(), ", "))
-			}
+		if !ro.groupsByKey(groupBy) {
+			return fmt.Sprintf("%s counts distinct values per row of %s, which only add up when the request groups by its whole key (%s)",
+				m.QualifiedName(), ro.name, strings.Join(ro.keyNames(), ", "))
 		}
 	}
 	return ""
+}
+
+// perRow answers a request whose groups are the mart's rows — it groups by the
+// mart's whole key, so each group is one row, and its filters keep or drop
+// whole rows — without grouping: each metric is its value over the one row
+// (rolled.rowSel), as the SQL one would write against the mart by hand. A
+// HAVING, or a metric without a per-row form, keeps the grouping.
+func (ro *rollup) perRow(p *plan, metrics []semantic.Field, at int) {
+	if !p.grouped || p.having != nil || !ro.groupsByKey(p.groupBy) {
+		return
+	}
+	for _, m := range metrics {
+		if ro.fields[m.Index].rowSel == "" {
+			return
+		}
+	}
+	for i, m := range metrics {
+		p.items[at+i] = ro.fields[m.Index].rowSel + " AS " + p.columns[at+i].quoted
+	}
+	p.grouped = false
+}
+
+// groupsByKey reports whether groupBy has every key column of the mart.
+func (ro *rollup) groupsByKey(groupBy []string) bool {
+	for _, k := range ro.keys {
+		if !slices.Contains(groupBy, k) {
+			return false
+		}
+	}
+	return true
 }
 
 func (ro *rollup) keyNames() []string {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/salesanalytics/salesanalytics/dialect"
 	"github.com/salesanalytics/salesanalytics/engine/embedded"
+	"github.com/salesanalytics/salesanalytics/internal/benchcpu"
 	"github.com/salesanalytics/salesanalytics/internal/querycases"
 	"github.com/salesanalytics/salesanalytics/internal/testwh"
 	"github.com/salesanalytics/salesanalytics/query"
@@ -166,13 +167,9 @@ func BenchmarkRollups(b *testing.B) {
 	}
 }
 
-// cpuPerOp starts counting the process's CPU time (DuckDB's threads included)
-// and returns the func that reports it as cpu-ns/op: on a loaded machine it
-// varies far less than wall time.
-func cpuPerOp(b *testing.B) func() {
-	start := processCPU()
-	return func() { b.ReportMetric(float64((processCPU()-start).Nanoseconds())/float64(b.N), "cpu-ns/op") }
-}
+// cpuPerOp reports the process's CPU time per operation (DuckDB's threads
+// included) as cpu-ns/op: on a loaded machine it varies far less than wall time.
+func cpuPerOp(b *testing.B) func() { return benchcpu.PerOp(b) }
 
 // benchRounds is how many times the alternating benchmarks run their whole set:
 // BENCH_ROUNDS, or once.

@@ -89,5 +89,12 @@ func Planner() []Case {
 		{"route_order_month_from_days", query.Request{Metrics: []string{"revenue"}, Dimensions: []string{"order_month", "region"},
 			Dates: &query.DateFilter{Range: query.Dates(d("2025-03-10"), d("2025-04-20"))}}},
 		{"route_empty_period", query.Request{Metrics: []string{"revenue", "orders", "aov"}, Dates: &query.DateFilter{Range: query.Month(2027, 1)}}},
+		// grouped by the mart's whole key: each group is one row, read as it is
+		{"route_per_row_product_month", query.Request{Metrics: []string{"revenue", "orders", "distinct_products", "aov"},
+			Dimensions: []string{"product_id", "product_name"}, Time: &query.TimeGrain{Dimension: "order_date", Grain: dialect.Month},
+			Where: query.In("product_id", 1, 2, 3), Dates: &query.DateFilter{Range: query.Quarter(2025, 1)}}},
+		{"route_per_row_having_groups", query.Request{Metrics: []string{"revenue"}, Dimensions: []string{"region"},
+			Time: &query.TimeGrain{Dimension: "order_date", Grain: dialect.Month}, Having: query.Gt("revenue", "1000.00"),
+			Dates: &query.DateFilter{Range: query.Quarter(2025, 1)}}},
 	}
 }
