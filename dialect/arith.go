@@ -14,9 +14,10 @@ import (
 // so there the operands become scaled HUGEINTs whose integer division (which
 // truncates toward zero, and is NULL for a zero divisor) gives the quotient to
 // one place more than scale, or to the dividend's scale when that is finer;
-// DuckDB's ROUND of that DECIMAL, half away from zero, is then exact, because
-// truncating toward zero keeps the digit that decides it. Few operators: the
-// engine binds and optimises every one of them per statement.
+// DuckDB's CAST of that DECIMAL to scale places, which rounds half away from
+// zero, is then exact, because truncating toward zero keeps the digit that
+// decides it. Few operators: the engine binds and optimises every one of them
+// per statement.
 func (d Dialect) DivRound(num, den string, numScale, denScale, scale int) string {
 	if d == Snowflake {
 		// num is parenthesised: it may be an expression such as a - b, and / binds
@@ -30,7 +31,7 @@ func (d Dialect) DivRound(num, den string, numScale, denScale, scale int) string
 	if denScale > 0 {
 		q = fmt.Sprintf("CAST((%s) * %s AS HUGEINT)", den, pow10(denScale))
 	}
-	return fmt.Sprintf("ROUND(CAST(%s // %s AS DECIMAL(38,0)) * CAST(%s AS DECIMAL(%d,%d)), %d)", n, q, unit(k), k+1, k, scale)
+	return fmt.Sprintf("CAST((%s // %s) * %s AS DECIMAL(38,%d))", n, q, unit(k), scale)
 }
 
 func pow10(n int) string { return "1" + strings.Repeat("0", n) }

@@ -46,8 +46,8 @@ func TestMain(m *testing.M) {
 
 // fileWarehouse returns the warehouse at scale, built in a file and opened again
 // from it, as the programs and the web dashboard read one.
-func fileWarehouse(b *testing.B, scale float64) *embedded.Engine {
-	b.Helper()
+func fileWarehouse(tb testing.TB, scale float64) *embedded.Engine {
+	tb.Helper()
 	benchFiles.Lock()
 	defer benchFiles.Unlock()
 	if e, ok := benchFiles.engs[scale]; ok {
@@ -56,7 +56,7 @@ func fileWarehouse(b *testing.B, scale float64) *embedded.Engine {
 	if benchFiles.dir == "" {
 		dir, err := os.MkdirTemp("", "rollup-bench")
 		if err != nil {
-			b.Fatal(err)
+			tb.Fatal(err)
 		}
 		benchFiles.dir, benchFiles.engs = dir, map[float64]*embedded.Engine{}
 	}
@@ -64,17 +64,17 @@ func fileWarehouse(b *testing.B, scale float64) *embedded.Engine {
 	path := filepath.Join(benchFiles.dir, fmt.Sprintf("scale%g.duckdb", scale))
 	eng, err := embedded.Open(ctx, embedded.Options{Path: path})
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	o := testwh.Default()
 	o.Data.Scale = scale
 	o.Now = func() time.Time { return querycases.Now }
 	if _, err := testwh.Setup(ctx, eng, o); err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	eng.Close()
 	if eng, err = embedded.Open(ctx, embedded.Options{Path: path}); err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	benchFiles.engs[scale] = eng
 	return eng

@@ -3,6 +3,6 @@
 -- answered by: DAILY_SALES
 -- not SALES_BY_REGION: orders.order_date by week is finer than the month grain of SALES_BY_REGION
 -- not SALES_BY_REP: orders.order_date by week is finer than the month grain of SALES_BY_REP
-WITH "g" AS (SELECT CAST(DATE_TRUNC('week', "daily_sales"."SALES_DATE") AS DATE) AS "order_date_week", CAST(COALESCE(SUM("daily_sales"."ORDERS"), 0) AS BIGINT) AS "orders" FROM "MARTS"."DAILY_SALES" AS "daily_sales" WHERE "daily_sales"."SALES_DATE" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) GROUP BY CAST(DATE_TRUNC('week', "daily_sales"."SALES_DATE") AS DATE)) SELECT ROUND(CAST(CAST((COALESCE(SUM(x."orders"), 0)) * 100000 AS HUGEINT) // CAST(14 AS HUGEINT) AS DECIMAL(38,0)) * CAST(0.00001 AS DECIMAL(6,5)), 4) AS "orders_per_week" FROM "g" AS x
+WITH "g" AS (SELECT CAST(DATE_TRUNC('week', "daily_sales"."SALES_DATE") AS DATE) AS "order_date_week", CAST(COALESCE(SUM("daily_sales"."ORDERS"), 0) AS BIGINT) AS "orders" FROM "MARTS"."DAILY_SALES" AS "daily_sales" WHERE "daily_sales"."SALES_DATE" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) GROUP BY CAST(DATE_TRUNC('week', "daily_sales"."SALES_DATE") AS DATE)) SELECT CAST((CAST((COALESCE(SUM(x."orders"), 0)) * 100000 AS HUGEINT) // CAST(14 AS HUGEINT)) * 0.00001 AS DECIMAL(38,4)) AS "orders_per_week" FROM "g" AS x
 -- arg 1: time.Time 2025-10-01 00:00:00 +0000 UTC
 -- arg 2: time.Time 2025-12-31 00:00:00 +0000 UTC
