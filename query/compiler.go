@@ -61,6 +61,7 @@ type Compiler struct {
 	opts                Options   // as given, for For
 	rollups             []*rollup // the marts a request may be answered from, smallest first
 	multi               []bool    // by field index: a metric only compileMulti computes
+	ratios              []*ratio  // by field index: a ratio Run may divide in Go (DuckDB)
 }
 
 // rendered is a field's SQL (qualified with its table's alias) and type.
@@ -191,6 +192,7 @@ func newCompiler(m *semantic.Model, opts Options) (*Compiler, error) {
 		}
 	}
 	c.prepareMulti()
+	c.prepareRatios()
 	if !opts.NoRollups {
 		if err := c.prepareRollups(); err != nil {
 			return nil, err

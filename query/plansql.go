@@ -16,13 +16,30 @@ import (
 // squirrel SelectBuilder would copy itself reflectively at every call, the
 // larger part of a compile's time.
 func (c *Compiler) renderSQL(p *plan) (string, []any, error) {
+	tail, args, err := c.renderTail(p)
+	if err != nil {
+		return "", nil, err
+	}
+	return selectList(p, p.items) + tail, args, nil
+}
+
+// selectList writes the SELECT clause of a plan with the given items.
+func selectList(p *plan, items []string) string {
 	var b strings.Builder
-	b.Grow(256 + 64*len(p.items))
+	b.Grow(16 + 64*len(items))
 	b.WriteString("SELECT ")
 	if p.distinct && !p.grouped {
 		b.WriteString("DISTINCT ")
 	}
-	writeList(&b, p.items, ", ")
+	writeList(&b, items, ", ")
+	return b.String()
+}
+
+// renderTail writes every clause of a plan after its SELECT list: FROM and the
+// joins, WHERE, GROUP BY, HAVING, ORDER BY, LIMIT and OFFSET.
+func (c *Compiler) renderTail(p *plan) (string, []any, error) {
+	var b strings.Builder
+	b.Grow(256)
 	b.WriteString(" FROM " + p.base.ref + " AS " + p.base.alias)
 	for _, j := range p.joins {
 		b.WriteString(" " + j.kind + " " + j.table.ref + " AS " + j.table.alias + " ON " + j.on)

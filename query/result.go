@@ -49,21 +49,31 @@ func (q *Query) Run(ctx context.Context, db Querier) (*Result, error) {
 // Stopping the loop early closes the rows.
 func (q *Query) Stream(ctx context.Context, db Querier) iter.Seq2[Row, error] {
 	return func(yield func(Row, error) bool) {
-		rows, err := db.QueryContext(ctx, q.SQL, q.Args...)
+		stmt := q.SQL
+		if q.run != "" {
+			stmt = q.run // the columns of q.post are computed here
+		}
+		rows, err := db.QueryContext(ctx, stmt, q.Args...)
 		if err != nil {
 			yield(nil, fmt.Errorf("query: run: %w", err))
 			return
 		}
 		defer rows.Close()
-		dst := make([]any, len(q.Columns))
+		dst := make([]any, 0, len(q.Columns))
 		for rows.Next() {
 			row := make(Row, len(q.Columns))
+			dst = dst[:0]
 			for i, c := range q.Columns {
-				dst[i] = cell{col: c, out: &row[i]}
+				if q.run == "" || !computed(q.post, i) {
+					dst = append(dst, cell{col: c, out: &row[i]})
+				}
 			}
 			if err := rows.Scan(dst...); err != nil {
 				yield(nil, fmt.Errorf("query: scan: %w", err))
 				return
+			}
+			for _, d := range q.post {
+				d.divide(row)
 			}
 			if !yield(row, nil) {
 				return

@@ -118,17 +118,17 @@ func (ro *rollup) needsKey(metrics []semantic.Field, groupBy []string) string {
 // whole rows — without grouping: each metric is its value over the one row
 // (rolled.rowSel), as the SQL one would write against the mart by hand. A
 // HAVING, or a metric without a per-row form, keeps the grouping.
-func (ro *rollup) perRow(p *plan, metrics []semantic.Field, at int) {
+func (ro *rollup) perRow(p *plan) {
 	if !p.grouped || p.having != nil || !ro.groupsByKey(p.groupBy) {
 		return
 	}
-	for _, m := range metrics {
+	for _, m := range p.metrics {
 		if ro.fields[m.Index].rowSel == "" {
 			return
 		}
 	}
-	for i, m := range metrics {
-		p.items[at+i] = ro.fields[m.Index].rowSel + " AS " + p.columns[at+i].quoted
+	for i, m := range p.metrics {
+		p.items[p.metricAt+i] = ro.fields[m.Index].rowSel + " AS " + p.columns[p.metricAt+i].quoted
 	}
 	p.grouped = false
 }
