@@ -69,7 +69,11 @@ func ExampleCompiler_Compile_severalTables() {
 	for _, col := range q.Columns {
 		fmt.Println(col.Name, col.Kind, col.Scale, col.Field)
 	}
-	_, err = c.Compile(query.Request{Metrics: []string{"revenue", "quota"}, Dimensions: []string{"region"}, Dates: &query.DateFilter{Range: query.Year(2025)}})
+	// An order's region is its rep's, as the warehouse declares: the quota is
+	// grouped by the reps' own region. No rep has a sales channel.
+	q, _ = c.Compile(query.Request{Metrics: []string{"quota_attainment"}, Dimensions: []string{"region"}, Dates: &query.DateFilter{Range: query.Year(2025)}})
+	fmt.Println(q.Route.Table)
+	_, err = c.Compile(query.Request{Metrics: []string{"revenue", "quota"}, Dimensions: []string{"channel"}, Dates: &query.DateFilter{Range: query.Year(2025)}})
 	fmt.Println(errors.Is(err, query.ErrNotExact))
 	fmt.Println(err)
 	// Output:
@@ -79,8 +83,9 @@ func ExampleCompiler_Compile_severalTables() {
 	// revenue decimal 2 orders.total_revenue
 	// quota decimal 2 sales_reps.quota
 	// quota_attainment decimal 4 quota_attainment
+	// SALES_BY_REGION + STG_SALES_REPS
 	// true
-	// query: sales_reps.quota cannot be computed exactly: it cannot be grouped by orders.region: table sales_reps has no column that corresponds to it
+	// query: sales_reps.quota cannot be computed exactly: it cannot be grouped by orders.channel: table sales_reps has no column that corresponds to it
 }
 
 // New and returning customers per month are metrics over the orders that read
