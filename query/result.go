@@ -59,14 +59,23 @@ func (q *Query) Stream(ctx context.Context, db Querier) iter.Seq2[Row, error] {
 			return
 		}
 		defer rows.Close()
-		dst := make([]any, 0, len(q.Columns))
+		// One scanner per read column, made once: each row only points them at
+		// its cells.
+		cells := make([]cell, 0, len(q.Columns))
+		at := make([]int, 0, len(q.Columns))
+		for i := range q.Columns {
+			if q.run == "" || !computed(q.post, i) {
+				cells, at = append(cells, cell{col: &q.Columns[i]}), append(at, i)
+			}
+		}
+		dst := make([]any, len(cells))
+		for i := range cells {
+			dst[i] = &cells[i]
+		}
 		for rows.Next() {
 			row := make(Row, len(q.Columns))
-			dst = dst[:0]
-			for i, c := range q.Columns {
-				if q.run == "" || !computed(q.post, i) {
-					dst = append(dst, cell{col: c, out: &row[i]})
-				}
+			for i, j := range at {
+				cells[i].out = &row[j]
 			}
 			if err := rows.Scan(dst...); err != nil {
 				yield(nil, fmt.Errorf("query: scan: %w", err))
@@ -87,13 +96,17 @@ func (q *Query) Stream(ctx context.Context, db Querier) iter.Seq2[Row, error] {
 
 // cell scans one value into its column's Go type.
 type cell struct {
-	col Column
+	col *Column
 	out *any
 }
 
-func (c cell) Scan(v any) error {
+func (c *cell) Scan(v any) error {
 	if v == nil {
 		*c.out = nil
+		return nil
+	}
+	if x, ok := v.(int64); ok && c.col.Kind == KindInt {
+		*c.out = x // a BIGINT as it is
 		return nil
 	}
 	var err error
