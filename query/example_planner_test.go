@@ -121,3 +121,21 @@ func ExampleCompiler_Compile_storedDateParts() {
 	// Output:
 	// SELECT "orders"."ORDER_MONTH" AS "order_date_month", "orders"."CHANNEL" AS "channel", CAST(SUM("orders"."NET_AMOUNT") AS DECIMAL(38,2)) AS "revenue" FROM "MARTS"."FCT_ORDERS" AS "orders" GROUP BY "orders"."ORDER_MONTH", "orders"."CHANNEL" ORDER BY "order_date_month" ASC NULLS LAST, "channel" ASC NULLS LAST
 }
+
+// A request grouped by a mart's whole key — revenue by month and region, the
+// key of SALES_BY_REGION — reads the mart's rows as they are: no GROUP BY.
+func ExampleCompiler_Compile_wholeKey() {
+	c := plannerCompiler(query.Options{})
+	q, err := c.Compile(query.Request{
+		Metrics:    []string{"revenue"},
+		Dimensions: []string{"region"},
+		Time:       &query.TimeGrain{Dimension: "order_date", Grain: query.ByMonth},
+		Dates:      &query.DateFilter{Range: query.Year(2025)},
+	})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(q.Route.Table, strings.Contains(q.SQL, "GROUP BY"))
+	// Output:
+	// SALES_BY_REGION false
+}
