@@ -11,25 +11,27 @@ import (
 //
 // Snowflake divides NUMBERs exactly (keeping at least six more places than the
 // dividend) so ROUND of the quotient is exact. DuckDB divides decimals in DOUBLE,
-// so there the operands become scaled HUGEINTs and the quotient is an integer
-// division with explicit half-away-from-zero rounding.
+// so there the operands become scaled HUGEINTs whose integer division (which
+// truncates toward zero, and is NULL for a zero divisor) gives the quotient to
+// one place more than scale, or to the dividend's scale when that is finer;
+// DuckDB's CAST of that DECIMAL to scale places, which rounds half away from
+// zero, is then exact, because truncating toward zero keeps the digit that
+// decides it. Few operators: the engine binds and optimises every one of them
+// per statement.
 func (d Dialect) DivRound(num, den string, numScale, denScale, scale int) string {
 	if d == Snowflake {
 		// num is parenthesised: it may be an expression such as a - b, and / binds
 		// tighter than - (den is already delimited by NULLIF's parentheses).
 		return fmt.Sprintf("CAST(ROUND((%s) / NULLIF(%s, 0), %d) AS NUMBER(38,%d))", num, den, scale, scale)
 	}
-	n := fmt.Sprintf("CAST((%s) * %s AS HUGEINT)", num, pow10(numScale))
-	q := fmt.Sprintf("CAST((%s) * %s AS HUGEINT)", den, pow10(denScale))
-	// value × 10^scale = N × 10^(denScale+scale) / (D × 10^numScale)
-	p := fmt.Sprintf("ABS(%s) * %s", n, pow10(denScale+scale))
-	r := fmt.Sprintf("ABS(%s) * %s", q, pow10(numScale))
-	quot := fmt.Sprintf("SIGN(%s) * SIGN(%s) * ((%s * 2 + %s) // NULLIF(%s * 2, 0))", n, q, p, r, r)
-	if scale == 0 {
-		return fmt.Sprintf("CAST(%s AS DECIMAL(38,0))", quot)
+	// value × 10^k = num × 10^(k+denScale) / (den × 10^denScale), both integers
+	k := max(scale+1, numScale-denScale)
+	n := fmt.Sprintf("CAST((%s) * %s AS HUGEINT)", num, pow10(k+denScale))
+	q := "CAST(" + den + " AS HUGEINT)"
+	if denScale > 0 {
+		q = fmt.Sprintf("CAST((%s) * %s AS HUGEINT)", den, pow10(denScale))
 	}
-	return fmt.Sprintf("CAST(CAST(%s AS DECIMAL(38,0)) * CAST(%s AS DECIMAL(%d,%d)) AS DECIMAL(38,%d))",
-		quot, unit(scale), scale+1, scale, scale)
+	return fmt.Sprintf("CAST((%s // %s) * %s AS DECIMAL(38,%d))", n, q, unit(k), scale)
 }
 
 func pow10(n int) string { return "1" + strings.Repeat("0", n) }

@@ -45,6 +45,10 @@ type Query struct {
 	Route Route
 
 	model *semantic.Model // resolves synonyms when scanning into structs
+	// run is the statement Run executes when it computes columns itself (post):
+	// SQL without them; "" to execute SQL
+	run  string
+	post []postDiv
 }
 
 // Explain renders the compiled query for people: the SQL, its arguments and the
@@ -69,17 +73,26 @@ func (c *Compiler) Compile(req Request) (*Query, error) {
 	if req.layered() {
 		return c.compileLayers(req)
 	}
-	p, err := c.plan(req, nil)
-	if errors.Is(err, errSeveralTables) {
-		return c.compileMulti(req)
+	p, route, routed := c.routeFirst(req)
+	if !routed {
+		var err error
+		p, err = c.plan(req, nil)
+		if errors.Is(err, errSeveralTables) {
+			return c.compileMulti(req)
+		}
+		if err != nil {
+			return nil, err
+		}
+		p, route = c.route(req, p)
 	}
+	q := &Query{Columns: p.columns, Fields: p.fields, Dialect: c.d, model: c.model, Route: route}
+	tail, args, err := c.renderTail(p)
 	if err != nil {
 		return nil, err
 	}
-	p, route := c.route(req, p)
-	q := &Query{Columns: p.columns, Fields: p.fields, Dialect: c.d, model: c.model, Route: route}
-	if q.SQL, q.Args, err = c.renderSQL(p); err != nil {
-		return nil, err
+	q.SQL, q.Args = selectList(p, p.items)+tail, args
+	if q.post = c.postDivisions(p); len(q.post) > 0 {
+		q.run = selectList(p, runItems(p, q.post)) + tail
 	}
 	return q, nil
 }

@@ -8,8 +8,6 @@ import (
 	"sync"
 	"time"
 
-	sq "github.com/Masterminds/squirrel"
-
 	"github.com/salesanalytics/salesanalytics/dialect"
 	"github.com/salesanalytics/salesanalytics/internal/sqlparse"
 	"github.com/salesanalytics/salesanalytics/semantic"
@@ -45,8 +43,7 @@ type Compiler struct {
 	model  *semantic.Model
 	d      dialect.Dialect
 	now    func() time.Time
-	family *family // the compilers of this model and clock, one per dialect
-	sb     sq.StatementBuilderType
+	family *family                    // the compilers of this model and clock, one per dialect
 	asts   []sqlparse.Node            // by field index: parsed expr
 	extra  []string                   // Options.AllowFunctions, upper-cased
 	fields []rendered                 // by field index: SQL and type
@@ -64,6 +61,7 @@ type Compiler struct {
 	opts                Options   // as given, for For
 	rollups             []*rollup // the marts a request may be answered from, smallest first
 	multi               []bool    // by field index: a metric only compileMulti computes
+	ratios              []*ratio  // by field index: a ratio Run may divide in Go (DuckDB)
 }
 
 // rendered is a field's SQL (qualified with its table's alias) and type.
@@ -130,7 +128,6 @@ func newCompiler(m *semantic.Model, opts Options) (*Compiler, error) {
 	}
 	c := &Compiler{
 		model: m, d: opts.Dialect, now: opts.Now, opts: opts,
-		sb:        sq.StatementBuilder.PlaceholderFormat(sq.Question),
 		asts:      make([]sqlparse.Node, len(m.Fields())),
 		fields:    make([]rendered, len(m.Fields())),
 		names:     make([]string, len(m.Fields())),
@@ -195,6 +192,7 @@ func newCompiler(m *semantic.Model, opts Options) (*Compiler, error) {
 		}
 	}
 	c.prepareMulti()
+	c.prepareRatios()
 	if !opts.NoRollups {
 		if err := c.prepareRollups(); err != nil {
 			return nil, err

@@ -97,7 +97,9 @@
 // sales_reps, quota_attainment across both) are each aggregated at their own
 // table's grain in a CTE, grouped by the request's dimensions — reached by
 // joins, or through the relationship column that corresponds to them
-// (orders.rep_id is sales_reps.rep_key) — and joined to the first metric's
+// (orders.rep_id is sales_reps.rep_key), or through the column of that table
+// which the warehouse declares the orders' column copies (an order's region is
+// its rep's: warehouse.FctOrdersCopies) — and joined to the first metric's
 // table on those columns: a table's figures are never multiplied by another
 // table's rows. A metric declared a rate per month (semantic.Metric.Per, the
 // quota) is summed over the months of the request's date range, a month covered
@@ -114,7 +116,14 @@
 // grain column or where the request groups by the mart's whole key; a month
 // mart only for whole months. [Query.Route] and Explain name the table that
 // answered and why each smaller mart could not. The choice depends on the
-// request and the model only; Options.NoRollups switches it off.
+// request and the model only; Options.NoRollups switches it off. A request
+// that groups by a mart's whole key reads its rows as they are, without
+// GROUP BY: each group is one row.
+//
+// On DuckDB, which has no exact decimal division, Run divides a ratio of two
+// plain aggregates that the request also returns (AOV beside revenue and
+// orders) in Go, exactly, from the columns it read; Query.SQL computes it too,
+// for whoever runs the SQL itself, and both round half away from zero.
 //
 // # Stored date parts
 //

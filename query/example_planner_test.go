@@ -69,7 +69,11 @@ func ExampleCompiler_Compile_severalTables() {
 	for _, col := range q.Columns {
 		fmt.Println(col.Name, col.Kind, col.Scale, col.Field)
 	}
-	_, err = c.Compile(query.Request{Metrics: []string{"revenue", "quota"}, Dimensions: []string{"region"}, Dates: &query.DateFilter{Range: query.Year(2025)}})
+	// An order's region is its rep's, as the warehouse declares: the quota is
+	// grouped by the reps' own region. No rep has a sales channel.
+	q, _ = c.Compile(query.Request{Metrics: []string{"quota_attainment"}, Dimensions: []string{"region"}, Dates: &query.DateFilter{Range: query.Year(2025)}})
+	fmt.Println(q.Route.Table)
+	_, err = c.Compile(query.Request{Metrics: []string{"revenue", "quota"}, Dimensions: []string{"channel"}, Dates: &query.DateFilter{Range: query.Year(2025)}})
 	fmt.Println(errors.Is(err, query.ErrNotExact))
 	fmt.Println(err)
 	// Output:
@@ -79,8 +83,9 @@ func ExampleCompiler_Compile_severalTables() {
 	// revenue decimal 2 orders.total_revenue
 	// quota decimal 2 sales_reps.quota
 	// quota_attainment decimal 4 quota_attainment
+	// SALES_BY_REGION + STG_SALES_REPS
 	// true
-	// query: sales_reps.quota cannot be computed exactly: it cannot be grouped by orders.region: table sales_reps has no column that corresponds to it
+	// query: sales_reps.quota cannot be computed exactly: it cannot be grouped by orders.channel: table sales_reps has no column that corresponds to it
 }
 
 // New and returning customers per month are metrics over the orders that read
@@ -115,4 +120,22 @@ func ExampleCompiler_Compile_storedDateParts() {
 	fmt.Println(q.SQL)
 	// Output:
 	// SELECT "orders"."ORDER_MONTH" AS "order_date_month", "orders"."CHANNEL" AS "channel", CAST(SUM("orders"."NET_AMOUNT") AS DECIMAL(38,2)) AS "revenue" FROM "MARTS"."FCT_ORDERS" AS "orders" GROUP BY "orders"."ORDER_MONTH", "orders"."CHANNEL" ORDER BY "order_date_month" ASC NULLS LAST, "channel" ASC NULLS LAST
+}
+
+// A request grouped by a mart's whole key — revenue by month and region, the
+// key of SALES_BY_REGION — reads the mart's rows as they are: no GROUP BY.
+func ExampleCompiler_Compile_wholeKey() {
+	c := plannerCompiler(query.Options{})
+	q, err := c.Compile(query.Request{
+		Metrics:    []string{"revenue"},
+		Dimensions: []string{"region"},
+		Time:       &query.TimeGrain{Dimension: "order_date", Grain: query.ByMonth},
+		Dates:      &query.DateFilter{Range: query.Year(2025)},
+	})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(q.Route.Table, strings.Contains(q.SQL, "GROUP BY"))
+	// Output:
+	// SALES_BY_REGION false
 }

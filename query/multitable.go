@@ -338,18 +338,26 @@ func (c *Compiler) joinCTEs(req Request, asked []semantic.Field, ctes []*tableCT
 // another table, each read from this table's column that a relationship pairs
 // with it (orders.product_id is products.product_key).
 func (c *Compiler) planConformed(req Request, table string) (*plan, error) {
-	s := &compileState{c: c, conform: map[int]rendered{}}
-	for _, f := range c.model.Fields() {
-		if f.Kind == semantic.KindDimension || f.Kind == semantic.KindTimeDimension {
-			if r, ok := c.correspond(f, table); ok {
-				s.conform[f.Index] = r
-			}
-		}
-	}
+	s := &compileState{c: c, conform: c.conformed(table)}
 	for _, m := range c.model.Fields() {
 		if m.Kind == semantic.KindMetric && strings.EqualFold(m.Table, table) {
 			s.conform[m.Index] = c.render(m)
 		}
 	}
 	return c.planWith(s, req)
+}
+
+// conformed maps every dimension of the model that has a corresponding column
+// in table ([Compiler.correspond]) to it: what a request over table's rows may
+// group and filter by.
+func (c *Compiler) conformed(table string) map[int]rendered {
+	out := map[int]rendered{}
+	for _, f := range c.model.Fields() {
+		if f.Kind == semantic.KindDimension || f.Kind == semantic.KindTimeDimension {
+			if r, ok := c.correspond(f, table); ok {
+				out[f.Index] = r
+			}
+		}
+	}
+	return out
 }

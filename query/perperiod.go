@@ -43,7 +43,7 @@ func (c *Compiler) perPeriodCTE(x *tableCTE, req Request) error {
 		return notExact(m0, "named filter %q restricts rows that %s does not have", req.Filters[0], x.table)
 	}
 	tbl := c.tables[x.table]
-	s := &compileState{c: c, base: x.table, conform: map[int]rendered{}}
+	s := &compileState{c: c, base: x.table, conform: c.conformed(x.table)} // what the filter may read
 	var items, groupBy []string
 	for i, name := range req.Dimensions {
 		d, err := c.lookup("dimension", name, semantic.KindDimension, semantic.KindTimeDimension)
@@ -154,10 +154,14 @@ func (c *Compiler) perRowValue(m semantic.Field) (string, typ, error) {
 }
 
 // correspond returns the SQL, over table, of dimension d: d itself when it is
-// table's, or table's column that a relationship pairs with d's.
+// table's, table's column that a relationship pairs with d's, or the column
+// of table that d's column copies (conform.go).
 func (c *Compiler) correspond(d semantic.Field, table string) (rendered, bool) {
 	if strings.EqualFold(d.Table, table) {
 		return c.render(d), true
+	}
+	if r, ok := c.copied(d, table); ok {
+		return r, true
 	}
 	for _, rel := range c.model.Relationships {
 		if !strings.EqualFold(rel.LeftTable, d.Table) || !strings.EqualFold(rel.RightTable, table) {

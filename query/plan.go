@@ -14,22 +14,24 @@ import (
 // into one statement. Its pieces are SQL fragments of model fields, already
 // quoted by the compiler, and filters whose values are bound arguments.
 type plan struct {
-	columns  []Column     // output columns, in order
-	items    []string     // their select items, `expr AS "name"`
-	groupBy  []string     // the time and dimension expressions
-	grouped  bool         // GROUP BY groupBy (metrics by dimensions)
-	distinct bool         // SELECT DISTINCT (dimensions without metrics)
-	base     tableInfo    // the table the metrics are read from
-	joins    []join       // the tables the fields need, by relationship
-	where    []sq.Sqlizer // ANDed
-	having   sq.Sqlizer   // nil for none
-	order    []string     // ORDER BY items
-	limit    int          // 0: none
-	offset   int          // 0: none
-	fields   []string     // model fields read, as table.name, in order of first use
-	seen     []int        // their indexes
-	table    string       // lower-cased logical table the request reads
-	why      string       // over a mart: why it cannot answer; "" when it can
+	columns  []Column         // output columns, in order
+	items    []string         // their select items, `expr AS "name"`
+	groupBy  []string         // the time and dimension expressions
+	grouped  bool             // GROUP BY groupBy (metrics by dimensions)
+	distinct bool             // SELECT DISTINCT (dimensions without metrics)
+	base     tableInfo        // the table the metrics are read from
+	joins    []join           // the tables the fields need, by relationship
+	where    []sq.Sqlizer     // ANDed
+	having   sq.Sqlizer       // nil for none
+	order    []string         // ORDER BY items
+	limit    int              // 0: none
+	offset   int              // 0: none
+	fields   []string         // model fields read, as table.name, in order of first use
+	seen     []int            // their indexes
+	metrics  []semantic.Field // the requested metrics, whose select items start at metricAt
+	metricAt int
+	table    string // lower-cased logical table the request reads
+	why      string // over a mart: why it cannot answer; "" when it can
 }
 
 // compileState accumulates one request's pieces. It holds small slices, not maps:
@@ -185,6 +187,7 @@ func (c *Compiler) planWith(s *compileState, req Request) (*plan, error) {
 		}
 		p.groupBy = append(p.groupBy, r.sql)
 	}
+	p.metrics, p.metricAt = metrics, len(p.items) // the metrics' select items follow
 	for i, f := range metrics {
 		s.use(f)
 		t := c.metTyp[f.Index]
@@ -252,6 +255,9 @@ func (c *Compiler) planWith(s *compileState, req Request) (*plan, error) {
 		p.base, p.joins, p.why = roll.table, nil, s.why
 		if p.why == "" {
 			p.why = roll.needsKey(metrics, p.groupBy)
+		}
+		if p.why == "" {
+			roll.perRow(p)
 		}
 	}
 	return p, nil

@@ -2,6 +2,7 @@ package query
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	sq "github.com/Masterminds/squirrel"
@@ -9,44 +10,84 @@ import (
 	"github.com/salesanalytics/salesanalytics/dialect"
 )
 
-// renderSQL writes a plan as one SELECT statement in the compiler's dialect,
-// with squirrel. Each squirrel call costs a reflective copy of the builder, so
-// every clause is assembled first and handed over once.
+// renderSQL writes a plan as one SELECT statement in the compiler's dialect.
+// The clauses are written straight into one buffer, in squirrel's layout; only
+// the filters are squirrel expressions (sq.Sqlizer), for their bound values. A
+// squirrel SelectBuilder would copy itself reflectively at every call, the
+// larger part of a compile's time.
 func (c *Compiler) renderSQL(p *plan) (string, []any, error) {
-	from := p.base.ref + " AS " + p.base.alias
-	for _, j := range p.joins {
-		from += " " + j.kind + " " + j.table.ref + " AS " + j.table.alias + " ON " + j.on
+	tail, args, err := c.renderTail(p)
+	if err != nil {
+		return "", nil, err
 	}
-	sel := c.sb.Select(p.items...).From(from)
+	return selectList(p, p.items) + tail, args, nil
+}
+
+// selectList writes the SELECT clause of a plan with the given items.
+func selectList(p *plan, items []string) string {
+	var b strings.Builder
+	b.Grow(16 + 64*len(items))
+	b.WriteString("SELECT ")
+	if p.distinct && !p.grouped {
+		b.WriteString("DISTINCT ")
+	}
+	writeList(&b, items, ", ")
+	return b.String()
+}
+
+// renderTail writes every clause of a plan after its SELECT list: FROM and the
+// joins, WHERE, GROUP BY, HAVING, ORDER BY, LIMIT and OFFSET.
+func (c *Compiler) renderTail(p *plan) (string, []any, error) {
+	var b strings.Builder
+	b.Grow(256)
+	b.WriteString(" FROM " + p.base.ref + " AS " + p.base.alias)
+	for _, j := range p.joins {
+		b.WriteString(" " + j.kind + " " + j.table.ref + " AS " + j.table.alias + " ON " + j.on)
+	}
+	var args []any
+	where := sq.Sqlizer(nil)
 	switch len(p.where) {
 	case 0:
 	case 1:
-		sel = sel.Where(p.where[0])
+		where = p.where[0]
 	default:
-		sel = sel.Where(sq.And(p.where))
+		where = sq.And(p.where)
 	}
-	if p.grouped {
-		sel = sel.GroupBy(p.groupBy...)
-	} else if p.distinct {
-		sel = sel.Distinct()
-	}
-	if p.having != nil {
-		sel = sel.Having(p.having)
-	}
-	if len(p.order) > 0 {
-		sel = sel.OrderBy(strings.Join(p.order, ", ")) // one clause: one builder copy
+	for _, part := range []struct {
+		kw   string
+		cond sq.Sqlizer
+		list []string
+	}{{kw: " WHERE ", cond: where}, {kw: " GROUP BY ", list: p.groupBy}, {kw: " HAVING ", cond: p.having}, {kw: " ORDER BY ", list: p.order}} {
+		switch {
+		case part.cond != nil:
+			sql, a, err := part.cond.ToSql()
+			if err != nil {
+				return "", nil, fmt.Errorf("query: build SQL: %w", err)
+			}
+			b.WriteString(part.kw + sql)
+			args = append(args, a...)
+		case len(part.list) > 0 && (part.kw != " GROUP BY " || p.grouped):
+			b.WriteString(part.kw)
+			writeList(&b, part.list, ", ")
+		}
 	}
 	if p.limit > 0 {
-		sel = sel.Limit(uint64(p.limit))
+		b.WriteString(" LIMIT " + strconv.Itoa(p.limit))
 	}
 	if p.offset > 0 {
-		sel = sel.Offset(uint64(p.offset))
+		b.WriteString(" OFFSET " + strconv.Itoa(p.offset))
 	}
-	sql, args, err := sel.ToSql()
-	if err != nil {
-		return "", nil, fmt.Errorf("query: build SQL: %w", err)
+	return b.String(), args, nil
+}
+
+// writeList writes items separated by sep.
+func writeList(b *strings.Builder, items []string, sep string) {
+	for i, it := range items {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(it)
 	}
-	return sql, args, nil
 }
 
 // castTo casts a metric to its result type, so both engines return the same

@@ -39,8 +39,8 @@ func RunSQL(ctx context.Context, db Querier, sqlText string, maxRows int) (*Resu
 			return nil, fmt.Errorf("%w: more than %d", ErrTooManyRows, maxRows)
 		}
 		row := make(Row, len(cols))
-		for i, c := range cols {
-			dst[i] = cell{col: c, out: &row[i]}
+		for i := range cols {
+			dst[i] = &cell{col: &cols[i], out: &row[i]}
 		}
 		if err := rows.Scan(dst...); err != nil {
 			return nil, fmt.Errorf("query: scan: %w", err)

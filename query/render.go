@@ -341,12 +341,7 @@ func (r *renderer) binary(n sqlparse.Binary) (string, typ, error) {
 // divide renders a / b as an exact decimal quotient (NULL when b is zero). A
 // NULLIF(b, 0) guard around the divisor is redundant with it and dropped.
 func (r *renderer) divide(n sqlparse.Binary) (string, typ, error) {
-	den := n.R
-	if c, ok := den.(sqlparse.Call); ok && c.Name == "NULLIF" && len(c.Args) == 2 {
-		if l, ok := c.Args[1].(sqlparse.Lit); ok && l.Kind == sqlparse.LitNumber && strings.Trim(l.Value, "0.") == "" {
-			den = c.Args[0]
-		}
-	}
+	den := unguarded(n.R)
 	l, lt, err := r.render(n.L)
 	if err != nil {
 		return "", tNull, err

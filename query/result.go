@@ -49,21 +49,40 @@ func (q *Query) Run(ctx context.Context, db Querier) (*Result, error) {
 // Stopping the loop early closes the rows.
 func (q *Query) Stream(ctx context.Context, db Querier) iter.Seq2[Row, error] {
 	return func(yield func(Row, error) bool) {
-		rows, err := db.QueryContext(ctx, q.SQL, q.Args...)
+		stmt := q.SQL
+		if q.run != "" {
+			stmt = q.run // the columns of q.post are computed here
+		}
+		rows, err := db.QueryContext(ctx, stmt, q.Args...)
 		if err != nil {
 			yield(nil, fmt.Errorf("query: run: %w", err))
 			return
 		}
 		defer rows.Close()
-		dst := make([]any, len(q.Columns))
+		// One scanner per read column, made once: each row only points them at
+		// its cells.
+		cells := make([]cell, 0, len(q.Columns))
+		at := make([]int, 0, len(q.Columns))
+		for i := range q.Columns {
+			if q.run == "" || !computed(q.post, i) {
+				cells, at = append(cells, cell{col: &q.Columns[i]}), append(at, i)
+			}
+		}
+		dst := make([]any, len(cells))
+		for i := range cells {
+			dst[i] = &cells[i]
+		}
 		for rows.Next() {
 			row := make(Row, len(q.Columns))
-			for i, c := range q.Columns {
-				dst[i] = cell{col: c, out: &row[i]}
+			for i, j := range at {
+				cells[i].out = &row[j]
 			}
 			if err := rows.Scan(dst...); err != nil {
 				yield(nil, fmt.Errorf("query: scan: %w", err))
 				return
+			}
+			for _, d := range q.post {
+				d.divide(row)
 			}
 			if !yield(row, nil) {
 				return
@@ -77,13 +96,17 @@ func (q *Query) Stream(ctx context.Context, db Querier) iter.Seq2[Row, error] {
 
 // cell scans one value into its column's Go type.
 type cell struct {
-	col Column
+	col *Column
 	out *any
 }
 
-func (c cell) Scan(v any) error {
+func (c *cell) Scan(v any) error {
 	if v == nil {
 		*c.out = nil
+		return nil
+	}
+	if x, ok := v.(int64); ok && c.col.Kind == KindInt {
+		*c.out = x // a BIGINT as it is
 		return nil
 	}
 	var err error

@@ -34,6 +34,9 @@ type rolled struct {
 	sql, sel string // its row value or metric aggregate, and a metric's select item
 	why      string // why the mart cannot give it, when sql is empty
 	needKey  bool   // a metric exact only when the request groups by the mart's whole key
+	// rowSel is a metric's select item over one row of the mart, for a request
+	// whose groups are the mart's rows; "" when it has none
+	rowSel string
 }
 
 // prepareRollups readies every aggregate mart for each logical table over
@@ -107,6 +110,12 @@ func (c *Compiler) rollField(ro *rollup, f semantic.Field) rolled {
 		}
 		out.sel = c.castTo(expr, c.metTyp[f.Index])
 	}
+	if f.Kind == semantic.KindMetric {
+		row := &renderer{c: c, d: c.d, used: map[string]bool{}, roll: &rollCtx{rollup: ro, row: true}}
+		if sql, _, err := row.field(f); err == nil {
+			out.rowSel = c.castTo(sql, c.metTyp[f.Index])
+		}
+	}
 	return out
 }
 
@@ -161,11 +170,14 @@ func (c *Compiler) physicalColumn(f semantic.Field) (string, bool) {
 	return ref.Name, true
 }
 
-// rollCtx is a rendering over a mart: the mart, and whether a metric needs the
-// request to group by the mart's whole key.
+// rollCtx is a rendering over a mart: the mart, whether a metric needs the
+// request to group by the mart's whole key, and whether it is rendered over one
+// row of the mart (each group of the request is one row) rather than
+// re-aggregated.
 type rollCtx struct {
 	*rollup
 	needKey bool
+	row     bool
 }
 
 // rollScalars are the functions that pass through a re-aggregation unchanged:
@@ -212,9 +224,17 @@ func (r *renderer) rollColumn(name string) (string, error) {
 // table's key sum the mart's order counts; MIN and MAX of a grouped column or
 // of a stored minimum or maximum; COUNT(DISTINCT x) counts the mart's distinct
 // x when x is a column of its grain, or takes its stored distinct count when the
-// request groups by the mart's whole key (one mart row per group).
+// request groups by the mart's whole key (one mart row per group). Over one row
+// (rollCtx.row) each is the aggregate of that row alone: the stored value, a
+// count's 0 for none, a distinct count of a grouped column 1 or 0.
 func (r *renderer) rollCall(n sqlparse.Call) (string, typ, bool, error) {
 	ro := r.roll
+	agg := func(fn, x string) string {
+		if ro.row {
+			return x
+		}
+		return fn + "(" + x + ")"
+	}
 	switch n.Name {
 	case "SUM", "MIN", "MAX", "COUNT":
 	default:
@@ -225,7 +245,7 @@ func (r *renderer) rollCall(n sqlparse.Call) (string, typ, bool, error) {
 	}
 	count := func() (string, typ, bool, error) {
 		if m, ok := ro.measure(warehouse.AggCount, ""); ok {
-			return "COALESCE(SUM(" + m + "), 0)", tInt, true, nil
+			return "COALESCE(" + agg("SUM", m) + ", 0)", tInt, true, nil
 		}
 		return "", tNull, true, rollErr{fmt.Sprintf("%s has no count of orders", ro.name)}
 	}
@@ -243,18 +263,18 @@ func (r *renderer) rollCall(n sqlparse.Call) (string, typ, bool, error) {
 	switch n.Name {
 	case "SUM":
 		if m, ok := ro.measure(warehouse.AggSum, col); ok {
-			return "SUM(" + m + ")", t, true, nil
+			return agg("SUM", m), t, true, nil
 		}
 	case "MIN", "MAX":
 		if isGrouped {
-			return n.Name + "(" + grouped + ")", t, true, nil
+			return agg(n.Name, grouped), t, true, nil
 		}
-		agg := warehouse.AggMin
+		stored := warehouse.AggMin
 		if n.Name == "MAX" {
-			agg = warehouse.AggMax
+			stored = warehouse.AggMax
 		}
-		if m, ok := ro.measure(agg, col); ok {
-			return n.Name + "(" + m + ")", t, true, nil
+		if m, ok := ro.measure(stored, col); ok {
+			return agg(n.Name, m), t, true, nil
 		}
 	case "COUNT":
 		if r.keyColumn(col) {
@@ -263,12 +283,15 @@ func (r *renderer) rollCall(n sqlparse.Call) (string, typ, bool, error) {
 		if !n.Distinct {
 			break
 		}
+		if isGrouped && ro.row {
+			return "CASE WHEN " + grouped + " IS NULL THEN 0 ELSE 1 END", tInt, true, nil
+		}
 		if isGrouped {
 			return "COUNT(DISTINCT " + grouped + ")", tInt, true, nil
 		}
 		if m, ok := ro.measure(warehouse.AggCountDistinct, col); ok {
 			r.roll.needKey = true
-			return "SUM(" + m + ")", tInt, true, nil
+			return agg("SUM", m), tInt, true, nil
 		}
 	}
 	d := ""

@@ -78,6 +78,92 @@ func (c *Compiler) route(req Request, p *plan) (*plan, Route) {
 	return p, rt
 }
 
+// routeFirst answers a request from the smallest mart that covers it as route
+// does, with the same reasons for the marts it passes over, but planning the
+// request over the marts only: the plan over FCT_ORDERS, which route reads to
+// tell at a glance why a mart cannot answer, is not made — the first mart's
+// plan marks the same fields in the same order. ok is false when no mart
+// answers, when a plan fails or when the request is not over the marts' table:
+// the caller then plans and routes it as before.
+func (c *Compiler) routeFirst(req Request) (*plan, Route, bool) {
+	if len(c.rollups) == 0 {
+		return nil, Route{}, false
+	}
+	first, ok := c.firstFields(req)
+	if !ok {
+		return nil, Route{}, false
+	}
+	rejected := make([]Rejection, 0, len(c.rollups))
+	var seen *plan // the first plan: the fields the request reads
+	for _, ro := range c.rollups {
+		if seen != nil && seen.table != ro.over {
+			return nil, Route{}, false
+		}
+		why := ro.lacks(first) // what precheck would find first, or nothing
+		if seen != nil {
+			why = ro.precheck(seen)
+		}
+		if why == "" {
+			rp, err := c.plan(req, ro)
+			if err != nil || rp.table != ro.over {
+				return nil, Route{}, false
+			}
+			if seen == nil {
+				seen, why = rp, ro.precheck(rp)
+			}
+			if why == "" {
+				why = rp.why
+			}
+			if why == "" {
+				return rp, Route{Table: ro.name, Rejected: rejected, Rollup: true}, true
+			}
+		}
+		rejected = append(rejected, Rejection{Table: ro.name, Reason: why})
+	}
+	return nil, Route{}, false
+}
+
+// firstFields resolves, before any plan, the request's time dimension,
+// dimensions and metrics — the fields a plan reads first, in its order — by
+// field index. ok is false when a name does not resolve or a metric needs
+// several tables.
+func (c *Compiler) firstFields(req Request) ([]int, bool) {
+	out := make([]int, 0, len(req.Dimensions)+len(req.Metrics)+1)
+	add := func(name string, kinds ...semantic.FieldKind) bool {
+		f, err := c.model.Lookup(name, kinds...)
+		if err != nil || (f.Kind == semantic.KindMetric && c.multi[f.Index]) {
+			return false
+		}
+		out = append(out, f.Index)
+		return true
+	}
+	if req.Time != nil && !add(req.Time.Dimension, semantic.KindTimeDimension) {
+		return nil, false
+	}
+	for _, name := range req.Dimensions {
+		if !add(name, semantic.KindDimension, semantic.KindTimeDimension) {
+			return nil, false
+		}
+	}
+	for _, name := range req.Metrics {
+		if !add(name, semantic.KindMetric) {
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+// lacks returns why the mart cannot give the first of fields it cannot give at
+// all, as precheck does; "" when it has them all.
+func (ro *rollup) lacks(fields []int) string {
+	for _, i := range fields {
+		if rf := ro.fields[i]; rf.sql == "" && len(ro.trunc[i]) == 0 {
+			return rf.why
+		}
+	}
+	return ""
+}
+
 // baseTable returns the physical table name of a logical table.
 func (c *Compiler) baseTable(table string) (string, bool) {
 	for _, t := range c.model.Tables {
@@ -105,14 +191,42 @@ func (ro *rollup) needsKey(metrics []semantic.Field, groupBy []string) string {
 		if !ro.fields[m.Index].needKey {
 			continue
 		}
-		for _, k := range ro.keys {
-			if !slices.Contains(groupBy, k) {
-				return fmt.Sprintf("%s counts distinct values per row of %s, which only add up when the request groups by its whole key (%s)",
-					m.QualifiedName(), ro.name, strings.Join(ro.keyNames(), ", "))
-			}
+		if !ro.groupsByKey(groupBy) {
+			return fmt.Sprintf("%s counts distinct values per row of %s, which only add up when the request groups by its whole key (%s)",
+				m.QualifiedName(), ro.name, strings.Join(ro.keyNames(), ", "))
 		}
 	}
 	return ""
+}
+
+// perRow answers a request whose groups are the mart's rows — it groups by the
+// mart's whole key, so each group is one row, and its filters keep or drop
+// whole rows — without grouping: each metric is its value over the one row
+// (rolled.rowSel), as the SQL one would write against the mart by hand. A
+// HAVING, or a metric without a per-row form, keeps the grouping.
+func (ro *rollup) perRow(p *plan) {
+	if !p.grouped || p.having != nil || !ro.groupsByKey(p.groupBy) {
+		return
+	}
+	for _, m := range p.metrics {
+		if ro.fields[m.Index].rowSel == "" {
+			return
+		}
+	}
+	for i, m := range p.metrics {
+		p.items[p.metricAt+i] = ro.fields[m.Index].rowSel + " AS " + p.columns[p.metricAt+i].quoted
+	}
+	p.grouped = false
+}
+
+// groupsByKey reports whether groupBy has every key column of the mart.
+func (ro *rollup) groupsByKey(groupBy []string) bool {
+	for _, k := range ro.keys {
+		if !slices.Contains(groupBy, k) {
+			return false
+		}
+	}
+	return true
 }
 
 func (ro *rollup) keyNames() []string {

@@ -7,10 +7,9 @@ import (
 // fctOrders is every valid staged order with its customer, product and rep.
 func fctOrders() Mart {
 	t := tblFctOrders.clone()
-	from := map[string]string{ // column → alias it comes from
-		"CUSTOMER_NAME": "c", "SEGMENT": "c", "INDUSTRY": "c", "STATE": "c", "CITY": "c",
-		"PRODUCT_NAME": "p", "CATEGORY": "p", "REP_NAME": "r", "REGION": "r",
-	}
+	from := copiedFrom(map[string]string{ // column → alias it comes from (lineage.go)
+		tblStgCustomers.Name: "c", tblStgProducts.Name: "p", tblStgSalesReps.Name: "r",
+	})
 	// INCREMENTAL: inner joins of STAGING views over RAW tables, and STG_ORDERS'
 	// rules read the as-of date from a table and number duplicates with a window
 	// partitioned by ORDER_ID — no clock, no subquery — so a load of new orders

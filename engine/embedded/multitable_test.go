@@ -109,6 +109,39 @@ func oracleQuota(g *datagen.Generator, from, to time.Time, byMonth, withOrders b
 	return out
 }
 
+// oracleQuotaBy returns rows of (group, revenue, quota, attainment) per group
+// of reps (their region, their name) that have valid orders in [from, to],
+// among the reps in only (all when empty), by group: the revenue of their
+// orders, the quota of every rep of the group — each month's quota prorated by
+// the days of it the range covers (12 places), summed over reps and months,
+// then to the cent — never counted per order.
+func oracleQuotaBy(g *datagen.Generator, from, to time.Time, group func(datagen.Rep) string, only ...int64) [][]string {
+	rev := map[string]datagen.Cents{}
+	for _, o := range validOrders(g) {
+		if !o.OrderDate.Before(from) && !o.OrderDate.After(to) && (len(only) == 0 || containsID(only, o.RepID)) {
+			rev[group(g.Reps()[o.RepID-1])] += o.NetAmount()
+		}
+	}
+	quota := map[string]decimal.Decimal{}
+	for _, r := range g.Reps() {
+		if len(only) > 0 && !containsID(only, r.ID) {
+			continue
+		}
+		for m := monthOf(from); !m.After(to); m = m.AddDate(0, 1, 0) {
+			end := m.AddDate(0, 1, -1)
+			days := int64(minTime(to, end).Sub(maxTime(from, m)).Hours()/24) + 1
+			quota[group(r)] = quota[group(r)].Add(monthlyQuota(r).Mul(decimal.NewFromInt(days)).DivRound(decimal.NewFromInt(int64(end.Day())), 12))
+		}
+	}
+	var out [][]string
+	for k, v := range rev {
+		q := quota[k].Round(2)
+		out = append(out, []string{k, v.Decimal().String(), q.String(), attainment(v.Decimal(), q)})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	return out
+}
+
 // oracleNewVsReturning returns, per month of [from, to], the customers whose
 // valid orders in region (any when empty) fall in it, those whose first valid
 // order ever falls in that month, and the rest.
@@ -227,6 +260,16 @@ func TestMultiTableRequestsEqualTheOracle(t *testing.T) {
 		}
 		sort.Slice(want, func(i, j int) bool { return want[i][0] < want[j][0] })
 		require.Equal(t, want, runRows(t, c, eng.DB(), byName["multi_quota_partial_months"]))
+		// By the reps' region over 2025, and by their name over part of a
+		// quarter for three reps (revenue, quota, attainment as requested).
+		region := func(r datagen.Rep) string { return r.Region }
+		require.Equal(t, oracleQuotaBy(g, y25, y25end, region), runRows(t, c, eng.DB(), byName["multi_quota_by_region_2025"]))
+		want = nil
+		for _, r := range oracleQuotaBy(g, d("2025-01-15"), d("2025-03-10"), func(r datagen.Rep) string { return r.Name }, 3, 7, 11) {
+			want = append(want, []string{r[0], r[3], r[2], r[1]})
+		}
+		require.Len(t, want, 3)
+		require.Equal(t, want, runRows(t, c, eng.DB(), byName["multi_quota_by_rep_name_partial"]))
 	}
 }
 
@@ -242,8 +285,8 @@ func TestMultiTableRefusesWhatIsNotExact(t *testing.T) {
 	}{
 		{query.Request{Metrics: []string{"quota"}, Dimensions: []string{"rep_id"}},
 			"sales_reps.quota cannot be computed exactly: it is a rate per month: the request needs a date range"},
-		{query.Request{Metrics: []string{"revenue", "quota"}, Dimensions: []string{"region"}, Dates: year},
-			"sales_reps.quota cannot be computed exactly: it cannot be grouped by orders.region: table sales_reps has no column that corresponds to it"},
+		{query.Request{Metrics: []string{"revenue", "quota"}, Dimensions: []string{"channel"}, Dates: year},
+			"sales_reps.quota cannot be computed exactly: it cannot be grouped by orders.channel: table sales_reps has no column that corresponds to it"},
 		{query.Request{Metrics: []string{"revenue", "quota"}, Time: &query.TimeGrain{Dimension: "order_date", Grain: dialect.Week}, Dates: year},
 			"a week's share of it is not defined"},
 		{query.Request{Metrics: []string{"revenue", "quota"}, Dimensions: []string{"rep_id"}, Where: query.Eq("channel", "Online"), Dates: year},

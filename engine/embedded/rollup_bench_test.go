@@ -15,6 +15,7 @@ import (
 
 	"github.com/salesanalytics/salesanalytics/dialect"
 	"github.com/salesanalytics/salesanalytics/engine/embedded"
+	"github.com/salesanalytics/salesanalytics/internal/benchcpu"
 	"github.com/salesanalytics/salesanalytics/internal/querycases"
 	"github.com/salesanalytics/salesanalytics/internal/testwh"
 	"github.com/salesanalytics/salesanalytics/query"
@@ -45,8 +46,8 @@ func TestMain(m *testing.M) {
 
 // fileWarehouse returns the warehouse at scale, built in a file and opened again
 // from it, as the programs and the web dashboard read one.
-func fileWarehouse(b *testing.B, scale float64) *embedded.Engine {
-	b.Helper()
+func fileWarehouse(tb testing.TB, scale float64) *embedded.Engine {
+	tb.Helper()
 	benchFiles.Lock()
 	defer benchFiles.Unlock()
 	if e, ok := benchFiles.engs[scale]; ok {
@@ -55,7 +56,7 @@ func fileWarehouse(b *testing.B, scale float64) *embedded.Engine {
 	if benchFiles.dir == "" {
 		dir, err := os.MkdirTemp("", "rollup-bench")
 		if err != nil {
-			b.Fatal(err)
+			tb.Fatal(err)
 		}
 		benchFiles.dir, benchFiles.engs = dir, map[float64]*embedded.Engine{}
 	}
@@ -63,17 +64,17 @@ func fileWarehouse(b *testing.B, scale float64) *embedded.Engine {
 	path := filepath.Join(benchFiles.dir, fmt.Sprintf("scale%g.duckdb", scale))
 	eng, err := embedded.Open(ctx, embedded.Options{Path: path})
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	o := testwh.Default()
 	o.Data.Scale = scale
 	o.Now = func() time.Time { return querycases.Now }
 	if _, err := testwh.Setup(ctx, eng, o); err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	eng.Close()
 	if eng, err = embedded.Open(ctx, embedded.Options{Path: path}); err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	benchFiles.engs[scale] = eng
 	return eng
@@ -166,13 +167,9 @@ func BenchmarkRollups(b *testing.B) {
 	}
 }
 
-// cpuPerOp starts counting the process's CPU time (DuckDB's threads included)
-// and returns the func that reports it as cpu-ns/op: on a loaded machine it
-// varies far less than wall time.
-func cpuPerOp(b *testing.B) func() {
-	start := processCPU()
-	return func() { b.ReportMetric(float64((processCPU()-start).Nanoseconds())/float64(b.N), "cpu-ns/op") }
-}
+// cpuPerOp reports the process's CPU time per operation (DuckDB's threads
+// included) as cpu-ns/op: on a loaded machine it varies far less than wall time.
+func cpuPerOp(b *testing.B) func() { return benchcpu.PerOp(b) }
 
 // benchRounds is how many times the alternating benchmarks run their whole set:
 // BENCH_ROUNDS, or once.
@@ -195,7 +192,7 @@ type decScan struct{ d *decimal.Decimal }
 func (s decScan) Scan(v any) error { return scan.Decimal(s.d).Scan(v) }
 
 // handRows runs hand-written SQL and scans every row into fresh typed values.
-func handRows(b *testing.B, db *sql.DB, q string, cols []func() any, args ...any) int {
+func handRows(b testing.TB, db *sql.DB, q string, cols []func() any, args ...any) int {
 	rows, err := db.QueryContext(context.Background(), q, args...)
 	if err != nil {
 		b.Fatal(err)
@@ -280,6 +277,77 @@ WHERE "ORDER_DATE" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) GROUP BY 1, 2 ORD
 						b.Fatalf("%d rows", n)
 					}
 				}
+			})
+		}
+	}
+}
+
+// BenchmarkRollupsPaired times the same three variants as BenchmarkRollups —
+// the semantic layer on FCT_ORDERS (facts), routed to a mart (routed), SQL
+// written by hand against the mart (handwritten) — interleaved: each operation
+// runs the three in turn, in rotating order, and each variant's CPU time is
+// summed apart. On a loaded machine drift then hits the three alike, so the
+// ratios within one run are steady where separate sub-benchmarks are not. It
+// reports each variant's cpu-ns/op, the two speed-ups over facts, and the
+// router's capture: (facts/routed) / (facts/handwritten), in percent.
+func BenchmarkRollupsPaired(b *testing.B) {
+	ctx := context.Background()
+	now := func() time.Time { return querycases.Now }
+	on, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, Now: now})
+	if err != nil {
+		b.Fatal(err)
+	}
+	off, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, Now: now, NoRollups: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	reqs := []struct {
+		name string
+		req  query.Request
+		cols []func() any
+	}{
+		{"region_kpis", querycases.RegionKPIs2025, []func() any{text, dec, integer}},
+		{"month_region", querycases.RevenueByMonthRegion2025, []func() any{date, text, dec}},
+		{"top_products", querycases.TopProducts2025, []func() any{integer, text, dec}},
+	}
+	from, to := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)
+	for _, scale := range []float64{1, 10} {
+		for _, r := range reqs {
+			b.Run(fmt.Sprintf("scale=%g/%s", scale, r.name), func(b *testing.B) {
+				db := fileWarehouse(b, scale).DB()
+				sdk := func(c *query.Compiler) func() {
+					return func() {
+						q, err := c.Compile(r.req)
+						if err != nil {
+							b.Fatal(err)
+						}
+						if _, err := q.Run(ctx, db); err != nil {
+							b.Fatal(err)
+						}
+					}
+				}
+				ops := [3]func(){sdk(off), sdk(on), func() { handRows(b, db, rollupHandwritten[r.name], r.cols, from, to) }}
+				for _, op := range ops {
+					op() // the mart's and the facts' pages read once before timing
+				}
+				var cpu [3]time.Duration
+				b.ResetTimer()
+				for i := 0; b.Loop(); i++ {
+					for k := range ops {
+						j := (i + k) % len(ops)
+						start := processCPU()
+						ops[j]()
+						cpu[j] += processCPU() - start
+					}
+				}
+				n := float64(b.N)
+				facts, routed, hand := float64(cpu[0])/n, float64(cpu[1])/n, float64(cpu[2])/n
+				b.ReportMetric(facts, "facts-cpu-ns/op")
+				b.ReportMetric(routed, "routed-cpu-ns/op")
+				b.ReportMetric(hand, "hand-cpu-ns/op")
+				b.ReportMetric(facts/routed, "routed-x")
+				b.ReportMetric(facts/hand, "hand-x")
+				b.ReportMetric(100*hand/routed, "capture-%")
 			})
 		}
 	}

@@ -34,6 +34,10 @@ var (
 	// QuotaByRep2025 is each rep's revenue, quota and attainment over 2025.
 	QuotaByRep2025 = query.Request{Metrics: []string{"revenue", "orders", "quota", "quota_attainment"}, Dimensions: []string{"rep_id"},
 		Dates: &query.DateFilter{Range: query.Year(2025)}, OrderBy: []query.Order{query.Desc("revenue")}}
+	// QuotaByRegion2025 is each region's revenue, quota (its reps' quotas) and
+	// attainment over 2025.
+	QuotaByRegion2025 = query.Request{Metrics: []string{"revenue", "quota", "quota_attainment"}, Dimensions: []string{"region"},
+		Dates: &query.DateFilter{Range: query.Year(2025)}}
 	// NewVsReturning2025 is, per month of 2025, the customers who ordered, those
 	// ordering for the first time ever and the others.
 	NewVsReturning2025 = query.Request{Metrics: []string{"customers", "new_customers", "returning_customers"},
@@ -50,6 +54,11 @@ func MultiTable() []Case {
 			Where: query.In("rep_id", 3, 7), Dates: &query.DateFilter{Range: partial}}},
 		{"multi_quota_by_quarter_total", query.Request{Metrics: []string{"revenue", "quota"},
 			Time: &query.TimeGrain{Dimension: "order_date", Grain: dialect.Quarter}, Dates: &query.DateFilter{Range: query.Year(2025)}}},
+		// an order's region and rep name are its rep's (warehouse.FctOrdersCopies):
+		// the quota is grouped by the reps' own columns
+		{"multi_quota_by_region_2025", QuotaByRegion2025},
+		{"multi_quota_by_rep_name_partial", query.Request{Metrics: []string{"quota_attainment", "quota", "revenue"}, Dimensions: []string{"rep_name"},
+			Where: query.In("rep_id", 3, 7, 11), Dates: &query.DateFilter{Range: partial}}},
 		{"multi_new_vs_returning_2025", NewVsReturning2025},
 		{"multi_new_vs_returning_east", query.Request{Metrics: []string{"customers", "new_customers", "returning_customers"},
 			Time: &query.TimeGrain{Dimension: "order_date", Grain: dialect.Month}, Where: query.Eq("region", "East"),
@@ -89,5 +98,12 @@ func Planner() []Case {
 		{"route_order_month_from_days", query.Request{Metrics: []string{"revenue"}, Dimensions: []string{"order_month", "region"},
 			Dates: &query.DateFilter{Range: query.Dates(d("2025-03-10"), d("2025-04-20"))}}},
 		{"route_empty_period", query.Request{Metrics: []string{"revenue", "orders", "aov"}, Dates: &query.DateFilter{Range: query.Month(2027, 1)}}},
+		// grouped by the mart's whole key: each group is one row, read as it is
+		{"route_per_row_product_month", query.Request{Metrics: []string{"revenue", "orders", "distinct_products", "aov"},
+			Dimensions: []string{"product_id", "product_name"}, Time: &query.TimeGrain{Dimension: "order_date", Grain: dialect.Month},
+			Where: query.In("product_id", 1, 2, 3), Dates: &query.DateFilter{Range: query.Quarter(2025, 1)}}},
+		{"route_per_row_having_groups", query.Request{Metrics: []string{"revenue"}, Dimensions: []string{"region"},
+			Time: &query.TimeGrain{Dimension: "order_date", Grain: dialect.Month}, Having: query.Gt("revenue", "1000.00"),
+			Dates: &query.DateFilter{Range: query.Quarter(2025, 1)}}},
 	}
 }

@@ -1,0 +1,42 @@
+-- dialect: duckdb
+-- fields: orders.region, orders.total_revenue, orders.order_date, sales_reps.quota, quota_attainment
+-- answered by: SALES_BY_REGION + STG_SALES_REPS
+WITH "t0" AS (SELECT "sales_by_region"."REGION" AS "region", CAST(SUM("sales_by_region"."REVENUE") AS DECIMAL(38,2)) AS "total_revenue" FROM "MARTS"."SALES_BY_REGION" AS "sales_by_region" WHERE "sales_by_region"."MONTH" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) GROUP BY "sales_by_region"."REGION"), "t1" AS (SELECT "sales_reps"."REGION" AS "region", CAST(ROUND(SUM(CAST((CAST((CAST(((CAST((CAST(("sales_reps"."ANNUAL_QUOTA") * 1000 AS HUGEINT) // CAST(12 AS HUGEINT)) * 0.001 AS DECIMAL(38,2)))) * "spine"."D" AS DECIMAL(38,12))) * 10000000000000 AS HUGEINT) // CAST("spine"."N" AS HUGEINT)) * 0.0000000000001 AS DECIMAL(38,12))), 2) AS DECIMAL(38,2)) AS "quota" FROM "STAGING"."STG_SALES_REPS" AS "sales_reps" CROSS JOIN (VALUES (CAST(? AS DATE), CAST(? AS BIGINT), CAST(? AS BIGINT)), (CAST(? AS DATE), CAST(? AS BIGINT), CAST(? AS BIGINT)), (CAST(? AS DATE), CAST(? AS BIGINT), CAST(? AS BIGINT)), (CAST(? AS DATE), CAST(? AS BIGINT), CAST(? AS BIGINT)), (CAST(? AS DATE), CAST(? AS BIGINT), CAST(? AS BIGINT)), (CAST(? AS DATE), CAST(? AS BIGINT), CAST(? AS BIGINT)), (CAST(? AS DATE), CAST(? AS BIGINT), CAST(? AS BIGINT)), (CAST(? AS DATE), CAST(? AS BIGINT), CAST(? AS BIGINT)), (CAST(? AS DATE), CAST(? AS BIGINT), CAST(? AS BIGINT)), (CAST(? AS DATE), CAST(? AS BIGINT), CAST(? AS BIGINT)), (CAST(? AS DATE), CAST(? AS BIGINT), CAST(? AS BIGINT)), (CAST(? AS DATE), CAST(? AS BIGINT), CAST(? AS BIGINT))) AS "spine"("M", "D", "N") GROUP BY "sales_reps"."REGION") SELECT "t0"."region" AS "region", CAST("t0"."total_revenue" AS DECIMAL(38,2)) AS "revenue", CAST("t1"."quota" AS DECIMAL(38,2)) AS "quota", CAST((CAST((CAST("t0"."total_revenue" AS DECIMAL(38,4))) * 10000000 AS HUGEINT) // CAST(("t1"."quota") * 100 AS HUGEINT)) * 0.00001 AS DECIMAL(38,4)) AS "quota_attainment" FROM "t0" LEFT JOIN "t1" ON "t0"."region" = "t1"."region" ORDER BY "region" ASC NULLS LAST
+-- arg 1: time.Time 2025-01-01 00:00:00 +0000 UTC
+-- arg 2: time.Time 2025-12-31 00:00:00 +0000 UTC
+-- arg 3: time.Time 2025-01-01 00:00:00 +0000 UTC
+-- arg 4: int64 31
+-- arg 5: int64 31
+-- arg 6: time.Time 2025-02-01 00:00:00 +0000 UTC
+-- arg 7: int64 28
+-- arg 8: int64 28
+-- arg 9: time.Time 2025-03-01 00:00:00 +0000 UTC
+-- arg 10: int64 31
+-- arg 11: int64 31
+-- arg 12: time.Time 2025-04-01 00:00:00 +0000 UTC
+-- arg 13: int64 30
+-- arg 14: int64 30
+-- arg 15: time.Time 2025-05-01 00:00:00 +0000 UTC
+-- arg 16: int64 31
+-- arg 17: int64 31
+-- arg 18: time.Time 2025-06-01 00:00:00 +0000 UTC
+-- arg 19: int64 30
+-- arg 20: int64 30
+-- arg 21: time.Time 2025-07-01 00:00:00 +0000 UTC
+-- arg 22: int64 31
+-- arg 23: int64 31
+-- arg 24: time.Time 2025-08-01 00:00:00 +0000 UTC
+-- arg 25: int64 31
+-- arg 26: int64 31
+-- arg 27: time.Time 2025-09-01 00:00:00 +0000 UTC
+-- arg 28: int64 30
+-- arg 29: int64 30
+-- arg 30: time.Time 2025-10-01 00:00:00 +0000 UTC
+-- arg 31: int64 31
+-- arg 32: int64 31
+-- arg 33: time.Time 2025-11-01 00:00:00 +0000 UTC
+-- arg 34: int64 30
+-- arg 35: int64 30
+-- arg 36: time.Time 2025-12-01 00:00:00 +0000 UTC
+-- arg 37: int64 31
+-- arg 38: int64 31

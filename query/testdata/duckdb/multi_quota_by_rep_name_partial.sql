@@ -1,0 +1,21 @@
+-- dialect: duckdb
+-- fields: orders.rep_name, orders.total_revenue, orders.rep_id, orders.order_date, sales_reps.quota, quota_attainment
+-- answered by: FCT_ORDERS + STG_SALES_REPS
+WITH "t0" AS (SELECT "orders"."REP_NAME" AS "rep_name", CAST(SUM("orders"."NET_AMOUNT") AS DECIMAL(38,2)) AS "total_revenue" FROM "MARTS"."FCT_ORDERS" AS "orders" WHERE ("orders"."REP_ID" IN (?, ?, ?) AND "orders"."ORDER_DATE" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)) GROUP BY "orders"."REP_NAME"), "t1" AS (SELECT "sales_reps"."REP_NAME" AS "rep_name", CAST(ROUND(SUM(CAST((CAST((CAST(((CAST((CAST(("sales_reps"."ANNUAL_QUOTA") * 1000 AS HUGEINT) // CAST(12 AS HUGEINT)) * 0.001 AS DECIMAL(38,2)))) * "spine"."D" AS DECIMAL(38,12))) * 10000000000000 AS HUGEINT) // CAST("spine"."N" AS HUGEINT)) * 0.0000000000001 AS DECIMAL(38,12))), 2) AS DECIMAL(38,2)) AS "quota" FROM "STAGING"."STG_SALES_REPS" AS "sales_reps" CROSS JOIN (VALUES (CAST(? AS DATE), CAST(? AS BIGINT), CAST(? AS BIGINT)), (CAST(? AS DATE), CAST(? AS BIGINT), CAST(? AS BIGINT)), (CAST(? AS DATE), CAST(? AS BIGINT), CAST(? AS BIGINT))) AS "spine"("M", "D", "N") WHERE "sales_reps"."REP_ID" IN (?, ?, ?) GROUP BY "sales_reps"."REP_NAME") SELECT "t0"."rep_name" AS "rep_name", CAST((CAST((CAST("t0"."total_revenue" AS DECIMAL(38,4))) * 10000000 AS HUGEINT) // CAST(("t1"."quota") * 100 AS HUGEINT)) * 0.00001 AS DECIMAL(38,4)) AS "quota_attainment", CAST("t1"."quota" AS DECIMAL(38,2)) AS "quota", CAST("t0"."total_revenue" AS DECIMAL(38,2)) AS "revenue" FROM "t0" LEFT JOIN "t1" ON "t0"."rep_name" = "t1"."rep_name" ORDER BY "rep_name" ASC NULLS LAST
+-- arg 1: int64 3
+-- arg 2: int64 7
+-- arg 3: int64 11
+-- arg 4: time.Time 2025-01-15 00:00:00 +0000 UTC
+-- arg 5: time.Time 2025-03-10 00:00:00 +0000 UTC
+-- arg 6: time.Time 2025-01-01 00:00:00 +0000 UTC
+-- arg 7: int64 17
+-- arg 8: int64 31
+-- arg 9: time.Time 2025-02-01 00:00:00 +0000 UTC
+-- arg 10: int64 28
+-- arg 11: int64 28
+-- arg 12: time.Time 2025-03-01 00:00:00 +0000 UTC
+-- arg 13: int64 10
+-- arg 14: int64 31
+-- arg 15: int64 3
+-- arg 16: int64 7
+-- arg 17: int64 11

@@ -1,0 +1,21 @@
+-- dialect: snowflake
+-- fields: orders.rep_name, orders.total_revenue, orders.rep_id, orders.order_date, sales_reps.quota, quota_attainment
+-- answered by: FCT_ORDERS + STG_SALES_REPS
+WITH "t0" AS (SELECT "orders"."REP_NAME" AS "rep_name", CAST(SUM("orders"."NET_AMOUNT") AS NUMBER(38,2)) AS "total_revenue" FROM "SALES_ANALYTICS_DB"."MARTS"."FCT_ORDERS" AS "orders" WHERE ("orders"."REP_ID" IN (?, ?, ?) AND "orders"."ORDER_DATE" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)) GROUP BY "orders"."REP_NAME"), "t1" AS (SELECT "sales_reps"."REP_NAME" AS "rep_name", CAST(ROUND(SUM(CAST(ROUND((CAST(((CAST(ROUND(("sales_reps"."ANNUAL_QUOTA") / NULLIF(12, 0), 2) AS NUMBER(38,2)))) * "spine"."D" AS NUMBER(38,12))) / NULLIF("spine"."N", 0), 12) AS NUMBER(38,12))), 2) AS NUMBER(38,2)) AS "quota" FROM "SALES_ANALYTICS_DB"."STAGING"."STG_SALES_REPS" AS "sales_reps" CROSS JOIN (VALUES (CAST(? AS DATE), CAST(? AS NUMBER(38,0)), CAST(? AS NUMBER(38,0))), (CAST(? AS DATE), CAST(? AS NUMBER(38,0)), CAST(? AS NUMBER(38,0))), (CAST(? AS DATE), CAST(? AS NUMBER(38,0)), CAST(? AS NUMBER(38,0)))) AS "spine"("M", "D", "N") WHERE "sales_reps"."REP_ID" IN (?, ?, ?) GROUP BY "sales_reps"."REP_NAME") SELECT "t0"."rep_name" AS "rep_name", CAST(ROUND((CAST("t0"."total_revenue" AS NUMBER(38,4))) / NULLIF("t1"."quota", 0), 4) AS NUMBER(38,4)) AS "quota_attainment", CAST("t1"."quota" AS NUMBER(38,2)) AS "quota", CAST("t0"."total_revenue" AS NUMBER(38,2)) AS "revenue" FROM "t0" LEFT JOIN "t1" ON "t0"."rep_name" = "t1"."rep_name" ORDER BY "rep_name" ASC NULLS LAST
+-- arg 1: int64 3
+-- arg 2: int64 7
+-- arg 3: int64 11
+-- arg 4: time.Time 2025-01-15 00:00:00 +0000 UTC
+-- arg 5: time.Time 2025-03-10 00:00:00 +0000 UTC
+-- arg 6: time.Time 2025-01-01 00:00:00 +0000 UTC
+-- arg 7: int64 17
+-- arg 8: int64 31
+-- arg 9: time.Time 2025-02-01 00:00:00 +0000 UTC
+-- arg 10: int64 28
+-- arg 11: int64 28
+-- arg 12: time.Time 2025-03-01 00:00:00 +0000 UTC
+-- arg 13: int64 10
+-- arg 14: int64 31
+-- arg 15: int64 3
+-- arg 16: int64 7
+-- arg 17: int64 11
