@@ -35,7 +35,7 @@ var valueWords = map[string]map[string][]string{
 		"small businesses", "smbs", "small and midsize businesses", "small and mid sized businesses"},
 		"Enterprise": {"enterprises", "large companies", "big companies"},
 		"Consumer":   {"consumers", "individuals", "retail customers", "private customers"}},
-	"status": {"Returned": {"returns", "returned"}},
+	"status": {"Returned": {"returns", "returned", "came back", "sent back", "come back"}},
 	"region": {"West": {"western", "west coast"}, "East": {"eastern", "east coast"},
 		"North": {"northern"}, "South": {"southern"}},
 }
@@ -49,6 +49,13 @@ var dimWords = map[string][]string{
 	"customer_name": {"clients", "accounts"},
 	"region":        {"territories", "areas", "sales regions"},
 	"channel":       {"sales channels", "channels"},
+}
+
+// flagWords are everyday names of the model's usual yes/no dimensions: said
+// of orders, they mean the dimension is true ("orders that had a discount").
+var flagWords = map[string][]string{
+	"is_discounted": {"had a discount", "got a discount", "with a discount", "given a discount",
+		"had discounts", "with discounts", "discount applied", "sold at a discount", "at a discount"},
 }
 
 // commonWords are short words that are also state or segment codes: written in
@@ -93,6 +100,8 @@ var rewrites = map[string]string{
 	"bestseller":      "top product",
 	"bestsellers":     "top products",
 	"best selling":    "top",
+	"return rate":     "share returned",
+	"returns rate":    "share returned",
 	"top seller":      "top product",
 	"top sellers":     "top products",
 	"worst seller":    "bottom product",
@@ -141,6 +150,15 @@ func (l *lexicon) everyday() {
 					for _, w := range words {
 						l.add(w, m, false)
 					}
+				}
+			}
+		}
+	}
+	for dim, words := range flagWords {
+		for _, m := range l.phrases[spoken(dim)] {
+			if m.kind == kDim && m.name == dim {
+				for _, w := range words {
+					l.add(w, m, false)
 				}
 			}
 		}

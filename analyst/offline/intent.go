@@ -39,6 +39,7 @@ type intent struct {
 	moved     *changeRank    // which groups changed most or least
 	shares    []string       // metrics given as a share of the total
 	perPeriod dialect.Grain  // the metric averaged per period of this grain
+	part      *partSpec      // a share of this part of the whole (query.PartShare)
 }
 
 func (in *intent) clone() *intent {
@@ -50,6 +51,7 @@ func (in *intent) clone() *intent {
 	c.periods = slices.Clone(in.periods)
 	c.amounts = slices.Clone(in.amounts)
 	c.shares = slices.Clone(in.shares)
+	c.part = in.part.clone()
 	c.notes = nil
 	return &c
 }
@@ -67,25 +69,7 @@ func (in *intent) request(maxRows int) (query.Request, error) {
 		return req, fmt.Errorf("I can group by at most %d dimensions at once, not %s", MaxGroups, strings.Join(labels(in.dims), ", "))
 	}
 	grain := in.grain
-	var where []query.Filter
-	for _, f := range in.filters {
-		vs := make([]any, len(f.values))
-		for i, v := range f.values {
-			vs[i] = v
-		}
-		var c query.Filter
-		switch {
-		case len(vs) == 1 && !f.not:
-			c = query.Eq(f.dim, vs[0])
-		case len(vs) == 1:
-			c = query.Ne(f.dim, vs[0])
-		case f.not:
-			c = query.NotIn(f.dim, vs...)
-		default:
-			c = query.In(f.dim, vs...)
-		}
-		where = append(where, c)
-	}
+	where := whereOf(in.filters)
 	for _, a := range in.amounts {
 		where = append(where, a.filter())
 	}
@@ -102,13 +86,7 @@ func (in *intent) request(maxRows int) (query.Request, error) {
 		p := in.periods[0]
 		req.Dates = &query.DateFilter{Dimension: dateField, Range: query.Dates(p.from, p.to)}
 	}
-	switch len(where) {
-	case 0:
-	case 1:
-		req.Where = where[0]
-	default:
-		req.Where = query.And(where...)
-	}
+	req.Where = allOf(where)
 	if grain != "" {
 		req.Time = &query.TimeGrain{Dimension: dateField, Grain: grain}
 	}
@@ -130,6 +108,41 @@ func (in *intent) request(maxRows int) (query.Request, error) {
 		}
 	}
 	return req, nil
+}
+
+// whereOf is the condition of each value filter.
+func whereOf(filters []valueFilter) []query.Filter {
+	var where []query.Filter
+	for _, f := range filters {
+		vs := make([]any, len(f.values))
+		for i, v := range f.values {
+			vs[i] = v
+		}
+		var c query.Filter
+		switch {
+		case len(vs) == 1 && !f.not:
+			c = query.Eq(f.dim, vs[0])
+		case len(vs) == 1:
+			c = query.Ne(f.dim, vs[0])
+		case f.not:
+			c = query.NotIn(f.dim, vs...)
+		default:
+			c = query.In(f.dim, vs...)
+		}
+		where = append(where, c)
+	}
+	return where
+}
+
+// allOf is the conditions ANDed: nil for none, the one itself for one.
+func allOf(where []query.Filter) query.Filter {
+	switch len(where) {
+	case 0:
+		return nil
+	case 1:
+		return where[0]
+	}
+	return query.And(where...)
 }
 
 func labels(names []string) []string {
@@ -155,6 +168,12 @@ func (in *intent) describe() string {
 		fmt.Fprintf(&b, "the %s whose %s %s", what, metric, how)
 	case in.change:
 		b.WriteString("the change in " + in.measuresBy())
+	case in.part != nil:
+		m := joinAnd(labels(in.metrics))
+		b.WriteString(m + in.part.words() + " as a share of all " + m)
+		if in.grain != "" {
+			b.WriteString(" by " + string(in.grain))
+		}
 	case in.perPeriod != "":
 		b.WriteString("average " + joinAnd(labels(in.metrics)) + " per " + string(in.perPeriod))
 		if len(in.dims) > 0 {

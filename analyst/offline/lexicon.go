@@ -376,7 +376,7 @@ var stopWords = toSet(
 	"company", "companywide", "firm", "pls", "plz", "thx", "aside", "start", "end", "beginning", "inclusive", "including",
 	"take", "took", "taken", "booked", "book", "close", "closed", "serve", "served", "buying", "buy",
 	"shifted", "shift", "located", "something", "anything", "lifetime", "alltime", "come", "coming",
-	"came", "ordering", "orders placed", "went", "recorded", "record", "registered", "logged",
+	"came", "ordering", "orders placed", "comes", "coming from", "went", "recorded", "record", "registered", "logged",
 )
 
 func toSet(ws ...string) map[string]bool {

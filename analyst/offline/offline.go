@@ -145,7 +145,7 @@ func (a *Analyst) AskStream(ctx context.Context, history []*analyst.Answer, ques
 	}
 	res := a.Resolve(prev, question)
 	ans := &analyst.Answer{Question: question, Suggestions: res.Suggestions, VerifiedQuery: res.Verified}
-	q, err := a.compiler.Compile(res.Request)
+	q, err := a.compile(res)
 	if !res.Declined && errors.Is(err, query.ErrNotExact) {
 		// A reading the semantic layer cannot compute exactly (a quota without
 		// the months to sum it over) is declined, saying why.
@@ -197,6 +197,15 @@ func (a *Analyst) AskStream(ctx context.Context, history []*analyst.Answer, ques
 	}
 	return done(ans, emitAll(emit, analyst.Part{Kind: analyst.PartResult, Result: out},
 		analyst.Part{Kind: analyst.PartText, Text: strings.TrimPrefix(ans.Text, head)}, suggestions(ans)))
+}
+
+// compile compiles a resolution's request, with the share of its part when
+// it asks for one.
+func (a *Analyst) compile(res *Resolution) (*query.Query, error) {
+	if res.Part != nil {
+		return a.compiler.CompilePartShare(res.Request, *res.Part)
+	}
+	return a.compiler.Compile(res.Request)
 }
 
 // done returns the answer, or no answer when emitting its last parts failed.

@@ -42,6 +42,8 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 		compareValues                                bool
 		shrink, fastest, share, average              bool
 		perGroup                                     bool // "per", "in each" after a ranking: a rank within groups
+		marks                                        []shareMark
+		shareAt, metricAt                            = -1, -1
 	)
 	for i := range items {
 		it := &items[i]
@@ -80,6 +82,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 				fastest, change = true, true
 			case kwShare:
 				share = true
+				if shareAt < 0 {
+					shareAt = i
+				}
 			case kwAverage:
 				average = true
 			case kwFollow:
@@ -142,11 +147,15 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 				if !slices.Contains(in.named, f.name) {
 					in.named = append(in.named, f.name)
 				}
+				marks = append(marks, shareMark{pos: i, named: f.name})
 				// "online orders", "enterprise customers": the filter's name ends in
 				// a measure, which counts if the question names no other
 				ws := strings.Split(it.text, " ")
 				if m, ok := r.metricReading(ws[len(ws)-1]); ok && len(ws) > 1 {
 					implied = appendNew(implied, m.name)
+					if shareAt >= 0 && metricAt < 0 {
+						metricAt = i
+					}
 				}
 				break
 			}
@@ -155,6 +164,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 			}
 			m := r.chooseValue(it, prev, next, in)
 			addValue(in, m.name, m.value, not)
+			marks = append(marks, shareMark{pos: i, dim: m.name, value: m.value})
 			// "excluding Online and Phone" excludes both
 			not = not && next != nil && next.kw(kwAnd) && neighbour(items, i+2) != nil && neighbour(items, i+2).is(kValue)
 		case it.kind == kGrain:
@@ -205,6 +215,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 				in.metrics = appendNew(in.metrics, met.name)
 				cu.namedMetric = true
 				howMany = false
+			}
+			if isMet && shareAt >= 0 && metricAt < 0 {
+				metricAt = i
 			}
 		}
 		by = false
@@ -267,7 +280,10 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 		return nil, cu, &decline{kind: DeclineNotUnderstood, unknown: []string{"average"},
 			reason: `I read "average" but not over what: ask for an average per month, week, day, quarter or year ("average monthly revenue in 2025"), or name a measure such as average order value.`}
 	}
-	if share {
+	if share && !r.sharePart(in, marks, shareAt, metricAt) {
+		if len(in.dims) == 0 && in.grain == "" {
+			return nil, cu, unsupported("I read a share of %s but not of what part: name the part (\"the share of revenue from the West\") or what to share it out over (\"each region's share of revenue\")", joinAnd(labels(in.metrics)))
+		}
 		in.shares = append([]string(nil), in.metrics...)
 	}
 	if change && (in.compare || len(in.periods) == 1 && (shrink || fastest || in.rank != 0)) {

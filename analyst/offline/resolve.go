@@ -25,6 +25,9 @@ type Resolver struct {
 	// amountFact is the fact the revenue sums, each order's amount: what a
 	// threshold ("orders over $5,000") compares.
 	amountFact string
+	// filteredCount maps a metric counting a yes/no part ("discounted
+	// orders") to the metric it is a part of.
+	filteredCount map[string]filteredCount
 	// dataEnd is the last day with orders, when known (see [Resolver.WithDataEnd]).
 	dataEnd time.Time
 }
@@ -46,6 +49,9 @@ type Resolution struct {
 	Reading string
 	// Verified names the verified query used, if any.
 	Verified string
+	// Part, when set, asks for the share a part of the request's figures is
+	// of the whole: compile it with query.Compiler.CompilePartShare.
+	Part *query.PartShare
 	// Notes say how a word was read when it could mean more than one thing, and
 	// which misspelt words were corrected.
 	Notes []string
@@ -96,6 +102,7 @@ func NewResolver(m *semantic.Model, values map[string][]string, now func() time.
 	if err != nil {
 		return nil, fmt.Errorf("offline: %w", err)
 	}
+	r.filteredCount = filteredCounts(m, exprs)
 	for expr, mt := range exprs {
 		if col, ok := strings.CutPrefix(expr, "count ( distinct "); ok && strings.HasSuffix(col, " )") {
 			col = strings.TrimSuffix(col, " )")
@@ -197,7 +204,7 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	if err != nil {
 		return r.declined(&decline{kind: DeclineTooLarge, reason: err.Error()})
 	}
-	res := &Resolution{Request: req, Notes: append(notes, in.notes...), Reading: reading(in), in: in}
+	res := &Resolution{Request: req, Part: in.partShare(), Notes: append(notes, in.notes...), Reading: reading(in), in: in}
 	if suggest {
 		res.Suggestions = r.followUps(in, today)
 	}
