@@ -97,8 +97,32 @@ func (l *lexicon) classify(ws []word) (items []item, fixes []correction) {
 		}
 		items = append(items, item{kind: kUnknown, text: w.text, orig: w.orig, pos: len(items)})
 	}
-	return items, fixes
+	return scaleNumbers(items), fixes
 }
+
+// scaleNumbers joins a number and the multiplier after it: "ten thousand" is
+// 10000, "1.5 million" 1500000.
+func scaleNumbers(items []item) []item {
+	out := items[:0]
+	for _, it := range items {
+		if n := len(out); n > 0 && it.kind == kNumber && multipliers[it.text] && out[n-1].kind == kNumber && !multipliers[out[n-1].text] {
+			p := &out[n-1]
+			a, err1 := decimal.NewFromString(orDefault(p.amount, strconv.Itoa(p.n)))
+			if err1 == nil {
+				v := a.Mul(decimal.NewFromInt(int64(it.n)))
+				p.amount, p.n = v.String(), int(v.IntPart())
+				p.text, p.orig = p.text+" "+it.text, p.orig+" "+it.orig
+				continue
+			}
+		}
+		it.pos = len(out)
+		out = append(out, it)
+	}
+	return out
+}
+
+// multipliers scale the number before them.
+var multipliers = toSet("hundred", "thousand", "million")
 
 // correct finds the one typoable word near enough to w: within the edit limit
 // for its length (a swap of two neighbouring letters is one edit), or with
@@ -110,7 +134,40 @@ func (l *lexicon) correct(w string) (string, bool) {
 	if to, ok := l.swapped(w); ok {
 		return to, true
 	}
+	if to, ok := l.redoubled(w); ok {
+		return to, true
+	}
 	return l.devowelled(w)
+}
+
+// redoubled finds the one typoable word that w is with a letter doubled or
+// undoubled ("chanell", "chanel" for channel).
+func (l *lexicon) redoubled(w string) (string, bool) {
+	if len(w) < 5 {
+		return "", false
+	}
+	cw := undouble(w)
+	found := ""
+	for _, c := range l.typoable {
+		if c[0] == w[0] && c != w && undouble(c) == cw {
+			if found != "" && found != c {
+				return "", false
+			}
+			found = c
+		}
+	}
+	return found, found != ""
+}
+
+// undouble writes each run of one letter once: channel → chanel.
+func undouble(w string) string {
+	b := make([]byte, 0, len(w))
+	for i := 0; i < len(w); i++ {
+		if i == 0 || w[i] != w[i-1] {
+			b = append(b, w[i])
+		}
+	}
+	return string(b)
 }
 
 // swapped finds the one typoable word of four letters that w is with two
@@ -243,10 +300,16 @@ func keepReadings(ms []meaning, orig string, ws []word, i int) []meaning {
 		if m.upper && orig != strings.ToUpper(orig) && commonWords[strings.ToLower(orig)] && (i == 0 || ws[i-1].text != "state") {
 			continue
 		}
+		if m.singular && i > 0 && verbLeads[ws[i-1].text] {
+			continue // "did we book": a verb
+		}
 		out = append(out, m)
 	}
 	return out
 }
+
+// verbLeads are words after which a noun's singular is a verb.
+var verbLeads = toSet("we", "i", "you", "they", "did", "do", "does", "to", "will", "can", "could", "would", "should")
 
 func joinOrig(ws []word) string {
 	parts := make([]string, len(ws))
@@ -259,7 +322,7 @@ func joinOrig(ws []word) string {
 // literal reads a number, a year, a spelled number or an ISO date.
 func literal(w word) (item, bool) {
 	if n, ok := numberWords[w.text]; ok {
-		return item{kind: kNumber, n: n, text: w.text, orig: w.orig}, true
+		return item{kind: kNumber, n: n, amount: strconv.Itoa(n), text: w.text, orig: w.orig}, true
 	}
 	if t, err := time.Parse(time.DateOnly, w.text); err == nil {
 		return item{kind: kDate, date: t, text: w.text, orig: w.orig}, true

@@ -26,6 +26,12 @@ var metricWords = map[string][]string{
 		"typical order", "mean order value"},
 	"units_sold":     {"units", "unit sales", "quantity sold", "volume sold", "pieces sold"},
 	"total_discount": {"discount given", "discounts given", "markdowns", "money off"},
+	"distinct_customers": {"buyers", "shoppers", "purchasers", "people", "paying customers",
+		"customers who bought", "customers who ordered", "customers who purchased"},
+	"new_customers": {"new customer", "new customer count", "new clients", "new accounts", "new buyers",
+		"first time customers", "first time buyers", "newly acquired customers", "ordered for the first time",
+		"bought for the first time", "first time ordering", "customers with their first order"},
+	"quota": {"annual quota", "yearly quota", "quotas", "annual quotas", "sales quotas"},
 }
 
 // valueWords are everyday names of the sales model's usual values, added where
@@ -95,20 +101,24 @@ var distinctWords = []string{"different", "distinct", "unique", "individual", "s
 // rewrites turn a phrase into the words the grammar reads, for phrases that
 // mean two things at once: "best seller" is the top product.
 var rewrites = map[string]string{
-	"best seller":     "top product",
-	"best sellers":    "top products",
-	"bestseller":      "top product",
-	"bestsellers":     "top products",
-	"best selling":    "top",
-	"return rate":     "share returned",
-	"returns rate":    "share returned",
-	"top seller":      "top product",
-	"top sellers":     "top products",
-	"worst seller":    "bottom product",
-	"worst sellers":   "bottom products",
-	"most bought":     "top",
-	"fastest selling": "top",
-	"slowest selling": "bottom",
+	"best seller":      "top product",
+	"best sellers":     "top products",
+	"bestseller":       "top product",
+	"bestsellers":      "top products",
+	"best selling":     "top",
+	"return rate":      "share returned",
+	"returns rate":     "share returned",
+	"top seller":       "top product",
+	"top sellers":      "top products",
+	"worst seller":     "bottom product",
+	"worst sellers":    "bottom products",
+	"most bought":      "top",
+	"average orders":   "average number of orders",
+	"avg orders":       "average number of orders",
+	"mean orders":      "average number of orders",
+	"year before last": "2 years ago",
+	"fastest selling":  "top",
+	"slowest selling":  "bottom",
 }
 
 // usStates maps each US state's name (and the District of Columbia) to its
@@ -126,6 +136,9 @@ var usStates = map[string]string{
 	"vermont": "VT", "virginia": "VA", "washington": "WA", "west virginia": "WV",
 	"wisconsin": "WI", "wyoming": "WY", "district of columbia": "DC", "washington dc": "DC",
 }
+
+// compass are the first words of state names also written as one letter.
+var compass = toSet("north", "south", "west", "new")
 
 // everyday adds the everyday words whose meaning the model holds: revenue words
 // when it has a revenue metric, state names for the state codes it knows,
@@ -148,7 +161,7 @@ func (l *lexicon) everyday() {
 			for _, m := range ms {
 				if m.kind == kDim && m.name == dim {
 					for _, w := range words {
-						l.add(w, m, false)
+						l.add(w, m, !strings.Contains(w, " ")) // "clinets" is clients
 					}
 				}
 			}
@@ -182,6 +195,9 @@ func (l *lexicon) everyday() {
 				v := m
 				v.upper = false
 				l.add(name, v, !strings.Contains(name, " "))
+				if first, rest, ok := strings.Cut(name, " "); ok && compass[first] {
+					l.add(first[:1]+" "+rest, v, false) // N. Carolina, W Virginia
+				}
 			}
 		}
 	}

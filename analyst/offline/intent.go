@@ -40,6 +40,7 @@ type intent struct {
 	shares    []string       // metrics given as a share of the total
 	perPeriod dialect.Grain  // the metric averaged per period of this grain
 	part      *partSpec      // a share of this part of the whole (query.PartShare)
+	sorted    int            // the whole list sorted by the measure: +1 highest first, -1 lowest first
 }
 
 func (in *intent) clone() *intent {
@@ -97,6 +98,9 @@ func (in *intent) request(maxRows int) (query.Request, error) {
 		}
 		req.OrderBy = []query.Order{{Field: by, Desc: in.rank > 0}}
 		req.Limit = in.limit
+	}
+	if in.rank == 0 && in.sorted != 0 {
+		req.OrderBy = []query.Order{{Field: in.metrics[0], Desc: in.sorted > 0}}
 	}
 	if (len(req.Dimensions) > 0 || req.Time != nil) && (req.Limit == 0 || req.Limit > maxRows) {
 		req.Limit = maxRows + 1 // one more, to say the answer was cut
@@ -193,6 +197,12 @@ func (in *intent) describe() string {
 	}
 	if len(in.shares) > 0 {
 		b.WriteString(", each as a share of the total")
+	}
+	switch {
+	case in.sorted > 0 && in.rank == 0:
+		b.WriteString(", highest first")
+	case in.sorted < 0 && in.rank == 0:
+		b.WriteString(", lowest first")
 	}
 	for _, f := range in.filters {
 		if f.not {

@@ -44,6 +44,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 		perGroup                                     bool // "per", "in each" after a ranking: a rank within groups
 		marks                                        []shareMark
 		shareAt, metricAt                            = -1, -1
+		sw                                           seen
 	)
 	for i := range items {
 		it := &items[i]
@@ -75,7 +76,8 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 			case kwTrend:
 				trend = true
 			case kwChange:
-				change = true
+				// "moved the most units" sells; "how did it move" changes
+				change = change || next == nil || !(next.kw(kwTop) || next.kw(kwBottom))
 			case kwShrink:
 				shrink, change = true, true
 			case kwFastest:
@@ -122,7 +124,20 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 					in.amounts = append(in.amounts, a)
 				}
 				// without an amount it is a plain word: "over the last year"
+			case kwSorted, kwSortAsc:
+				sw.sort = map[bool]int{true: 1, false: -1}[it.kw(kwSorted)]
+			case kwGross:
+				sw.gross = true
+			case kwSize:
+				sw.size = append(sw.size, it.orig)
+			case kwMoreThan:
+				sw.comparative = append(sw.comparative, it.orig)
+			case kwDivide:
+				sw.divide = true
+			case kwAttain:
+				sw.attain = append(sw.attain, it.orig)
 			case kwVs:
+				sw.vs = true
 				if prev != nil && next != nil && prev.is(kValue) && next.is(kValue) {
 					compareValues = true // "East vs West": one row each, never a sum
 				}
@@ -133,6 +148,15 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 			}
 		case it.kind == kNumber:
 			switch {
+			case orMoreAfter(items, i) != nil && it.amount != "":
+				if r.amountFact == "" {
+					return nil, cu, &decline{kind: DeclineNotInModel, reason: "The model has no amount per order to compare with " + it.amount + "."}
+				}
+				or := orMoreAfter(items, i)
+				in.amounts = append(in.amounts, floorOrCeiling(it, or.kw(kwOrMore), r.amountFact))
+				for j := i + 1; j <= or.pos; j++ {
+					items[j].used = true
+				}
 			case in.rank != 0 && in.limit == 0:
 				in.limit = it.n
 			case next != nil && (next.is(kDim) || next.is(kMetric) || next.kw(kwTop) || next.kw(kwBottom)) && pendingN == 0:
@@ -143,7 +167,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 		case it.kind == kUnknown || it.kind == kMonth || it.kind == kYear || it.kind == kDate:
 			unknown = append(unknown, it.orig)
 		case it.is(kValue) || it.is(kFilter):
-			if f, ok := it.reading(kFilter); ok && !not {
+			if f, ok := it.reading(kFilter); ok && !not && !r.otherValueOfDim(items, i) {
 				if !slices.Contains(in.named, f.name) {
 					in.named = append(in.named, f.name)
 				}
@@ -153,6 +177,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 				ws := strings.Split(it.text, " ")
 				if m, ok := r.metricReading(ws[len(ws)-1]); ok && len(ws) > 1 {
 					implied = appendNew(implied, m.name)
+					if howMany { // "number of online orders from enterprise clients"
+						in.metrics, howMany, cu.namedMetric = appendNew(in.metrics, m.name), false, true
+					}
 					if shareAt >= 0 && metricAt < 0 {
 						metricAt = i
 					}
@@ -197,6 +224,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 				}
 				howMany = false
 			case isDim && (wantDim || !isMet):
+				if by && in.rank == 0 && !which && sw.groupFirst == "" {
+					sw.groupFirst = dim.name // "for every region, which rep …"
+				}
 				in.dims = appendNew(in.dims, dim.name)
 				if in.rank != 0 || which {
 					rankTarget = true
@@ -222,6 +252,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 		}
 		by = false
 	}
+	unknown = append(unknown, r.accountFor(in, &sw)...)
 	if len(unknown) > 0 {
 		reason := "I did not understand " + quoteAll(unknown) + "."
 		for _, u := range unknown {
@@ -232,6 +263,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 			}
 		}
 		return nil, cu, &decline{kind: DeclineNotUnderstood, reason: reason, unknown: unknown}
+	}
+	if d := r.settleClasses(in, &sw, &average); d != nil {
+		return nil, cu, d
 	}
 	if len(afterValue) > 0 && len(afterValue) < len(in.metrics) {
 		// a measure word that only says what a value is ("revenue for healthcare
@@ -263,6 +297,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 			}
 		}
 	}
+	perGroup = in.groupsFirst(&sw) || perGroup
 	in.perGroup = in.rank != 0 && perGroup && len(in.groupDims()) > 0
 	if in.rank != 0 && in.limit == 0 {
 		in.limit = 1
@@ -280,7 +315,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 		return nil, cu, &decline{kind: DeclineNotUnderstood, unknown: []string{"average"},
 			reason: `I read "average" but not over what: ask for an average per month, week, day, quarter or year ("average monthly revenue in 2025"), or name a measure such as average order value.`}
 	}
-	if share && !r.sharePart(in, marks, shareAt, metricAt) {
+	if share && len(sw.attain) == 0 && !r.sharePart(in, marks, shareAt, metricAt) {
 		if len(in.dims) == 0 && in.grain == "" {
 			return nil, cu, unsupported("I read a share of %s but not of what part: name the part (\"the share of revenue from the West\") or what to share it out over (\"each region's share of revenue\")", joinAnd(labels(in.metrics)))
 		}
@@ -340,6 +375,27 @@ func (r *Resolver) refuse(items []item, first string) *decline {
 	return nil
 }
 
+// otherValueOfDim reports whether the named filter at item i is also a value
+// of a dimension another item of the question names a value of: "Enterprise
+// vs SMB" sets two segments side by side, so "Enterprise" is the segment.
+func (r *Resolver) otherValueOfDim(items []item, i int) bool {
+	v, ok := items[i].reading(kValue)
+	if !ok {
+		return false
+	}
+	for j := range items {
+		if j == i {
+			continue
+		}
+		for _, m := range items[j].ms {
+			if m.kind == kValue && m.name == v.name && m.value != v.value {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // hardWrite are verbs that ask to change data wherever they appear.
 var hardWrite = toSet("delete", "insert", "update", "truncate", "alter", "erase", "wipe", "purge",
 	"overwrite", "upsert", "merge", "grant", "revoke", "destroy", "remove", "modify", "rename", "create")
@@ -380,12 +436,15 @@ var spendVerbs = toSet("spend", "spent", "spending", "paid", "pay", "paying")
 // after a value ("SMB clients", "West reps") it says whose orders are meant.
 func (r *Resolver) subject(dim string) bool {
 	_, counted := r.countOf[dim]
-	return counted
+	return counted || strings.HasSuffix(dim, "_name") // reps, products: named one by one
 }
 
 // countable reports whether it names a dimension the model counts
 // ("customers", "products").
 func (r *Resolver) countable(it *item) bool {
+	if m, ok := it.reading(kMetric); ok && r.countsADimension(m.name) {
+		return true // "distinct customer count", "different products sold"
+	}
 	d, ok := it.reading(kDim)
 	if !ok {
 		d, ok = r.dimReading(it.sing())

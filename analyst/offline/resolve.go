@@ -28,6 +28,13 @@ type Resolver struct {
 	// filteredCount maps a metric counting a yes/no part ("discounted
 	// orders") to the metric it is a part of.
 	filteredCount map[string]filteredCount
+	// ratio maps two metrics to the metric that divides them; ratios are
+	// the metrics that are ratios.
+	ratio  map[[2]string]string
+	ratios map[string]bool
+	// revenue, quota and attainment are the model's revenue, the reps' quota
+	// and revenue as a share of it, when it has them.
+	revenue, quota, attainment string
 	// dataEnd is the last day with orders, when known (see [Resolver.WithDataEnd]).
 	dataEnd time.Time
 }
@@ -103,6 +110,8 @@ func NewResolver(m *semantic.Model, values map[string][]string, now func() time.
 		return nil, fmt.Errorf("offline: %w", err)
 	}
 	r.filteredCount = filteredCounts(m, exprs)
+	r.ratio, r.ratios = ratiosOf(exprs)
+	r.revenue, r.quota, r.attainment = r.lexMetric("total revenue"), r.lexMetric("quota"), r.lexMetric("quota attainment")
 	for expr, mt := range exprs {
 		if col, ok := strings.CutPrefix(expr, "count ( distinct "); ok && strings.HasSuffix(col, " )") {
 			col = strings.TrimSuffix(col, " )")
@@ -127,6 +136,12 @@ func NewResolver(m *semantic.Model, values map[string][]string, now func() time.
 		r.verified = append(r.verified, verified{name: vq.Name, question: vq.Question, key: k, req: req, in: in})
 	}
 	return r, nil
+}
+
+// lexMetric is the metric a phrase names, or "".
+func (r *Resolver) lexMetric(phrase string) string {
+	m, _ := r.metricReading(phrase)
+	return m.name
 }
 
 // Skipped lists the verified queries whose SQL the resolver could not read as a
