@@ -1,10 +1,13 @@
 package offline
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/salesanalytics/salesanalytics/semantic"
 )
 
 // Question classes the grammar reads from words that only count in a context:
@@ -20,13 +23,43 @@ type seen struct {
 	gross, divide, vs         bool
 	size, comparative, attain []string
 	groupFirst                string // a group named before a ranking: "for every region"
+	distinct                  bool   // "different", "unique": a count of distinct things
+	average                   bool   // "average", "on average"
+}
+
+// unitNouns counted ("how many items were sold") are units, not products.
+var unitNouns = toSet("item", "piece")
+
+// filterValue is a named filter that keeps one value of a dimension
+// (online_orders is channel = 'Online'): its negation is that value left out.
+type filterValue struct{ dim, value string }
+
+// filterValues reads the named filters of the form DIM = 'value'.
+func filterValues(m *semantic.Model) map[string]filterValue {
+	byExpr := map[string]string{}
+	for _, f := range m.Fields() {
+		if f.Kind == semantic.KindDimension {
+			byExpr[strings.ToUpper(strings.TrimSpace(f.Expr))] = f.Name
+		}
+	}
+	out := map[string]filterValue{}
+	for _, f := range m.Fields() {
+		if f.Kind != semantic.KindFilter {
+			continue
+		}
+		col, v, ok := strings.Cut(f.Expr, " = '")
+		if dim := byExpr[strings.ToUpper(strings.TrimSpace(col))]; ok && dim != "" && strings.HasSuffix(v, "'") && !strings.ContainsAny(v[:len(v)-1], "'") {
+			out[f.Name] = filterValue{dim: dim, value: v[:len(v)-1]}
+		}
+	}
+	return out
 }
 
 // accountFor returns the context words whose context is missing: they are not
 // understood. Said with their context, they are read (see settleClasses).
 func (r *Resolver) accountFor(in *intent, sw *seen) []string {
 	var out []string
-	orderSize := len(in.amounts) > 0 || slices.ContainsFunc(in.metrics, r.isRatio)
+	orderSize := len(in.amounts) > 0 || slices.ContainsFunc(in.metrics, r.isRatio) || sw.average
 	if !orderSize {
 		out = append(out, sw.size...) // "large orders": how large?
 	}
@@ -49,6 +82,9 @@ func (r *Resolver) asksQuota(in *intent) bool {
 // quota attainment, ratios, a sorted list and values set side by side. average
 // is cleared when a ratio accounts for it.
 func (r *Resolver) settleClasses(in *intent, sw *seen, average *bool) *decline {
+	if d := r.quotaOf(in); d != nil {
+		return d
+	}
 	if sw.gross {
 		gross, ok := r.metricReading("gross revenue")
 		if !ok {
@@ -78,7 +114,7 @@ func (r *Resolver) settleClasses(in *intent, sw *seen, average *bool) *decline {
 		in.metrics = []string{ratio} // "customer value: revenue divided by number of customers"
 	}
 	if *average && in.grain == "" {
-		r.averageOf(in, average)
+		r.averageOf(in, sw, average)
 	}
 	if sw.sort != 0 && in.rank == 0 {
 		in.sorted = sw.sort
@@ -93,14 +129,49 @@ func (r *Resolver) settleClasses(in *intent, sw *seen, average *bool) *decline {
 	return nil
 }
 
+// quotaHolders are the dimensions a quota is set for: each rep, and the reps
+// of a region.
+var quotaHolders = toSet("rep_name", "rep_id", "region")
+
+// quotaOf declines a quota (a target) asked of anything but reps and regions:
+// the model holds no target per category, product, customer or channel.
+func (r *Resolver) quotaOf(in *intent) *decline {
+	if !r.asksQuota(in) {
+		return nil
+	}
+	var others []string
+	for _, d := range in.dims {
+		if !quotaHolders[d] {
+			others = appendNew(others, label(d))
+		}
+	}
+	for _, f := range in.filters {
+		if !quotaHolders[f.dim] {
+			others = appendNew(others, label(f.dim))
+		}
+	}
+	if len(others) == 0 {
+		return nil
+	}
+	return &decline{kind: DeclineNotInModel, outside: others, reason: fmt.Sprintf(
+		"The model holds a sales quota for each rep (and so for the reps of a region), not a target per %s.", joinOr(others))}
+}
+
 // averageOf reads "average" with no period: said of a ratio it restates it
-// ("average order value"); said of a measure per counted thing ("the average
+// ("average order value"); said of the size of what a count counts ("bigger
+// orders on average") it is revenue per that thing; said of a measure per counted thing ("the average
 // customer's spend", "average spend per client") it is the model's ratio of
 // the two (revenue per customer).
-func (r *Resolver) averageOf(in *intent, average *bool) {
+func (r *Resolver) averageOf(in *intent, sw *seen, average *bool) {
 	if slices.ContainsFunc(in.metrics, r.isRatio) {
 		*average = false
 		return
+	}
+	if len(in.metrics) == 1 && len(sw.size) > 0 {
+		if ratio := r.ratio[[2]string{r.revenue, in.metrics[0]}]; ratio != "" {
+			in.metrics, *average = []string{ratio}, false // "bigger orders on average": order size
+			return
+		}
 	}
 	m := r.revenue
 	if len(in.metrics) == 1 {

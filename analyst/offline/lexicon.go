@@ -265,7 +265,7 @@ func (l *lexicon) structural() {
 	kw(kwNot, "not", "excluding", "except", "other than", "without", "exclude", "apart from", "aside from",
 		"not counting", "leaving out", "leave out", "leaving", "outside", "outside of", "non", "ignoring",
 		"disregarding", "barring", "excluded", "but not", "except for", "not including", "minus the")
-	kw(kwWhich, "which", "who", "whom")
+	kw(kwWhich, "which", "who", "whom", "where")
 	kw(kwHowMany, "how many", "number of", "count of", "count", "count the", "tally of", "total number of")
 	kw(kwToday, "today", "now", "to date", "till today", "until today", "until now", "till now", "up to now",
 		"to now", "through today", "up to today", "up until now")

@@ -88,7 +88,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 					shareAt = i
 				}
 			case kwAverage:
-				average = true
+				average, sw.average = true, true
 			case kwFollow:
 				cu.follow = true
 			case kwInstead:
@@ -112,7 +112,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 				if next == nil || !r.countable(next) {
 					unknown = append(unknown, it.orig) // "different" outside a count of things
 				}
-				howMany = true // "unique customers": a count of them
+				howMany, sw.distinct = true, true // "unique customers": a count of them
 				continue
 			case kwMore, kwLess:
 				if a, ok := amountAfter(items, i); ok {
@@ -187,7 +187,22 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 				break
 			}
 			if _, ok := it.reading(kValue); !ok { // a named filter after "not"
-				return nil, cu, unsupported("I cannot exclude %q: it is a named filter, not a value; ask for it alone, or name the values to leave out", it.orig)
+				f, _ := it.reading(kFilter)
+				fv, ok := r.filterValue[f.name]
+				if !ok {
+					return nil, cu, unsupported("I cannot exclude %q: it is a named filter, not a value; ask for it alone, or name the values to leave out", it.orig)
+				}
+				addValue(in, fv.dim, fv.value, not) // "non-online orders": channel is not Online
+				marks = append(marks, shareMark{pos: i, dim: fv.dim, value: fv.value})
+				ws := strings.Split(it.text, " ")
+				if m, ok := r.metricReading(ws[len(ws)-1]); ok && len(ws) > 1 {
+					implied = appendNew(implied, m.name)
+					if howMany {
+						in.metrics, howMany, cu.namedMetric = appendNew(in.metrics, m.name), false, true
+					}
+				}
+				not = false
+				break
 			}
 			m := r.chooseValue(it, prev, next, in)
 			addValue(in, m.name, m.value, not)
@@ -207,7 +222,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 			}
 			met, isMet := it.reading(kMetric)
 			switch {
-			case isDim && qualifies(dim.name, prev, next):
+			case isDim && (qualifies(dim.name, prev, next) || !wantDim && qualifies(dim.name, nil, pastNot(items, i))):
 				// "the North region", "customer Paul Lee": the value says it
 			case isDim && !wantDim && prev != nil && (prev.is(kValue) || prev.is(kFilter)) && r.subject(dim.name):
 				// "SMB clients", "West reps": whose orders, not a grouping
@@ -216,10 +231,17 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 				cu.namedMetric = true
 				howMany = false
 			case isDim && howMany:
-				if mt, ok := r.countOf[dim.name]; ok {
+				mt, ok := r.countOf[dim.name]
+				if u := r.lexMetric("units sold"); unitNouns[it.sing()] && !sw.distinct && u != "" {
+					mt, ok = u, true // "how many items were sold": units, not products
+				}
+				switch {
+				case ok:
 					in.metrics = appendNew(in.metrics, mt)
 					cu.namedMetric = true
-				} else {
+				case len(sw.attain) > 0 || hasKw(items, kwAttain):
+					return nil, cu, unsupported("I cannot yet count the %s whose revenue reached their quota; ask for quota attainment by %s instead", it.orig, label(dim.name))
+				default:
 					unknown = append(unknown, it.orig)
 				}
 				howMany = false
@@ -380,6 +402,10 @@ func (r *Resolver) refuse(items []item, first string) *decline {
 // vs SMB" sets two segments side by side, so "Enterprise" is the segment.
 func (r *Resolver) otherValueOfDim(items []item, i int) bool {
 	v, ok := items[i].reading(kValue)
+	if f, isFilter := items[i].reading(kFilter); !ok && isFilter {
+		fv, one := r.filterValue[f.name]
+		v, ok = meaning{kind: kValue, name: fv.dim, value: fv.value}, one
+	}
 	if !ok {
 		return false
 	}
@@ -411,6 +437,15 @@ func neighbour(items []item, i int) *item {
 		return &items[i]
 	}
 	return nil
+}
+
+// pastNot is the item after item i, or after the "not" that follows it:
+// "channels except Online" names the channel of the value.
+func pastNot(items []item, i int) *item {
+	if n := neighbour(items, i+1); n != nil && n.kw(kwNot) {
+		return neighbour(items, i+2)
+	}
+	return neighbour(items, i+1)
 }
 
 // qualifies reports whether a dimension word only names the kind of a value

@@ -35,6 +35,8 @@ type Resolver struct {
 	// revenue, quota and attainment are the model's revenue, the reps' quota
 	// and revenue as a share of it, when it has them.
 	revenue, quota, attainment string
+	// filterValue maps a named filter keeping one value to that value.
+	filterValue map[string]filterValue
 	// dataEnd is the last day with orders, when known (see [Resolver.WithDataEnd]).
 	dataEnd time.Time
 }
@@ -111,6 +113,7 @@ func NewResolver(m *semantic.Model, values map[string][]string, now func() time.
 	}
 	r.filteredCount = filteredCounts(m, exprs)
 	r.ratio, r.ratios = ratiosOf(exprs)
+	r.filterValue = filterValues(m)
 	r.revenue, r.quota, r.attainment = r.lexMetric("total revenue"), r.lexMetric("quota"), r.lexMetric("quota attainment")
 	for expr, mt := range exprs {
 		if col, ok := strings.CutPrefix(expr, "count ( distinct "); ok && strings.HasSuffix(col, " )") {
@@ -215,6 +218,13 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 		return r.declined(d)
 	}
 	r.settle(in, today)
+	if vq, ok := r.verifiedLike(in); ok && prev == nil {
+		res := &Resolution{Request: vq.req, Verified: vq.name, Notes: append(notes, in.notes...), Reading: reading(vq.in), in: vq.in.clone()}
+		if suggest {
+			res.Suggestions = r.followUps(res.in, today)
+		}
+		return res
+	}
 	req, err := in.request(r.maxRows)
 	if err != nil {
 		return r.declined(&decline{kind: DeclineTooLarge, reason: err.Error()})
@@ -224,6 +234,31 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 		res.Suggestions = r.followUps(in, today)
 	}
 	return res
+}
+
+// verifiedLike finds the verified query that asks what the intent asks and
+// adds to it only what each row is ("top 10 products" and the verified "top
+// 10 products by revenue" with their category): its answer is the one the
+// model's authors checked.
+func (r *Resolver) verifiedLike(in *intent) (verified, bool) {
+	if len(in.dims) != 1 || in.rank == 0 || len(in.metrics) != 1 || !in.plain() {
+		return verified{}, false
+	}
+	for _, vq := range r.verified {
+		v := vq.in
+		if len(v.dims) > 1 && v.dims[0] == in.dims[0] && v.rank == in.rank && v.limit == in.limit &&
+			v.metrics[0] == in.metrics[0] && orDefault(v.orderBy, v.metrics[0]) == orDefault(in.orderBy, in.metrics[0]) &&
+			v.plain() && vq.req.Limit == in.limit {
+			return vq, true
+		}
+	}
+	return verified{}, false
+}
+
+// plain reports whether the intent has no filter, period, grain or layer.
+func (in *intent) plain() bool {
+	return len(in.filters) == 0 && len(in.named) == 0 && len(in.periods) == 0 && len(in.amounts) == 0 &&
+		in.grain == "" && !in.layered() && in.part == nil && in.lastGrain == "" && in.sorted == 0
 }
 
 // complete fills in what a question may leave out, or declines: no metric named
