@@ -67,7 +67,12 @@ func (r *Resolver) accountFor(in *intent, sw *seen) []string {
 		out = append(out, sw.comparative...) // "more" than what?
 	}
 	if len(sw.attain) > 0 && !r.asksQuota(in) {
-		out = append(out, sw.attain...) // "hit" what?
+		for _, w := range sw.attain {
+			if !strings.Contains(strings.ToLower(w), "against") {
+				out = append(out, w) // "hit" what?
+			}
+		}
+		sw.attain = nil
 	}
 	return out
 }

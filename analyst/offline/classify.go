@@ -213,10 +213,18 @@ func (l *lexicon) nearest(w string) (string, bool) {
 			ties++
 		}
 	}
-	if bestD > limit || ties != 1 {
+	if bestD > limit {
 		return "", false
 	}
-	return best, true
+	if ties != 1 { // "untis": of units and until, the one with its letters
+		best, ties = "", 0
+		for _, c := range l.typoable {
+			if len(c) == len(w) && sameLetters(w, c) && editdist.Transposed(w, c, limit) == bestD {
+				best, ties = c, ties+1
+			}
+		}
+	}
+	return best, ties == 1
 }
 
 // devowelled finds the one typoable word that w is, with some of its vowels
@@ -300,8 +308,8 @@ func keepReadings(ms []meaning, orig string, ws []word, i int) []meaning {
 		if m.upper && orig != strings.ToUpper(orig) && commonWords[strings.ToLower(orig)] && (i == 0 || ws[i-1].text != "state") {
 			continue
 		}
-		if m.singular && i > 0 && verbLeads[ws[i-1].text] {
-			continue // "did we book": a verb
+		if (m.singular || (m.kind == kWrite || m.kind == kKeyword && m.name == kwChange) && sellVerbs[ws[i].text]) && i > 0 && verbLeads[ws[i-1].text] {
+			continue // "did we book", "units did we move": a verb
 		}
 		out = append(out, m)
 	}
@@ -310,6 +318,9 @@ func keepReadings(ms []meaning, orig string, ws []word, i int) []meaning {
 
 // verbLeads are words after which a noun's singular is a verb.
 var verbLeads = toSet("we", "i", "you", "they", "did", "do", "does", "to", "will", "can", "could", "would", "should")
+
+// sellVerbs are change words that, after "we", say what was sold.
+var sellVerbs = toSet("move", "moved", "moving", "shift", "shifted")
 
 func joinOrig(ws []word) string {
 	parts := make([]string, len(ws))

@@ -13,7 +13,8 @@ var revenueWords = []string{
 	"money", "takings", "turnover", "income", "spend", "spent", "spending", "raked in",
 	"rake in", "brought in", "bring in", "pulled in", "sales dollars", "dollar sales",
 	"dollars", "dollar", "top line", "topline", "billings", "paid", "pay", "sales amount", "sales value",
-	"value of sales",
+	"value of sales", "earn", "earned", "earnings", "cash", "business", "net", "net sales", "after discounts",
+	"after discount", "net of discounts", "net of discount", "after any discounts", "revenue net of discounts",
 }
 
 // metricWords are everyday names of the model's usual metrics, added where
@@ -24,8 +25,11 @@ var metricWords = map[string][]string{
 	"average_order_value": {"average order size", "order size", "avg order size", "average order",
 		"average basket", "basket size", "average sale", "average ticket", "average deal size",
 		"typical order", "mean order value"},
-	"units_sold":     {"units", "unit sales", "quantity sold", "volume sold", "pieces sold"},
-	"total_discount": {"discount given", "discounts given", "markdowns", "money off"},
+	"units_sold":     {"units", "unit sales", "quantity sold", "volume sold", "pieces sold", "pieces", "quantity"},
+	"total_discount": {"discount given", "discounts given", "markdowns", "money off", "discount", "discounting",
+		"given away in discounts", "give away in discounts", "gave away in discounts"},
+	"average_unit_price": {"average selling price", "average unit price", "average price per unit", "asp",
+		"price per unit", "avg selling price", "mean price"},
 	"distinct_customers": {"buyers", "shoppers", "purchasers", "people", "paying customers",
 		"customers who bought", "customers who ordered", "customers who purchased"},
 	"new_customers": {"new customer", "new customer count", "new clients", "new accounts", "new buyers",

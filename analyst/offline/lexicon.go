@@ -328,7 +328,7 @@ func (l *lexicon) structural() {
 		"lowest to highest", "smallest to largest")
 	kw(kwGross, "gross", "before discounts", "before discount", "before any discount", "before any discounts",
 		"pre discount", "at full list price", "at list price", "at full price", "full list price", "undiscounted",
-		"without discounts", "without any discount")
+		"without discounts", "without any discount", "list price revenue", "at list", "list value", "revenue at list price")
 	kw(kwSize, "small", "smaller", "large", "larger", "big", "bigger", "size", "sized")
 	kw(kwMoreThan, "more", "fewer", "higher", "lower")
 	kw(kwDivide, "divided by", "divided among", "over the number of")
@@ -374,7 +374,9 @@ var outside = []string{
 	"expenses", "expense", "roi", "ebitda", "unit cost", "return on investment", "profitable",
 	"conversion", "conversion rate", "bounce", "bounce rate", "sessions", "pageviews",
 	"acquisition target", "acquisition targets", "customer acquisition", "acquisition cost", "campaign", "campaigns",
-	"marketing",
+	"marketing", "goal", "goals", "objective", "objectives", "compensation", "pay our reps", "pay our sales reps",
+	"pay the reps", "we pay", "paid to reps", "paid to our reps", "visited", "visit", "site", "web site",
+	"footfall", "ad", "ads", "advertising", "returns policy", "refund rate", "satisfaction", "nps", "reviews", "ratings",
 }
 
 // offTopicMark names the reading of an off-topic subject.
@@ -405,13 +407,14 @@ var stopWords = toSet(
 	"year's", "everything", "ever", "far", "date", "dates", "ones", "one's", "s", "terms", "term",
 	"according", "across", "based", "had", "were", "value", "values", "who", "group", "grouped",
 	"ordered", "placed", "bought", "purchased", "buy", "given", "over", "got", "receive", "received",
-	"earn", "earned", "make", "generated", "cumulative", "place", "places", "placing", "had",
+	 "make", "generated", "cumulative", "place", "places", "placing", "had",
 	"been", "bring", "makes", "generates", "customer's", "overall", "altogether", "combined",
 	"company", "companywide", "firm", "pls", "plz", "thx", "aside", "start", "end", "beginning", "inclusive", "including",
 	"take", "took", "taken", "booked", "book", "close", "closed", "serve", "served", "buying", "buy",
 	"shifted", "shift", "located", "something", "anything", "lifetime", "alltime", "come", "coming",
 	"came", "ordering", "orders placed", "comes", "coming from", "worth", "sells", "used", "often",
-	"frequently", "gained", "won", "acquired", "added", "acquire", "gain", "win", "side", "single", "went", "recorded", "record", "registered", "logged",
+	"frequently", "gained", "won", "acquired", "added", "acquire", "gain", "win", "side", "single", "away",
+	"move", "moved", "moving", "went", "recorded", "record", "registered", "logged",
 )
 
 func toSet(ws ...string) map[string]bool {

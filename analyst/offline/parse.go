@@ -23,7 +23,7 @@ var questionWords = toSet("what", "whats", "how", "which", "who", "show", "list"
 // parse reads classified items into an intent. It never guesses: a word it does
 // not know, a subject outside the model, a request to change data or an
 // unreadable time phrase is a decline.
-func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, cues, *decline) {
+func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bool) (*intent, cues, *decline) {
 	var cu cues
 	cu.questionWord = questionWords[first]
 	if d := r.refuse(items, first); d != nil {
@@ -136,6 +136,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 				sw.divide = true
 			case kwAttain:
 				sw.attain = append(sw.attain, it.orig)
+				sw.vs = sw.vs || strings.Contains(it.text, "against") // "how did the West do against the East"
 			case kwVs:
 				sw.vs = true
 				if prev != nil && next != nil && prev.is(kValue) && next.is(kValue) {
@@ -284,6 +285,10 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 				}
 			}
 		}
+		if !salesWords(items) {
+			return nil, cu, &decline{kind: DeclineOutOfDomain, unknown: unknown, reason: "I did not understand " + quoteAll(unknown) +
+				": that does not look like a question about the sales data. I answer questions about orders, revenue, customers, products, sales reps and regions."}
+		}
 		return nil, cu, &decline{kind: DeclineNotUnderstood, reason: reason, unknown: unknown}
 	}
 	if d := r.settleClasses(in, &sw, &average); d != nil {
@@ -343,7 +348,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 		}
 		in.shares = append([]string(nil), in.metrics...)
 	}
-	if change && (in.compare || len(in.periods) == 1 && (shrink || fastest || in.rank != 0)) {
+	if change && (in.compare || len(in.periods) == 1 && (shrink || fastest || in.rank != 0 || howMuch && in.periods[0].unit != "")) {
 		in.change, in.compare = true, len(in.periods) == 2
 		if shrink || fastest || in.rank != 0 || which {
 			in.moved = &changeRank{byPct: fastest, bottom: shrink || in.rank < 0}
@@ -417,6 +422,19 @@ func (r *Resolver) otherValueOfDim(items []item, i int) bool {
 			if m.kind == kValue && m.name == v.name && m.value != v.value {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// salesWords reports whether any item names something of the sales data: a
+// measure, a dimension, a value, a named filter, a grain or a time phrase.
+func salesWords(items []item) bool {
+	for i := range items {
+		it := &items[i]
+		switch {
+		case it.is(kMetric), it.is(kDim), it.is(kValue), it.is(kFilter), it.is(kGrain), it.kind == kYear, it.kind == kMonth, it.kind == kDate, it.used:
+			return true
 		}
 	}
 	return false

@@ -205,7 +205,7 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 			break
 		}
 	}
-	in, cu, d := r.parse(items, first, today)
+	in, cu, d := r.parse(items, first, today, howMuch(ws))
 	if d != nil {
 		return r.declined(d)
 	}
@@ -261,13 +261,24 @@ func (in *intent) plain() bool {
 		in.grain == "" && !in.layered() && in.part == nil && in.lastGrain == "" && in.sorted == 0
 }
 
+// howMuch reports whether the question asks "how much": of a change over
+// one period, one figure against the period before.
+func howMuch(ws []word) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i].text == "how" && (ws[i+1].text == "much" || ws[i+1].text == "far") {
+			return true
+		}
+	}
+	return false
+}
+
 // complete fills in what a question may leave out, or declines: no metric named
 // means revenue (and orders, for a single figure); a ranking needs something to
 // rank.
 func (r *Resolver) complete(in *intent) *decline {
 	if len(in.metrics) == 0 {
 		if len(in.dims) == 0 && in.grain == "" && len(in.filters) == 0 && len(in.named) == 0 && len(in.periods) == 0 && in.rank == 0 {
-			return &decline{kind: DeclineNotUnderstood, reason: "I did not find a question about the sales data in that."}
+			return &decline{kind: DeclineOutOfDomain, reason: "I did not find a question about the sales data in that: I answer questions about orders, revenue, customers, products, sales reps and regions."}
 		}
 		in.metrics = []string{"total_revenue"}
 		if len(in.dims) == 0 && in.grain == "" && in.rank == 0 {

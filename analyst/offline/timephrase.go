@@ -97,7 +97,7 @@ func periods(items []item, today time.Time) (ps []period, compare bool, err erro
 				return nil, false, fmt.Errorf("the range starts %s, after it ends %s", a.label, b.label)
 			}
 			return []period{{from: a.from, to: b.to, label: "from " + a.from.Format(time.DateOnly) + " to " + b.to.Format(time.DateOnly)}}, false, nil
-		case joins[1] == kwVs || joins[1] == kwAnd || joins[1] == kwTo || joins[1] == "" && moved(items):
+		case joins[1] == kwVs || joins[1] == kwAnd || joins[1] == kwTo || joins[1] == "" && (moved(items) || joins[0] == kwVs):
 			a, b = anchor(a, b)
 			a, b = toDate(a, b), toDate(b, a)
 			if a.unit == "" || a.unit != b.unit {
