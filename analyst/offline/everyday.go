@@ -25,7 +25,7 @@ var metricWords = map[string][]string{
 	"average_order_value": {"average order size", "order size", "avg order size", "average order",
 		"average basket", "basket size", "average sale", "average ticket", "average deal size",
 		"typical order", "mean order value"},
-	"units_sold":     {"units", "unit sales", "quantity sold", "volume sold", "pieces sold", "pieces", "quantity"},
+	"units_sold": {"units", "unit sales", "quantity sold", "volume sold", "pieces sold", "pieces", "quantity"},
 	"total_discount": {"discount given", "discounts given", "markdowns", "money off", "discount", "discounting",
 		"given away in discounts", "give away in discounts", "gave away in discounts"},
 	"average_unit_price": {"average selling price", "average unit price", "average price per unit", "asp",

@@ -407,7 +407,7 @@ var stopWords = toSet(
 	"year's", "everything", "ever", "far", "date", "dates", "ones", "one's", "s", "terms", "term",
 	"according", "across", "based", "had", "were", "value", "values", "who", "group", "grouped",
 	"ordered", "placed", "bought", "purchased", "buy", "given", "over", "got", "receive", "received",
-	 "make", "generated", "cumulative", "place", "places", "placing", "had",
+	"make", "generated", "cumulative", "place", "places", "placing", "had",
 	"been", "bring", "makes", "generates", "customer's", "overall", "altogether", "combined",
 	"company", "companywide", "firm", "pls", "plz", "thx", "aside", "start", "end", "beginning", "inclusive", "including",
 	"take", "took", "taken", "booked", "book", "close", "closed", "serve", "served", "buying", "buy",
