@@ -34,7 +34,10 @@ var metricWords = map[string][]string{
 		"customers who bought", "customers who ordered", "customers who purchased"},
 	"new_customers": {"new customer", "new customer count", "new clients", "new accounts", "new buyers",
 		"first time customers", "first time buyers", "newly acquired customers", "ordered for the first time",
-		"bought for the first time", "first time ordering", "customers with their first order"},
+		"bought for the first time", "first time ordering", "customers with their first order",
+		"customers ordered for the first time", "customers who ordered for the first time",
+		"customers ordering for the first time", "customers bought for the first time",
+		"customers who bought for the first time"},
 	"quota": {"annual quota", "yearly quota", "quotas", "annual quotas", "sales quotas"},
 }
 

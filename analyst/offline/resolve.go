@@ -219,7 +219,8 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	}
 	r.settle(in, today)
 	if vq, ok := r.verifiedLike(in); ok && prev == nil {
-		res := &Resolution{Request: vq.req, Verified: vq.name, Notes: append(notes, in.notes...), Reading: reading(vq.in), in: vq.in.clone()}
+		vin := vq.in.clone()
+		res := &Resolution{Request: vq.req, Verified: vq.name, Notes: append(notes, in.notes...), Reading: reading(vin), in: vin}
 		if suggest {
 			res.Suggestions = r.followUps(res.in, today)
 		}
@@ -237,9 +238,10 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 }
 
 // verifiedLike finds the verified query that asks what the intent asks and
-// adds to it only what each row is ("top 10 products" and the verified "top
-// 10 products by revenue" with their category): its answer is the one the
-// model's authors checked.
+// adds to it only what each row is ("which 10 products brought in the most
+// revenue" and the verified "top 10 products by revenue" with their
+// category): its answer is the one the model's authors checked. A different
+// N is not the verified query.
 func (r *Resolver) verifiedLike(in *intent) (verified, bool) {
 	if len(in.dims) != 1 || in.rank == 0 || len(in.metrics) != 1 || !in.plain() {
 		return verified{}, false
@@ -248,7 +250,7 @@ func (r *Resolver) verifiedLike(in *intent) (verified, bool) {
 		v := vq.in
 		if len(v.dims) > 1 && v.dims[0] == in.dims[0] && v.rank == in.rank && v.limit == in.limit &&
 			v.metrics[0] == in.metrics[0] && orDefault(v.orderBy, v.metrics[0]) == orDefault(in.orderBy, in.metrics[0]) &&
-			v.plain() && vq.req.Limit == in.limit {
+			v.plain() && vq.req.Limit == v.limit {
 			return vq, true
 		}
 	}
