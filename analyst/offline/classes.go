@@ -252,6 +252,17 @@ func orMoreAfter(items []item, i int) *item {
 	return nil
 }
 
+// amountPair reports whether the number at item i is the first of "between
+// N and M" amounts (a currency word may follow N).
+func amountPair(items []item, i int) bool {
+	j := i + 1
+	if n := neighbour(items, j); n != nil && currencyWords[n.text] {
+		j++
+	}
+	and, hi := neighbour(items, j), neighbour(items, j+1)
+	return and != nil && and.kw(kwAnd) && hi != nil && hi.kind == kNumber && hi.amount != ""
+}
+
 // floorOrCeiling is the threshold of an amount followed by "or more" / "or
 // less": "$10k or more" keeps orders of at least $10,000.
 func floorOrCeiling(n *item, more bool, field string) amountFilter {

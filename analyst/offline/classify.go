@@ -104,7 +104,11 @@ func (l *lexicon) classify(ws []word) (items []item, fixes []correction) {
 // 10000, "1.5 million" 1500000.
 func scaleNumbers(items []item) []item {
 	out := items[:0]
-	for _, it := range items {
+	for i, it := range items {
+		if it.kind == kYear && amountAround(items, i) {
+			// "more than 2000 dollars": an amount, not a year
+			it.kind, it.amount = kNumber, strconv.Itoa(it.n)
+		}
 		if n := len(out); n > 0 && it.kind == kNumber && multipliers[it.text] && out[n-1].kind == kNumber && !multipliers[out[n-1].text] {
 			p := &out[n-1]
 			a, err1 := decimal.NewFromString(orDefault(p.amount, strconv.Itoa(p.n)))
@@ -119,6 +123,13 @@ func scaleNumbers(items []item) []item {
 		out = append(out, it)
 	}
 	return out
+}
+
+// amountAround reports whether the year-like number at item i is an amount:
+// a threshold word comes before it ("more than 2000 dollars"; "sell in 2025
+// in dollars" is a year).
+func amountAround(items []item, i int) bool {
+	return i > 0 && (items[i-1].kw(kwMore) || items[i-1].kw(kwLess))
 }
 
 // multipliers scale the number before them.

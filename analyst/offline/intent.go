@@ -175,6 +175,9 @@ func (in *intent) describe() string {
 	case in.part != nil:
 		m := joinAnd(labels(in.metrics))
 		b.WriteString(m + in.part.words() + " as a share of all " + m)
+		if len(in.dims) > 0 {
+			b.WriteString(" by " + joinAnd(labels(in.dims)))
+		}
 		if in.grain != "" {
 			b.WriteString(" by " + string(in.grain))
 		}

@@ -149,6 +149,21 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 			}
 		case it.kind == kNumber:
 			switch {
+			case prev != nil && prev.kw(kwBetween) && it.amount != "" && amountPair(items, i):
+				if r.amountFact == "" {
+					return nil, cu, &decline{kind: DeclineNotInModel, reason: "The model has no amount per order to compare with " + it.amount + "."}
+				}
+				hi := neighbour(items, i+2)
+				if neighbour(items, i+1).kind != kKeyword {
+					hi = neighbour(items, i+3) // "between 100 dollars and 500"
+				}
+				in.amounts = append(in.amounts, floorOrCeiling(it, true, r.amountFact), floorOrCeiling(hi, false, r.amountFact))
+				for j := i + 1; j <= hi.pos; j++ {
+					items[j].used = true
+				}
+				if u := neighbour(items, hi.pos+1); u != nil && currencyWords[u.text] {
+					u.used = true
+				}
 			case orMoreAfter(items, i) != nil && it.amount != "":
 				if r.amountFact == "" {
 					return nil, cu, &decline{kind: DeclineNotInModel, reason: "The model has no amount per order to compare with " + it.amount + "."}
@@ -256,6 +271,10 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 					o := strings.ToLower(it.orig)
 					rankPlural = o != singular(o)
 				}
+			case isMet && r.countsADimension(met.name) && len(in.metrics) > 0 && !(prev != nil && prev.kw(kwAnd)) &&
+				(r.isDimWord(it) || next != nil && (next.kw(kwMore) || next.kw(kwLess))):
+				// "revenue from orders over $5,000": which orders, not a count
+				// "revenue from customers in Ohio": whose revenue, not a count
 			case isMet && next != nil && spendVerbs[next.text] && len(it.ms) > 0 && r.countsADimension(met.name):
 				// "customers spend": the customers are who spends, not a count
 			case isMet:
@@ -515,6 +534,15 @@ func (r *Resolver) countsADimension(metric string) bool {
 		}
 	}
 	return false
+}
+
+// isDimWord reports whether an item also names a dimension ("customers").
+func (r *Resolver) isDimWord(it *item) bool {
+	if it.is(kDim) {
+		return true
+	}
+	_, ok := r.dimReading(it.sing())
+	return ok
 }
 
 // metricReading finds a metric called phrase.

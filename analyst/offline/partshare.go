@@ -19,14 +19,15 @@ import (
 type partSpec struct {
 	filters []valueFilter
 	named   []string
-	flags   []string // yes/no dimensions that must be true ("discounted")
+	flags   []string       // yes/no dimensions that must be true ("discounted")
+	amounts []amountFilter // orders over or under an amount
 }
 
 func (p *partSpec) clone() *partSpec {
 	if p == nil {
 		return nil
 	}
-	return &partSpec{filters: slices.Clone(p.filters), named: slices.Clone(p.named), flags: slices.Clone(p.flags)}
+	return &partSpec{filters: slices.Clone(p.filters), named: slices.Clone(p.named), flags: slices.Clone(p.flags), amounts: slices.Clone(p.amounts)}
 }
 
 // shareMark is where, in a question, a filter was read: a filter between the
@@ -51,8 +52,18 @@ func (r *Resolver) sharePart(in *intent, marks []shareMark, shareAt, metricAt in
 			other = append(other, d)
 		}
 	}
-	if len(other) > 0 || len(in.metrics) != 1 {
+	if len(in.metrics) != 1 {
 		return false
+	}
+	if len(other) > 0 {
+		// "the share of orders under $50 by channel": each channel's orders
+		// under $50 against all its orders; a value with groups is a group's
+		// share of the total (query's Shares)
+		if len(in.amounts) == 0 || len(flags) > 0 {
+			return false
+		}
+		in.part, in.amounts = &partSpec{amounts: in.amounts}, nil
+		return true
 	}
 	if fc, ok := r.filteredCount[in.metrics[0]]; ok {
 		in.metrics = []string{fc.of} // "percentage of discounted orders"
@@ -69,7 +80,10 @@ func (r *Resolver) sharePart(in *intent, marks []shareMark, shareAt, metricAt in
 	if len(inPart) == 0 && len(flags) == 0 {
 		inPart = marks // "what share of West revenue": the West is the part
 	}
-	if len(inPart) == 0 && len(flags) == 0 {
+	if len(inPart) == 0 && len(flags) == 0 && len(in.amounts) > 0 {
+		p.amounts, in.amounts = in.amounts, nil // "what share of orders were over $1,000"
+	}
+	if len(inPart) == 0 && len(flags) == 0 && len(p.amounts) == 0 {
 		return false
 	}
 	for _, m := range inPart {
@@ -88,7 +102,7 @@ func (r *Resolver) sharePart(in *intent, marks []shareMark, shareAt, metricAt in
 		}
 	}
 	in.filters = slices.DeleteFunc(in.filters, func(f valueFilter) bool { return len(f.values) == 0 })
-	in.dims = nil
+	in.dims = nil // the yes/no dimensions are the part
 	in.part = p
 	return true
 }
@@ -146,6 +160,9 @@ func (in *intent) partShare() *query.PartShare {
 	for _, f := range in.part.flags {
 		where = append(where, query.Eq(f, true))
 	}
+	for _, a := range in.part.amounts {
+		where = append(where, a.filter())
+	}
 	return &query.PartShare{Metric: in.metrics[0], Where: allOf(where), Filters: slices.Clone(in.part.named)}
 }
 
@@ -164,6 +181,9 @@ func (p *partSpec) words() string {
 	}
 	for _, f := range p.flags {
 		s += " that " + spoken(f)
+	}
+	for _, a := range p.amounts {
+		s += " of orders " + a.String()
 	}
 	return s
 }

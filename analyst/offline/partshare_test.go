@@ -30,6 +30,8 @@ func TestSharesOfAPart(t *testing.T) {
 		"return rate of orders in 2025":                    {"order_count", query.Eq("status", "Returned"), nil, nil},
 		"what fraction of units were sold to SMB":          {"units_sold", query.Eq("segment", "SMB"), nil, nil},
 		"what percentage of Enterprise orders were online": {"order_count", nil, []string{"online_orders"}, []string{"enterprise_customers"}},
+		"what share of orders were above $1000":            {"order_count", query.Gt("net_amount", "1000"), nil, nil},
+		"percent of revenue from orders of at least 5k":    {"total_revenue", query.Ge("net_amount", "5000"), nil, nil},
 	} {
 		res := r.Resolve(nil, q)
 		require.False(t, res.Declined, "%s: %s", q, res.Reason)
@@ -41,7 +43,11 @@ func TestSharesOfAPart(t *testing.T) {
 		require.Nil(t, res.Request.Where, "%s: the part is not a filter of the whole", q)
 		require.Contains(t, res.Reading, "as a share of all", q)
 	}
-	res := r.Resolve(nil, "each region's share of revenue")
+	res := r.Resolve(nil, "share of orders under $50 by channel")
+	require.False(t, res.Declined, res.Reason)
+	require.Equal(t, []string{"channel"}, res.Request.Dimensions, "each channel's small orders against all its orders")
+	require.Equal(t, query.Lt("net_amount", "50"), res.Part.Where)
+	res = r.Resolve(nil, "each region's share of revenue")
 	require.Nil(t, res.Part, "groups: each group's share of the total")
 	require.Len(t, res.Request.Shares, 1)
 	for _, q := range []string{"what percentage of orders in 2025", "share of revenue"} {
