@@ -76,6 +76,9 @@ func (l *lexicon) classify(ws []word) (items []item, fixes []correction) {
 		if to, ok := l.correct(w.text); ok {
 			fixes = append(fixes, correction{w.orig, to})
 			w.text, w.sing = to, singular(to)
+		} else if to, ok := l.correct(w.sing); ok && w.sing != w.text {
+			fixes = append(fixes, correction{w.orig, to}) // "catgeories": category
+			w.text, w.sing = to, to
 		}
 	}
 	for i := 0; i < len(ws); {
@@ -184,12 +187,12 @@ func undouble(w string) string {
 // swapped finds the one typoable word of four letters that w is with two
 // neighbouring letters swapped ("yaer", "qaurter" is caught by nearest).
 func (l *lexicon) swapped(w string) (string, bool) {
-	if len(w) != 4 {
+	if len(w) != 4 && len(w) != 3 {
 		return "", false
 	}
 	found := ""
-	for _, c := range l.typoable {
-		if len(c) == 4 && editdist.Transposed(w, c, 1) == 1 && sameLetters(w, c) {
+	for _, c := range append(l.typoable, shortWords...) {
+		if len(c) == len(w) && editdist.Transposed(w, c, 1) == 1 && sameLetters(w, c) && c != found {
 			if found != "" {
 				return "", false
 			}
@@ -198,6 +201,10 @@ func (l *lexicon) swapped(w string) (string, bool) {
 	}
 	return found, found != ""
 }
+
+// shortWords are the short words of a question a transposition may hide:
+// "hwo", "teh".
+var shortWords = []string{"how", "who", "the", "and", "for", "per", "top", "many", "much", "what", "which", "with", "from", "last", "year", "this"}
 
 func sameLetters(a, b string) bool {
 	x, y := []byte(a), []byte(b)
@@ -225,7 +232,7 @@ func (l *lexicon) nearest(w string) (string, bool) {
 		}
 	}
 	if bestD > limit {
-		return "", false
+		return l.twoSlips(w)
 	}
 	if ties != 1 { // "untis": of units and until, the one with its letters
 		best, ties = "", 0
@@ -236,6 +243,25 @@ func (l *lexicon) nearest(w string) (string, bool) {
 		}
 	}
 	return best, ties == 1
+}
+
+// twoSlips finds the one typoable word of six letters or more within two
+// edits of w that starts as w does ("revneu" for revenue: a transposition
+// and a dropped letter).
+func (l *lexicon) twoSlips(w string) (string, bool) {
+	if len(w) < 6 {
+		return "", false
+	}
+	found := ""
+	for _, c := range l.typoable {
+		if len(c) >= 6 && c[:2] == w[:2] && editdist.Transposed(w, c, 2) <= 2 && c != found {
+			if found != "" {
+				return "", false
+			}
+			found = c
+		}
+	}
+	return found, found != ""
 }
 
 // devowelled finds the one typoable word that w is, with some of its vowels
