@@ -225,6 +225,8 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 			marks = append(marks, shareMark{pos: i, dim: m.name, value: m.value})
 			// "excluding Online and Phone" excludes both
 			not = not && next != nil && next.kw(kwAnd) && neighbour(items, i+2) != nil && neighbour(items, i+2).is(kValue)
+		case it.kind == kGrain && namesPeriod(it, next):
+			// "the month of November 2025": the grain word names the period
 		case it.kind == kGrain:
 			in.grain = it.ms[0].grain
 			if which || in.rank != 0 {
@@ -474,6 +476,23 @@ func neighbour(items []item, i int) *item {
 		return &items[i]
 	}
 	return nil
+}
+
+// namesPeriod reports whether a grain word only says what the time phrase
+// after it is: "the month of November", "the year 2025", "the quarter Q3".
+func namesPeriod(it, next *item) bool {
+	if next == nil || !next.used {
+		return false
+	}
+	switch it.ms[0].grain {
+	case dialect.Month:
+		return next.kind == kMonth
+	case dialect.Year:
+		return next.kind == kYear
+	case dialect.Quarter:
+		return next.kw(kwQuarterN) || next.kw(kwOrdinal)
+	}
+	return false
 }
 
 // pastNot is the item after item i, or after the "not" that follows it:

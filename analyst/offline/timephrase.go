@@ -74,6 +74,10 @@ func periods(items []item, today time.Time) (ps []period, compare bool, err erro
 			return nil, false, fmt.Errorf("\"between\" needs two dates, and I read only %s", p.label)
 		case kwVs:
 			return nil, false, fmt.Errorf("a comparison needs two periods, and I read only %s", p.label)
+		case kwTo:
+			// "through September 2025" says an end, not a start: never the
+			// month alone
+			return nil, false, fmt.Errorf("I read where the range ends (%s) but not where it starts: ask \"from January 2025 through %s\"", p.label, p.label)
 		}
 		if joins[0] == kwSince {
 			p = period{from: p.from, to: today, label: "since " + p.label}
