@@ -86,7 +86,7 @@ func (r *Resolver) asksQuota(in *intent) bool {
 // settleClasses applies the context words to the intent: the gross figure,
 // quota attainment, ratios, a sorted list and values set side by side. average
 // is cleared when a ratio accounts for it.
-func (r *Resolver) settleClasses(in *intent, sw *seen, average *bool) *decline {
+func (r *Resolver) settleClasses(in *intent, sw *seen, average, change *bool) *decline {
 	if d := r.quotaOf(in); d != nil {
 		return d
 	}
@@ -124,6 +124,9 @@ func (r *Resolver) settleClasses(in *intent, sw *seen, average *bool) *decline {
 	if sw.sort != 0 && in.rank == 0 {
 		in.sorted = sw.sort
 	}
+	if change != nil && *change && len(in.periods) == 0 && twoValues(in) {
+		*change, sw.vs = false, true // "the difference between online and phone revenue"
+	}
 	if sw.vs && !in.compare {
 		for _, f := range in.filters {
 			if !f.not && len(f.values) > 1 {
@@ -160,6 +163,12 @@ func (r *Resolver) quotaOf(in *intent) *decline {
 	}
 	return &decline{kind: DeclineNotInModel, outside: others, reason: fmt.Sprintf(
 		"The model holds a sales quota for each rep (and so for the reps of a region), not a target per %s.", joinOr(others))}
+}
+
+// twoValues reports whether the intent keeps two or more values of one
+// dimension.
+func twoValues(in *intent) bool {
+	return slices.ContainsFunc(in.filters, func(f valueFilter) bool { return !f.not && len(f.values) > 1 })
 }
 
 // averageOf reads "average" with no period: said of a ratio it restates it

@@ -254,7 +254,7 @@ func (l *lexicon) structural() {
 	kw(kwAnd, "and", "&", "or", "plus")
 	kw(kwVs, "vs", "versus", "against", "compared to", "compared with", "compare", "compared", "comparison",
 		"stack up against", "stacks up against", "stacked up against", "measure up against", "than", "than in",
-		"compare with", "set against", "side by side with")
+		"compare with", "set against", "side by side with", "side by side", "next to each other")
 	kw(kwTrend, "trend", "trends", "trended", "trending", "over time", "evolution", "evolve")
 	kw(kwChange, "change", "changed", "grow", "grew", "growth", "develop", "developed", "shift",
 		"move", "moved", "movement", "difference", "differ", "go up or down", "went up or down",

@@ -77,7 +77,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 				trend = true
 			case kwChange:
 				// "moved the most units" sells; "how did it move" changes
-				change = change || next == nil || !(next.kw(kwTop) || next.kw(kwBottom))
+				change = change || next == nil || !(next.kw(kwTop) || next.kw(kwBottom)) || !sellVerbs[it.text]
 			case kwShrink:
 				shrink, change = true, true
 			case kwFastest:
@@ -123,7 +123,12 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 					a.field = r.amountFact
 					in.amounts = append(in.amounts, a)
 				}
-				// without an amount it is a plain word: "over the last year"
+				// without an amount it is a plain word ("over the last year"),
+				// or sets two things side by side ("did the West sell more than
+				// the East")
+				if strings.HasSuffix(it.text, " than") {
+					sw.vs = true
+				}
 			case kwSorted, kwSortAsc:
 				sw.sort = map[bool]int{true: 1, false: -1}[it.kw(kwSorted)]
 			case kwGross:
@@ -312,7 +317,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 		}
 		return nil, cu, &decline{kind: DeclineNotUnderstood, reason: reason, unknown: unknown}
 	}
-	if d := r.settleClasses(in, &sw, &average); d != nil {
+	if d := r.settleClasses(in, &sw, &average, &change); d != nil {
 		return nil, cu, d
 	}
 	if len(afterValue) > 0 && len(afterValue) < len(in.metrics) {

@@ -30,13 +30,13 @@ func (p period) days() int { return int(p.to.Sub(p.from)/(24*time.Hour)) + 1 }
 func periods(items []item, today time.Time) (ps []period, compare bool, err error) {
 	var spans []period
 	var joins []string // the keyword before each span: since, between, from, to, and, vs
-	var lastKw string
+	var lastKw, lastText, firstText string
 	for i := 0; i < len(items); i++ {
 		it := &items[i]
 		if it.kind == kKeyword {
 			switch it.ms[0].name {
 			case kwSince, kwBetween, kwFrom, kwTo, kwAnd, kwVs:
-				lastKw = it.ms[0].name
+				lastKw, lastText = it.ms[0].name, it.text
 				continue
 			}
 		}
@@ -61,6 +61,9 @@ func periods(items []item, today time.Time) (ps []period, compare bool, err erro
 		}
 		spans = append(spans, p)
 		joins = append(joins, lastKw)
+		if len(spans) == 1 {
+			firstText = lastText
+		}
 		lastKw = ""
 		i += n - 1
 	}
@@ -75,6 +78,9 @@ func periods(items []item, today time.Time) (ps []period, compare bool, err erro
 		case kwVs:
 			return nil, false, fmt.Errorf("a comparison needs two periods, and I read only %s", p.label)
 		case kwTo:
+			if firstText == "to" {
+				break // "worth to us in 2025"
+			}
 			// "through September 2025" says an end, not a start: never the
 			// month alone
 			return nil, false, fmt.Errorf("I read where the range ends (%s) but not where it starts: ask \"from January 2025 through %s\"", p.label, p.label)
