@@ -405,6 +405,8 @@ func (r *Resolver) refuse(items []item, first string) *decline {
 		switch {
 		case it.is(kWrite) && (hardWrite[it.text] || i == 0 || first == it.text):
 			return &decline{kind: DeclineChangesData, reason: fmt.Sprintf("I only read sales data; I cannot %s anything. Ask a question about it instead.", it.text)}
+		case it.is(kWrite) && gainVerbs[it.text] && r.countsNew(items):
+			it.used = true // "how many new customers did we add": gained, not written
 		case it.is(kWrite):
 			// a verb such as "set" or "add" inside a question: not a request by
 			// itself; "drop" may still be a fall in revenue
@@ -460,6 +462,20 @@ func salesWords(items []item) bool {
 		it := &items[i]
 		switch {
 		case it.is(kMetric), it.is(kDim), it.is(kValue), it.is(kFilter), it.is(kGrain), it.kind == kYear, it.kind == kMonth, it.kind == kDate, it.used:
+			return true
+		}
+	}
+	return false
+}
+
+// gainVerbs say a count grew: "how many new customers did we add".
+var gainVerbs = toSet("add", "gain", "win", "acquire")
+
+// countsNew reports whether the items name the new customers metric.
+func (r *Resolver) countsNew(items []item) bool {
+	n := r.lexMetric("new customers")
+	for i := range items {
+		if m, ok := items[i].reading(kMetric); ok && m.name == n && n != "" {
 			return true
 		}
 	}
