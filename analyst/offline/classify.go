@@ -76,6 +76,9 @@ func (l *lexicon) classify(ws []word) (items []item, fixes []correction) {
 		if to, ok := l.correct(w.text); ok {
 			fixes = append(fixes, correction{w.orig, to})
 			w.text, w.sing = to, singular(to)
+		} else if to, ok := l.correct(w.sing); ok && w.sing != w.text {
+			fixes = append(fixes, correction{w.orig, to}) // "catgeories": category
+			w.text, w.sing = to, to
 		}
 	}
 	for i := 0; i < len(ws); {
@@ -97,8 +100,43 @@ func (l *lexicon) classify(ws []word) (items []item, fixes []correction) {
 		}
 		items = append(items, item{kind: kUnknown, text: w.text, orig: w.orig, pos: len(items)})
 	}
-	return items, fixes
+	return scaleNumbers(items), fixes
 }
+
+// scaleNumbers joins a number and the multiplier after it: "ten thousand" is
+// 10000, "1.5 million" 1500000.
+func scaleNumbers(items []item) []item {
+	out := items[:0]
+	for i, it := range items {
+		if it.kind == kYear && amountAround(items, i) {
+			// "more than 2000 dollars": an amount, not a year
+			it.kind, it.amount = kNumber, strconv.Itoa(it.n)
+		}
+		if n := len(out); n > 0 && it.kind == kNumber && multipliers[it.text] && out[n-1].kind == kNumber && !multipliers[out[n-1].text] {
+			p := &out[n-1]
+			a, err1 := decimal.NewFromString(orDefault(p.amount, strconv.Itoa(p.n)))
+			if err1 == nil {
+				v := a.Mul(decimal.NewFromInt(int64(it.n)))
+				p.amount, p.n = v.String(), int(v.IntPart())
+				p.text, p.orig = p.text+" "+it.text, p.orig+" "+it.orig
+				continue
+			}
+		}
+		it.pos = len(out)
+		out = append(out, it)
+	}
+	return out
+}
+
+// amountAround reports whether the year-like number at item i is an amount:
+// a threshold word comes before it ("more than 2000 dollars"; "sell in 2025
+// in dollars" is a year).
+func amountAround(items []item, i int) bool {
+	return i > 0 && (items[i-1].kw(kwMore) || items[i-1].kw(kwLess))
+}
+
+// multipliers scale the number before them.
+var multipliers = toSet("hundred", "thousand", "million")
 
 // correct finds the one typoable word near enough to w: within the edit limit
 // for its length (a swap of two neighbouring letters is one edit), or with
@@ -110,18 +148,51 @@ func (l *lexicon) correct(w string) (string, bool) {
 	if to, ok := l.swapped(w); ok {
 		return to, true
 	}
+	if to, ok := l.redoubled(w); ok {
+		return to, true
+	}
 	return l.devowelled(w)
+}
+
+// redoubled finds the one typoable word that w is with a letter doubled or
+// undoubled ("chanell", "chanel" for channel).
+func (l *lexicon) redoubled(w string) (string, bool) {
+	if len(w) < 5 {
+		return "", false
+	}
+	cw := undouble(w)
+	found := ""
+	for _, c := range l.typoable {
+		if c[0] == w[0] && c != w && undouble(c) == cw {
+			if found != "" && found != c {
+				return "", false
+			}
+			found = c
+		}
+	}
+	return found, found != ""
+}
+
+// undouble writes each run of one letter once: channel → chanel.
+func undouble(w string) string {
+	b := make([]byte, 0, len(w))
+	for i := 0; i < len(w); i++ {
+		if i == 0 || w[i] != w[i-1] {
+			b = append(b, w[i])
+		}
+	}
+	return string(b)
 }
 
 // swapped finds the one typoable word of four letters that w is with two
 // neighbouring letters swapped ("yaer", "qaurter" is caught by nearest).
 func (l *lexicon) swapped(w string) (string, bool) {
-	if len(w) != 4 {
+	if len(w) != 4 && len(w) != 3 {
 		return "", false
 	}
 	found := ""
-	for _, c := range l.typoable {
-		if len(c) == 4 && editdist.Transposed(w, c, 1) == 1 && sameLetters(w, c) {
+	for _, c := range append(l.typoable, shortWords...) {
+		if len(c) == len(w) && editdist.Transposed(w, c, 1) == 1 && sameLetters(w, c) && c != found {
 			if found != "" {
 				return "", false
 			}
@@ -130,6 +201,10 @@ func (l *lexicon) swapped(w string) (string, bool) {
 	}
 	return found, found != ""
 }
+
+// shortWords are the short words of a question a transposition may hide:
+// "hwo", "teh".
+var shortWords = []string{"how", "who", "the", "and", "for", "per", "top", "many", "much", "what", "which", "with", "from", "last", "year", "this"}
 
 func sameLetters(a, b string) bool {
 	x, y := []byte(a), []byte(b)
@@ -156,10 +231,37 @@ func (l *lexicon) nearest(w string) (string, bool) {
 			ties++
 		}
 	}
-	if bestD > limit || ties != 1 {
+	if bestD > limit {
+		return l.twoSlips(w)
+	}
+	if ties != 1 { // "untis": of units and until, the one with its letters
+		best, ties = "", 0
+		for _, c := range l.typoable {
+			if len(c) == len(w) && sameLetters(w, c) && editdist.Transposed(w, c, limit) == bestD {
+				best, ties = c, ties+1
+			}
+		}
+	}
+	return best, ties == 1
+}
+
+// twoSlips finds the one typoable word of six letters or more within two
+// edits of w that starts as w does ("revneu" for revenue: a transposition
+// and a dropped letter).
+func (l *lexicon) twoSlips(w string) (string, bool) {
+	if len(w) < 6 {
 		return "", false
 	}
-	return best, true
+	found := ""
+	for _, c := range l.typoable {
+		if len(c) >= 6 && c[:2] == w[:2] && editdist.Transposed(w, c, 2) <= 2 && c != found {
+			if found != "" {
+				return "", false
+			}
+			found = c
+		}
+	}
+	return found, found != ""
 }
 
 // devowelled finds the one typoable word that w is, with some of its vowels
@@ -243,10 +345,19 @@ func keepReadings(ms []meaning, orig string, ws []word, i int) []meaning {
 		if m.upper && orig != strings.ToUpper(orig) && commonWords[strings.ToLower(orig)] && (i == 0 || ws[i-1].text != "state") {
 			continue
 		}
+		if (m.singular || (m.kind == kWrite || m.kind == kKeyword && m.name == kwChange) && sellVerbs[ws[i].text]) && i > 0 && verbLeads[ws[i-1].text] {
+			continue // "did we book", "units did we move": a verb
+		}
 		out = append(out, m)
 	}
 	return out
 }
+
+// verbLeads are words after which a noun's singular is a verb.
+var verbLeads = toSet("we", "i", "you", "they", "did", "do", "does", "to", "will", "can", "could", "would", "should")
+
+// sellVerbs are change words that, after "we", say what was sold.
+var sellVerbs = toSet("move", "moved", "moving", "shift", "shifted")
 
 func joinOrig(ws []word) string {
 	parts := make([]string, len(ws))
@@ -259,7 +370,7 @@ func joinOrig(ws []word) string {
 // literal reads a number, a year, a spelled number or an ISO date.
 func literal(w word) (item, bool) {
 	if n, ok := numberWords[w.text]; ok {
-		return item{kind: kNumber, n: n, text: w.text, orig: w.orig}, true
+		return item{kind: kNumber, n: n, amount: strconv.Itoa(n), text: w.text, orig: w.orig}, true
 	}
 	if t, err := time.Parse(time.DateOnly, w.text); err == nil {
 		return item{kind: kDate, date: t, text: w.text, orig: w.orig}, true

@@ -27,6 +27,22 @@
 //     comparisons of two periods, and follow-ups that edit the previous
 //     question.
 //
+// The grammar reads question classes, not phrasings: measures in everyday
+// words ("takings", "spent", "buyers", "before discounts" for gross), number
+// words, superlatives and their opposites, ranks within groups ("for every
+// region, which rep …"), comparisons of periods and of values ("East vs
+// West", "did the West sell more than the East" — one row each, never a sum),
+// shares of the whole by group and shares of a part ("what percentage of 2025
+// orders were placed online", through query.PartShare: the Resolution's
+// Part), ratios the model defines ("the average customer's spend", "revenue
+// divided by customers"), averages per period, thresholds on an order's
+// amount ("over $1k", "$10,000+", "between $100 and $500"), distinct counts,
+// negation ("non-online orders"), full state names, and relative dates
+// ("the year before", "until now", "Mar-Jun 2025"). A word that only counts
+// in a context ("bigger", "more", "hit") is read with it, and not understood
+// without it. A question read, it begins its answer with the reading (the
+// measures, groups, filters and period in words).
+//
 // A misspelt word is corrected only when exactly one of the model's words is
 // within one edit (two for words of eight letters or more); names of people and
 // products are never corrected. A value that names two dimensions (a rep and a
@@ -36,9 +52,12 @@
 // # Declines
 //
 // A question with a word the analyst does not know, a subject outside the model
-// (profit, cost, margin, suppliers, weather …) or a request to change data is
-// declined: the answer says plainly what was not understood and suggests
-// questions built from the model. Questions are bounded ([MaxQuestionBytes],
+// (profit, cost, margin, suppliers, a target other than the reps' quota …), a
+// forecast, a request to change data or a question with no word of the sales
+// data at all is declined, with its [DeclineKind]: the answer says plainly
+// what was not understood and suggests questions built from the model. A
+// reading the query compiler refuses is declined with the reading, never an
+// error. Questions are bounded ([MaxQuestionBytes],
 // [MaxWords]).
 //
 // # Suggestions

@@ -13,7 +13,8 @@ var revenueWords = []string{
 	"money", "takings", "turnover", "income", "spend", "spent", "spending", "raked in",
 	"rake in", "brought in", "bring in", "pulled in", "sales dollars", "dollar sales",
 	"dollars", "dollar", "top line", "topline", "billings", "paid", "pay", "sales amount", "sales value",
-	"value of sales",
+	"value of sales", "earn", "earned", "earnings", "cash", "business", "net", "net sales", "after discounts",
+	"after discount", "net of discounts", "net of discount", "after any discounts", "revenue net of discounts",
 }
 
 // metricWords are everyday names of the model's usual metrics, added where
@@ -24,8 +25,20 @@ var metricWords = map[string][]string{
 	"average_order_value": {"average order size", "order size", "avg order size", "average order",
 		"average basket", "basket size", "average sale", "average ticket", "average deal size",
 		"typical order", "mean order value"},
-	"units_sold":     {"units", "unit sales", "quantity sold", "volume sold", "pieces sold"},
-	"total_discount": {"discount given", "discounts given", "markdowns", "money off"},
+	"units_sold": {"units", "unit sales", "quantity sold", "volume sold", "pieces sold", "pieces", "quantity"},
+	"total_discount": {"discount given", "discounts given", "markdowns", "money off", "discount", "discounting",
+		"given away in discounts", "give away in discounts", "gave away in discounts"},
+	"average_unit_price": {"average selling price", "average unit price", "average price per unit", "asp",
+		"price per unit", "avg selling price", "mean price"},
+	"distinct_customers": {"buyers", "shoppers", "purchasers", "people", "paying customers",
+		"customers who bought", "customers who ordered", "customers who purchased"},
+	"new_customers": {"new customer", "new customer count", "new clients", "new accounts", "new buyers",
+		"first time customers", "first time buyers", "newly acquired customers", "ordered for the first time",
+		"bought for the first time", "first time ordering", "customers with their first order",
+		"customers ordered for the first time", "customers who ordered for the first time",
+		"customers ordering for the first time", "customers bought for the first time",
+		"customers who bought for the first time"},
+	"quota": {"annual quota", "yearly quota", "quotas", "annual quotas", "sales quotas"},
 }
 
 // valueWords are everyday names of the sales model's usual values, added where
@@ -35,7 +48,7 @@ var valueWords = map[string]map[string][]string{
 		"small businesses", "smbs", "small and midsize businesses", "small and mid sized businesses"},
 		"Enterprise": {"enterprises", "large companies", "big companies"},
 		"Consumer":   {"consumers", "individuals", "retail customers", "private customers"}},
-	"status": {"Returned": {"returns", "returned"}},
+	"status": {"Returned": {"returns", "returned", "came back", "sent back", "come back"}},
 	"region": {"West": {"western", "west coast"}, "East": {"eastern", "east coast"},
 		"North": {"northern"}, "South": {"southern"}},
 }
@@ -49,6 +62,13 @@ var dimWords = map[string][]string{
 	"customer_name": {"clients", "accounts"},
 	"region":        {"territories", "areas", "sales regions"},
 	"channel":       {"sales channels", "channels"},
+}
+
+// flagWords are everyday names of the model's usual yes/no dimensions: said
+// of orders, they mean the dimension is true ("orders that had a discount").
+var flagWords = map[string][]string{
+	"is_discounted": {"had a discount", "got a discount", "with a discount", "given a discount",
+		"had discounts", "with discounts", "discount applied", "sold at a discount", "at a discount"},
 }
 
 // commonWords are short words that are also state or segment codes: written in
@@ -88,18 +108,24 @@ var distinctWords = []string{"different", "distinct", "unique", "individual", "s
 // rewrites turn a phrase into the words the grammar reads, for phrases that
 // mean two things at once: "best seller" is the top product.
 var rewrites = map[string]string{
-	"best seller":     "top product",
-	"best sellers":    "top products",
-	"bestseller":      "top product",
-	"bestsellers":     "top products",
-	"best selling":    "top",
-	"top seller":      "top product",
-	"top sellers":     "top products",
-	"worst seller":    "bottom product",
-	"worst sellers":   "bottom products",
-	"most bought":     "top",
-	"fastest selling": "top",
-	"slowest selling": "bottom",
+	"best seller":      "top product",
+	"best sellers":     "top products",
+	"bestseller":       "top product",
+	"bestsellers":      "top products",
+	"best selling":     "top",
+	"return rate":      "share returned",
+	"returns rate":     "share returned",
+	"top seller":       "top product",
+	"top sellers":      "top products",
+	"worst seller":     "bottom product",
+	"worst sellers":    "bottom products",
+	"most bought":      "top",
+	"average orders":   "average number of orders",
+	"avg orders":       "average number of orders",
+	"mean orders":      "average number of orders",
+	"year before last": "2 years ago",
+	"fastest selling":  "top",
+	"slowest selling":  "bottom",
 }
 
 // usStates maps each US state's name (and the District of Columbia) to its
@@ -117,6 +143,9 @@ var usStates = map[string]string{
 	"vermont": "VT", "virginia": "VA", "washington": "WA", "west virginia": "WV",
 	"wisconsin": "WI", "wyoming": "WY", "district of columbia": "DC", "washington dc": "DC",
 }
+
+// compass are the first words of state names also written as one letter.
+var compass = toSet("north", "south", "west", "new")
 
 // everyday adds the everyday words whose meaning the model holds: revenue words
 // when it has a revenue metric, state names for the state codes it knows,
@@ -139,8 +168,17 @@ func (l *lexicon) everyday() {
 			for _, m := range ms {
 				if m.kind == kDim && m.name == dim {
 					for _, w := range words {
-						l.add(w, m, false)
+						l.add(w, m, !strings.Contains(w, " ")) // "clinets" is clients
 					}
+				}
+			}
+		}
+	}
+	for dim, words := range flagWords {
+		for _, m := range l.phrases[spoken(dim)] {
+			if m.kind == kDim && m.name == dim {
+				for _, w := range words {
+					l.add(w, m, false)
 				}
 			}
 		}
@@ -164,6 +202,9 @@ func (l *lexicon) everyday() {
 				v := m
 				v.upper = false
 				l.add(name, v, !strings.Contains(name, " "))
+				if first, rest, ok := strings.Cut(name, " "); ok && compass[first] {
+					l.add(first[:1]+" "+rest, v, false) // N. Carolina, W Virginia
+				}
 			}
 		}
 	}

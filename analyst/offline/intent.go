@@ -39,6 +39,8 @@ type intent struct {
 	moved     *changeRank    // which groups changed most or least
 	shares    []string       // metrics given as a share of the total
 	perPeriod dialect.Grain  // the metric averaged per period of this grain
+	part      *partSpec      // a share of this part of the whole (query.PartShare)
+	sorted    int            // the whole list sorted by the measure: +1 highest first, -1 lowest first
 }
 
 func (in *intent) clone() *intent {
@@ -50,6 +52,7 @@ func (in *intent) clone() *intent {
 	c.periods = slices.Clone(in.periods)
 	c.amounts = slices.Clone(in.amounts)
 	c.shares = slices.Clone(in.shares)
+	c.part = in.part.clone()
 	c.notes = nil
 	return &c
 }
@@ -67,8 +70,54 @@ func (in *intent) request(maxRows int) (query.Request, error) {
 		return req, fmt.Errorf("I can group by at most %d dimensions at once, not %s", MaxGroups, strings.Join(labels(in.dims), ", "))
 	}
 	grain := in.grain
+	where := whereOf(in.filters)
+	for _, a := range in.amounts {
+		where = append(where, a.filter())
+	}
+	switch {
+	case in.compare && in.change:
+		// the Compare layer holds both periods (addLayers)
+	case in.compare:
+		a, b := in.periods[0], in.periods[1]
+		where = append(where, query.Or(
+			query.Between(dateField, a.from.Format(time.DateOnly), a.to.Format(time.DateOnly)),
+			query.Between(dateField, b.from.Format(time.DateOnly), b.to.Format(time.DateOnly))))
+		grain = a.unit
+	case len(in.periods) == 1:
+		p := in.periods[0]
+		req.Dates = &query.DateFilter{Dimension: dateField, Range: query.Dates(p.from, p.to)}
+	}
+	req.Where = allOf(where)
+	if grain != "" {
+		req.Time = &query.TimeGrain{Dimension: dateField, Grain: grain}
+	}
+	if in.rank != 0 {
+		by := in.orderBy
+		if by == "" {
+			by = in.metrics[0]
+		}
+		req.OrderBy = []query.Order{{Field: by, Desc: in.rank > 0}}
+		req.Limit = in.limit
+	}
+	if in.rank == 0 && in.sorted != 0 {
+		req.OrderBy = []query.Order{{Field: in.metrics[0], Desc: in.sorted > 0}}
+	}
+	if (len(req.Dimensions) > 0 || req.Time != nil) && (req.Limit == 0 || req.Limit > maxRows) {
+		req.Limit = maxRows + 1 // one more, to say the answer was cut
+	}
+	if in.layered() {
+		in.addLayers(&req)
+		if len(req.Dimensions) > 0 && req.Rank == nil && req.Limit == 0 {
+			req.Limit = maxRows + 1
+		}
+	}
+	return req, nil
+}
+
+// whereOf is the condition of each value filter.
+func whereOf(filters []valueFilter) []query.Filter {
 	var where []query.Filter
-	for _, f := range in.filters {
+	for _, f := range filters {
 		vs := make([]any, len(f.values))
 		for i, v := range f.values {
 			vs[i] = v
@@ -86,50 +135,18 @@ func (in *intent) request(maxRows int) (query.Request, error) {
 		}
 		where = append(where, c)
 	}
-	for _, a := range in.amounts {
-		where = append(where, a.filter())
-	}
-	switch {
-	case in.compare && in.change:
-		// the Compare layer holds both periods (addLayers)
-	case in.compare:
-		a, b := in.periods[0], in.periods[1]
-		where = append(where, query.Or(
-			query.Between(dateField, a.from.Format(time.DateOnly), a.to.Format(time.DateOnly)),
-			query.Between(dateField, b.from.Format(time.DateOnly), b.to.Format(time.DateOnly))))
-		grain = a.unit
-	case len(in.periods) == 1:
-		p := in.periods[0]
-		req.Dates = &query.DateFilter{Dimension: dateField, Range: query.Dates(p.from, p.to)}
-	}
+	return where
+}
+
+// allOf is the conditions ANDed: nil for none, the one itself for one.
+func allOf(where []query.Filter) query.Filter {
 	switch len(where) {
 	case 0:
+		return nil
 	case 1:
-		req.Where = where[0]
-	default:
-		req.Where = query.And(where...)
+		return where[0]
 	}
-	if grain != "" {
-		req.Time = &query.TimeGrain{Dimension: dateField, Grain: grain}
-	}
-	if in.rank != 0 {
-		by := in.orderBy
-		if by == "" {
-			by = in.metrics[0]
-		}
-		req.OrderBy = []query.Order{{Field: by, Desc: in.rank > 0}}
-		req.Limit = in.limit
-	}
-	if (len(req.Dimensions) > 0 || req.Time != nil) && (req.Limit == 0 || req.Limit > maxRows) {
-		req.Limit = maxRows + 1 // one more, to say the answer was cut
-	}
-	if in.layered() {
-		in.addLayers(&req)
-		if len(req.Dimensions) > 0 && req.Rank == nil && req.Limit == 0 {
-			req.Limit = maxRows + 1
-		}
-	}
-	return req, nil
+	return query.And(where...)
 }
 
 func labels(names []string) []string {
@@ -155,6 +172,15 @@ func (in *intent) describe() string {
 		fmt.Fprintf(&b, "the %s whose %s %s", what, metric, how)
 	case in.change:
 		b.WriteString("the change in " + in.measuresBy())
+	case in.part != nil:
+		m := joinAnd(labels(in.metrics))
+		b.WriteString(m + in.part.words() + " as a share of all " + m)
+		if len(in.dims) > 0 {
+			b.WriteString(" by " + joinAnd(labels(in.dims)))
+		}
+		if in.grain != "" {
+			b.WriteString(" by " + string(in.grain))
+		}
 	case in.perPeriod != "":
 		b.WriteString("average " + joinAnd(labels(in.metrics)) + " per " + string(in.perPeriod))
 		if len(in.dims) > 0 {
@@ -174,6 +200,12 @@ func (in *intent) describe() string {
 	}
 	if len(in.shares) > 0 {
 		b.WriteString(", each as a share of the total")
+	}
+	switch {
+	case in.sorted > 0 && in.rank == 0:
+		b.WriteString(", highest first")
+	case in.sorted < 0 && in.rank == 0:
+		b.WriteString(", lowest first")
 	}
 	for _, f := range in.filters {
 		if f.not {

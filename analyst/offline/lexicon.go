@@ -64,6 +64,15 @@ const (
 	kwShare    = "share"   // share, percent of: a share of the total
 	kwAverage  = "average" // average per period: mean revenue per month
 	kwLess     = "less"    // under, below, less than
+	kwOrMore   = "ormore"  // "$10k or more": the amount before is a floor
+	kwOrLess   = "orless"  // "$50 or less": a ceiling
+	kwSorted   = "sorted"  // highest first: the whole list, sorted
+	kwSortAsc  = "sortasc" // lowest first
+	kwGross    = "gross"   // before discounts: the gross figure
+	kwSize     = "size"    // small, big: said of orders with a threshold or an order size
+	kwMoreThan = "morecmp" // more, fewer: said in a comparison
+	kwDivide   = "divide"  // revenue divided by customers: a ratio metric
+	kwAttain   = "attain"  // hit, reached, achieved (a quota): its attainment
 )
 
 // meaning is one reading of a phrase.
@@ -74,6 +83,9 @@ type meaning struct {
 	grain dialect.Grain
 	n     int
 	upper bool // a value that only counts when written in capitals (state codes)
+	// singular: a value read from its singular ("toy" for TOYS), which after
+	// a subject or an auxiliary is a verb ("did we book")
+	singular bool
 }
 
 // lexicon maps phrases of up to maxWords words to their readings.
@@ -194,8 +206,10 @@ func (l *lexicon) value(f semantic.Field, v string, typoable bool) {
 		m.upper = true
 	}
 	l.add(v, m, typoable && !m.upper)
-	if low := strings.ToLower(v); len(low) > 4 && isAlpha(low) && singular(low) != low {
-		l.add(singular(low), m, false) // TOYS: "toy units"
+	if low := strings.ToLower(v); len(low) > 3 && isAlpha(low) && singular(low) != low {
+		s := m
+		s.singular = true
+		l.add(singular(low), s, false) // TOYS: "toy units"; "book" after "we" is a verb (keepReadings)
 	}
 }
 
@@ -225,9 +239,8 @@ func (l *lexicon) structural() {
 		}
 	}
 	kw(kwBy, "by", "per", "each", "for each", "in each", "in every", "for every", "every", "within each", "across", "broken down by", "split by", "grouped by", "group by", "breakdown by")
-	kw(kwTop, "top", "best", "highest", "largest", "biggest", "most", "leading", "best selling", "top selling", "greatest",
-		"leaderboard", "league table", "highest first", "largest first", "biggest first", "most first",
-		"sorted highest first", "sorted by most", "descending")
+	kw(kwTop, "top", "best", "highest", "largest", "biggest", "most", "leading", "leads", "lead", "peak", "best selling", "top selling", "greatest",
+		"leaderboard", "league table")
 	kw(kwBottom, "bottom", "worst", "lowest", "smallest", "least", "fewest", "worst selling", "weakest")
 	kw(kwLast, "last", "past", "previous", "prior")
 	kw(kwThis, "this", "current")
@@ -239,20 +252,23 @@ func (l *lexicon) structural() {
 	kw(kwFrom, "from")
 	kw(kwTo, "to", "until", "till", "through", "thru")
 	kw(kwAnd, "and", "&", "or", "plus")
-	kw(kwVs, "vs", "versus", "against", "compared to", "compared with", "compare", "compared", "comparison")
+	kw(kwVs, "vs", "versus", "against", "compared to", "compared with", "compare", "compared", "comparison",
+		"stack up against", "stacks up against", "stacked up against", "measure up against", "than", "than in",
+		"compare with", "set against", "side by side with", "side by side", "next to each other")
 	kw(kwTrend, "trend", "trends", "trended", "trending", "over time", "evolution", "evolve")
 	kw(kwChange, "change", "changed", "grow", "grew", "growth", "develop", "developed", "shift",
 		"move", "moved", "movement", "difference", "differ", "go up or down", "went up or down",
-		"stack up", "stacks up", "stacked up", "minus", "delta", "evolve from", "compare with")
+		"stack up", "stacks up", "stacked up", "minus", "delta", "evolve from")
 	kw(kwInstead, "instead", "rather")
 	kw(kwOnly, "only", "just", "filter to", "limit to", "restrict to")
 	kw(kwFollow, "what about", "how about", "and in", "and for", "now")
 	kw(kwNot, "not", "excluding", "except", "other than", "without", "exclude", "apart from", "aside from",
 		"not counting", "leaving out", "leave out", "leaving", "outside", "outside of", "non", "ignoring",
 		"disregarding", "barring", "excluded", "but not", "except for", "not including", "minus the")
-	kw(kwWhich, "which", "who", "whom")
+	kw(kwWhich, "which", "who", "whom", "where")
 	kw(kwHowMany, "how many", "number of", "count of", "count", "count the", "tally of", "total number of")
-	kw(kwToday, "today", "now", "to date", "till today", "until today")
+	kw(kwToday, "today", "now", "to date", "till today", "until today", "until now", "till now", "up to now",
+		"to now", "through today", "up to today", "up until now")
 	kw(kwYest, "yesterday")
 	kw(kwList, "list", "what are the", "name the")
 	kw(kwDrill, "break that down", "break it down", "break down", "break this down", "split that", "split it", "drill down", "drill into")
@@ -304,12 +320,28 @@ func (l *lexicon) structural() {
 		l.add("revenues", l.phrases["total revenue"][0], false)
 	}
 	kw(kwAgo, "ago", "before now", "back")
+	kw(kwOrMore, "or more", "or above", "or higher", "or greater", "and up", "and above", "or over", "plus or more")
+	kw(kwOrLess, "or less", "or below", "or under", "or lower", "and below", "and under")
+	kw(kwSorted, "highest first", "largest first", "biggest first", "most first", "sorted highest first",
+		"sorted by most", "descending", "sorted descending", "in descending order", "highest to lowest", "largest to smallest")
+	kw(kwSortAsc, "lowest first", "smallest first", "fewest first", "least first", "ascending", "in ascending order",
+		"lowest to highest", "smallest to largest")
+	kw(kwGross, "gross", "before discounts", "before discount", "before any discount", "before any discounts",
+		"pre discount", "at full list price", "at list price", "at full price", "full list price", "undiscounted",
+		"without discounts", "without any discount", "list price revenue", "at list", "list value", "revenue at list price")
+	kw(kwSize, "small", "smaller", "large", "larger", "big", "bigger", "size", "sized")
+	kw(kwMoreThan, "more", "fewer", "higher", "lower")
+	kw(kwDivide, "divided by", "divided among", "over the number of")
+	kw(kwAttain, "hit", "hitting", "met", "meet", "reached", "reach", "achieved", "achieve", "attained",
+		"made quota", "make quota", "at or above", "reached 100 percent of", "hit 100 percent of",
+		"achieved 100 percent of", "got to", "get to", "close to", "do against", "did against", "does against")
 	kw(kwMore, "over", "above", "more than", "exceeded", "exceed", "exceeds", "worth over", "greater than", "bigger than", "larger than", "at least",
 		"exceeding", "upwards of", "in excess of", "worth more than", "higher than", "min", "minimum")
 	kw(kwLess, "under", "below", "less than", "smaller than", "at most", "lower than", "cheaper than",
 		"worth less than", "max", "maximum", "up to")
 	for i, h := range []string{"h1", "h2"} {
 		l.add(h, meaning{kind: kKeyword, name: kwHalf, n: i + 1}, false)
+		l.add(h[1:]+h[:1], meaning{kind: kKeyword, name: kwHalf, n: i + 1}, false) // 1H
 	}
 	l.add("first half", meaning{kind: kKeyword, name: kwHalf, n: 1}, false)
 	l.add("second half", meaning{kind: kKeyword, name: kwHalf, n: 2}, false)
@@ -341,6 +373,10 @@ var outside = []string{
 	"targets", "email", "emails", "phone number", "address", "churn", "employee", "employees",
 	"expenses", "expense", "roi", "ebitda", "unit cost", "return on investment", "profitable",
 	"conversion", "conversion rate", "bounce", "bounce rate", "sessions", "pageviews",
+	"acquisition target", "acquisition targets", "customer acquisition", "acquisition cost", "campaign", "campaigns",
+	"marketing", "goal", "goals", "objective", "objectives", "compensation", "pay our reps", "pay our sales reps",
+	"pay the reps", "we pay", "paid to reps", "paid to our reps", "visited", "visit", "site", "web site",
+	"footfall", "ad", "ads", "advertising", "returns policy", "refund rate", "satisfaction", "nps", "reviews", "ratings",
 }
 
 // offTopicMark names the reading of an off-topic subject.
@@ -371,12 +407,14 @@ var stopWords = toSet(
 	"year's", "everything", "ever", "far", "date", "dates", "ones", "one's", "s", "terms", "term",
 	"according", "across", "based", "had", "were", "value", "values", "who", "group", "grouped",
 	"ordered", "placed", "bought", "purchased", "buy", "given", "over", "got", "receive", "received",
-	"earn", "earned", "make", "generated", "cumulative", "place", "places", "placing", "had",
+	"make", "generated", "cumulative", "place", "places", "placing", "had",
 	"been", "bring", "makes", "generates", "customer's", "overall", "altogether", "combined",
 	"company", "companywide", "firm", "pls", "plz", "thx", "aside", "start", "end", "beginning", "inclusive", "including",
 	"take", "took", "taken", "booked", "book", "close", "closed", "serve", "served", "buying", "buy",
 	"shifted", "shift", "located", "something", "anything", "lifetime", "alltime", "come", "coming",
-	"came", "ordering", "orders placed", "went", "recorded", "record", "registered", "logged",
+	"came", "ordering", "orders placed", "comes", "coming from", "worth", "sells", "used", "often",
+	"frequently", "gained", "won", "acquired", "added", "acquire", "gain", "win", "side", "single", "away",
+	"move", "moved", "moving", "went", "recorded", "record", "registered", "logged",
 )
 
 func toSet(ws ...string) map[string]bool {

@@ -145,11 +145,18 @@ func (a *Analyst) AskStream(ctx context.Context, history []*analyst.Answer, ques
 	}
 	res := a.Resolve(prev, question)
 	ans := &analyst.Answer{Question: question, Suggestions: res.Suggestions, VerifiedQuery: res.Verified}
-	q, err := a.compiler.Compile(res.Request)
-	if !res.Declined && errors.Is(err, query.ErrNotExact) {
+	q, err := a.compile(res)
+	switch {
+	case res.Declined || err == nil:
+	case errors.Is(err, query.ErrNotExact):
 		// A reading the semantic layer cannot compute exactly (a quota without
 		// the months to sum it over) is declined, saying why.
-		res = a.declined(&decline{reason: "That cannot be computed exactly: " + strings.TrimPrefix(err.Error(), "query: ") + "."})
+		res = a.declined(&decline{kind: DeclineUnsupported, reason: "That cannot be computed exactly: " + strings.TrimPrefix(err.Error(), "query: ") + "."})
+		ans.Suggestions = res.Suggestions
+	case errors.Is(err, query.ErrInvalidRequest):
+		// A reading the model cannot answer as read (a customer's lifetime
+		// figure filtered by an order's field) is declined with the reading.
+		res = a.declined(&decline{kind: DeclineUnsupported, reason: fmt.Sprintf("I read that as %s, which the model cannot answer: %s.", strings.ToLower(res.Reading[:1])+res.Reading[1:], strings.TrimPrefix(err.Error(), "query: "))})
 		ans.Suggestions = res.Suggestions
 	}
 	if res.Declined {
@@ -197,6 +204,15 @@ func (a *Analyst) AskStream(ctx context.Context, history []*analyst.Answer, ques
 	}
 	return done(ans, emitAll(emit, analyst.Part{Kind: analyst.PartResult, Result: out},
 		analyst.Part{Kind: analyst.PartText, Text: strings.TrimPrefix(ans.Text, head)}, suggestions(ans)))
+}
+
+// compile compiles a resolution's request, with the share of its part when
+// it asks for one.
+func (a *Analyst) compile(res *Resolution) (*query.Query, error) {
+	if res.Part != nil {
+		return a.compiler.CompilePartShare(res.Request, *res.Part)
+	}
+	return a.compiler.Compile(res.Request)
 }
 
 // done returns the answer, or no answer when emitting its last parts failed.

@@ -23,7 +23,7 @@ var questionWords = toSet("what", "whats", "how", "which", "who", "show", "list"
 // parse reads classified items into an intent. It never guesses: a word it does
 // not know, a subject outside the model, a request to change data or an
 // unreadable time phrase is a decline.
-func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, cues, *decline) {
+func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bool) (*intent, cues, *decline) {
 	var cu cues
 	cu.questionWord = questionWords[first]
 	if d := r.refuse(items, first); d != nil {
@@ -42,6 +42,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 		compareValues                                bool
 		shrink, fastest, share, average              bool
 		perGroup                                     bool // "per", "in each" after a ranking: a rank within groups
+		marks                                        []shareMark
+		shareAt, metricAt                            = -1, -1
+		sw                                           seen
 	)
 	for i := range items {
 		it := &items[i]
@@ -73,15 +76,19 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 			case kwTrend:
 				trend = true
 			case kwChange:
-				change = true
+				// "moved the most units" sells; "how did it move" changes
+				change = change || next == nil || !(next.kw(kwTop) || next.kw(kwBottom)) || !sellVerbs[it.text]
 			case kwShrink:
 				shrink, change = true, true
 			case kwFastest:
 				fastest, change = true, true
 			case kwShare:
 				share = true
+				if shareAt < 0 {
+					shareAt = i
+				}
 			case kwAverage:
-				average = true
+				average, sw.average = true, true
 			case kwFollow:
 				cu.follow = true
 			case kwInstead:
@@ -105,7 +112,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 				if next == nil || !r.countable(next) {
 					unknown = append(unknown, it.orig) // "different" outside a count of things
 				}
-				howMany = true // "unique customers": a count of them
+				howMany, sw.distinct = true, true // "unique customers": a count of them
 				continue
 			case kwMore, kwLess:
 				if a, ok := amountAfter(items, i); ok {
@@ -116,8 +123,27 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 					a.field = r.amountFact
 					in.amounts = append(in.amounts, a)
 				}
-				// without an amount it is a plain word: "over the last year"
+				// without an amount it is a plain word ("over the last year"),
+				// or sets two things side by side ("did the West sell more than
+				// the East")
+				if strings.HasSuffix(it.text, " than") {
+					sw.vs = true
+				}
+			case kwSorted, kwSortAsc:
+				sw.sort = map[bool]int{true: 1, false: -1}[it.kw(kwSorted)]
+			case kwGross:
+				sw.gross = true
+			case kwSize:
+				sw.size = append(sw.size, it.orig)
+			case kwMoreThan:
+				sw.comparative = append(sw.comparative, it.orig)
+			case kwDivide:
+				sw.divide = true
+			case kwAttain:
+				sw.attain = append(sw.attain, it.orig)
+				sw.vs = sw.vs || strings.Contains(it.text, "against") // "how did the West do against the East"
 			case kwVs:
+				sw.vs = true
 				if prev != nil && next != nil && prev.is(kValue) && next.is(kValue) {
 					compareValues = true // "East vs West": one row each, never a sum
 				}
@@ -128,6 +154,30 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 			}
 		case it.kind == kNumber:
 			switch {
+			case prev != nil && prev.kw(kwBetween) && it.amount != "" && amountPair(items, i):
+				if r.amountFact == "" {
+					return nil, cu, &decline{kind: DeclineNotInModel, reason: "The model has no amount per order to compare with " + it.amount + "."}
+				}
+				hi := neighbour(items, i+2)
+				if neighbour(items, i+1).kind != kKeyword {
+					hi = neighbour(items, i+3) // "between 100 dollars and 500"
+				}
+				in.amounts = append(in.amounts, floorOrCeiling(it, true, r.amountFact), floorOrCeiling(hi, false, r.amountFact))
+				for j := i + 1; j <= hi.pos; j++ {
+					items[j].used = true
+				}
+				if u := neighbour(items, hi.pos+1); u != nil && currencyWords[u.text] {
+					u.used = true
+				}
+			case orMoreAfter(items, i) != nil && it.amount != "":
+				if r.amountFact == "" {
+					return nil, cu, &decline{kind: DeclineNotInModel, reason: "The model has no amount per order to compare with " + it.amount + "."}
+				}
+				or := orMoreAfter(items, i)
+				in.amounts = append(in.amounts, floorOrCeiling(it, or.kw(kwOrMore), r.amountFact))
+				for j := i + 1; j <= or.pos; j++ {
+					items[j].used = true
+				}
 			case in.rank != 0 && in.limit == 0:
 				in.limit = it.n
 			case next != nil && (next.is(kDim) || next.is(kMetric) || next.kw(kwTop) || next.kw(kwBottom)) && pendingN == 0:
@@ -138,25 +188,50 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 		case it.kind == kUnknown || it.kind == kMonth || it.kind == kYear || it.kind == kDate:
 			unknown = append(unknown, it.orig)
 		case it.is(kValue) || it.is(kFilter):
-			if f, ok := it.reading(kFilter); ok && !not {
+			if f, ok := it.reading(kFilter); ok && !not && !r.otherValueOfDim(items, i) {
 				if !slices.Contains(in.named, f.name) {
 					in.named = append(in.named, f.name)
 				}
+				marks = append(marks, shareMark{pos: i, named: f.name})
 				// "online orders", "enterprise customers": the filter's name ends in
 				// a measure, which counts if the question names no other
 				ws := strings.Split(it.text, " ")
 				if m, ok := r.metricReading(ws[len(ws)-1]); ok && len(ws) > 1 {
 					implied = appendNew(implied, m.name)
+					if howMany { // "number of online orders from enterprise clients"
+						in.metrics, howMany, cu.namedMetric = appendNew(in.metrics, m.name), false, true
+					}
+					if shareAt >= 0 && metricAt < 0 {
+						metricAt = i
+					}
 				}
 				break
 			}
 			if _, ok := it.reading(kValue); !ok { // a named filter after "not"
-				return nil, cu, unsupported("I cannot exclude %q: it is a named filter, not a value; ask for it alone, or name the values to leave out", it.orig)
+				f, _ := it.reading(kFilter)
+				fv, ok := r.filterValue[f.name]
+				if !ok {
+					return nil, cu, unsupported("I cannot exclude %q: it is a named filter, not a value; ask for it alone, or name the values to leave out", it.orig)
+				}
+				addValue(in, fv.dim, fv.value, not) // "non-online orders": channel is not Online
+				marks = append(marks, shareMark{pos: i, dim: fv.dim, value: fv.value})
+				ws := strings.Split(it.text, " ")
+				if m, ok := r.metricReading(ws[len(ws)-1]); ok && len(ws) > 1 {
+					implied = appendNew(implied, m.name)
+					if howMany {
+						in.metrics, howMany, cu.namedMetric = appendNew(in.metrics, m.name), false, true
+					}
+				}
+				not = false
+				break
 			}
 			m := r.chooseValue(it, prev, next, in)
 			addValue(in, m.name, m.value, not)
+			marks = append(marks, shareMark{pos: i, dim: m.name, value: m.value})
 			// "excluding Online and Phone" excludes both
 			not = not && next != nil && next.kw(kwAnd) && neighbour(items, i+2) != nil && neighbour(items, i+2).is(kValue)
+		case it.kind == kGrain && namesPeriod(it, next):
+			// "the month of November 2025": the grain word names the period
 		case it.kind == kGrain:
 			in.grain = it.ms[0].grain
 			if which || in.rank != 0 {
@@ -170,7 +245,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 			}
 			met, isMet := it.reading(kMetric)
 			switch {
-			case isDim && qualifies(dim.name, prev, next):
+			case isDim && (qualifies(dim.name, prev, next) || !wantDim && qualifies(dim.name, nil, pastNot(items, i))):
 				// "the North region", "customer Paul Lee": the value says it
 			case isDim && !wantDim && prev != nil && (prev.is(kValue) || prev.is(kFilter)) && r.subject(dim.name):
 				// "SMB clients", "West reps": whose orders, not a grouping
@@ -179,20 +254,34 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 				cu.namedMetric = true
 				howMany = false
 			case isDim && howMany:
-				if mt, ok := r.countOf[dim.name]; ok {
+				mt, ok := r.countOf[dim.name]
+				if u := r.lexMetric("units sold"); unitNouns[it.sing()] && !sw.distinct && u != "" {
+					mt, ok = u, true // "how many items were sold": units, not products
+				}
+				switch {
+				case ok:
 					in.metrics = appendNew(in.metrics, mt)
 					cu.namedMetric = true
-				} else {
+				case len(sw.attain) > 0 || hasKw(items, kwAttain):
+					return nil, cu, unsupported("I cannot yet count the %s whose revenue reached their quota; ask for quota attainment by %s instead", it.orig, label(dim.name))
+				default:
 					unknown = append(unknown, it.orig)
 				}
 				howMany = false
 			case isDim && (wantDim || !isMet):
+				if by && in.rank == 0 && !which && sw.groupFirst == "" {
+					sw.groupFirst = dim.name // "for every region, which rep …"
+				}
 				in.dims = appendNew(in.dims, dim.name)
 				if in.rank != 0 || which {
 					rankTarget = true
 					o := strings.ToLower(it.orig)
 					rankPlural = o != singular(o)
 				}
+			case isMet && r.countsADimension(met.name) && len(in.metrics) > 0 && !(prev != nil && prev.kw(kwAnd)) &&
+				(r.isDimWord(it) || next != nil && (next.kw(kwMore) || next.kw(kwLess))):
+				// "revenue from orders over $5,000": which orders, not a count
+				// "revenue from customers in Ohio": whose revenue, not a count
 			case isMet && next != nil && spendVerbs[next.text] && len(it.ms) > 0 && r.countsADimension(met.name):
 				// "customers spend": the customers are who spends, not a count
 			case isMet:
@@ -206,9 +295,13 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 				cu.namedMetric = true
 				howMany = false
 			}
+			if isMet && shareAt >= 0 && metricAt < 0 {
+				metricAt = i
+			}
 		}
 		by = false
 	}
+	unknown = append(unknown, r.accountFor(in, &sw)...)
 	if len(unknown) > 0 {
 		reason := "I did not understand " + quoteAll(unknown) + "."
 		for _, u := range unknown {
@@ -218,7 +311,14 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 				}
 			}
 		}
+		if !salesWords(items) {
+			return nil, cu, &decline{kind: DeclineOutOfDomain, unknown: unknown, reason: "I did not understand " + quoteAll(unknown) +
+				": that does not look like a question about the sales data. I answer questions about orders, revenue, customers, products, sales reps and regions."}
+		}
 		return nil, cu, &decline{kind: DeclineNotUnderstood, reason: reason, unknown: unknown}
+	}
+	if d := r.settleClasses(in, &sw, &average, &change); d != nil {
+		return nil, cu, d
 	}
 	if len(afterValue) > 0 && len(afterValue) < len(in.metrics) {
 		// a measure word that only says what a value is ("revenue for healthcare
@@ -250,6 +350,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 			}
 		}
 	}
+	perGroup = in.groupsFirst(&sw) || perGroup
 	in.perGroup = in.rank != 0 && perGroup && len(in.groupDims()) > 0
 	if in.rank != 0 && in.limit == 0 {
 		in.limit = 1
@@ -267,10 +368,13 @@ func (r *Resolver) parse(items []item, first string, today time.Time) (*intent, 
 		return nil, cu, &decline{kind: DeclineNotUnderstood, unknown: []string{"average"},
 			reason: `I read "average" but not over what: ask for an average per month, week, day, quarter or year ("average monthly revenue in 2025"), or name a measure such as average order value.`}
 	}
-	if share {
+	if share && len(sw.attain) == 0 && !r.sharePart(in, marks, shareAt, metricAt) {
+		if len(in.dims) == 0 && in.grain == "" {
+			return nil, cu, unsupported("I read a share of %s but not of what part: name the part (\"the share of revenue from the West\") or what to share it out over (\"each region's share of revenue\")", joinAnd(labels(in.metrics)))
+		}
 		in.shares = append([]string(nil), in.metrics...)
 	}
-	if change && (in.compare || len(in.periods) == 1 && (shrink || fastest || in.rank != 0)) {
+	if change && (in.compare || len(in.periods) == 1 && (shrink || fastest || in.rank != 0 || howMuch && in.periods[0].unit != "")) {
 		in.change, in.compare = true, len(in.periods) == 2
 		if shrink || fastest || in.rank != 0 || which {
 			in.moved = &changeRank{byPct: fastest, bottom: shrink || in.rank < 0}
@@ -301,6 +405,8 @@ func (r *Resolver) refuse(items []item, first string) *decline {
 		switch {
 		case it.is(kWrite) && (hardWrite[it.text] || i == 0 || first == it.text):
 			return &decline{kind: DeclineChangesData, reason: fmt.Sprintf("I only read sales data; I cannot %s anything. Ask a question about it instead.", it.text)}
+		case it.is(kWrite) && gainVerbs[it.text] && r.countsNew(items):
+			it.used = true // "how many new customers did we add": gained, not written
 		case it.is(kWrite):
 			// a verb such as "set" or "add" inside a question: not a request by
 			// itself; "drop" may still be a fall in revenue
@@ -324,6 +430,58 @@ func (r *Resolver) refuse(items []item, first string) *decline {
 	return nil
 }
 
+// otherValueOfDim reports whether the named filter at item i is also a value
+// of a dimension another item of the question names a value of: "Enterprise
+// vs SMB" sets two segments side by side, so "Enterprise" is the segment.
+func (r *Resolver) otherValueOfDim(items []item, i int) bool {
+	v, ok := items[i].reading(kValue)
+	if f, isFilter := items[i].reading(kFilter); !ok && isFilter {
+		fv, one := r.filterValue[f.name]
+		v, ok = meaning{kind: kValue, name: fv.dim, value: fv.value}, one
+	}
+	if !ok {
+		return false
+	}
+	for j := range items {
+		if j == i {
+			continue
+		}
+		for _, m := range items[j].ms {
+			if m.kind == kValue && m.name == v.name && m.value != v.value {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// salesWords reports whether any item names something of the sales data: a
+// measure, a dimension, a value, a named filter, a grain or a time phrase.
+func salesWords(items []item) bool {
+	for i := range items {
+		it := &items[i]
+		switch {
+		case it.is(kMetric), it.is(kDim), it.is(kValue), it.is(kFilter), it.is(kGrain), it.kind == kYear, it.kind == kMonth, it.kind == kDate, it.used:
+			return true
+		}
+	}
+	return false
+}
+
+// gainVerbs say a count grew: "how many new customers did we add".
+var gainVerbs = toSet("add", "gain", "win", "acquire")
+
+// countsNew reports whether the items name the new customers metric.
+func (r *Resolver) countsNew(items []item) bool {
+	n := r.lexMetric("new customers")
+	for i := range items {
+		if m, ok := items[i].reading(kMetric); ok && m.name == n && n != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // hardWrite are verbs that ask to change data wherever they appear.
 var hardWrite = toSet("delete", "insert", "update", "truncate", "alter", "erase", "wipe", "purge",
 	"overwrite", "upsert", "merge", "grant", "revoke", "destroy", "remove", "modify", "rename", "create")
@@ -339,6 +497,32 @@ func neighbour(items []item, i int) *item {
 		return &items[i]
 	}
 	return nil
+}
+
+// namesPeriod reports whether a grain word only says what the time phrase
+// after it is: "the month of November", "the year 2025", "the quarter Q3".
+func namesPeriod(it, next *item) bool {
+	if next == nil || !next.used {
+		return false
+	}
+	switch it.ms[0].grain {
+	case dialect.Month:
+		return next.kind == kMonth
+	case dialect.Year:
+		return next.kind == kYear
+	case dialect.Quarter:
+		return next.kw(kwQuarterN) || next.kw(kwOrdinal)
+	}
+	return false
+}
+
+// pastNot is the item after item i, or after the "not" that follows it:
+// "channels except Online" names the channel of the value.
+func pastNot(items []item, i int) *item {
+	if n := neighbour(items, i+1); n != nil && n.kw(kwNot) {
+		return neighbour(items, i+2)
+	}
+	return neighbour(items, i+1)
 }
 
 // qualifies reports whether a dimension word only names the kind of a value
@@ -364,12 +548,15 @@ var spendVerbs = toSet("spend", "spent", "spending", "paid", "pay", "paying")
 // after a value ("SMB clients", "West reps") it says whose orders are meant.
 func (r *Resolver) subject(dim string) bool {
 	_, counted := r.countOf[dim]
-	return counted
+	return counted || strings.HasSuffix(dim, "_name") // reps, products: named one by one
 }
 
 // countable reports whether it names a dimension the model counts
 // ("customers", "products").
 func (r *Resolver) countable(it *item) bool {
+	if m, ok := it.reading(kMetric); ok && r.countsADimension(m.name) {
+		return true // "distinct customer count", "different products sold"
+	}
 	d, ok := it.reading(kDim)
 	if !ok {
 		d, ok = r.dimReading(it.sing())
@@ -387,6 +574,15 @@ func (r *Resolver) countsADimension(metric string) bool {
 		}
 	}
 	return false
+}
+
+// isDimWord reports whether an item also names a dimension ("customers").
+func (r *Resolver) isDimWord(it *item) bool {
+	if it.is(kDim) {
+		return true
+	}
+	_, ok := r.dimReading(it.sing())
+	return ok
 }
 
 // metricReading finds a metric called phrase.

@@ -15,7 +15,7 @@ import (
 // last quarter", "Total revenue by region, 2024 vs 2025". It returns "" for an
 // intent it cannot say (a comparison of two weeks).
 func (r *Resolver) phrase(in *intent) string {
-	if len(in.metrics) == 0 || in.moved != nil || in.perGroup || len(in.shares) > 0 || in.perPeriod != "" ||
+	if len(in.metrics) == 0 || in.moved != nil || in.perGroup || len(in.shares) > 0 || in.part != nil || in.perPeriod != "" ||
 		len(in.amounts) > 0 || in.change && !in.compare {
 		return "" // layers and thresholds are not yet said back as a question
 	}

@@ -25,6 +25,18 @@ type Resolver struct {
 	// amountFact is the fact the revenue sums, each order's amount: what a
 	// threshold ("orders over $5,000") compares.
 	amountFact string
+	// filteredCount maps a metric counting a yes/no part ("discounted
+	// orders") to the metric it is a part of.
+	filteredCount map[string]filteredCount
+	// ratio maps two metrics to the metric that divides them; ratios are
+	// the metrics that are ratios.
+	ratio  map[[2]string]string
+	ratios map[string]bool
+	// revenue, quota and attainment are the model's revenue, the reps' quota
+	// and revenue as a share of it, when it has them.
+	revenue, quota, attainment string
+	// filterValue maps a named filter keeping one value to that value.
+	filterValue map[string]filterValue
 	// dataEnd is the last day with orders, when known (see [Resolver.WithDataEnd]).
 	dataEnd time.Time
 }
@@ -46,6 +58,9 @@ type Resolution struct {
 	Reading string
 	// Verified names the verified query used, if any.
 	Verified string
+	// Part, when set, asks for the share a part of the request's figures is
+	// of the whole: compile it with query.Compiler.CompilePartShare.
+	Part *query.PartShare
 	// Notes say how a word was read when it could mean more than one thing, and
 	// which misspelt words were corrected.
 	Notes []string
@@ -96,6 +111,10 @@ func NewResolver(m *semantic.Model, values map[string][]string, now func() time.
 	if err != nil {
 		return nil, fmt.Errorf("offline: %w", err)
 	}
+	r.filteredCount = filteredCounts(m, exprs)
+	r.ratio, r.ratios = ratiosOf(exprs)
+	r.filterValue = filterValues(m)
+	r.revenue, r.quota, r.attainment = r.lexMetric("total revenue"), r.lexMetric("quota"), r.lexMetric("quota attainment")
 	for expr, mt := range exprs {
 		if col, ok := strings.CutPrefix(expr, "count ( distinct "); ok && strings.HasSuffix(col, " )") {
 			col = strings.TrimSuffix(col, " )")
@@ -120,6 +139,12 @@ func NewResolver(m *semantic.Model, values map[string][]string, now func() time.
 		r.verified = append(r.verified, verified{name: vq.Name, question: vq.Question, key: k, req: req, in: in})
 	}
 	return r, nil
+}
+
+// lexMetric is the metric a phrase names, or "".
+func (r *Resolver) lexMetric(phrase string) string {
+	m, _ := r.metricReading(phrase)
+	return m.name
 }
 
 // Skipped lists the verified queries whose SQL the resolver could not read as a
@@ -180,7 +205,7 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 			break
 		}
 	}
-	in, cu, d := r.parse(items, first, today)
+	in, cu, d := r.parse(items, first, today, howMuch(ws))
 	if d != nil {
 		return r.declined(d)
 	}
@@ -193,15 +218,60 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 		return r.declined(d)
 	}
 	r.settle(in, today)
+	if vq, ok := r.verifiedLike(in); ok && prev == nil {
+		vin := vq.in.clone()
+		res := &Resolution{Request: vq.req, Verified: vq.name, Notes: append(notes, in.notes...), Reading: reading(vin), in: vin}
+		if suggest {
+			res.Suggestions = r.followUps(res.in, today)
+		}
+		return res
+	}
 	req, err := in.request(r.maxRows)
 	if err != nil {
 		return r.declined(&decline{kind: DeclineTooLarge, reason: err.Error()})
 	}
-	res := &Resolution{Request: req, Notes: append(notes, in.notes...), Reading: reading(in), in: in}
+	res := &Resolution{Request: req, Part: in.partShare(), Notes: append(notes, in.notes...), Reading: reading(in), in: in}
 	if suggest {
 		res.Suggestions = r.followUps(in, today)
 	}
 	return res
+}
+
+// verifiedLike finds the verified query that asks what the intent asks and
+// adds to it only what each row is ("which 10 products brought in the most
+// revenue" and the verified "top 10 products by revenue" with their
+// category): its answer is the one the model's authors checked. A different
+// N is not the verified query.
+func (r *Resolver) verifiedLike(in *intent) (verified, bool) {
+	if len(in.dims) != 1 || in.rank == 0 || len(in.metrics) != 1 || !in.plain() {
+		return verified{}, false
+	}
+	for _, vq := range r.verified {
+		v := vq.in
+		if len(v.dims) > 1 && v.dims[0] == in.dims[0] && v.rank == in.rank && v.limit == in.limit &&
+			v.metrics[0] == in.metrics[0] && orDefault(v.orderBy, v.metrics[0]) == orDefault(in.orderBy, in.metrics[0]) &&
+			v.plain() && vq.req.Limit == v.limit {
+			return vq, true
+		}
+	}
+	return verified{}, false
+}
+
+// plain reports whether the intent has no filter, period, grain or layer.
+func (in *intent) plain() bool {
+	return len(in.filters) == 0 && len(in.named) == 0 && len(in.periods) == 0 && len(in.amounts) == 0 &&
+		in.grain == "" && !in.layered() && in.part == nil && in.lastGrain == "" && in.sorted == 0
+}
+
+// howMuch reports whether the question asks "how much": of a change over
+// one period, one figure against the period before.
+func howMuch(ws []word) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i].text == "how" && (ws[i+1].text == "much" || ws[i+1].text == "far") {
+			return true
+		}
+	}
+	return false
 }
 
 // complete fills in what a question may leave out, or declines: no metric named
@@ -210,7 +280,7 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 func (r *Resolver) complete(in *intent) *decline {
 	if len(in.metrics) == 0 {
 		if len(in.dims) == 0 && in.grain == "" && len(in.filters) == 0 && len(in.named) == 0 && len(in.periods) == 0 && in.rank == 0 {
-			return &decline{kind: DeclineNotUnderstood, reason: "I did not find a question about the sales data in that."}
+			return &decline{kind: DeclineOutOfDomain, reason: "I did not find a question about the sales data in that: I answer questions about orders, revenue, customers, products, sales reps and regions."}
 		}
 		in.metrics = []string{"total_revenue"}
 		if len(in.dims) == 0 && in.grain == "" && in.rank == 0 {

@@ -37,6 +37,8 @@ func say(in *intent, res *query.Result, cut bool) string {
 	}
 	metricCols, keyCols := split2(res.Columns)
 	switch {
+	case in.part != nil:
+		b.WriteString(head + partText(res))
 	case in.change:
 		b.WriteString(head + changeText(in, res))
 	case in.compare:

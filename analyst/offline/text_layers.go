@@ -23,12 +23,7 @@ func changeText(in *intent, res *query.Result) string {
 	} else if len(in.periods) == 1 {
 		later = in.periods[0].label
 	}
-	var parts []string
-	for i, row := range res.Rows {
-		if i == maxListed {
-			parts = append(parts, fmt.Sprintf("and %d more", len(res.Rows)-maxListed))
-			break
-		}
+	return eachRow(res, ". ", func(row query.Row) string {
 		var keys, ms []string
 		for c, col := range res.Columns {
 			if col.Role == query.RoleDimension || col.Role == query.RoleTime {
@@ -54,9 +49,22 @@ func changeText(in *intent, res *query.Result) string {
 		if len(keys) > 0 {
 			line = strings.Join(keys, ", ") + ": " + line
 		}
-		parts = append(parts, line)
+		return line
+	})
+}
+
+// eachRow joins what line says of each row, up to maxListed rows and then
+// how many more, with sep, ending with a full stop.
+func eachRow(res *query.Result, sep string, line func(query.Row) string) string {
+	var parts []string
+	for i, row := range res.Rows {
+		if i == maxListed {
+			parts = append(parts, fmt.Sprintf("and %d more", len(res.Rows)-maxListed))
+			break
+		}
+		parts = append(parts, line(row))
 	}
-	return strings.Join(parts, ". ") + "."
+	return strings.Join(parts, sep) + "."
 }
 
 // layerColumn reports whether a column is a layer's flag or position rather
@@ -78,4 +86,28 @@ func percentColumn(name string) bool {
 // formatPercent writes a fraction as a percent to two places: 0.25917 → 25.92%.
 func formatPercent(d decimal.Decimal) string {
 	return d.Mul(decimal.NewFromInt(100)).StringFixed(2) + "%"
+}
+
+// partText says, for each row of a share of a part, the share and the two
+// figures it divides: "45.15% (22,490 of 49,812)", "2024: 24.51% (…)".
+func partText(res *query.Result) string {
+	return eachRow(res, "; ", func(row query.Row) string {
+		var keys, vals []string
+		for c, col := range res.Columns {
+			switch col.Role {
+			case query.RoleDimension, query.RoleTime:
+				keys = append(keys, format(col, row[c]))
+			default:
+				vals = append(vals, format(col, row[c]))
+			}
+		}
+		line := strings.Join(vals, ", ")
+		if len(vals) == 3 {
+			line = fmt.Sprintf("%s (%s of %s)", vals[2], vals[0], vals[1])
+		}
+		if len(keys) > 0 {
+			line = strings.Join(keys, ", ") + ": " + line
+		}
+		return line
+	})
 }

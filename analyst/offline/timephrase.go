@@ -30,19 +30,22 @@ func (p period) days() int { return int(p.to.Sub(p.from)/(24*time.Hour)) + 1 }
 func periods(items []item, today time.Time) (ps []period, compare bool, err error) {
 	var spans []period
 	var joins []string // the keyword before each span: since, between, from, to, and, vs
-	var lastKw string
+	var lastKw, lastText, firstText string
 	for i := 0; i < len(items); i++ {
 		it := &items[i]
 		if it.kind == kKeyword {
 			switch it.ms[0].name {
 			case kwSince, kwBetween, kwFrom, kwTo, kwAnd, kwVs:
-				lastKw = it.ms[0].name
+				lastKw, lastText = it.ms[0].name, it.text
 				continue
 			}
 		}
 		p, n, ok, perr := spanAt(items, i, today)
 		if perr != nil {
 			return nil, false, perr
+		}
+		if !ok && len(spans) > 0 {
+			p, n, ok = before(items, i, spans[len(spans)-1]) // "last year against the year before"
 		}
 		if !ok {
 			if it.kind != kKeyword || it.ms[0].name != kwChange {
@@ -58,6 +61,9 @@ func periods(items []item, today time.Time) (ps []period, compare bool, err erro
 		}
 		spans = append(spans, p)
 		joins = append(joins, lastKw)
+		if len(spans) == 1 {
+			firstText = lastText
+		}
 		lastKw = ""
 		i += n - 1
 	}
@@ -71,6 +77,13 @@ func periods(items []item, today time.Time) (ps []period, compare bool, err erro
 			return nil, false, fmt.Errorf("\"between\" needs two dates, and I read only %s", p.label)
 		case kwVs:
 			return nil, false, fmt.Errorf("a comparison needs two periods, and I read only %s", p.label)
+		case kwTo:
+			if firstText == "to" {
+				break // "worth to us in 2025"
+			}
+			// "through September 2025" says an end, not a start: never the
+			// month alone
+			return nil, false, fmt.Errorf("I read where the range ends (%s) but not where it starts: ask \"from January 2025 through %s\"", p.label, p.label)
 		}
 		if joins[0] == kwSince {
 			p = period{from: p.from, to: today, label: "since " + p.label}
@@ -85,7 +98,16 @@ func periods(items []item, today time.Time) (ps []period, compare bool, err erro
 				return nil, false, fmt.Errorf("the range starts %s, after it ends %s", a.label, b.label)
 			}
 			return []period{{from: a.from, to: b.to, label: "from " + a.from.Format(time.DateOnly) + " to " + b.to.Format(time.DateOnly)}}, false, nil
-		case joins[1] == kwVs || joins[1] == kwAnd || joins[1] == kwTo:
+		case joins[1] == "" && b.label == "today":
+			return []period{{from: a.from, to: b.to, label: "from " + a.from.Format(time.DateOnly) + " to " + b.to.Format(time.DateOnly)}}, false, nil
+		case joins[1] == "" && a.inYear != nil && b.inYear == nil && !moved(items):
+			// "Mar-Jun 2025": two months written next to each other, one year
+			a, b = anchor(a, b)
+			if b.to.Before(a.from) {
+				return nil, false, fmt.Errorf("the range starts %s, after it ends %s", a.label, b.label)
+			}
+			return []period{{from: a.from, to: b.to, label: "from " + a.from.Format(time.DateOnly) + " to " + b.to.Format(time.DateOnly)}}, false, nil
+		case joins[1] == kwVs || joins[1] == kwAnd || joins[1] == kwTo || joins[1] == "" && (moved(items) || joins[0] == kwVs):
 			a, b = anchor(a, b)
 			a, b = toDate(a, b), toDate(b, a)
 			if a.unit == "" || a.unit != b.unit {
@@ -190,6 +212,7 @@ func spanAt(items []item, i int, today time.Time) (period, int, bool, error) {
 				p, err := validDay(y, m, n.n)
 				return p, 3, err == nil, err
 			}
+			return dayInYear(m, n.n, today, 2)
 		}
 		if y, ok := year(1); ok {
 			return month(y, m), 2, true, nil
@@ -201,6 +224,7 @@ func spanAt(items []item, i int, today time.Time) (period, int, bool, error) {
 				p, err := validDay(y, n.ms[0].n, it.n)
 				return p, 3, err == nil, err
 			}
+			return dayInYear(n.ms[0].n, it.n, today, 2)
 		}
 	case it.kind == kDate:
 		if it.n == 1 { // 2025-03
@@ -366,6 +390,44 @@ func ago(n int, g dialect.Grain, today time.Time, items int) (period, int, bool,
 		p = day(d.Year(), int(d.Month()), d.Day())
 	}
 	return p, items, true, nil
+}
+
+// dayInYear is a day written without its year ("March 1" in "March 1 to
+// May 15, 2025"): the latest one before today, which a range may move to the
+// year of its other end.
+func dayInYear(m, d int, today time.Time, n int) (period, int, bool, error) {
+	if _, err := validDay(2024, m, d); err != nil { // 2024 has every day, February 29 too
+		return period{}, 0, false, err
+	}
+	mk := func(y int) period {
+		if p, err := validDay(y, m, d); err == nil {
+			return p
+		}
+		return day(y, m, 28)
+	}
+	return latest(mk(today.Year()), today, mk), n, true, nil
+}
+
+// before reads "the year before", "the month before" after a period: the
+// whole period of that grain just before it. It reports how many items it
+// took.
+func before(items []item, i int, prev period) (period, int, bool) {
+	it := &items[i]
+	if it.kind != kGrain || i+1 >= len(items) || !items[i+1].kw(kwBefore) || prev.from.IsZero() {
+		return period{}, 0, false
+	}
+	switch g := it.ms[0].grain; g {
+	case dialect.Year:
+		y := prev.from.Year() - 1
+		return period{from: date(y, 1, 1), to: date(y, 12, 31), unit: dialect.Year, label: fmt.Sprint(y)}, 2, true
+	case dialect.Quarter:
+		f := prev.from.AddDate(0, -3, 0)
+		return quarter(f.Year(), (int(f.Month())-1)/3+1), 2, true
+	case dialect.Month:
+		f := prev.from.AddDate(0, -1, 0)
+		return month(f.Year(), int(f.Month())), 2, true
+	}
+	return period{}, 0, false
 }
 
 // half is the first (h = 1) or second half of year y.

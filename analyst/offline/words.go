@@ -44,6 +44,9 @@ func split(q string) []word {
 			cur = append(cur, c)
 		case c == ',' && digit(i-1) && len(cur) > 0 && allDigits(r, i+1, 3):
 			// thousands separator
+		case c == '+' && digit(i-1):
+			flush()
+			out = append(out, word{text: "or", sing: "or", orig: "+"}, word{text: "more", sing: "more", orig: "+"}) // $10,000+
 		case c == '%':
 			flush()
 			out = append(out, word{text: "percent", sing: "percent", orig: "%"})

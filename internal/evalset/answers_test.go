@@ -4,10 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"fmt"
-	"math/big"
-	"regexp"
-	"strconv"
 	"testing"
 	"time"
 
@@ -17,7 +13,6 @@ import (
 	"github.com/salesanalytics/salesanalytics/internal/evalset"
 	"github.com/salesanalytics/salesanalytics/internal/golden"
 	"github.com/salesanalytics/salesanalytics/internal/testwh"
-	"github.com/salesanalytics/salesanalytics/scan"
 )
 
 // demoToday is the demo clock: relative dates in the set resolve against it.
@@ -90,62 +85,7 @@ func checkShape(t *testing.T, f evalset.Family, a evalset.Answer) {
 
 func run(t *testing.T, db *sql.DB, query string) evalset.Answer {
 	t.Helper()
-	rows, err := db.Query(query)
+	a, err := evalset.Run(context.Background(), db, query)
 	require.NoError(t, err, query)
-	defer rows.Close()
-	types, err := rows.ColumnTypes()
-	require.NoError(t, err)
-	var a evalset.Answer
-	for _, ct := range types {
-		a.Columns = append(a.Columns, evalset.AnswerColumn{Name: ct.Name(), Type: ct.DatabaseTypeName()})
-	}
-	for rows.Next() {
-		vals := make([]any, len(types))
-		ptrs := make([]any, len(types))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		require.NoError(t, rows.Scan(ptrs...))
-		row := make([]string, len(vals))
-		for i, v := range vals {
-			row[i] = render(t, types[i], v)
-		}
-		a.Rows = append(a.Rows, row)
-	}
-	require.NoError(t, rows.Err())
 	return a
 }
-
-// render turns one value into exact text: decimals at their column's scale,
-// integers in full, dates as YYYY-MM-DD. A float fails the test: no expected
-// answer may pass through one.
-func render(t *testing.T, ct *sql.ColumnType, v any) string {
-	t.Helper()
-	switch x := v.(type) {
-	case nil:
-		return "NULL"
-	case string:
-		return x
-	case bool:
-		return strconv.FormatBool(x)
-	case time.Time:
-		return x.Format(time.DateOnly)
-	case int64, int32, int16, int8, uint64, uint32, uint16, uint8:
-		return fmt.Sprint(x)
-	case *big.Int:
-		return x.String()
-	case float32, float64:
-		t.Fatalf("column %s is a float (%v): compute it exactly", ct.Name(), v)
-	}
-	d, err := scan.ToDecimal(v)
-	require.NoError(t, err, "column %s", ct.Name())
-	if m := decimalType.FindStringSubmatch(ct.DatabaseTypeName()); m != nil {
-		scale, err := strconv.Atoi(m[1])
-		require.NoError(t, err)
-		return d.StringFixed(int32(scale))
-	}
-	return d.String()
-}
-
-// decimalType reads the scale of a DECIMAL(p,s) column type.
-var decimalType = regexp.MustCompile(`^DECIMAL\(\d+,\s*(\d+)\)$`)

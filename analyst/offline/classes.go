@@ -1,0 +1,284 @@
+package offline
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/salesanalytics/salesanalytics/semantic"
+)
+
+// Question classes the grammar reads from words that only count in a context:
+// a size said of orders with a threshold, "more" in a comparison, a quota
+// "hit", the gross figure "before discounts", a ratio ("revenue divided by
+// customers", "the average customer's spend"), a whole list "highest first",
+// and groups named before what is ranked in them ("for every region, which
+// rep …").
+
+// seen are the context words of a question, gathered while it is parsed.
+type seen struct {
+	sort                      int // +1 highest first, -1 lowest first
+	gross, divide, vs         bool
+	size, comparative, attain []string
+	groupFirst                string // a group named before a ranking: "for every region"
+	distinct                  bool   // "different", "unique": a count of distinct things
+	average                   bool   // "average", "on average"
+}
+
+// unitNouns counted ("how many items were sold") are units, not products.
+var unitNouns = toSet("item", "piece")
+
+// filterValue is a named filter that keeps one value of a dimension
+// (online_orders is channel = 'Online'): its negation is that value left out.
+type filterValue struct{ dim, value string }
+
+// filterValues reads the named filters of the form DIM = 'value'.
+func filterValues(m *semantic.Model) map[string]filterValue {
+	byExpr := map[string]string{}
+	for _, f := range m.Fields() {
+		if f.Kind == semantic.KindDimension {
+			byExpr[strings.ToUpper(strings.TrimSpace(f.Expr))] = f.Name
+		}
+	}
+	out := map[string]filterValue{}
+	for _, f := range m.Fields() {
+		if f.Kind != semantic.KindFilter {
+			continue
+		}
+		col, v, ok := strings.Cut(f.Expr, " = '")
+		if dim := byExpr[strings.ToUpper(strings.TrimSpace(col))]; ok && dim != "" && strings.HasSuffix(v, "'") && !strings.ContainsAny(v[:len(v)-1], "'") {
+			out[f.Name] = filterValue{dim: dim, value: v[:len(v)-1]}
+		}
+	}
+	return out
+}
+
+// accountFor returns the context words whose context is missing: they are not
+// understood. Said with their context, they are read (see settleClasses).
+func (r *Resolver) accountFor(in *intent, sw *seen) []string {
+	var out []string
+	orderSize := len(in.amounts) > 0 || slices.ContainsFunc(in.metrics, r.isRatio) || sw.average
+	if !orderSize {
+		out = append(out, sw.size...) // "large orders": how large?
+	}
+	if !in.compare && !sw.vs && len(in.periods) < 2 {
+		out = append(out, sw.comparative...) // "more" than what?
+	}
+	if len(sw.attain) > 0 && !r.asksQuota(in) {
+		for _, w := range sw.attain {
+			if !strings.Contains(strings.ToLower(w), "against") {
+				out = append(out, w) // "hit" what?
+			}
+		}
+		sw.attain = nil
+	}
+	return out
+}
+
+// asksQuota reports whether the intent names a rate per period the model sets
+// revenue against (the reps' quota) or its attainment.
+func (r *Resolver) asksQuota(in *intent) bool {
+	return slices.ContainsFunc(in.metrics, func(m string) bool { return m == r.quota || m == r.attainment && m != "" })
+}
+
+// settleClasses applies the context words to the intent: the gross figure,
+// quota attainment, ratios, a sorted list and values set side by side. average
+// is cleared when a ratio accounts for it.
+func (r *Resolver) settleClasses(in *intent, sw *seen, average, change *bool) *decline {
+	if d := r.quotaOf(in); d != nil {
+		return d
+	}
+	if sw.gross {
+		gross, ok := r.metricReading("gross revenue")
+		if !ok {
+			return &decline{kind: DeclineNotInModel, reason: "The model has no gross figure before discounts."}
+		}
+		i := slices.Index(in.metrics, r.revenue)
+		switch {
+		case i >= 0:
+			in.metrics[i] = gross.name
+		case len(in.metrics) == 0:
+			in.metrics = []string{gross.name}
+		case !slices.Contains(in.metrics, gross.name):
+			return unsupported("I read %q as before discounts, but %s has no gross figure: ask for gross revenue", "gross", joinAnd(labels(in.metrics)))
+		}
+	}
+	if len(sw.attain) > 0 && r.attainment != "" {
+		in.metrics = []string{r.revenue, r.quota, r.attainment} // "hit their quota": revenue against quota
+	}
+	if sw.divide {
+		ratio := ""
+		for i := 0; i+1 < len(in.metrics) && ratio == ""; i++ {
+			ratio = r.ratio[[2]string{in.metrics[i], in.metrics[i+1]}]
+		}
+		if ratio == "" || len(in.metrics) > 3 || len(in.metrics) == 3 && !slices.Contains(in.metrics, ratio) {
+			return unsupported("I can divide only where the model defines the ratio (revenue per customer, average order value), not %s", joinAnd(labels(in.metrics)))
+		}
+		in.metrics = []string{ratio} // "customer value: revenue divided by number of customers"
+	}
+	if *average && in.grain == "" {
+		r.averageOf(in, sw, average)
+	}
+	if sw.sort != 0 && in.rank == 0 {
+		in.sorted = sw.sort
+	}
+	if change != nil && *change && len(in.periods) == 0 && twoValues(in) {
+		*change, sw.vs = false, true // "the difference between online and phone revenue"
+	}
+	if sw.vs && !in.compare {
+		for _, f := range in.filters {
+			if !f.not && len(f.values) > 1 {
+				in.dims = appendNew(in.dims, f.dim) // "East against West": one row each
+			}
+		}
+	}
+	return nil
+}
+
+// quotaHolders are the dimensions a quota is set for: each rep, and the reps
+// of a region.
+var quotaHolders = toSet("rep_name", "rep_id", "region")
+
+// quotaOf declines a quota (a target) asked of anything but reps and regions:
+// the model holds no target per category, product, customer or channel.
+func (r *Resolver) quotaOf(in *intent) *decline {
+	if !r.asksQuota(in) {
+		return nil
+	}
+	var others []string
+	for _, d := range in.dims {
+		if !quotaHolders[d] {
+			others = appendNew(others, label(d))
+		}
+	}
+	for _, f := range in.filters {
+		if !quotaHolders[f.dim] {
+			others = appendNew(others, label(f.dim))
+		}
+	}
+	if len(others) == 0 {
+		return nil
+	}
+	return &decline{kind: DeclineNotInModel, outside: others, reason: fmt.Sprintf(
+		"The model holds a sales quota for each rep (and so for the reps of a region), not a target per %s.", joinOr(others))}
+}
+
+// twoValues reports whether the intent keeps two or more values of one
+// dimension.
+func twoValues(in *intent) bool {
+	return slices.ContainsFunc(in.filters, func(f valueFilter) bool { return !f.not && len(f.values) > 1 })
+}
+
+// averageOf reads "average" with no period: said of a ratio it restates it
+// ("average order value"); said of the size of what a count counts ("bigger
+// orders on average") it is revenue per that thing; said of a measure per counted thing ("the average
+// customer's spend", "average spend per client") it is the model's ratio of
+// the two (revenue per customer).
+func (r *Resolver) averageOf(in *intent, sw *seen, average *bool) {
+	if slices.ContainsFunc(in.metrics, r.isRatio) {
+		*average = false
+		return
+	}
+	if len(in.metrics) == 1 && len(sw.size) > 0 {
+		if ratio := r.ratio[[2]string{r.revenue, in.metrics[0]}]; ratio != "" {
+			in.metrics, *average = []string{ratio}, false // "bigger orders on average": order size
+			return
+		}
+	}
+	m := r.revenue
+	if len(in.metrics) == 1 {
+		m = in.metrics[0]
+	} else if len(in.metrics) > 1 {
+		return
+	}
+	for _, d := range in.dims {
+		count, ok := r.countOf[d]
+		if ratio := r.ratio[[2]string{m, count}]; ok && ratio != "" {
+			in.metrics = []string{ratio}
+			in.dims = slices.DeleteFunc(in.dims, func(x string) bool { return x == d })
+			*average = false
+			return
+		}
+	}
+}
+
+// groupsFirst reads a group named before a ranking as the group the ranking
+// is within: "for every region, which rep sold the most", "each region's
+// biggest month".
+func (in *intent) groupsFirst(sw *seen) bool {
+	if sw.groupFirst == "" || in.rank == 0 || len(in.dims) == 0 || in.dims[0] != sw.groupFirst {
+		return false
+	}
+	switch {
+	case len(in.dims) == 2:
+		in.dims[0], in.dims[1] = in.dims[1], in.dims[0]
+		return true
+	case len(in.dims) == 1 && in.grain != "":
+		return true
+	}
+	return false
+}
+
+// isRatio reports whether a metric is a ratio of two others (average order
+// value, revenue per customer).
+func (r *Resolver) isRatio(m string) bool { return r.ratios[m] }
+
+// ratiosOf finds the metrics defined as one metric over another:
+// SUM(net_amount) / NULLIF(COUNT(DISTINCT customer_id), 0) is revenue per
+// customer.
+func ratiosOf(exprs map[string]string) (map[[2]string]string, map[string]bool) {
+	out, is := map[[2]string]string{}, map[string]bool{}
+	for ea, a := range exprs {
+		for eb, b := range exprs {
+			if mt, ok := exprs[ea+" / nullif ( "+eb+" , 0 )"]; ok {
+				out[[2]string{a, b}] = mt
+				is[mt] = true
+			}
+		}
+	}
+	for e, mt := range exprs {
+		if strings.Contains(e, " / ") {
+			is[mt] = true
+		}
+	}
+	return out, is
+}
+
+// orMoreAfter finds "or more" / "or less" right after the number at item i,
+// or after its currency ("ten thousand dollars or more").
+func orMoreAfter(items []item, i int) *item {
+	for j := i + 1; j <= i+2 && j < len(items); j++ {
+		n := &items[j]
+		switch {
+		case n.kw(kwOrMore) || n.kw(kwOrLess):
+			return n
+		case !currencyWords[n.text]:
+			return nil
+		}
+	}
+	return nil
+}
+
+// amountPair reports whether the number at item i is the first of "between
+// N and M" amounts (a currency word may follow N).
+func amountPair(items []item, i int) bool {
+	j := i + 1
+	if n := neighbour(items, j); n != nil && currencyWords[n.text] {
+		j++
+	}
+	and, hi := neighbour(items, j), neighbour(items, j+1)
+	return and != nil && and.kw(kwAnd) && hi != nil && hi.kind == kNumber && hi.amount != ""
+}
+
+// floorOrCeiling is the threshold of an amount followed by "or more" / "or
+// less": "$10k or more" keeps orders of at least $10,000.
+func floorOrCeiling(n *item, more bool, field string) amountFilter {
+	v, _ := decimal.NewFromString(n.amount)
+	a := amountFilter{field: field, value: v, op: "<="}
+	if more {
+		a.op = ">="
+	}
+	return a
+}
