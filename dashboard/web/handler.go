@@ -131,15 +131,14 @@ func (h *handler) servePage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	if p.Key == analystKey {
+		h.serveAnalyst(w, r, p)
+		return
+	}
 	ctx, cancel := h.ctx(r)
 	defer cancel()
 	q := clean(r.URL.Query())
 	v := h.base(ctx, w, r, p, q)
-	if p.Key == analystKey {
-		h.analyst(ctx, r, v)
-		h.render(w, v)
-		return
-	}
 	if canon, changed := dropDefaults(q, v.Fields); changed && v.Status == http.StatusOK {
 		// A submitted form carries the defaults ("from" = the first day of data);
 		// the canonical URL leaves them out, so equal pages have equal links.

@@ -27,8 +27,8 @@ func TestResultTable(t *testing.T) {
 	}
 	tbl := ResultTable("answer", res)
 	require.Equal(t, []Col{{Name: "region"}, {Name: "order date month"}, {Name: "total revenue", Num: true}, {Name: "order count", Num: true}}, tbl.Cols)
-	require.Equal(t, []Cell{{Text: "West"}, {Text: "2025-03-01"}, {Text: "1,234,567.50"}, {Text: "1,200"}}, tbl.Rows[0].Cells)
-	require.Equal(t, []Cell{{Text: "East"}, {Text: "—"}, {Text: "-1,234.50"}, {Text: "-3"}}, tbl.Rows[1].Cells)
+	require.Equal(t, []Cell{{Text: "West"}, {Text: "2025-03-01"}, {Text: "$1,234,567.50"}, {Text: "1,200"}}, tbl.Rows[0].Cells)
+	require.Equal(t, []Cell{{Text: "East"}, {Text: "—"}, {Text: "-$1,234.50"}, {Text: "-3"}}, tbl.Rows[1].Cells)
 	require.Equal(t, []Cell{{Text: "—"}, {Text: "—"}, {Text: "—"}, {Text: "—"}}, tbl.Rows[2].Cells)
 	require.Nil(t, ResultTable("x", nil))
 }
