@@ -54,7 +54,7 @@ type turnView struct {
 	N         int
 	Question  string
 	Answer    *Answer
-	SQL       string // the answer's SQL laid out on lines
+	SQL       sqlView
 	Err       string
 	Last      bool
 	FollowUps []crumb
@@ -157,7 +157,7 @@ func turnViews(c conversation, answers []Answer, err error) []turnView {
 		case i < len(answers):
 			ans := answers[i]
 			ans.Table = turnTable(ans.Table, t.N)
-			t.Answer, t.SQL = &ans, layoutSQL(ans.SQL)
+			t.Answer, t.SQL = &ans, sqlOf(ans.SQL, ans.Args)
 			if t.Last {
 				t.FollowUps = c.links(ans.FollowUps)
 			}

@@ -45,7 +45,7 @@ func (x analystAdapter) AskStream(ctx context.Context, question string, emit fun
 // askStream asks a question with history, emitting its parts as pieces.
 func askStream(ctx context.Context, a analyst.Analyst, history []*analyst.Answer, question string, emit func(Piece) error) (*analyst.Answer, error) {
 	return analyst.AskStream(ctx, a, history, question, func(p analyst.Part) error {
-		pc := Piece{Kind: p.Kind, Status: p.Status, Text: p.Text, SQL: p.SQL, FollowUps: p.Suggestions}
+		pc := Piece{Kind: p.Kind, Status: p.Status, Text: p.Text, SQL: p.SQL, Args: p.Args, FollowUps: p.Suggestions}
 		if p.Kind == analyst.PartResult {
 			pc.Table = ResultTable("answer", p.Result)
 		}
@@ -103,14 +103,28 @@ func (x analystAdapter) converse(ctx context.Context, scope analyst.Scope, turns
 // reason, or the figures with a chart when the answer has a time grain or a
 // ranking.
 func pageAnswer(ans *analyst.Answer) Answer {
-	out := Answer{Text: ans.Text, SQL: ans.SQL, FollowUps: ans.Suggestions, Declined: ans.Declined, Reason: ans.Reason}
+	out := Answer{Text: ans.Text, SQL: ans.SQL, Args: ans.Args, FollowUps: ans.Suggestions, Declined: ans.Declined, Reason: ans.Reason}
 	if ans.Declined {
-		// The page says the reason first; the text is what else the analyst said.
+		// The page says the reason first; the text is what else the analyst
+		// said, unless that is only the suggestions, which the page links.
 		out.Text = strings.TrimSpace(strings.TrimPrefix(ans.Text, ans.Reason))
+		if len(ans.Suggestions) > 0 && allIn(ans.Suggestions, out.Text) {
+			out.Text = ""
+		}
 	}
 	if ans.Result != nil {
 		out.Table = ResultTable("answer", ans.Result)
 		out.Chart = answerChart(ans.Request, ans.Result)
 	}
 	return out
+}
+
+// allIn reports whether every one of qs is said in text.
+func allIn(qs []string, text string) bool {
+	for _, q := range qs {
+		if !strings.Contains(text, q) {
+			return false
+		}
+	}
+	return true
 }

@@ -16,6 +16,8 @@ func TestLayoutSQL(t *testing.T) {
 		{`SELECT a FROM (SELECT a, RANK() OVER (PARTITION BY b ORDER BY c) AS r FROM t LEFT JOIN u ON t.k = u.k) x WHERE r <= 3`,
 			"SELECT a\nFROM (\n    SELECT a,\n      RANK() OVER (PARTITION BY b ORDER BY c) AS r\n    FROM t\n    LEFT JOIN u ON t.k = u.k\n) x\nWHERE r <= 3"},
 		{`SELECT 'FROM x WHERE y, z' AS s, LEFT(name, 3), b FROM t`, "SELECT 'FROM x WHERE y, z' AS s,\n  LEFT(name, 3),\n  b\nFROM t"},
+		{`SELECT a FROM t WHERE (t.r = ? AND ((t.s = 'E')) AND t.d BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)) LIMIT 3`,
+			"SELECT a\nFROM t\nWHERE (t.r = ?\n  AND ((t.s = 'E'))\n  AND t.d BETWEEN CAST(? AS DATE) AND CAST(? AS DATE))\nLIMIT 3"},
 		{`SELECT 'unclosed`, `SELECT 'unclosed`},
 	} {
 		got := layoutSQL(c.in)

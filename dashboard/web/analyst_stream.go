@@ -26,6 +26,7 @@ type Piece struct {
 	Status    string
 	Text      string
 	SQL       string
+	Args      []any // the values bound to the SQL's placeholders
 	Table     *Table
 	FollowUps []string
 }
@@ -99,7 +100,7 @@ func streamAnswer(ctx context.Context, a Analyst, q string, emit func(Piece) err
 	if err != nil {
 		return Answer{}, err
 	}
-	for _, p := range []Piece{{Kind: analyst.PartText, Text: ans.Text}, {Kind: analyst.PartSQL, SQL: ans.SQL},
+	for _, p := range []Piece{{Kind: analyst.PartText, Text: ans.Text}, {Kind: analyst.PartSQL, SQL: ans.SQL, Args: ans.Args},
 		{Kind: analyst.PartResult, Table: ans.Table}, {Kind: analyst.PartSuggestions, FollowUps: ans.FollowUps}} {
 		if err := emit(p); err != nil {
 			return Answer{}, err
@@ -147,7 +148,7 @@ func (e *eventWriter) piece(p Piece) error {
 	case p.Kind == analyst.PartText && p.Text != "":
 		return e.send(evText, p.Text)
 	case p.Kind == analyst.PartSQL && p.SQL != "":
-		return e.send(evSQL, layoutSQL(p.SQL))
+		return e.send(evSQL, sqlOf(p.SQL, p.Args))
 	case p.Kind == analyst.PartResult && p.Table != nil:
 		return e.send(evTable, turnTable(p.Table, len(e.conv.Turns)))
 	case p.Kind == analyst.PartSuggestions && len(p.FollowUps) > 0:

@@ -96,6 +96,7 @@ type Analyst interface {
 type Answer struct {
 	Text      string
 	SQL       string
+	Args      []any // the values bound to SQL's placeholders, in order
 	Table     *Table
 	Chart     template.HTML
 	FollowUps []string
