@@ -72,7 +72,7 @@ func timeChart(res *query.Result, tcol int, dims []int, metric int) template.HTM
 		if !ok || row[metric] == nil {
 			continue
 		}
-		l := periodLabel(res.Columns[tcol].Name, t)
+		l := periodText(res.Columns[tcol].Name, t, true)
 		if _, ok := at[l]; !ok {
 			at[l] = len(labels)
 			labels = append(labels, l)
@@ -141,17 +141,27 @@ func mark(v any) float64 {
 	return 0
 }
 
-// periodLabel names a period by the grain its column name ends with.
-func periodLabel(col string, t time.Time) string {
+// periodText names a period of a time grain (by the suffix of its column's
+// name) as the analyst's sentence does, "January 2025", or short for a chart's
+// axis, "Jan 25".
+func periodText(col string, t time.Time, short bool) string {
+	pick := func(long, brief string) string {
+		if short {
+			return brief
+		}
+		return long
+	}
 	switch {
 	case strings.HasSuffix(col, "_year"):
 		return t.Format("2006")
 	case strings.HasSuffix(col, "_quarter"):
-		return "Q" + itoa((int(t.Month())-1)/3+1) + " " + t.Format("06")
+		return "Q" + itoa((int(t.Month())-1)/3+1) + " " + t.Format(pick("2006", "06"))
 	case strings.HasSuffix(col, "_month"):
-		return t.Format("Jan 06")
+		return t.Format(pick("January 2006", "Jan 06"))
+	case strings.HasSuffix(col, "_week"):
+		return pick("week of ", "") + t.Format(pick(time.DateOnly, "2 Jan 06"))
 	}
-	return t.Format("2 Jan 06")
+	return t.Format(pick(time.DateOnly, "2 Jan 06"))
 }
 
 // label is a column name as words: "total_revenue" → "Total revenue".

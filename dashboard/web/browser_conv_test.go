@@ -147,4 +147,23 @@ func TestBrowserAnalystConversation(t *testing.T) {
 	require.True(t, strings.HasPrefix(tab.text(lastTurn+" [data-answer]"), "Declined: "), tab.text(lastTurn+" [data-answer]"))
 	tab.shoot(shots, "conversation-decline")
 	tab.clean("decline")
+
+	// "by month instead" turns a total into months, drawn as a line; the
+	// months equal the view API's trend for the West in 2025.
+	for i, q := range []string{"revenue in 2025", "by month instead"} {
+		tab.run("ask "+q, chromedp.SendKeys(chromedp.CSS("#q"), q), chromedp.Click(chromedp.CSS(`form[data-ask] button[type="submit"]`)))
+		waitFor(t, tab, func() bool {
+			return tab.count("[data-turns] > li") == 4+i && tab.has(lastTurn+` [data-table="answer-`+strconv.Itoa(4+i)+`"]`) && !tab.has("[data-answer-area].is-loading")
+		}, "the answer to "+q)
+	}
+	require.True(t, tab.has(lastTurn+" [data-chart] svg.line"), "a time grain has a line chart")
+	exec, err := s.d.Executive(context.Background(), dashboard.Filter{Regions: []string{"West"}, From: date(2025, 1, 1), To: date(2025, 12, 31)}, dashboard.ExecutiveOptions{})
+	require.NoError(t, err)
+	months := tableRows(tab, "answer-5")
+	require.Len(t, months, len(exec.Trend))
+	for i, m := range exec.Trend {
+		equalFigure(t, m.Revenue, months[i][1], "revenue of "+m.Month.Format("January 2006"))
+	}
+	tab.shoot(shots, "conversation-by-month")
+	tab.clean("by month instead")
 }

@@ -14,7 +14,8 @@ import (
 // ResultTable renders a query result (an analyst's answer) as a page table:
 // money with its currency sign and thousands separators, shares as
 // percentages, other decimals at their column's scale, counts grouped,
-// dates as YYYY-MM-DD, NULL as "—"; metric columns right-aligned.
+// periods of a time grain as the sentence names them ("January 2025", "Q1
+// 2025"), other dates as YYYY-MM-DD, NULL as "—"; metric columns right-aligned.
 func ResultTable(id string, res *query.Result) *Table {
 	if res == nil {
 		return nil
@@ -66,6 +67,9 @@ func resultText(c query.Column, v any) string {
 	case bool:
 		return strconv.FormatBool(x)
 	case time.Time:
+		if c.Role == query.RoleTime {
+			return periodText(c.Name, x, false)
+		}
 		if c.Kind == query.KindDate {
 			return x.Format(time.DateOnly)
 		}
