@@ -132,11 +132,12 @@ func TestAnalystConversationBounds(t *testing.T) {
 	require.Equal(t, http.StatusBadRequest, res.StatusCode)
 	require.Contains(t, body, `Unknown region &#34;Mars&#34;`)
 
-	res, body = s.get(t, "/analyst?segment=SMB")
+	res, body = s.get(t, "/analyst?segment=SMB&compare=year")
+	require.NotContains(t, body, "Compare with", "the comparison is not a filter the answers keep")
+	require.NotContains(t, body, "data-unkept")
 	require.Equal(t, http.StatusOK, res.StatusCode)
 	require.Contains(t, body, "data-starters")
-	require.Contains(t, body, `href="/analyst?q=`)
-	require.Contains(t, body, `&amp;segment=SMB"`, "a starter keeps the filter")
+	require.Regexp(t, `<li><a href="/analyst\?compare=year&amp;q=[^"]+&amp;segment=SMB">`, body, "a starter keeps the filter")
 
 	// Eight questions fill the conversation: the next starts a new one.
 	eight := []string{"revenue in 2025", "and in 2024?", "by region", "only SMB", "by month instead", "top 3 products", "and in 2025?", "only Enterprise"}

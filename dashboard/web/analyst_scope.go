@@ -37,10 +37,12 @@ func (h *handler) scopeOf(ctx context.Context, c conversation) (analyst.Scope, [
 	if err := f.f.Check(); err != nil {
 		return s, nil, nil, viewError(err)
 	}
-	fields, err := h.cfg.Fields(ctx, q)
+	all, err := h.cfg.Fields(ctx, q)
 	if err != nil {
 		return s, nil, nil, err
 	}
+	// The comparison is how a page shows its figures, not a filter.
+	fields := slices.DeleteFunc(slices.Clone(all), func(f Field) bool { return f.Name == keyCompare })
 	var unkept []string
 	for _, fd := range fields {
 		switch fd.Kind {
