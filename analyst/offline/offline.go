@@ -133,17 +133,26 @@ func (a *Analyst) Ask(ctx context.Context, history []*analyst.Answer, question s
 // rest of the sentence with the figures, then the suggestions. A decline emits
 // its text and suggestions.
 func (a *Analyst) AskStream(ctx context.Context, history []*analyst.Answer, question string, emit func(analyst.Part) error) (*analyst.Answer, error) {
-	var prev any
-	for i := len(history) - 1; i >= 0; i-- {
-		if in, ok := history[i].State.(*intent); ok && !history[i].Declined {
-			prev = in
-			break
-		}
-	}
 	if err := emit(analyst.Part{Kind: analyst.PartStatus, Status: "Interpreting the question"}); err != nil {
 		return nil, err
 	}
-	res := a.Resolve(prev, question)
+	return a.answer(ctx, question, a.Resolve(lastState(history), question), emit)
+}
+
+// lastState is what a follow-up builds on: the reading of history's last answer
+// from this analyst that was not declined, or nil.
+func lastState(history []*analyst.Answer) any {
+	for i := len(history) - 1; i >= 0; i-- {
+		if in, ok := history[i].State.(*intent); ok && !history[i].Declined {
+			return in
+		}
+	}
+	return nil
+}
+
+// answer completes res, the resolution of question: a decline as it is, else
+// the query compiled, checked, run and said, each stage emitted.
+func (a *Analyst) answer(ctx context.Context, question string, res *Resolution, emit func(analyst.Part) error) (*analyst.Answer, error) {
 	ans := &analyst.Answer{Question: question, Suggestions: res.Suggestions, VerifiedQuery: res.Verified}
 	q, err := a.compile(res)
 	switch {

@@ -83,12 +83,12 @@ func TestAnalystStreamsCortexAsItArrives(t *testing.T) {
 	require.Contains(t, evs[0].data, "<span>Interpreting question</span>")
 	require.Contains(t, evs[3].data, "<span>Generating SQL</span>", "a status without a message in words")
 	require.Equal(t, "revenue &lt;by&gt; region in 2025.", evs[2].data, "Cortex's text is escaped")
-	require.Equal(t, `<p class="answer" data-answer>This is our interpretation: revenue &lt;by&gt; region in 2025.</p>`, evs[7].data)
+	require.Contains(t, evs[7].data, `<p class="answer" data-answer>This is our interpretation: revenue &lt;by&gt; region in 2025.</p>`)
 	require.Contains(t, evs[4].data, "BETWEEN DATE &#39;2025-01-01&#39;")
 
 	year, err := base.d.Regional(context.Background(), dashboard.Filter{From: date(2025, 1, 1), To: date(2025, 12, 31)}, dashboard.RegionalOptions{})
 	require.NoError(t, err)
-	tbl := parsePage(t, evs[6].data).table(t, "answer")
+	tbl := parsePage(t, evs[6].data).table(t, "answer-1")
 	require.Len(t, tbl, len(year.Regions))
 	byRegion := map[string]string{}
 	for _, row := range tbl {

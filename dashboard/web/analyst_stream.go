@@ -26,6 +26,7 @@ type Piece struct {
 	Status    string
 	Text      string
 	SQL       string
+	Args      []any // the values bound to the SQL's placeholders
 	Table     *Table
 	FollowUps []string
 }
@@ -40,43 +41,53 @@ const (
 	evTable   = "table"   // the result table
 	evSuggest = "suggest" // the follow-up links
 	evError   = "error"   // a readable message; the stream ends
-	evDone    = "done"    // the whole sentence, as the page shows it; the stream ends
+	evDone    = "done"    // the whole turn, as the page renders it; the stream ends
 )
 
-// serveAnalystStream answers GET /analyst/stream?q= with server-sent events
-// (text/event-stream), flushing each as the analyst emits it. It is bounded as
-// the page is — the question's length, the request timeout — and stops when the
-// client goes away. Failures are an error event with the page's message.
+// serveAnalystStream answers GET /analyst/stream?q=…&q=… with server-sent
+// events (text/event-stream): the conversation's earlier questions are asked
+// again without a word, within the filter the query carries, and the last one's
+// parts are flushed as the analyst emits them, then the whole turn as the page
+// renders it. It is bounded as the page is — the questions' length and number,
+// the request timeout — and stops when the client goes away. Failures are an
+// error event with the page's message; a refused answer is a turn that says so.
 func (h *handler) serveAnalystStream(w http.ResponseWriter, r *http.Request) {
 	sw := &eventWriter{w: w, rc: http.NewResponseController(w), h: h}
-	q := strings.TrimSpace(r.URL.Query().Get("q"))
 	if h.cfg.Analyst == nil {
-		sw.fail(http.StatusNotFound, "The analyst is not available in this build.")
+		sw.fail(http.StatusNotFound, "The analyst is not available on this server.")
 		return
 	}
-	if e := checkQuestion(q); e != nil {
+	c, e := readConversation(clean(r.URL.Query()))
+	switch {
+	case e != nil:
 		sw.fail(e.Status, e.Message)
 		return
-	}
-	if q == "" {
+	case len(c.Turns) == 0:
 		sw.fail(http.StatusBadRequest, "Type a question first.")
 		return
 	}
+	sw.conv = c
 	ctx, cancel := h.ctx(r)
 	defer cancel()
+	scope, _, _, err := h.scopeOf(ctx, c)
+	if err != nil {
+		e := h.classify(err, "analyst scope failed")
+		sw.fail(e.Status, e.Message)
+		return
+	}
 	sw.start(http.StatusOK)
-	ans, err := streamAnswer(ctx, h.cfg.Analyst, q, sw.piece)
+	answers, err := h.converse(ctx, scope, c.Turns, sw.piece)
 	switch {
 	case r.Context().Err() != nil || errors.Is(err, errClientGone):
 		return // nobody is reading
 	case errors.Is(err, errAnswerTooLong):
 		return // the error event is sent
-	case err != nil:
-		e := h.classify(err, "analyst failed")
-		_ = sw.send(evError, e.Message)
+	case err != nil && !refused(err):
+		_ = sw.send(evError, h.analystError(err).Message)
 		return
 	}
-	_ = sw.send(evDone, ans.Text)
+	turns := turnViews(c, answers, err)
+	_ = sw.send(evDone, turns[len(turns)-1])
 }
 
 // streamAnswer asks a, streaming when a is a [Streamer] and else emitting the
@@ -89,7 +100,7 @@ func streamAnswer(ctx context.Context, a Analyst, q string, emit func(Piece) err
 	if err != nil {
 		return Answer{}, err
 	}
-	for _, p := range []Piece{{Kind: analyst.PartText, Text: ans.Text}, {Kind: analyst.PartSQL, SQL: ans.SQL},
+	for _, p := range []Piece{{Kind: analyst.PartText, Text: ans.Text}, {Kind: analyst.PartSQL, SQL: ans.SQL, Args: ans.Args},
 		{Kind: analyst.PartResult, Table: ans.Table}, {Kind: analyst.PartSuggestions, FollowUps: ans.FollowUps}} {
 		if err := emit(p); err != nil {
 			return Answer{}, err
@@ -103,6 +114,7 @@ var errClientGone = errors.New("web: the client went away")
 
 // eventWriter writes server-sent events, one HTML fragment each.
 type eventWriter struct {
+	conv conversation // the follow-up links ask after its questions
 	w    http.ResponseWriter
 	rc   *http.ResponseController
 	h    *handler
@@ -136,11 +148,11 @@ func (e *eventWriter) piece(p Piece) error {
 	case p.Kind == analyst.PartText && p.Text != "":
 		return e.send(evText, p.Text)
 	case p.Kind == analyst.PartSQL && p.SQL != "":
-		return e.send(evSQL, p.SQL)
+		return e.send(evSQL, sqlOf(p.SQL, p.Args))
 	case p.Kind == analyst.PartResult && p.Table != nil:
-		return e.send(evTable, p.Table)
+		return e.send(evTable, turnTable(p.Table, len(e.conv.Turns)))
 	case p.Kind == analyst.PartSuggestions && len(p.FollowUps) > 0:
-		return e.send(evSuggest, followUps(p.FollowUps))
+		return e.send(evSuggest, e.conv.links(p.FollowUps))
 	}
 	return nil
 }

@@ -37,8 +37,8 @@ func TestAnalystPage(t *testing.T) {
 	require.Contains(t, body, "You asked: &lt;script&gt;x&lt;/script&gt; revenue?")
 	require.NotContains(t, body, "<script>x")
 	require.Contains(t, body, `<code>SELECT 1</code>`)
-	require.Contains(t, body, `href="/analyst?q=and&#43;by&#43;region%3F"`)
-	require.Contains(t, parsePage(t, body).table(t, "answer")[0][0].text, "1")
+	require.Contains(t, body, `href="/analyst?q=%3Cscript%3Ex%3C%2Fscript%3E&#43;revenue%3F&amp;q=and&#43;by&#43;region%3F"`, "a follow-up is asked after the question")
+	require.Contains(t, parsePage(t, body).table(t, "answer-1")[0][0].text, "1")
 
 	res, _ = s.get(t, "/analyst?q="+strings.Repeat("a", 501))
 	require.Equal(t, http.StatusBadRequest, res.StatusCode)

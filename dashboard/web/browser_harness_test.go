@@ -299,6 +299,8 @@ func (p *tab) waitDownload() []byte {
 // shoot writes a full-page screenshot to dir/name.png.
 func (p *tab) shoot(dir, name string) {
 	p.t.Helper()
+	// From the top, so that the sticky header is drawn where it belongs.
+	p.run("scroll "+name, chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`))
 	png := value(p, "screenshot "+name, chromedp.FullScreenshot(100))
 	require.NoError(p.t, os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644))
 }

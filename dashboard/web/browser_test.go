@@ -12,6 +12,8 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/require"
 
+	"github.com/salesanalytics/salesanalytics/analyst"
+	"github.com/salesanalytics/salesanalytics/analyst/offline"
 	"github.com/salesanalytics/salesanalytics/dashboard"
 	"github.com/salesanalytics/salesanalytics/dashboard/web"
 )
@@ -189,15 +191,16 @@ func waitFor(t *testing.T, tab *tab, cond func() bool, what string) {
 // with the script the page shows its loading state, the answer streams in (the
 // sentence, the SQL, the table, the follow-ups) and the URL becomes the page's
 // own; the table's figures equal the view API's for the same period; a
-// follow-up link is asked the same way; the URL reloaded shows the same answer
-// rendered by the server, and so does the form without the script. Screenshots
-// of the answered page, light and dark, go to the folder named in the log.
+// follow-up link is asked the same way, as the next turn of the conversation;
+// the URL reloaded shows the same answer rendered by the server, and so does
+// the form without the script. Screenshots of the answered page, light and
+// dark, go to the folder named in the log.
 func TestBrowserAnalyst(t *testing.T) {
 	tab := newTab(t)
 	base := newSite(t, testScale, true)
-	paced := &pacedStreamer{Streamer: web.FromAnalyst(offlineAnalyst(t, base)).(web.Streamer)}
+	paced := &pacedAnalyst{Analyst: offlineAnalyst(t, base)}
 	paced.pause.Store(int64(400 * time.Millisecond))
-	s := base.withAnalyst(t, paced, 0)
+	s := base.withAnalyst(t, web.FromAnalyst(paced), 0)
 	srv, shots := serveBrowser(t, s.h)
 	ctx := context.Background()
 	const question = "revenue by region in 2025"
@@ -205,31 +208,37 @@ func TestBrowserAnalyst(t *testing.T) {
 	// The analyst is paced (a pause before each part), so the page can be seen
 	// waiting, then with part of the answer, then with all of it.
 	tab.run("analyst", chromedp.Navigate(srv.URL+"/analyst"), chromedp.WaitReady(chromedp.CSS("form[data-ask]")))
+	require.Positive(t, tab.count("[data-starters] a"), "the empty page offers starter questions")
+	tab.shoot(shots, "analyst-empty")
 	tab.run("type", chromedp.SendKeys(chromedp.CSS("#q"), question))
 	tab.run("ask", chromedp.Click(chromedp.CSS(`form[data-ask] button[type="submit"]`)))
 	waitFor(t, tab, func() bool {
 		return tab.has(`[data-answer-area].is-loading[aria-busy="true"] [data-status]`)
 	}, "the loading state")
 	require.Equal(t, "/analyst?q="+url.QueryEscape(question), strings.TrimPrefix(tab.location(), srv.URL), "the URL is the page's own at once")
+	require.Equal(t, question, tab.text(lastTurn+" [data-asked]"), "the question is shown")
 	tab.shoot(shots, "analyst-loading")
 	waitFor(t, tab, func() bool {
-		return tab.has("[data-answer-area].is-loading [data-sql]") && !tab.has(`[data-table="answer"]`)
+		return tab.has("[data-answer-area].is-loading [data-sql]") && !tab.has(`[data-table="answer-1"]`)
 	}, "the SQL before the table")
 	require.Equal(t, "Total revenue by region in 2025:", tab.text("[data-answer]"), "the sentence so far: what the question was read as")
 	tab.shoot(shots, "analyst-streaming")
 	waitFor(t, tab, func() bool {
-		return tab.has(`[data-table="answer"] tbody tr`) && tab.has("[data-followups] a") && !tab.has("[data-answer-area].is-loading")
+		return tab.has(`[data-table="answer-1"] tbody tr`) && tab.has("[data-followups] a") && !tab.has("[data-answer-area].is-loading")
 	}, "the answer streamed in")
 	paced.pause.Store(0)
 	require.False(t, tab.has("[data-status]"), "the status line goes when the answer is complete")
 	sentence := tab.text("[data-answer]")
 	require.True(t, strings.HasPrefix(sentence, "Total revenue by region in 2025: "), sentence)
 	require.Contains(t, tab.text("[data-sql] code"), "SELECT")
+	var box string
+	tab.eval(`document.querySelector('#q').value`, &box)
+	require.Empty(t, box, "the question box is ready for the next question")
 
 	// The figures equal the view API's regions for 2025.
 	year, err := s.d.Regional(ctx, dashboard.Filter{From: date(2025, 1, 1), To: date(2025, 12, 31)}, dashboard.RegionalOptions{})
 	require.NoError(t, err)
-	streamed := regionRevenues(t, tab)
+	streamed := regionRevenues(t, tab, "answer-1")
 	require.Len(t, streamed, len(year.Regions))
 	for _, r := range year.Regions {
 		got, ok := streamed[r.Region]
@@ -246,61 +255,73 @@ func TestBrowserAnalyst(t *testing.T) {
 	tab.run("open the SQL", chromedp.Click(chromedp.CSS("[data-sql] summary")))
 	tab.shoot(shots, "analyst-sql")
 
-	// The URL reproduces the page: loaded afresh, the server renders the same table.
-	var streamedHTML, renderedHTML string
-	tab.eval(`document.querySelector('[data-table="answer"]').outerHTML`, &streamedHTML)
-	tab.run("reload", chromedp.Reload(), chromedp.WaitReady(chromedp.CSS(`[data-table="answer"]`)))
-	tab.eval(`document.querySelector('[data-table="answer"]').outerHTML`, &renderedHTML)
-	require.Equal(t, renderedHTML, streamedHTML, "the streamed table is the page's")
+	// The URL reproduces the page: loaded afresh, the server renders the same turn.
+	requireReloadSame(t, tab, "answer-1")
 	require.Equal(t, sentence, tab.text("[data-answer]"))
 	tab.clean("reload")
 
-	// A follow-up link is asked in place, and the URL follows it.
+	// A follow-up link is asked in place, as the next turn, and the URL follows.
 	var follow string
 	tab.eval(`document.querySelector('[data-followups] a').textContent`, &follow)
 	tab.run("follow", chromedp.Click(chromedp.CSS(`[data-followups] a`)))
 	waitFor(t, tab, func() bool {
-		return strings.HasSuffix(tab.location(), "/analyst?"+url.Values{"q": {follow}}.Encode()) &&
-			tab.text("[data-answer]") != sentence && !tab.has("[data-answer-area].is-loading")
+		return strings.HasSuffix(tab.location(), "/analyst?"+url.Values{"q": {question, follow}}.Encode()) &&
+			tab.count("[data-turns] > li") == 2 && tab.has(lastTurn+` [data-table="answer-2"]`) && !tab.has("[data-answer-area].is-loading")
 	}, "the follow-up's answer")
-	var typed string
-	tab.eval(`document.querySelector('#q').value`, &typed)
-	require.Equal(t, follow, typed, "the question box shows the follow-up")
-	want, err := offlineAnalyst(t, base).Ask(ctx, nil, follow)
+	require.Equal(t, follow, tab.text(lastTurn+" [data-asked]"), "the turn shows the follow-up")
+	first, err := offlineAnalyst(t, base).Ask(ctx, nil, question)
 	require.NoError(t, err)
-	require.Equal(t, want.Text, tab.text("[data-answer]"))
+	want, err := offlineAnalyst(t, base).Ask(ctx, []*analyst.Answer{first}, follow)
+	require.NoError(t, err)
+	require.Equal(t, want.Text, tab.text(lastTurn+" [data-answer]"))
+	require.Equal(t, 2, tab.count(`form[data-ask] input[type=hidden][name=q]`), "the next question follows both")
 	tab.clean("follow-up")
 
 	// Back goes to the first question's page.
-	tab.run("back", chromedp.NavigateBack(), chromedp.WaitReady(chromedp.CSS(`[data-table="answer"]`)))
-	waitFor(t, tab, func() bool { return tab.text("[data-answer]") == sentence }, "the first answer again")
+	tab.run("back", chromedp.NavigateBack(), chromedp.WaitReady(chromedp.CSS(`[data-table="answer-1"]`)))
+	waitFor(t, tab, func() bool { return tab.text("[data-answer]") == sentence && tab.count("[data-turns] > li") == 1 }, "the first answer again")
 	tab.clean("back")
 
 	// A hostile question is declined and shown as text: nothing of it runs.
 	hostile := `<script>alert(1)</script><img src=x onerror=alert(2)>`
 	tab.run("hostile", chromedp.SetValue(chromedp.CSS("#q"), hostile), chromedp.Click(chromedp.CSS(`form[data-ask] button[type="submit"]`)))
 	waitFor(t, tab, func() bool {
-		return strings.Contains(tab.text("[data-answer]"), "I did not understand") && !tab.has("[data-answer-area].is-loading")
+		return tab.has(lastTurn+" [data-declined]") && !tab.has("[data-answer-area].is-loading")
 	}, "the decline")
+	require.True(t, strings.HasPrefix(tab.text(lastTurn+" [data-answer]"), "Declined: I did not understand"), tab.text(lastTurn+" [data-answer]"))
 	require.Zero(t, tab.count("[data-answer-area] script, [data-answer-area] img"), "no element made from the question")
 	tab.shoot(shots, "analyst-decline")
-	require.Equal(t, "/analyst?"+url.Values{"q": {hostile}}.Encode(), strings.TrimPrefix(tab.location(), srv.URL))
+	require.Equal(t, "/analyst?"+url.Values{"q": {question, hostile}}.Encode(), strings.TrimPrefix(tab.location(), srv.URL))
 	tab.clean("hostile question")
 
 	// Without the script the form is a plain GET and the server answers.
 	tab.run("no script", scriptDisabled(true), chromedp.Navigate(srv.URL+"/analyst"), chromedp.WaitReady(chromedp.CSS("form[data-ask]")))
 	tab.run("type plain", chromedp.SendKeys(chromedp.CSS("#q"), question), chromedp.Submit(chromedp.CSS("#q")))
-	waitFor(t, tab, func() bool { return tab.has(`[data-table="answer"]`) }, "the server's answer")
+	waitFor(t, tab, func() bool { return tab.has(`[data-table="answer-1"]`) }, "the server's answer")
 	require.Equal(t, sentence, tab.text("[data-answer]"))
 	tab.run("script again", scriptDisabled(false))
 	tab.clean("no script")
 }
 
-// regionRevenues reads the answer table: region → revenue as printed.
-func regionRevenues(t *testing.T, tab *tab) map[string]string {
+// requireReloadSame reloads the page, waits for the table id, and requires
+// the conversation the server renders to be the one the script streamed (the
+// SQL boxes the test opened closed again).
+func requireReloadSame(t *testing.T, tab *tab, id string) {
 	t.Helper()
-	var rows [][]string
-	tab.eval(`Array.from(document.querySelectorAll('[data-table="answer"] tbody tr')).map(tr => Array.from(tr.cells).map(td => td.textContent.trim()))`, &rows)
+	var streamed, rendered string
+	tab.eval(`document.querySelector('[data-turns]').innerHTML`, &streamed)
+	tab.run("reload", chromedp.Reload(), chromedp.WaitReady(chromedp.CSS(`[data-table="`+id+`"]`)))
+	tab.eval(`document.querySelector('[data-turns]').innerHTML`, &rendered)
+	require.Equal(t, rendered, strings.ReplaceAll(streamed, `data-sql="" open=""`, `data-sql=""`), "the streamed conversation is the page's")
+}
+
+// lastTurn selects the conversation's last turn.
+const lastTurn = "[data-turns] > li:last-child"
+
+// regionRevenues reads an answer table: region → revenue as printed.
+func regionRevenues(t *testing.T, tab *tab, id string) map[string]string {
+	t.Helper()
+	rows := tableRows(tab, id)
 	out := map[string]string{}
 	for _, r := range rows {
 		require.Len(t, r, 2)
@@ -309,17 +330,25 @@ func regionRevenues(t *testing.T, tab *tab) map[string]string {
 	return out
 }
 
+// tableRows reads a table's cells as printed.
+func tableRows(tab *tab, id string) [][]string {
+	var rows [][]string
+	tab.eval(`Array.from(document.querySelectorAll('[data-table="`+id+`"] tbody tr')).map(tr => Array.from(tr.cells).map(td => td.textContent.trim()))`, &rows)
+	return rows
+}
+
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
-// pacedStreamer pauses before each part of a streamed answer, so that a
-// browser test sees the answer arrive in steps.
-type pacedStreamer struct {
-	web.Streamer
+// pacedAnalyst is the offline analyst pausing before each part of a streamed
+// answer, so that a browser test sees the answer arrive in steps; the earlier
+// questions of a conversation, asked again without streaming, do not wait.
+type pacedAnalyst struct {
+	*offline.Analyst
 	pause atomic.Int64 // nanoseconds
 }
 
-func (p *pacedStreamer) AskStream(ctx context.Context, q string, emit func(web.Piece) error) (web.Answer, error) {
-	return p.Streamer.AskStream(ctx, q, func(pc web.Piece) error {
+func (p *pacedAnalyst) AskStream(ctx context.Context, history []*analyst.Answer, q string, emit func(analyst.Part) error) (*analyst.Answer, error) {
+	return p.Analyst.AskStream(ctx, history, q, func(pc analyst.Part) error {
 		select {
 		case <-time.After(time.Duration(p.pause.Load())):
 		case <-ctx.Done():

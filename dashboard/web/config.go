@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"html/template"
 	"log/slog"
 	"net/url"
 	"time"
@@ -97,13 +98,18 @@ type Analyst interface {
 	Ask(ctx context.Context, question string) (Answer, error)
 }
 
-// Answer is the analyst's reply: the sentence, the SQL it ran, the result and
-// follow-up questions.
+// Answer is the analyst's reply: the sentence, the SQL it ran, the result (and
+// its chart, for a time grain or a ranking) and follow-up questions; or a
+// decline, which says why.
 type Answer struct {
 	Text      string
 	SQL       string
+	Args      []any // the values bound to SQL's placeholders, in order
 	Table     *Table
+	Chart     template.HTML
 	FollowUps []string
+	Declined  bool
+	Reason    string
 }
 
 // File is a download: its name (which says what it holds, filter included)

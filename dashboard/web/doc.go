@@ -16,17 +16,28 @@
 // it, the theme switches without a reload and a filter change reloads each tile
 // from /tile/{page}/{id} with its own loading state.
 //
-// The analyst page answers ?q= on the server. With the script, the question is
-// asked of /analyst/stream?q= instead, whose answer is a text/event-stream:
-// events status, text, sql, table, suggest, then done (the whole sentence) or
-// error (the page's message), each one HTML fragment rendered and escaped by
-// the page's own templates and flushed as the analyst emits it (a [Streamer];
-// [FromAnalyst] makes one of either analyst). The script, with fetch and a
+// The analyst page keeps a conversation in its URL: /analyst?region=West&q=…&q=…
+// holds the questions, oldest first, and the dashboard filter its answers keep
+// (the navigation carries each page's filter to it). The server holds nothing:
+// it asks the questions again, in order, each with the answers before it as
+// history, so "and in 2024?" edits the question before, and a link reproduces
+// the conversation; at most 8 questions and 2,000 bytes of them. An analyst that
+// is an analyst.Scoper (the offline one) keeps the filter on every answer; the
+// page shows it as chips. An answer with a time grain gets a line chart, a
+// ranking a bar chart; money has its currency sign; the SQL is laid out on
+// lines with its bound values. A decline shows its reason; an answer refused
+// here (SQL that is not read-only) is a decline with status 422, never a 500.
+// With the script, the question is asked of /analyst/stream?… instead, whose
+// answer is a text/event-stream: events status, text, sql, table, suggest, then
+// done (the whole turn, as the page renders it) or error (the page's message),
+// each one HTML fragment rendered and escaped by the page's own templates and
+// flushed as the analyst emits it (a [Streamer]; [FromAnalyst] makes one of
+// either analyst). The script (static/analyst.js), with fetch and a
 // ReadableStream (not EventSource, which would re-ask on a broken connection),
-// puts each fragment in its place, and pushes /analyst?q=… so the link
-// reproduces the page. The stream is bounded like the page: the question's
-// length, the request timeout, and the request's context, so the analyst stops
-// when the client leaves.
+// adds the turn, puts each fragment in its place, and pushes the conversation's
+// URL. The stream is bounded like the page: the questions' length and number,
+// the request timeout, and the request's context, so the analyst stops when the
+// client leaves.
 //
 // The server answers only to the host names it was told to serve
 // (Config.AllowedHosts; the loopback names by default), so a DNS-rebinding page

@@ -133,15 +133,14 @@ func (h *handler) servePage(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	if p.Key == analystKey {
+		h.serveAnalyst(w, r, p)
+		return
+	}
 	ctx, cancel := h.ctx(r)
 	defer cancel()
 	q := clean(r.URL.Query())
 	v := h.base(ctx, w, r, p, q)
-	if p.Key == analystKey {
-		h.analyst(ctx, r, v)
-		h.render(w, v)
-		return
-	}
 	if q.Has(keyPeriod) && v.Status == http.StatusOK {
 		// a preset stands for dates: the page's URL holds them
 		http.Redirect(w, r, withQuery(v.Path, resolvePeriod(q, v.Fields)), http.StatusFound)

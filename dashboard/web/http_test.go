@@ -42,7 +42,7 @@ func TestStatusCodes(t *testing.T) {
 		{"/export/executive/regions.txt", 404, "There is no page"},
 		{"/static/secret.go", 404, "There is no page"},
 		{"/executive", 200, "Executive overview"},
-		{"/analyst", 200, "not available in this build yet"},
+		{"/analyst", 200, "This server runs without an analyst"},
 		{"/tile/executive/kpis", 200, `data-kpi="revenue"`},
 		{"/crumbs/executive?region=West", 200, "Regions: West"},
 	}

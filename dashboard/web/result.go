@@ -12,8 +12,10 @@ import (
 )
 
 // ResultTable renders a query result (an analyst's answer) as a page table:
-// decimals at their column's scale with thousands separators, counts grouped,
-// dates as YYYY-MM-DD, NULL as "—"; metric columns right-aligned.
+// money with its currency sign and thousands separators, shares as
+// percentages, other decimals at their column's scale, counts grouped,
+// periods of a time grain as the sentence names them ("January 2025", "Q1
+// 2025"), other dates as YYYY-MM-DD, NULL as "—"; metric columns right-aligned.
 func ResultTable(id string, res *query.Result) *Table {
 	if res == nil {
 		return nil
@@ -33,14 +35,29 @@ func ResultTable(id string, res *query.Result) *Table {
 	return t
 }
 
+// moneyColumn reports whether a column holds money: the model's money is
+// DECIMAL(38,2) end to end, and the analyst's sentence says a decimal at two
+// places with its currency sign too, so the table and the chart say the same.
+func moneyColumn(c query.Column) bool {
+	return c.Kind == query.KindDecimal && c.Scale == 2 && !share(c)
+}
+
+// share reports whether a column is a fraction the analyst names a share or a
+// percentage ("revenue_share", "order_pct").
+func share(c query.Column) bool {
+	return c.Kind == query.KindDecimal && (strings.HasSuffix(c.Name, "_share") || strings.HasSuffix(c.Name, "_pct"))
+}
+
 func resultText(c query.Column, v any) string {
 	switch x := v.(type) {
 	case nil:
 		return "—"
 	case decimal.Decimal:
-		if c.Scale == 2 {
-			// grouped to the cent as money is, without a unit the column may not have
-			return strings.Replace(format.Money(x), "$", "", 1)
+		switch {
+		case share(c):
+			return pct(x)
+		case moneyColumn(c):
+			return format.Money(x)
 		}
 		return x.StringFixed(int32(c.Scale))
 	case int64:
@@ -50,6 +67,9 @@ func resultText(c query.Column, v any) string {
 	case bool:
 		return strconv.FormatBool(x)
 	case time.Time:
+		if c.Role == query.RoleTime {
+			return periodText(c.Name, x, false)
+		}
 		if c.Kind == query.KindDate {
 			return x.Format(time.DateOnly)
 		}

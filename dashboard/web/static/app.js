@@ -1,7 +1,7 @@
 // Sales Analytics dashboard: progressive enhancement only. Every page works
 // without this file; with it, the theme switches without a reload, a filter
-// change reloads each tile on its own, with a loading state per tile, and the
-// analyst's answer streams in.
+// change reloads each tile on its own, with a loading state per tile. (The
+// analyst page's conversation is analyst.js.)
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -85,125 +85,6 @@
     });
   });
 
-  // Analyst: the answer streams in from /analyst/stream as server-sent events,
-  // each an HTML fragment the server rendered and escaped; the URL becomes the
-  // page's own (/analyst?q=…), so a reload or a shared link shows the same
-  // answer without the script. Follow-up links are asked the same way.
-  var asking = null;
-  function ask(area, question) {
-    var qs = new URLSearchParams({ q: question }).toString();
-    var url = "/analyst?" + qs;
-    if (asking) asking.abort();
-    var ctrl = new AbortController();
-    asking = ctrl;
-    history.pushState(null, "", url);
-    var status = document.createElement("p");
-    status.className = "ask-status";
-    status.setAttribute("role", "status");
-    status.setAttribute("data-status", "");
-    var spin = document.createElement("span");
-    spin.className = "spinner";
-    spin.setAttribute("aria-hidden", "true");
-    status.appendChild(spin);
-    status.appendChild(document.createTextNode(" Asking the analyst…"));
-    area.replaceChildren(status);
-    area.classList.add("is-loading");
-    area.setAttribute("aria-busy", "true");
-    var sentence = null;
-    var finish = function () {
-      if (asking !== ctrl) return;
-      asking = null;
-      status.remove();
-      area.classList.remove("is-loading");
-      area.removeAttribute("aria-busy");
-    };
-    // The status line stays last, below what has arrived; the sentence is first.
-    var on = {
-      status: function (html) { status.innerHTML = html; },
-      text: function (html) {
-        if (!sentence) {
-          sentence = document.createElement("p");
-          sentence.className = "answer";
-          sentence.setAttribute("data-answer", "");
-          area.prepend(sentence);
-        }
-        sentence.insertAdjacentHTML("beforeend", html);
-      },
-      sql: function (html) { status.insertAdjacentHTML("beforebegin", html); },
-      table: function (html) { status.insertAdjacentHTML("beforebegin", html); },
-      suggest: function (html) { status.insertAdjacentHTML("beforebegin", html); },
-      error: function (html) { status.insertAdjacentHTML("beforebegin", html); finish(); },
-      done: function (html) {
-        if (sentence) sentence.outerHTML = html; else area.insertAdjacentHTML("afterbegin", html);
-        finish();
-      }
-    };
-    fetch("/analyst/stream?" + qs, { credentials: "same-origin", signal: ctrl.signal, headers: { Accept: "text/event-stream" } })
-      .then(function (res) {
-        if (!res.body || (res.headers.get("Content-Type") || "").indexOf("text/event-stream") !== 0) throw new Error("not a stream");
-        var reader = res.body.getReader();
-        var decoder = new TextDecoder();
-        var buf = "";
-        var pump = function () {
-          return reader.read().then(function (chunk) {
-            if (asking !== ctrl) { reader.cancel(); return; }
-            buf += decoder.decode(chunk.value || new Uint8Array(), { stream: !chunk.done });
-            var end;
-            while ((end = buf.indexOf("\n\n")) >= 0) {
-              var block = buf.slice(0, end);
-              buf = buf.slice(end + 2);
-              var name = "", data = [];
-              block.split("\n").forEach(function (line) {
-                if (line.indexOf("event: ") === 0) name = line.slice(7);
-                else if (line.indexOf("data: ") === 0) data.push(line.slice(6));
-              });
-              if (Object.prototype.hasOwnProperty.call(on, name)) on[name](data.join("\n"));
-            }
-            if (chunk.done) {
-              if (asking === ctrl) {
-                var cut = document.createElement("p");
-                cut.className = "tile-error";
-                cut.setAttribute("role", "alert");
-                cut.textContent = "The answer stopped before it was complete; reload the page to ask again.";
-                status.before(cut);
-              }
-              finish();
-              return;
-            }
-            return pump();
-          });
-        };
-        return pump();
-      })
-      .catch(function (err) {
-        if (err && err.name === "AbortError") return;
-        window.location.assign(url); // the page answers without the script
-      });
-  }
-
-  document.addEventListener("submit", function (ev) {
-    var form = ev.target;
-    if (!form.matches || !form.matches("form[data-ask]")) return;
-    var area = document.querySelector("[data-answer-area]");
-    var input = form.querySelector("input[name=q]");
-    var question = input ? input.value.trim() : "";
-    if (!area || !question || !window.fetch || !window.ReadableStream || !window.AbortController) return;
-    ev.preventDefault();
-    ask(area, question);
-  });
-
-  document.addEventListener("click", function (ev) {
-    var link = ev.target.closest ? ev.target.closest("[data-answer-area] [data-followups] a") : null;
-    if (!link || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
-    var area = document.querySelector("[data-answer-area]");
-    var question = new URL(link.href).searchParams.get("q");
-    if (!area || !question || !window.fetch || !window.ReadableStream || !window.AbortController) return;
-    ev.preventDefault();
-    var input = document.querySelector("form[data-ask] input[name=q]");
-    if (input) input.value = question;
-    ask(area, question);
-  });
-
   // Pickers: a long list filters as you type; a customer or product picker
   // asks the server (/pick/{field}?q=) and lists the matches not yet picked.
   var searching = null;
@@ -265,6 +146,7 @@
     if (form) form.classList.toggle("open", open);
   });
 
+  // A page whose state was pushed (a filter, an analyst question) is its URL.
   window.addEventListener("popstate", function () { window.location.reload(); });
 
   // Close an open picker when the user clicks elsewhere.
