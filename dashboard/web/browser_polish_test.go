@@ -73,7 +73,7 @@ func TestBrowserPolish(t *testing.T) {
 	tab.run("pick", chromedp.Click(chromedp.CSS(`[data-found] input[value="`+id+`"]`)),
 		chromedp.Click(chromedp.CSS(`form[data-filters] button[type="submit"]`)))
 	waitFor(t, tab, func() bool {
-		return strings.Contains(tab.location(), "customer="+id) && strings.Contains(tab.text("[data-crumbs]"), "Customers: "+top.Name)
+		return strings.Contains(tab.location(), "customer="+id) && strings.Contains(tab.text("[data-crumbs]"), "Customer: "+top.Name)
 	}, "the chip names the customer")
 	require.NotContains(t, tab.text("[data-crumbs]"), "#"+id)
 	tab.clean("customer picker")

@@ -85,7 +85,7 @@ func TestNamesNotIds(t *testing.T) {
 
 	res, body = s.get(t, "/customers?customer="+strconv.FormatInt(top.ID, 10))
 	require.Equal(t, http.StatusOK, res.StatusCode)
-	require.Contains(t, chips(t, body), "Customers: "+top.Name+" × (remove)")
+	require.Contains(t, chips(t, body), "Customer: "+top.Name+" × (remove)")
 	require.NotContains(t, body, "#"+strconv.FormatInt(top.ID, 10))
 
 	res, body = s.get(t, "/regional?region=west&segment=enterprise&category=electronics")
