@@ -42,6 +42,15 @@ type Option struct {
 	Selected     bool
 }
 
+// None is what a picker shows with nothing picked: "All regions", or "Any
+// customer" for a search among many.
+func (f Field) None() string {
+	if f.Kind == "search" {
+		return "Any " + lowerFirst(f.Label)
+	}
+	return "All " + lowerFirst(f.Label)
+}
+
 // Summary is what a closed multi field shows: "All", the one choice, or "3 selected".
 func (f Field) Summary() string {
 	var picked []string
@@ -52,7 +61,7 @@ func (f Field) Summary() string {
 	}
 	switch len(picked) {
 	case 0:
-		return "All " + lowerFirst(f.Label)
+		return f.None()
 	case 1:
 		return picked[0]
 	default:

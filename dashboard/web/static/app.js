@@ -77,8 +77,8 @@
         var picked = d.querySelectorAll("input:checked");
         var label = d.parentNode.querySelector("span").textContent;
         var sum = d.querySelector("summary");
-        if (picked.length === 0) sum.textContent = "All " + label.charAt(0).toLowerCase() + label.slice(1);
-        else if (picked.length === 1) sum.textContent = picked[0].parentNode.textContent.trim();
+        if (picked.length === 0) sum.textContent = d.getAttribute("data-none") || "All " + label.charAt(0).toLowerCase() + label.slice(1);
+        else if (picked.length === 1) sum.textContent = picked[0].parentNode.textContent.trim().split(" · ")[0];
         else sum.textContent = picked.length + " " + label.charAt(0).toLowerCase() + label.slice(1);
       });
       document.querySelectorAll("details.pick[open]").forEach(function (d) { d.removeAttribute("open"); });
