@@ -15,8 +15,8 @@ import (
 
 	"github.com/salesanalytics/salesanalytics/dialect"
 	"github.com/salesanalytics/salesanalytics/engine/embedded"
-	"github.com/salesanalytics/salesanalytics/internal/querycases"
-	"github.com/salesanalytics/salesanalytics/internal/testwh"
+	"github.com/salesanalytics/salesanalytics/query/querytest"
+	"github.com/salesanalytics/salesanalytics/pipeline/pipelinetest"
 	"github.com/salesanalytics/salesanalytics/query"
 	"github.com/salesanalytics/salesanalytics/scan"
 	"github.com/salesanalytics/salesanalytics/semantic"
@@ -65,10 +65,10 @@ func fileWarehouse(b *testing.B, scale float64) *embedded.Engine {
 	if err != nil {
 		b.Fatal(err)
 	}
-	o := testwh.Default()
+	o := pipelinetest.Default()
 	o.Data.Scale = scale
-	o.Now = func() time.Time { return querycases.Now }
-	if _, err := testwh.Setup(ctx, eng, o); err != nil {
+	o.Now = func() time.Time { return querytest.Now }
+	if _, err := pipelinetest.Setup(ctx, eng, o); err != nil {
 		b.Fatal(err)
 	}
 	eng.Close()
@@ -102,7 +102,7 @@ FROM "MARTS"."SALES_BY_PRODUCT" WHERE "MONTH" BETWEEN CAST(? AS DATE) AND CAST(?
 // 90% of facts/handwritten.
 func BenchmarkRollups(b *testing.B) {
 	ctx := context.Background()
-	now := func() time.Time { return querycases.Now }
+	now := func() time.Time { return querytest.Now }
 	on, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, Now: now})
 	if err != nil {
 		b.Fatal(err)
@@ -117,9 +117,9 @@ func BenchmarkRollups(b *testing.B) {
 		rows int
 		cols []func() any
 	}{
-		{"region_kpis", querycases.RegionKPIs2025, 4, []func() any{text, dec, integer}}, // AOV divided in Go
-		{"month_region", querycases.RevenueByMonthRegion2025, 48, []func() any{date, text, dec}},
-		{"top_products", querycases.TopProducts2025, 10, []func() any{integer, text, dec}},
+		{"region_kpis", querytest.RegionKPIs2025, 4, []func() any{text, dec, integer}}, // AOV divided in Go
+		{"month_region", querytest.RevenueByMonthRegion2025, 48, []func() any{date, text, dec}},
+		{"top_products", querytest.TopProducts2025, 10, []func() any{integer, text, dec}},
 	}
 	from, to := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)
 	for range benchRounds() {
@@ -229,7 +229,7 @@ func handRows(b *testing.B, db *sql.DB, q string, cols []func() any, args ...any
 // written by hand. Target: sdk ≤ 1.1 × handwritten.
 func BenchmarkMonthGrain(b *testing.B) {
 	ctx := context.Background()
-	now := func() time.Time { return querycases.Now }
+	now := func() time.Time { return querytest.Now }
 	sdk, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, Now: now})
 	if err != nil {
 		b.Fatal(err)
@@ -254,7 +254,7 @@ WHERE "ORDER_DATE" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) GROUP BY 1, 2 ORD
 					b.ResetTimer()
 					defer cpuPerOp(b)()
 					for b.Loop() {
-						q, err := c.Compile(querycases.MonthlyByChannel2025)
+						q, err := c.Compile(querytest.MonthlyByChannel2025)
 						if err != nil {
 							b.Fatal(err)
 						}
