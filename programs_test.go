@@ -10,7 +10,7 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/stretchr/testify/require"
 
-	"github.com/salesanalytics/salesanalytics/internal/cli"
+	"github.com/salesanalytics/salesanalytics/connect"
 	"github.com/salesanalytics/salesanalytics/internal/golden"
 )
 
@@ -36,7 +36,7 @@ func TestPrograms(t *testing.T) {
 	}
 	cache := t.TempDir()
 	db := filepath.Join(cache, "sales.duckdb")
-	wh, err := (&cli.WarehouseFlags{DB: db, Build: true}).Open(context.Background(), os.Stderr)
+	wh, err := (&connect.Flags{DB: db, Build: true}).Open(context.Background(), os.Stderr)
 	require.NoError(t, err)
 	require.NoError(t, wh.Close())
 

@@ -14,7 +14,6 @@ import (
 	"github.com/salesanalytics/salesanalytics/engine"
 	_ "github.com/salesanalytics/salesanalytics/engine/snowflake"
 	"github.com/salesanalytics/salesanalytics/engine/snowflake/connection"
-	"github.com/salesanalytics/salesanalytics/internal/cli"
 )
 
 // TestLiveCortexAgents asks Cortex Agents, with a Cortex Analyst tool over the
@@ -37,7 +36,7 @@ func TestLiveCortexAgents(t *testing.T) {
 	require.NoError(t, err)
 	st, err := conn.Analyst()
 	require.NoError(t, err)
-	auth := cli.AnalystAuth(st)
+	auth := analyst.ConnectionAuth(st)
 	eng, err := engine.Open(ctx, engine.Config{Name: "snowflake", Connection: name})
 	require.NoError(t, err)
 	defer eng.Close()

@@ -6,8 +6,8 @@ import (
 
 	"github.com/salesanalytics/salesanalytics/dialect"
 	"github.com/salesanalytics/salesanalytics/internal/benchcpu"
-	"github.com/salesanalytics/salesanalytics/internal/querycases"
 	"github.com/salesanalytics/salesanalytics/query"
+	"github.com/salesanalytics/salesanalytics/query/querytest"
 	"github.com/salesanalytics/salesanalytics/semantic"
 )
 
@@ -38,7 +38,7 @@ func BenchmarkCompileRouted(b *testing.B) {
 			c := compiler(b, d)
 			defer benchcpu.PerOp(b)()
 			for b.Loop() {
-				q, err := c.Compile(querycases.RegionKPIs2025)
+				q, err := c.Compile(querytest.RegionKPIs2025)
 				if err != nil || !q.Route.Rollup {
 					b.Fatal(err, q.Route)
 				}

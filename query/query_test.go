@@ -11,21 +11,21 @@ import (
 
 	"github.com/salesanalytics/salesanalytics/dialect"
 	"github.com/salesanalytics/salesanalytics/internal/golden"
-	"github.com/salesanalytics/salesanalytics/internal/querycases"
 	"github.com/salesanalytics/salesanalytics/query"
+	"github.com/salesanalytics/salesanalytics/query/querytest"
 	"github.com/salesanalytics/salesanalytics/semantic"
 )
 
 func compiler(tb testing.TB, d dialect.Dialect) *query.Compiler {
 	tb.Helper()
-	c, err := query.New(semantic.SalesModel(), query.Options{Dialect: d, Now: func() time.Time { return querycases.Now }})
+	c, err := query.New(semantic.SalesModel(), query.Options{Dialect: d, Now: func() time.Time { return querytest.Now }})
 	require.NoError(tb, err)
 	return c
 }
 
 func TestGoldenSQL(t *testing.T) {
 	t.Parallel()
-	cases := append(querycases.All(), querycases.Layers()...)
+	cases := append(querytest.All(), querytest.Layers()...)
 	require.GreaterOrEqual(t, len(cases), 25)
 	for _, d := range dialect.All() {
 		c := compiler(t, d)

@@ -10,8 +10,8 @@ import (
 
 	"github.com/salesanalytics/salesanalytics/dialect"
 	"github.com/salesanalytics/salesanalytics/internal/golden"
-	"github.com/salesanalytics/salesanalytics/internal/querycases"
 	"github.com/salesanalytics/salesanalytics/query"
+	"github.com/salesanalytics/salesanalytics/query/querytest"
 	"github.com/salesanalytics/salesanalytics/semantic"
 )
 
@@ -19,7 +19,7 @@ func TestGoldenSQLOfThePlanner(t *testing.T) {
 	t.Parallel()
 	for _, d := range dialect.All() {
 		c := compiler(t, d)
-		for _, tc := range append(querycases.Planner(), querycases.MultiTable()...) {
+		for _, tc := range append(querytest.Planner(), querytest.MultiTable()...) {
 			t.Run(string(d)+"/"+tc.Name, func(t *testing.T) {
 				q, err := c.Compile(tc.Req)
 				require.NoError(t, err)
@@ -40,7 +40,7 @@ func TestRoutePicksTheSmallestMartThatIsExact(t *testing.T) {
 	t.Parallel()
 	c := compiler(t, dialect.DuckDB)
 	byName := map[string]query.Request{}
-	for _, tc := range querycases.Planner() {
+	for _, tc := range querytest.Planner() {
 		byName[tc.Name] = tc.Req
 	}
 	for _, tc := range []struct {
@@ -65,14 +65,14 @@ func TestRoutePicksTheSmallestMartThatIsExact(t *testing.T) {
 			require.Contains(t, q.Explain(), r, tc.name)
 		}
 	}
-	off, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, NoRollups: true, Now: func() time.Time { return querycases.Now }})
+	off, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, NoRollups: true, Now: func() time.Time { return querytest.Now }})
 	require.NoError(t, err)
-	q, err := off.Compile(querycases.RegionKPIs2025)
+	q, err := off.Compile(querytest.RegionKPIs2025)
 	require.NoError(t, err)
 	require.Equal(t, query.Route{Table: "FCT_ORDERS"}, q.Route, "switched off")
 	sf, err := off.For(dialect.Snowflake)
 	require.NoError(t, err)
-	q, err = sf.Compile(querycases.RegionKPIs2025)
+	q, err = sf.Compile(querytest.RegionKPIs2025)
 	require.NoError(t, err)
 	require.False(t, q.Route.Rollup, "the option carries to the other dialect")
 }

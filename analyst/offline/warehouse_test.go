@@ -13,7 +13,7 @@ import (
 	"github.com/salesanalytics/salesanalytics/analyst/offline"
 	"github.com/salesanalytics/salesanalytics/dialect"
 	"github.com/salesanalytics/salesanalytics/engine/embedded"
-	"github.com/salesanalytics/salesanalytics/internal/testwh"
+	"github.com/salesanalytics/salesanalytics/pipeline/pipelinetest"
 	"github.com/salesanalytics/salesanalytics/semantic"
 )
 
@@ -37,9 +37,9 @@ func warehouse(tb testing.TB) *embedded.Engine {
 		if whErr != nil {
 			return
 		}
-		o := testwh.Default()
+		o := pipelinetest.Default()
 		o.Now = clock
-		_, whErr = testwh.Setup(ctx, whEng, o)
+		_, whErr = pipelinetest.Setup(ctx, whEng, o)
 	})
 	require.NoError(tb, whErr)
 	return whEng

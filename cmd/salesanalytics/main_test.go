@@ -12,7 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 
-	"github.com/salesanalytics/salesanalytics/internal/cli"
+	"github.com/salesanalytics/salesanalytics/connect"
 )
 
 func TestMain(m *testing.M) {
@@ -26,7 +26,7 @@ func TestMain(m *testing.M) {
 func TestScripts(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "sales.duckdb")
-	wh, err := (&cli.WarehouseFlags{DB: db, Scale: 0.02, Build: true}).Open(context.Background(), os.Stderr)
+	wh, err := (&connect.Flags{DB: db, Scale: 0.02, Build: true}).Open(context.Background(), os.Stderr)
 	require.NoError(t, err)
 	require.NoError(t, wh.Close())
 	testscript.Run(t, testscript.Params{

@@ -17,8 +17,8 @@ import (
 
 	"github.com/salesanalytics/salesanalytics/analyst/offline"
 	"github.com/salesanalytics/salesanalytics/cmd/internal/mcpserver"
+	"github.com/salesanalytics/salesanalytics/connect"
 	"github.com/salesanalytics/salesanalytics/dialect"
-	"github.com/salesanalytics/salesanalytics/internal/cli"
 	"github.com/salesanalytics/salesanalytics/query"
 	"github.com/salesanalytics/salesanalytics/semantic"
 )
@@ -112,11 +112,11 @@ func TestTypeScriptClient(t *testing.T) {
 // binary opens it.
 func goAnswers(t *testing.T, db string) (map[string]string, map[string]string) {
 	ctx := context.Background()
-	wh, err := (&cli.WarehouseFlags{DB: db, Scale: 0.02, Build: true}).Open(ctx, os.Stderr)
+	wh, err := (&connect.Flags{DB: db, Scale: 0.02, Build: true}).Open(ctx, os.Stderr)
 	require.NoError(t, err)
 	defer wh.Close()
 	conn := wh.Engine().DB()
-	c, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, Now: cli.DemoNow})
+	c, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, Now: connect.DemoNow})
 	require.NoError(t, err)
 	q, err := c.Compile(query.Request{Metrics: []string{"revenue"}, Dimensions: []string{"region"}, Where: query.Eq("segment", "SMB"),
 		Dates: &query.DateFilter{Range: query.Year(2025)}})
@@ -130,7 +130,7 @@ func goAnswers(t *testing.T, db string) (map[string]string, map[string]string) {
 		}
 		return m
 	}
-	a, err := offline.New(ctx, semantic.SalesModel(), conn, offline.Options{Dialect: dialect.DuckDB, Now: cli.DemoNow})
+	a, err := offline.New(ctx, semantic.SalesModel(), conn, offline.Options{Dialect: dialect.DuckDB, Now: connect.DemoNow})
 	require.NoError(t, err)
 	ans, err := a.Ask(ctx, nil, "Total revenue by region last year")
 	require.NoError(t, err)

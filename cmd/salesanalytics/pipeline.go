@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/salesanalytics/salesanalytics/internal/cli"
+	"github.com/salesanalytics/salesanalytics/connect"
 )
 
 // runSetup builds the warehouse, or brings it up to date.
@@ -110,7 +110,7 @@ func runValidate(ctx context.Context, c *call, args []string) error {
 	// file itself is only read.
 	opts := w.options()
 	if w.DB != "" {
-		w.WarehouseFlags = cli.WarehouseFlags{Engine: w.Engine, DB: w.DB, Connection: w.Connection}
+		w.Flags = connect.Flags{Engine: w.Engine, DB: w.DB, Connection: w.Connection}
 	}
 	wh, err := w.open(ctx, c)
 	if err != nil {

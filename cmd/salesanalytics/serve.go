@@ -4,11 +4,9 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"time"
 
-	"github.com/salesanalytics/salesanalytics/dashboard"
 	"github.com/salesanalytics/salesanalytics/dashboard/web"
-	"github.com/salesanalytics/salesanalytics/internal/cli"
+	"github.com/salesanalytics/salesanalytics/dashboard/web/site"
 )
 
 // runServe serves the web dashboard until interrupted.
@@ -24,29 +22,11 @@ func runServe(ctx context.Context, c *call, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer wh.Close()
-	eng := wh.Engine()
-	d, err := dashboard.New(eng.DB(), eng.Dialect(), dashboard.Options{Names: wh.Names(), Cache: true})
+	s, err := site.New(ctx, wh, site.Options{Flags: w.Flags, Offline: *offline, Warn: c.err, Web: web.Options{Log: log}})
 	if err != nil {
 		return err
 	}
-	a, err := cli.OpenAnalyst(ctx, wh, w.WarehouseFlags, *offline, c.err)
-	if err != nil {
-		return err
-	}
-	h, err := web.New(web.ForDashboard(d, web.Options{
-		Log:     log,
-		Analyst: web.FromAnalyst(a),
-		Refresh: func(ctx context.Context) error {
-			_, err := wh.Refresh(ctx)
-			return err
-		},
-	}))
-	if err != nil {
-		return err
-	}
-	srv := web.NewServer(*addr, h, log)
-	return web.Serve(ctx, srv, 10*time.Second, func(at string) {
+	return s.Serve(ctx, *addr, log, func(at string) {
 		fmt.Fprintf(c.out, "Sales dashboard: http://%s/ (Ctrl-C to stop)\n", at)
 	})
 }

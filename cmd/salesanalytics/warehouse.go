@@ -9,9 +9,9 @@ import (
 
 	"github.com/salesanalytics/salesanalytics/cmd/internal/request"
 	"github.com/salesanalytics/salesanalytics/cmd/internal/service"
+	"github.com/salesanalytics/salesanalytics/connect"
 	"github.com/salesanalytics/salesanalytics/dashboard"
 	"github.com/salesanalytics/salesanalytics/engine"
-	"github.com/salesanalytics/salesanalytics/internal/cli"
 	"github.com/salesanalytics/salesanalytics/pipeline"
 	"github.com/salesanalytics/salesanalytics/query"
 	"github.com/salesanalytics/salesanalytics/semantic"
@@ -19,7 +19,7 @@ import (
 
 // warehouseFlags are -engine, -db, -connection and -scale, as the example
 // programs have them.
-type warehouseFlags struct{ cli.WarehouseFlags }
+type warehouseFlags struct{ connect.Flags }
 
 func (c *call) warehouse() *warehouseFlags {
 	w := &warehouseFlags{}
@@ -28,7 +28,7 @@ func (c *call) warehouse() *warehouseFlags {
 }
 
 // open opens the warehouse (building the embedded one on first use).
-func (w *warehouseFlags) open(ctx context.Context, c *call) (*cli.Opened, error) {
+func (w *warehouseFlags) open(ctx context.Context, c *call) (*connect.Warehouse, error) {
 	return w.Open(ctx, c.err)
 }
 
@@ -50,19 +50,19 @@ func (w *warehouseFlags) embedded() bool {
 // service opens the warehouse and the service over it: Cortex Analyst on
 // Snowflake when the connection can call it (unless offline), else the offline
 // analyst. Close the returned warehouse when done.
-func (w *warehouseFlags) service(ctx context.Context, c *call, offline bool) (*service.Service, *cli.Opened, error) {
+func (w *warehouseFlags) service(ctx context.Context, c *call, offline bool) (*service.Service, *connect.Warehouse, error) {
 	wh, err := w.open(ctx, c)
 	if err != nil {
 		return nil, nil, err
 	}
-	a, err := cli.OpenAnalyst(ctx, wh, w.WarehouseFlags, offline, c.err)
+	a, err := connect.OpenAnalyst(ctx, wh, w.Flags, offline, c.err)
 	if err != nil {
 		wh.Close()
 		return nil, nil, err
 	}
 	now := time.Now
 	if w.embedded() {
-		now = cli.DemoNow
+		now = connect.DemoNow
 	}
 	svc, err := service.New(ctx, service.Config{DB: wh.Engine().DB(), Dialect: wh.Engine().Dialect(), Names: wh.Names(), Analyst: a, Now: now})
 	if err != nil {
@@ -88,7 +88,7 @@ func isUsage(err error) bool {
 // refresh): an embedded file read-write, built first when it does not exist;
 // Snowflake as every command opens it. Every other command opens the embedded
 // file read-only (readers never write).
-func (w *warehouseFlags) openWritable(ctx context.Context, c *call) (*cli.Opened, error) {
+func (w *warehouseFlags) openWritable(ctx context.Context, c *call) (*connect.Warehouse, error) {
 	if !w.embedded() {
 		return w.open(ctx, c)
 	}
@@ -98,14 +98,14 @@ func (w *warehouseFlags) openWritable(ctx context.Context, c *call) (*cli.Opened
 		if scale == 0 {
 			scale = 1
 		}
-		p, err := cli.DefaultDB(scale)
+		p, err := connect.DefaultDB(scale)
 		if err != nil {
 			return nil, err
 		}
 		path = p
 	}
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		built, err := (&cli.WarehouseFlags{DB: path, Scale: w.Scale, Build: true}).Open(ctx, c.err)
+		built, err := (&connect.Flags{DB: path, Scale: w.Scale, Build: true}).Open(ctx, c.err)
 		if err != nil {
 			return nil, err
 		}
@@ -115,10 +115,10 @@ func (w *warehouseFlags) openWritable(ctx context.Context, c *call) (*cli.Opened
 	if err != nil {
 		return nil, err
 	}
-	wh, err := pipeline.New(eng, pipeline.Config{Now: cli.DemoNow})
+	wh, err := pipeline.New(eng, pipeline.Config{Now: connect.DemoNow})
 	if err != nil {
 		eng.Close()
 		return nil, err
 	}
-	return &cli.Opened{Warehouse: wh, Path: path}, nil
+	return &connect.Warehouse{Warehouse: wh, Path: path}, nil
 }

@@ -12,7 +12,7 @@ import (
 
 	"github.com/salesanalytics/salesanalytics/dashboard"
 	"github.com/salesanalytics/salesanalytics/engine/embedded"
-	"github.com/salesanalytics/salesanalytics/internal/testwh"
+	"github.com/salesanalytics/salesanalytics/pipeline/pipelinetest"
 )
 
 // fileSite serves the pages over a scale-1 warehouse file, built in a temporary
@@ -23,9 +23,9 @@ func fileSite(b *testing.B, cache bool) *site {
 	path := filepath.Join(b.TempDir(), "sales.duckdb")
 	eng, err := embedded.Open(context.Background(), embedded.Options{Path: path})
 	require.NoError(b, err)
-	o := testwh.Default()
+	o := pipelinetest.Default()
 	o.Data.Scale, o.Now = 1, demoNow
-	_, err = testwh.Setup(context.Background(), eng, o)
+	_, err = pipelinetest.Setup(context.Background(), eng, o)
 	require.NoError(b, err)
 	require.NoError(b, eng.Close())
 	eng, err = embedded.Open(context.Background(), embedded.Options{Path: path})

@@ -19,8 +19,8 @@ import (
 	"github.com/salesanalytics/salesanalytics/dashboard"
 	"github.com/salesanalytics/salesanalytics/dashboard/web"
 	"github.com/salesanalytics/salesanalytics/engine/embedded"
-	"github.com/salesanalytics/salesanalytics/internal/testwh"
 	"github.com/salesanalytics/salesanalytics/pipeline"
+	"github.com/salesanalytics/salesanalytics/pipeline/pipelinetest"
 )
 
 // demoNow is the demo data's clock.
@@ -50,9 +50,9 @@ func build(tb testing.TB, scale float64) *embedded.Engine {
 	w := &warehouse{}
 	w.eng, w.err = embedded.Open(context.Background(), embedded.Options{})
 	if w.err == nil {
-		o := testwh.Default()
+		o := pipelinetest.Default()
 		o.Data.Scale, o.Now = scale, demoNow
-		_, w.err = testwh.Setup(context.Background(), w.eng, o)
+		_, w.err = pipelinetest.Setup(context.Background(), w.eng, o)
 	}
 	warehouses.Store(scale, w)
 	require.NoError(tb, w.err)

@@ -15,7 +15,7 @@ import (
 	"github.com/salesanalytics/salesanalytics/engine/embedded"
 	"github.com/salesanalytics/salesanalytics/engine/snowflake"
 	"github.com/salesanalytics/salesanalytics/internal/snowfake"
-	"github.com/salesanalytics/salesanalytics/internal/testwh"
+	"github.com/salesanalytics/salesanalytics/pipeline/pipelinetest"
 )
 
 func TestMain(m *testing.M) {
@@ -36,7 +36,7 @@ func TestSnowflakeServesTheSamePages(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	const scale = 0.02
-	o := testwh.Default()
+	o := pipelinetest.Default()
 	o.Data.Scale, o.Now = scale, demoNow
 
 	duck, err := embedded.Open(ctx, embedded.Options{})
@@ -49,13 +49,13 @@ func TestSnowflakeServesTheSamePages(t *testing.T) {
 	sf, err := snowflake.Open(ctx, snowflake.Options{DSN: snowfake.DSN(srv.Listener.Addr().String(), "SALES_ANALYTICS_DB"), BatchRows: 500})
 	require.NoError(t, err)
 	t.Cleanup(func() { sf.Close() })
-	_, err = testwh.Setup(ctx, sf, o)
+	_, err = pipelinetest.Setup(ctx, sf, o)
 	require.NoError(t, err)
 
 	emb, err := embedded.Open(ctx, embedded.Options{})
 	require.NoError(t, err)
 	t.Cleanup(func() { emb.Close() })
-	_, err = testwh.Setup(ctx, emb, o)
+	_, err = pipelinetest.Setup(ctx, emb, o)
 	require.NoError(t, err)
 
 	serve := func(d *dashboard.Dashboard) http.Handler {

@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/salesanalytics/salesanalytics/analyst"
-	"github.com/salesanalytics/salesanalytics/internal/testwh"
+	"github.com/salesanalytics/salesanalytics/pipeline/pipelinetest"
 	"github.com/salesanalytics/salesanalytics/warehouse"
 )
 
@@ -51,7 +51,7 @@ func TestConfinedEngineStillRefreshes(t *testing.T) {
 	_, err := analyst.Execute(ctx, eng, `SELECT COUNT(*) FROM MARTS.FCT_ORDERS`, analyst.ExecOptions{})
 	require.NoError(t, err)
 
-	_, err = testwh.Refresh(ctx, eng, warehouse.Names{}, o.Now)
+	_, err = pipelinetest.Refresh(ctx, eng, warehouse.Names{}, o.Now)
 	require.NoError(t, err)
 	mustSetup(t, eng, o)
 	_, err = eng.DB().ExecContext(ctx, `SET enable_external_access = true`)

@@ -9,16 +9,16 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/salesanalytics/salesanalytics/engine"
-	"github.com/salesanalytics/salesanalytics/internal/testwh"
 	"github.com/salesanalytics/salesanalytics/pipeline"
 	"github.com/salesanalytics/salesanalytics/pipeline/datagen"
+	"github.com/salesanalytics/salesanalytics/pipeline/pipelinetest"
 	"github.com/salesanalytics/salesanalytics/warehouse"
 )
 
 // arrivalsForAppend returns n new orders loaded at at, with the shapes RAW
 // holds: a NULL customer, a zero discount, a duplicate ORDER_ID of the batch
 // and a money value with cents.
-func arrivalsForAppend(tb testing.TB, o testwh.Opts, n int, at time.Time) []datagen.Order {
+func arrivalsForAppend(tb testing.TB, o pipelinetest.Opts, n int, at time.Time) []datagen.Order {
 	tb.Helper()
 	g, err := datagen.New(o.Data)
 	require.NoError(tb, err)
@@ -58,7 +58,7 @@ func TestAppendOrdersStoresWhatInsertsStore(t *testing.T) {
 	}
 	_, isAppender := engine.Engine(viaAppender).(engine.Appender)
 	require.True(t, isAppender, "the embedded engine appends with DuckDB's Appender")
-	require.NoError(t, testwh.AppendOrders(ctx, viaAppender, warehouse.Names{}, orders))
+	require.NoError(t, pipelinetest.AppendOrders(ctx, viaAppender, warehouse.Names{}, orders))
 	require.NoError(t, insertOrders(ctx, viaInserts, orders))
 
 	require.Equal(t, count(t, viaInserts.DB(), warehouse.RawOrders()), count(t, viaAppender.DB(), warehouse.RawOrders()))

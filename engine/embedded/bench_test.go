@@ -8,9 +8,9 @@ import (
 	"time"
 
 	"github.com/salesanalytics/salesanalytics/engine/embedded"
-	"github.com/salesanalytics/salesanalytics/internal/testwh"
 	"github.com/salesanalytics/salesanalytics/pipeline"
 	"github.com/salesanalytics/salesanalytics/pipeline/datagen"
+	"github.com/salesanalytics/salesanalytics/pipeline/pipelinetest"
 	"github.com/salesanalytics/salesanalytics/warehouse"
 )
 
@@ -82,11 +82,11 @@ func benchLoadRaw(b *testing.B, scale float64, file bool) {
 
 func benchSetup(b *testing.B, scale float64, file bool) {
 	ctx := context.Background()
-	o := testwh.Default()
+	o := pipelinetest.Default()
 	o.Data.Scale = scale
 	for b.Loop() {
 		eng, done := freshEngine(b, file)
-		if _, err := testwh.Setup(ctx, eng, o); err != nil {
+		if _, err := pipelinetest.Setup(ctx, eng, o); err != nil {
 			b.Fatal(err)
 		}
 		done()
@@ -102,9 +102,9 @@ func BenchmarkRefreshScale10(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer eng.Close()
-	o := testwh.Default()
+	o := pipelinetest.Default()
 	o.Data.Scale = 10
-	if _, err := testwh.Setup(ctx, eng, o); err != nil {
+	if _, err := pipelinetest.Setup(ctx, eng, o); err != nil {
 		b.Fatal(err)
 	}
 	g, err := datagen.New(o.Data)
@@ -115,7 +115,7 @@ func BenchmarkRefreshScale10(b *testing.B) {
 	var cpu time.Duration // spent in refresh, the timed part
 	refresh := func(b *testing.B, want pipeline.RefreshKind) {
 		start := processCPU()
-		res, err := testwh.Refresh(ctx, eng, n, nil)
+		res, err := pipelinetest.Refresh(ctx, eng, n, nil)
 		cpu += processCPU() - start
 		if err != nil {
 			b.Fatal(err)
@@ -146,7 +146,7 @@ func BenchmarkRefreshScale10(b *testing.B) {
 			loaded = loaded.Add(time.Second)
 			orders := g.Arrivals(next, 1000, datagen.DefaultEnd().AddDate(0, 0, -6), datagen.DefaultEnd(), loaded)
 			next += 1000
-			if err := testwh.AppendOrders(ctx, eng, n, orders); err != nil {
+			if err := pipelinetest.AppendOrders(ctx, eng, n, orders); err != nil {
 				b.Fatal(err)
 			}
 			b.StartTimer()

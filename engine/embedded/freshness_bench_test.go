@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"github.com/salesanalytics/salesanalytics/engine/embedded"
-	"github.com/salesanalytics/salesanalytics/internal/testwh"
 	"github.com/salesanalytics/salesanalytics/pipeline/datagen"
+	"github.com/salesanalytics/salesanalytics/pipeline/pipelinetest"
 	"github.com/salesanalytics/salesanalytics/warehouse"
 )
 
@@ -35,7 +35,7 @@ func BenchmarkAppendOrders1000(b *testing.B) {
 			b.StopTimer()
 			orders := batch()
 			b.StartTimer()
-			if err := testwh.AppendOrders(ctx, eng, warehouse.Names{}, orders); err != nil {
+			if err := pipelinetest.AppendOrders(ctx, eng, warehouse.Names{}, orders); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -8,9 +8,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/salesanalytics/salesanalytics/engine/embedded"
-	"github.com/salesanalytics/salesanalytics/internal/testwh"
 	"github.com/salesanalytics/salesanalytics/pipeline"
 	"github.com/salesanalytics/salesanalytics/pipeline/datagen"
+	"github.com/salesanalytics/salesanalytics/pipeline/pipelinetest"
 )
 
 // freshRig is a warehouse with a Refresher running on default settings.
@@ -23,10 +23,10 @@ type freshRig struct {
 	count func() int64
 }
 
-func startRefresher(tb testing.TB, eng *embedded.Engine, o testwh.Opts, interval time.Duration) *freshRig {
+func startRefresher(tb testing.TB, eng *embedded.Engine, o pipelinetest.Opts, interval time.Duration) *freshRig {
 	tb.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	w, err := testwh.Bind(eng, testwh.Opts{Names: o.Names})
+	w, err := pipelinetest.Bind(eng, pipelinetest.Opts{Names: o.Names})
 	require.NoError(tb, err)
 	g, err := datagen.New(o.Data)
 	require.NoError(tb, err)

@@ -17,8 +17,8 @@ import (
 
 	"github.com/salesanalytics/salesanalytics/engine"
 	"github.com/salesanalytics/salesanalytics/engine/embedded"
-	"github.com/salesanalytics/salesanalytics/internal/testwh"
 	"github.com/salesanalytics/salesanalytics/pipeline"
+	"github.com/salesanalytics/salesanalytics/pipeline/pipelinetest"
 	"github.com/salesanalytics/salesanalytics/scan"
 	"github.com/salesanalytics/salesanalytics/warehouse"
 )
@@ -43,16 +43,16 @@ func tempDB(tb testing.TB) string {
 	return filepath.Join(tb.TempDir(), "sales.duckdb")
 }
 
-func options(scale, dirty float64) testwh.Opts {
-	o := testwh.Default()
+func options(scale, dirty float64) pipelinetest.Opts {
+	o := pipelinetest.Default()
 	o.Data.Scale, o.Data.DirtyFraction = scale, dirty
 	o.Now = func() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) }
 	return o
 }
 
-func mustSetup(tb testing.TB, eng engine.Engine, o testwh.Opts) *pipeline.Result {
+func mustSetup(tb testing.TB, eng engine.Engine, o pipelinetest.Opts) *pipeline.Result {
 	tb.Helper()
-	res, err := testwh.Setup(context.Background(), eng, o)
+	res, err := pipelinetest.Setup(context.Background(), eng, o)
 	require.NoError(tb, err)
 	return res
 }

@@ -10,9 +10,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/salesanalytics/salesanalytics/dialect"
-	"github.com/salesanalytics/salesanalytics/internal/testwh"
 	"github.com/salesanalytics/salesanalytics/pipeline"
 	"github.com/salesanalytics/salesanalytics/pipeline/datagen"
+	"github.com/salesanalytics/salesanalytics/pipeline/pipelinetest"
 	"github.com/salesanalytics/salesanalytics/warehouse"
 )
 
@@ -114,7 +114,7 @@ func TestIncrementalRefreshesEqualAFullRebuild(t *testing.T) {
 	var mark time.Time
 	require.NoError(t, db.QueryRow(`SELECT MAX("LOADED_AT") FROM "RAW"."ORDERS"`).Scan(&mark))
 	for k, b := range batches {
-		require.NoError(t, testwh.AppendOrders(ctx, eng, n, b))
+		require.NoError(t, pipelinetest.AppendOrders(ctx, eng, n, b))
 
 		var rows, diff int64
 		require.NoError(t, db.QueryRow(`SELECT COUNT(*) FROM (`+byHand+`)`, mark, loaded[k]).Scan(&rows))
@@ -123,7 +123,7 @@ func TestIncrementalRefreshesEqualAFullRebuild(t *testing.T) {
 			staged, byHand, byHand, staged), mark, loaded[k], mark, loaded[k], mark, loaded[k], mark, loaded[k]).Scan(&diff))
 		require.Zero(t, diff, "batch %d: the staged batch differs from STG_ORDERS", k)
 
-		res, err := testwh.Refresh(ctx, eng, n, nil)
+		res, err := pipelinetest.Refresh(ctx, eng, n, nil)
 		require.NoError(t, err)
 		require.Equal(t, pipeline.RefreshIncremental, res.Kind, res.Reason)
 		require.EqualValues(t, len(b), res.NewOrders)
@@ -146,7 +146,7 @@ func TestIncrementalRefreshesEqualAFullRebuild(t *testing.T) {
 
 	_, err := db.Exec(`DELETE FROM "MARTS"."REFRESH_STATE"`)
 	require.NoError(t, err)
-	res, err := testwh.Refresh(ctx, eng, n, nil)
+	res, err := pipelinetest.Refresh(ctx, eng, n, nil)
 	require.NoError(t, err)
 	require.Equal(t, pipeline.RefreshFull, res.Kind)
 	full := readMarts(t, db)

@@ -10,13 +10,13 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 
-	"github.com/salesanalytics/salesanalytics/internal/testwh"
 	"github.com/salesanalytics/salesanalytics/pipeline"
 	"github.com/salesanalytics/salesanalytics/pipeline/datagen"
+	"github.com/salesanalytics/salesanalytics/pipeline/pipelinetest"
 	"github.com/salesanalytics/salesanalytics/warehouse"
 )
 
-func generator(tb testing.TB, o testwh.Opts) *datagen.Generator {
+func generator(tb testing.TB, o pipelinetest.Opts) *datagen.Generator {
 	tb.Helper()
 	g, err := datagen.New(o.Data)
 	require.NoError(tb, err)
@@ -127,15 +127,15 @@ func TestNewOrdersFoldInIncrementallyAndReconcile(t *testing.T) {
 	arrivals := g.Arrivals(10_000_001, 1000, time.Date(2025, 12, 20, 0, 0, 0, 0, time.UTC), datagen.DefaultEnd(), loaded)
 	dup := arrivals[0] // the same order again, loaded later: a duplicate, not revenue
 	dup.LoadedAt = loaded.Add(time.Minute)
-	require.NoError(t, testwh.AppendOrders(ctx, eng, warehouse.Names{}, append(arrivals, dup)))
+	require.NoError(t, pipelinetest.AppendOrders(ctx, eng, warehouse.Names{}, append(arrivals, dup)))
 
-	st, err := testwh.Status(ctx, eng, warehouse.Names{}, func() time.Time { return loaded.Add(2 * time.Minute) })
+	st, err := pipelinetest.Status(ctx, eng, warehouse.Names{}, func() time.Time { return loaded.Add(2 * time.Minute) })
 	require.NoError(t, err)
 	require.Len(t, st, 6)
 	require.Equal(t, int64(1001), st[0].Pending)
 	require.True(t, st[0].WithinLag() == (st[0].Lag <= warehouse.TargetLag))
 
-	res, err := testwh.Refresh(ctx, eng, warehouse.Names{}, nil)
+	res, err := pipelinetest.Refresh(ctx, eng, warehouse.Names{}, nil)
 	require.NoError(t, err)
 	require.Equal(t, pipeline.RefreshIncremental, res.Kind, res.Reason)
 	require.Equal(t, int64(1001), res.NewOrders)
@@ -144,13 +144,13 @@ func TestNewOrdersFoldInIncrementallyAndReconcile(t *testing.T) {
 	requireReconciled(t, eng.DB(), revenueOf(valid))
 	requireMartsMatchOracle(t, eng.DB(), oracle(g, valid))
 
-	st, err = testwh.Status(ctx, eng, warehouse.Names{}, nil)
+	st, err = pipelinetest.Status(ctx, eng, warehouse.Names{}, nil)
 	require.NoError(t, err)
 	for _, s := range st {
 		require.Zero(t, s.Pending, s.Name)
 		require.True(t, s.WithinLag(), s.String())
 	}
-	again, err := testwh.Refresh(ctx, eng, warehouse.Names{}, nil)
+	again, err := pipelinetest.Refresh(ctx, eng, warehouse.Names{}, nil)
 	require.NoError(t, err)
 	require.Equal(t, pipeline.RefreshNone, again.Kind)
 }
@@ -166,7 +166,7 @@ func TestRefreshRebuildsFullyWhenHistoryChanges(t *testing.T) {
 	// A deleted order is not an append: only a full rebuild is right.
 	_, err := eng.DB().Exec(`DELETE FROM "RAW"."ORDERS" WHERE "ORDER_ID" = 1`)
 	require.NoError(t, err)
-	res, err := testwh.Refresh(ctx, eng, warehouse.Names{}, nil)
+	res, err := pipelinetest.Refresh(ctx, eng, warehouse.Names{}, nil)
 	require.NoError(t, err)
 	require.Equal(t, pipeline.RefreshFull, res.Kind)
 	require.Contains(t, res.Reason, "RAW.ORDERS up to the watermark changed")
@@ -174,7 +174,7 @@ func TestRefreshRebuildsFullyWhenHistoryChanges(t *testing.T) {
 
 	_, err = eng.DB().Exec(`DELETE FROM "RAW"."SALES_REPS" WHERE "REP_ID" = 1`)
 	require.NoError(t, err)
-	res, err = testwh.Refresh(ctx, eng, warehouse.Names{}, nil)
+	res, err = pipelinetest.Refresh(ctx, eng, warehouse.Names{}, nil)
 	require.NoError(t, err)
 	require.Equal(t, pipeline.RefreshFull, res.Kind)
 	require.Contains(t, res.Reason, "dimension tables changed")
@@ -229,7 +229,7 @@ func TestSetupCancelledWhileBuildingMartsThenRerun(t *testing.T) {
 			cancel() // the marts build starts with a cancelled context
 		}
 	}
-	_, err := testwh.Setup(ctx, eng, o)
+	_, err := pipelinetest.Setup(ctx, eng, o)
 	require.ErrorIs(t, err, context.Canceled)
 	require.False(t, tableExists(t, eng.DB(), warehouse.FctOrders()), "no half-built marts")
 	require.False(t, tableExists(t, eng.DB(), warehouse.RefreshState()))

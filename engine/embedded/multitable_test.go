@@ -11,9 +11,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/salesanalytics/salesanalytics/dialect"
-	"github.com/salesanalytics/salesanalytics/internal/querycases"
 	"github.com/salesanalytics/salesanalytics/pipeline/datagen"
 	"github.com/salesanalytics/salesanalytics/query"
+	"github.com/salesanalytics/salesanalytics/query/querytest"
 	"github.com/salesanalytics/salesanalytics/semantic"
 )
 
@@ -234,11 +234,11 @@ func TestMultiTableRequestsEqualTheOracle(t *testing.T) {
 	o := options(0.2, 0.01)
 	mustSetup(t, eng, o)
 	g := generator(t, o)
-	now := func() time.Time { return querycases.Now }
+	now := func() time.Time { return querytest.Now }
 	d := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
 	y25, y25end := d("2025-01-01"), d("2025-12-31")
 	byName := map[string]query.Request{}
-	for _, tc := range querycases.MultiTable() {
+	for _, tc := range querytest.MultiTable() {
 		byName[tc.Name] = tc.Req
 	}
 	for _, noRollups := range []bool{false, true} {
@@ -276,7 +276,7 @@ func TestMultiTableRequestsEqualTheOracle(t *testing.T) {
 // A request that cannot be computed exactly is refused, naming why.
 func TestMultiTableRefusesWhatIsNotExact(t *testing.T) {
 	t.Parallel()
-	c, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, Now: func() time.Time { return querycases.Now }})
+	c, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, Now: func() time.Time { return querytest.Now }})
 	require.NoError(t, err)
 	year := &query.DateFilter{Range: query.Year(2025)}
 	for _, tc := range []struct {

@@ -8,9 +8,9 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/salesanalytics/salesanalytics/dialect"
-	"github.com/salesanalytics/salesanalytics/internal/querycases"
-	"github.com/salesanalytics/salesanalytics/internal/testwh"
+	"github.com/salesanalytics/salesanalytics/pipeline/pipelinetest"
 	"github.com/salesanalytics/salesanalytics/query"
+	"github.com/salesanalytics/salesanalytics/query/querytest"
 	"github.com/salesanalytics/salesanalytics/scan"
 	"github.com/salesanalytics/salesanalytics/semantic"
 )
@@ -22,11 +22,11 @@ import (
 func BenchmarkEndToEnd(b *testing.B) {
 	ctx := context.Background()
 	eng := openMem(b)
-	o := testwh.Default()
-	if _, err := testwh.Setup(ctx, eng, o); err != nil {
+	o := pipelinetest.Default()
+	if _, err := pipelinetest.Setup(ctx, eng, o); err != nil {
 		b.Fatal(err)
 	}
-	c, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, Now: func() time.Time { return querycases.Now }})
+	c, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, Now: func() time.Time { return querytest.Now }})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -11,7 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/salesanalytics/salesanalytics/dialect"
-	"github.com/salesanalytics/salesanalytics/internal/testwh"
+	"github.com/salesanalytics/salesanalytics/pipeline/pipelinetest"
 	"github.com/salesanalytics/salesanalytics/query"
 	"github.com/salesanalytics/salesanalytics/semantic"
 	"github.com/salesanalytics/salesanalytics/warehouse"
@@ -201,7 +201,7 @@ func TestValidationReportPassesAndCatchesBreakage(t *testing.T) {
 	eng := openMem(t)
 	o := options(0.2, 0.01)
 	mustSetup(t, eng, o)
-	rep, err := testwh.Validate(ctx, eng, o)
+	rep, err := pipelinetest.Validate(ctx, eng, o)
 	require.NoError(t, err)
 	require.True(t, rep.Passed(), rep.String())
 	require.GreaterOrEqual(t, len(rep.Checks), 25)
@@ -210,7 +210,7 @@ func TestValidationReportPassesAndCatchesBreakage(t *testing.T) {
 	// One lost order breaks the reconciliation checks, and the report says which.
 	_, err = eng.DB().Exec(`DELETE FROM "MARTS"."FCT_ORDERS" WHERE "ORDER_ID" = (SELECT MIN("ORDER_ID") FROM "MARTS"."FCT_ORDERS")`)
 	require.NoError(t, err)
-	rep, err = testwh.Validate(ctx, eng, o)
+	rep, err = pipelinetest.Validate(ctx, eng, o)
 	require.NoError(t, err)
 	require.False(t, rep.Passed())
 	var names []string

@@ -9,8 +9,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/salesanalytics/salesanalytics/dialect"
-	"github.com/salesanalytics/salesanalytics/internal/querycases"
 	"github.com/salesanalytics/salesanalytics/query"
+	"github.com/salesanalytics/salesanalytics/query/querytest"
 	"github.com/salesanalytics/salesanalytics/scan"
 	"github.com/salesanalytics/salesanalytics/semantic"
 )
@@ -33,11 +33,11 @@ func TestRunDividesRatiosAsItsSQLDoes(t *testing.T) {
 	t.Parallel()
 	eng := openMem(t)
 	mustSetup(t, eng, options(0.2, 0.01))
-	c, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, Now: func() time.Time { return querycases.Now }})
+	c, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, Now: func() time.Time { return querytest.Now }})
 	require.NoError(t, err)
 	ctx := context.Background()
 	divided := 0
-	for _, tc := range append(querycases.All(), querycases.Planner()...) {
+	for _, tc := range append(querytest.All(), querytest.Planner()...) {
 		q, err := c.Compile(tc.Req)
 		require.NoError(t, err, tc.Name)
 		rec := &recorder{db: eng.DB()}

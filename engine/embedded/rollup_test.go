@@ -9,8 +9,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/salesanalytics/salesanalytics/dialect"
-	"github.com/salesanalytics/salesanalytics/internal/querycases"
 	"github.com/salesanalytics/salesanalytics/query"
+	"github.com/salesanalytics/salesanalytics/query/querytest"
 	"github.com/salesanalytics/salesanalytics/semantic"
 )
 
@@ -22,7 +22,7 @@ func TestGoldenQueriesEqualWithAndWithoutRollups(t *testing.T) {
 	t.Parallel()
 	eng := openMem(t)
 	mustSetup(t, eng, options(0.2, 0.01))
-	now := func() time.Time { return querycases.Now }
+	now := func() time.Time { return querytest.Now }
 	on, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, Now: now})
 	require.NoError(t, err)
 	off, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, Now: now, NoRollups: true})
@@ -46,7 +46,7 @@ func TestGoldenQueriesEqualWithAndWithoutRollups(t *testing.T) {
 		return q.Route, rows
 	}
 	routed := map[string]bool{}
-	cases := append(append(querycases.All(), querycases.Planner()...), querycases.Layers()...)
+	cases := append(append(querytest.All(), querytest.Planner()...), querytest.Layers()...)
 	for _, tc := range cases { // the analysis layers too: their aggregate is routed
 		route, got := run(on, tc.Req)
 		base, want := run(off, tc.Req)

@@ -10,9 +10,9 @@ import (
 
 	"github.com/salesanalytics/salesanalytics/engine"
 	"github.com/salesanalytics/salesanalytics/engine/embedded"
-	"github.com/salesanalytics/salesanalytics/internal/testwh"
 	"github.com/salesanalytics/salesanalytics/pipeline"
 	"github.com/salesanalytics/salesanalytics/pipeline/datagen"
+	"github.com/salesanalytics/salesanalytics/pipeline/pipelinetest"
 	"github.com/salesanalytics/salesanalytics/warehouse"
 )
 
@@ -81,19 +81,19 @@ func TestSetupRejectsBadInputAndBuildsNothing(t *testing.T) {
 	ctx := context.Background()
 	for _, tc := range []struct {
 		name string
-		edit func(*testwh.Opts)
+		edit func(*pipelinetest.Opts)
 		msg  string
 	}{
-		{"zero scale", func(o *testwh.Opts) { o.Data.Scale = 0 }, "Scale must be positive"},
-		{"negative scale", func(o *testwh.Opts) { o.Data.Scale = -3 }, "Scale must be positive"},
-		{"dirty fraction", func(o *testwh.Opts) { o.Data.DirtyFraction = 2 }, "DirtyFraction"},
-		{"bad schema name", func(o *testwh.Opts) { o.Names.Raw = `RAW"; DROP TABLE x; --` }, "Names.Raw"},
+		{"zero scale", func(o *pipelinetest.Opts) { o.Data.Scale = 0 }, "Scale must be positive"},
+		{"negative scale", func(o *pipelinetest.Opts) { o.Data.Scale = -3 }, "Scale must be positive"},
+		{"dirty fraction", func(o *pipelinetest.Opts) { o.Data.DirtyFraction = 2 }, "DirtyFraction"},
+		{"bad schema name", func(o *pipelinetest.Opts) { o.Names.Raw = `RAW"; DROP TABLE x; --` }, "Names.Raw"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			eng := openMem(t)
 			o := options(1, 0)
 			tc.edit(&o)
-			_, err := testwh.Setup(ctx, eng, o)
+			_, err := pipelinetest.Setup(ctx, eng, o)
 			require.ErrorIs(t, err, pipeline.ErrInvalidOptions)
 			require.ErrorContains(t, err, tc.msg)
 			for _, tbl := range warehouse.RawTables() {
@@ -141,7 +141,7 @@ func TestCancelledSetupLeavesNoHalfWrittenTable(t *testing.T) {
 			cancel()
 		}
 	}
-	_, err := testwh.Setup(ctx, eng, o)
+	_, err := pipelinetest.Setup(ctx, eng, o)
 	require.ErrorIs(t, err, context.Canceled)
 	require.False(t, tableExists(t, eng.DB(), warehouse.RawOrders()))
 
@@ -155,7 +155,7 @@ func TestCancelledSetupLeavesNoHalfWrittenTable(t *testing.T) {
 			cancel()
 		}
 	}
-	_, err = testwh.Setup(ctx, eng, o)
+	_, err = pipelinetest.Setup(ctx, eng, o)
 	require.ErrorIs(t, err, context.Canceled)
 	require.Equal(t, int64(10_000), count(t, eng.DB(), warehouse.RawOrders()))
 

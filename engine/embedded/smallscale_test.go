@@ -6,7 +6,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/salesanalytics/salesanalytics/internal/testwh"
+	"github.com/salesanalytics/salesanalytics/pipeline/pipelinetest"
 	"github.com/salesanalytics/salesanalytics/warehouse"
 )
 
@@ -19,7 +19,7 @@ func TestValidationPassesAtSmallScales(t *testing.T) {
 		eng := openMem(t)
 		o := options(scale, 0.01)
 		mustSetup(t, eng, o)
-		rep, err := testwh.Validate(context.Background(), eng, o)
+		rep, err := pipelinetest.Validate(context.Background(), eng, o)
 		require.NoError(t, err)
 		require.True(t, rep.Passed(), "scale %g:\n%s", scale, rep)
 	}
@@ -30,8 +30,8 @@ func TestValidationPassesAtSmallScales(t *testing.T) {
 func TestQualityRulesUseTheAsOfDateAndCountTwinsOnce(t *testing.T) {
 	t.Parallel()
 	eng := openMem(t)
-	testwh.CheckRules(t, eng, func(ctx context.Context) error {
-		_, err := testwh.Refresh(ctx, eng, warehouse.Names{}, nil)
+	pipelinetest.CheckRules(t, eng, func(ctx context.Context) error {
+		_, err := pipelinetest.Refresh(ctx, eng, warehouse.Names{}, nil)
 		return err
 	})
 }

@@ -7,8 +7,8 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/salesanalytics/salesanalytics/internal/testwh"
 	"github.com/salesanalytics/salesanalytics/pipeline"
+	"github.com/salesanalytics/salesanalytics/pipeline/pipelinetest"
 	"github.com/salesanalytics/salesanalytics/warehouse"
 )
 
@@ -38,7 +38,7 @@ func TestSetupLeavesCurrentViewsAlone(t *testing.T) {
 	eng := openMem(t)
 	o := options(0.05, 0.01)
 	first := mustSetup(t, eng, o)
-	require.Equal(t, testwh.EveryView(pipeline.BuildCreated), testwh.Actions(first.ViewBuilds))
+	require.Equal(t, pipelinetest.EveryView(pipeline.BuildCreated), pipelinetest.Actions(first.ViewBuilds))
 	oids, comments := stagingCatalog(t, eng.DB())
 	require.Len(t, oids, len(warehouse.StagingViews()))
 	for _, b := range first.ViewBuilds {
@@ -46,7 +46,7 @@ func TestSetupLeavesCurrentViewsAlone(t *testing.T) {
 	}
 
 	second := mustSetup(t, eng, o)
-	require.Equal(t, testwh.EveryView(pipeline.BuildUnchanged), testwh.Actions(second.ViewBuilds))
+	require.Equal(t, pipelinetest.EveryView(pipeline.BuildUnchanged), pipelinetest.Actions(second.ViewBuilds))
 	for i, b := range second.ViewBuilds {
 		require.Equal(t, first.ViewBuilds[i].Fingerprint, b.Fingerprint, "%s: the same definition", b.Name)
 	}
@@ -79,16 +79,16 @@ func TestSetupRecreatesChangedViewsAndRebuildsTheMarts(t *testing.T) {
 		require.NoError(t, err, stmt)
 	}
 	lowered := `SELECT COUNT(*) FROM "MARTS"."SALES_BY_PRODUCT" WHERE "CATEGORY" <> UPPER("CATEGORY")`
-	rebuild, err := testwh.Refresh(ctx, eng, o.Names, o.Now)
+	rebuild, err := pipelinetest.Refresh(ctx, eng, o.Names, o.Now)
 	require.NoError(t, err)
 	require.Equal(t, pipeline.RefreshFull, rebuild.Kind)
 	require.Positive(t, scalar[int64](t, db, lowered), "the marts were built over the hand-made view")
 	oids, _ := stagingCatalog(t, db)
 
 	res := mustSetup(t, eng, o)
-	want := testwh.EveryView(pipeline.BuildUnchanged)
+	want := pipelinetest.EveryView(pipeline.BuildUnchanged)
 	want[products], want[reps] = pipeline.BuildReplaced, pipeline.BuildReplaced
-	require.Equal(t, want, testwh.Actions(res.ViewBuilds))
+	require.Equal(t, want, pipelinetest.Actions(res.ViewBuilds))
 	after, comments := stagingCatalog(t, db)
 	for name, oid := range oids {
 		if want[name] == pipeline.BuildUnchanged {
@@ -107,6 +107,6 @@ func TestSetupRecreatesChangedViewsAndRebuildsTheMarts(t *testing.T) {
 
 	// The fingerprints are this version's, so a third set-up changes nothing.
 	third := mustSetup(t, eng, o)
-	require.Equal(t, testwh.EveryView(pipeline.BuildUnchanged), testwh.Actions(third.ViewBuilds))
+	require.Equal(t, pipelinetest.EveryView(pipeline.BuildUnchanged), pipelinetest.Actions(third.ViewBuilds))
 	require.Equal(t, pipeline.RefreshNone, third.Marts.Kind)
 }

@@ -11,7 +11,7 @@ import (
 
 	"github.com/salesanalytics/salesanalytics/dialect"
 	"github.com/salesanalytics/salesanalytics/engine/embedded"
-	"github.com/salesanalytics/salesanalytics/internal/testwh"
+	"github.com/salesanalytics/salesanalytics/pipeline/pipelinetest"
 	"github.com/salesanalytics/salesanalytics/query"
 	"github.com/salesanalytics/salesanalytics/semantic"
 )
@@ -135,12 +135,12 @@ func cleanWarehouses(t *testing.T) (*fixture, *embedded.Engine) {
 	f := startFake(t)
 	o := testOptions(f.clock)
 	o.Data.DirtyFraction = 0
-	_, err := testwh.Setup(ctx, f.eng, o)
+	_, err := pipelinetest.Setup(ctx, f.eng, o)
 	require.NoError(t, err)
 	emb, err := embedded.Open(ctx, embedded.Options{})
 	require.NoError(t, err)
 	t.Cleanup(func() { emb.Close() })
-	_, err = testwh.Setup(ctx, emb, o)
+	_, err = pipelinetest.Setup(ctx, emb, o)
 	require.NoError(t, err)
 	return f, emb
 }

@@ -11,8 +11,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/salesanalytics/salesanalytics/dialect"
-	"github.com/salesanalytics/salesanalytics/internal/querycases"
 	"github.com/salesanalytics/salesanalytics/query"
+	"github.com/salesanalytics/salesanalytics/query/querytest"
 	"github.com/salesanalytics/salesanalytics/semantic"
 )
 
@@ -24,7 +24,7 @@ import (
 func requireGoldenQueriesEqual(tb testing.TB, duck, sf *sql.DB) {
 	tb.Helper()
 	m := semantic.SalesModel()
-	now := func() time.Time { return querycases.Now }
+	now := func() time.Time { return querytest.Now }
 	compilers := map[dialect.Dialect]*query.Compiler{}
 	for _, d := range dialect.All() {
 		c, err := query.New(m, query.Options{Dialect: d, Now: now})
@@ -32,8 +32,8 @@ func requireGoldenQueriesEqual(tb testing.TB, duck, sf *sql.DB) {
 		compilers[d] = c
 	}
 	nonEmpty := 0
-	planner := append(querycases.Planner(), querycases.MultiTable()...)
-	cases := append(append(querycases.All(), querycases.Layers()...), planner...)
+	planner := append(querytest.Planner(), querytest.MultiTable()...)
+	cases := append(append(querytest.All(), querytest.Layers()...), planner...)
 	for _, tc := range cases {
 		run := func(d dialect.Dialect, db *sql.DB) ([]string, [][]string) {
 			q, err := compilers[d].Compile(tc.Req)

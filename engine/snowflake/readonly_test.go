@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/salesanalytics/salesanalytics/analyst"
-	"github.com/salesanalytics/salesanalytics/internal/testwh"
+	"github.com/salesanalytics/salesanalytics/pipeline/pipelinetest"
 )
 
 // Analyst SQL runs on the Snowflake engine through the driver: the guard reads
@@ -17,7 +17,7 @@ func TestExecuteAnalystSQLOnSnowflake(t *testing.T) {
 	ctx := context.Background()
 	f := startFake(t)
 	o := testOptions(f.clock)
-	_, err := testwh.Setup(ctx, f.eng, o)
+	_, err := pipelinetest.Setup(ctx, f.eng, o)
 	require.NoError(t, err)
 
 	var want decimal.Decimal

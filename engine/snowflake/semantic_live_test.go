@@ -12,7 +12,6 @@ import (
 	"github.com/salesanalytics/salesanalytics/analyst"
 	"github.com/salesanalytics/salesanalytics/engine"
 	"github.com/salesanalytics/salesanalytics/engine/snowflake/connection"
-	"github.com/salesanalytics/salesanalytics/internal/cli"
 	"github.com/salesanalytics/salesanalytics/pipeline"
 )
 
@@ -52,7 +51,7 @@ func TestLiveSemanticView(t *testing.T) {
 	if err != nil {
 		t.Skipf("the connection cannot call Cortex Analyst's REST API: %v", err)
 	}
-	auth := cli.AnalystAuth(st)
+	auth := analyst.ConnectionAuth(st)
 	runner, ok := eng.(analyst.ReadOnlyRunner)
 	require.True(t, ok)
 	view := pipeline.SemanticViewRef(w.Names())

@@ -8,8 +8,8 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/salesanalytics/salesanalytics/internal/testwh"
 	"github.com/salesanalytics/salesanalytics/pipeline"
+	"github.com/salesanalytics/salesanalytics/pipeline/pipelinetest"
 	"github.com/salesanalytics/salesanalytics/semantic"
 	"github.com/salesanalytics/salesanalytics/warehouse"
 )
@@ -135,7 +135,7 @@ func TestSetupCreatesTheSemanticViewOnce(t *testing.T) {
 	f := startFake(t)
 	o := testOptions(f.clock)
 	sent := len(f.fake.Queries())
-	res, err := testwh.Setup(ctx, f.eng, o)
+	res, err := pipelinetest.Setup(ctx, f.eng, o)
 	require.NoError(t, err)
 	require.NotNil(t, res.SemanticView)
 	require.Equal(t, pipeline.BuildCreated, res.SemanticView.Action)
@@ -143,7 +143,7 @@ func TestSetupCreatesTheSemanticViewOnce(t *testing.T) {
 	require.Len(t, ddl, 2, "%q", ddl)
 	require.True(t, strings.HasPrefix(ddl[0], "CREATE OR REPLACE SEMANTIC VIEW SALES_ANALYTICS_DB.SEMANTIC.SALES_ANALYTICS"))
 	require.Equal(t, `GRANT SELECT ON SEMANTIC VIEW "SALES_ANALYTICS_DB"."SEMANTIC"."SALES_ANALYTICS" TO ROLE "SALES_ANALYST"`, ddl[1])
-	rep, err := testwh.Validate(ctx, f.eng, o)
+	rep, err := pipelinetest.Validate(ctx, f.eng, o)
 	require.NoError(t, err)
 	require.True(t, rep.Passed(), "%s", rep)
 	var semanticChecks []string
@@ -156,7 +156,7 @@ func TestSetupCreatesTheSemanticViewOnce(t *testing.T) {
 	require.Contains(t, semanticChecks[1], "TOTAL_REVENUE")
 
 	sent = len(f.fake.Queries())
-	again, err := testwh.Setup(ctx, f.eng, o)
+	again, err := pipelinetest.Setup(ctx, f.eng, o)
 	require.NoError(t, err)
 	require.Equal(t, pipeline.BuildUnchanged, again.SemanticView.Action)
 	require.Empty(t, semanticViewDDL(f.fake.Queries()[sent:]), "a second set-up must not re-create the semantic view")
@@ -169,17 +169,17 @@ func TestSetupCreatesTheSemanticViewOnce(t *testing.T) {
 	require.NoError(t, err)
 	_, err = f.eng.DB().ExecContext(ctx, old)
 	require.NoError(t, err)
-	rep, err = testwh.Validate(ctx, f.eng, o)
+	rep, err = pipelinetest.Validate(ctx, f.eng, o)
 	require.NoError(t, err)
 	require.False(t, rep.Passed(), "the checkpoint sees the missing metric")
 	require.Equal(t, "semantic view metrics", rep.Failed()[0].Name)
 
 	sent = len(f.fake.Queries())
-	third, err := testwh.Setup(ctx, f.eng, o)
+	third, err := pipelinetest.Setup(ctx, f.eng, o)
 	require.NoError(t, err)
 	require.Equal(t, pipeline.BuildReplaced, third.SemanticView.Action)
 	require.Len(t, semanticViewDDL(f.fake.Queries()[sent:]), 2, "re-created and granted again")
-	rep, err = testwh.Validate(ctx, f.eng, o)
+	rep, err = pipelinetest.Validate(ctx, f.eng, o)
 	require.NoError(t, err)
 	require.True(t, rep.Passed(), "%s", rep)
 }

@@ -12,16 +12,16 @@ import (
 	"github.com/salesanalytics/salesanalytics/dialect"
 	"github.com/salesanalytics/salesanalytics/engine/embedded"
 	"github.com/salesanalytics/salesanalytics/engine/snowflake"
-	"github.com/salesanalytics/salesanalytics/internal/testwh"
 	"github.com/salesanalytics/salesanalytics/pipeline"
 	"github.com/salesanalytics/salesanalytics/pipeline/datagen"
+	"github.com/salesanalytics/salesanalytics/pipeline/pipelinetest"
 	"github.com/salesanalytics/salesanalytics/warehouse"
 )
 
 // testOptions is a small, dirty data set: every STAGING rule and every mart
 // window has rows to work on, and the INSERT load path stays quick.
-func testOptions(now func() time.Time) testwh.Opts {
-	o := testwh.Default()
+func testOptions(now func() time.Time) pipelinetest.Opts {
+	o := pipelinetest.Default()
 	o.Data.Scale = 0.03
 	o.Data.DirtyFraction = 0.02
 	o.Now = now
@@ -45,16 +45,16 @@ func TestSetupOnSnowflakeMatchesEmbedded(t *testing.T) {
 	ctx := context.Background()
 	f := startFake(t)
 	o := testOptions(f.clock)
-	res, err := testwh.Setup(ctx, f.eng, o)
+	res, err := pipelinetest.Setup(ctx, f.eng, o)
 	require.NoError(t, err)
 	require.Len(t, res.Loads, len(warehouse.RawTables()))
-	require.Equal(t, testwh.EveryMart(pipeline.BuildCreated), testwh.Actions(res.MartBuilds))
-	require.Equal(t, testwh.EveryView(pipeline.BuildCreated), testwh.Actions(res.ViewBuilds))
+	require.Equal(t, pipelinetest.EveryMart(pipeline.BuildCreated), pipelinetest.Actions(res.MartBuilds))
+	require.Equal(t, pipelinetest.EveryView(pipeline.BuildCreated), pipelinetest.Actions(res.ViewBuilds))
 
 	emb, err := embedded.Open(ctx, embedded.Options{})
 	require.NoError(t, err)
 	defer emb.Close()
-	_, err = testwh.Setup(ctx, emb, o)
+	_, err = pipelinetest.Setup(ctx, emb, o)
 	require.NoError(t, err)
 
 	n := o.Names
@@ -72,10 +72,10 @@ func TestSetupOnSnowflakeMatchesEmbedded(t *testing.T) {
 
 	// Every validation checkpoint, in the Snowflake dialect, through the driver,
 	// passes and reports the same figures as on the embedded engine.
-	rep, err := testwh.Validate(ctx, f.eng, o)
+	rep, err := pipelinetest.Validate(ctx, f.eng, o)
 	require.NoError(t, err)
 	require.True(t, rep.Passed(), "%s", rep)
-	embRep, err := testwh.Validate(ctx, emb, o)
+	embRep, err := pipelinetest.Validate(ctx, emb, o)
 	require.NoError(t, err)
 	require.Equal(t, embRep.Checks, withoutSemanticView(rep.Checks), "the checkpoints differ between the engines")
 	require.Len(t, rep.Checks, len(embRep.Checks)+2, "Snowflake adds the semantic view's two checkpoints")
@@ -87,13 +87,13 @@ func TestSetupOnSnowflakeMatchesEmbedded(t *testing.T) {
 	// A second run skips every RAW load and recreates nothing: no view or mart
 	// is replaced, and no DDL reaches a view or a dynamic table.
 	sent := len(f.fake.Queries())
-	again, err := testwh.Setup(ctx, f.eng, o)
+	again, err := pipelinetest.Setup(ctx, f.eng, o)
 	require.NoError(t, err)
 	for _, l := range again.Loads {
 		require.True(t, l.Skipped, "%s reloaded", l.Table)
 	}
-	require.Equal(t, testwh.EveryMart(pipeline.BuildUnchanged), testwh.Actions(again.MartBuilds))
-	require.Equal(t, testwh.EveryView(pipeline.BuildUnchanged), testwh.Actions(again.ViewBuilds))
+	require.Equal(t, pipelinetest.EveryMart(pipeline.BuildUnchanged), pipelinetest.Actions(again.MartBuilds))
+	require.Equal(t, pipelinetest.EveryView(pipeline.BuildUnchanged), pipelinetest.Actions(again.ViewBuilds))
 	require.Empty(t, viewDDL(f.fake.Queries()[sent:]), "a second set-up must not re-create a view")
 	for _, q := range f.fake.Queries()[sent:] {
 		require.NotContains(t, q, "CREATE OR REPLACE DYNAMIC TABLE", "a second set-up must not rebuild a mart")
@@ -120,7 +120,7 @@ func TestSetupReplacesOnlyWhatChanged(t *testing.T) {
 	ctx := context.Background()
 	f := startFake(t)
 	o := testOptions(f.clock)
-	_, err := testwh.Setup(ctx, f.eng, o)
+	_, err := pipelinetest.Setup(ctx, f.eng, o)
 	require.NoError(t, err)
 	m := warehouse.AllMarts()[5]
 	old := fmt.Sprintf("CREATE OR REPLACE DYNAMIC TABLE %s\n  TARGET_LAG = '5 minutes'\n  WAREHOUSE = \"SALES_ANALYTICS_WH\"\n  REFRESH_MODE = AUTO\nAS\n%s",
@@ -143,14 +143,14 @@ func TestSetupReplacesOnlyWhatChanged(t *testing.T) {
 	require.Positive(t, bad)
 
 	sent := len(f.fake.Queries())
-	res, err := testwh.Setup(ctx, f.eng, o)
+	res, err := pipelinetest.Setup(ctx, f.eng, o)
 	require.NoError(t, err)
-	want := testwh.EveryMart(pipeline.BuildUnchanged)
+	want := pipelinetest.EveryMart(pipeline.BuildUnchanged)
 	want[m.Table.Name] = pipeline.BuildReplaced
-	require.Equal(t, want, testwh.Actions(res.MartBuilds))
-	wantViews := testwh.EveryView(pipeline.BuildUnchanged)
+	require.Equal(t, want, pipelinetest.Actions(res.MartBuilds))
+	wantViews := pipelinetest.EveryView(pipeline.BuildUnchanged)
 	wantViews[v.Name] = pipeline.BuildReplaced
-	require.Equal(t, wantViews, testwh.Actions(res.ViewBuilds))
+	require.Equal(t, wantViews, pipelinetest.Actions(res.ViewBuilds))
 	ddl := viewDDL(f.fake.Queries()[sent:])
 	require.Len(t, ddl, 2, "one view re-created and its fingerprint recorded: %q", ddl)
 	for _, q := range ddl {
@@ -163,7 +163,7 @@ func TestSetupReplacesOnlyWhatChanged(t *testing.T) {
 	for _, b := range res.ViewBuilds {
 		require.Equal(t, warehouse.FingerprintComment(b.Fingerprint), comments[b.Name], b.Name)
 	}
-	st, err := testwh.Status(ctx, f.eng, o.Names, f.clock)
+	st, err := pipelinetest.Status(ctx, f.eng, o.Names, f.clock)
 	require.NoError(t, err)
 	for _, s := range st {
 		if s.Name == m.Table.Name {
@@ -179,13 +179,13 @@ func TestDynamicTablesStatusAndRefresh(t *testing.T) {
 	ctx := context.Background()
 	f := startFake(t)
 	o := testOptions(f.clock)
-	_, err := testwh.Setup(ctx, f.eng, o)
+	_, err := pipelinetest.Setup(ctx, f.eng, o)
 	require.NoError(t, err)
 	n := o.Names
 	built := f.clock()
 
 	f.advance(2 * time.Minute)
-	st, err := testwh.Status(ctx, f.eng, n, f.clock)
+	st, err := pipelinetest.Status(ctx, f.eng, n, f.clock)
 	require.NoError(t, err)
 	require.Len(t, st, len(warehouse.AllMarts()))
 	modes := map[string]string{}
@@ -203,7 +203,7 @@ func TestDynamicTablesStatusAndRefresh(t *testing.T) {
 	g, err := datagen.New(o.Data)
 	require.NoError(t, err)
 	orders := g.Arrivals(900_000_000, 50, datagen.DefaultEnd().AddDate(0, 0, -6), datagen.DefaultEnd(), f.clock())
-	require.NoError(t, testwh.AppendOrders(ctx, f.eng, n, orders))
+	require.NoError(t, pipelinetest.AppendOrders(ctx, f.eng, n, orders))
 
 	var before, after int64
 	count := `SELECT COUNT(*) FROM ` + warehouse.FctOrders().Ref(dialect.Snowflake, n)
@@ -216,7 +216,7 @@ func TestDynamicTablesStatusAndRefresh(t *testing.T) {
 	require.NoError(t, f.eng.DB().QueryRow(count).Scan(&after))
 	require.Equal(t, before+int64(len(orders)), after, "every appended order is valid and reaches FCT_ORDERS")
 
-	st, err = testwh.Status(ctx, f.eng, n, f.clock)
+	st, err = pipelinetest.Status(ctx, f.eng, n, f.clock)
 	require.NoError(t, err)
 	for _, s := range st {
 		require.True(t, s.LastRefresh.Equal(f.clock()), "%s last refresh %s", s.Name, s.LastRefresh)
@@ -236,7 +236,7 @@ func TestSetupCancelledMidwayThenRerun(t *testing.T) {
 			cancel()
 		}
 	}
-	_, err := testwh.Setup(ctx, f.eng, o)
+	_, err := pipelinetest.Setup(ctx, f.eng, o)
 	require.ErrorIs(t, err, context.Canceled)
 
 	n := o.Names
@@ -245,24 +245,24 @@ func TestSetupCancelledMidwayThenRerun(t *testing.T) {
 	require.Zero(t, rows, "a cancelled load must roll back")
 
 	o.Progress = nil
-	res, err := testwh.Setup(context.Background(), f.eng, o)
+	res, err := pipelinetest.Setup(context.Background(), f.eng, o)
 	require.NoError(t, err)
 	for _, l := range res.Loads {
 		if l.Table == warehouse.RawOrders().Name {
 			require.False(t, l.Skipped, "the cancelled load must not be recorded as done")
 		}
 	}
-	rep, err := testwh.Validate(context.Background(), f.eng, o)
+	rep, err := pipelinetest.Validate(context.Background(), f.eng, o)
 	require.NoError(t, err)
 	require.True(t, rep.Passed(), "%s", rep)
 }
 
 // The STAGING rules on Snowflake, through the driver: as-of date, twins,
-// corrected re-deliveries (see testwh.CheckRules).
+// corrected re-deliveries (see pipelinetest.CheckRules).
 func TestQualityRulesOnSnowflake(t *testing.T) {
 	f := startFake(t)
-	testwh.CheckRules(t, f.eng, func(ctx context.Context) error {
-		_, err := testwh.Refresh(ctx, f.eng, warehouse.Names{}, f.clock)
+	pipelinetest.CheckRules(t, f.eng, func(ctx context.Context) error {
+		_, err := pipelinetest.Refresh(ctx, f.eng, warehouse.Names{}, f.clock)
 		return err
 	})
 }

@@ -26,17 +26,18 @@ import (
 	"os/signal"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/salesanalytics/salesanalytics/analyst"
-	"github.com/salesanalytics/salesanalytics/internal/cli"
-	"github.com/salesanalytics/salesanalytics/internal/termui"
+	"github.com/salesanalytics/salesanalytics/connect"
 	"github.com/salesanalytics/salesanalytics/query"
 )
 
 func main() {
-	var wf cli.WarehouseFlags
+	var wf connect.Flags
 	wf.Register(flag.CommandLine)
 	asJSON := flag.Bool("json", false, "print the answer as one JSON object")
 	forceOffline := flag.Bool("offline", false, "use the offline analyst even when Cortex Analyst is configured")
@@ -50,13 +51,13 @@ func main() {
 	}
 }
 
-func run(ctx context.Context, wf cli.WarehouseFlags, forceOffline, asJSON bool, question string, in io.Reader, out, errOut io.Writer) error {
+func run(ctx context.Context, wf connect.Flags, forceOffline, asJSON bool, question string, in io.Reader, out, errOut io.Writer) error {
 	wh, err := wf.Open(ctx, errOut)
 	if err != nil {
 		return err
 	}
 	defer wh.Close()
-	a, err := cli.OpenAnalyst(ctx, wh, wf, forceOffline, errOut)
+	a, err := connect.OpenAnalyst(ctx, wh, wf, forceOffline, errOut)
 	if err != nil {
 		return err
 	}
@@ -131,18 +132,13 @@ func arg(a any) string {
 
 // table prints up to limit rows, numbers on the right, decimals at their scale.
 func table(out io.Writer, res *query.Result, limit int) error {
-	t := termui.Table{}
-	for _, c := range res.Columns {
-		if c.Kind == query.KindDecimal || c.Kind == query.KindInt {
-			t.Columns = append(t.Columns, termui.NumberColumn(c.Name))
-		} else {
-			t.Columns = append(t.Columns, termui.TextColumn(c.Name))
-		}
+	rows := [][]string{make([]string, len(res.Columns))}
+	right := make([]bool, len(res.Columns))
+	for j, c := range res.Columns {
+		rows[0][j] = c.Name
+		right[j] = c.Kind == query.KindDecimal || c.Kind == query.KindInt
 	}
-	for i, r := range res.Rows {
-		if i == limit {
-			break
-		}
+	for _, r := range res.Rows[:min(limit, len(res.Rows))] {
 		row := make([]string, len(r))
 		for j, v := range r {
 			switch x := v.(type) {
@@ -152,19 +148,44 @@ func table(out io.Writer, res *query.Result, limit int) error {
 				row[j] = x.Format(time.DateOnly)
 			case decimal.Decimal:
 				row[j] = x.StringFixed(int32(res.Columns[j].Scale))
-			case int64:
-				row[j] = termui.Int(x)
 			default:
 				row[j] = fmt.Sprint(x)
 			}
 		}
-		t.Rows = append(t.Rows, row)
+		rows = append(rows, row)
 	}
-	if err := termui.RenderTable(out, termui.Detect(out, os.Getenv), t); err != nil {
-		return err
+	widths := make([]int, len(res.Columns))
+	for _, r := range rows {
+		for j, c := range r {
+			r[j] = clean(c)
+			widths[j] = max(widths[j], utf8.RuneCountInString(r[j]))
+		}
+	}
+	for _, r := range rows {
+		var b strings.Builder
+		for j, c := range r {
+			gap := strings.Repeat(" ", widths[j]-utf8.RuneCountInString(c))
+			if right[j] {
+				c = gap + c
+			} else {
+				c += gap
+			}
+			b.WriteString(c + "  ")
+		}
+		fmt.Fprintln(out, strings.TrimRight(b.String(), " "))
 	}
 	if len(res.Rows) > limit {
 		fmt.Fprintf(out, "  … %d rows in all\n", len(res.Rows))
 	}
 	return nil
+}
+
+// clean drops control characters, so that data cannot drive the terminal.
+func clean(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, s)
 }

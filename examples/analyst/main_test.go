@@ -11,8 +11,8 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 
+	"github.com/salesanalytics/salesanalytics/connect"
 	"github.com/salesanalytics/salesanalytics/engine"
-	"github.com/salesanalytics/salesanalytics/internal/cli"
 	"github.com/salesanalytics/salesanalytics/scan"
 )
 
@@ -30,7 +30,7 @@ type jsonAnswer struct {
 	Reason      string   `json:"reason"`
 }
 
-func ask(tb testing.TB, wf cli.WarehouseFlags, q string) jsonAnswer {
+func ask(tb testing.TB, wf connect.Flags, q string) jsonAnswer {
 	tb.Helper()
 	var out, errOut bytes.Buffer
 	require.NoError(tb, run(context.Background(), wf, true, true, q, strings.NewReader(""), &out, &errOut))
@@ -45,7 +45,7 @@ func ask(tb testing.TB, wf cli.WarehouseFlags, q string) jsonAnswer {
 // The three reference questions of SPEC §3, asked through the program on the
 // embedded warehouse it builds, each checked against hand-written SQL over RAW.
 func TestReferenceQuestions(t *testing.T) {
-	wf := cli.WarehouseFlags{Engine: "embedded", DB: filepath.Join(t.TempDir(), "sales.duckdb"), Scale: 1, Build: true}
+	wf := connect.Flags{Engine: "embedded", DB: filepath.Join(t.TempDir(), "sales.duckdb"), Scale: 1, Build: true}
 
 	last := ask(t, wf, "What was total revenue last month?")
 	top := ask(t, wf, "Top 10 products by revenue")

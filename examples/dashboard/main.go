@@ -9,7 +9,7 @@
 //
 // It reads the embedded warehouse read-only, so terminal programs can read the
 // same file while it serves; its Refresh button refreshes a copy of the file and
-// renames it into place (see cli.RefreshCopy), never holding the file itself for
+// renames it into place (see connect.RefreshCopy), never holding the file itself for
 // writing. It answers only to the host names it was told (-allowed-hosts;
 // loopback by default). It prints the URL to open and stops gracefully on SIGINT
 // or SIGTERM, letting the requests in flight finish.
@@ -17,7 +17,6 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
 	"errors"
 	"flag"
 	"fmt"
@@ -27,19 +26,20 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
-	"time"
 
+	"github.com/salesanalytics/salesanalytics/connect"
 	"github.com/salesanalytics/salesanalytics/dashboard/web"
-	"github.com/salesanalytics/salesanalytics/internal/cli"
+	"github.com/salesanalytics/salesanalytics/dashboard/web/site"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
-		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(os.Stderr, "dashboard:", err)
-		}
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	switch {
+	case err == nil || errors.Is(err, flag.ErrHelp):
+	default:
+		fmt.Fprintln(os.Stderr, "dashboard:", err)
 		os.Exit(2)
 	}
 }
@@ -50,7 +50,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	hosts := fs.String("allowed-hosts", "", "comma-separated host names (host or host:port) the server answers to (default: localhost, 127.0.0.1, ::1)")
-	var wf cli.WarehouseFlags
+	var wf connect.Flags
 	wf.Register(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -59,17 +59,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("unexpected argument %q (flags only; see -h)", fs.Arg(0))
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	key := make([]byte, 32) // one form key for every generation, so forms survive a refresh
-	if _, err := rand.Read(key); err != nil {
+	wh, err := wf.Open(ctx, stderr)
+	if err != nil {
 		return err
 	}
-	s := &site{ctx: ctx, wf: wf, stderr: stderr, opts: web.Options{Log: log, CSRFKey: key, AllowedHosts: splitList(*hosts)}}
-	if err := s.install(wf.Open(ctx, stderr)); err != nil {
+	s, err := site.New(ctx, wh, site.Options{Flags: wf, Warn: stderr,
+		Web: web.Options{Log: log, AllowedHosts: splitList(*hosts)}})
+	if err != nil {
 		return err
 	}
-	defer s.closeAll()
-	srv := web.NewServer(*addr, s, log)
-	return web.Serve(ctx, srv, 10*time.Second, func(at string) {
+	return s.Serve(ctx, *addr, log, func(at string) {
 		fmt.Fprintf(stdout, "Sales dashboard: http://%s/ (Ctrl-C to stop)\n", at)
 	})
 }

@@ -14,7 +14,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/salesanalytics/salesanalytics/internal/cli"
+	"github.com/salesanalytics/salesanalytics/connect"
 	"github.com/salesanalytics/salesanalytics/warehouse"
 )
 
@@ -27,7 +27,7 @@ var csrfRE = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
 func TestRefreshDoesNotHoldTheFile(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "sales.duckdb")
-	wh, err := (&cli.WarehouseFlags{DB: db, Scale: 0.02, Build: true}).Open(context.Background(), io.Discard)
+	wh, err := (&connect.Flags{DB: db, Scale: 0.02, Build: true}).Open(context.Background(), io.Discard)
 	require.NoError(t, err)
 	require.NoError(t, wh.Close())
 	before, err := os.ReadFile(db)
@@ -39,7 +39,7 @@ func TestRefreshDoesNotHoldTheFile(t *testing.T) {
 	defer cancel()
 	base, done := start(t, ctx, "-db", db)
 
-	reader, err := (&cli.WarehouseFlags{DB: db}).Open(context.Background(), io.Discard)
+	reader, err := (&connect.Flags{DB: db}).Open(context.Background(), io.Discard)
 	require.NoError(t, err, "a reader opens the file the dashboard serves")
 	defer reader.Close()
 	orders := func() int64 {

@@ -8,15 +8,15 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"text/tabwriter"
 	"time"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/salesanalytics/salesanalytics/connect"
 	"github.com/salesanalytics/salesanalytics/engine"
 	_ "github.com/salesanalytics/salesanalytics/engine/embedded"
 	_ "github.com/salesanalytics/salesanalytics/engine/snowflake"
-	"github.com/salesanalytics/salesanalytics/internal/cli"
-	"github.com/salesanalytics/salesanalytics/internal/termui"
 	"github.com/salesanalytics/salesanalytics/pipeline"
 	"github.com/salesanalytics/salesanalytics/query"
 	"github.com/salesanalytics/salesanalytics/semantic"
@@ -72,14 +72,14 @@ func run(ctx context.Context, out io.Writer, cfg engine.Config, scale float64, s
 		return err
 	}
 	defer eng.Close()
-	w, err := pipeline.New(eng, pipeline.Config{Now: cli.DemoNow})
+	w, err := pipeline.New(eng, pipeline.Config{Now: connect.DemoNow})
 	if err != nil {
 		return err
 	}
 
 	opts := pipeline.DefaultOptions()
 	opts.Data.Scale, opts.Data.Seed, opts.Data.DirtyFraction = scale, seed, dirty
-	progress := cli.NewProgress(os.Stderr)
+	progress := connect.NewProgress(os.Stderr) // one rewritten line, on a terminal only
 	opts.Progress = progress.Event
 	res, err := w.Setup(ctx, opts)
 	progress.Done()
@@ -87,29 +87,24 @@ func run(ctx context.Context, out io.Writer, cfg engine.Config, scale float64, s
 		return err
 	}
 
-	ui := termui.Detect(out, os.Getenv)
-	termui.Section(out, ui, "Built "+where(cfg))
-	fmt.Fprintf(out, "%s\n\n", res.Fingerprint)
-	loads := termui.Table{Columns: []termui.Column{termui.TextColumn("RAW table"), termui.NumberColumn("rows"), termui.TextColumn("load")}}
+	fmt.Fprintf(out, "Built %s\n%s\n\n", where(cfg), res.Fingerprint)
+	fmt.Fprintf(out, "%-12s %9s  %s\n", "RAW table", "rows", "load")
 	for _, l := range res.Loads {
 		state := "loaded"
 		if l.Skipped {
 			state = "already up to date"
 		}
-		loads.Rows = append(loads.Rows, []string{l.Table, termui.Int(l.Rows), state})
-	}
-	if err := termui.RenderTable(out, ui, loads); err != nil {
-		return err
+		fmt.Fprintf(out, "%-12s %9d  %s\n", l.Table, l.Rows, state)
 	}
 	if n := res.Injected.Total(); n > 0 {
-		fmt.Fprintf(out, "dirty orders injected: %s %v\n", termui.Int(n), res.Injected.Counts)
+		fmt.Fprintf(out, "dirty orders injected: %d %v\n", n, res.Injected.Counts)
 	}
 	fmt.Fprintf(out, "marts: %s refresh (%s)\n", res.Marts.Kind, res.Marts.Reason)
-	if res.Duration > 0 && ui.Terminal {
+	if res.Duration > 0 && connect.IsTerminal(out) {
 		fmt.Fprintf(out, "built in %s\n", res.Duration.Round(time.Millisecond))
 	}
 
-	if err := printRevenue(ctx, out, ui, w); err != nil {
+	if err := printRevenue(ctx, out, w); err != nil {
 		return err
 	}
 
@@ -117,18 +112,15 @@ func run(ctx context.Context, out io.Writer, cfg engine.Config, scale float64, s
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(out)
-	termui.Section(out, ui, "Validation checkpoints")
-	fmt.Fprint(out, report)
+	printChecks(out, report)
 	if !report.Passed() {
 		return fmt.Errorf("%d checks failed", len(report.Failed()))
 	}
 	return nil
 }
 
-// printRevenue asks the semantic layer for revenue and orders by region and
-// shows them with a bar per region.
-func printRevenue(ctx context.Context, out io.Writer, ui termui.Options, w *pipeline.Warehouse) error {
+// printRevenue asks the semantic layer for revenue and orders by region.
+func printRevenue(ctx context.Context, out io.Writer, w *pipeline.Warehouse) error {
 	n := w.Names()
 	c, err := query.New(semantic.SalesModelFor(n.Database, n.Marts), query.Options{Dialect: w.Engine().Dialect(), Now: time.Now})
 	if err != nil {
@@ -141,7 +133,7 @@ func printRevenue(ctx context.Context, out io.Writer, ui termui.Options, w *pipe
 	}
 	type row struct {
 		Region  string
-		Revenue decimal.Decimal
+		Revenue decimal.Decimal // exact: money is never a float
 		Orders  int64
 	}
 	rows, err := query.Collect[row](ctx, q, w.Engine().DB())
@@ -150,19 +142,33 @@ func printRevenue(ctx context.Context, out io.Writer, ui termui.Options, w *pipe
 	}
 	// The semantic layer answers from the smallest mart that gives the figures
 	// exactly (q.Route says which).
-	chart := termui.BarChart{Title: "Net revenue by region (MARTS." + q.Route.Table + ", through the semantic layer)"}
+	fmt.Fprintf(out, "\nNet revenue by region, from MARTS.%s through the semantic layer\n", q.Route.Table)
+	fmt.Fprintf(out, "%-8s %16s %9s\n", "region", "revenue", "orders")
 	total, orders := decimal.Zero, int64(0)
 	for _, r := range rows {
-		chart.Bars = append(chart.Bars, termui.Bar{Label: r.Region, Value: r.Revenue,
-			Text: termui.Money(r.Revenue) + "  " + termui.Int(r.Orders) + " orders"})
+		fmt.Fprintf(out, "%-8s %16s %9d\n", r.Region, "$"+r.Revenue.StringFixed(2), r.Orders)
 		total, orders = total.Add(r.Revenue), orders+r.Orders
 	}
-	fmt.Fprintln(out)
-	if err := termui.RenderBars(out, ui, chart); err != nil {
-		return err
-	}
-	fmt.Fprintf(out, "total %s from %s valid orders\n", termui.Money(total), termui.Int(orders))
+	fmt.Fprintf(out, "%-8s %16s %9d\n", "total", "$"+total.StringFixed(2), orders)
 	return nil
+}
+
+// printChecks prints one line per validation checkpoint; a failed one gets
+// what was expected and what was found on the lines below it.
+func printChecks(out io.Writer, r *pipeline.Report) {
+	fmt.Fprintf(out, "\nValidation: %d checks, %d failed\n", len(r.Checks), len(r.Failed()))
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+	for _, c := range r.Checks {
+		result := "ok"
+		if !c.Pass {
+			result = "FAIL"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", result, c.Phase, c.Name)
+		if !c.Pass {
+			fmt.Fprintf(tw, "\t\texpected %s\n\t\tactual   %s\n", c.Expected, c.Actual)
+		}
+	}
+	tw.Flush()
 }
 
 func where(cfg engine.Config) string {

@@ -12,7 +12,7 @@ import (
 	"github.com/salesanalytics/salesanalytics/engine/embedded"
 	"github.com/salesanalytics/salesanalytics/internal/evalset"
 	"github.com/salesanalytics/salesanalytics/internal/golden"
-	"github.com/salesanalytics/salesanalytics/internal/testwh"
+	"github.com/salesanalytics/salesanalytics/pipeline/pipelinetest"
 )
 
 // demoToday is the demo clock: relative dates in the set resolve against it.
@@ -51,11 +51,11 @@ func demoWarehouse(t *testing.T, scale, dirty float64) *sql.DB {
 	eng, err := embedded.Open(ctx, embedded.Options{})
 	require.NoError(t, err)
 	t.Cleanup(func() { eng.Close() })
-	o := testwh.Default()
+	o := pipelinetest.Default()
 	o.Data.Scale, o.Data.DirtyFraction = scale, dirty
 	o.Now = func() time.Time { return demoToday }
 	o.AsOf = demoToday
-	_, err = testwh.Setup(ctx, eng, o)
+	_, err = pipelinetest.Setup(ctx, eng, o)
 	require.NoError(t, err)
 	return eng.DB()
 }

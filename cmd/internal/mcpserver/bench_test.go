@@ -10,7 +10,7 @@ import (
 	"github.com/salesanalytics/salesanalytics/cmd/internal/mcpserver"
 	"github.com/salesanalytics/salesanalytics/cmd/internal/request"
 	"github.com/salesanalytics/salesanalytics/cmd/internal/service"
-	"github.com/salesanalytics/salesanalytics/internal/cli"
+	"github.com/salesanalytics/salesanalytics/connect"
 )
 
 // benchService is the service the benchmarks read: over the warehouse file in
@@ -22,12 +22,12 @@ func benchService(b *testing.B) *service.Service {
 		return testSvc
 	}
 	ctx := context.Background()
-	wh, err := (&cli.WarehouseFlags{DB: path, Scale: 1, Build: true}).Open(ctx, os.Stderr)
+	wh, err := (&connect.Flags{DB: path, Scale: 1, Build: true}).Open(ctx, os.Stderr)
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { wh.Close() })
-	svc, err := service.New(ctx, service.Config{DB: wh.Engine().DB(), Dialect: wh.Engine().Dialect(), Names: wh.Names(), Now: cli.DemoNow})
+	svc, err := service.New(ctx, service.Config{DB: wh.Engine().DB(), Dialect: wh.Engine().Dialect(), Names: wh.Names(), Now: connect.DemoNow})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -26,7 +26,7 @@ func nested(depth int) map[string]any {
 }
 
 func TestHostileArgumentsAreToolErrors(t *testing.T) {
-	cs := connect(t, mcpserver.Options{})
+	cs := dial(t, mcpserver.Options{})
 	mb := strings.Repeat("x", 1<<20)
 	many := make([]any, 5000)
 	for i := range many {
@@ -74,14 +74,14 @@ func TestHostileArgumentsAreToolErrors(t *testing.T) {
 }
 
 func TestRowsAreBounded(t *testing.T) {
-	cs := connect(t, mcpserver.Options{MaxResultBytes: 2000})
+	cs := dial(t, mcpserver.Options{MaxResultBytes: 2000})
 	res := call(t, cs, mcpserver.ToolQuery, map[string]any{"metrics": []any{"revenue"}, "by": []any{"customer_name"}})
 	require.True(t, res.IsError)
 	require.Contains(t, text(res), "more than the 2000 allowed")
 }
 
 func TestConcurrentCallsAreBounded(t *testing.T) {
-	cs := connect(t, mcpserver.Options{MaxConcurrent: 1, Queue: time.Nanosecond})
+	cs := dial(t, mcpserver.Options{MaxConcurrent: 1, Queue: time.Nanosecond})
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	busy, ok := 0, 0

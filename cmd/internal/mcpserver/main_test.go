@@ -13,7 +13,7 @@ import (
 
 	"github.com/salesanalytics/salesanalytics/cmd/internal/mcpserver"
 	"github.com/salesanalytics/salesanalytics/cmd/internal/service"
-	"github.com/salesanalytics/salesanalytics/internal/cli"
+	"github.com/salesanalytics/salesanalytics/connect"
 )
 
 // The tests share one small embedded warehouse (scale 0.02: 2,000 orders).
@@ -34,14 +34,14 @@ func run(m *testing.M) int {
 	}
 	defer os.RemoveAll(dir)
 	ctx := context.Background()
-	wh, err := (&cli.WarehouseFlags{DB: filepath.Join(dir, "sales.duckdb"), Scale: 0.02, Build: true}).Open(ctx, os.Stderr)
+	wh, err := (&connect.Flags{DB: filepath.Join(dir, "sales.duckdb"), Scale: 0.02, Build: true}).Open(ctx, os.Stderr)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
 	defer wh.Close()
 	testDB = wh.Engine().DB()
-	testSvc, err = service.New(ctx, service.Config{DB: testDB, Dialect: wh.Engine().Dialect(), Names: wh.Names(), Now: cli.DemoNow})
+	testSvc, err = service.New(ctx, service.Config{DB: testDB, Dialect: wh.Engine().Dialect(), Names: wh.Names(), Now: connect.DemoNow})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
@@ -49,9 +49,9 @@ func run(m *testing.M) int {
 	return m.Run()
 }
 
-// connect returns a client session to a fresh server over the in-memory
+// dial returns a client session to a fresh server over the in-memory
 // transport.
-func connect(t testing.TB, o mcpserver.Options) *mcp.ClientSession {
+func dial(t testing.TB, o mcpserver.Options) *mcp.ClientSession {
 	t.Helper()
 	return connectTo(t, mcpserver.New(testSvc, o))
 }

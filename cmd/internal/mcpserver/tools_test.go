@@ -15,9 +15,9 @@ import (
 
 	"github.com/salesanalytics/salesanalytics/analyst/offline"
 	"github.com/salesanalytics/salesanalytics/cmd/internal/mcpserver"
+	"github.com/salesanalytics/salesanalytics/connect"
 	"github.com/salesanalytics/salesanalytics/dashboard"
 	"github.com/salesanalytics/salesanalytics/dialect"
-	"github.com/salesanalytics/salesanalytics/internal/cli"
 	"github.com/salesanalytics/salesanalytics/query"
 	"github.com/salesanalytics/salesanalytics/semantic"
 )
@@ -52,7 +52,7 @@ func text(res *mcp.CallToolResult) string {
 }
 
 func TestEveryToolIsListedWithValidSchemas(t *testing.T) {
-	cs := connect(t, mcpserver.Options{})
+	cs := dial(t, mcpserver.Options{})
 	res, err := cs.ListTools(context.Background(), nil)
 	require.NoError(t, err)
 	var names []string
@@ -95,7 +95,7 @@ func revenueByRegion(t *testing.T, segment string) map[string]string {
 }
 
 func TestQueryEqualsTheLibraryAndTheOracle(t *testing.T) {
-	cs := connect(t, mcpserver.Options{})
+	cs := dial(t, mcpserver.Options{})
 	args := map[string]any{"metrics": []string{"revenue", "order_count"}, "by": []string{"region"},
 		"where": []any{map[string]any{"field": "segment", "values": []any{"SMB"}}}, "from": "2025-01-01", "to": "2025-12-31"}
 	out := structured[struct {
@@ -106,7 +106,7 @@ func TestQueryEqualsTheLibraryAndTheOracle(t *testing.T) {
 	require.Equal(t, []string{"SALES_ANALYTICS_DB.MARTS.FCT_ORDERS"}, out.Tables)
 
 	// The library API, the same request.
-	c, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, Now: cli.DemoNow})
+	c, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, Now: connect.DemoNow})
 	require.NoError(t, err)
 	q, err := c.Compile(query.Request{Metrics: []string{"revenue", "order_count"}, Dimensions: []string{"region"},
 		Where: query.And(query.Cmp{Field: "segment", Op: query.OpEq, Values: []any{"SMB"}}),
@@ -134,7 +134,7 @@ func TestQueryEqualsTheLibraryAndTheOracle(t *testing.T) {
 }
 
 func TestCatalogTools(t *testing.T) {
-	cs := connect(t, mcpserver.Options{})
+	cs := dial(t, mcpserver.Options{})
 	type fields struct {
 		Fields []struct {
 			Name         string   `json:"name"`
@@ -176,7 +176,7 @@ func TestCatalogTools(t *testing.T) {
 }
 
 func TestAskEqualsTheOfflineAnalyst(t *testing.T) {
-	cs := connect(t, mcpserver.Options{})
+	cs := dial(t, mcpserver.Options{})
 	const question = "Total revenue by region last year"
 	out := structured[struct {
 		Answer  string           `json:"answer"`
@@ -187,7 +187,7 @@ func TestAskEqualsTheOfflineAnalyst(t *testing.T) {
 		} `json:"reading"`
 	}](t, call(t, cs, mcpserver.ToolAsk, map[string]any{"question": question}))
 
-	a, err := offline.New(context.Background(), semantic.SalesModel(), testDB, offline.Options{Dialect: dialect.DuckDB, Now: cli.DemoNow})
+	a, err := offline.New(context.Background(), semantic.SalesModel(), testDB, offline.Options{Dialect: dialect.DuckDB, Now: connect.DemoNow})
 	require.NoError(t, err)
 	want, err := a.Ask(context.Background(), nil, question)
 	require.NoError(t, err)
@@ -203,7 +203,7 @@ func TestAskEqualsTheOfflineAnalyst(t *testing.T) {
 }
 
 func TestViewEqualsTheDashboard(t *testing.T) {
-	cs := connect(t, mcpserver.Options{})
+	cs := dial(t, mcpserver.Options{})
 	out := structured[struct {
 		View   string `json:"view"`
 		Tables []struct {
@@ -238,7 +238,7 @@ func TestViewEqualsTheDashboard(t *testing.T) {
 }
 
 func TestModelResource(t *testing.T) {
-	cs := connect(t, mcpserver.Options{})
+	cs := dial(t, mcpserver.Options{})
 	res, err := cs.ReadResource(context.Background(), &mcp.ReadResourceParams{URI: mcpserver.ModelURI + "yaml"})
 	require.NoError(t, err)
 	require.Len(t, res.Contents, 1)

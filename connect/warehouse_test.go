@@ -1,0 +1,137 @@
+package connect_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/salesanalytics/salesanalytics/connect"
+	"github.com/salesanalytics/salesanalytics/warehouse"
+)
+
+// flags parses args as a program would.
+func flags(t *testing.T, args ...string) *connect.Flags {
+	t.Helper()
+	var f connect.Flags
+	fs := flag.NewFlagSet("t", flag.ContinueOnError)
+	f.Register(fs)
+	require.NoError(t, fs.Parse(args))
+	return &f
+}
+
+func sum(t *testing.T, path string) [32]byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	return sha256.Sum256(b)
+}
+
+func list(t *testing.T, dir string) []string {
+	t.Helper()
+	es, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	var out []string
+	for _, e := range es {
+		out = append(out, e.Name())
+	}
+	return out
+}
+
+func TestBuildThenReadOnly(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "sales.duckdb")
+
+	var progress bytes.Buffer
+	wh, err := flags(t, "-db", path, "-scale", "0.01", "-build").Open(ctx, &progress)
+	require.NoError(t, err)
+	require.True(t, wh.Built)
+	var orders int64
+	require.NoError(t, wh.Engine().DB().QueryRow("SELECT COUNT(*) FROM "+warehouse.RawOrders().Ref(wh.Engine().Dialect(), wh.Names())).Scan(&orders))
+	require.Equal(t, int64(1000), orders)
+	require.NoError(t, wh.Close())
+	require.Empty(t, progress.String(), "no progress into a buffer (not a terminal)")
+	require.Equal(t, []string{"sales.duckdb"}, list(t, dir), "the temporary build file is gone")
+
+	// Readers: read-only, no set-up, the bytes unchanged, two at once.
+	before := sum(t, path)
+	a, err := flags(t, "-db", path).Open(ctx, &progress)
+	require.NoError(t, err)
+	require.False(t, a.Built)
+	b, err := flags(t, "-db", path).Open(ctx, &progress)
+	require.NoError(t, err)
+	for _, wh := range []*connect.Warehouse{a, b} {
+		require.NoError(t, wh.Engine().DB().QueryRow("SELECT COUNT(*) FROM "+warehouse.RawOrders().Ref(wh.Engine().Dialect(), wh.Names())).Scan(&orders))
+		require.Equal(t, int64(1000), orders)
+	}
+	_, err = a.Engine().DB().Exec("CREATE TABLE x (i INT)")
+	require.ErrorContains(t, err, "read-only")
+	require.NoError(t, a.Close())
+	require.NoError(t, b.Close())
+	require.Equal(t, before, sum(t, path), "reading changed no byte")
+	require.Equal(t, []string{"sales.duckdb"}, list(t, dir))
+}
+
+// TestMissingOrMistypedDBIsRefused: a -db that names no file is an error naming
+// how to build one, and creates nothing; a '?' in it is part of the file name.
+func TestMissingOrMistypedDBIsRefused(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	for _, name := range []string{"slaes.duckdb", "w.duckdb?access_mode=read_only"} {
+		p := filepath.Join(dir, name)
+		_, err := flags(t, "-db", p).Open(ctx, os.Stderr)
+		require.ErrorIs(t, err, connect.ErrNoWarehouse)
+		require.ErrorContains(t, err, "build one with -build -db")
+		require.ErrorContains(t, err, "examples/quickstart")
+		require.ErrorContains(t, err, name)
+		require.Empty(t, list(t, dir), "nothing was created")
+	}
+}
+
+// TestScaleOnAnExistingFileIsRefused: -scale does not silently rebuild an
+// existing file; -build does, and says so.
+func TestScaleOnAnExistingFileIsRefused(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "sales.duckdb")
+	wh, err := flags(t, "-db", path, "-scale", "0.01", "-build").Open(ctx, os.Stderr)
+	require.NoError(t, err)
+	require.NoError(t, wh.Close())
+	before := sum(t, path)
+	_, err = flags(t, "-db", path, "-scale", "0.02").Open(ctx, os.Stderr)
+	require.ErrorContains(t, err, "-scale 0.02")
+	require.ErrorContains(t, err, "add -build")
+	require.Equal(t, before, sum(t, path))
+
+	wh, err = flags(t, "-db", path, "-scale", "0.02", "-build").Open(ctx, os.Stderr)
+	require.NoError(t, err)
+	require.True(t, wh.Built)
+	var orders int64
+	require.NoError(t, wh.Engine().DB().QueryRow("SELECT COUNT(*) FROM "+warehouse.RawOrders().Ref(wh.Engine().Dialect(), wh.Names())).Scan(&orders))
+	require.Equal(t, int64(2000), orders)
+	require.NoError(t, wh.Close())
+}
+
+func TestOpenRefusesBadFlags(t *testing.T) {
+	ctx := context.Background()
+	_, err := (&connect.Flags{Scale: -1, DB: filepath.Join(t.TempDir(), "x.duckdb")}).Open(ctx, os.Stderr)
+	require.ErrorContains(t, err, "-scale -1")
+	_, err = (&connect.Flags{Engine: "oracle"}).Open(ctx, os.Stderr)
+	require.ErrorContains(t, err, `unknown engine "oracle"`)
+}
+
+func TestDefaultDBIsInTheUserCache(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	p, err := connect.DefaultDB(1)
+	require.NoError(t, err)
+	require.Equal(t, filepath.Join(os.Getenv("XDG_CACHE_HOME"), "salesanalytics"), filepath.Dir(p))
+	require.Regexp(t, `^sales-\d+-[0-9a-f]{8}-scale1\.duckdb$`, filepath.Base(p), "generator version, layout digest, scale")
+	again, err := connect.DefaultDB(1)
+	require.NoError(t, err)
+	require.Equal(t, p, again, "the name is deterministic")
+}
