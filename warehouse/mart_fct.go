@@ -54,3 +54,12 @@ func AppendFactsSQL(d dialect.Dialect, n Names) string {
 	m := fctOrders()
 	return "INSERT INTO " + b.Ref(tblFctOrders) + "\n" + m.base(b, b.C("o", "LOADED_AT")+" > ? AND "+b.C("o", "LOADED_AT")+" <= ?")
 }
+
+// buildSelect is the embedded full build's SELECT of FCT_ORDERS: the mart's
+// query over [StagedSplitSQL] in place of the STG_ORDERS view, which gives the
+// same rows without numbering every order.
+func (m Mart) buildSelect(d dialect.Dialect, n Names) string {
+	b := sqlb{D: d, N: n}
+	b.standIn = map[string]string{tblStgOrders.Name: "(\n" + indent(b.stagedSplit()) + "\n)"}
+	return m.enrich(b, "(\n"+indent(m.base(b, ""))+"\n) b")
+}
