@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/salesanalytics/salesanalytics/dialect"
-	"github.com/salesanalytics/salesanalytics/internal/testwh"
+	"github.com/salesanalytics/salesanalytics/pipeline/pipelinetest"
 	"github.com/salesanalytics/salesanalytics/warehouse"
 )
 
@@ -28,7 +28,7 @@ func TestStagedSplitEqualsStgOrders(t *testing.T) {
 	db, n := eng.DB(), warehouse.Names{}
 	base := time.Date(2026, 1, 5, 8, 0, 0, 0, time.UTC)
 	for _, b := range batchesWithDuplicates(g, []time.Time{base, base.Add(time.Hour)}) {
-		require.NoError(t, testwh.AppendOrders(ctx, eng, n, b))
+		require.NoError(t, pipelinetest.AppendOrders(ctx, eng, n, b))
 	}
 	split := warehouse.StagedSplitSQL(dialect.DuckDB, n)
 	view := `SELECT * FROM "STAGING"."STG_ORDERS"`
