@@ -54,6 +54,7 @@ func BenchmarkPage(b *testing.B) {
 			serve() // warm: the catalog, the engine's caches
 			b.ReportAllocs()
 			b.ResetTimer()
+			defer testwh.CPUPerOp(b)()
 			for i := 0; i < b.N; i++ {
 				serve()
 			}
@@ -100,6 +101,7 @@ func BenchmarkPageViews(b *testing.B) {
 				b.Fatal(err)
 			}
 			b.ResetTimer()
+			defer testwh.CPUPerOp(b)()
 			for i := 0; i < b.N; i++ {
 				if err := compute(); err != nil {
 					b.Fatal(err)

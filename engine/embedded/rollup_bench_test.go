@@ -169,10 +169,7 @@ func BenchmarkRollups(b *testing.B) {
 // cpuPerOp starts counting the process's CPU time (DuckDB's threads included)
 // and returns the func that reports it as cpu-ns/op: on a loaded machine it
 // varies far less than wall time.
-func cpuPerOp(b *testing.B) func() {
-	start := processCPU()
-	return func() { b.ReportMetric(float64((processCPU()-start).Nanoseconds())/float64(b.N), "cpu-ns/op") }
-}
+func cpuPerOp(b *testing.B) func() { return testwh.CPUPerOp(b) }
 
 // benchRounds is how many times the alternating benchmarks run their whole set:
 // BENCH_ROUNDS, or once.
