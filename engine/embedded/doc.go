@@ -45,9 +45,12 @@
 //
 // The package stays on duckdb-go v2.10506.0 (DuckDB 1.5.6). v2.20000.0 (DuckDB
 // 2.0) builds, reads the warehouse faster at scale 10 and fixes the slow read of
-// bit-packed DECIMAL(38,2), but every statement costs about 2–4 times as much,
+// bit-packed DECIMAL(38,2), but every statement costs about 2 times as much,
 // and the dashboard's scale-1 views, made of many small statements, got slower
-// with it. The cause is in the library, not in a setting or in the driver (whose
+// with it. CPU per call, 3 alternating rounds on a loaded two-core machine
+// (2026-12-07): `SELECT 42` 239 → 555 µs; the scale-1 executive view 18.5 →
+// 38.0 ms, the product view 24.2 → 30.6 ms, the scale-1 pages +11.5% (geomean;
+// the executive page +36–55%), while the scale-10 views took 13–31% less. The cause is in the library, not in a setting or in the driver (whose
 // Go code is the same in both versions): DuckDB 2.0's C API prepares a statement
 // by planning a PREPARE statement around it and runs a prepared statement by
 // planning an EXECUTE statement around it, each through the full binder and
