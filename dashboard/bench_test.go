@@ -9,6 +9,7 @@ import (
 
 	"github.com/salesanalytics/salesanalytics/dashboard"
 	"github.com/salesanalytics/salesanalytics/engine/embedded"
+	"github.com/salesanalytics/salesanalytics/internal/benchcpu"
 )
 
 // benchWarehouses builds, once per benchmark run, a warehouse file at each scale
@@ -86,6 +87,7 @@ func BenchmarkViews(b *testing.B) {
 					if err := fn(ctx, d); err != nil { // warm
 						b.Fatal(err)
 					}
+					defer benchcpu.PerOp(b)()
 					for b.Loop() {
 						if err := fn(ctx, d); err != nil {
 							b.Fatal(err)

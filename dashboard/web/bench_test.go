@@ -12,6 +12,7 @@ import (
 
 	"github.com/salesanalytics/salesanalytics/dashboard"
 	"github.com/salesanalytics/salesanalytics/engine/embedded"
+	"github.com/salesanalytics/salesanalytics/internal/benchcpu"
 	"github.com/salesanalytics/salesanalytics/pipeline/pipelinetest"
 )
 
@@ -54,6 +55,7 @@ func BenchmarkPage(b *testing.B) {
 			serve() // warm: the catalog, the engine's caches
 			b.ReportAllocs()
 			b.ResetTimer()
+			defer benchcpu.PerOp(b)()
 			for i := 0; i < b.N; i++ {
 				serve()
 			}
@@ -100,6 +102,7 @@ func BenchmarkPageViews(b *testing.B) {
 				b.Fatal(err)
 			}
 			b.ResetTimer()
+			defer benchcpu.PerOp(b)()
 			for i := 0; i < b.N; i++ {
 				if err := compute(); err != nil {
 					b.Fatal(err)

@@ -40,4 +40,32 @@
 // ends the worker, never the program serving pages. A query costs a process
 // start (BenchmarkAnalystQuery); Options.Analyst.InProcess trades that
 // containment for speed.
+//
+// # DuckDB version: 1.5.6, not 2.0 (yet)
+//
+// The package stays on duckdb-go v2.10506.0 (DuckDB 1.5.6). v2.20000.0 (DuckDB
+// 2.0) builds, reads the warehouse faster at scale 10 and fixes the slow read of
+// bit-packed DECIMAL(38,2), but every statement costs about 2 times as much,
+// and the dashboard's scale-1 views, made of many small statements, got slower
+// with it. CPU per call, 3 alternating rounds on a loaded two-core machine
+// (2026-12-07): `SELECT 42` 239 → 555 µs; the scale-1 executive view 18.5 →
+// 38.0 ms, the product view 24.2 → 30.6 ms, the scale-1 pages +11.5% (geomean;
+// the executive page +36–55%), while the scale-10 views took 13–31% less. The cause is in the library, not in a setting or in the driver (whose
+// Go code is the same in both versions): DuckDB 2.0's C API prepares a statement
+// by planning a PREPARE statement around it and runs a prepared statement by
+// planning an EXECUTE statement around it, each through the full binder and
+// optimizer (the optimizer's rule set is built anew for every plan), and its new
+// PEG parser costs several times the old one. A CPU profile of `SELECT 42`
+// through database/sql (perf, 2,000 statements) puts parsing at 6.8 times,
+// preparing at 2.3 times and starting a prepared statement at 5.2 times their
+// 1.5.6 cost; none of the settings that differ between the versions
+// (tracked_metrics, streaming_buffer_size, enable_external_file_cache,
+// logging, threads, disabled optimizers) changes it, and re-using a prepared
+// statement still plans the EXECUTE each time (205 against 97 µs of CPU).
+// BenchmarkStatement measures it; BenchmarkViews and BenchmarkPage (dashboard,
+// dashboard/web) report cpu-ns/op so that the versions can be compared on a
+// busy machine. Adopt 2.0 when a release (library or driver) runs a prepared
+// statement without re-planning, the views and pages are at least as fast as
+// here at scale 1 and 10, and every test passes; then re-measure whether money
+// still needs to be stored uncompressed (dialect.ColumnStorage).
 package embedded
