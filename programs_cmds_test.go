@@ -9,9 +9,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
+	"unicode/utf8"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -22,6 +24,7 @@ import (
 //	dashboard-start FILE   serve FILE with the dashboard on a free port ($DASHBOARD is its URL)
 //	dashboard-stop         stop it as Ctrl-C does; it must exit 0
 //	httpget PATH           GET $DASHBOARD/PATH: the body to stdout; fails unless 200
+//	fits N FILE            no line of FILE (stdout: the last command's) is wider than N columns
 //	asuser PROG ARGS...    run PROG as the user nobody (as root, through setpriv), so
 //	                       permission bits bind it as they bind any other user
 func scriptCmds() map[string]func(ts *testscript.TestScript, neg bool, args []string) {
@@ -31,6 +34,7 @@ func scriptCmds() map[string]func(ts *testscript.TestScript, neg bool, args []st
 		"dashboard-stop":  cmdDashboardStop,
 		"httpget":         cmdHTTPGet,
 		"asuser":          cmdAsUser,
+		"fits":            cmdFits,
 	}
 }
 
@@ -154,6 +158,19 @@ func traversable(ts *testscript.TestScript, p string) {
 		ts.Check(err)
 		if st, ok := fi.Sys().(*syscall.Stat_t); ok && st.Uid == 0 && fi.Mode().Perm()&0o001 == 0 {
 			ts.Check(os.Chmod(d, fi.Mode().Perm()|0o011))
+		}
+	}
+}
+
+func cmdFits(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: fits N FILE")
+	}
+	n, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	for i, line := range strings.Split(ts.ReadFile(args[1]), "\n") {
+		if w := utf8.RuneCountInString(line); w > n {
+			ts.Fatalf("%s line %d is %d columns wide, more than %d: %q", args[1], i+1, w, n, line)
 		}
 	}
 }

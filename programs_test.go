@@ -50,6 +50,7 @@ func TestPrograms(t *testing.T) {
 			env.Setenv("XDG_CACHE_HOME", cache)
 			env.Setenv("HOME", cache)
 			env.Setenv("NO_COLOR", "1")
+			env.Setenv("COLUMNS", "80")
 			return nil
 		},
 	})

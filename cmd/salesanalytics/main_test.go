@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/shopspring/decimal"
@@ -46,11 +48,13 @@ func TestScripts(t *testing.T) {
 			env.Setenv("HOME", dir)
 			env.Setenv("XDG_CACHE_HOME", dir)
 			env.Setenv("NO_COLOR", "1")
+			env.Setenv("COLUMNS", "80")
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"sumcheck": sumcheck,
 			"jsonhas":  jsonhas,
+			"fits":     fits,
 		},
 	})
 }
@@ -108,4 +112,19 @@ func keys(m map[string]any) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// fits N FILE checks that no line of FILE (stdout for the last command's
+// output) is wider than N columns.
+func fits(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: fits N file")
+	}
+	n, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	for i, line := range strings.Split(ts.ReadFile(args[1]), "\n") {
+		if w := utf8.RuneCountInString(line); w > n {
+			ts.Fatalf("%s line %d is %d columns wide, more than %d: %q", args[1], i+1, w, n, line)
+		}
+	}
 }

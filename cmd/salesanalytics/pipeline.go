@@ -94,7 +94,9 @@ func runStatus(ctx context.Context, c *call, args []string) error {
 		return writeJSON(c.out, rows)
 	}
 	for _, s := range st {
-		fmt.Fprintln(c.out, s.String())
+		// One line a mart, within 80 columns: -json has every field.
+		fmt.Fprintf(c.out, "%-18s %-7s lag %s/%s  %s  %d pending\n", s.Name, s.State, s.Lag.Round(time.Second), s.TargetLag,
+			s.LastRefresh.UTC().Format("2006-01-02 15:04 MST"), s.Pending)
 	}
 	return nil
 }
@@ -124,7 +126,7 @@ func runValidate(ctx context.Context, c *call, args []string) error {
 	if *asJSON {
 		err = writeJSON(c.out, rep.Checks)
 	} else {
-		_, err = fmt.Fprint(c.out, rep.String())
+		_, err = fmt.Fprint(c.out, rep.Checklist())
 	}
 	if err == nil && !rep.Passed() {
 		err = fmt.Errorf("%d of %d checks failed", len(rep.Failed()), len(rep.Checks))

@@ -8,6 +8,7 @@ import (
 
 	"github.com/salesanalytics/salesanalytics/cmd/internal/service"
 	"github.com/salesanalytics/salesanalytics/dashboard"
+	"github.com/salesanalytics/salesanalytics/dashboard/term"
 )
 
 // runView prints one dashboard view's tables.
@@ -58,8 +59,14 @@ func runView(ctx context.Context, c *call, args []string) error {
 		}
 	}
 	if !o.json && !o.csv {
+		if *table == "" {
+			return term.NewPage(c.out, viewCommand).View(v.Value)
+		}
 		m := v.Meta
 		fmt.Fprintf(c.out, "%s view · %s – %s · data as of %s\n\n", m.View, m.Period.From.Format(time.DateOnly), m.Period.To.Format(time.DateOnly), m.AsOf.UTC().Format("2006-01-02 15:04 MST"))
 	}
 	return o.tables(c.out, ts)
 }
+
+// viewCommand is the command line that shows a view, for the drill-down hints.
+func viewCommand(view string) string { return "salesanalytics view " + view }

@@ -41,15 +41,18 @@ func ExamplePage_Reps() {
 	}
 	// Output:
 	// ── Sales rep leaderboard ───────────────────────────────────────────────────────
-	// period 2025-01-01 – 2025-12-31 (365 days), partial  ·  vs a year earlier 2024-01-01 – 2024-12-31 (366 days), partial
-	// filter -from=2025-01-01 -to=2025-12-31 -region=West  ·  data as of 2026-01-01 00:00 UTC
+	// period 2025-01-01 – 2025-12-31 (365 days), partial
+	// vs a year earlier 2024-01-01 – 2024-12-31 (366 days), partial
+	// filter -from=2025-01-01 -to=2025-12-31 -region=West · data as of 2026-01-01
+	//   00:00 UTC
 	//
 	// Top 3 of 12 reps
-	// #  rep               region     revenue   growth  orders        AOV  quota  attained
-	// ──────────────────────────────────────────────────────────────────────────────────────
-	// 1  Richard Campbell  West    $96,049.83  +556.5%      12  $8,004.15  $3.4M      2.8%
-	// 2  Gavin Kelly       West    $86,842.45   +84.4%      21  $4,135.35  $4.5M      1.9%
-	// 3  Amanda Mensah     West    $60,780.31  +266.4%       7  $8,682.90  $3.0M      2.0%
+	// #  rep               region  revenue   growth  orders    AOV  quota  attained
+	// ───────────────────────────────────────────────────────────────────────────────
+	// 1  Richard Campbell  West     $96.0K  +556.5%      12  $8.0K  $3.4M      2.8%
+	// 2  Gavin Kelly       West     $86.8K   +84.4%      21  $4.1K  $4.5M      1.9%
+	// 3  Amanda Mensah     West     $60.8K  +266.4%       7  $8.7K  $3.0M      2.0%
 	//
-	// → a rep's months against quota: sales_rep_leaderboard -from=2025-01-01 -to=2025-12-31 -region=West -rep=48
+	// → a rep's months against quota: sales_rep_leaderboard -from=2025-01-01
+	//     -to=2025-12-31 -region=West -rep=48
 }

@@ -1,6 +1,8 @@
 package term
 
 import (
+	"time"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/salesanalytics/salesanalytics/dashboard"
@@ -14,21 +16,27 @@ func (p *Page) Executive(v dashboard.Executive) error {
 	if ok, err := p.begin(v.Meta, "Executive dashboard", v.Totals.Orders == 0); !ok {
 		return err
 	}
-	kpis := termui.Table{Columns: []termui.Column{termui.TextColumn("KPI"), termui.NumberColumn("value"),
-		termui.NumberColumn("comparison"), termui.NumberColumn("Δ"), termui.NumberColumn("Δ%")}}
+	value, base := termui.NumberColumn("value"), termui.NumberColumn("comparison")
+	kpis := termui.Table{}
 	for _, k := range v.KPIs {
 		kpis.Rows = append(kpis.Rows, []string{k.Name, kpi(k.Unit, k.Value), kpi(k.Unit, k.Change.Base), delta(k.Unit, k.Change.Delta), p.growth(k.Change)})
+		value.Short = append(value.Short, shortKPI(k.Unit, k.Value))
+		base.Short = append(base.Short, shortKPI(k.Unit, k.Change.Base))
 	}
+	kpis.Columns = []termui.Column{termui.TextColumn("KPI"), value, base, termui.NumberColumn("Δ"), termui.NumberColumn("Δ%")}
 	p.blank()
 	if err := p.table(kpis); err != nil {
 		return err
 	}
 
-	toDate := termui.Table{Title: "To date, against the same days a year earlier", Columns: []termui.Column{termui.TextColumn(""),
-		termui.TextColumn("period"), termui.NumberColumn("revenue"), termui.NumberColumn("Δ%"), termui.NumberColumn("orders"), termui.NumberColumn("Δ%")}}
+	dates := termui.TextColumn("period")
+	toDate := termui.Table{Title: "To date, against the same days a year earlier"}
 	for _, r := range v.ToDate {
 		toDate.Rows = append(toDate.Rows, []string{string(r.Kind), period(r.Period), termui.Money(r.Revenue), p.growth(r.RevenueChange), termui.Int(r.Orders), p.growth(r.OrdersChange)})
+		dates.Short = append(dates.Short, r.Period.From.Format(time.DateOnly)+" – "+r.Period.To.Format(time.DateOnly))
 	}
+	toDate.Columns = []termui.Column{termui.TextColumn(""), dates, termui.NumberColumn("revenue"), termui.NumberColumn("Δ%"),
+		termui.NumberColumn("orders"), termui.NumberColumn("Δ%")}
 	p.blank()
 	if err := p.table(toDate); err != nil {
 		return err
@@ -40,8 +48,8 @@ func (p *Page) Executive(v dashboard.Executive) error {
 		months = append(months, m.Revenue)
 	}
 	first, last := v.Trend[0], v.Trend[len(v.Trend)-1]
-	if err := p.sparks(termui.Sparklines{Lines: []termui.Spark{{Label: month(first) + " … " + month(last), Values: months,
-		Text: termui.MoneyCompact(last.Revenue) + " last month"}}}); err != nil {
+	if err := p.sparks(termui.Sparklines{Lines: []termui.Spark{{Label: "revenue", Values: months,
+		Text: termui.MoneyCompact(last.Revenue) + " last month"}}, From: month(first), To: month(last), Scale: moneyScale}); err != nil {
 		return err
 	}
 
@@ -67,6 +75,14 @@ func kpi(unit string, d decimal.NullDecimal) string {
 		return termui.Money(d.Decimal)
 	}
 	return termui.Int(d.Decimal.IntPart())
+}
+
+// shortKPI renders a KPI value compactly: money as "$4.6M".
+func shortKPI(unit string, d decimal.NullDecimal) string {
+	if unit == "usd" && d.Valid {
+		return termui.MoneyCompact(d.Decimal)
+	}
+	return kpi(unit, d)
 }
 
 func delta(unit string, d decimal.NullDecimal) string {

@@ -79,16 +79,15 @@ func (p *Page) begin(m dashboard.Meta, title string, empty bool) (bool, error) {
 
 func (p *Page) header(m dashboard.Meta, title string) {
 	termui.Section(p.out, p.ui, title)
-	line := "period " + period(m.Period)
+	fmt.Fprintln(p.out, "period "+period(m.Period))
 	if m.Comparison != nil {
-		line += "  ·  vs " + compareName(m.Compare) + " " + period(*m.Comparison)
+		fmt.Fprintln(p.out, "vs "+compareName(m.Compare)+" "+period(*m.Comparison))
 	}
-	fmt.Fprintln(p.out, line)
 	filter := "whole warehouse"
 	if args := m.Filter.Args(); len(args) > 0 {
 		filter = strings.Join(args, " ")
 	}
-	fmt.Fprintf(p.out, "filter %s  ·  data as of %s\n", filter, m.AsOf.UTC().Format("2006-01-02 15:04 MST"))
+	p.wrapped("filter "+filter+"  ·  data as of "+m.AsOf.UTC().Format("2006-01-02 15:04 MST"), "  ", termui.Tone(""))
 }
 
 func compareName(c dashboard.Compare) string {
@@ -138,11 +137,30 @@ func money(d decimal.NullDecimal) string {
 	return termui.Money(d.Decimal)
 }
 
+// compact renders an amount that may not exist compactly ("$4.6K").
+func compact(d decimal.NullDecimal) string {
+	if !d.Valid {
+		return termui.NotApplicable
+	}
+	return termui.MoneyCompact(d.Decimal)
+}
+
+// moneyScale is the range label of a money sparkline block.
+func moneyScale(d decimal.Decimal) string { return termui.MoneyCompact(d) }
+
 // hint prints how to narrow to a row: the command line of view with the row's
 // drill-down filter.
 func (p *Page) hint(what, view string, drill dashboard.Filter) {
 	args := append([]string{p.command(view)}, drill.Args()...)
-	fmt.Fprintln(p.out, termui.Paint(p.ui, termui.ToneDim, "→ "+what+": "+strings.Join(args, " ")))
+	p.wrapped("→ "+what+": "+strings.Join(args, " "), "    ", termui.ToneDim)
+}
+
+// wrapped writes s in tone, broken at its spaces to fit the width (never
+// inside a word or a flag), the lines after the first indented.
+func (p *Page) wrapped(s, indent string, tone termui.Tone) {
+	for _, line := range strings.Split(termui.Wrap(s, p.ui.Columns(), indent), "\n") {
+		fmt.Fprintln(p.out, termui.Paint(p.ui, tone, line))
+	}
 }
 
 // blank writes an empty line.
@@ -163,16 +181,27 @@ func (p *Page) title(t string) { p.blank(); termui.Section(p.out, p.ui, t) }
 // shareTable lists the parts of a top-N list with their revenue and share, the
 // Other row last as "Other (N)".
 func shareTable(title, key string, rows []dashboard.Share) termui.Table {
-	t := termui.Table{Title: title, Columns: []termui.Column{termui.NumberColumn("#"), termui.TextColumn(key),
-		termui.NumberColumn("revenue"), termui.NumberColumn("share"), termui.TextColumn("")}}
+	name, revenue := termui.TextColumn(key), termui.NumberColumn("revenue")
+	name.Elastic = true
+	t := termui.Table{Title: title}
 	for _, r := range rows {
-		rank, name := fmt.Sprint(r.Rank), r.Name
+		rank, label := fmt.Sprint(r.Rank), r.Name
 		if r.Other {
-			rank, name = "", fmt.Sprintf("Other (%s)", termui.Int(int64(r.Count)))
+			rank, label = "", fmt.Sprintf("Other (%s)", termui.Int(int64(r.Count)))
 		}
-		t.Rows = append(t.Rows, []string{rank, name, termui.Money(r.Revenue), share(r.Share), ShareBar(r.Share)})
+		t.Rows = append(t.Rows, []string{rank, label, termui.Money(r.Revenue), share(r.Share), ShareBar(r.Share)})
+		revenue.Short = append(revenue.Short, termui.MoneyCompact(r.Revenue))
 	}
+	t.Columns = []termui.Column{termui.NumberColumn("#"), name, revenue, termui.NumberColumn("share"), termui.TextColumn("")}
 	return t
+}
+
+// shortBar draws a share as a bar of up to 10 cells.
+func shortBar(d decimal.NullDecimal) string {
+	if !d.Valid || d.Decimal.Sign() <= 0 {
+		return ""
+	}
+	return ShareBar(decimal.NewNullDecimal(d.Decimal.Div(decimal.NewFromInt(2))))
 }
 
 // ShareBar draws a share (a fraction of 1) as a bar of up to 20 cells, to an

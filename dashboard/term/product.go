@@ -40,7 +40,8 @@ func (p *Page) Product(v dashboard.Product) error {
 		for _, m := range d.Months {
 			months = append(months, m.Revenue)
 		}
-		if err := p.sparks(termui.Sparklines{Lines: []termui.Spark{{Label: "monthly revenue", Values: months, Text: termui.Money(d.Revenue) + " in the period"}}}); err != nil {
+		if err := p.sparks(termui.Sparklines{Lines: []termui.Spark{{Label: "monthly revenue", Values: months, Text: termui.Money(d.Revenue) + " in the period"}},
+			From: month(d.Months[0]), To: month(d.Months[len(d.Months)-1]), Scale: moneyScale}); err != nil {
 			return err
 		}
 		p.blank()

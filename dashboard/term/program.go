@@ -105,6 +105,9 @@ func (p *Program) open(args []string, out, errw io.Writer, view func(context.Con
 	if p.json && p.csv {
 		return fmt.Errorf("%w: -json and -csv: choose one", ErrUsage)
 	}
+	if f := p.Flags.Lookup("top"); f != nil && strings.HasPrefix(f.Value.String(), "-") {
+		return fmt.Errorf("%w: -top %s: give a count of 0 or more", ErrUsage, f.Value.String())
+	}
 	if err := p.filter.Check(); err != nil {
 		return err
 	}

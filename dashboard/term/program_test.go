@@ -192,3 +192,15 @@ func TestExports(t *testing.T) {
 	require.Equal(t, ExitUsage, code)
 	require.Equal(t, `viewer: unknown -table "nope" (valid: segments, industries, top_customers, new_vs_returning)`+"\n", errw)
 }
+
+// TestNegativeTopNamesTheFlag: -top -3 is refused in the words of the command
+// line, before any warehouse is opened.
+func TestNegativeTopNamesTheFlag(t *testing.T) {
+	t.Parallel()
+	p := New("viewer", "a test view")
+	p.Flags.Int("top", 5, "rows listed")
+	var out, errw bytes.Buffer
+	code := p.run([]string{"-top", "-3"}, &out, &errw, neverCalled(t))
+	require.Equal(t, ExitUsage, code)
+	require.Equal(t, "viewer: -top -3: give a count of 0 or more\n", errw.String())
+}

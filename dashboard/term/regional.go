@@ -26,6 +26,13 @@ func (p *Page) Regional(v dashboard.Regional) error {
 
 	p.title("Monthly revenue by region")
 	var lines []termui.Spark
+	var first, last string
+	for _, m := range v.Trend {
+		if first == "" {
+			first = month(m.Month)
+		}
+		last = month(m.Month)
+	}
 	for _, r := range v.Regions {
 		var months []decimal.Decimal
 		for _, m := range v.Trend {
@@ -35,7 +42,7 @@ func (p *Page) Regional(v dashboard.Regional) error {
 		}
 		lines = append(lines, termui.Spark{Label: r.Region, Values: months, Text: termui.MoneyCompact(r.Revenue)})
 	}
-	if err := p.sparks(termui.Sparklines{Lines: lines}); err != nil {
+	if err := p.sparks(termui.Sparklines{Lines: lines, From: first, To: last, Scale: moneyScale}); err != nil {
 		return err
 	}
 

@@ -20,13 +20,17 @@ func (p *Page) Reps(v dashboard.Reps, top int) error {
 	if top > 0 && top < len(rows) {
 		rows = rows[:top]
 	}
-	t := termui.Table{Columns: []termui.Column{termui.NumberColumn("#"), termui.TextColumn("rep"), termui.TextColumn("region"),
-		termui.NumberColumn("revenue"), termui.NumberColumn("growth"), termui.NumberColumn("orders"), termui.NumberColumn("AOV"),
-		termui.NumberColumn("quota"), termui.NumberColumn("attained")}}
+	rep, revenue, aov := termui.TextColumn("rep"), termui.NumberColumn("revenue"), termui.NumberColumn("AOV")
+	rep.Elastic = true
+	t := termui.Table{}
 	for _, r := range rows {
 		t.Rows = append(t.Rows, []string{fmt.Sprint(r.Rank), r.Rep.Name, r.Rep.Region, termui.Money(r.Revenue), p.growth(r.Growth),
 			termui.Int(r.Orders), money(r.AOV), termui.MoneyCompact(r.Quota), share(r.Attainment)})
+		revenue.Short = append(revenue.Short, termui.MoneyCompact(r.Revenue))
+		aov.Short = append(aov.Short, compact(r.AOV))
 	}
+	t.Columns = []termui.Column{termui.NumberColumn("#"), rep, termui.TextColumn("region"), revenue, termui.NumberColumn("growth"),
+		termui.NumberColumn("orders"), aov, termui.NumberColumn("quota"), termui.NumberColumn("attained")}
 	if len(rows) < len(v.Leaderboard) {
 		t.Title = fmt.Sprintf("Top %d of %d reps", len(rows), len(v.Leaderboard))
 	}
@@ -40,6 +44,7 @@ func (p *Page) Reps(v dashboard.Reps, top int) error {
 		m := termui.Table{Columns: []termui.Column{termui.TextColumn("month"), termui.NumberColumn("revenue"), termui.NumberColumn("orders"),
 			termui.NumberColumn("customers"), termui.NumberColumn("quota"), termui.NumberColumn("attained"), termui.TextColumn("")}}
 		var revenue []decimal.Decimal
+		first, last := d.Months[0].Month, d.Months[len(d.Months)-1].Month
 		for _, r := range d.Months {
 			m.Rows = append(m.Rows, []string{month(r.Month), termui.Money(r.Month.Revenue), termui.Int(r.Month.Orders),
 				termui.Int(r.Customers), termui.Money(r.Quota), share(r.Attainment), p.attained(r.Attainment)})
@@ -49,7 +54,8 @@ func (p *Page) Reps(v dashboard.Reps, top int) error {
 			return err
 		}
 		p.blank()
-		return p.sparks(termui.Sparklines{Lines: []termui.Spark{{Label: "monthly revenue", Values: revenue}}})
+		return p.sparks(termui.Sparklines{Lines: []termui.Spark{{Label: "monthly revenue", Values: revenue}},
+			From: month(first), To: month(last), Scale: moneyScale})
 	}
 	p.blank()
 	p.hint("a rep's months against quota", ViewReps, v.Leaderboard[0].Drill)

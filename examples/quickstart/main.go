@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/signal"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -112,7 +111,7 @@ func run(ctx context.Context, out io.Writer, cfg engine.Config, scale float64, s
 	if err != nil {
 		return err
 	}
-	printChecks(out, report)
+	fmt.Fprintf(out, "\nValidation checkpoints\n%s", report.Checklist()) // figures under a failed check
 	if !report.Passed() {
 		return fmt.Errorf("%d checks failed", len(report.Failed()))
 	}
@@ -151,24 +150,6 @@ func printRevenue(ctx context.Context, out io.Writer, w *pipeline.Warehouse) err
 	}
 	fmt.Fprintf(out, "%-8s %16s %9d\n", "total", "$"+total.StringFixed(2), orders)
 	return nil
-}
-
-// printChecks prints one line per validation checkpoint; a failed one gets
-// what was expected and what was found on the lines below it.
-func printChecks(out io.Writer, r *pipeline.Report) {
-	fmt.Fprintf(out, "\nValidation: %d checks, %d failed\n", len(r.Checks), len(r.Failed()))
-	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
-	for _, c := range r.Checks {
-		result := "ok"
-		if !c.Pass {
-			result = "FAIL"
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", result, c.Phase, c.Name)
-		if !c.Pass {
-			fmt.Fprintf(tw, "\t\texpected %s\n\t\tactual   %s\n", c.Expected, c.Actual)
-		}
-	}
-	tw.Flush()
 }
 
 func where(cfg engine.Config) string {

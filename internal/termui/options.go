@@ -2,6 +2,8 @@ package termui
 
 import (
 	"io"
+	"strconv"
+	"strings"
 
 	"golang.org/x/term"
 )
@@ -32,6 +34,10 @@ type Options struct {
 	Terminal bool
 }
 
+// Columns returns the width output fills: Width, or [DefaultWidth] for zero,
+// clamped to [MinWidth, MaxWidth].
+func (o Options) Columns() int { return o.width() }
+
 // width returns the effective width.
 func (o Options) width() int {
 	if o.Width == 0 {
@@ -43,7 +49,9 @@ func (o Options) width() int {
 // Detect returns the Options for writing to w: a terminal gets its own width,
 // progress lines and, unless NO_COLOR is set to anything non-empty or TERM is
 // "dumb", colour; anything else (a pipe, a file, a buffer) gets [DefaultWidth], no
-// colour and no progress lines. getenv is usually os.Getenv.
+// colour and no progress lines, so output into a pipe is the same wherever it
+// runs. COLUMNS, when set to a number, is the width either way (as ls reads
+// it). getenv is usually os.Getenv.
 func Detect(w io.Writer, getenv func(string) string) Options {
 	fd, ok := terminalFd(w)
 	size := func() (int, error) { return 0, errNoTerminal }
@@ -59,13 +67,15 @@ func Detect(w io.Writer, getenv func(string) string) Options {
 // detect is [Detect] with the terminal test and its size taken as given.
 func detect(terminal bool, size func() (int, error), getenv func(string) string) Options {
 	o := Options{Width: DefaultWidth, Terminal: terminal}
-	if !terminal {
-		return o
+	if terminal {
+		if w, err := size(); err == nil && w > 0 {
+			o.Width = min(max(w, MinWidth), MaxWidth)
+		}
+		o.Color = getenv("NO_COLOR") == "" && getenv("TERM") != "dumb"
 	}
-	if w, err := size(); err == nil && w > 0 {
-		o.Width = min(max(w, MinWidth), MaxWidth)
+	if n, err := strconv.Atoi(strings.TrimSpace(getenv("COLUMNS"))); err == nil && n > 0 {
+		o.Width = min(max(n, MinWidth), MaxWidth)
 	}
-	o.Color = getenv("NO_COLOR") == "" && getenv("TERM") != "dumb"
 	return o
 }
 

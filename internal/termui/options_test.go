@@ -26,7 +26,12 @@ func TestDetectRules(t *testing.T) {
 		want     Options
 	}{
 		{"pipe", false, size(0, errNoTerminal), nil, Options{Width: DefaultWidth}},
-		{"pipe ignores the environment", false, size(0, errNoTerminal), map[string]string{"COLUMNS": "200"}, Options{Width: DefaultWidth}},
+		{"pipe", false, size(0, errNoTerminal), nil, Options{Width: DefaultWidth}},
+		{"pipe ignores colour settings", false, size(0, errNoTerminal), map[string]string{"TERM": "xterm-256color"}, Options{Width: DefaultWidth}},
+		{"COLUMNS sets a pipe's width", false, size(0, errNoTerminal), map[string]string{"COLUMNS": "100"}, Options{Width: 100}},
+		{"COLUMNS is clamped", false, size(0, errNoTerminal), map[string]string{"COLUMNS": "200"}, Options{Width: MaxWidth}},
+		{"COLUMNS not a number", false, size(0, errNoTerminal), map[string]string{"COLUMNS": "wide"}, Options{Width: DefaultWidth}},
+		{"COLUMNS over the terminal's size", true, size(100, nil), map[string]string{"COLUMNS": "90"}, Options{Width: 90, Color: true, Terminal: true}},
 		{"terminal", true, size(100, nil), nil, Options{Width: 100, Color: true, Terminal: true}},
 		{"NO_COLOR", true, size(100, nil), map[string]string{"NO_COLOR": "1"}, Options{Width: 100, Terminal: true}},
 		{"NO_COLOR empty is unset", true, size(100, nil), map[string]string{"NO_COLOR": ""}, Options{Width: 100, Color: true, Terminal: true}},

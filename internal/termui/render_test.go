@@ -104,14 +104,14 @@ func TestSparkline(t *testing.T) {
 		want string
 	}{
 		{nil, ""},
-		{[]int64{5}, "▄"},
+		{[]int64{5}, "█"},
 		{[]int64{0, 0, 0}, "▁▁▁"},
 		{[]int64{-3, -3}, "▁▁"},
-		{[]int64{7, 7}, "▄▄"},
+		{[]int64{7, 7}, "██"},
 		{[]int64{0, 1, 2, 3, 4, 5, 6, 7}, "▁▂▃▄▅▆▇█"},
 		{[]int64{70, 0}, "█▁"},
-		{[]int64{-10, 0, 10}, "▁▅█"}, // 3.5 rounds half up to ▅
-		{[]int64{100, 107, 114}, "▁▅█"},
+		{[]int64{-10, 0, 10}, "▁▁█"},         // from zero: a negative value is ▁
+		{[]int64{100, 107, 114}, "▇██"},      // from zero, a small change looks small: 6.1, 6.6, 7
 		{[]int64{0, 1, 12, 13, 14}, "▁▂▇██"}, // 0.5 → ▂, 6 → ▇, 6.5 → █
 	} {
 		values := make([]decimal.Decimal, len(tc.in))

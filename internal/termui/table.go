@@ -24,10 +24,20 @@ func Aligns() []Align { return []Align{AlignLeft, AlignRight} }
 // Valid reports whether a is one of [Aligns] or empty (left).
 func (a Align) Valid() bool { return a == "" || a == AlignLeft || a == AlignRight }
 
-// Column is one column of a [Table].
+// Column is one column of a [Table]. A table wider than its [Options.Width]
+// is narrowed by its columns' Short forms, then by cutting its Elastic ones;
+// its rows are never wrapped.
 type Column struct {
 	Header string
 	Align  Align
+	// Short is a narrower form of the column's cells, one per row ("$4.6M"
+	// for "$4,564,680.75"), used when the table does not fit; ShortHeader,
+	// when set, replaces the header then.
+	Short       []string
+	ShortHeader string
+	// Elastic lets the cells be cut short with "…" when the table still does
+	// not fit: names, never figures.
+	Elastic bool
 }
 
 // TextColumn is a left-aligned column.
@@ -72,6 +82,7 @@ func RenderTable(w io.Writer, o Options, t Table) error {
 	if err := t.validate(); err != nil {
 		return err
 	}
+	t = fit(t, o.width())
 	tw := table.NewWriter()
 	tw.SetStyle(tableStyle)
 	tw.SuppressTrailingSpaces()
@@ -129,6 +140,11 @@ func (t Table) validate() error {
 	for i, r := range t.Rows {
 		if len(r) != len(t.Columns) {
 			return fmt.Errorf("%w: %s row %d has %d cells, %s", ErrInvalid, name, i+1, len(r), want)
+		}
+	}
+	for i, c := range t.Columns {
+		if c.Short != nil && len(c.Short) != len(t.Rows) {
+			return fmt.Errorf("%w: %s column %d %q has %d short cells for %d rows", ErrInvalid, name, i+1, c.Header, len(c.Short), len(t.Rows))
 		}
 	}
 	if len(t.Footer) > 0 && len(t.Footer) != len(t.Columns) {

@@ -18,6 +18,8 @@ func Views() []string { return append([]string(nil), views...) }
 type View struct {
 	Meta   dashboard.Meta
 	Tables []dashboard.Table
+	// Value is the typed view (a dashboard.Executive, dashboard.Regional, …).
+	Value dashboard.Exporter
 }
 
 // View computes the named view (executive, regional, product, reps or
@@ -59,5 +61,5 @@ func (s *Service) View(ctx context.Context, name string, f dashboard.Filter, c d
 	if err != nil {
 		return nil, err
 	}
-	return &View{Meta: m, Tables: v.Tables()}, nil
+	return &View{Meta: m, Tables: v.Tables(), Value: v}, nil
 }
