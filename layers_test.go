@@ -39,6 +39,7 @@ var layers = map[string]int{
 	"internal/editdist":           layerBase,
 	"internal/format":             layerBase,
 	"internal/termui":             layerBase, // terminal tables and charts; imports only internal/format
+	"internal/benchcpu":           layerBase,
 	"internal/golden":             layerBase,
 	"internal/sqlcorpus":          layerBase,
 	"internal/evalset":            layerBase,
