@@ -27,7 +27,7 @@ type Request struct {
 	Top           int         `json:"top,omitempty" jsonschema:"the N rows with the largest first metric (order by it descending, limit N); with per, the N of each group"`
 	Per           []string    `json:"per,omitempty" jsonschema:"with top: rank within each group of these dimensions (the top 3 reps per region)"`
 	Limit         int         `json:"limit,omitempty" jsonschema:"at most this many rows"`
-	Compare       string      `json:"compare,omitempty" jsonschema:"previous or year: each metric's value in the previous period of equal length or a year earlier, with its base, delta and delta percentage"`
+	Compare       string      `json:"compare,omitempty" jsonschema:"previous or year: each metric's value in the previous period (as many whole calendar months before a range of whole months: the previous year of a year; else as many days before) or a year earlier, with its base, delta and delta percentage"`
 }
 
 // Condition is one comparison, or with Any a group of comparisons one of which
