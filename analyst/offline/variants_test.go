@@ -58,6 +58,13 @@ func TestNoConfidentlyWrongAnswers(t *testing.T) {
 		want := map[string]evalset.Answer{} // by changed SQL
 		for _, q := range f.Questions {
 			verified := a.Resolve(nil, q).Verified != ""
+			// A wording the evaluation already counts wrong (its columns or
+			// figures differ from the family's answer) cannot be held to the
+			// right answer once changed: it is held to a different one, so a
+			// dropped qualifier still fails here.
+			first, err := a.Ask(ctx, nil, q)
+			require.NoError(t, err, q)
+			origRight := !first.Declined && sameAnswer(orig, withoutEmptyGroups(first.Result), ordered) == ""
 			for _, v := range variants(q, f.SQL) {
 				if verified && v.top {
 					// a verified query's columns are its own ("top 10 products"
@@ -81,6 +88,12 @@ func TestNoConfidentlyWrongAnswers(t *testing.T) {
 					// qualifier was dropped. Read without it (the reading no
 					// longer says it), the same figures are the data's.
 					if sameAnswer(orig, ans.Result, ordered) == "" && a.Resolve(nil, v.question).Reading == a.Resolve(nil, q).Reading {
+						failures = append(failures, fmt.Sprintf("%s: %q (%s) gets the answer of %q (read as: %s)", f.ID, v.question, v.what, q, ans.Text))
+					}
+					continue
+				}
+				if !origRight {
+					if sameAnswer(orig, ans.Result, ordered) == "" || (!first.Declined && sameFigures(first.Result, ans.Result)) {
 						failures = append(failures, fmt.Sprintf("%s: %q (%s) gets the answer of %q (read as: %s)", f.ID, v.question, v.what, q, ans.Text))
 					}
 					continue
@@ -265,3 +278,11 @@ func withoutEmptyGroups(res *query.Result) *query.Result {
 }
 
 func squeeze(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// sameFigures reports whether two results hold the same rows, value for value.
+func sameFigures(a, b *query.Result) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return fmt.Sprint(a.Rows) == fmt.Sprint(b.Rows)
+}
