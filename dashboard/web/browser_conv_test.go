@@ -87,15 +87,15 @@ func TestBrowserAnalystConversation(t *testing.T) {
 	oa := offlineAnalyst(t, base)
 	s := base.withAnalyst(t, web.FromAnalyst(oa), 0)
 	srv, shots := serveBrowser(t, s.h)
-	filter := "from=2025-01-01&region=West" // to the last day of data, as the page's canonical URL says it
+	filter := "from=2025-01-01&region=West&to=2025-12-31" // the page's default range: its URL leaves it out, its Analyst link carries it
 
 	// From a dashboard page, the navigation's Analyst link carries its filter.
-	tab.run("reps", chromedp.Navigate(srv.URL+"/reps?"+filter+"&to=2025-12-31"), chromedp.WaitReady(chromedp.CSS("footer")))
+	tab.run("reps", chromedp.Navigate(srv.URL+"/reps?region=West"), chromedp.WaitReady(chromedp.CSS("footer")))
 	tab.run("to the analyst", chromedp.Click(chromedp.CSS(`header.top nav a[href^="/analyst"]`)), chromedp.WaitReady(chromedp.CSS("form[data-ask]")))
 	require.Equal(t, "/analyst?"+filter, strings.TrimPrefix(tab.location(), srv.URL))
 	require.Contains(t, tab.text("[data-scope]"), "Every answer keeps this filter:")
 	require.Contains(t, tab.text("[data-scope]"), "Regions: West")
-	require.Contains(t, tab.text("[data-scope]"), "From: 2025-01-01")
+	require.Contains(t, tab.text("[data-scope]"), "Period: 1 Jan – 31 Dec 2025")
 	require.Positive(t, tab.count("[data-starters] a"))
 	tab.shoot(shots, "conversation-scope")
 	tab.clean("opened from a dashboard page")
@@ -116,7 +116,7 @@ func TestBrowserAnalystConversation(t *testing.T) {
 		tab.clean("turn " + q)
 	}
 	require.Contains(t, api[1].Answer, "for region West in 2024", "the follow-up kept the West and changed the year")
-	want := url.Values{"from": {"2025-01-01"}, "region": {"West"}, "q": questions}
+	want := url.Values{"from": {"2025-01-01"}, "to": {"2025-12-31"}, "region": {"West"}, "q": questions}
 	got, err := url.ParseQuery(strings.TrimPrefix(strings.TrimPrefix(tab.location(), srv.URL), "/analyst?"))
 	require.NoError(t, err)
 	require.Equal(t, want, got, "the URL holds the conversation and its filter")

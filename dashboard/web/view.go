@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"context"
+	"github.com/salesanalytics/salesanalytics/dashboard"
 	"maps"
 	"net/http"
 	"net/url"
@@ -80,6 +81,7 @@ func (h *handler) base(ctx context.Context, w http.ResponseWriter, r *http.Reque
 	v.Fields = fields
 	v.Crumbs = crumbs(v.Path, fields, q)
 	v.Presets, v.Keep, v.Period = presets(fields, q)
+	analystDates(v, fields, q)
 	if h.cfg.AsOf != nil {
 		at, err := h.cfg.AsOf(ctx)
 		if err != nil {
@@ -89,6 +91,29 @@ func (h *handler) base(ctx context.Context, w http.ResponseWriter, r *http.Reque
 		v.Fresh, v.AsOf = true, at.UTC().Format("2 Jan 2006 15:04 MST")
 	}
 	return v
+}
+
+// analystDates makes the navigation's Analyst link carry the dates the page
+// shows even when they are the default range the page's own URL leaves out, so
+// the analyst starts from the period the person was looking at.
+func analystDates(v *view, fields []Field, q url.Values) {
+	if q.Has(dashboard.KeyFrom) || q.Has(dashboard.KeyTo) {
+		return // the query carries them already
+	}
+	carry := url.Values{}
+	for k, vs := range q {
+		carry[k] = vs
+	}
+	for _, f := range fields {
+		if f.Kind == "date" && f.Value != "" && (f.Name == dashboard.KeyFrom || f.Name == dashboard.KeyTo) {
+			carry.Set(f.Name, f.Value)
+		}
+	}
+	for i := range v.Nav {
+		if v.Nav[i].Href == "/"+analystKey+v.Carry {
+			v.Nav[i].Href = "/" + analystKey + "?" + carry.Encode()
+		}
+	}
 }
 
 // maxFieldCrumbs is how many values of one field get a crumb each; a field with
