@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"testing"
+	"time"
 
 	"github.com/modelcontextprotocol/go-sdk/mcp"
 
@@ -82,6 +83,22 @@ func BenchmarkExplainTool(b *testing.B) {
 		res, err := cs.CallTool(ctx, params)
 		if err != nil || res.IsError {
 			b.Fatal(err, text(res))
+		}
+	}
+}
+
+// BenchmarkQueryLibraryDeadline is the library call under the deadline every
+// tool call has (Options.Timeout): the driver watches a cancellable context,
+// which a call with context.Background does not pay for. The tool's own
+// overhead is BenchmarkQueryTool's time over this one's.
+func BenchmarkQueryLibraryDeadline(b *testing.B) {
+	svc := benchService(b)
+	for b.Loop() {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		_, err := svc.Query(ctx, benchRequest)
+		cancel()
+		if err != nil {
+			b.Fatal(err)
 		}
 	}
 }
