@@ -63,7 +63,7 @@ func TestQuotaAndNewCustomerRequestsEqualTheViews(t *testing.T) {
 			want[r.Rep.ID] = figures{r.Revenue.String(), decimal.NewFromInt(r.Orders).String(), r.Quota.String(), nullDec(r.Attainment)}
 		}
 		got := map[int64]figures{}
-		req := querytest.QuotaByRep2025
+		req := querytest.QuotaByRep2025()
 		req.Dates = dates
 		rows := run(req)
 		if where != nil {
@@ -90,7 +90,7 @@ func TestQuotaAndNewCustomerRequestsEqualTheViews(t *testing.T) {
 		require.Equal(t, want, got, "leaderboard %s to %s", f.From.Format(time.DateOnly), f.To.Format(time.DateOnly))
 
 		require.NotNil(t, reps.Detail)
-		req = querytest.QuotaByRepMonth2025
+		req = querytest.QuotaByRepMonth2025()
 		req.Dates, req.Where = dates, query.Eq("rep_id", 7)
 		var wantMonths, gotMonths [][3]string
 		for _, m := range reps.Detail.Months {
@@ -106,7 +106,7 @@ func TestQuotaAndNewCustomerRequestsEqualTheViews(t *testing.T) {
 
 		cust, err := d.Customers(ctx, f, dashboard.CustomersOptions{})
 		require.NoError(t, err)
-		nvr := querytest.NewVsReturning2025
+		nvr := querytest.NewVsReturning2025()
 		nvr.Dates, nvr.Where = dates, where
 		var wantNVR, gotNVR [][4]string
 		for _, m := range cust.NewVsReturning {

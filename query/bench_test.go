@@ -38,7 +38,7 @@ func BenchmarkCompileRouted(b *testing.B) {
 			c := compiler(b, d)
 			defer benchcpu.PerOp(b)()
 			for b.Loop() {
-				q, err := c.Compile(querytest.RegionKPIs2025)
+				q, err := c.Compile(querytest.RegionKPIs2025())
 				if err != nil || !q.Route.Rollup {
 					b.Fatal(err, q.Route)
 				}

@@ -18,7 +18,7 @@ import (
 
 func compiler(tb testing.TB, d dialect.Dialect) *query.Compiler {
 	tb.Helper()
-	c, err := query.New(semantic.SalesModel(), query.Options{Dialect: d, Now: func() time.Time { return querytest.Now }})
+	c, err := query.New(semantic.SalesModel(), query.Options{Dialect: d, Now: func() time.Time { return querytest.Now() }})
 	require.NoError(tb, err)
 	return c
 }

@@ -65,14 +65,14 @@ func TestRoutePicksTheSmallestMartThatIsExact(t *testing.T) {
 			require.Contains(t, q.Explain(), r, tc.name)
 		}
 	}
-	off, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, NoRollups: true, Now: func() time.Time { return querytest.Now }})
+	off, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, NoRollups: true, Now: func() time.Time { return querytest.Now() }})
 	require.NoError(t, err)
-	q, err := off.Compile(querytest.RegionKPIs2025)
+	q, err := off.Compile(querytest.RegionKPIs2025())
 	require.NoError(t, err)
 	require.Equal(t, query.Route{Table: "FCT_ORDERS"}, q.Route, "switched off")
 	sf, err := off.For(dialect.Snowflake)
 	require.NoError(t, err)
-	q, err = sf.Compile(querytest.RegionKPIs2025)
+	q, err = sf.Compile(querytest.RegionKPIs2025())
 	require.NoError(t, err)
 	require.False(t, q.Route.Rollup, "the option carries to the other dialect")
 }

@@ -234,7 +234,7 @@ func TestMultiTableRequestsEqualTheOracle(t *testing.T) {
 	o := options(0.2, 0.01)
 	mustSetup(t, eng, o)
 	g := generator(t, o)
-	now := func() time.Time { return querytest.Now }
+	now := func() time.Time { return querytest.Now() }
 	d := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
 	y25, y25end := d("2025-01-01"), d("2025-12-31")
 	byName := map[string]query.Request{}
@@ -276,7 +276,7 @@ func TestMultiTableRequestsEqualTheOracle(t *testing.T) {
 // A request that cannot be computed exactly is refused, naming why.
 func TestMultiTableRefusesWhatIsNotExact(t *testing.T) {
 	t.Parallel()
-	c, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, Now: func() time.Time { return querytest.Now }})
+	c, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, Now: func() time.Time { return querytest.Now() }})
 	require.NoError(t, err)
 	year := &query.DateFilter{Range: query.Year(2025)}
 	for _, tc := range []struct {

@@ -26,7 +26,7 @@ func BenchmarkEndToEnd(b *testing.B) {
 	if _, err := pipelinetest.Setup(ctx, eng, o); err != nil {
 		b.Fatal(err)
 	}
-	c, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, Now: func() time.Time { return querytest.Now }})
+	c, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, Now: func() time.Time { return querytest.Now() }})
 	if err != nil {
 		b.Fatal(err)
 	}

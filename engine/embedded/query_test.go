@@ -219,7 +219,7 @@ func namedFilter(name string, x rec) bool {
 	panic("filter " + name)
 }
 
-// dateWindow resolves the ranges the cases use, as of querytest.Now (2026-01-01).
+// dateWindow resolves the ranges the cases use, as of querytest.Now() (2026-01-01).
 func dateWindow(tb testing.TB, r query.DateRange) (time.Time, time.Time) {
 	d := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
 	switch {
@@ -468,7 +468,7 @@ func TestGoldenQueriesEqualTheReference(t *testing.T) {
 		recs = append(recs, rec{o: x, c: g.Customer(x.CustomerID - 1), p: g.Products()[x.ProductID-1], r: g.Reps()[x.RepID-1]})
 	}
 	m := semantic.SalesModel()
-	c, err := query.New(m, query.Options{Dialect: dialect.DuckDB, Now: func() time.Time { return querytest.Now }})
+	c, err := query.New(m, query.Options{Dialect: dialect.DuckDB, Now: func() time.Time { return querytest.Now() }})
 	require.NoError(t, err)
 	for _, tc := range querytest.All() {
 		t.Run(tc.Name, func(t *testing.T) {

@@ -33,7 +33,7 @@ func TestRunDividesRatiosAsItsSQLDoes(t *testing.T) {
 	t.Parallel()
 	eng := openMem(t)
 	mustSetup(t, eng, options(0.2, 0.01))
-	c, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, Now: func() time.Time { return querytest.Now }})
+	c, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, Now: func() time.Time { return querytest.Now() }})
 	require.NoError(t, err)
 	ctx := context.Background()
 	divided := 0

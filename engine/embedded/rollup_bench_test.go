@@ -68,7 +68,7 @@ func fileWarehouse(tb testing.TB, scale float64) *embedded.Engine {
 	}
 	o := pipelinetest.Default()
 	o.Data.Scale = scale
-	o.Now = func() time.Time { return querytest.Now }
+	o.Now = func() time.Time { return querytest.Now() }
 	if _, err := pipelinetest.Setup(ctx, eng, o); err != nil {
 		tb.Fatal(err)
 	}
@@ -103,7 +103,7 @@ FROM "MARTS"."SALES_BY_PRODUCT" WHERE "MONTH" BETWEEN CAST(? AS DATE) AND CAST(?
 // 90% of facts/handwritten.
 func BenchmarkRollups(b *testing.B) {
 	ctx := context.Background()
-	now := func() time.Time { return querytest.Now }
+	now := func() time.Time { return querytest.Now() }
 	on, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, Now: now})
 	if err != nil {
 		b.Fatal(err)
@@ -118,9 +118,9 @@ func BenchmarkRollups(b *testing.B) {
 		rows int
 		cols []func() any
 	}{
-		{"region_kpis", querytest.RegionKPIs2025, 4, []func() any{text, dec, integer}}, // AOV divided in Go
-		{"month_region", querytest.RevenueByMonthRegion2025, 48, []func() any{date, text, dec}},
-		{"top_products", querytest.TopProducts2025, 10, []func() any{integer, text, dec}},
+		{"region_kpis", querytest.RegionKPIs2025(), 4, []func() any{text, dec, integer}}, // AOV divided in Go
+		{"month_region", querytest.RevenueByMonthRegion2025(), 48, []func() any{date, text, dec}},
+		{"top_products", querytest.TopProducts2025(), 10, []func() any{integer, text, dec}},
 	}
 	from, to := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)
 	for range benchRounds() {
@@ -226,7 +226,7 @@ func handRows(b testing.TB, db *sql.DB, q string, cols []func() any, args ...any
 // written by hand. Target: sdk ≤ 1.1 × handwritten.
 func BenchmarkMonthGrain(b *testing.B) {
 	ctx := context.Background()
-	now := func() time.Time { return querytest.Now }
+	now := func() time.Time { return querytest.Now() }
 	sdk, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, Now: now})
 	if err != nil {
 		b.Fatal(err)
@@ -251,7 +251,7 @@ WHERE "ORDER_DATE" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) GROUP BY 1, 2 ORD
 					b.ResetTimer()
 					defer cpuPerOp(b)()
 					for b.Loop() {
-						q, err := c.Compile(querytest.MonthlyByChannel2025)
+						q, err := c.Compile(querytest.MonthlyByChannel2025())
 						if err != nil {
 							b.Fatal(err)
 						}
@@ -292,7 +292,7 @@ WHERE "ORDER_DATE" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) GROUP BY 1, 2 ORD
 // router's capture: (facts/routed) / (facts/handwritten), in percent.
 func BenchmarkRollupsPaired(b *testing.B) {
 	ctx := context.Background()
-	now := func() time.Time { return querytest.Now }
+	now := func() time.Time { return querytest.Now() }
 	on, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, Now: now})
 	if err != nil {
 		b.Fatal(err)
@@ -306,9 +306,9 @@ func BenchmarkRollupsPaired(b *testing.B) {
 		req  query.Request
 		cols []func() any
 	}{
-		{"region_kpis", querytest.RegionKPIs2025, []func() any{text, dec, integer}},
-		{"month_region", querytest.RevenueByMonthRegion2025, []func() any{date, text, dec}},
-		{"top_products", querytest.TopProducts2025, []func() any{integer, text, dec}},
+		{"region_kpis", querytest.RegionKPIs2025(), []func() any{text, dec, integer}},
+		{"month_region", querytest.RevenueByMonthRegion2025(), []func() any{date, text, dec}},
+		{"top_products", querytest.TopProducts2025(), []func() any{integer, text, dec}},
 	}
 	from, to := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)
 	for _, scale := range []float64{1, 10} {

@@ -22,7 +22,7 @@ func TestGoldenQueriesEqualWithAndWithoutRollups(t *testing.T) {
 	t.Parallel()
 	eng := openMem(t)
 	mustSetup(t, eng, options(0.2, 0.01))
-	now := func() time.Time { return querytest.Now }
+	now := func() time.Time { return querytest.Now() }
 	on, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, Now: now})
 	require.NoError(t, err)
 	off, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, Now: now, NoRollups: true})

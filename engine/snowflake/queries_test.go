@@ -24,7 +24,7 @@ import (
 func requireGoldenQueriesEqual(tb testing.TB, duck, sf *sql.DB) {
 	tb.Helper()
 	m := semantic.SalesModel()
-	now := func() time.Time { return querytest.Now }
+	now := func() time.Time { return querytest.Now() }
 	compilers := map[dialect.Dialect]*query.Compiler{}
 	for _, d := range dialect.All() {
 		c, err := query.New(m, query.Options{Dialect: d, Now: now})

@@ -9,7 +9,7 @@ import (
 
 // Now is the clock every case compiles against: the demo data is read as of
 // 2026-01-01, so "last month" is December 2025.
-var Now = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+func Now() time.Time { return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC) }
 
 // Case is one named request.
 type Case struct {
