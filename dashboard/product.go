@@ -85,15 +85,13 @@ func (d *Dashboard) Product(ctx context.Context, f Filter, o ProductOptions) (Pr
 			return nil, err
 		}
 		m.source(TableTopProducts, src)
-		v.Top = e.productShares(top, f, false)
-		bottomReq := ranked(products, n)
-		bottomReq.Rank.Bottom = true
-		low, src, err := e.run(bottomReq)
+		v.Top = e.productShares(top, f, 0)
+		low, src, err := e.run(lowest(products, n))
 		if err != nil {
 			return nil, err
 		}
 		m.source(TableBottomProduct, src)
-		v.Bottom = e.productShares(low, f, true)
+		v.Bottom = e.productShares(low, f, partsOf(v.Top))
 
 		id := o.Product
 		if id == 0 && len(f.Products) == 1 {
@@ -110,24 +108,16 @@ func (d *Dashboard) Product(ctx context.Context, f Filter, o ProductOptions) (Pr
 	})
 }
 
-// productShares reads a ranked list of products. A bottom list is ranked from
-// the top: its positions count down from the number of products with sales (the
-// listed ones and those Other holds).
-func (e *env) productShares(t table, f Filter, bottom bool) []Share {
+// productShares reads a ranked list of products. A bottom list (of parts
+// products with sales) is ranked from the top: its positions count down from
+// parts.
+func (e *env) productShares(t table, f Filter, parts int) []Share {
 	out := make([]Share, 0, len(t.rows))
-	total := 0
-	for i := range t.rows {
-		if t.flag(i, "other") {
-			total += int(t.count(i, "other_count"))
-		} else {
-			total++
-		}
-	}
 	for i := range t.rows {
 		id := t.count(i, "product_id")
 		s := t.share(i, fmt.Sprint(id), e.cat.Products[id].Name, id, f.WithProduct(id), f)
-		if bottom && !s.Other {
-			s.Rank = total + 1 - s.Rank
+		if parts > 0 && !s.Other {
+			s.Rank = parts + 1 - s.Rank
 		}
 		out = append(out, s)
 	}
