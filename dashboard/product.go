@@ -40,12 +40,16 @@ type CategoryRow struct {
 	Drill    Filter              `json:"drill"`
 }
 
-// ProductDetail is one product's months and its rank by revenue within its
-// category over the period (1 is first; ties share a rank).
+// ProductDetail is one product's figures over the period, its months (every
+// month of the period with data, zero without orders, each with its change on
+// the month before) and its rank by revenue within its category over the
+// period (1 is first; ties share a rank).
 type ProductDetail struct {
 	Product  ProductInfo     `json:"product"`
 	Revenue  decimal.Decimal `json:"revenue"`
-	Months   []MonthPoint    `json:"months"`
+	Orders   int64           `json:"orders"`
+	Units    int64           `json:"units"`
+	Months   []DrillMonth    `json:"months"`
 	Rank     int             `json:"rank"`
 	RankOf   int             `json:"rank_of"` // products of the category with sales in the period
 	Category Filter          `json:"category_drill"`
@@ -93,11 +97,7 @@ func (d *Dashboard) Product(ctx context.Context, f Filter, o ProductOptions) (Pr
 		m.source(TableBottomProduct, src)
 		v.Bottom = e.productShares(low, f, partsOf(v.Top))
 
-		id := o.Product
-		if id == 0 && len(f.Products) == 1 {
-			id = f.Products[0]
-		}
-		if id != 0 {
+		if id := drilled(o.Product, f.Products); id != 0 {
 			det, err := e.productDetail(m, f, id)
 			if err != nil {
 				return nil, err
@@ -147,10 +147,9 @@ func (e *env) productDetail(m *Meta, f Filter, id int64) (*ProductDetail, error)
 	if err != nil {
 		return nil, err
 	}
-	det := &ProductDetail{Product: info, Revenue: decimal.Zero, Months: []MonthPoint{}, RankOf: len(ranks.rows), Category: cf}
-	for i := range months.rows {
-		det.Revenue = det.Revenue.Add(months.dec(i, "revenue"))
-		det.Months = append(det.Months, months.monthPoint(i, p, pf, e.cat.bounds()))
+	det := &ProductDetail{Product: info, Revenue: decimal.Zero, Months: e.drillMonths(months, p, pf), RankOf: len(ranks.rows), Category: cf}
+	for _, m := range det.Months {
+		det.Revenue, det.Orders, det.Units = det.Revenue.Add(m.Revenue), det.Orders+m.Orders, det.Units+m.Units
 	}
 	for i := range ranks.rows {
 		if ranks.count(i, "product_id") == id {
