@@ -20,6 +20,9 @@ type CustomersOptions struct {
 	// Customer, when set, adds that customer's months and newest orders; when
 	// the filter names exactly one customer, that one is detailed.
 	Customer int64
+	// Orders is how many of the detailed customer's orders to list, newest
+	// first: 1 to MaxCustomerOrders; zero means MaxCustomerOrders.
+	Orders int
 }
 
 // Customers is the customer view: segments, industries, top customers with their
@@ -89,7 +92,11 @@ func (d *Dashboard) Customers(ctx context.Context, f Filter, o CustomersOptions)
 	if err != nil {
 		return Customers{}, err
 	}
-	return run[Customers](ctx, d, "customers", fmt.Sprintf("%d/%d", n, o.Customer), f, o.Compare, func(e *env, m *Meta) (*Customers, error) {
+	lim, err := orderLimit(o.Orders)
+	if err != nil {
+		return Customers{}, err
+	}
+	return run[Customers](ctx, d, "customers", fmt.Sprintf("%d/%d/%d", n, o.Customer, lim), f, o.Compare, func(e *env, m *Meta) (*Customers, error) {
 		v := &Customers{}
 		p := m.Period
 		var err error
@@ -119,7 +126,7 @@ func (d *Dashboard) Customers(ctx context.Context, f Filter, o CustomersOptions)
 			v.NewVsReturning = append(v.NewVsReturning, c)
 		}
 		if id := drilled(o.Customer, f.Customers); id != 0 {
-			if v.Detail, err = e.customerDetail(m, f, id); err != nil {
+			if v.Detail, err = e.customerDetail(m, f, id, lim); err != nil {
 				return nil, err
 			}
 		}

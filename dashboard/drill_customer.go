@@ -12,8 +12,20 @@ import (
 )
 
 // MaxCustomerOrders is how many of a customer's orders the customer drill
-// lists, newest first; [CustomerDetail.OrderCount] says how many there are.
+// lists at most (and by default), newest first; [CustomerDetail.OrderCount]
+// says how many there are.
 const MaxCustomerOrders = 50
+
+// orderLimit validates [CustomersOptions.Orders].
+func orderLimit(n int) (int, error) {
+	switch {
+	case n == 0:
+		return MaxCustomerOrders, nil
+	case n < 0 || n > MaxCustomerOrders:
+		return 0, fmt.Errorf("%w: orders %d: list 1 to %d of a customer's orders", ErrInvalidFilter, n, MaxCustomerOrders)
+	}
+	return n, nil
+}
 
 // CustomerDetail is one customer over the view's period: who the customer is
 // (with the lifetime figures, whatever the filter), the period's figures, its
@@ -56,10 +68,11 @@ const (
 )
 
 // customerDetail is customer id's figures, months and newest orders over the
-// view's period within f (its other filters still apply). The orders are a
+// view's period within f (its other filters still apply), listing the newest
+// limit orders. The orders are a
 // request grouped by order (and the order's one date, product, rep, region
 // and channel), newest first, with a limit.
-func (e *env) customerDetail(m *Meta, f Filter, id int64) (*CustomerDetail, error) {
+func (e *env) customerDetail(m *Meta, f Filter, id int64, limit int) (*CustomerDetail, error) {
 	p := m.Period
 	rows, err := e.q.SalesByCustomer(e.ctx, marts.SalesByCustomerParams{CustomerIDs: []int64{id}})
 	if err != nil {
@@ -82,7 +95,7 @@ func (e *env) customerDetail(m *Meta, f Filter, id int64) (*CustomerDetail, erro
 	for _, x := range det.Months {
 		det.Revenue, det.Units, det.OrderCount = det.Revenue.Add(x.Revenue), det.Units+x.Units, det.OrderCount+x.Orders
 	}
-	orders, src, err := e.run(newestOrders(cf, p, MaxCustomerOrders))
+	orders, src, err := e.run(newestOrders(cf, p, limit))
 	if err != nil {
 		return nil, err
 	}

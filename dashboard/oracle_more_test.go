@@ -55,11 +55,8 @@ func TestProductEqualsRAW(t *testing.T) {
 			require.NotNil(t, v.Detail)
 			pf := f
 			pf.Products, pf.Categories = []int64{4}, nil
-			months := oracle(t, db, pf, from, to, monthGroup)
-			require.Len(t, v.Detail.Months, len(months))
-			for _, m := range v.Detail.Months {
-				require.True(t, months[m.Month.Format(time.DateOnly)].revenue.Equal(m.Revenue))
-			}
+			pf.Products = nil
+			checkDrillMonths(t, v.Detail.Months, oracleDrillMonths(t, db, filterSQL(pf)+" AND PRODUCT_ID = 4", from, to))
 			cf := f
 			cf.Products, cf.Categories = nil, []string{v.Detail.Product.Category}
 			peers := oracle(t, db, cf, from, to, "PRODUCT_ID")
