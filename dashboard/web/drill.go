@@ -20,7 +20,7 @@ func drilledTo(ids []int64, id int64) bool { return len(ids) == 1 && ids[0] == i
 
 // figureCard is a KPI card of a drill: a figure without a comparison.
 func figureCard(id, label, value, exact string) KPI {
-	return KPI{ID: id, Label: label, Value: value, Exact: exact}
+	return KPI{ID: id, Label: label, Value: value, Exact: exact, Plain: true}
 }
 
 // productDrillTiles are one product's cards (revenue, orders, units, rank in
@@ -83,7 +83,7 @@ func customerDrillTiles(r request, v dashboard.Customers, d *dashboard.CustomerD
 		figureCard("orders", "Orders", count(d.OrderCount), count(d.OrderCount)), figureCard("units", "Units bought", count(d.Units), count(d.Units))}
 	if l := d.Lifetime; l != nil {
 		cards.KPIs = append(cards.KPIs, figureCard("lifetime", "Lifetime revenue", headline(l.Revenue),
-			money(l.Revenue)+" in "+count(l.Orders)+" orders since "+l.FirstOrder.Format("2 Jan 2006")))
+			money(l.Revenue)+" in "+plural(l.Orders, "order", "orders")+" since "+l.FirstOrder.Format("2 Jan 2006")))
 	}
 	months := drillMonthsTile(r, "customers", dashboard.TableCustomerMonths, d.Name+": months", d.Months)
 	months.Note = "every month of the range, zero without orders · change on the month before"
@@ -97,7 +97,7 @@ func customerOrdersTile(r request, d *dashboard.CustomerDetail) Tile {
 	if n := int64(len(d.Orders)); n < d.OrderCount {
 		t.Note = "showing the newest " + count(n) + " of " + count(d.OrderCount)
 	} else {
-		t.Note = count(d.OrderCount) + " in the range"
+		t.Note = plural(d.OrderCount, "order", "orders") + " in the range"
 	}
 	tbl := &Table{ID: dashboard.TableCustomerOrders, CSV: r.csv("customers", dashboard.TableCustomerOrders), Cols: []Col{
 		{Name: "Date"}, {Name: "Order", Num: true}, {Name: "Product"}, {Name: "Category"}, {Name: "Units", Num: true},
@@ -109,4 +109,12 @@ func customerOrdersTile(r request, d *dashboard.CustomerDetail) Tile {
 	}
 	t.Table = tbl
 	return emptyIf(t, len(d.Orders) == 0)
+}
+
+// plural is n and the noun that agrees with it: "1 order", "12 orders".
+func plural(n int64, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return count(n) + " " + many
 }
