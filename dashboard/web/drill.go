@@ -1,7 +1,9 @@
 package web
 
 import (
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/salesanalytics/salesanalytics/dashboard"
@@ -117,4 +119,26 @@ func plural(n int64, one, many string) string {
 		return "1 " + one
 	}
 	return count(n) + " " + many
+}
+
+// tileSetHeader carries the tiles a page shows (their IDs, space-separated)
+// with the script's request for one of them.
+const tileSetHeader = "X-Tile-Set"
+
+// changed reports whether a page's tiles under the new filter differ from
+// the set the script sent (a drill-down replaces the page's tiles): the
+// tile endpoint then answers 205 Reset Content and the script loads the
+// whole page. No set sent (not the script) is no change.
+func changed(sent string, tiles []Tile) bool {
+	if sent == "" {
+		return false
+	}
+	ids := make([]string, len(tiles))
+	for i, t := range tiles {
+		ids[i] = t.ID
+	}
+	got := strings.Fields(sent)
+	slices.Sort(ids)
+	slices.Sort(got)
+	return !slices.Equal(ids, got)
 }
