@@ -17,6 +17,12 @@ type CustomersOptions struct {
 	Compare Compare
 	// TopN is the length of the top-customer list; zero means the dashboard's TopN.
 	TopN int
+	// Customer, when set, adds that customer's months and newest orders; when
+	// the filter names exactly one customer, that one is detailed.
+	Customer int64
+	// Orders is how many of the detailed customer's orders to list, newest
+	// first: 1 to MaxCustomerOrders; zero means MaxCustomerOrders.
+	Orders int
 }
 
 // Customers is the customer view: segments, industries, top customers with their
@@ -27,6 +33,7 @@ type Customers struct {
 	Industries     []GroupRow      `json:"industries"`
 	Top            []TopCustomer   `json:"top"`
 	NewVsReturning []CustomerMonth `json:"new_vs_returning"`
+	Detail         *CustomerDetail `json:"detail,omitempty"`
 }
 
 // GroupRow is one segment or industry over the period.
@@ -85,7 +92,11 @@ func (d *Dashboard) Customers(ctx context.Context, f Filter, o CustomersOptions)
 	if err != nil {
 		return Customers{}, err
 	}
-	return run[Customers](ctx, d, "customers", fmt.Sprint(n), f, o.Compare, func(e *env, m *Meta) (*Customers, error) {
+	lim, err := orderLimit(o.Orders)
+	if err != nil {
+		return Customers{}, err
+	}
+	return run[Customers](ctx, d, "customers", fmt.Sprintf("%d/%d/%d", n, o.Customer, lim), f, o.Compare, func(e *env, m *Meta) (*Customers, error) {
 		v := &Customers{}
 		p := m.Period
 		var err error
@@ -113,6 +124,11 @@ func (d *Dashboard) Customers(ctx context.Context, f Filter, o CustomersOptions)
 			from, to := clip(c.Month, p)
 			c.Partial, c.Drill = partialMonth(c.Month, p, e.cat.bounds()), f.WithRange(from, to)
 			v.NewVsReturning = append(v.NewVsReturning, c)
+		}
+		if id := drilled(o.Customer, f.Customers); id != 0 {
+			if v.Detail, err = e.customerDetail(m, f, id, lim); err != nil {
+				return nil, err
+			}
 		}
 		return v, nil
 	})

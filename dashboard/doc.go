@@ -42,7 +42,21 @@
 //
 // Every row carries the Filter that narrows to it (Drill). Top-N lists carry each
 // part's share of the total and an Other row, so the parts sum to the whole.
-// Products, reps and customers are grouped by id and shown by name.
+// An Other row holds four parts or more (a remainder of one to three is
+// listed: query's Rank.MinOther), and a bottom-N list has none (it would be
+// nearly the whole). Products, reps and customers are grouped by id and shown
+// by name.
+//
+// # Drill-downs
+//
+// A view narrowed to one product (the product view) or one customer (the
+// customer view) — a row's Drill — adds what that row has: [ProductDetail]
+// and [CustomerDetail] hold its figures, its months ([DrillMonth]: every
+// month of the period with data, zero without orders, with the change on the
+// month before) and, for a customer, the newest orders (a request grouped by
+// order, newest first, with a limit: [CustomersOptions.Orders]). The view's
+// tables of the whole would each hold the one row; the terminal pages and the
+// web site show the drill instead.
 //
 // # Where numbers come from
 //

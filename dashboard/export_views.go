@@ -47,7 +47,7 @@ func (v Regional) Tables() []Table {
 }
 
 // Tables exports the product view: categories, top_products, bottom_products and,
-// with a detail, product_months.
+// with a detail, product_months (with each month's change on the one before).
 func (v Product) Tables() []Table {
 	c := Table{Name: TableCategories, Columns: []string{"category", "revenue", "units", "share", "growth_base", "growth_delta", "growth_pct", "drill"}}
 	for _, x := range v.Categories {
@@ -56,7 +56,7 @@ func (v Product) Tables() []Table {
 	}
 	out := []Table{c, sharesTable(TableTopProducts, v.Top), sharesTable(TableBottomProduct, v.Bottom)}
 	if v.Detail != nil {
-		out = append(out, monthsTable(TableProductMonths, v.Detail.Months))
+		out = append(out, drillMonthsTable(TableProductMonths, v.Detail.Months))
 	}
 	return out
 }
@@ -80,7 +80,8 @@ func (v Reps) Tables() []Table {
 	return out
 }
 
-// Tables exports the customer view: segments, industries, top_customers, new_vs_returning.
+// Tables exports the customer view: segments, industries, top_customers,
+// new_vs_returning and, with a detail, customer_months and customer_orders.
 func (v Customers) Tables() []Table {
 	group := func(name string, rows []GroupRow) Table {
 		t := Table{Name: name, Columns: []string{"key", "revenue", "customers", "revenue_per_customer", "share", "growth_base", "growth_delta", "growth_pct", "drill"}}
@@ -111,5 +112,9 @@ func (v Customers) Tables() []Table {
 	for _, x := range v.NewVsReturning {
 		nvr.Rows = append(nvr.Rows, []Cell{dateCell(x.Month), num(x.Active), num(x.New), num(x.Returning), boolCell(x.Partial), filterCell(x.Drill)})
 	}
-	return []Table{group(TableSegments, v.Segments), group(TableIndustries, v.Industries), top, nvr}
+	out := []Table{group(TableSegments, v.Segments), group(TableIndustries, v.Industries), top, nvr}
+	if v.Detail != nil {
+		out = append(out, v.Detail.tables()...)
+	}
+	return out
 }

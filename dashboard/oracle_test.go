@@ -256,17 +256,25 @@ func checkShares(tb testing.TB, got []dashboard.Share, want map[string]fig, n in
 		}
 		return keys[i] < keys[j]
 	})
+	// An Other row holds four parts or more: a remainder of three or fewer
+	// is listed.
+	listed := n
+	if len(keys) < n+4 {
+		listed = len(keys)
+	}
 	sum := decimal.Zero
 	for i, s := range got {
 		sum = sum.Add(s.Revenue)
 		if s.Other {
 			require.Equal(tb, len(keys)-n, s.Count)
+			require.GreaterOrEqual(tb, s.Count, 4, "an Other row of fewer than four parts")
 			continue
 		}
-		require.Less(tb, i, n)
+		require.Less(tb, i, listed)
 		require.True(tb, want[s.Key].revenue.Equal(s.Revenue), "%s: %s, RAW %s", s.Key, s.Revenue, want[s.Key].revenue)
 		require.True(tb, want[keys[i]].revenue.Equal(s.Revenue), "rank %d", i+1)
 		require.True(tb, s.Share.Decimal.Equal(s.Revenue.DivRound(all, 4)))
 	}
+	require.Len(tb, got, min(listed+1, len(keys)), "the listed rows and an Other row for four or more")
 	require.True(tb, sum.Equal(all), "parts sum to the whole: %s of %s", sum, all)
 }

@@ -40,12 +40,16 @@ type CategoryRow struct {
 	Drill    Filter              `json:"drill"`
 }
 
-// ProductDetail is one product's months and its rank by revenue within its
-// category over the period (1 is first; ties share a rank).
+// ProductDetail is one product's figures over the period, its months (every
+// month of the period with data, zero without orders, each with its change on
+// the month before) and its rank by revenue within its category over the
+// period (1 is first; ties share a rank).
 type ProductDetail struct {
 	Product  ProductInfo     `json:"product"`
 	Revenue  decimal.Decimal `json:"revenue"`
-	Months   []MonthPoint    `json:"months"`
+	Orders   int64           `json:"orders"`
+	Units    int64           `json:"units"`
+	Months   []DrillMonth    `json:"months"`
 	Rank     int             `json:"rank"`
 	RankOf   int             `json:"rank_of"` // products of the category with sales in the period
 	Category Filter          `json:"category_drill"`
@@ -85,21 +89,15 @@ func (d *Dashboard) Product(ctx context.Context, f Filter, o ProductOptions) (Pr
 			return nil, err
 		}
 		m.source(TableTopProducts, src)
-		v.Top = e.productShares(top, f, false)
-		bottomReq := ranked(products, n)
-		bottomReq.Rank.Bottom = true
-		low, src, err := e.run(bottomReq)
+		v.Top = e.productShares(top, f, 0)
+		low, src, err := e.run(lowest(products, n))
 		if err != nil {
 			return nil, err
 		}
 		m.source(TableBottomProduct, src)
-		v.Bottom = e.productShares(low, f, true)
+		v.Bottom = e.productShares(low, f, partsOf(v.Top))
 
-		id := o.Product
-		if id == 0 && len(f.Products) == 1 {
-			id = f.Products[0]
-		}
-		if id != 0 {
+		if id := drilled(o.Product, f.Products); id != 0 {
 			det, err := e.productDetail(m, f, id)
 			if err != nil {
 				return nil, err
@@ -110,24 +108,16 @@ func (d *Dashboard) Product(ctx context.Context, f Filter, o ProductOptions) (Pr
 	})
 }
 
-// productShares reads a ranked list of products. A bottom list is ranked from
-// the top: its positions count down from the number of products with sales (the
-// listed ones and those Other holds).
-func (e *env) productShares(t table, f Filter, bottom bool) []Share {
+// productShares reads a ranked list of products. A bottom list (of parts
+// products with sales) is ranked from the top: its positions count down from
+// parts.
+func (e *env) productShares(t table, f Filter, parts int) []Share {
 	out := make([]Share, 0, len(t.rows))
-	total := 0
-	for i := range t.rows {
-		if t.flag(i, "other") {
-			total += int(t.count(i, "other_count"))
-		} else {
-			total++
-		}
-	}
 	for i := range t.rows {
 		id := t.count(i, "product_id")
 		s := t.share(i, fmt.Sprint(id), e.cat.Products[id].Name, id, f.WithProduct(id), f)
-		if bottom && !s.Other {
-			s.Rank = total + 1 - s.Rank
+		if parts > 0 && !s.Other {
+			s.Rank = parts + 1 - s.Rank
 		}
 		out = append(out, s)
 	}
@@ -157,10 +147,9 @@ func (e *env) productDetail(m *Meta, f Filter, id int64) (*ProductDetail, error)
 	if err != nil {
 		return nil, err
 	}
-	det := &ProductDetail{Product: info, Revenue: decimal.Zero, Months: []MonthPoint{}, RankOf: len(ranks.rows), Category: cf}
-	for i := range months.rows {
-		det.Revenue = det.Revenue.Add(months.dec(i, "revenue"))
-		det.Months = append(det.Months, months.monthPoint(i, p, pf, e.cat.bounds()))
+	det := &ProductDetail{Product: info, Revenue: decimal.Zero, Months: e.drillMonths(months, p, pf), RankOf: len(ranks.rows), Category: cf}
+	for _, m := range det.Months {
+		det.Revenue, det.Orders, det.Units = det.Revenue.Add(m.Revenue), det.Orders+m.Orders, det.Units+m.Units
 	}
 	for i := range ranks.rows {
 		if ranks.count(i, "product_id") == id {

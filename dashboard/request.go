@@ -152,14 +152,19 @@ func (t table) share(i int, key, name string, id int64, drill, parent Filter) Sh
 
 // ranked ranks r's groups by revenue, highest first (ties by the dimensions
 // ascending), keeping the first n and an Other row for the rest; n ≤ 0 keeps
-// every group.
+// every group. An Other row stands for at least [minOther] parts: fewer are
+// listed instead.
 func ranked(r query.Request, n int) query.Request {
 	r.Rank = &query.Rank{By: "revenue"}
 	if n > 0 {
-		r.Rank.Top, r.Rank.Other = n, true
+		r.Rank.Top, r.Rank.Other, r.Rank.MinOther = n, true, minOther
 	}
 	return r
 }
+
+// minOther is the fewest parts a view's Other row holds: a top 10 of 13 lists
+// all 13, as "Other (3)" would say less than the three rows it replaces.
+const minOther = 4
 
 // byRevenue orders r's rows by revenue, highest first, ties by the dimensions.
 func byRevenue(r query.Request) query.Request {
@@ -246,4 +251,11 @@ func (e *env) runApart(r query.Request, distinct ...string) (table, string, erro
 		t.rows[i] = row
 	}
 	return t, src, nil
+}
+
+// lowest ranks r's groups by revenue, lowest first, keeping the first n and no
+// Other row: the rest of a bottom list is nearly the whole, not a part of it.
+func lowest(r query.Request, n int) query.Request {
+	r.Rank = &query.Rank{By: "revenue", Bottom: true, Top: n}
+	return r
 }

@@ -8,7 +8,8 @@ import (
 
 // Share is one part of a whole: a region, category, product, rep or customer, its
 // revenue and its share of the total. A top-N list ends with an Other row holding
-// the rest, so its parts sum to the whole.
+// the rest, so its parts sum to the whole, when the rest is at least four parts
+// (fewer are listed); a bottom-N list has none (the rest would be the whole).
 type Share struct {
 	// Rank is the position by revenue, from 1; 0 for Other.
 	Rank int `json:"rank"`
@@ -66,4 +67,18 @@ func clip(m time.Time, p Period) (time.Time, time.Time) {
 		to = p.To
 	}
 	return from, to
+}
+
+// partsOf is how many parts a ranked list stands for: its rows and those its
+// Other row holds.
+func partsOf(list []Share) int {
+	n := 0
+	for _, s := range list {
+		if s.Other {
+			n += s.Count
+		} else {
+			n++
+		}
+	}
+	return n
 }

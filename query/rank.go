@@ -21,6 +21,13 @@ import (
 // other_count the number of parts, so the rows of a partition sum to its
 // whole. Only sums and counts add up that way: an Other row of a ratio, an
 // average or a distinct count is refused with an [InexactError].
+//
+// An Other row of one or two parts says less than the parts would: MinOther
+// sets the fewest parts it may stand for, and a partition with fewer below the
+// cut lists them all instead. With Top 10 and MinOther 4, eleven to thirteen
+// groups are listed whole and fourteen are ten and Other (4); a client showing
+// people a leaderboard wants that, and a bottom-N list wants no Other row at
+// all (its remainder is nearly the whole).
 type Rank struct {
 	// By is the metric ranked by — or a comparison's column, such as
 	// "revenue_delta"; empty means the request's first metric.
@@ -35,6 +42,10 @@ type Rank struct {
 	Ties bool
 	// Other adds the remainder row of each partition; it needs Top.
 	Other bool
+	// MinOther is the fewest parts an Other row stands for: a partition with
+	// fewer groups below the cut lists them instead. Zero or 1 makes an Other
+	// row of any remainder; it needs Other.
+	MinOther int
 	// As names the rank column; empty means "rank".
 	As string
 }
@@ -51,6 +62,8 @@ type rankCol struct {
 	col    Column
 	within []string // the partition's quoted column names
 	other  bool
+	keep   string // the Other row's cut over "w": the rows listed…
+	fold   string // …and the rows it folds
 }
 
 // rankItem adds the rank column to w and, without an Other row, the cut as
@@ -65,6 +78,10 @@ func (c *Compiler) rankItem(req Request, g rel, w *stage2) (*rankCol, error) {
 		return nil, invalid("rank: top cannot be negative")
 	case r.Other && r.Top == 0:
 		return nil, invalid("rank: an Other row needs Top, the number of groups to keep")
+	case r.MinOther < 0:
+		return nil, invalid("rank: min other cannot be negative")
+	case r.MinOther > 0 && !r.Other:
+		return nil, invalid("rank: min other needs Other, the row it bounds")
 	}
 	by, err := c.rankBy(r, g.cols)
 	if err != nil {
@@ -106,7 +123,27 @@ func (c *Compiler) rankItem(req Request, g rel, w *stage2) (*rankCol, error) {
 	if r.Top > 0 && !r.Other {
 		w.keep = " QUALIFY " + fn + over(part, order, "") + " <= " + strconv.Itoa(r.Top)
 	}
+	if r.Other {
+		rc.keep, rc.fold = c.otherCut(r, rc.col, part, w)
+	}
 	return rc, nil
+}
+
+// otherCut is the conditions over "w" of the rows an Other request lists and
+// of those its Other row folds: the first Top of each partition and the rest
+// — or every row of a partition with fewer than Top+MinOther groups (its
+// remainder is too few parts for an Other row), which a hidden column of w
+// counts.
+func (c *Compiler) otherCut(r *Rank, rank Column, part []string, w *stage2) (keep, fold string) {
+	top := strconv.Itoa(r.Top)
+	keep, fold = `"w".`+rank.quoted+" <= "+top, `"w".`+rank.quoted+" > "+top
+	if r.MinOther <= 1 {
+		return keep, fold
+	}
+	parts := c.d.Quote("__parts")
+	w.items = append(w.items, "COUNT(*)"+over(part, nil, "")+" AS "+parts)
+	many := `"w".` + parts + " >= " + strconv.Itoa(r.Top+r.MinOther)
+	return "(" + keep + " OR NOT " + many + ")", fold + " AND " + many
 }
 
 // rankBy finds the column ranked by: an output column by name, or a metric.

@@ -2,7 +2,6 @@ package query
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/salesanalytics/salesanalytics/dialect"
@@ -82,7 +81,7 @@ func (c *Compiler) otherRow(req Request, w *stage2, shares []shareCol, rk *rankC
 	}
 	flag, count := c.layerCol("other", tBool, "", RoleFlag), c.layerCol("other_count", tInt, "", RoleFlag)
 	top := "SELECT " + strings.Join(items, ", ") + ", FALSE AS " + flag.quoted + ", " + c.d.Cast("0", dialect.Int()) + " AS " + count.quoted +
-		" FROM " + q("w") + " WHERE " + `"w".` + rk.col.quoted + " <= " + strconv.Itoa(req.Rank.Top)
+		" FROM " + q("w") + " WHERE " + rk.keep
 	rest := make([]string, 0, len(items)+2)
 	for _, col := range w.cols {
 		ref := `"w".` + col.quoted
@@ -104,7 +103,7 @@ func (c *Compiler) otherRow(req Request, w *stage2, shares []shareCol, rk *rankC
 		rest = append(rest, c.d.DivRound(`SUM("w".`+m.quoted+")", `MAX("w".`+q(w.totals[i])+")", m.Scale, m.Scale, 4))
 	}
 	rest = append(rest, "TRUE", c.d.Cast("COUNT(*)", dialect.Int()))
-	other := "SELECT " + strings.Join(rest, ", ") + " FROM " + q("w") + " WHERE " + `"w".` + rk.col.quoted + " > " + strconv.Itoa(req.Rank.Top)
+	other := "SELECT " + strings.Join(rest, ", ") + " FROM " + q("w") + " WHERE " + rk.fold
 	if len(rk.within) > 0 {
 		other += " GROUP BY " + strings.Join(prefixed(`"w".`, rk.within), ", ")
 	} else {

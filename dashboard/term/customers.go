@@ -11,10 +11,14 @@ import (
 
 // Customers writes the customer view: segments and industries, the top
 // customers with their lifetime figures, and new against returning customers
-// per month.
+// per month; narrowed to one customer (its drill-down), that customer's
+// figures, months and newest orders instead.
 func (p *Page) Customers(v dashboard.Customers) error {
 	if ok, err := p.begin(v.Meta, "Customer insights", len(v.Segments) == 0); !ok {
 		return err
+	}
+	if d := v.Detail; d != nil && drilledTo(v.Filter.Customers, d.ID) {
+		return p.customerDrill(d)
 	}
 	for _, g := range []struct {
 		name string
@@ -80,8 +84,11 @@ func (p *Page) Customers(v dashboard.Customers) error {
 		return err
 	}
 	if err := p.sparks(termui.Sparklines{Lines: []termui.Spark{
-		{Label: "new   ", Values: fresh, Text: termui.Int(newTotal) + " first orders in the period"}}, From: from, To: to, Scale: count}); err != nil {
+		{Label: "new   ", Values: fresh, Text: plural(newTotal, "first order", "first orders") + " in the period"}}, From: from, To: to, Scale: count}); err != nil {
 		return err
+	}
+	if d := v.Detail; d != nil {
+		return p.customerDrill(d)
 	}
 	p.blank()
 	p.hint("a segment", ViewCustomers, v.Segments[0].Drill)

@@ -185,11 +185,11 @@ func shareTable(title, key string, rows []dashboard.Share) termui.Table {
 	name.Elastic = true
 	t := termui.Table{Title: title}
 	for _, r := range rows {
-		rank, label := fmt.Sprint(r.Rank), r.Name
-		if r.Other {
-			rank, label = "", fmt.Sprintf("Other (%s)", termui.Int(int64(r.Count)))
+		rank, label, bar := fmt.Sprint(r.Rank), r.Name, ShareBar(r.Share)
+		if r.Other { // the rest is a line of the table, not a bar beside the parts
+			rank, label, bar = "", fmt.Sprintf("Other (%s)", termui.Int(int64(r.Count))), ""
 		}
-		t.Rows = append(t.Rows, []string{rank, label, termui.Money(r.Revenue), share(r.Share), ShareBar(r.Share)})
+		t.Rows = append(t.Rows, []string{rank, label, termui.Money(r.Revenue), share(r.Share), bar})
 		revenue.Short = append(revenue.Short, termui.MoneyCompact(r.Revenue))
 	}
 	t.Columns = []termui.Column{termui.NumberColumn("#"), name, revenue, termui.NumberColumn("share"), termui.TextColumn("")}

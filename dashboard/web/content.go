@@ -47,7 +47,10 @@ type KPI struct {
 	Compare string
 	// Partial flags a range that runs past the last day of data.
 	Partial bool
-	Spark   template.HTML
+	// Plain is a figure that compares with nothing (a drill's rank): the card
+	// has no change line.
+	Plain bool
+	Spark template.HTML
 }
 
 // Table is a table of figures with an optional CSV download of the same rows.

@@ -197,6 +197,10 @@ func (h *handler) serveTile(w http.ResponseWriter, r *http.Request) {
 		h.fragment(w, e.Status, "tile", Tile{ID: id, Title: "Error", Err: e.Message})
 		return
 	}
+	if changed(r.Header.Get(tileSetHeader), tiles) {
+		w.WriteHeader(http.StatusResetContent) // the script loads the whole page
+		return
+	}
 	for _, t := range tiles {
 		if t.ID == id {
 			status := http.StatusOK

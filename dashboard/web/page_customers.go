@@ -19,6 +19,9 @@ func (s *site) customers(ctx context.Context, q url.Values) ([]Tile, error) {
 	if err != nil {
 		return nil, viewError(err)
 	}
+	if d := v.Detail; d != nil && drilledTo(r.f.Customers, d.ID) && len(v.Segments) > 0 {
+		return customerDrillTiles(r, v, d), nil
+	}
 	segs := groupTile(r, dashboard.TableSegments, "Segments", "Segment", v.Segments)
 	segs.Note = periodNote(v.Meta)
 	tiles := []Tile{segs, groupTile(r, dashboard.TableIndustries, "Industries", "Industry", v.Industries)}

@@ -152,7 +152,8 @@ func regionsTile(r request, rows []dashboard.Share) Tile {
 type shareSpec struct{ id, name, page, target string }
 
 // shareTable renders shares as a bar chart and a table; each row links to the
-// target page narrowed to it, and the Other row says how many parts it holds.
+// target page narrowed to it, and the Other row says how many parts it holds
+// (a line of the table, drawn as no bar).
 func shareTable(r request, sp shareSpec, rows []dashboard.Share) (*Table, template.HTML, template.HTML) {
 	tbl := &Table{ID: sp.id, CSV: r.csv(sp.page, sp.id), Cols: []Col{{Name: "#", Num: true}, {Name: sp.name}, {Name: "Revenue", Num: true}, {Name: "Share", Num: true}}}
 	bars := svg.Bar{Title: "Revenue by " + lowerFirst(sp.name), Width: halfChart}
@@ -164,7 +165,10 @@ func shareTable(r request, sp shareSpec, rows []dashboard.Share) (*Table, templa
 			href, rank = r.link(sp.target, s.Drill), itoa(s.Rank)
 		}
 		tbl.Rows = append(tbl.Rows, Row{Total: s.Other, Cells: []Cell{{Text: rank}, {Text: label, Href: href}, {Text: money(s.Revenue)}, {Text: nullPct(s.Share)}}})
-		item := svg.BarItem{Label: label, Value: float(s.Revenue), Text: money(s.Revenue), Href: href, Muted: s.Other}
+		if s.Other { // the rest is the table's last line, not a bar longer than the parts
+			continue
+		}
+		item := svg.BarItem{Label: label, Value: float(s.Revenue), Text: money(s.Revenue), Href: href}
 		if sp.target == "regional" {
 			item.Color = r.color(s.Name)
 		}

@@ -17,6 +17,9 @@ func (s *site) product(ctx context.Context, q url.Values) ([]Tile, error) {
 	if err != nil {
 		return nil, viewError(err)
 	}
+	if d := v.Detail; d != nil && drilledTo(r.f.Products, d.Product.ID) && len(v.Categories) > 0 {
+		return productDrillTiles(r, v, d), nil
+	}
 	cats := Tile{ID: dashboard.TableCategories, Title: "Category performance", Wide: true, Note: periodNote(v.Meta)}
 	tbl := &Table{ID: dashboard.TableCategories, CSV: r.csv("product", dashboard.TableCategories), Cols: []Col{
 		{Name: "Category"}, {Name: "Revenue", Num: true}, {Name: "Units", Num: true}, {Name: "Share", Num: true}, {Name: "Growth", Num: true}}}
@@ -36,13 +39,7 @@ func (s *site) product(ctx context.Context, q url.Values) ([]Tile, error) {
 	bottom.Table, _, _ = shareTable(r, shareSpec{id: dashboard.TableBottomProduct, name: "Product", page: "product", target: "product"}, v.Bottom)
 	tiles := []Tile{cats}
 	if d := v.Detail; d != nil {
-		t := trendTile(r, d.Months, "product")
-		t.ID, t.Title = dashboard.TableProductMonths, d.Product.Name+": monthly revenue"
-		t.Note = money(d.Revenue) + " in the range · rank " + itoa(d.Rank) + " of " + itoa(d.RankOf) + " in " + d.Product.Category
-		if t.Table != nil {
-			t.Table.ID, t.Table.CSV = dashboard.TableProductMonths, r.csv("product", dashboard.TableProductMonths)
-		}
-		tiles = append(tiles, t)
+		tiles = append(tiles, productDrillTiles(r, v, d)...)
 	}
 	return append(tiles, emptyIf(top, len(v.Top) == 0), emptyIf(bottom, len(v.Bottom) == 0)), nil
 }

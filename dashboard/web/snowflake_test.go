@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -73,11 +74,16 @@ func TestSnowflakeServesTheSamePages(t *testing.T) {
 		"/executive", "/executive?region=West&compare=year", "/regional?region=North",
 		"/product?category=TOYS", "/reps", "/customers?segment=SMB",
 		"/export/reps/leaderboard.csv", "/executive?region=Mars",
+		"/product?product=19", "/customers?customer=26", "/export/customers/customer_orders.csv?customer=26",
 	} {
 		a, b := httptest.NewRecorder(), httptest.NewRecorder()
 		onSnowflake.ServeHTTP(a, localRequest(http.MethodGet, target, nil))
 		onEmbedded.ServeHTTP(b, localRequest(http.MethodGet, target, nil))
 		require.Equal(t, b.Code, a.Code, target)
 		require.Equal(t, volatile.ReplaceAllString(b.Body.String(), ""), volatile.ReplaceAllString(a.Body.String(), ""), target)
+		if strings.Contains(target, "customer=") || strings.Contains(target, "product=") {
+			require.Equal(t, http.StatusOK, a.Code, target)
+			require.Regexp(t, `(data-table="(product_months|customer_orders)"[\s\S]*<td)|\Adate,order_id,`, a.Body.String(), "%s: the drill's rows", target)
+		}
 	}
 }

@@ -49,25 +49,29 @@
     var fallback = function () { if (!failed) { failed = true; window.location.assign(url); } };
     history.pushState(null, "", url);
     var jobs = [];
+    // The tiles the page has: when the new filter gives the page other tiles
+    // (a drill-down), the server answers 205 and the whole page loads.
+    var set = Array.prototype.map.call(tiles, function (t) { return t.getAttribute("data-tile"); }).join(" ");
     tiles.forEach(function (tile) {
       tile.classList.add("is-loading");
       tile.setAttribute("aria-busy", "true");
       var id = tile.getAttribute("data-tile");
-      jobs.push(fetch("/tile/" + page + "/" + encodeURIComponent(id) + (qs ? "?" + qs : ""), { credentials: "same-origin" })
+      jobs.push(fetch("/tile/" + page + "/" + encodeURIComponent(id) + (qs ? "?" + qs : ""), { credentials: "same-origin", headers: { "X-Tile-Set": set } })
         .then(function (res) {
-          if (res.status === 400) { fallback(); return null; }
+          if (res.status === 400 || res.status === 205) { fallback(); return null; }
           return res.text();
         })
         .then(function (html) { if (html !== null && !failed) tile.outerHTML = html; })
         .catch(fallback));
     });
+    var crumbsHTML = null;
     jobs.push(fetch("/crumbs/" + page + (qs ? "?" + qs : ""), { credentials: "same-origin" })
       .then(function (res) { return res.ok ? res.text() : null; })
-      .then(function (html) {
-        var crumbs = document.querySelector("[data-crumbs]");
-        if (html && crumbs && !failed) crumbs.outerHTML = html;
-      }));
+      .then(function (html) { crumbsHTML = html; }));
     Promise.all(jobs).then(function () {
+      if (failed) return; // the whole page is loading
+      var crumbs = document.querySelector("[data-crumbs]");
+      if (crumbsHTML && crumbs) crumbs.outerHTML = crumbsHTML;
       document.querySelectorAll("form input[name=return]").forEach(function (i) { i.value = url; });
       // The navigation carries the filters to the other pages.
       document.querySelectorAll("header.top a[href^='/']").forEach(function (a) {
