@@ -7,8 +7,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/jedib0t/go-pretty/v6/text"
-
 	"github.com/salesanalytics/salesanalytics/cmd/internal/service"
 	"github.com/salesanalytics/salesanalytics/internal/termui"
 	"github.com/salesanalytics/salesanalytics/query"
@@ -113,9 +111,7 @@ func metricOf(cols []query.Column, j int) int {
 func widest(s string) int {
 	n := 0
 	for _, line := range strings.Split(s, "\n") {
-		n = max(n, cellWidth(line))
+		n = max(n, termui.Width(line))
 	}
 	return n
 }
-
-func cellWidth(s string) int { return text.StringWidthWithoutEscSequences(termui.Clean(s)) }

@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 
+	"github.com/salesanalytics/salesanalytics/internal/termui"
 	"github.com/salesanalytics/salesanalytics/query"
 )
 
@@ -59,7 +60,7 @@ func TestRecordsCleanValuesAndWrapTheHeadingAtSpaces(t *testing.T) {
 	require.NotContains(t, b.String(), "\x1b")
 	require.NotContains(t, b.String(), "\x07")
 	for _, line := range strings.Split(b.String(), "\n") {
-		require.LessOrEqual(t, cellWidth(line), 40, line)
+		require.LessOrEqual(t, termui.Width(line), 40, line)
 	}
 }
 
@@ -70,7 +71,7 @@ func TestWrapSQLBreaksOnlyBetweenTokens(t *testing.T) {
 	require.Contains(t, got, `'it''s a  long literal with spaces'`, "a literal is never broken")
 	require.Contains(t, got, `"a b c"`, "nor a quoted identifier")
 	for _, line := range strings.Split(got, "\n") {
-		if cellWidth(line) > 30 {
+		if termui.Width(line) > 30 {
 			require.Len(t, splitOutsideQuotes(strings.TrimPrefix(line, sqlIndent)), 1, "a line wider than 30 is one token: %q", line)
 		}
 	}

@@ -104,22 +104,22 @@ func layoutOf(res *query.Result, width int) layout {
 func (l *layout) measure(res *query.Result) {
 	l.name = 0
 	for _, j := range append(slices.Clone(l.metrics), l.others...) {
-		l.name = max(l.name, cellWidth(res.Columns[j].Name))
+		l.name = max(l.name, termui.Width(res.Columns[j].Name))
 	}
 	l.widths = make([]int, 1+len(l.suffixes))
 	if len(l.suffixes) > 0 {
-		l.widths[0] = cellWidth("value")
+		l.widths[0] = termui.Width("value")
 		for i, s := range l.suffixes {
-			l.widths[i+1] = cellWidth(s)
+			l.widths[i+1] = termui.Width(s)
 		}
 	}
 	for _, r := range res.Rows {
 		row := cells(res.Columns, r)
 		for _, m := range l.metrics {
-			l.widths[0] = max(l.widths[0], cellWidth(row[m]))
+			l.widths[0] = max(l.widths[0], termui.Width(row[m]))
 			for i, s := range l.suffixes {
 				if c, ok := l.companions[m][s]; ok {
-					l.widths[i+1] = max(l.widths[i+1], cellWidth(row[c]))
+					l.widths[i+1] = max(l.widths[i+1], termui.Width(row[c]))
 				}
 			}
 		}
@@ -148,7 +148,7 @@ func (l layout) line(name string, vals []string) string {
 
 // pad pads s with spaces to n columns, on the left when right is set.
 func pad(s string, n int, right bool) string {
-	gap := strings.Repeat(" ", max(n-cellWidth(s), 0))
+	gap := strings.Repeat(" ", max(n-termui.Width(s), 0))
 	if right {
 		return gap + s
 	}

@@ -1,6 +1,10 @@
 package main
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/salesanalytics/salesanalytics/internal/termui"
+)
 
 // sqlIndent starts the continuation lines of wrapSQL.
 const sqlIndent = "  "
@@ -22,7 +26,7 @@ func wrapSQLLine(line string, width int) string {
 	var out, cur strings.Builder
 	n := 0 // the width of cur
 	for i, w := range splitOutsideQuotes(line) {
-		ww := cellWidth(w)
+		ww := termui.Width(w)
 		switch {
 		case i == 0:
 			cur.WriteString(w)
