@@ -29,34 +29,6 @@ func (o *output) check() error {
 	return nil
 }
 
-// result prints a query's answer.
-func (o *output) result(w io.Writer, a *service.Answer) error {
-	switch {
-	case o.json:
-		return writeJSON(w, a.Wire())
-	case o.csv:
-		return writeCSV(w, a.Result)
-	}
-	t := termui.Table{}
-	for _, c := range a.Result.Columns {
-		if c.Kind == query.KindDecimal || c.Kind == query.KindInt || c.Kind == query.KindFloat {
-			t.Columns = append(t.Columns, termui.NumberColumn(c.Name))
-		} else {
-			t.Columns = append(t.Columns, termui.TextColumn(c.Name))
-		}
-	}
-	for _, r := range a.Result.Rows {
-		t.Rows = append(t.Rows, cells(a.Result.Columns, r))
-	}
-	if err := termui.RenderTable(w, termui.Detect(w, os.Getenv), t); err != nil {
-		return err
-	}
-	if a.Truncated {
-		fmt.Fprintf(w, "… only the first %d rows\n", len(a.Result.Rows))
-	}
-	return nil
-}
-
 // cells renders a row as exact text: NULL as empty.
 func cells(cols []query.Column, r query.Row) []string {
 	out := make([]string, len(r))

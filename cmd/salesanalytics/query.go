@@ -8,6 +8,7 @@ import (
 
 	"github.com/salesanalytics/salesanalytics/cmd/internal/request"
 	"github.com/salesanalytics/salesanalytics/cmd/internal/service"
+	"github.com/salesanalytics/salesanalytics/internal/termui"
 )
 
 // runQuery runs a typed request from flags or JSON.
@@ -91,12 +92,13 @@ func readRequest(c *call, rf *request.Flags, file string) (request.Request, erro
 	return r, nil
 }
 
-// explain prints the SQL a request compiles to.
+// explain prints the SQL a request compiles to, its lines broken to the
+// terminal's width (see wrapSQL).
 func (o *output) explain(w io.Writer, a *service.Answer) error {
 	if o.json {
 		return writeJSON(w, a.Wire())
 	}
-	fmt.Fprintf(w, "-- tables: %v\n%s\n", a.Tables, a.SQL)
+	fmt.Fprintf(w, "-- tables: %v\n%s\n", a.Tables, wrapSQL(a.SQL, termui.Detect(w, os.Getenv).Columns()))
 	for i, v := range a.Args {
 		fmt.Fprintf(w, "-- arg %d: %s\n", i+1, service.Arg(v))
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/salesanalytics/salesanalytics/cmd/internal/request"
 	"github.com/salesanalytics/salesanalytics/cmd/internal/service"
 	"github.com/salesanalytics/salesanalytics/connect"
+	"github.com/salesanalytics/salesanalytics/internal/benchcpu"
 )
 
 // benchService is the service the benchmarks read: over the warehouse file in
@@ -45,6 +46,7 @@ var benchRequest = request.Request{Metrics: []string{"revenue", "aov"}, By: []st
 func BenchmarkQueryLibrary(b *testing.B) {
 	svc := benchService(b)
 	ctx := context.Background()
+	defer benchcpu.PerOp(b)()
 	for b.Loop() {
 		if _, err := svc.Query(ctx, benchRequest); err != nil {
 			b.Fatal(err)
@@ -56,6 +58,7 @@ func BenchmarkQueryTool(b *testing.B) {
 	cs := connectTo(b, mcpserver.New(benchService(b), mcpserver.Options{}))
 	ctx := context.Background()
 	params := &mcp.CallToolParams{Name: mcpserver.ToolQuery, Arguments: benchRequest}
+	defer benchcpu.PerOp(b)()
 	for b.Loop() {
 		res, err := cs.CallTool(ctx, params)
 		if err != nil || res.IsError {
@@ -68,6 +71,7 @@ func BenchmarkQueryTool(b *testing.B) {
 // their difference is the tool's overhead without the database's noise.
 func BenchmarkExplainLibrary(b *testing.B) {
 	svc := benchService(b)
+	defer benchcpu.PerOp(b)()
 	for b.Loop() {
 		if _, err := svc.Explain(benchRequest); err != nil {
 			b.Fatal(err)
@@ -79,6 +83,7 @@ func BenchmarkExplainTool(b *testing.B) {
 	cs := connectTo(b, mcpserver.New(benchService(b), mcpserver.Options{}))
 	ctx := context.Background()
 	params := &mcp.CallToolParams{Name: mcpserver.ToolExplain, Arguments: benchRequest}
+	defer benchcpu.PerOp(b)()
 	for b.Loop() {
 		res, err := cs.CallTool(ctx, params)
 		if err != nil || res.IsError {
@@ -93,6 +98,7 @@ func BenchmarkExplainTool(b *testing.B) {
 // overhead is BenchmarkQueryTool's time over this one's.
 func BenchmarkQueryLibraryDeadline(b *testing.B) {
 	svc := benchService(b)
+	defer benchcpu.PerOp(b)()
 	for b.Loop() {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		_, err := svc.Query(ctx, benchRequest)

@@ -44,6 +44,8 @@ func TestHostileArgumentsAreToolErrors(t *testing.T) {
 		{"unknown describe", mcpserver.ToolDescribe, map[string]any{"name": "nothing_like_it"}, "valid:"},
 		{"unknown view", mcpserver.ToolView, map[string]any{"view": "boardroom"}, "executive, regional"},
 		{"unknown region", mcpserver.ToolView, map[string]any{"view": "regional", "regions": []any{"Atlantis"}}, "Atlantis"},
+		{"a key in other case", mcpserver.ToolQuery, map[string]any{"METRICS": []any{"revenue"}}, "METRICS"},
+		{"arguments not an object", mcpserver.ToolQuery, []any{"revenue"}, "arguments"},
 		{"unknown key", mcpserver.ToolQuery, map[string]any{"metrics": []any{"revenue"}, "sql": "DROP TABLE X"}, "sql"},
 		{"huge limit", mcpserver.ToolQuery, map[string]any{"metrics": []any{"revenue"}, "limit": 1_000_000_000}, "limit"},
 		{"huge top", mcpserver.ToolQuery, map[string]any{"metrics": []any{"revenue"}, "top": 1 << 40}, "top"},

@@ -2,7 +2,6 @@ package mcpserver
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -83,48 +82,6 @@ const instructions = `Exact, read-only answers about sales from a semantic model
 	`(metrics, by, grain, where, from/to or period, top). Decimals come back as strings: keep them exact. ` +
 	`ask answers a question in plain language; explain shows the SQL of a request without running it; ` +
 	`view returns a dashboard view's tables.`
-
-// add registers a tool whose handler runs under the server's limits.
-func add[In, Out any](s *server, srv *mcp.Server, t *mcp.Tool, h func(ctx context.Context, req *mcp.CallToolRequest, in In) (Out, error)) {
-	if t.InputSchema == nil {
-		sch, err := request.For[In]()
-		if err != nil {
-			panic(fmt.Sprintf("mcpserver: tool %s: input schema: %v", t.Name, err))
-		}
-		t.InputSchema = sch
-	}
-	if t.OutputSchema == nil {
-		sch, err := request.For[Out]()
-		if err != nil {
-			panic(fmt.Sprintf("mcpserver: tool %s: output schema: %v", t.Name, err))
-		}
-		t.OutputSchema = sch
-	}
-	no := false
-	t.Annotations = &mcp.ToolAnnotations{ReadOnlyHint: true, IdempotentHint: true, DestructiveHint: &no, OpenWorldHint: &no}
-	mcp.AddTool(srv, t, func(ctx context.Context, req *mcp.CallToolRequest, in In) (*mcp.CallToolResult, Out, error) {
-		var zero Out
-		release, err := s.acquire(ctx)
-		if err != nil {
-			return nil, zero, err
-		}
-		defer release()
-		ctx, cancel := context.WithTimeout(ctx, s.opts.Timeout)
-		defer cancel()
-		out, err := h(ctx, req, in)
-		if err != nil {
-			return nil, zero, s.toolError(t.Name, err)
-		}
-		b, err := json.Marshal(out)
-		if err != nil {
-			return nil, zero, s.toolError(t.Name, err)
-		}
-		if len(b) > s.opts.MaxResultBytes {
-			return nil, zero, fmt.Errorf("the result is %d bytes of JSON, more than the %d allowed: ask for fewer rows (top, limit) or fewer dimensions", len(b), s.opts.MaxResultBytes)
-		}
-		return &mcp.CallToolResult{Content: []mcp.Content{&mcp.TextContent{Text: string(b)}}}, out, nil
-	})
-}
 
 // acquire takes a call slot, waiting at most Options.Queue.
 func (s *server) acquire(ctx context.Context) (func(), error) {
