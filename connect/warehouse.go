@@ -76,6 +76,15 @@ type Warehouse struct {
 // Close closes the engine.
 func (o *Warehouse) Close() error { return o.Engine().Close() }
 
+// Now is the warehouse's clock, for date presets and relative dates: the
+// embedded demo data's [DemoNow], the wall clock on Snowflake.
+func (o *Warehouse) Now() time.Time {
+	if o.Path != "" {
+		return DemoNow()
+	}
+	return time.Now()
+}
+
 // ErrNoWarehouse is returned (wrapped) when -db names a file that does not
 // exist and no build was asked for.
 var ErrNoWarehouse = errors.New("no warehouse file")
