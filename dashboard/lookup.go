@@ -181,19 +181,13 @@ type NameError struct {
 	// more there are.
 	Matches []NameMatch
 	More    int
-	// Valid describes the valid ids when nothing matches.
-	Valid string
 }
 
 // Error says what is wrong on its first line and lists the matches, a line
 // each, indented by two spaces.
 func (e *NameError) Error() string {
 	if len(e.Matches) == 0 {
-		s := fmt.Sprintf("-%s %q: no %s has that name or id", e.Key, e.Name, e.Key)
-		if e.Valid != "" {
-			s += " (valid: ids " + e.Valid + ")"
-		}
-		return s
+		return fmt.Sprintf("-%s %q: no %s has that name or id", e.Key, e.Name, e.Key)
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "-%s %q: %d match; give a whole name or an id:", e.Key, e.Name, len(e.Matches)+e.More)
@@ -251,11 +245,7 @@ func lookupName(ctx context.Context, d *Dashboard, cat *Catalog, key, name strin
 		whole = part
 	}
 	slices.SortFunc(whole, func(a, b NameMatch) int { return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID)) })
-	e := &NameError{Key: key, Name: name, Matches: whole[:min(len(whole), maxNameMatches)], More: max(len(whole)-maxNameMatches, 0)}
-	if len(whole) == 0 && key != KeyCustomer {
-		e.Valid = cat.idRange(key)
-	}
-	return 0, e
+	return 0, &NameError{Key: key, Name: name, Matches: whole[:min(len(whole), maxNameMatches)], More: max(len(whole)-maxNameMatches, 0)}
 }
 
 // idOrName is the flag.Value of an id flag that also takes names: ids go into
