@@ -23,7 +23,8 @@ func main() {
 		if err != nil {
 			return err
 		}
-		// Its tables as JSON or CSV when asked, else the page on the terminal.
-		return s.Show(v, func() error { return s.Reps(v, *top) })
+		// Its tables as JSON or CSV when asked (the top reps, as the page
+		// lists them), else the page on the terminal.
+		return s.Show(term.TopReps(v, *top), func() error { return s.Reps(v, *top) })
 	})
 }
