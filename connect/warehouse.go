@@ -106,7 +106,7 @@ func (f *Flags) Open(ctx context.Context, progress io.Writer) (*Warehouse, error
 	}
 	eng, err := engine.Open(ctx, engine.Config{Name: name, Connection: f.Connection})
 	if err != nil {
-		return nil, err
+		return nil, f.openError("", err)
 	}
 	w, err := pipeline.New(eng, pipeline.Config{})
 	if err != nil {
@@ -171,7 +171,7 @@ func (f *Flags) openEmbedded(ctx context.Context, progress io.Writer) (*Warehous
 	}
 	eng, err := engine.Open(ctx, engine.Config{Name: "embedded", Path: path, ReadOnly: true})
 	if err != nil {
-		return nil, err
+		return nil, f.openError(path, err)
 	}
 	w, err := pipeline.New(eng, pipeline.Config{Now: DemoNow})
 	if err != nil {
@@ -217,7 +217,7 @@ func Build(ctx context.Context, path string, data datagen.Config, progress io.Wr
 	defer os.Remove(tmp + ".wal")
 	eng, err := engine.Open(ctx, engine.Config{Name: "embedded", Path: tmp})
 	if err != nil {
-		return err
+		return DBError(path, withoutTemp(err, tmp, path))
 	}
 	w, err := pipeline.New(eng, pipeline.Config{Now: DemoNow})
 	if err != nil {
@@ -235,7 +235,7 @@ func Build(ctx context.Context, path string, data datagen.Config, progress io.Wr
 		err = cerr
 	}
 	if err != nil {
-		return fmt.Errorf("build %s: %w", path, err)
+		return DBError(path, withoutTemp(err, tmp, path))
 	}
 	return os.Rename(tmp, path)
 }

@@ -1,10 +1,17 @@
 package term
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
+
+// flagValue is the flag package's "invalid value" preamble, followed by a
+// message that names the flag itself ("from "2025-02-30" is not a date").
+var flagValue = regexp.MustCompile(`invalid value ".*?" for flag -([A-Za-z0-9_-]+): ([A-Za-z0-9_-]+) `)
 
 // Message renders an error for a person at a terminal, after the program's
 // name: the package prefixes dropped ("dashboard: invalid filter: ",
-// "usage: "), on one line — except the lists an error gives one item a line,
+// "usage: ", the flag package's preamble where the message names the flag), on one line — except the lists an error gives one item a line,
 // indented by exactly two spaces (the matches of an ambiguous -rep name), which keep
 // their lines, and what follows such a list, which starts a line of its own.
 // Several errors joined ([errors.Join]: every problem at once) are a line, or
@@ -23,6 +30,12 @@ func Message(err error) string {
 	for _, prefix := range []string{"dashboard: invalid filter: ", "usage: "} {
 		s = strings.ReplaceAll(s, prefix, "")
 	}
+	s = flagValue.ReplaceAllStringFunc(s, func(m string) string {
+		if g := flagValue.FindStringSubmatch(m); g[1] == g[2] {
+			return "-" + g[1] + " " // the value's own message says it all
+		}
+		return m
+	})
 	var b strings.Builder
 	inList := false
 	for i, line := range strings.Split(s, "\n") {
