@@ -42,11 +42,11 @@ func RefreshCopy(ctx context.Context, path string) (*Warehouse, error) {
 		err = os.Chmod(tmp, perm) // the original's bits, once written
 	}
 	if err != nil {
-		return nil, fmt.Errorf("refresh %s: %w", path, err)
+		return nil, DBError(path, withoutTemp(err, tmp, path))
 	}
 	eng, err := engine.Open(ctx, engine.Config{Name: "embedded", Path: tmp, ReadOnly: true})
 	if err != nil {
-		return nil, err
+		return nil, DBError(path, withoutTemp(err, tmp, path))
 	}
 	w, err := pipeline.New(eng, pipeline.Config{Now: DemoNow})
 	if err == nil {
@@ -54,7 +54,7 @@ func RefreshCopy(ctx context.Context, path string) (*Warehouse, error) {
 	}
 	if err != nil {
 		eng.Close()
-		return nil, fmt.Errorf("refresh %s: %w", path, err)
+		return nil, DBError(path, withoutTemp(err, tmp, path))
 	}
 	ok = true
 	return &Warehouse{Warehouse: w, Path: path}, nil

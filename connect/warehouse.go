@@ -76,6 +76,15 @@ type Warehouse struct {
 // Close closes the engine.
 func (o *Warehouse) Close() error { return o.Engine().Close() }
 
+// Now is the warehouse's clock, for date presets and relative dates: the
+// embedded demo data's [DemoNow], the wall clock on Snowflake.
+func (o *Warehouse) Now() time.Time {
+	if o.Path != "" {
+		return DemoNow()
+	}
+	return time.Now()
+}
+
 // ErrNoWarehouse is returned (wrapped) when -db names a file that does not
 // exist and no build was asked for.
 var ErrNoWarehouse = errors.New("no warehouse file")
@@ -97,7 +106,7 @@ func (f *Flags) Open(ctx context.Context, progress io.Writer) (*Warehouse, error
 	}
 	eng, err := engine.Open(ctx, engine.Config{Name: name, Connection: f.Connection})
 	if err != nil {
-		return nil, err
+		return nil, f.openError("", err)
 	}
 	w, err := pipeline.New(eng, pipeline.Config{})
 	if err != nil {
@@ -162,7 +171,7 @@ func (f *Flags) openEmbedded(ctx context.Context, progress io.Writer) (*Warehous
 	}
 	eng, err := engine.Open(ctx, engine.Config{Name: "embedded", Path: path, ReadOnly: true})
 	if err != nil {
-		return nil, err
+		return nil, f.openError(path, err)
 	}
 	w, err := pipeline.New(eng, pipeline.Config{Now: DemoNow})
 	if err != nil {
@@ -208,7 +217,7 @@ func Build(ctx context.Context, path string, data datagen.Config, progress io.Wr
 	defer os.Remove(tmp + ".wal")
 	eng, err := engine.Open(ctx, engine.Config{Name: "embedded", Path: tmp})
 	if err != nil {
-		return err
+		return DBError(path, withoutTemp(err, tmp, path))
 	}
 	w, err := pipeline.New(eng, pipeline.Config{Now: DemoNow})
 	if err != nil {
@@ -226,7 +235,7 @@ func Build(ctx context.Context, path string, data datagen.Config, progress io.Wr
 		err = cerr
 	}
 	if err != nil {
-		return fmt.Errorf("build %s: %w", path, err)
+		return DBError(path, withoutTemp(err, tmp, path))
 	}
 	return os.Rename(tmp, path)
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -12,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/salesanalytics/salesanalytics/connect"
+	"github.com/salesanalytics/salesanalytics/engine/embedded"
 	"github.com/salesanalytics/salesanalytics/warehouse"
 )
 
@@ -122,7 +124,31 @@ func TestOpenRefusesBadFlags(t *testing.T) {
 	_, err := (&connect.Flags{Scale: -1, DB: filepath.Join(t.TempDir(), "x.duckdb")}).Open(ctx, os.Stderr)
 	require.ErrorContains(t, err, "-scale -1")
 	_, err = (&connect.Flags{Engine: "oracle"}).Open(ctx, os.Stderr)
-	require.ErrorContains(t, err, `unknown engine "oracle"`)
+	require.EqualError(t, err, `-engine "oracle": not an engine (valid: embedded, snowflake)`)
+}
+
+// TestOpenErrorsInUsersWords: a file that is no DuckDB database, or no file,
+// is named as -db named it, with what to do, without the engine's and the
+// driver's prefixes; the engine's error is still wrapped.
+func TestOpenErrorsInUsersWords(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	text := filepath.Join(dir, "notes.duckdb")
+	require.NoError(t, os.WriteFile(text, []byte("not a database\n"), 0o644))
+	_, err := (&connect.Flags{DB: text}).Open(ctx, io.Discard)
+	require.ErrorIs(t, err, embedded.ErrOpen)
+	require.EqualError(t, err, `-db "`+text+`" is not a DuckDB database file; name a warehouse built with -build (or by the quickstart), or leave -db out for the cached demo warehouse`)
+
+	_, err = (&connect.Flags{DB: dir}).Open(ctx, io.Discard)
+	require.EqualError(t, err, `-db "`+dir+`" is not a file`)
+
+	_, err = connect.RefreshCopy(ctx, text)
+	require.Error(t, err)
+	require.NotContains(t, err.Error(), ".refresh-", "no temporary file's name")
+	require.Contains(t, err.Error(), `-db "`+text+`"`)
+	for _, prefix := range []string{"embedded:", "database/sql/driver", "IO Error"} {
+		require.NotContains(t, err.Error(), prefix)
+	}
 }
 
 func TestDefaultDBIsInTheUserCache(t *testing.T) {

@@ -29,6 +29,8 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+
+	"github.com/salesanalytics/salesanalytics/dashboard/term"
 )
 
 // Exit statuses.
@@ -179,8 +181,6 @@ func (c *call) parseFlags(args []string) error {
 	return nil
 }
 
-// oneLine keeps an error on one line, without the usage marker.
-func oneLine(err error) string {
-	s := strings.ReplaceAll(err.Error(), "usage: ", "")
-	return strings.Join(strings.Fields(s), " ")
-}
+// oneLine renders an error as [term.Message] does: one line, but for the
+// lists of an error (the matches of an ambiguous name), a line an item.
+func oneLine(err error) string { return term.Message(err) }

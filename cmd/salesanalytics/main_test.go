@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/salesanalytics/salesanalytics/connect"
+	"github.com/salesanalytics/salesanalytics/internal/golden"
 )
 
 func TestMain(m *testing.M) {
@@ -32,7 +33,8 @@ func TestScripts(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, wh.Close())
 	testscript.Run(t, testscript.Params{
-		Dir: filepath.Join("testdata", "script"),
+		Dir:           filepath.Join("testdata", "script"),
+		UpdateScripts: golden.Updating(),
 		Setup: func(env *testscript.Env) error {
 			// Each script its own copy: DuckDB lets one process open a file.
 			own := filepath.Join(env.WorkDir, "sales.duckdb")

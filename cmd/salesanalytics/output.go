@@ -65,23 +65,11 @@ func writeJSON(w io.Writer, v any) error {
 	return e.Encode(v)
 }
 
-// tables prints a view's tables aligned, as JSON or as CSV.
-func (o *output) tables(w io.Writer, ts []dashboard.Table) error {
-	if o.json {
-		return dashboard.WriteJSON(w, ts)
-	}
+// tables prints a view's tables aligned.
+func tables(w io.Writer, ts []dashboard.Table) error {
 	for i, t := range ts {
 		if i > 0 {
 			fmt.Fprintln(w)
-		}
-		if o.csv {
-			if len(ts) > 1 {
-				fmt.Fprintf(w, "# %s\n", t.Name)
-			}
-			if err := dashboard.WriteCSV(w, t); err != nil {
-				return err
-			}
-			continue
 		}
 		tt := termui.Table{Title: t.Name}
 		for _, c := range t.Columns {

@@ -14,22 +14,27 @@ import (
 // runView prints one dashboard view's tables.
 func runView(ctx context.Context, c *call, args []string) error {
 	w := c.warehouse()
-	var f dashboard.Filter
-	f.Bind(c.fs)
+	var ff dashboard.FilterFlags
+	ff.Bind(c.fs)
 	cmp := dashboard.ComparePrevious
 	c.fs.Func("compare", "compare with the previous period, a year earlier or nothing: previous|year|none (default previous)", func(s string) error {
 		var err error
 		cmp, err = dashboard.ParseCompare(s)
 		return err
 	})
-	table := c.fs.String("table", "", "print only this table of the view")
-	var o output
-	o.register(c.fs)
-	args, err := c.parse(args, 1)
+	var e term.Export
+	e.Register(c.fs)
+	args, err := c.parse(args, 2)
 	if err != nil {
 		return err
 	}
-	if err := o.check(); err != nil {
+	if err := e.Check(); err != nil { // before the stray argument -csv -table NAME leaves
+		return err
+	}
+	if len(args) > 1 {
+		return usagef("unexpected argument %q (salesanalytics %s -h)", args[1], c.cmd.name)
+	}
+	if err := ff.Check(); err != nil {
 		return err
 	}
 	if len(args) == 0 {
@@ -40,32 +45,39 @@ func runView(ctx context.Context, c *call, args []string) error {
 		return err
 	}
 	defer wh.Close()
+	f, err := ff.Resolve(ctx, svc.Dashboard(), wh.Now())
+	if err != nil {
+		return err
+	}
 	v, err := svc.View(ctx, args[0], f, cmp)
 	if err != nil {
 		return err
 	}
-	ts := v.Tables
-	if *table != "" {
-		ts = nil
-		var names []string
-		for _, t := range v.Tables {
-			names = append(names, t.Name)
-			if t.Name == *table {
-				ts = append(ts, t)
-			}
-		}
-		if ts == nil {
-			return usagef("view %s has no table %q (valid: %s)", args[0], *table, strings.Join(names, ", "))
-		}
+	if e.Active() {
+		return e.Write(c.out, term.ViewName(v.Value), f, v.Tables)
 	}
-	if !o.json && !o.csv {
-		if *table == "" {
-			return term.NewPage(c.out, viewCommand).View(v.Value)
-		}
-		m := v.Meta
-		fmt.Fprintf(c.out, "%s view · %s – %s · data as of %s\n\n", m.View, m.Period.From.Format(time.DateOnly), m.Period.To.Format(time.DateOnly), m.AsOf.UTC().Format("2006-01-02 15:04 MST"))
+	if e.Table == "" {
+		return term.NewPage(c.out, viewCommand).View(v.Value)
 	}
-	return o.tables(c.out, ts)
+	ts, err := oneTable(v, e.Table)
+	if err != nil {
+		return err
+	}
+	m := v.Meta
+	fmt.Fprintf(c.out, "%s view · %s – %s · data as of %s\n\n", m.View, m.Period.From.Format(time.DateOnly), m.Period.To.Format(time.DateOnly), m.AsOf.UTC().Format("2006-01-02 15:04 MST"))
+	return tables(c.out, ts)
+}
+
+// oneTable returns the view's table named name, as a list of one.
+func oneTable(v *service.View, name string) ([]dashboard.Table, error) {
+	var names []string
+	for _, t := range v.Tables {
+		if t.Name == name {
+			return []dashboard.Table{t}, nil
+		}
+		names = append(names, t.Name)
+	}
+	return nil, usagef("view %s has no table %q (valid: %s)", v.Meta.View, name, strings.Join(names, ", "))
 }
 
 // viewCommand is the command line that shows a view, for the drill-down hints.

@@ -113,7 +113,7 @@ func (w *warehouseFlags) openWritable(ctx context.Context, c *call) (*connect.Wa
 	}
 	eng, err := engine.Open(ctx, engine.Config{Name: "embedded", Path: path})
 	if err != nil {
-		return nil, err
+		return nil, connect.DBError(path, err)
 	}
 	wh, err := pipeline.New(eng, pipeline.Config{Now: connect.DemoNow})
 	if err != nil {

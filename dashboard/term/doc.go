@@ -3,8 +3,11 @@
 // tables, bar charts and sparklines, as wide as the terminal (a pipe or a file
 // gets 80 columns and no colour); a [Program] is a whole command-line view
 // program — the warehouse flags of package connect, the dashboard filter's
-// flags, -compare, -json, -csv and -table, one-line errors and exit status 2
-// for a usage error.
+// flags as a person types them ([dashboard.FilterFlags]: -period last-quarter,
+// -rep "Stephen Maldonado", -region west), -compare, the exports of [Export]
+// (-json, -csv DIR: a file per table, -csv - -table NAME), errors in one line
+// (the matches of an ambiguous name a line each) and exit status 2 for a usage
+// error.
 //
 // A program declares its own flags, asks the dashboard for its typed view and
 // shows it; the example programs (examples/regional_analysis, …) are each this

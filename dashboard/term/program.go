@@ -31,15 +31,15 @@ type Program struct {
 	Flags *flag.FlagSet
 
 	warehouse connect.Flags
-	filter    dashboard.Filter
+	filter    dashboard.FilterFlags
 	compare   dashboard.Compare
-	json, csv bool
-	table     string
+	export    Export
 }
 
 // New returns a program with the shared flags registered: -engine, -db,
-// -connection, -scale, the filter's (-from, -to, -region, …), -compare, -json,
-// -csv and -table.
+// -connection, -scale, the filter's (-period, -from, -to, -region, -rep, …;
+// reps, products and customers by id or name), -compare, -json, -csv and
+// -table.
 func New(name, about string) *Program {
 	p := &Program{Name: name, About: about, Flags: flag.NewFlagSet(name, flag.ContinueOnError), compare: dashboard.ComparePrevious}
 	p.warehouse.Register(p.Flags)
@@ -49,9 +49,7 @@ func New(name, about string) *Program {
 		p.compare = c
 		return err
 	})
-	p.Flags.BoolVar(&p.json, "json", false, "print the view's tables as JSON (decimals as strings)")
-	p.Flags.BoolVar(&p.csv, "csv", false, "print the view's tables as CSV")
-	p.Flags.StringVar(&p.table, "table", "", "with -json or -csv, only this table")
+	p.export.Register(p.Flags)
 	return p
 }
 
@@ -81,7 +79,11 @@ func (p *Program) run(args []string, out, errw io.Writer, view func(context.Cont
 			p.Flags.PrintDefaults()
 			return 0
 		}
-		fmt.Fprintf(errw, "%s: %s (-h lists the flags)\n", p.Name, oneLine(err))
+		fmt.Fprintf(errw, "%s: %s (-h lists the flags)\n", p.Name, Message(err))
+		return ExitUsage
+	}
+	if err := p.export.Check(); err != nil { // before the stray argument -csv -table NAME leaves
+		fmt.Fprintf(errw, "%s: %s\n", p.Name, Message(err))
 		return ExitUsage
 	}
 	if p.Flags.NArg() > 0 {
@@ -93,18 +95,15 @@ func (p *Program) run(args []string, out, errw io.Writer, view func(context.Cont
 	case err == nil:
 		return 0
 	case errors.Is(err, dashboard.ErrInvalidFilter) || errors.Is(err, ErrUsage):
-		fmt.Fprintf(errw, "%s: %s\n", p.Name, oneLine(err))
+		fmt.Fprintf(errw, "%s: %s\n", p.Name, Message(err))
 		return ExitUsage
 	default:
-		fmt.Fprintf(errw, "%s: %s\n", p.Name, oneLine(err))
+		fmt.Fprintf(errw, "%s: %s\n", p.Name, Message(err))
 		return ExitFailure
 	}
 }
 
 func (p *Program) open(args []string, out, errw io.Writer, view func(context.Context, *Session) error) error {
-	if p.json && p.csv {
-		return fmt.Errorf("%w: -json and -csv: choose one", ErrUsage)
-	}
 	if f := p.Flags.Lookup("top"); f != nil && strings.HasPrefix(f.Value.String(), "-") {
 		return fmt.Errorf("%w: -top %s: give a count of 0 or more", ErrUsage, f.Value.String())
 	}
@@ -122,13 +121,9 @@ func (p *Program) open(args []string, out, errw io.Writer, view func(context.Con
 	if err != nil {
 		return err
 	}
-	return view(ctx, &Session{Dashboard: d, Filter: p.filter, Compare: p.compare, Page: NewPage(out, ExampleCommand), p: p})
-}
-
-// oneLine drops the package prefixes of an error and keeps it on one line.
-func oneLine(err error) string {
-	s := err.Error()
-	s = strings.ReplaceAll(s, "dashboard: invalid filter: ", "")
-	s = strings.ReplaceAll(s, "usage: ", "")
-	return strings.ReplaceAll(s, "\n", " ")
+	f, err := p.filter.Resolve(ctx, d, wh.Now())
+	if err != nil {
+		return err
+	}
+	return view(ctx, &Session{Dashboard: d, Filter: f, Compare: p.compare, Page: NewPage(out, ExampleCommand), p: p})
 }

@@ -45,12 +45,15 @@ func TestUsageErrorsAreOneLineAndExit2(t *testing.T) {
 		want string
 	}{
 		{"unknown flag", []string{"-nope"}, "viewer: flag provided but not defined: -nope (-h lists the flags)"},
-		{"bad compare", []string{"-compare", "lastweek"}, `viewer: invalid value "lastweek" for flag -compare`},
-		{"malformed date", []string{"-from", "2025-13-01"}, "viewer: invalid value \"2025-13-01\" for flag -from"},
+		{"bad compare", []string{"-compare", "lastweek"}, `viewer: -compare "lastweek" (valid: previous, year, none) (-h lists the flags)`},
+		{"malformed date", []string{"-from", "2025-13-01"}, `viewer: -from "2025-13-01" is not a date (want YYYY-MM-DD) (-h lists the flags)`},
 		{"start after end", []string{"-from", "2025-03-01", "-to", "2025-02-01"}, "viewer: "},
 		{"stray argument", []string{"extra"}, `viewer: unexpected argument "extra" (flags only; -h lists them)`},
-		{"json and csv", []string{"-json", "-csv"}, "viewer: -json and -csv: choose one"},
-		{"bad id", []string{"-rep", "x"}, "viewer: invalid value \"x\" for flag -rep"},
+		{"json and csv", []string{"-json", "-csv", "out"}, "viewer: -json and -csv: choose one"},
+		{"csv without a directory", []string{"-csv", "-table", "regions"}, "viewer: -csv takes a directory, or - for standard output (-csv -table is a flag)"},
+		{"bad id", []string{"-rep", "-1"}, `viewer: -rep "-1" is not an id (want a whole number ≥ 0) or a name`},
+		{"bad period", []string{"-period", "lastweek"}, `viewer: -period "lastweek" is not a period (valid: last-30-days, this-quarter, last-quarter, ytd, last-year, all)`},
+		{"period and dates", []string{"-period", "ytd", "-from", "2025-01-01"}, "viewer: -period ytd and -from/-to: give one or the other"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
@@ -181,11 +184,12 @@ func TestExports(t *testing.T) {
 		require.IsType(t, "", r["revenue"], "money is a string in JSON")
 	}
 
-	code, out, errw = runProgram(t, append(base, "-csv", "-table", dashboard.TableTopCustomers), view)
+	code, out, errw = runProgram(t, append(base, "-csv", "-", "-table", dashboard.TableTopCustomers), view)
 	require.Equal(t, 0, code, errw)
 	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
 	require.NoError(t, err)
 	require.Equal(t, "rank", recs[0][0])
+	require.NotContains(t, recs[0], "drill", "the pages' columns are not exported")
 	require.Len(t, recs, 1+3+1, "header, the top 3 and Other")
 
 	code, _, errw = runProgram(t, append(base, "-json", "-table", "nope"), view)

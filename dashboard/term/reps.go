@@ -16,10 +16,7 @@ func (p *Page) Reps(v dashboard.Reps, top int) error {
 	if ok, err := p.begin(v.Meta, "Sales rep leaderboard", len(v.Leaderboard) == 0); !ok {
 		return err
 	}
-	rows := v.Leaderboard
-	if top > 0 && top < len(rows) {
-		rows = rows[:top]
-	}
+	rows := TopReps(v, top).Leaderboard
 	rep, revenue, aov := termui.TextColumn("rep"), termui.NumberColumn("revenue"), termui.NumberColumn("AOV")
 	rep.Elastic = true
 	t := termui.Table{}
@@ -68,4 +65,13 @@ func (p *Page) attained(a decimal.NullDecimal) string {
 		return termui.Paint(p.ui, termui.TonePositive, "✓")
 	}
 	return ""
+}
+
+// TopReps returns v with its leaderboard cut to the first top reps (all for
+// 0): what -top shows on the page, and exports alike.
+func TopReps(v dashboard.Reps, top int) dashboard.Reps {
+	if top > 0 && top < len(v.Leaderboard) {
+		v.Leaderboard = v.Leaderboard[:top]
+	}
+	return v
 }

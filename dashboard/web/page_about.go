@@ -80,7 +80,7 @@ func (s *site) about(ctx context.Context, q url.Values) ([]Tile, error) {
 	files := &Table{ID: "downloads", Cols: []Col{{Name: "Table"}, {Name: "CSV file"}}}
 	for _, e := range exports {
 		files.Rows = append(files.Rows, Row{Cells: []Cell{{Text: e.title, Href: "/" + e.page},
-			{Text: exportName(e.page, e.table, r.f), Href: r.csv(e.page, e.table)}}})
+			{Text: dashboard.ExportName(e.page, e.table, r.f), Href: r.csv(e.page, e.table)}}})
 	}
 	dl.Table = files
 

@@ -13,8 +13,9 @@ import (
 )
 
 func main() {
-	// The program's flags: the warehouse (-engine, -db, …), the filter (-from,
-	// -region, …), -compare, -json, -csv and -table, and this view's own.
+	// The program's flags: the warehouse (-engine, -db, …), the filter (-period,
+	// -from, -region, -rep by name or id, …), -compare, -json, -csv DIR and
+	// -table, and this view's own.
 	p := term.New("customer_insights", "segments, industries, top customers, new against returning customers")
 	top := p.Flags.Int("top", 10, "customers in the top list")
 	p.Run(func(ctx context.Context, s *term.Session) error {

@@ -13,8 +13,9 @@ import (
 )
 
 func main() {
-	// The program's flags: the warehouse (-engine, -db, …), the filter (-from,
-	// -region, …), -compare, -json, -csv and -table, and this view's own.
+	// The program's flags: the warehouse (-engine, -db, …), the filter (-period,
+	// -from, -region, -rep by name or id, …), -compare, -json, -csv DIR and
+	// -table, and this view's own.
 	p := term.New("executive_dashboard", "KPIs, to-date figures, the revenue trend and revenue by region")
 	p.Run(func(ctx context.Context, s *term.Session) error {
 		// The typed view: every figure exact (decimal.Decimal money).

@@ -13,6 +13,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/salesanalytics/salesanalytics/connect"
+	"github.com/salesanalytics/salesanalytics/dashboard/term"
 	"github.com/salesanalytics/salesanalytics/engine"
 	_ "github.com/salesanalytics/salesanalytics/engine/embedded"
 	_ "github.com/salesanalytics/salesanalytics/engine/snowflake"
@@ -93,7 +94,7 @@ func run(ctx context.Context, out io.Writer, cfg engine.Config, scale float64, s
 		if l.Skipped {
 			state = "already up to date"
 		}
-		fmt.Fprintf(out, "%-12s %9d  %s\n", l.Table, l.Rows, state)
+		fmt.Fprintf(out, "%-12s %9s  %s\n", l.Table, term.Count(l.Rows), state)
 	}
 	if n := res.Injected.Total(); n > 0 {
 		fmt.Fprintf(out, "dirty orders injected: %d %v\n", n, res.Injected.Counts)
@@ -141,14 +142,24 @@ func printRevenue(ctx context.Context, out io.Writer, w *pipeline.Warehouse) err
 	}
 	// The semantic layer answers from the smallest mart that gives the figures
 	// exactly (q.Route says which).
-	fmt.Fprintf(out, "\nNet revenue by region, from MARTS.%s through the semantic layer\n", q.Route.Table)
-	fmt.Fprintf(out, "%-8s %16s %9s\n", "region", "revenue", "orders")
-	total, orders := decimal.Zero, int64(0)
+	fmt.Fprintf(out, "\nNet revenue by region, from MARTS.%s (semantic layer)\n", q.Route.Table)
+	total, orders, top := decimal.Zero, int64(0), decimal.Zero
 	for _, r := range rows {
-		fmt.Fprintf(out, "%-8s %16s %9d\n", r.Region, "$"+r.Revenue.StringFixed(2), r.Orders)
-		total, orders = total.Add(r.Revenue), orders+r.Orders
+		total, orders, top = total.Add(r.Revenue), orders+r.Orders, decimal.Max(top, r.Revenue)
 	}
-	fmt.Fprintf(out, "%-8s %16s %9d\n", "total", "$"+total.StringFixed(2), orders)
+	line := func(region, revenue, orders, share, bar string) {
+		fmt.Fprintln(out, strings.TrimRight(fmt.Sprintf("%-7s %15s %7s %6s  %s", region, revenue, orders, share, bar), " "))
+	}
+	line("region", "revenue", "orders", "share", "")
+	for _, r := range rows {
+		share, bar := "", ""
+		if total.Sign() > 0 {
+			share = term.Percent(r.Revenue.Div(total))
+			bar = term.ShareBar(decimal.NewNullDecimal(r.Revenue.Div(top))) // the largest region draws 20 cells
+		}
+		line(r.Region, term.Money(r.Revenue), term.Count(r.Orders), share, bar)
+	}
+	line("total", term.Money(total), term.Count(orders), "", "")
 	return nil
 }
 

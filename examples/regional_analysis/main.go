@@ -13,8 +13,9 @@ import (
 )
 
 func main() {
-	// The program's flags: the warehouse (-engine, -db, …), the filter (-from,
-	// -region, …), -compare, -json, -csv and -table, and this view's own.
+	// The program's flags: the warehouse (-engine, -db, …), the filter (-period,
+	// -from, -region, -rep by name or id, …), -compare, -json, -csv DIR and
+	// -table, and this view's own.
 	p := term.New("regional_analysis", "regions compared, their monthly trends, one region's top reps and categories")
 	top := p.Flags.Int("top", 5, "reps and categories listed for one region")
 	p.Run(func(ctx context.Context, s *term.Session) error {

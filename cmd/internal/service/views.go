@@ -63,3 +63,7 @@ func (s *Service) View(ctx context.Context, name string, f dashboard.Filter, c d
 	}
 	return &View{Meta: m, Tables: v.Tables(), Value: v}, nil
 }
+
+// Dashboard returns the dashboard the views read, for what a program asks of
+// it beside a view (a filter's names resolved to ids).
+func (s *Service) Dashboard() *dashboard.Dashboard { return s.dash }
