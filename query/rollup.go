@@ -38,8 +38,9 @@ type rolled struct {
 	// whose groups are the mart's rows; "" when it has none
 	rowSel string
 	// leanSel and leanRow are sel and rowSel without a cast that changes
-	// nothing, as Run executes them on DuckDB (runstmt.go); "" for none
-	leanSel, leanRow string
+	// nothing, as Run executes them on DuckDB (runstmt.go), and leanGroup sel
+	// where the query has GROUP BY; "" for none
+	leanSel, leanRow, leanGroup string
 }
 
 // prepareRollups readies every aggregate mart for each logical table over
@@ -113,6 +114,7 @@ func (c *Compiler) rollField(ro *rollup, f semantic.Field) rolled {
 		}
 		out.sel = c.castTo(expr, c.metTyp[f.Index])
 		out.leanSel = c.leanSel(ro, expr, c.metTyp[f.Index])
+		out.leanGroup = c.leanGroup(ro, expr, c.metTyp[f.Index])
 	}
 	if f.Kind == semantic.KindMetric {
 		row := &renderer{c: c, d: c.d, used: map[string]bool{}, roll: &rollCtx{rollup: ro, row: true}}

@@ -9,7 +9,9 @@ import (
 // Over a mart on DuckDB, Run (and Stream) execute Query.SQL without the casts
 // that change nothing there: a metric that is the mart's DECIMAL(38,s) column,
 // or its SUM (DuckDB sums a DECIMAL(38,s) to a DECIMAL(38,s)), is already of
-// the metric's type, as SQL written by hand against the mart reads it. The
+// the metric's type, as SQL written by hand against the mart reads it; and
+// where the query has GROUP BY, an order count re-aggregated as
+// CAST(COALESCE(SUM(c), 0) AS BIGINT) is read as SUM(c) (leanGroup). The
 // engine binds, plans and executes every cast of every statement anew, which
 // for a query over a few hundred stored rows is a measurable part of its cost.
 // Query.SQL keeps the casts: it states the result types for whoever runs it,
@@ -37,6 +39,25 @@ func (c *Compiler) leanSel(ro *rollup, expr string, t typ) string {
 	return ""
 }
 
+// leanGroup returns, for a count re-aggregated over the mart as
+// COALESCE(SUM(c), 0) of its NOT NULL BIGINT column c, SUM(c): in a query with
+// GROUP BY every group has a row, so the sum is never NULL, and Run reads
+// DuckDB's HUGEINT sum as the same int64 (the scanner checks that it fits).
+// "" for any other metric.
+func (c *Compiler) leanGroup(ro *rollup, expr string, t typ) string {
+	if c.d != dialect.DuckDB || t.kind != KindInt {
+		return ""
+	}
+	expr = unparen(expr)
+	for _, col := range ro.mart.Table.Columns {
+		sum := "SUM(" + ro.table.alias + "." + c.d.Quote(col.Name) + ")"
+		if col.Type == dialect.Int() && !col.Nullable && expr == "COALESCE("+sum+", 0)" {
+			return sum
+		}
+	}
+	return ""
+}
+
 // leanItems returns the select items Run executes for a plan a mart answers:
 // p.items with each metric in its lean form where it has one (leanSel). ok is
 // false when no item changes.
@@ -58,6 +79,8 @@ func (c *Compiler) leanItems(p *plan, rt Route) (items []string, ok bool) {
 		quoted := p.columns[at].quoted
 		var lean string
 		switch {
+		case rf.leanGroup != "" && p.grouped && len(p.groupBy) > 0 && isItem(p.items[at], rf.sel, quoted):
+			lean = rf.leanGroup
 		case rf.leanSel != "" && isItem(p.items[at], rf.sel, quoted):
 			lean = rf.leanSel
 		case rf.leanRow != "" && isItem(p.items[at], rf.rowSel, quoted):
