@@ -45,8 +45,9 @@ type Query struct {
 	Route Route
 
 	model *semantic.Model // resolves synonyms when scanning into structs
-	// run is the statement Run executes when it computes columns itself (post):
-	// SQL without them; "" to execute SQL
+	// run is the statement Run executes when it computes columns itself (post),
+	// SQL without them, or when a mart answers on DuckDB, SQL without the casts
+	// that change nothing there (runstmt.go); "" to execute SQL
 	run  string
 	post []postDiv
 }
@@ -91,8 +92,9 @@ func (c *Compiler) Compile(req Request) (*Query, error) {
 		return nil, err
 	}
 	q.SQL, q.Args = selectList(p, p.items)+tail, args
-	if q.post = c.postDivisions(p); len(q.post) > 0 {
-		q.run = selectList(p, runItems(p, q.post)) + tail
+	items, lean := c.leanItems(p, route)
+	if q.post = c.postDivisions(p); len(q.post) > 0 || lean {
+		q.run = selectList(p, runItems(items, q.post)) + tail
 	}
 	return q, nil
 }

@@ -149,10 +149,13 @@ func ordered(order []string, quoted string) bool {
 	return false
 }
 
-// runItems returns the plan's select items without the columns Run computes.
-func runItems(p *plan, post []postDiv) []string {
-	out := make([]string, 0, len(p.items))
-	for i, it := range p.items {
+// runItems returns a plan's select items without the columns Run computes.
+func runItems(items []string, post []postDiv) []string {
+	if len(post) == 0 {
+		return items
+	}
+	out := make([]string, 0, len(items))
+	for i, it := range items {
 		if !computed(post, i) {
 			out = append(out, it)
 		}

@@ -51,7 +51,7 @@ func (q *Query) Stream(ctx context.Context, db Querier) iter.Seq2[Row, error] {
 	return func(yield func(Row, error) bool) {
 		stmt := q.SQL
 		if q.run != "" {
-			stmt = q.run // the columns of q.post are computed here
+			stmt = q.run // without the columns of q.post, computed here, or casts that change nothing
 		}
 		rows, err := db.QueryContext(ctx, stmt, q.Args...)
 		if err != nil {

@@ -37,6 +37,10 @@ type rolled struct {
 	// rowSel is a metric's select item over one row of the mart, for a request
 	// whose groups are the mart's rows; "" when it has none
 	rowSel string
+	// leanSel and leanRow are sel and rowSel without a cast that changes
+	// nothing, as Run executes them on DuckDB (runstmt.go), and leanGroup sel
+	// where the query has GROUP BY; "" for none
+	leanSel, leanRow, leanGroup string
 }
 
 // prepareRollups readies every aggregate mart for each logical table over
@@ -109,11 +113,14 @@ func (c *Compiler) rollField(ro *rollup, f semantic.Field) rolled {
 			expr = "SUM(" + sql + ")"
 		}
 		out.sel = c.castTo(expr, c.metTyp[f.Index])
+		out.leanSel = c.leanSel(ro, expr, c.metTyp[f.Index])
+		out.leanGroup = c.leanGroup(ro, expr, c.metTyp[f.Index])
 	}
 	if f.Kind == semantic.KindMetric {
 		row := &renderer{c: c, d: c.d, used: map[string]bool{}, roll: &rollCtx{rollup: ro, row: true}}
 		if sql, _, err := row.field(f); err == nil {
 			out.rowSel = c.castTo(sql, c.metTyp[f.Index])
+			out.leanRow = c.leanSel(ro, sql, c.metTyp[f.Index])
 		}
 	}
 	return out
