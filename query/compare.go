@@ -127,17 +127,29 @@ func (c *Compiler) compareRel(s *stmt, req Request) (rel, error) {
 	if err != nil {
 		return rel{}, err
 	}
+	compared, err := c.comparedMetrics(cmp.Metrics, cur.cols)
+	if err != nil {
+		return rel{}, err
+	}
+	// The comparison period computes only the compared metrics.
 	prevReq := req
 	prevReq.Dates = &DateFilter{Dimension: req.Dates.Dimension, Range: Dates(bfrom, bto)}
+	prevReq.Metrics = make([]string, 0, len(compared))
+	k := 0 // the metric columns follow the request's metrics in order
+	for i, col := range cur.cols {
+		if col.Role != RoleMetric {
+			continue
+		}
+		if compared[i] {
+			prevReq.Metrics = append(prevReq.Metrics, req.Metrics[k])
+		}
+		k++
+	}
 	prevSQL, prevArgs, _, err := c.aggregate(prevReq)
 	if err != nil {
 		return rel{}, err
 	}
 	dim, err := c.rangeDim(*req.Dates, semantic.Field{})
-	if err != nil {
-		return rel{}, err
-	}
-	compared, err := c.comparedMetrics(cmp.Metrics, cur.cols)
 	if err != nil {
 		return rel{}, err
 	}

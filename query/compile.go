@@ -83,7 +83,9 @@ func (c *Compiler) Compile(req Request) (*Query, error) {
 		if err != nil {
 			return nil, err
 		}
-		p, route = c.route(req, p)
+		if p, route, err = c.routeOrApart(req, p); err != nil {
+			return nil, err
+		}
 	}
 	q := &Query{Columns: p.columns, Fields: p.fields, Dialect: c.d, model: c.model, Route: route}
 	tail, args, err := c.renderTail(p)
@@ -92,6 +94,13 @@ func (c *Compiler) Compile(req Request) (*Query, error) {
 	}
 	q.SQL, q.Args = selectList(p, p.items)+tail, args
 	if q.post = c.postDivisions(p); len(q.post) > 0 {
+		if p.runBase != "" {
+			rp := *p
+			rp.base.ref = p.runBase
+			if tail, _, err = c.renderTail(&rp); err != nil {
+				return nil, err
+			}
+		}
 		q.run = selectList(p, runItems(p, q.post)) + tail
 	}
 	return q, nil

@@ -131,7 +131,10 @@ func (c *Compiler) aggregate(req Request) (string, []any, rel, error) {
 	if err != nil {
 		return "", nil, rel{}, err
 	}
-	p, route := c.route(req, p) // the smallest mart that answers the aggregate exactly
+	p, route, err := c.routeOrApart(req, p) // the smallest mart that answers the aggregate exactly
+	if err != nil {
+		return "", nil, rel{}, err
+	}
 	p.order = nil
 	sql, args, err := c.renderSQL(p)
 	return sql, args, rel{cols: p.columns, fields: p.fields, route: route}, err

@@ -18,10 +18,13 @@ type Route struct {
 	// Table is the physical table read, e.g. SALES_BY_REGION or FCT_ORDERS.
 	Table string `json:"table"`
 	// Rejected lists the marts tried before it, smallest first, each with why it
-	// could not answer exactly.
+	// could not answer exactly (the whole request, when Distinct is set).
 	Rejected []Rejection `json:"rejected,omitempty"`
 	// Rollup is true when a pre-aggregated mart answered.
 	Rollup bool `json:"rollup"`
+	// Distinct, when set, is the table the request's distinct counts were
+	// computed from, apart from its other metrics (which Table answered).
+	Distinct string `json:"distinct,omitempty"`
 }
 
 // Rejection is a mart that could not answer a request, and why.
@@ -35,6 +38,9 @@ func (r Route) explain(b *strings.Builder) {
 		return
 	}
 	fmt.Fprintf(b, "-- answered by: %s\n", r.Table)
+	if r.Distinct != "" {
+		fmt.Fprintf(b, "-- its distinct counts apart, by: %s (no table answers the whole request:)\n", r.Distinct)
+	}
 	for _, x := range r.Rejected {
 		fmt.Fprintf(b, "-- not %s: %s\n", x.Table, x.Reason)
 	}
