@@ -70,28 +70,11 @@ func (c *Compiler) rankItem(req Request, g rel, w *stage2) (*rankCol, error) {
 	if err != nil {
 		return nil, err
 	}
-	dir := " DESC NULLS LAST"
-	if r.Bottom {
-		dir = " ASC NULLS LAST"
-	}
-	part, err := partition(g.cols, r.Within, "x", "rank")
+	part, order, within, err := c.rankOrder(r, g, by)
 	if err != nil {
 		return nil, err
 	}
-	order := []string{g.col("x", by) + dir}
-	rc := &rankCol{other: r.Other}
-	for i, col := range g.cols {
-		if col.Role != RoleDimension && col.Role != RoleTime {
-			continue
-		}
-		if contains(part, g.col("x", i)) {
-			rc.within = append(rc.within, col.quoted)
-			continue
-		}
-		if !r.Ties {
-			order = append(order, g.col("x", i)+" ASC NULLS LAST")
-		}
-	}
+	rc := &rankCol{other: r.Other, within: within}
 	fn := "ROW_NUMBER()"
 	if r.Ties {
 		fn = "RANK()"
@@ -107,6 +90,34 @@ func (c *Compiler) rankItem(req Request, g rel, w *stage2) (*rankCol, error) {
 		w.keep = " QUALIFY " + fn + over(part, order, "") + " <= " + strconv.Itoa(r.Top)
 	}
 	return rc, nil
+}
+
+// rankOrder returns a rank's partition and order over g's columns (alias x),
+// ranked by column by,
+// and the quoted names of the partition's columns: the metric first, ties
+// broken by the other dimension and time columns ascending (unless Ties).
+func (c *Compiler) rankOrder(r *Rank, g rel, by int) (part, order, within []string, err error) {
+	dir := " DESC NULLS LAST"
+	if r.Bottom {
+		dir = " ASC NULLS LAST"
+	}
+	if part, err = partition(g.cols, r.Within, "x", "rank"); err != nil {
+		return nil, nil, nil, err
+	}
+	order = []string{g.col("x", by) + dir}
+	for i, col := range g.cols {
+		if col.Role != RoleDimension && col.Role != RoleTime {
+			continue
+		}
+		if contains(part, g.col("x", i)) {
+			within = append(within, col.quoted)
+			continue
+		}
+		if !r.Ties {
+			order = append(order, g.col("x", i)+" ASC NULLS LAST")
+		}
+	}
+	return part, order, within, nil
 }
 
 // rankBy finds the column ranked by: an output column by name, or a metric.
