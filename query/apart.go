@@ -62,7 +62,7 @@ func (c *Compiler) apart(req Request, p *plan, whole Route) (*plan, Route, bool,
 	for i, h := range halves {
 		var err error
 		if plans[i], routes[i], err = c.planRouted(h); err != nil {
-			return nil, Route{}, false, err
+			return nil, Route{}, false, nil // the whole request, as planned, answers it
 		}
 		plans[i].order = nil
 	}
