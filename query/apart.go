@@ -178,20 +178,27 @@ func (c *Compiler) distinctness(f semantic.Field) distinctness {
 // planRouted plans req over the model's tables and answers it from the
 // smallest mart that covers it, or computes its distinct counts apart.
 func (c *Compiler) planRouted(req Request) (*plan, Route, error) {
-	if p, route, ok := c.routeFirst(req); ok {
+	p, route, ok, tried := c.routeFirst(req)
+	if ok {
 		return p, route, nil
 	}
 	p, err := c.plan(req, nil)
 	if err != nil {
 		return nil, Route{}, err
 	}
-	return c.routeOrApart(req, p)
+	return c.routeOrApart(req, p, tried)
 }
 
 // routeOrApart routes p, the plan of req over the model's tables, to the
 // smallest mart that answers it whole, else splits off its distinct counts.
-func (c *Compiler) routeOrApart(req Request, p *plan) (*plan, Route, error) {
-	p, route := c.route(req, p)
+// tried, when set, is the route routeFirst found: no mart answers p.
+func (c *Compiler) routeOrApart(req Request, p *plan, tried *Route) (*plan, Route, error) {
+	var route Route
+	if tried != nil && tried.Table == c.tableName(p.table) {
+		route = *tried
+	} else {
+		p, route = c.route(req, p)
+	}
 	if route.Rollup {
 		return p, route, nil
 	}

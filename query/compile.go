@@ -73,19 +73,12 @@ func (c *Compiler) Compile(req Request) (*Query, error) {
 	if req.layered() {
 		return c.compileLayers(req)
 	}
-	p, route, routed := c.routeFirst(req)
-	if !routed {
-		var err error
-		p, err = c.plan(req, nil)
-		if errors.Is(err, errSeveralTables) {
-			return c.compileMulti(req)
-		}
-		if err != nil {
-			return nil, err
-		}
-		if p, route, err = c.routeOrApart(req, p); err != nil {
-			return nil, err
-		}
+	p, route, err := c.planRouted(req)
+	if errors.Is(err, errSeveralTables) {
+		return c.compileMulti(req)
+	}
+	if err != nil {
+		return nil, err
 	}
 	q := &Query{Columns: p.columns, Fields: p.fields, Dialect: c.d, model: c.model, Route: route}
 	tail, args, err := c.renderTail(p)
