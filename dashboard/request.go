@@ -79,8 +79,13 @@ type table struct {
 }
 
 // run compiles and runs r in the view's transaction, and names the table that
-// answered it.
+// answered it. A comparison takes the data's first and last days from the
+// catalog, read in the same transaction, rather than from FCT_ORDERS.
 func (e *env) run(r query.Request) (table, string, error) {
+	if r.Compare != nil && r.Compare.Data == nil && !e.cat.First.IsZero() {
+		c, data := *r.Compare, query.Dates(e.cat.First, e.cat.Last)
+		c.Data, r.Compare = &data, &c
+	}
 	q, err := e.d.comp.Compile(r)
 	if err != nil {
 		return table{}, "", fmt.Errorf("dashboard: %w", err)
