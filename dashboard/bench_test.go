@@ -3,6 +3,7 @@ package dashboard_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -31,7 +32,9 @@ func (w *benchWarehouses) engine(b *testing.B, scale float64) *embedded.Engine {
 		return e
 	}
 	path := filepath.Join(w.dir, fmt.Sprintf("scale%g.duckdb", scale))
-	buildFile(b, path, scale)
+	if _, err := os.Stat(path); err != nil || w.dir != os.Getenv(benchDirEnv) {
+		buildFile(b, path, scale)
+	}
 	e, err := embedded.Open(context.Background(), embedded.Options{Path: path})
 	if err != nil {
 		b.Fatal(err)
@@ -39,6 +42,18 @@ func (w *benchWarehouses) engine(b *testing.B, scale float64) *embedded.Engine {
 	w.top.Cleanup(func() { e.Close() })
 	w.engs[scale] = e
 	return e
+}
+
+// benchDirEnv names a directory whose warehouse files the benchmarks keep and
+// reuse from one run to the next (so that two builds of the package compare on
+// the same files); unset, each run builds its own in a temporary directory.
+const benchDirEnv = "SALESANALYTICS_BENCH_DIR"
+
+func benchDir(b *testing.B) string {
+	if dir := os.Getenv(benchDirEnv); dir != "" {
+		return dir
+	}
+	return b.TempDir()
 }
 
 // benchViews are the five views over a year, the dashboard's default page.
@@ -72,7 +87,7 @@ func benchViews() map[string]func(context.Context, *dashboard.Dashboard) error {
 // filled), uncached and cached, at scale 1 and 10.
 func BenchmarkViews(b *testing.B) {
 	ctx := context.Background()
-	whs := &benchWarehouses{top: b, dir: b.TempDir(), engs: map[float64]*embedded.Engine{}}
+	whs := &benchWarehouses{top: b, dir: benchDir(b), engs: map[float64]*embedded.Engine{}}
 	for _, scale := range []float64{1, 10} {
 		for _, name := range []string{"executive", "regional", "product", "reps", "customers"} {
 			fn := benchViews()[name]

@@ -78,7 +78,7 @@ func (d *Dashboard) Executive(ctx context.Context, f Filter, o ExecutiveOptions)
 	return run[Executive](ctx, d, "executive", "", f, o.Compare, func(e *env, m *Meta) (*Executive, error) {
 		v := &Executive{}
 		p := m.Period
-		kpi, src, err := e.runApart(compared(ask(f, p.From, p.To, "revenue", "orders", "aov", "customers", "units_sold"), m), "customers")
+		kpi, src, err := e.run(compared(ask(f, p.From, p.To, "revenue", "orders", "aov", "customers", "units_sold"), m))
 		if err != nil {
 			return nil, err
 		}

@@ -81,7 +81,7 @@ func (d *Dashboard) Regional(ctx context.Context, f Filter, o RegionalOptions) (
 				return nil, err
 			}
 		}
-		regions, src, err := e.runApart(byRevenue(withShare(compared(by(ask(f, p.From, p.To, "revenue", "orders", "customers", "aov"), "region"), m, "revenue"))), "customers")
+		regions, src, err := e.run(byRevenue(withShare(compared(by(ask(f, p.From, p.To, "revenue", "orders", "customers", "aov"), "region"), m, "revenue"))))
 		if err != nil {
 			return nil, err
 		}

@@ -65,7 +65,7 @@ func (d *Dashboard) Reps(ctx context.Context, f Filter, o RepsOptions) (Reps, er
 	return run[Reps](ctx, d, "reps", fmt.Sprint(o.Rep), f, o.Compare, func(e *env, m *Meta) (*Reps, error) {
 		v := &Reps{}
 		p := m.Period
-		board, src, err := e.runApart(ranked(compared(by(ask(f, p.From, p.To, "revenue", "orders", "customers", "aov"), "rep_id"), m, "revenue"), 0), "customers")
+		board, src, err := e.run(ranked(compared(by(ask(f, p.From, p.To, "revenue", "orders", "customers", "aov"), "rep_id"), m, "revenue"), 0))
 		if err != nil {
 			return nil, err
 		}

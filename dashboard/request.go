@@ -2,7 +2,6 @@ package dashboard
 
 import (
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -80,8 +79,13 @@ type table struct {
 }
 
 // run compiles and runs r in the view's transaction, and names the table that
-// answered it.
+// answered it. A comparison takes the data's first and last days from the
+// catalog, read in the same transaction, rather than from FCT_ORDERS.
 func (e *env) run(r query.Request) (table, string, error) {
+	if r.Compare != nil && r.Compare.Data == nil && !e.cat.First.IsZero() {
+		c, data := *r.Compare, query.Dates(e.cat.First, e.cat.Last)
+		c.Data, r.Compare = &data, &c
+	}
 	q, err := e.d.comp.Compile(r)
 	if err != nil {
 		return table{}, "", fmt.Errorf("dashboard: %w", err)
@@ -184,73 +188,6 @@ func (e *env) allTime(r query.Request) query.Request {
 		r.Dates = nil
 	}
 	return r
-}
-
-// runApart runs r with its distinct counts (metrics such as customers) asked
-// for in a request of their own, over the same rows, groups and comparison,
-// and joins them onto r's rows by group. The sums of r then come from the
-// smallest mart that holds them (a distinct count re-aggregates from few), and
-// the embedded engine counts distinct values alone several times faster than
-// beside other aggregates. A row of r without a group in the other request (an
-// Other row) has no count.
-func (e *env) runApart(r query.Request, distinct ...string) (table, string, error) {
-	main, side := r, query.Request{Metrics: distinct, Dimensions: r.Dimensions, Time: r.Time, Where: r.Where, Dates: r.Dates}
-	main.Metrics = slices.DeleteFunc(slices.Clone(r.Metrics), func(m string) bool { return slices.Contains(distinct, m) })
-	if c := r.Compare; c != nil {
-		mc := *c
-		mc.Metrics = slices.DeleteFunc(slices.Clone(c.Metrics), func(m string) bool { return slices.Contains(distinct, m) })
-		main.Compare = &mc
-		var compared []string
-		for _, m := range distinct {
-			if len(c.Metrics) == 0 || slices.Contains(c.Metrics, m) {
-				compared = append(compared, m)
-			}
-		}
-		if len(compared) > 0 {
-			side.Compare = &query.Compare{To: c.To, Range: c.Range, Metrics: compared}
-		}
-	}
-	t, src, err := e.run(main)
-	if err != nil {
-		return t, src, err
-	}
-	s, _, err := e.run(side)
-	if err != nil {
-		return t, src, err
-	}
-	keys := append(slices.Clone(r.Dimensions), "order_date_month")
-	key := func(t table, i int) string {
-		var b []byte
-		for _, k := range keys {
-			b = fmt.Appendf(b, "%v\x00", t.value(i, k))
-		}
-		return string(b)
-	}
-	byKey := make(map[string]int, len(s.rows))
-	for i := range s.rows {
-		byKey[key(s, i)] = i
-	}
-	var added []string
-	for name := range s.idx {
-		if _, ok := t.idx[name]; !ok {
-			added = append(added, name)
-		}
-	}
-	slices.Sort(added)
-	width := len(t.idx)
-	for j, name := range added {
-		t.idx[name] = width + j
-	}
-	for i := range t.rows {
-		row := append(slices.Clone(t.rows[i]), make(query.Row, len(added))...)
-		if si, ok := byKey[key(t, i)]; ok && !t.flag(i, "other") {
-			for j, name := range added {
-				row[width+j] = s.value(si, name)
-			}
-		}
-		t.rows[i] = row
-	}
-	return t, src, nil
 }
 
 // lowest ranks r's groups by revenue, lowest first, keeping the first n and no

@@ -65,6 +65,11 @@ type Compare struct {
 	// Having filters groups on the output columns (m, m_base, m_delta, m_pct,
 	// the dimensions).
 	Having Filter
+	// Data, when set, is the first and last day of data of the range's time
+	// dimension as the caller knows them — a catalog read in the same
+	// transaction — from which the partial flags and a missing base are
+	// computed, rather than from the table's MIN and MAX in the statement.
+	Data *DateRange
 }
 
 // ComparisonPeriod returns the period c compares the inclusive range [from, to]
@@ -127,8 +132,24 @@ func (c *Compiler) compareRel(s *stmt, req Request) (rel, error) {
 	if err != nil {
 		return rel{}, err
 	}
+	compared, err := c.comparedMetrics(cmp.Metrics, cur.cols)
+	if err != nil {
+		return rel{}, err
+	}
+	// The comparison period computes only the compared metrics.
 	prevReq := req
 	prevReq.Dates = &DateFilter{Dimension: req.Dates.Dimension, Range: Dates(bfrom, bto)}
+	prevReq.Metrics = make([]string, 0, len(compared))
+	k := 0 // the metric columns follow the request's metrics in order
+	for i, col := range cur.cols {
+		if col.Role != RoleMetric {
+			continue
+		}
+		if compared[i] {
+			prevReq.Metrics = append(prevReq.Metrics, req.Metrics[k])
+		}
+		k++
+	}
 	prevSQL, prevArgs, _, err := c.aggregate(prevReq)
 	if err != nil {
 		return rel{}, err
@@ -137,13 +158,11 @@ func (c *Compiler) compareRel(s *stmt, req Request) (rel, error) {
 	if err != nil {
 		return rel{}, err
 	}
-	compared, err := c.comparedMetrics(cmp.Metrics, cur.cols)
-	if err != nil {
-		return rel{}, err
-	}
 	s.with("cur", curSQL, curArgs...)
 	s.with("prev", prevSQL, prevArgs...)
-	c.periodFlags(s, dim, from, to, bfrom, bto, day(now))
+	if err := c.periodFlags(s, dim, cmp.Data, [4]time.Time{from, to, bfrom, bto}, now); err != nil {
+		return rel{}, err
+	}
 
 	shift, err := c.timeShift(req, from, to, bfrom, bto)
 	if err != nil {
@@ -221,16 +240,27 @@ func (c *Compiler) comparedMetrics(names []string, cols []Column) (map[int]bool,
 	return out, nil
 }
 
-// periodFlags writes the CTE "p": whether each period runs past the data's
-// first or last day (or, for the range, past today), and whether the
-// comparison period holds no day of data at all.
-func (c *Compiler) periodFlags(s *stmt, dim semantic.Field, from, to, bfrom, bto, today time.Time) {
-	t := c.tables[strings.ToLower(dim.Table)]
-	x := c.render(dim).sql
-	if dim.DataType.Family() == semantic.FamilyTimestamp {
-		x = c.d.Cast(x, dialect.Date())
+// periodFlags writes the CTE "p": whether each period (the range from–to and
+// the comparison period bfrom–bto, in p) runs past the data's first or last
+// day (or, for the range, past today), and whether the comparison period holds
+// no day of data at all. The data's days are data when given, else the time
+// dimension's MIN and MAX over its table (CTE "b").
+func (c *Compiler) periodFlags(s *stmt, dim semantic.Field, data *DateRange, p [4]time.Time, now time.Time) error {
+	if data != nil {
+		lo, hi, err := data.Resolve(now)
+		if err != nil {
+			return invalid("compare: data: %v", err)
+		}
+		s.with("b", "SELECT "+c.phDate+` AS "lo", `+c.phDate+` AS "hi"`, lo, hi)
+	} else {
+		t := c.tables[strings.ToLower(dim.Table)]
+		x := c.render(dim).sql
+		if dim.DataType.Family() == semantic.FamilyTimestamp {
+			x = c.d.Cast(x, dialect.Date())
+		}
+		s.with("b", "SELECT MIN("+x+`) AS "lo", MAX(`+x+`) AS "hi" FROM `+t.ref+" AS "+t.alias)
 	}
-	s.with("b", "SELECT MIN("+x+`) AS "lo", MAX(`+x+`) AS "hi" FROM `+t.ref+" AS "+t.alias)
+	from, to, bfrom, bto, today := p[0], p[1], p[2], p[3], day(now)
 	ph := c.phDate
 	outside := func(clock bool) string {
 		e := "COALESCE(" + ph + ` < "lo" OR ` + ph + ` > "hi", TRUE)`
@@ -241,6 +271,7 @@ func (c *Compiler) periodFlags(s *stmt, dim semantic.Field, from, to, bfrom, bto
 	}
 	s.with("p", "SELECT "+outside(true)+` AS "partial", `+outside(false)+` AS "base_partial", COALESCE(`+ph+` < "lo" OR `+ph+` > "hi", TRUE) AS "base_missing" FROM "b"`,
 		from, to, to, today, bfrom, bto, bto, bfrom)
+	return nil
 }
 
 // outFilter compiles a filter over output columns (a comparison's Having),

@@ -74,17 +74,12 @@ func (c *Compiler) Compile(req Request) (*Query, error) {
 	if req.layered() {
 		return c.compileLayers(req)
 	}
-	p, route, routed := c.routeFirst(req)
-	if !routed {
-		var err error
-		p, err = c.plan(req, nil)
-		if errors.Is(err, errSeveralTables) {
-			return c.compileMulti(req)
-		}
-		if err != nil {
-			return nil, err
-		}
-		p, route = c.route(req, p)
+	p, route, err := c.planRouted(req)
+	if errors.Is(err, errSeveralTables) {
+		return c.compileMulti(req)
+	}
+	if err != nil {
+		return nil, err
 	}
 	q := &Query{Columns: p.columns, Fields: p.fields, Dialect: c.d, model: c.model, Route: route}
 	tail, args, err := c.renderTail(p)
@@ -94,6 +89,13 @@ func (c *Compiler) Compile(req Request) (*Query, error) {
 	q.SQL, q.Args = selectList(p, p.items)+tail, args
 	items, lean := c.leanItems(p, route)
 	if q.post = c.postDivisions(p); len(q.post) > 0 || lean {
+		if p.runBase != "" {
+			rp := *p
+			rp.base.ref = p.runBase
+			if tail, _, err = c.renderTail(&rp); err != nil {
+				return nil, err
+			}
+		}
 		q.run = selectList(p, runItems(items, q.post)) + tail
 	}
 	return q, nil

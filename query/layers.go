@@ -124,14 +124,13 @@ func (r rel) col(alias string, i int) string { return alias + "." + r.cols[i].qu
 func (c *Compiler) aggregate(req Request) (string, []any, rel, error) {
 	req.OrderBy, req.Limit, req.Offset = nil, 0, 0
 	req.Compare, req.Shares, req.Rank, req.Windows, req.PerPeriod = nil, nil, nil, nil, nil
-	p, err := c.plan(req, nil)
+	p, route, err := c.planRouted(req) // the smallest mart that answers the aggregate exactly
 	if errors.Is(err, errSeveralTables) {
 		return "", nil, rel{}, invalid("analysis layers: the metrics come from several tables; a layer reads one table's aggregate")
 	}
 	if err != nil {
 		return "", nil, rel{}, err
 	}
-	p, route := c.route(req, p) // the smallest mart that answers the aggregate exactly
 	p.order = nil
 	sql, args, err := c.renderSQL(p)
 	return sql, args, rel{cols: p.columns, fields: p.fields, route: route}, err

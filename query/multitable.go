@@ -223,7 +223,10 @@ func (c *Compiler) buildCTE(x *tableCTE, req Request) error {
 		}
 		return notExact(x.metrics[0], "its table %s cannot be grouped and filtered as the request asks: %v", x.table, strings.TrimPrefix(err.Error(), ErrInvalidRequest.Error()+": "))
 	}
-	p, route := c.route(sub, p)
+	p, route, err := c.routeOrApart(sub, p, nil)
+	if err != nil {
+		return err
+	}
 	p.order, p.limit, p.offset = nil, 0, 0
 	if x.sql, x.args, err = c.renderSQL(p); err != nil {
 		return err

@@ -32,6 +32,10 @@ type plan struct {
 	metricAt int
 	table    string // lower-cased logical table the request reads
 	why      string // over a mart: why it cannot answer; "" when it can
+	// over two halves computed apart (apart.go): the arguments of the derived
+	// tables in FROM, and the first half's statement for Run ("" for base.ref)
+	fromArgs []any
+	runBase  string
 }
 
 // compileState accumulates one request's pieces. It holds small slices, not maps:

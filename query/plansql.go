@@ -42,9 +42,12 @@ func (c *Compiler) renderTail(p *plan) (string, []any, error) {
 	b.Grow(256)
 	b.WriteString(" FROM " + p.base.ref + " AS " + p.base.alias)
 	for _, j := range p.joins {
-		b.WriteString(" " + j.kind + " " + j.table.ref + " AS " + j.table.alias + " ON " + j.on)
+		b.WriteString(" " + j.kind + " " + j.table.ref + " AS " + j.table.alias)
+		if j.on != "" {
+			b.WriteString(" ON " + j.on)
+		}
 	}
-	var args []any
+	args := append([]any(nil), p.fromArgs...)
 	where := sq.Sqlizer(nil)
 	switch len(p.where) {
 	case 0:

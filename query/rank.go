@@ -73,42 +73,18 @@ func (c *Compiler) rankItem(req Request, g rel, w *stage2) (*rankCol, error) {
 	if r == nil {
 		return nil, nil
 	}
-	switch {
-	case r.Top < 0:
-		return nil, invalid("rank: top cannot be negative")
-	case r.Other && r.Top == 0:
-		return nil, invalid("rank: an Other row needs Top, the number of groups to keep")
-	case r.MinOther < 0:
-		return nil, invalid("rank: min other cannot be negative")
-	case r.MinOther > 0 && !r.Other:
-		return nil, invalid("rank: min other needs Other, the row it bounds")
+	if err := r.check(); err != nil {
+		return nil, err
 	}
 	by, err := c.rankBy(r, g.cols)
 	if err != nil {
 		return nil, err
 	}
-	dir := " DESC NULLS LAST"
-	if r.Bottom {
-		dir = " ASC NULLS LAST"
-	}
-	part, err := partition(g.cols, r.Within, "x", "rank")
+	part, order, within, err := c.rankOrder(r, g, by)
 	if err != nil {
 		return nil, err
 	}
-	order := []string{g.col("x", by) + dir}
-	rc := &rankCol{other: r.Other}
-	for i, col := range g.cols {
-		if col.Role != RoleDimension && col.Role != RoleTime {
-			continue
-		}
-		if contains(part, g.col("x", i)) {
-			rc.within = append(rc.within, col.quoted)
-			continue
-		}
-		if !r.Ties {
-			order = append(order, g.col("x", i)+" ASC NULLS LAST")
-		}
-	}
+	rc := &rankCol{other: r.Other, within: within}
 	fn := "ROW_NUMBER()"
 	if r.Ties {
 		fn = "RANK()"
@@ -129,6 +105,21 @@ func (c *Compiler) rankItem(req Request, g rel, w *stage2) (*rankCol, error) {
 	return rc, nil
 }
 
+// check refuses a rank whose numbers contradict each other.
+func (r *Rank) check() error {
+	switch {
+	case r.Top < 0:
+		return invalid("rank: top cannot be negative")
+	case r.Other && r.Top == 0:
+		return invalid("rank: an Other row needs Top, the number of groups to keep")
+	case r.MinOther < 0:
+		return invalid("rank: min other cannot be negative")
+	case r.MinOther > 0 && !r.Other:
+		return invalid("rank: min other needs Other, the row it bounds")
+	}
+	return nil
+}
+
 // otherCut is the conditions over "w" of the rows an Other request lists and
 // of those its Other row folds: the first Top of each partition and the rest
 // — or every row of a partition with fewer than Top+MinOther groups (its
@@ -144,6 +135,34 @@ func (c *Compiler) otherCut(r *Rank, rank Column, part []string, w *stage2) (kee
 	w.items = append(w.items, "COUNT(*)"+over(part, nil, "")+" AS "+parts)
 	many := `"w".` + parts + " >= " + strconv.Itoa(r.Top+r.MinOther)
 	return "(" + keep + " OR NOT " + many + ")", fold + " AND " + many
+}
+
+// rankOrder returns a rank's partition and order over g's columns (alias x),
+// ranked by column by,
+// and the quoted names of the partition's columns: the metric first, ties
+// broken by the other dimension and time columns ascending (unless Ties).
+func (c *Compiler) rankOrder(r *Rank, g rel, by int) (part, order, within []string, err error) {
+	dir := " DESC NULLS LAST"
+	if r.Bottom {
+		dir = " ASC NULLS LAST"
+	}
+	if part, err = partition(g.cols, r.Within, "x", "rank"); err != nil {
+		return nil, nil, nil, err
+	}
+	order = []string{g.col("x", by) + dir}
+	for i, col := range g.cols {
+		if col.Role != RoleDimension && col.Role != RoleTime {
+			continue
+		}
+		if contains(part, g.col("x", i)) {
+			within = append(within, col.quoted)
+			continue
+		}
+		if !r.Ties {
+			order = append(order, g.col("x", i)+" ASC NULLS LAST")
+		}
+	}
+	return part, order, within, nil
 }
 
 // rankBy finds the column ranked by: an output column by name, or a metric.

@@ -18,10 +18,13 @@ type Route struct {
 	// Table is the physical table read, e.g. SALES_BY_REGION or FCT_ORDERS.
 	Table string `json:"table"`
 	// Rejected lists the marts tried before it, smallest first, each with why it
-	// could not answer exactly.
+	// could not answer exactly (the whole request, when Distinct is set).
 	Rejected []Rejection `json:"rejected,omitempty"`
 	// Rollup is true when a pre-aggregated mart answered.
 	Rollup bool `json:"rollup"`
+	// Distinct, when set, is the table the request's distinct counts were
+	// computed from, apart from its other metrics (which Table answered).
+	Distinct string `json:"distinct,omitempty"`
 }
 
 // Rejection is a mart that could not answer a request, and why.
@@ -35,6 +38,9 @@ func (r Route) explain(b *strings.Builder) {
 		return
 	}
 	fmt.Fprintf(b, "-- answered by: %s\n", r.Table)
+	if r.Distinct != "" {
+		fmt.Fprintf(b, "-- its distinct counts apart, by: %s (no table answers the whole request:)\n", r.Distinct)
+	}
 	for _, x := range r.Rejected {
 		fmt.Fprintf(b, "-- not %s: %s\n", x.Table, x.Reason)
 	}
@@ -49,13 +55,9 @@ func (r Route) explain(b *strings.Builder) {
 // where the request groups by the mart's whole key. The choice depends on the
 // request and the model alone, never on data.
 func (c *Compiler) route(req Request, p *plan) (*plan, Route) {
-	base := c.tables[p.table]
-	rt := Route{Table: base.name}
+	rt := Route{Table: c.tableName(p.table)}
 	if len(c.rollups) > 0 {
 		rt.Rejected = make([]Rejection, 0, len(c.rollups))
-	}
-	if t, ok := c.baseTable(p.table); ok {
-		rt.Table = t
 	}
 	for _, ro := range c.rollups {
 		if ro.over != p.table {
@@ -84,20 +86,22 @@ func (c *Compiler) route(req Request, p *plan) (*plan, Route) {
 // tell at a glance why a mart cannot answer, is not made — the first mart's
 // plan marks the same fields in the same order. ok is false when no mart
 // answers, when a plan fails or when the request is not over the marts' table:
-// the caller then plans and routes it as before.
-func (c *Compiler) routeFirst(req Request) (*plan, Route, bool) {
+// the caller then plans and routes it as before — but in the first case tried
+// is the route of the plan over the model's table, with why each mart could not
+// answer as route would say it, and the caller need not route again.
+func (c *Compiler) routeFirst(req Request) (p *plan, rt Route, ok bool, tried *Route) {
 	if len(c.rollups) == 0 {
-		return nil, Route{}, false
+		return nil, Route{}, false, nil
 	}
 	first, ok := c.firstFields(req)
 	if !ok {
-		return nil, Route{}, false
+		return nil, Route{}, false, nil
 	}
 	rejected := make([]Rejection, 0, len(c.rollups))
 	var seen *plan // the first plan: the fields the request reads
 	for _, ro := range c.rollups {
 		if seen != nil && seen.table != ro.over {
-			return nil, Route{}, false
+			return nil, Route{}, false, nil
 		}
 		why := ro.lacks(first) // what precheck would find first, or nothing
 		if seen != nil {
@@ -106,7 +110,7 @@ func (c *Compiler) routeFirst(req Request) (*plan, Route, bool) {
 		if why == "" {
 			rp, err := c.plan(req, ro)
 			if err != nil || rp.table != ro.over {
-				return nil, Route{}, false
+				return nil, Route{}, false, nil
 			}
 			if seen == nil {
 				seen, why = rp, ro.precheck(rp)
@@ -115,12 +119,15 @@ func (c *Compiler) routeFirst(req Request) (*plan, Route, bool) {
 				why = rp.why
 			}
 			if why == "" {
-				return rp, Route{Table: ro.name, Rejected: rejected, Rollup: true}, true
+				return rp, Route{Table: ro.name, Rejected: rejected, Rollup: true}, true, nil
 			}
 		}
 		rejected = append(rejected, Rejection{Table: ro.name, Reason: why})
 	}
-	return nil, Route{}, false
+	if seen == nil {
+		return nil, Route{}, false, nil
+	}
+	return nil, Route{}, false, &Route{Table: c.tableName(seen.table), Rejected: rejected}
 }
 
 // firstFields resolves, before any plan, the request's time dimension,
@@ -162,6 +169,14 @@ func (ro *rollup) lacks(fields []int) string {
 		}
 	}
 	return ""
+}
+
+// tableName is the physical table of a logical one, as a route names it.
+func (c *Compiler) tableName(table string) string {
+	if t, ok := c.baseTable(table); ok {
+		return t
+	}
+	return c.tables[table].name
 }
 
 // baseTable returns the physical table name of a logical table.

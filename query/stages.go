@@ -22,6 +22,9 @@ type stage2 struct {
 // the rank cut, the shares and the Other row — and returns the body and the
 // result columns.
 func (c *Compiler) analyse(s *stmt, req Request, g rel) (string, []Column, error) {
+	if body, cols, ok, err := c.topOther(s, req, g); ok || err != nil {
+		return body, cols, err
+	}
 	w := &stage2{cols: append([]Column(nil), g.cols...)}
 	for i := range g.cols {
 		w.items = append(w.items, g.col("x", i))

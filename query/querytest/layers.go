@@ -12,6 +12,7 @@ import (
 func Layers() []Case {
 	y2025 := &query.DateFilter{Range: query.Year(2025)}
 	q1 := &query.DateFilter{Range: query.Quarter(2025, 1)}
+	data := query.Dates(time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)) // the days the test data holds
 	return []Case{
 		{"compare_previous_year_by_region", query.Request{Metrics: []string{"revenue", "orders", "aov"}, Dimensions: []string{"region"}, Dates: y2025,
 			Compare: &query.Compare{To: query.ComparePrevious}}},
@@ -19,6 +20,8 @@ func Layers() []Case {
 			Compare: &query.Compare{To: query.CompareYearAgo, Having: query.Lt("revenue_delta", 0)}}},
 		{"compare_explicit_range", query.Request{Metrics: []string{"revenue", "distinct_customers"}, Dates: q1,
 			Compare: &query.Compare{To: query.CompareRange, Range: query.Quarter(2024, 4), Metrics: []string{"revenue"}}}},
+		{"compare_with_known_data_days", query.Request{Metrics: []string{"revenue", "orders"}, Dimensions: []string{"region"}, Dates: q1,
+			Compare: &query.Compare{To: query.ComparePrevious, Data: &data}}},
 		{"compare_year_ago_by_month", query.Request{Metrics: []string{"revenue"}, Dimensions: []string{"region"},
 			Time: &query.TimeGrain{Dimension: "order_date", Grain: query.ByMonth}, Dates: y2025, Compare: &query.Compare{To: query.CompareYearAgo}}},
 		{"share_of_region", query.Request{Metrics: []string{"revenue"}, Dimensions: []string{"region", "category"}, Dates: y2025,

@@ -1,21 +1,24 @@
 -- dialect: snowflake
 -- fields: orders.total_revenue, orders.distinct_customers, orders.order_date
--- answered by: FCT_ORDERS
+-- answered by: SALES_BY_REGION
+-- its distinct counts apart, by: FCT_ORDERS (no table answers the whole request:)
 -- not SALES_BY_REGION: orders.distinct_customers counts distinct values per row of SALES_BY_REGION, which only add up when the request groups by its whole key (REGION, MONTH)
 -- not SALES_BY_REP: orders.distinct_customers counts distinct values per row of SALES_BY_REP, which only add up when the request groups by its whole key (REP_ID, MONTH)
 -- not DAILY_SALES: orders.distinct_customers counts distinct values per row of DAILY_SALES, which only add up when the request groups by its whole key (SALES_DATE, REGION)
 -- not SALES_BY_PRODUCT: COUNT(DISTINCT CUSTOMER_ID) is not a measure of SALES_BY_PRODUCT
 -- not SALES_BY_CUSTOMER: SALES_BY_CUSTOMER has no column for ORDER_DATE
-WITH "cur" AS (SELECT CAST(SUM("orders"."NET_AMOUNT") AS NUMBER(38,2)) AS "revenue", CAST(COUNT(DISTINCT "orders"."CUSTOMER_ID") AS NUMBER(38,0)) AS "distinct_customers" FROM "SALES_ANALYTICS_DB"."MARTS"."FCT_ORDERS" AS "orders" WHERE "orders"."ORDER_DATE" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)), "prev" AS (SELECT CAST(SUM("orders"."NET_AMOUNT") AS NUMBER(38,2)) AS "revenue", CAST(COUNT(DISTINCT "orders"."CUSTOMER_ID") AS NUMBER(38,0)) AS "distinct_customers" FROM "SALES_ANALYTICS_DB"."MARTS"."FCT_ORDERS" AS "orders" WHERE "orders"."ORDER_DATE" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)), "b" AS (SELECT MIN("orders"."ORDER_DATE") AS "lo", MAX("orders"."ORDER_DATE") AS "hi" FROM "SALES_ANALYTICS_DB"."MARTS"."FCT_ORDERS" AS "orders"), "p" AS (SELECT (COALESCE(CAST(? AS DATE) < "lo" OR CAST(? AS DATE) > "hi", TRUE) OR CAST(? AS DATE) > CAST(? AS DATE)) AS "partial", COALESCE(CAST(? AS DATE) < "lo" OR CAST(? AS DATE) > "hi", TRUE) AS "base_partial", COALESCE(CAST(? AS DATE) < "lo" OR CAST(? AS DATE) > "hi", TRUE) AS "base_missing" FROM "b"), "g" AS (SELECT CAST(COALESCE("cur"."revenue", 0) AS NUMBER(38,2)) AS "revenue", CAST(CASE WHEN "p"."base_missing" THEN NULL ELSE CAST(COALESCE("prev"."revenue", 0) AS NUMBER(38,2)) END AS NUMBER(38,2)) AS "revenue_base", CAST(CAST(COALESCE("cur"."revenue", 0) AS NUMBER(38,2)) - CASE WHEN "p"."base_missing" THEN NULL ELSE CAST(COALESCE("prev"."revenue", 0) AS NUMBER(38,2)) END AS NUMBER(38,2)) AS "revenue_delta", CAST(ROUND(((CAST(COALESCE("cur"."revenue", 0) AS NUMBER(38,2)) - CASE WHEN "p"."base_missing" THEN NULL ELSE CAST(COALESCE("prev"."revenue", 0) AS NUMBER(38,2)) END)) / NULLIF(CASE WHEN "p"."base_missing" THEN NULL ELSE CAST(COALESCE("prev"."revenue", 0) AS NUMBER(38,2)) END, 0), 4) AS NUMBER(38,4)) AS "revenue_pct", CAST(COALESCE("cur"."distinct_customers", 0) AS NUMBER(38,0)) AS "distinct_customers", "p"."partial" AS "partial", "p"."base_partial" AS "base_partial" FROM "p" LEFT JOIN "cur" ON 1 = 1 LEFT JOIN "prev" ON 1 = 1), "w" AS (SELECT x."revenue", x."revenue_base", x."revenue_delta", x."revenue_pct", x."distinct_customers", x."partial", x."base_partial" FROM "g" AS x) SELECT "w"."revenue", "w"."revenue_base", "w"."revenue_delta", "w"."revenue_pct", "w"."distinct_customers", "w"."partial", "w"."base_partial" FROM "w"
+WITH "cur" AS (SELECT "s"."revenue" AS "revenue", "d"."distinct_customers" AS "distinct_customers" FROM (SELECT CAST(SUM("sales_by_region"."REVENUE") AS NUMBER(38,2)) AS "revenue" FROM "SALES_ANALYTICS_DB"."MARTS"."SALES_BY_REGION" AS "sales_by_region" WHERE "sales_by_region"."MONTH" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)) AS "s" CROSS JOIN (SELECT CAST(COUNT(DISTINCT "orders"."CUSTOMER_ID") AS NUMBER(38,0)) AS "distinct_customers" FROM "SALES_ANALYTICS_DB"."MARTS"."FCT_ORDERS" AS "orders" WHERE "orders"."ORDER_DATE" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)) AS "d"), "prev" AS (SELECT CAST(SUM("sales_by_region"."REVENUE") AS NUMBER(38,2)) AS "revenue" FROM "SALES_ANALYTICS_DB"."MARTS"."SALES_BY_REGION" AS "sales_by_region" WHERE "sales_by_region"."MONTH" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)), "b" AS (SELECT MIN("orders"."ORDER_DATE") AS "lo", MAX("orders"."ORDER_DATE") AS "hi" FROM "SALES_ANALYTICS_DB"."MARTS"."FCT_ORDERS" AS "orders"), "p" AS (SELECT (COALESCE(CAST(? AS DATE) < "lo" OR CAST(? AS DATE) > "hi", TRUE) OR CAST(? AS DATE) > CAST(? AS DATE)) AS "partial", COALESCE(CAST(? AS DATE) < "lo" OR CAST(? AS DATE) > "hi", TRUE) AS "base_partial", COALESCE(CAST(? AS DATE) < "lo" OR CAST(? AS DATE) > "hi", TRUE) AS "base_missing" FROM "b"), "g" AS (SELECT CAST(COALESCE("cur"."revenue", 0) AS NUMBER(38,2)) AS "revenue", CAST(CASE WHEN "p"."base_missing" THEN NULL ELSE CAST(COALESCE("prev"."revenue", 0) AS NUMBER(38,2)) END AS NUMBER(38,2)) AS "revenue_base", CAST(CAST(COALESCE("cur"."revenue", 0) AS NUMBER(38,2)) - CASE WHEN "p"."base_missing" THEN NULL ELSE CAST(COALESCE("prev"."revenue", 0) AS NUMBER(38,2)) END AS NUMBER(38,2)) AS "revenue_delta", CAST(ROUND(((CAST(COALESCE("cur"."revenue", 0) AS NUMBER(38,2)) - CASE WHEN "p"."base_missing" THEN NULL ELSE CAST(COALESCE("prev"."revenue", 0) AS NUMBER(38,2)) END)) / NULLIF(CASE WHEN "p"."base_missing" THEN NULL ELSE CAST(COALESCE("prev"."revenue", 0) AS NUMBER(38,2)) END, 0), 4) AS NUMBER(38,4)) AS "revenue_pct", CAST(COALESCE("cur"."distinct_customers", 0) AS NUMBER(38,0)) AS "distinct_customers", "p"."partial" AS "partial", "p"."base_partial" AS "base_partial" FROM "p" LEFT JOIN "cur" ON 1 = 1 LEFT JOIN "prev" ON 1 = 1), "w" AS (SELECT x."revenue", x."revenue_base", x."revenue_delta", x."revenue_pct", x."distinct_customers", x."partial", x."base_partial" FROM "g" AS x) SELECT "w"."revenue", "w"."revenue_base", "w"."revenue_delta", "w"."revenue_pct", "w"."distinct_customers", "w"."partial", "w"."base_partial" FROM "w"
 -- arg 1: time.Time 2025-01-01 00:00:00 +0000 UTC
 -- arg 2: time.Time 2025-03-31 00:00:00 +0000 UTC
--- arg 3: time.Time 2024-10-01 00:00:00 +0000 UTC
--- arg 4: time.Time 2024-12-31 00:00:00 +0000 UTC
--- arg 5: time.Time 2025-01-01 00:00:00 +0000 UTC
--- arg 6: time.Time 2025-03-31 00:00:00 +0000 UTC
--- arg 7: time.Time 2025-03-31 00:00:00 +0000 UTC
--- arg 8: time.Time 2026-01-01 00:00:00 +0000 UTC
--- arg 9: time.Time 2024-10-01 00:00:00 +0000 UTC
--- arg 10: time.Time 2024-12-31 00:00:00 +0000 UTC
--- arg 11: time.Time 2024-12-31 00:00:00 +0000 UTC
--- arg 12: time.Time 2024-10-01 00:00:00 +0000 UTC
+-- arg 3: time.Time 2025-01-01 00:00:00 +0000 UTC
+-- arg 4: time.Time 2025-03-31 00:00:00 +0000 UTC
+-- arg 5: time.Time 2024-10-01 00:00:00 +0000 UTC
+-- arg 6: time.Time 2024-12-31 00:00:00 +0000 UTC
+-- arg 7: time.Time 2025-01-01 00:00:00 +0000 UTC
+-- arg 8: time.Time 2025-03-31 00:00:00 +0000 UTC
+-- arg 9: time.Time 2025-03-31 00:00:00 +0000 UTC
+-- arg 10: time.Time 2026-01-01 00:00:00 +0000 UTC
+-- arg 11: time.Time 2024-10-01 00:00:00 +0000 UTC
+-- arg 12: time.Time 2024-12-31 00:00:00 +0000 UTC
+-- arg 13: time.Time 2024-12-31 00:00:00 +0000 UTC
+-- arg 14: time.Time 2024-10-01 00:00:00 +0000 UTC
