@@ -40,8 +40,10 @@ type Options struct {
 	// appends them. Zero means one per core, less the appender's.
 	LoadWorkers int
 	// FSST turns on DuckDB's FSST string compression. It is off by default: the
-	// warehouse's text columns are low-cardinality and dictionary-compress well,
-	// and FSST's analysis made the scale-100 build about 10% slower.
+	// warehouse's text columns are mostly low-cardinality and dictionary-compress
+	// well, and FSST's analysis and encoding cost more than they save: writing
+	// scale 10's FCT_ORDERS (1M rows) took 4.3–5.0 s of CPU with it and 2.5–3.3 s
+	// without (DuckDB 1.5.6, two loaded cores, two alternating rounds).
 	FSST bool
 	// Analyst says where analyst SQL runs: by default in a worker process with
 	// limits (see AnalystIsolation and RunReadOnly).
@@ -75,7 +77,24 @@ func Open(ctx context.Context, opts Options) (*Engine, error) {
 		db.Close()
 		return nil, fmt.Errorf("%w %s: %w", ErrOpen, describe(opts.Path), err)
 	}
+	for _, stmt := range globalSettings(opts) {
+		if _, err := db.ExecContext(ctx, stmt); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("%w %s: %s: %w", ErrOpen, describe(opts.Path), stmt, err)
+		}
+	}
 	return &Engine{db: db, opts: opts}, nil
+}
+
+// globalSettings are the settings DuckDB 1.5.6 takes only as SET GLOBAL: given
+// in the connection string, disabled_compression_methods is accepted and
+// ignored (duckdb_settings() shows it empty, and FSST compressed the text
+// columns of every file built until it was set here).
+func globalSettings(opts Options) []string {
+	if opts.FSST {
+		return nil
+	}
+	return []string{"SET GLOBAL disabled_compression_methods = 'fsst'"}
 }
 
 func dsn(opts Options) string {
@@ -99,9 +118,6 @@ func dsn(opts Options) string {
 	}
 	if opts.MemoryLimit != "" {
 		q.Set("memory_limit", opts.MemoryLimit)
-	}
-	if !opts.FSST {
-		q.Set("disabled_compression_methods", "fsst")
 	}
 	s := opts.Path
 	if len(q) > 0 {
