@@ -22,6 +22,29 @@ func TestOpenSettings(t *testing.T) {
 	require.Equal(t, "FSST", setting(t, eng, "disabled_compression_methods"))
 }
 
+// TestOpenFileMemoryLimit: a file opened without a memory limit gets
+// DefaultFileMemoryLimit; one in memory keeps DuckDB's default; a given limit wins.
+func TestOpenFileMemoryLimit(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for _, c := range []struct {
+		opts embedded.Options
+		want string
+	}{
+		{embedded.Options{Path: filepath.Join(dir, "a.duckdb")}, "1.5 GiB"},
+		{embedded.Options{Path: filepath.Join(dir, "b.duckdb"), MemoryLimit: "1GB"}, "953.6 MiB"},
+	} {
+		eng, err := embedded.Open(context.Background(), c.opts)
+		require.NoError(t, err)
+		require.Equal(t, c.want, setting(t, eng, "memory_limit"))
+		require.NoError(t, eng.Close())
+	}
+	eng, err := embedded.Open(context.Background(), embedded.Options{})
+	require.NoError(t, err)
+	defer eng.Close()
+	require.NotEqual(t, "1.5 GiB", setting(t, eng, "memory_limit"))
+}
+
 // TestOpenFSST: with FSST off (the default) a high-cardinality text column is
 // not stored FSST-compressed; with Options.FSST it may be.
 func TestOpenFSST(t *testing.T) {
