@@ -33,20 +33,33 @@ type Options struct {
 	ReadOnly bool
 	// Threads caps DuckDB's worker threads. Zero means DuckDB's default (all cores).
 	Threads int
-	// MemoryLimit caps DuckDB's memory, e.g. "2GB". Empty means DuckDB's default
-	// (80% of RAM).
+	// MemoryLimit caps DuckDB's memory, e.g. "2GB". Empty means
+	// [DefaultFileMemoryLimit] for a file and DuckDB's default (80% of RAM) in
+	// memory, where the data itself lives in that memory. Past the limit DuckDB
+	// evicts cached blocks of the file and spills to its temp_directory, by
+	// default the file's path with ".tmp" appended.
 	MemoryLimit string
 	// LoadWorkers is how many goroutines produce rows for a bulk load while one
 	// appends them. Zero means one per core, less the appender's.
 	LoadWorkers int
 	// FSST turns on DuckDB's FSST string compression. It is off by default: the
-	// warehouse's text columns are low-cardinality and dictionary-compress well,
-	// and FSST's analysis made the scale-100 build about 10% slower.
+	// warehouse's text columns are mostly low-cardinality and dictionary-compress
+	// well, and FSST's analysis and encoding cost more than they save: writing
+	// scale 10's FCT_ORDERS (1M rows) took 4.3–5.0 s of CPU with it and 2.5–3.3 s
+	// without (DuckDB 1.5.6, two loaded cores, two alternating rounds).
 	FSST bool
 	// Analyst says where analyst SQL runs: by default in a worker process with
 	// limits (see AnalystIsolation and RunReadOnly).
 	Analyst AnalystIsolation
 }
+
+// DefaultFileMemoryLimit is DuckDB's memory_limit for a database file when
+// [Options] name none. DuckDB's own default, 80% of RAM, lets it keep every
+// block it wrote cached: the scale-100 set-up (10M orders, salesanalytics
+// setup, /usr/bin/time -v) peaked at 2.43 GiB of resident memory, and at 1.77
+// GiB under this limit, run side by side. The program's own memory and
+// DuckDB's allocations outside its buffer pool come on top of the limit.
+const DefaultFileMemoryLimit = "1536MiB"
 
 // Engine is an open embedded warehouse. It implements [engine.Engine]. Close it
 // when done.
@@ -75,7 +88,24 @@ func Open(ctx context.Context, opts Options) (*Engine, error) {
 		db.Close()
 		return nil, fmt.Errorf("%w %s: %w", ErrOpen, describe(opts.Path), err)
 	}
+	for _, stmt := range globalSettings(opts) {
+		if _, err := db.ExecContext(ctx, stmt); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("%w %s: %s: %w", ErrOpen, describe(opts.Path), stmt, err)
+		}
+	}
 	return &Engine{db: db, opts: opts}, nil
+}
+
+// globalSettings are the settings DuckDB 1.5.6 takes only as SET GLOBAL: given
+// in the connection string, disabled_compression_methods is accepted and
+// ignored (duckdb_settings() shows it empty, and FSST compressed the text
+// columns of every file built until it was set here).
+func globalSettings(opts Options) []string {
+	if opts.FSST {
+		return nil
+	}
+	return []string{"SET GLOBAL disabled_compression_methods = 'fsst'"}
 }
 
 func dsn(opts Options) string {
@@ -97,11 +127,11 @@ func dsn(opts Options) string {
 	if opts.Threads > 0 {
 		q.Set("threads", strconv.Itoa(opts.Threads))
 	}
-	if opts.MemoryLimit != "" {
+	switch {
+	case opts.MemoryLimit != "":
 		q.Set("memory_limit", opts.MemoryLimit)
-	}
-	if !opts.FSST {
-		q.Set("disabled_compression_methods", "fsst")
+	case opts.Path != "":
+		q.Set("memory_limit", DefaultFileMemoryLimit)
 	}
 	s := opts.Path
 	if len(q) > 0 {

@@ -205,6 +205,7 @@ CREATE OR REPLACE TABLE "MARTS"."FCT_ORDERS" (
   "NET_AMOUNT" DECIMAL(38,2) USING COMPRESSION uncompressed NOT NULL,
   "LOADED_AT" TIMESTAMP NOT NULL
 );
+SET perfect_ht_threshold = 25;
 INSERT INTO "MARTS"."FCT_ORDERS"
 SELECT * FROM (
   SELECT
@@ -326,6 +327,7 @@ SELECT * FROM (
   JOIN "STAGING"."STG_SALES_REPS" r ON r."REP_ID" = o."REP_ID"
   WHERE o."IS_VALID"
 ) b;
+RESET perfect_ht_threshold;
 
 -- DAILY_SALES: a table: the embedded refresher keeps it within the target lag
 CREATE OR REPLACE TABLE "MARTS"."DAILY_SALES" (
