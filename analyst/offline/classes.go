@@ -25,6 +25,7 @@ type seen struct {
 	groupFirst                string // a group named before a ranking: "for every region"
 	distinct                  bool   // "different", "unique": a count of distinct things
 	average                   bool   // "average", "on average"
+	miss                      bool   // "missed", "fell short of" (a quota)
 }
 
 // unitNouns counted ("how many items were sold") are units, not products.
@@ -66,16 +67,20 @@ func (r *Resolver) accountFor(in *intent, sw *seen) []string {
 	if !in.compare && !sw.vs && len(in.periods) < 2 {
 		out = append(out, sw.comparative...) // "more" than what?
 	}
-	if len(sw.attain) > 0 && !r.asksQuota(in) {
+	if len(sw.attain) > 0 && !r.asksQuota(in) && !slices.ContainsFunc(sw.attain, namesQuota) {
 		for _, w := range sw.attain {
 			if !strings.Contains(strings.ToLower(w), "against") {
 				out = append(out, w) // "hit" what?
 			}
 		}
-		sw.attain = nil
+		sw.attain, sw.miss = nil, false
 	}
 	return out
 }
+
+// namesQuota reports whether an attainment phrase names the quota itself
+// ("made quota", "missed their quota").
+func namesQuota(phrase string) bool { return strings.Contains(strings.ToLower(phrase), "quota") }
 
 // asksQuota reports whether the intent names a rate per period the model sets
 // revenue against (the reps' quota) or its attainment.
@@ -105,8 +110,10 @@ func (r *Resolver) settleClasses(in *intent, sw *seen, average, change *bool) *d
 			return unsupported("I read %q as before discounts, but %s has no gross figure: ask for gross revenue", "gross", joinAnd(labels(in.metrics)))
 		}
 	}
-	if len(sw.attain) > 0 && r.attainment != "" {
-		in.metrics = []string{r.revenue, r.quota, r.attainment} // "hit their quota": revenue against quota
+	if r.attainment != "" && (len(sw.attain) > 0 || in.hit != "" || slices.Equal(in.metrics, []string{r.attainment})) {
+		// "hit their quota", "quota attainment by rep": revenue against quota,
+		// the two figures the attainment divides shown with it
+		in.metrics = []string{r.revenue, r.quota, r.attainment}
 	}
 	if sw.divide {
 		ratio := ""

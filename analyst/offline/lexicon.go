@@ -73,6 +73,7 @@ const (
 	kwMoreThan = "morecmp" // more, fewer: said in a comparison
 	kwDivide   = "divide"  // revenue divided by customers: a ratio metric
 	kwAttain   = "attain"  // hit, reached, achieved (a quota): its attainment
+	kwMiss     = "miss"    // missed, fell short of (a quota)
 )
 
 // meaning is one reading of a phrase.
@@ -334,7 +335,14 @@ func (l *lexicon) structural() {
 	kw(kwDivide, "divided by", "divided among", "over the number of")
 	kw(kwAttain, "hit", "hitting", "met", "meet", "reached", "reach", "achieved", "achieve", "attained",
 		"made quota", "make quota", "at or above", "reached 100 percent of", "hit 100 percent of",
-		"achieved 100 percent of", "got to", "get to", "close to", "do against", "did against", "does against")
+		"achieved 100 percent of", "got to", "get to", "close to", "do against", "did against", "does against",
+		"exceeded their quota", "exceeded quota", "exceeded its quota", "beat their quota", "beat quota", "beat", "surpassed",
+		"over quota", "above quota", "at quota", "made their quota", "made its quota", "make their quota", "hit their number",
+		"reached their quota", "reached quota", "hit quota", "met quota", "met their quota", "achieved quota")
+	kw(kwMiss, "missed", "miss", "missing", "fell short of", "fall short of", "falls short of", "short of",
+		"failed to hit", "failed to reach", "failed to make", "failed to meet", "did not hit", "did not reach",
+		"did not make", "did not meet", "below quota", "under quota", "below their quota", "under their quota",
+		"missed their quota", "missed quota", "missed its quota")
 	kw(kwMore, "over", "above", "more than", "exceeded", "exceed", "exceeds", "worth over", "greater than", "bigger than", "larger than", "at least",
 		"exceeding", "upwards of", "in excess of", "worth more than", "higher than", "min", "minimum")
 	kw(kwLess, "under", "below", "less than", "smaller than", "at most", "lower than", "cheaper than",

@@ -139,8 +139,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 				sw.comparative = append(sw.comparative, it.orig)
 			case kwDivide:
 				sw.divide = true
-			case kwAttain:
+			case kwAttain, kwMiss:
 				sw.attain = append(sw.attain, it.orig)
+				sw.miss = sw.miss || it.kw(kwMiss)
 				sw.vs = sw.vs || strings.Contains(it.text, "against") // "how did the West do against the East"
 			case kwVs:
 				sw.vs = true
@@ -262,8 +263,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 				case ok:
 					in.metrics = appendNew(in.metrics, mt)
 					cu.namedMetric = true
-				case len(sw.attain) > 0 || hasKw(items, kwAttain):
-					return nil, cu, unsupported("I cannot yet count the %s whose revenue reached their quota; ask for quota attainment by %s instead", it.orig, label(dim.name))
+				case (len(sw.attain) > 0 || hasKw(items, kwAttain) || hasKw(items, kwMiss)) && r.attainment != "":
+					// "how many reps hit their quota": the reps at 100% or more, counted
+					in.dims, in.hit, in.countHit = appendNew(in.dims, dim.name), r.attainment, true
 				default:
 					unknown = append(unknown, it.orig)
 				}
@@ -329,6 +331,10 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 		in.metrics = implied
 		cu.namedMetric = true
 	}
+	if len(sw.attain) > 0 && r.attainment != "" && len(in.dims) > 0 && (which || list || in.hit != "") {
+		// "which reps hit their quota": the reps kept by their attainment, not a top one
+		in.hit, in.hitMiss, in.rank, which = r.attainment, sw.miss, 0, false
+	}
 	if which && in.rank == 0 && len(in.dims) > 0 && len(in.metrics) > 0 {
 		in.rank = 1 // "which region had revenue …" reads as the top one
 	}
@@ -367,6 +373,10 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 	} else if average {
 		return nil, cu, &decline{kind: DeclineNotUnderstood, unknown: []string{"average"},
 			reason: `I read "average" but not over what: ask for an average per month, week, day, quarter or year ("average monthly revenue in 2025"), or name a measure such as average order value.`}
+	}
+	if (share || sw.vs) && r.attainment != "" && slices.Contains(in.metrics, r.revenue) && slices.Contains(in.metrics, r.quota) {
+		// "revenue versus quota as a percentage": the attainment, with its two figures
+		in.metrics, share = []string{r.revenue, r.quota, r.attainment}, false
 	}
 	if share && len(sw.attain) == 0 && !r.sharePart(in, marks, shareAt, metricAt) {
 		if len(in.dims) == 0 && in.grain == "" {

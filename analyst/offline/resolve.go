@@ -61,6 +61,14 @@ type Resolution struct {
 	// Part, when set, asks for the share a part of the request's figures is
 	// of the whole: compile it with query.Compiler.CompilePartShare.
 	Part *query.PartShare
+	// Keep, when set, keeps the rows of the request's result whose metric
+	// compares so ("the reps at 100% of their quota or more"): compile it
+	// with query.Compiler.CompileKept.
+	Keep *query.Cmp
+	// CountAs, when set, asks for the number of rows the request returns
+	// (those Keep keeps), in a column of this name: compile it with
+	// query.Compiler.CompileCountGroups.
+	CountAs string
 	// Notes say how a word was read when it could mean more than one thing, and
 	// which misspelt words were corrected.
 	Notes []string
@@ -230,7 +238,7 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	if err != nil {
 		return r.declined(&decline{kind: DeclineTooLarge, reason: err.Error()})
 	}
-	res := &Resolution{Request: req, Part: in.partShare(), Notes: append(notes, in.notes...), Reading: reading(in), in: in}
+	res := &Resolution{Request: req, Part: in.partShare(), Keep: in.keep(), CountAs: in.countAs(), Notes: append(notes, in.notes...), Reading: reading(in), in: in}
 	if suggest {
 		res.Suggestions = r.followUps(in, today)
 	}
