@@ -26,7 +26,12 @@ type seen struct {
 	distinct                  bool   // "different", "unique": a count of distinct things
 	average                   bool   // "average", "on average"
 	miss                      bool   // "missed", "fell short of" (a quota)
+	sizeRank                  bool   // a ranking by size: "the smallest orders", "the biggest deals"
 }
+
+// sizeRanks rank by size: said of a count's things with "average" they rank
+// by the things' size, not by their number.
+var sizeRanks = toSet("smallest", "largest", "biggest", "greatest")
 
 // unitNouns counted ("how many items were sold") are units, not products.
 var unitNouns = toSet("item", "piece")
@@ -61,6 +66,10 @@ func filterValues(m *semantic.Model) map[string]filterValue {
 func (r *Resolver) accountFor(in *intent, sw *seen) []string {
 	var out []string
 	orderSize := len(in.amounts) > 0 || slices.ContainsFunc(in.metrics, r.isRatio) || sw.average
+	if twoValues(in) && (len(sw.comparative) > 0 || len(sw.size) > 0 && !orderSize) {
+		sw.vs = true // "which sold more, East or West", "was Online or Phone bigger": side by side
+		return out
+	}
 	if !orderSize {
 		out = append(out, sw.size...) // "large orders": how large?
 	}
@@ -188,7 +197,7 @@ func (r *Resolver) averageOf(in *intent, sw *seen, average *bool) {
 		*average = false
 		return
 	}
-	if len(in.metrics) == 1 && len(sw.size) > 0 {
+	if len(in.metrics) == 1 && (len(sw.size) > 0 || sw.sizeRank) {
 		if ratio := r.ratio[[2]string{r.revenue, in.metrics[0]}]; ratio != "" {
 			in.metrics, *average = []string{ratio}, false // "bigger orders on average": order size
 			return

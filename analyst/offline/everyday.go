@@ -13,7 +13,7 @@ var revenueWords = []string{
 	"money", "takings", "turnover", "income", "spend", "spent", "spending", "raked in",
 	"rake in", "brought in", "bring in", "pulled in", "sales dollars", "dollar sales",
 	"dollars", "dollar", "top line", "topline", "billings", "paid", "pay", "sales amount", "sales value",
-	"value of sales", "earn", "earned", "earnings", "cash", "business", "net", "net sales", "after discounts",
+	"value of sales", "bill", "billed", "billing", "invoiced", "invoice", "invoices", "earn", "earned", "earnings", "cash", "business", "net", "net sales", "after discounts",
 	"after discount", "net of discounts", "net of discount", "after any discounts", "revenue net of discounts",
 }
 
@@ -25,7 +25,8 @@ var metricWords = map[string][]string{
 	"average_order_value": {"average order size", "order size", "avg order size", "average order",
 		"average basket", "basket size", "average sale", "average ticket", "average deal size",
 		"typical order", "mean order value"},
-	"units_sold": {"units", "unit sales", "quantity sold", "volume sold", "pieces sold", "pieces", "quantity"},
+	"units_sold": {"units", "unit sales", "quantity sold", "volume sold", "pieces sold", "pieces", "quantity",
+		"items sold", "units shipped", "items shipped", "units moved", "unit volume", "sales volume"},
 	"total_discount": {"discount given", "discounts given", "markdowns", "money off", "discount", "discounting",
 		"given away in discounts", "give away in discounts", "gave away in discounts"},
 	"average_unit_price": {"average selling price", "average unit price", "average price per unit", "asp",
@@ -49,6 +50,9 @@ var valueWords = map[string]map[string][]string{
 		"Enterprise": {"enterprises", "large companies", "big companies"},
 		"Consumer":   {"consumers", "individuals", "retail customers", "private customers"}},
 	"status": {"Returned": {"returns", "returned", "came back", "sent back", "come back"}},
+	"channel": {"Retail": {"in store", "in stores", "retail store", "retail stores", "stores", "store", "brick and mortar"},
+		"Phone": {"telephone", "over the phone", "by telephone", "phone in"},
+		"Partner": {"partners", "resellers", "reseller", "through partners"}},
 	"region": {"West": {"western", "west coast"}, "East": {"eastern", "east coast"},
 		"North": {"northern"}, "South": {"southern"}},
 }
@@ -124,8 +128,46 @@ var rewrites = map[string]string{
 	"avg orders":       "average number of orders",
 	"mean orders":      "average number of orders",
 	"year before last": "2 years ago",
+	"lifetime revenue": "revenue", // all dates: the revenue of a customer's every order
+	"lifetime sales":   "sales",
+	"lifetime spend":   "spend",
+	"how many times":   "how many orders", // "how many times did customers order"
+	"least often":      "fewest orders",
+	"least frequently": "fewest orders",
+	"most often":       "most orders",
+	"most frequently":  "most orders",
+	"how often":        "how many orders",
 	"fastest selling":  "top",
 	"slowest selling":  "bottom",
+}
+
+// whoSells and whoBuys say who "who" is when nothing else does: who sells is
+// a sales rep, who buys a customer ("who sold the most in 2025", "who spent
+// the most").
+var (
+	whoSells = toSet("sells", "sold", "sell", "selling", "closed", "closes", "close")
+	whoBuys  = toSet("bought", "buys", "buy", "buying", "spent", "spends", "spend", "spending", "ordered",
+		"orders", "purchased", "purchases", "paid", "pays")
+)
+
+// whoIs returns the dimension "who" names in ws by its verb: the rep's name
+// for selling, the customer's for buying; "" when there is no "who" or no
+// such verb within three words of it.
+func whoIs(ws []word) string {
+	for i, w := range ws {
+		if w.text != "who" {
+			continue
+		}
+		for j := i + 1; j < len(ws) && j <= i+3; j++ {
+			switch {
+			case whoSells[ws[j].text]:
+				return "rep_name"
+			case whoBuys[ws[j].text]:
+				return "customer_name"
+			}
+		}
+	}
+	return ""
 }
 
 // usStates maps each US state's name (and the District of Columbia) to its

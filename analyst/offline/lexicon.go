@@ -331,7 +331,7 @@ func (l *lexicon) structural() {
 		"pre discount", "at full list price", "at list price", "at full price", "full list price", "undiscounted",
 		"without discounts", "without any discount", "list price revenue", "at list", "list value", "revenue at list price")
 	kw(kwSize, "small", "smaller", "large", "larger", "big", "bigger", "size", "sized")
-	kw(kwMoreThan, "more", "fewer", "higher", "lower")
+	kw(kwMoreThan, "more", "fewer", "higher", "lower", "better", "worse", "stronger", "weaker", "ahead", "behind", "outsold", "outperformed")
 	kw(kwDivide, "divided by", "divided among", "over the number of")
 	kw(kwAttain, "hit", "hitting", "met", "meet", "reached", "reach", "achieved", "achieve", "attained",
 		"made quota", "make quota", "at or above", "reached 100 percent of", "hit 100 percent of",
@@ -385,6 +385,12 @@ var outside = []string{
 	"marketing", "goal", "goals", "objective", "objectives", "compensation", "pay our reps", "pay our sales reps",
 	"pay the reps", "we pay", "paid to reps", "paid to our reps", "visited", "visit", "site", "web site",
 	"footfall", "ad", "ads", "advertising", "returns policy", "refund rate", "satisfaction", "nps", "reviews", "ratings",
+	"cancelled", "canceled", "cancellation", "cancellations", "refunds", "refunded",
+	"net income", "net profit", "operating income", "net earnings", "operating expenses", "opex", "overheads",
+	"get paid", "gets paid", "got paid", "paid to", "payout", "payouts", "remuneration", "incentive", "incentives",
+	"spiff", "spiffs", "paycheck", "paychecks", "overtime", "benefits", "pension", "hourly rate", "pay rate",
+	"sales target", "sales targets", "revenue goal", "forecast accuracy", "pipeline", "leads", "opportunities",
+	"win rate", "deal pipeline", "returns cost", "cost of returns", "gross margin", "cost of goods",
 }
 
 // offTopicMark names the reading of an off-topic subject.
@@ -423,6 +429,8 @@ var stopWords = toSet(
 	"came", "ordering", "orders placed", "comes", "coming from", "worth", "sells", "used", "often",
 	"frequently", "gained", "won", "acquired", "added", "acquire", "gain", "win", "side", "single", "away",
 	"move", "moved", "moving", "went", "recorded", "record", "registered", "logged",
+	"handled", "handle", "handles", "managed", "manage", "manages", "owned", "owns", "covered", "covers",
+	"responsible", "assigned", "attributed", "credited",
 )
 
 func toSet(ws ...string) map[string]bool {

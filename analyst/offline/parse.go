@@ -33,6 +33,11 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 	if err != nil {
 		return nil, cu, &decline{kind: DeclineUnsupported, reason: err.Error()}
 	}
+	for _, p := range ps {
+		if p.from.After(today) {
+			return nil, cu, &decline{kind: DeclineForecast, reason: fmt.Sprintf("%s has not happened yet: I answer from the orders recorded so far and do not forecast. Ask about a period that has ended, such as last quarter.", capital(p.label))}
+		}
+	}
 	in := &intent{periods: ps, compare: compare}
 	var (
 		by, which, howMany, not, list, trend, change bool
@@ -62,6 +67,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 				}
 				continue
 			case kwTop, kwBottom:
+				sw.sizeRank = sw.sizeRank || sizeRanks[it.text] // "the smallest orders on average": their size
 				in.rank = 1
 				if it.ms[0].name == kwBottom {
 					in.rank = -1
@@ -251,6 +257,11 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 			case isDim && !wantDim && prev != nil && (prev.is(kValue) || prev.is(kFilter)) && r.subject(dim.name):
 				// "SMB clients", "West reps": whose orders, not a grouping
 			case isMet && howMany:
+				if (it.text == "sales" || it.text == "sale") && met.name == r.revenue {
+					if oc, ok := r.countOf["order_id"]; ok {
+						met.name = oc // "how many sales did we make": sales counted are orders
+					}
+				}
 				in.metrics = appendNew(in.metrics, met.name)
 				cu.namedMetric = true
 				howMany = false
@@ -287,8 +298,8 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 			case isMet && next != nil && spendVerbs[next.text] && len(it.ms) > 0 && r.countsADimension(met.name):
 				// "customers spend": the customers are who spends, not a count
 			case isMet:
-				if by && in.rank != 0 && rankTarget {
-					in.orderBy = met.name
+				if by && in.rank != 0 && rankTarget || prev != nil && (prev.kw(kwTop) || prev.kw(kwBottom)) && len(in.metrics) > 0 {
+					in.orderBy = met.name // "customers order through … fewest orders": ranked by the orders
 				}
 				if prev != nil && (prev.is(kValue) || prev.is(kFilter)) && !by {
 					afterValue = appendNew(afterValue, met.name) // "healthcare customers"
@@ -331,9 +342,15 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 		in.metrics = implied
 		cu.namedMetric = true
 	}
+	if len(in.metrics) == 0 && howMuch && r.revenue != "" && in.grain == "" && len(in.dims) == 0 {
+		in.metrics, in.defaulted = []string{r.revenue}, true // "how much did the West sell": money, not a count
+	}
 	if len(sw.attain) > 0 && r.attainment != "" && len(in.dims) > 0 && (which || list || in.hit != "") {
 		// "which reps hit their quota": the reps kept by their attainment, not a top one
 		in.hit, in.hitMiss, in.rank, which = r.attainment, sw.miss, 0, false
+	}
+	if sw.vs && twoValues(in) && !in.compare {
+		which = false // "which was bigger, Online or Phone": the two side by side, not a top one
 	}
 	if which && in.rank == 0 && len(in.dims) > 0 && len(in.metrics) > 0 {
 		in.rank = 1 // "which region had revenue …" reads as the top one

@@ -113,6 +113,7 @@ func NewResolver(m *semantic.Model, values map[string][]string, now func() time.
 		}
 	}
 	r.lex.structural()
+	r.lex.nameParts(values)
 	r.lex.finish()
 	r.amountFact = r.lex.summed["total_revenue"]
 	exprs, err := metricExprs(m)
@@ -221,6 +222,9 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 		if cu.follow || cu.instead || cu.only || cu.drill || (!cu.namedMetric && !cu.questionWord) {
 			in = merge(p, in, cu)
 		}
+	}
+	if who := whoIs(ws); who != "" && in.rank != 0 && len(in.dims) == 0 && in.grain == "" {
+		in.dims = []string{who} // "who sold the most": a rep
 	}
 	if d := r.complete(in); d != nil {
 		return r.declined(d)
