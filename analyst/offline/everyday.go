@@ -51,7 +51,7 @@ var valueWords = map[string]map[string][]string{
 		"Consumer":   {"consumers", "individuals", "retail customers", "private customers"}},
 	"status": {"Returned": {"returns", "returned", "came back", "sent back", "come back"}},
 	"channel": {"Retail": {"in store", "in stores", "retail store", "retail stores", "stores", "store", "brick and mortar"},
-		"Phone": {"telephone", "over the phone", "by telephone", "phone in"},
+		"Phone":   {"telephone", "over the phone", "by telephone", "phone in"},
 		"Partner": {"partners", "resellers", "reseller", "through partners"}},
 	"region": {"West": {"western", "west coast"}, "East": {"eastern", "east coast"},
 		"North": {"northern"}, "South": {"southern"}},
