@@ -27,6 +27,7 @@ type seen struct {
 	average                   bool   // "average", "on average"
 	miss                      bool   // "missed", "fell short of" (a quota)
 	sizeRank                  bool   // a ranking by size: "the smallest orders", "the biggest deals"
+	gain                      bool   // "won", "gained" (customers): the new ones
 }
 
 // sizeRanks rank by size: said of a count's things with "average" they rank

@@ -26,8 +26,9 @@ var metricWords = map[string][]string{
 		"average basket", "basket size", "average sale", "average ticket", "average deal size",
 		"typical order", "mean order value"},
 	"units_sold": {"units", "unit sales", "quantity sold", "volume sold", "pieces sold", "pieces", "quantity",
-		"items sold", "units shipped", "items shipped", "units moved", "unit volume", "sales volume"},
+		"unit", "items sold", "units shipped", "items shipped", "units moved", "unit volume", "sales volume"},
 	"total_discount": {"discount given", "discounts given", "markdowns", "money off", "discount", "discounting",
+		"knocked off", "taken off", "savings", "discounted amount", "discount amount", "discount value",
 		"given away in discounts", "give away in discounts", "gave away in discounts"},
 	"average_unit_price": {"average selling price", "average unit price", "average price per unit", "asp",
 		"price per unit", "avg selling price", "mean price"},
@@ -38,7 +39,8 @@ var metricWords = map[string][]string{
 		"bought for the first time", "first time ordering", "customers with their first order",
 		"customers ordered for the first time", "customers who ordered for the first time",
 		"customers ordering for the first time", "customers bought for the first time",
-		"customers who bought for the first time"},
+		"customers who bought for the first time", "first order", "first orders", "first purchase", "first purchases",
+		"first time", "first time buyer", "new logos", "newly won customers", "customers won"},
 	"quota": {"annual quota", "yearly quota", "quotas", "annual quotas", "sales quotas"},
 }
 

@@ -74,6 +74,7 @@ const (
 	kwDivide   = "divide"  // revenue divided by customers: a ratio metric
 	kwAttain   = "attain"  // hit, reached, achieved (a quota): its attainment
 	kwMiss     = "miss"    // missed, fell short of (a quota)
+	kwGain     = "gain"    // won, gained (customers): new customers
 )
 
 // meaning is one reading of a phrase.
@@ -265,7 +266,8 @@ func (l *lexicon) structural() {
 	kw(kwFollow, "what about", "how about", "and in", "and for", "now")
 	kw(kwNot, "not", "excluding", "except", "other than", "without", "exclude", "apart from", "aside from",
 		"not counting", "leaving out", "leave out", "leaving", "outside", "outside of", "non", "ignoring",
-		"disregarding", "barring", "excluded", "but not", "except for", "not including", "minus the")
+		"disregarding", "barring", "excluded", "but not", "except for", "not including", "minus the", "no", "but",
+		"leaving aside", "setting aside", "set aside", "other than the", "beyond")
 	kw(kwWhich, "which", "who", "whom", "where")
 	kw(kwHowMany, "how many", "number of", "count of", "count", "count the", "tally of", "total number of")
 	kw(kwToday, "today", "now", "to date", "till today", "until today", "until now", "till now", "up to now",
@@ -333,6 +335,8 @@ func (l *lexicon) structural() {
 	kw(kwSize, "small", "smaller", "large", "larger", "big", "bigger", "size", "sized")
 	kw(kwMoreThan, "more", "fewer", "higher", "lower", "better", "worse", "stronger", "weaker", "ahead", "behind", "outsold", "outperformed")
 	kw(kwDivide, "divided by", "divided among", "over the number of")
+	kw(kwGain, "win", "won", "gain", "gained", "signed", "signed up", "sign up", "onboarded", "onboard", "landed",
+		"picked up", "brought on", "attracted", "attract", "bring on")
 	kw(kwAttain, "hit", "hitting", "met", "meet", "reached", "reach", "achieved", "achieve", "attained",
 		"made quota", "make quota", "at or above", "reached 100 percent of", "hit 100 percent of",
 		"achieved 100 percent of", "got to", "get to", "close to", "do against", "did against", "does against",
@@ -421,13 +425,13 @@ var stopWords = toSet(
 	"year's", "everything", "ever", "far", "date", "dates", "ones", "one's", "s", "terms", "term",
 	"according", "across", "based", "had", "were", "value", "values", "who", "group", "grouped",
 	"ordered", "placed", "bought", "purchased", "buy", "given", "over", "got", "receive", "received",
-	"make", "generated", "cumulative", "place", "places", "placing", "had",
+	"make", "generated", "cumulative", "place", "places", "placing", "had", "received",
 	"been", "bring", "makes", "generates", "customer's", "overall", "altogether", "combined",
 	"company", "companywide", "firm", "pls", "plz", "thx", "aside", "start", "end", "beginning", "inclusive", "including",
 	"take", "took", "taken", "booked", "book", "close", "closed", "serve", "served", "buying", "buy",
 	"shifted", "shift", "located", "something", "anything", "lifetime", "alltime", "come", "coming",
 	"came", "ordering", "orders placed", "comes", "coming from", "worth", "sells", "used", "often",
-	"frequently", "gained", "won", "acquired", "added", "acquire", "gain", "win", "side", "single", "away",
+	"frequently", "acquired", "added", "acquire", "side", "single", "away", "granted", "grant", "everyone", "everybody",
 	"move", "moved", "moving", "went", "recorded", "record", "registered", "logged",
 	"handled", "handle", "handles", "managed", "manage", "manages", "owned", "owns", "covered", "covers",
 	"responsible", "assigned", "attributed", "credited",

@@ -50,6 +50,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 		marks                                        []shareMark
 		shareAt, metricAt                            = -1, -1
 		sw                                           seen
+		notWord                                      string // the "not" word not yet applied to a value
 	)
 	for i := range items {
 		it := &items[i]
@@ -106,7 +107,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 				by = true
 				continue
 			case kwNot:
-				not = true
+				not, notWord = true, it.orig
 				continue
 			case kwWhich:
 				which = true
@@ -145,6 +146,8 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 				sw.comparative = append(sw.comparative, it.orig)
 			case kwDivide:
 				sw.divide = true
+			case kwGain:
+				sw.gain = true // "how many customers did we win": new ones
 			case kwAttain, kwMiss:
 				sw.attain = append(sw.attain, it.orig)
 				sw.miss = sw.miss || it.kw(kwMiss)
@@ -314,6 +317,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 		}
 		by = false
 	}
+	if not {
+		unknown = append(unknown, notWord) // "orders with no discount": not of what?
+	}
 	unknown = append(unknown, r.accountFor(in, &sw)...)
 	if len(unknown) > 0 {
 		reason := "I did not understand " + quoteAll(unknown) + "."
@@ -337,6 +343,13 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 		// a measure word that only says what a value is ("revenue for healthcare
 		// customers") when another measure is asked for
 		in.metrics = slices.DeleteFunc(in.metrics, func(m string) bool { return slices.Contains(afterValue, m) && m != in.orderBy })
+	}
+	if nc := r.lexMetric("new customers"); nc != "" && (sw.gain || slices.Contains(in.metrics, nc)) {
+		// "customers placed their first order", "how many customers did we win": the new ones
+		if i := slices.Index(in.metrics, r.countOf["customer_id"]); i >= 0 {
+			in.metrics[i] = nc
+			in.metrics = slices.Compact(in.metrics)
+		}
 	}
 	if len(in.metrics) == 0 && len(implied) > 0 {
 		in.metrics = implied
