@@ -21,11 +21,15 @@ var demoToday = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 // TestExpectedAnswers builds the scale-1 demo warehouse on the embedded engine,
 // runs every family's SQL over RAW, checks the result against the family's stated
 // shape and pins it as golden JSON.
-func TestExpectedAnswers(t *testing.T) {
+func TestExpectedAnswers(t *testing.T) { checkExpectedAnswers(t, setDir) }
+
+// checkExpectedAnswers computes, checks and pins the expected answers of the
+// set in dir (see TestExpectedAnswers).
+func checkExpectedAnswers(t *testing.T, dir string) {
 	if testing.Short() {
 		t.Skip("builds the scale-1 warehouse")
 	}
-	s := loadSet(t)
+	s := loadSet(t, dir)
 	db := demoWarehouse(t, 1, 0)
 	for _, f := range s.Families {
 		if f.Decline != "" {
@@ -37,7 +41,7 @@ func TestExpectedAnswers(t *testing.T) {
 			checkShape(t, f, a)
 			b, err := json.MarshalIndent(a, "", "  ")
 			require.NoError(t, err)
-			golden.Check(t, setDir+"/"+evalset.GoldenDir+"/"+f.ID+".json", append(b, '\n'))
+			golden.Check(t, dir+"/"+evalset.GoldenDir+"/"+f.ID+".json", append(b, '\n'))
 		})
 	}
 }

@@ -17,7 +17,7 @@ func TestCleanMatchesStagingOnDirtyData(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a warehouse")
 	}
-	s := loadSet(t)
+	s := loadSet(t, setDir)
 	db := demoWarehouse(t, 0.02, 0.3)
 
 	const cols = `ORDER_ID, CUSTOMER_ID, PRODUCT_ID, REP_ID, ORDER_DATE, QUANTITY, UNIT_PRICE,

@@ -17,15 +17,20 @@ import (
 // setDir is the evaluation set, relative to this package.
 const setDir = "../../testdata/analyst/eval2"
 
-func loadSet(tb testing.TB) *evalset.Set {
+// loadSet loads the evaluation set in dir.
+func loadSet(tb testing.TB, dir string) *evalset.Set {
 	tb.Helper()
-	s, err := evalset.Load(os.DirFS(setDir))
+	s, err := evalset.Load(os.DirFS(dir))
 	require.NoError(tb, err)
 	return s
 }
 
-func TestSetIsValid(t *testing.T) {
-	s := loadSet(t)
+func TestSetIsValid(t *testing.T) { checkSetIsValid(t, setDir) }
+
+// checkSetIsValid checks the sizes of the set in dir: questions, declines,
+// every class, unique entry ids.
+func checkSetIsValid(t *testing.T, dir string) {
+	s := loadSet(t, dir)
 	entries := s.Entries()
 	require.GreaterOrEqual(t, len(entries), evalset.MinQuestions)
 	perClass, declines, ids := map[evalset.Class]int{}, 0, map[string]bool{}
@@ -86,9 +91,15 @@ func TestLoadRefusesUnknownFieldAndWrongClass(t *testing.T) {
 // TestHeldOutFileIsTheSplit keeps heldout.txt equal to Split(HeldOutSeed);
 // -update rewrites it.
 func TestHeldOutFileIsTheSplit(t *testing.T) {
-	s := loadSet(t)
-	held := evalset.Split(s.Families, evalset.HeldOutSeed)
-	golden.Check(t, setDir+"/"+evalset.HeldOutFile, []byte(strings.Join(held, "\n")+"\n"))
+	checkHeldOutFileIsTheSplit(t, setDir, evalset.HeldOutSeed)
+}
+
+// checkHeldOutFileIsTheSplit keeps the held-out file of the set in dir equal
+// to Split(seed) and checks the slice's size per class.
+func checkHeldOutFileIsTheSplit(t *testing.T, dir string, seed uint64) {
+	s := loadSet(t, dir)
+	held := evalset.Split(s.Families, seed)
+	golden.Check(t, dir+"/"+evalset.HeldOutFile, []byte(strings.Join(held, "\n")+"\n"))
 
 	perClass := map[evalset.Class]int{}
 	for _, f := range s.Families {
@@ -115,8 +126,14 @@ func TestHeldOutFileIsTheSplit(t *testing.T) {
 // TestEveryAnswerIsPinned: each answered family has a golden answer that
 // LoadAnswer reads, and no golden file is left over from a removed family.
 func TestEveryAnswerIsPinned(t *testing.T) {
-	s := loadSet(t)
-	fsys := os.DirFS(setDir)
+	checkEveryAnswerIsPinned(t, setDir, evalset.HeldOutSeed)
+}
+
+// checkEveryAnswerIsPinned checks the golden answers and the held-out file of
+// the set in dir, whose slice was drawn with seed.
+func checkEveryAnswerIsPinned(t *testing.T, dir string, seed uint64) {
+	s := loadSet(t, dir)
+	fsys := os.DirFS(dir)
 	answered := map[string]bool{}
 	for _, f := range s.Families {
 		if f.Decline != "" {
@@ -136,13 +153,13 @@ func TestEveryAnswerIsPinned(t *testing.T) {
 	require.Len(t, files, len(answered))
 	held, err := evalset.LoadHeldOut(fsys)
 	require.NoError(t, err)
-	require.Len(t, held, len(evalset.Split(s.Families, evalset.HeldOutSeed)))
+	require.Len(t, held, len(evalset.Split(s.Families, seed)))
 	_, err = evalset.LoadAnswer(fsys, "no-such-family")
 	require.ErrorContains(t, err, "answer of no-such-family")
 }
 
 func TestSplitIsDeterministicAndSeeded(t *testing.T) {
-	s := loadSet(t)
+	s := loadSet(t, setDir)
 	a := evalset.Split(s.Families, evalset.HeldOutSeed)
 	require.Equal(t, a, evalset.Split(s.Families, evalset.HeldOutSeed))
 	reversed := append([]evalset.Family(nil), s.Families...)
