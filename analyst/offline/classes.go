@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/salesanalytics/salesanalytics/dialect"
 	"github.com/salesanalytics/salesanalytics/semantic"
 )
 
@@ -33,6 +35,10 @@ type seen struct {
 // sizeRanks rank by size: said of a count's things with "average" they rank
 // by the things' size, not by their number.
 var sizeRanks = toSet("smallest", "largest", "biggest", "greatest")
+
+// soldThings are the dimensions whose values are things sold: "how many Books
+// did we sell" counts units.
+var soldThings = toSet("category", "product_name")
 
 // unitNouns counted ("how many items were sold") are units, not products.
 var unitNouns = toSet("item", "piece")
@@ -153,6 +159,46 @@ func (r *Resolver) settleClasses(in *intent, sw *seen, average, change *bool) *d
 	}
 	return nil
 }
+
+// grainWithin reads two time grains of one question as a finer grain ranked
+// within a coarser one ("the best month of each year", "for every year,
+// which month …"): the coarser becomes the model's dimension of that grain
+// (order_year), the finer the time grain. ok is false when they are not two
+// different grains or the model has no such dimension.
+func (r *Resolver) grainWithin(a, b dialect.Grain) (outer string, inner dialect.Grain, ok bool) {
+	if a == "" || b == "" || a == b {
+		return "", "", false
+	}
+	order := []dialect.Grain{dialect.Day, dialect.Week, dialect.Month, dialect.Quarter, dialect.Year}
+	if slices.Index(order, a) > slices.Index(order, b) {
+		a, b = b, a
+	}
+	outer = dateField[:strings.Index(dateField, "_")+1] + string(b) // order_year
+	if _, err := r.model.Lookup(outer, semantic.KindDimension, semantic.KindTimeDimension); err != nil {
+		return "", "", false
+	}
+	return outer, a, true
+}
+
+// quotaYear gives an annual quota asked with no period ("the West's total
+// annual quota") the last complete year: a quota is a rate per month, summed
+// over a year it is the annual quota. The "annual" or "yearly" said of it
+// names that year, not a grouping by year.
+func (r *Resolver) quotaYear(in *intent, ws []word, today time.Time) {
+	annual := in.grain == dialect.Year || slices.ContainsFunc(ws, func(w word) bool { return annualWords[w.text] })
+	if !slices.Contains(in.metrics, r.quota) || r.quota == "" || len(in.periods) > 0 || in.compare || !annual {
+		return // a quota with no period and no "annual" is declined: over what months?
+	}
+	p, _, _, err := relative(true, 0, dialect.Year, today, 0)
+	if err != nil {
+		return
+	}
+	in.grain, in.periods = "", []period{p}
+	in.notes = append(in.notes, "No period was named, so the quota is the annual one, over "+p.label+".")
+}
+
+// annualWords say a figure is a year's.
+var annualWords = toSet("annual", "yearly", "annually", "annualized")
 
 // quotaHolders are the dimensions a quota is set for: each rep, and the reps
 // of a region.
@@ -286,7 +332,13 @@ func amountPair(items []item, i int) bool {
 		j++
 	}
 	and, hi := neighbour(items, j), neighbour(items, j+1)
-	return and != nil && and.kw(kwAnd) && hi != nil && hi.kind == kNumber && hi.amount != ""
+	if and != nil && and.kind == kNumber && and.amount != "" && j == i+1 && items[i].money && and.money {
+		return true // "$1,000-$2,000": two amounts side by side
+	}
+	if prev := neighbour(items, i-1); (prev == nil || !prev.kw(kwBetween)) && !(items[i].money && hi != nil && hi.money) {
+		return false // "from 1000 to 2000" without a currency is no pair of amounts
+	}
+	return and != nil && (and.kw(kwAnd) || and.kw(kwTo)) && hi != nil && hi.kind == kNumber && hi.amount != ""
 }
 
 // floorOrCeiling is the threshold of an amount followed by "or more" / "or

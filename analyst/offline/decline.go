@@ -66,5 +66,5 @@ var offTopic = []string{
 	"meetings", "vacation", "holiday", "holidays", "policy", "policies", "hiring", "job", "jobs", "interview",
 	"competitor", "competitors", "competition", "market share", "lawsuit", "legal", "wifi", "printer", "parking",
 	"lunch", "org chart", "logo", "slogan", "mission statement", "founded", "founder", "ipo", "investors",
-	"funding", "population", "mountain", "planet", "essay", "haiku", "limerick", "story", "homework", "dinner",
+	"funding", "super bowl", "superbowl", "olympics", "oscars", "population", "mountain", "planet", "essay", "haiku", "limerick", "story", "homework", "dinner",
 }

@@ -47,6 +47,7 @@ type intent struct {
 	// query's CompileCountGroups)
 	hit               string
 	hitMiss, countHit bool
+	flags             []string // yes/no dimensions that must be true ("orders that got a discount")
 }
 
 func (in *intent) clone() *intent {
@@ -58,6 +59,7 @@ func (in *intent) clone() *intent {
 	c.periods = slices.Clone(in.periods)
 	c.amounts = slices.Clone(in.amounts)
 	c.shares = slices.Clone(in.shares)
+	c.flags = slices.Clone(in.flags)
 	c.part = in.part.clone()
 	c.notes = nil
 	return &c
@@ -77,6 +79,9 @@ func (in *intent) request(maxRows int) (query.Request, error) {
 	}
 	grain := in.grain
 	where := whereOf(in.filters)
+	for _, f := range in.flags {
+		where = append(where, query.Eq(f, true))
+	}
 	for _, a := range in.amounts {
 		where = append(where, a.filter())
 	}
@@ -227,6 +232,9 @@ func (in *intent) describe() string {
 	}
 	for _, n := range in.named {
 		b.WriteString(" (" + spoken(n) + ")")
+	}
+	for _, f := range in.flags {
+		b.WriteString(" that " + spoken(f))
 	}
 	if in.hit != "" && !in.countHit {
 		b.WriteString(", the " + plural(label(in.dims[0])) + " whose " + label(in.metrics[0]) + " " + in.hitVerb() + " their " + label(in.metrics[1]))

@@ -75,6 +75,7 @@ const (
 	kwAttain   = "attain"  // hit, reached, achieved (a quota): its attainment
 	kwMiss     = "miss"    // missed, fell short of (a quota)
 	kwGain     = "gain"    // won, gained (customers): new customers
+	kwUnit     = "unit"    // in dollars: the unit a figure is asked in, which money already is
 )
 
 // meaning is one reading of a phrase.
@@ -258,7 +259,7 @@ func (l *lexicon) structural() {
 		"stack up against", "stacks up against", "stacked up against", "measure up against", "than", "than in",
 		"compare with", "set against", "side by side with", "side by side", "next to each other")
 	kw(kwTrend, "trend", "trends", "trended", "trending", "over time", "evolution", "evolve")
-	kw(kwChange, "change", "changed", "grow", "grew", "growth", "develop", "developed", "shift",
+	kw(kwChange, "increase", "increased", "increases", "change", "changed", "grow", "grew", "growth", "develop", "developed", "shift",
 		"move", "moved", "movement", "difference", "differ", "go up or down", "went up or down",
 		"stack up", "stacks up", "stacked up", "minus", "delta", "evolve from")
 	kw(kwInstead, "instead", "rather")
@@ -267,7 +268,8 @@ func (l *lexicon) structural() {
 	kw(kwNot, "not", "excluding", "except", "other than", "without", "exclude", "apart from", "aside from",
 		"not counting", "leaving out", "leave out", "leaving", "outside", "outside of", "non", "ignoring",
 		"disregarding", "barring", "excluded", "but not", "except for", "not including", "minus the", "no", "but",
-		"leaving aside", "setting aside", "set aside", "other than the", "beyond")
+		"leaving aside", "setting aside", "set aside", "other than the", "beyond", "minus anything", "minus any",
+		"minus all", "minus everything", "less anything", "less any")
 	kw(kwWhich, "which", "who", "whom", "where")
 	kw(kwHowMany, "how many", "number of", "count of", "count", "count the", "tally of", "total number of")
 	kw(kwToday, "today", "now", "to date", "till today", "until today", "until now", "till now", "up to now",
@@ -335,8 +337,10 @@ func (l *lexicon) structural() {
 	kw(kwSize, "small", "smaller", "large", "larger", "big", "bigger", "size", "sized")
 	kw(kwMoreThan, "more", "fewer", "higher", "lower", "better", "worse", "stronger", "weaker", "ahead", "behind", "outsold", "outperformed")
 	kw(kwDivide, "divided by", "divided among", "over the number of")
+	kw(kwUnit, "in dollars", "in dollar terms", "in usd", "in us dollars", "dollar terms", "in dollar value", "dollar value",
+		"revenue wise", "sales wise", "in money terms")
 	kw(kwGain, "win", "won", "gain", "gained", "signed", "signed up", "sign up", "onboarded", "onboard", "landed",
-		"picked up", "brought on", "attracted", "attract", "bring on")
+		"brought on", "attracted", "attract", "bring on")
 	kw(kwAttain, "hit", "hitting", "met", "meet", "reached", "reach", "achieved", "achieve", "attained",
 		"made quota", "make quota", "at or above", "reached 100 percent of", "hit 100 percent of",
 		"achieved 100 percent of", "got to", "get to", "close to", "do against", "did against", "does against",
@@ -385,7 +389,7 @@ var outside = []string{
 	"targets", "email", "emails", "phone number", "address", "churn", "employee", "employees",
 	"expenses", "expense", "roi", "ebitda", "unit cost", "return on investment", "profitable",
 	"conversion", "conversion rate", "bounce", "bounce rate", "sessions", "pageviews",
-	"acquisition target", "acquisition targets", "customer acquisition", "acquisition cost", "campaign", "campaigns",
+	"acquisition target", "acquisition targets", "customer acquisition cost", "acquisition cost", "customer acquisition target", "customer acquisition targets", "campaign", "campaigns",
 	"marketing", "goal", "goals", "objective", "objectives", "compensation", "pay our reps", "pay our sales reps",
 	"pay the reps", "we pay", "paid to reps", "paid to our reps", "visited", "visit", "site", "web site",
 	"footfall", "ad", "ads", "advertising", "returns policy", "refund rate", "satisfaction", "nps", "reviews", "ratings",
@@ -395,6 +399,8 @@ var outside = []string{
 	"spiff", "spiffs", "paycheck", "paychecks", "overtime", "benefits", "pension", "hourly rate", "pay rate",
 	"sales target", "sales targets", "revenue goal", "forecast accuracy", "pipeline", "leads", "opportunities",
 	"win rate", "deal pipeline", "returns cost", "cost of returns", "gross margin", "cost of goods",
+	"highest paid", "best paid", "paid the most", "lowest paid", "paid the least", "plan", "plans", "planned",
+	"quota plan", "sales plan",
 }
 
 // offTopicMark names the reading of an off-topic subject.
@@ -434,7 +440,9 @@ var stopWords = toSet(
 	"frequently", "acquired", "added", "acquire", "side", "single", "away", "granted", "grant", "everyone", "everybody",
 	"move", "moved", "moving", "went", "recorded", "record", "registered", "logged",
 	"handled", "handle", "handles", "managed", "manage", "manages", "owned", "owns", "covered", "covers",
-	"responsible", "assigned", "attributed", "credited",
+	"picked", "picked up", "his", "her", "hers", "him", "she", "he", "they", "them", "brand", "very", "if", "wise", "level", "both",
+	"show both", "counting", "dollar terms", "in dollar terms", "terms", "all time", "active",
+	"responsible", "assigned", "attributed", "credited", "valued", "sized", "range", "landed", "landing",
 )
 
 func toSet(ws ...string) map[string]bool {

@@ -8,7 +8,8 @@ import (
 
 // Partial names: a person is often named by one part of the name ("how much
 // did Natalie spend", "Maldonado's revenue"), a product by its number
-// ("product 239" for Product_0239). A part is read as the value only when
+// ("product 239" for Product_0239), or by the surname first ("Nakamura,
+// Marie"). A part is read as the value only when
 // exactly one value of its dimension has it and it is no other word the
 // analyst knows; a part two dimensions share is read as chooseValue reads any
 // value of two dimensions, and the answer says so.
@@ -47,6 +48,10 @@ func (l *lexicon) nameParts(values map[string][]string) {
 			parts := strings.Fields(strings.ToLower(v))
 			if len(parts) < 2 {
 				continue
+			}
+			if len(parts) == 2 {
+				// "Nakamura, Marie": the surname first, as lists write it
+				l.add(parts[1]+" "+parts[0], meaning{kind: kValue, name: dim, value: v}, false)
 			}
 			for _, p := range parts {
 				p = strings.TrimSuffix(p, ".")

@@ -68,6 +68,15 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 				}
 				continue
 			case kwTop, kwBottom:
+				if next != nil && next.kind == kNumber && next.money && it.text == "top" {
+					// "did an order top $5k": over, not a top 5000
+					if a, ok := amountAfter(items, i); ok && r.amountFact != "" {
+						a = a.with("over", true)
+						a.field = r.amountFact
+						in.amounts = append(in.amounts, a)
+					}
+					break
+				}
 				sw.sizeRank = sw.sizeRank || sizeRanks[it.text] // "the smallest orders on average": their size
 				in.rank = 1
 				if it.ms[0].name == kwBottom {
@@ -84,7 +93,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 				trend = true
 			case kwChange:
 				// "moved the most units" sells; "how did it move" changes
-				change = change || next == nil || !(next.kw(kwTop) || next.kw(kwBottom)) || !sellVerbs[it.text]
+				change = change || (next == nil || !(next.kw(kwTop) || next.kw(kwBottom)) || !sellVerbs[it.text]) && !(sellVerbs[it.text] && hasKw(items, kwHowMany))
 			case kwShrink:
 				shrink, change = true, true
 			case kwFastest:
@@ -116,8 +125,8 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 			case kwList:
 				list = true
 			case kwDistinct:
-				if next == nil || !r.countable(next) {
-					unknown = append(unknown, it.orig) // "different" outside a count of things
+				if after := neighbour(items, i+2); next == nil || !r.countable(next) && !(next.is(kValue) && after != nil && r.countable(after)) {
+					unknown = append(unknown, it.orig) // "different" outside a count of things ("distinct electronics buyers" counts)
 				}
 				howMany, sw.distinct = true, true // "unique customers": a count of them
 				continue
@@ -157,19 +166,24 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 				if prev != nil && next != nil && prev.is(kValue) && next.is(kValue) {
 					compareValues = true // "East vs West": one row each, never a sum
 				}
-			case kwAnd, kwTo, kwFrom, kwSince, kwBetween, kwThis, kwLast, kwAgo, kwHalf:
+			case kwAnd, kwTo, kwFrom, kwSince, kwBetween, kwThis, kwLast, kwAgo, kwHalf, kwUnit:
 				// joins values ("North and South") or a time phrase already read
 			default:
 				unknown = append(unknown, it.orig)
 			}
 		case it.kind == kNumber:
 			switch {
-			case prev != nil && prev.kw(kwBetween) && it.amount != "" && amountPair(items, i):
+			case (prev == nil || prev.kw(kwBetween) || prev.kw(kwFrom) || !prev.kw(kwTo) && prev.kind != kNumber) && it.amount != "" && amountPair(items, i):
+				// "between $1,000 and $2,000", "from $1,000 to $2,000", "the $1,000-$2,000 range"
 				if r.amountFact == "" {
 					return nil, cu, &decline{kind: DeclineNotInModel, reason: "The model has no amount per order to compare with " + it.amount + "."}
 				}
 				hi := neighbour(items, i+2)
-				if neighbour(items, i+1).kind != kKeyword {
+				switch neighbour(items, i+1).kind {
+				case kNumber:
+					hi = neighbour(items, i+1) // "$1,000-$2,000"
+				case kKeyword:
+				default:
 					hi = neighbour(items, i+3) // "between 100 dollars and 500"
 				}
 				in.amounts = append(in.amounts, floorOrCeiling(it, true, r.amountFact), floorOrCeiling(hi, false, r.amountFact))
@@ -236,6 +250,10 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 				break
 			}
 			m := r.chooseValue(it, prev, next, in)
+			if u := r.lexMetric("units sold"); howMany && soldThings[m.name] && u != "" && !not && !sw.distinct {
+				// "how many Books did we sell": units of them
+				in.metrics, howMany, cu.namedMetric = appendNew(in.metrics, u), false, true
+			}
 			addValue(in, m.name, m.value, not)
 			marks = append(marks, shareMark{pos: i, dim: m.name, value: m.value})
 			// "excluding Online and Phone" excludes both
@@ -243,7 +261,15 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 		case it.kind == kGrain && namesPeriod(it, next):
 			// "the month of November 2025": the grain word names the period
 		case it.kind == kGrain:
-			in.grain = it.ms[0].grain
+			g := it.ms[0].grain
+			if outer, inner, ok := r.grainWithin(in.grain, g); ok && (in.rank != 0 || which) {
+				// "the best month of each year": months ranked within each year
+				in.grain, perGroup = inner, true
+				in.dims = appendNew(in.dims, outer)
+				sw.groupFirst = ""
+				break
+			}
+			in.grain = g
 			if which || in.rank != 0 {
 				rankTarget = true
 			}
@@ -339,10 +365,24 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 	if d := r.settleClasses(in, &sw, &average, &change); d != nil {
 		return nil, cu, d
 	}
+	if howMuch && len(afterValue) > 0 && len(afterValue) == len(in.metrics) && r.revenue != "" && !slices.Contains(in.metrics, r.revenue) {
+		// "how much did we sell apart from the returned orders": money, the orders only say which
+		in.metrics = []string{r.revenue}
+		afterValue = nil
+	}
 	if len(afterValue) > 0 && len(afterValue) < len(in.metrics) {
 		// a measure word that only says what a value is ("revenue for healthcare
 		// customers") when another measure is asked for
-		in.metrics = slices.DeleteFunc(in.metrics, func(m string) bool { return slices.Contains(afterValue, m) && m != in.orderBy })
+		in.metrics = slices.DeleteFunc(in.metrics, func(m string) bool {
+			return slices.Contains(afterValue, m) && m != in.orderBy && m != r.attainment // "Marco Tucker quota attainment"
+		})
+	}
+	if nc := r.lexMetric("new customers"); nc != "" {
+		for _, m := range r.lex.phrases["acquired customers"] {
+			if i := slices.Index(in.metrics, m.name); m.kind == kMetric && m.name != nc && i >= 0 {
+				in.metrics[i] = nc // "customers acquired in Q1": new customers, counted on the orders' dates
+			}
+		}
 	}
 	if nc := r.lexMetric("new customers"); nc != "" && (sw.gain || slices.Contains(in.metrics, nc)) {
 		// "customers placed their first order", "how many customers did we win": the new ones
@@ -358,7 +398,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 	if len(in.metrics) == 0 && howMuch && r.revenue != "" && in.grain == "" && len(in.dims) == 0 {
 		in.metrics, in.defaulted = []string{r.revenue}, true // "how much did the West sell": money, not a count
 	}
-	if len(sw.attain) > 0 && r.attainment != "" && len(in.dims) > 0 && (which || list || in.hit != "") {
+	if len(sw.attain) > 0 && r.attainment != "" && in.rank != 0 && !in.countHit {
+		in.orderBy = r.attainment // "the lowest % of quota reached by any rep": ranked by attainment
+	} else if len(sw.attain) > 0 && r.attainment != "" && len(in.dims) > 0 && (which || list || in.hit != "") {
 		// "which reps hit their quota": the reps kept by their attainment, not a top one
 		in.hit, in.hitMiss, in.rank, which = r.attainment, sw.miss, 0, false
 	}
@@ -408,15 +450,34 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 		// "revenue versus quota as a percentage": the attainment, with its two figures
 		in.metrics, share = []string{r.revenue, r.quota, r.attainment}, false
 	}
+	if r.asksQuota(in) && r.attainment != "" && len(in.periods) < 2 && (fastest || share) {
+		// "furthest below quota in percentage terms": a quota's percent is its attainment
+		in.metrics, change, fastest, share = []string{r.revenue, r.quota, r.attainment}, false, false, false
+		if in.rank != 0 {
+			in.orderBy = r.attainment
+		}
+	}
+	if share && change && len(in.periods) > 0 {
+		share, fastest = false, true // "by what percent did revenue grow": the change, in percent
+	}
 	if share && len(sw.attain) == 0 && !r.sharePart(in, marks, shareAt, metricAt) {
 		if len(in.dims) == 0 && in.grain == "" {
 			return nil, cu, unsupported("I read a share of %s but not of what part: name the part (\"the share of revenue from the West\") or what to share it out over (\"each region's share of revenue\")", joinAnd(labels(in.metrics)))
 		}
 		in.shares = append([]string(nil), in.metrics...)
 	}
+	if in.part == nil && len(in.shares) == 0 {
+		// "orders that got a discount": the orders that did, not a grouping by it
+		for _, d := range slices.Clone(in.dims) {
+			if r.isFlag(d) {
+				in.dims = slices.DeleteFunc(in.dims, func(x string) bool { return x == d })
+				in.flags = appendNew(in.flags, d)
+			}
+		}
+	}
 	if change && (in.compare || len(in.periods) == 1 && (shrink || fastest || in.rank != 0 || howMuch && in.periods[0].unit != "")) {
 		in.change, in.compare = true, len(in.periods) == 2
-		if shrink || fastest || in.rank != 0 || which {
+		if (shrink || fastest || in.rank != 0 || which) && (len(in.dims) > 0 || in.grain != "") {
 			in.moved = &changeRank{byPct: fastest, bottom: shrink || in.rank < 0}
 			in.rank = 1
 			in.limit = max(in.limit, 1)
@@ -443,6 +504,8 @@ func (r *Resolver) refuse(items []item, first string) *decline {
 	for i := range items {
 		it := &items[i]
 		switch {
+		case it.is(kWrite) && !hardWrite[it.text] && it.text == "set" && hasKw(items, kwVs):
+			it.used = true // "set North against South": a comparison, not a write
 		case it.is(kWrite) && (hardWrite[it.text] || i == 0 || first == it.text):
 			return &decline{kind: DeclineChangesData, reason: fmt.Sprintf("I only read sales data; I cannot %s anything. Ask a question about it instead.", it.text)}
 		case it.is(kWrite) && gainVerbs[it.text] && r.countsNew(items):
@@ -457,6 +520,8 @@ func (r *Resolver) refuse(items []item, first string) *decline {
 			}
 		case it.kind == kFuture:
 			return &decline{kind: DeclineForecast, reason: fmt.Sprintf("That asks about the future (%q): I answer from the orders recorded so far and do not forecast. Ask about a period that has ended, such as last quarter.", it.orig)}
+		case it.kind == kOutside && (it.text == "cost" || it.text == "costs") && r.namesMetric(items, r.lexMetric("total discount")):
+			it.used = true // "what did discounting cost us": the discount amount
 		case it.kind == kOutside:
 			outside = append(outside, it.orig)
 		}
@@ -502,6 +567,16 @@ func salesWords(items []item) bool {
 		it := &items[i]
 		switch {
 		case it.is(kMetric), it.is(kDim), it.is(kValue), it.is(kFilter), it.is(kGrain), it.kind == kYear, it.kind == kMonth, it.kind == kDate, it.used:
+			return true
+		}
+	}
+	return false
+}
+
+// namesMetric reports whether an item of the question names metric.
+func (r *Resolver) namesMetric(items []item, metric string) bool {
+	for i := range items {
+		if m, ok := items[i].reading(kMetric); ok && m.name == metric && metric != "" {
 			return true
 		}
 	}

@@ -2,6 +2,7 @@ package offline
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -223,8 +224,18 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 			in = merge(p, in, cu)
 		}
 	}
-	if who := whoIs(ws); who != "" && in.rank != 0 && len(in.dims) == 0 && in.grain == "" {
+	r.quotaYear(in, ws, today)
+	who := whoIs(ws)
+	if who == "" && slices.ContainsFunc(ws, func(w word) bool { return w.text == "who" }) && r.asksQuota(in) {
+		who = "rep_name" // "who was furthest below quota": a rep, who holds a quota
+	}
+	switch {
+	case who == "" || in.rank == 0 || in.grain != "" || slices.Contains(in.dims, who):
+	case len(in.dims) == 0:
 		in.dims = []string{who} // "who sold the most": a rep
+	case len(in.dims) == 1 && in.limit <= 1:
+		// "in each territory, who sold the most": the rep ranked within each region
+		in.dims, in.perGroup = []string{who, in.dims[0]}, true
 	}
 	if d := r.complete(in); d != nil {
 		return r.declined(d)

@@ -9,6 +9,8 @@ import (
 // the text as written (for case-sensitive codes such as state "OR").
 type word struct {
 	text, sing, orig string
+	// money: written as an amount ("$2,000", "2,000"), never a year
+	money bool
 }
 
 // Limits on a question, so resolution stays bounded.
@@ -26,13 +28,15 @@ func split(q string) []word {
 	var out []word
 	r := []rune(q)
 	var cur []rune
+	money := false
 	flush := func() {
 		if len(cur) > 0 {
 			orig := string(cur)
 			t := strings.ToLower(orig)
-			out = append(out, word{text: t, sing: singular(t), orig: orig})
+			out = append(out, word{text: t, sing: singular(t), orig: orig, money: money})
 			cur = cur[:0]
 		}
+		money = false
 	}
 	digit := func(i int) bool { return i >= 0 && i < len(r) && unicode.IsDigit(r[i]) }
 	for i := 0; i < len(r); i++ {
@@ -43,7 +47,10 @@ func split(q string) []word {
 		case (c == '-' || c == '/' || c == '.') && digit(i-1) && digit(i+1) && len(cur) > 0:
 			cur = append(cur, c)
 		case c == ',' && digit(i-1) && len(cur) > 0 && allDigits(r, i+1, 3):
-			// thousands separator
+			money = true // thousands separator: an amount
+		case c == '$' && digit(i+1):
+			flush()
+			money = true
 		case c == '+' && digit(i-1):
 			flush()
 			out = append(out, word{text: "or", sing: "or", orig: "+"}, word{text: "more", sing: "more", orig: "+"}) // $10,000+
