@@ -245,7 +245,7 @@ func (l *lexicon) structural() {
 	kw(kwTop, "top", "best", "highest", "largest", "biggest", "most", "leading", "leads", "lead", "peak", "best selling", "top selling", "greatest",
 		"leaderboard", "league table")
 	kw(kwBottom, "bottom", "worst", "lowest", "smallest", "least", "fewest", "worst selling", "weakest")
-	kw(kwLast, "last", "past", "previous", "prior")
+	kw(kwLast, "last", "past", "previous", "prior", "trailing", "rolling")
 	kw(kwThis, "this", "current")
 	kw(kwYTD, "ytd", "year to date", "so far this year", "this year so far")
 	kw(kwMTD, "mtd", "month to date")
