@@ -96,7 +96,10 @@ func (r *Resolver) accountFor(in *intent, sw *seen) []string {
 
 // namesQuota reports whether an attainment phrase names the quota itself
 // ("made quota", "missed their quota").
-func namesQuota(phrase string) bool { return strings.Contains(strings.ToLower(phrase), "quota") }
+func namesQuota(phrase string) bool {
+	l := strings.ToLower(phrase)
+	return strings.Contains(l, "quota") || strings.Contains(l, "number") // "make his number"
+}
 
 // asksQuota reports whether the intent names a rate per period the model sets
 // revenue against (the reps' quota) or its attainment.
@@ -129,6 +132,9 @@ func (r *Resolver) settleClasses(in *intent, sw *seen, average, change *bool) *d
 	if r.attainment != "" && (len(sw.attain) > 0 || in.hit != "" || slices.Equal(in.metrics, []string{r.attainment})) {
 		// "hit their quota", "quota attainment by rep": revenue against quota,
 		// the two figures the attainment divides shown with it
+		if slices.Contains(in.metrics, r.attainment) && in.orderBy == "" {
+			in.orderBy = r.attainment // "the highest quota attainment": ranked by it
+		}
 		in.metrics = []string{r.revenue, r.quota, r.attainment}
 	}
 	if sw.divide {

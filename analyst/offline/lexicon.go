@@ -346,7 +346,10 @@ func (l *lexicon) structural() {
 		"achieved 100 percent of", "got to", "get to", "close to", "do against", "did against", "does against",
 		"exceeded their quota", "exceeded quota", "exceeded its quota", "beat their quota", "beat quota", "beat", "surpassed",
 		"over quota", "above quota", "at quota", "made their quota", "made its quota", "make their quota", "hit their number",
-		"reached their quota", "reached quota", "hit quota", "met quota", "met their quota", "achieved quota")
+		"reached their quota", "reached quota", "hit quota", "met quota", "met their quota", "achieved quota",
+		"make his number", "made his number", "hit his number", "make her number", "made her number", "hit her number",
+		"make their number", "made their number", "make their numbers", "made their numbers", "hit their numbers",
+		"how close", "how near", "how far from")
 	kw(kwMiss, "missed", "miss", "missing", "fell short of", "fall short of", "falls short of", "short of",
 		"failed to hit", "failed to reach", "failed to make", "failed to meet", "did not hit", "did not reach",
 		"did not make", "did not meet", "below quota", "under quota", "below their quota", "under their quota",
