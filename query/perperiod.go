@@ -145,8 +145,7 @@ func (c *Compiler) perRowValue(m semantic.Field) (string, typ, error) {
 	if ok && call.Name == "SUM" && !call.Distinct && len(call.Args) == 1 {
 		if ref, isRef := call.Args[0].(sqlparse.Ref); isRef && ref.Table != "" {
 			if f, err := c.model.Lookup(ref.Table+"."+ref.Name, semantic.KindFact); err == nil && strings.EqualFold(f.Table, m.Table) {
-				r := c.render(f)
-				return r.sql, r.typ, nil
+				return c.rateValue(f) // perperiod_exact.go: rounded once, after the sum
 			}
 		}
 	}

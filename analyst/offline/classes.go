@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/salesanalytics/salesanalytics/dialect"
 	"github.com/salesanalytics/salesanalytics/semantic"
 )
 
@@ -25,7 +27,18 @@ type seen struct {
 	groupFirst                string // a group named before a ranking: "for every region"
 	distinct                  bool   // "different", "unique": a count of distinct things
 	average                   bool   // "average", "on average"
+	miss                      bool   // "missed", "fell short of" (a quota)
+	sizeRank                  bool   // a ranking by size: "the smallest orders", "the biggest deals"
+	gain                      bool   // "won", "gained" (customers): the new ones
 }
+
+// sizeRanks rank by size: said of a count's things with "average" they rank
+// by the things' size, not by their number.
+var sizeRanks = toSet("smallest", "largest", "biggest", "greatest")
+
+// soldThings are the dimensions whose values are things sold: "how many Books
+// did we sell" counts units.
+var soldThings = toSet("category", "product_name")
 
 // unitNouns counted ("how many items were sold") are units, not products.
 var unitNouns = toSet("item", "piece")
@@ -60,21 +73,32 @@ func filterValues(m *semantic.Model) map[string]filterValue {
 func (r *Resolver) accountFor(in *intent, sw *seen) []string {
 	var out []string
 	orderSize := len(in.amounts) > 0 || slices.ContainsFunc(in.metrics, r.isRatio) || sw.average
+	if twoValues(in) && (len(sw.comparative) > 0 || len(sw.size) > 0 && !orderSize) {
+		sw.vs = true // "which sold more, East or West", "was Online or Phone bigger": side by side
+		return out
+	}
 	if !orderSize {
 		out = append(out, sw.size...) // "large orders": how large?
 	}
 	if !in.compare && !sw.vs && len(in.periods) < 2 {
 		out = append(out, sw.comparative...) // "more" than what?
 	}
-	if len(sw.attain) > 0 && !r.asksQuota(in) {
+	if len(sw.attain) > 0 && !r.asksQuota(in) && !slices.ContainsFunc(sw.attain, namesQuota) {
 		for _, w := range sw.attain {
 			if !strings.Contains(strings.ToLower(w), "against") {
 				out = append(out, w) // "hit" what?
 			}
 		}
-		sw.attain = nil
+		sw.attain, sw.miss = nil, false
 	}
 	return out
+}
+
+// namesQuota reports whether an attainment phrase names the quota itself
+// ("made quota", "missed their quota").
+func namesQuota(phrase string) bool {
+	l := strings.ToLower(phrase)
+	return strings.Contains(l, "quota") || strings.Contains(l, "number") // "make his number"
 }
 
 // asksQuota reports whether the intent names a rate per period the model sets
@@ -105,8 +129,13 @@ func (r *Resolver) settleClasses(in *intent, sw *seen, average, change *bool) *d
 			return unsupported("I read %q as before discounts, but %s has no gross figure: ask for gross revenue", "gross", joinAnd(labels(in.metrics)))
 		}
 	}
-	if len(sw.attain) > 0 && r.attainment != "" {
-		in.metrics = []string{r.revenue, r.quota, r.attainment} // "hit their quota": revenue against quota
+	if r.attainment != "" && (len(sw.attain) > 0 || in.hit != "" || slices.Equal(in.metrics, []string{r.attainment})) {
+		// "hit their quota", "quota attainment by rep": revenue against quota,
+		// the two figures the attainment divides shown with it
+		if slices.Contains(in.metrics, r.attainment) && in.orderBy == "" {
+			in.orderBy = r.attainment // "the highest quota attainment": ranked by it
+		}
+		in.metrics = []string{r.revenue, r.quota, r.attainment}
 	}
 	if sw.divide {
 		ratio := ""
@@ -136,6 +165,46 @@ func (r *Resolver) settleClasses(in *intent, sw *seen, average, change *bool) *d
 	}
 	return nil
 }
+
+// grainWithin reads two time grains of one question as a finer grain ranked
+// within a coarser one ("the best month of each year", "for every year,
+// which month …"): the coarser becomes the model's dimension of that grain
+// (order_year), the finer the time grain. ok is false when they are not two
+// different grains or the model has no such dimension.
+func (r *Resolver) grainWithin(a, b dialect.Grain) (outer string, inner dialect.Grain, ok bool) {
+	if a == "" || b == "" || a == b {
+		return "", "", false
+	}
+	order := []dialect.Grain{dialect.Day, dialect.Week, dialect.Month, dialect.Quarter, dialect.Year}
+	if slices.Index(order, a) > slices.Index(order, b) {
+		a, b = b, a
+	}
+	outer = dateField[:strings.Index(dateField, "_")+1] + string(b) // order_year
+	if _, err := r.model.Lookup(outer, semantic.KindDimension, semantic.KindTimeDimension); err != nil {
+		return "", "", false
+	}
+	return outer, a, true
+}
+
+// quotaYear gives an annual quota asked with no period ("the West's total
+// annual quota") the last complete year: a quota is a rate per month, summed
+// over a year it is the annual quota. The "annual" or "yearly" said of it
+// names that year, not a grouping by year.
+func (r *Resolver) quotaYear(in *intent, ws []word, today time.Time) {
+	annual := in.grain == dialect.Year || slices.ContainsFunc(ws, func(w word) bool { return annualWords[w.text] })
+	if !slices.Contains(in.metrics, r.quota) || r.quota == "" || len(in.periods) > 0 || in.compare || !annual {
+		return // a quota with no period and no "annual" is declined: over what months?
+	}
+	p, _, _, err := relative(true, 0, dialect.Year, today, 0)
+	if err != nil {
+		return
+	}
+	in.grain, in.periods = "", []period{p}
+	in.notes = append(in.notes, "No period was named, so the quota is the annual one, over "+p.label+".")
+}
+
+// annualWords say a figure is a year's.
+var annualWords = toSet("annual", "yearly", "annually", "annualized")
 
 // quotaHolders are the dimensions a quota is set for: each rep, and the reps
 // of a region.
@@ -181,7 +250,7 @@ func (r *Resolver) averageOf(in *intent, sw *seen, average *bool) {
 		*average = false
 		return
 	}
-	if len(in.metrics) == 1 && len(sw.size) > 0 {
+	if len(in.metrics) == 1 && (len(sw.size) > 0 || sw.sizeRank) {
 		if ratio := r.ratio[[2]string{r.revenue, in.metrics[0]}]; ratio != "" {
 			in.metrics, *average = []string{ratio}, false // "bigger orders on average": order size
 			return
@@ -269,7 +338,13 @@ func amountPair(items []item, i int) bool {
 		j++
 	}
 	and, hi := neighbour(items, j), neighbour(items, j+1)
-	return and != nil && and.kw(kwAnd) && hi != nil && hi.kind == kNumber && hi.amount != ""
+	if and != nil && and.kind == kNumber && and.amount != "" && j == i+1 && items[i].money && and.money {
+		return true // "$1,000-$2,000": two amounts side by side
+	}
+	if prev := neighbour(items, i-1); (prev == nil || !prev.kw(kwBetween)) && !(items[i].money && hi != nil && hi.money) {
+		return false // "from 1000 to 2000" without a currency is no pair of amounts
+	}
+	return and != nil && (and.kw(kwAnd) || and.kw(kwTo)) && hi != nil && hi.kind == kNumber && hi.amount != ""
 }
 
 // floorOrCeiling is the threshold of an amount followed by "or more" / "or

@@ -31,7 +31,8 @@ type item struct {
 	text   string // the words as matched
 	orig   string // the words as written
 	used   bool
-	pos    int // index among the items
+	pos    int  // index among the items
+	money  bool // written as an amount ("$2,000")
 }
 
 func (it *item) is(k kind) bool {
@@ -132,7 +133,27 @@ func scaleNumbers(items []item) []item {
 // a threshold word comes before it ("more than 2000 dollars"; "sell in 2025
 // in dollars" is a year).
 func amountAround(items []item, i int) bool {
-	return i > 0 && (items[i-1].kw(kwMore) || items[i-1].kw(kwLess))
+	if i > 0 && (items[i-1].kw(kwMore) || items[i-1].kw(kwLess)) {
+		// "growth in 2025 over 2024": another year and no currency make it a year
+		return items[i-1].text != "over" || !otherYear(items, i) || i+1 < len(items) && currencyWords[items[i+1].text]
+	}
+	// "between $1,000 and 2000", "from 1000 to $2,000": a pair of amounts
+	for _, j := range []int{i - 2, i + 2} {
+		if j >= 0 && j < len(items) && items[j].kind == kNumber && items[j].amount != "" && (items[min(i, j)+1].kw(kwAnd) || items[min(i, j)+1].kw(kwTo)) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherYear reports whether an item other than i is a year.
+func otherYear(items []item, i int) bool {
+	for j := range items {
+		if j != i && items[j].kind == kYear {
+			return true
+		}
+	}
+	return false
 }
 
 // multipliers scale the number before them.
@@ -380,10 +401,10 @@ func literal(w word) (item, bool) {
 	}
 	if a, ok := amountText(w.text); ok {
 		n, _ := strconv.Atoi(strings.Split(a, ".")[0])
-		if !strings.ContainsAny(w.text, ".km") && len(w.text) == 4 && n >= 1990 && n <= 2099 {
+		if !strings.ContainsAny(w.text, ".km") && len(w.text) == 4 && n >= 1990 && n <= 2099 && !w.money {
 			return item{kind: kYear, n: n, text: w.text, orig: w.orig}, true
 		}
-		return item{kind: kNumber, n: n, amount: a, text: w.text, orig: w.orig}, true
+		return item{kind: kNumber, n: n, amount: a, text: w.text, orig: w.orig, money: w.money}, true
 	}
 	s := strings.TrimSuffix(strings.TrimSuffix(w.text, "st"), "th")
 	s = strings.TrimSuffix(strings.TrimSuffix(s, "nd"), "rd")
@@ -391,7 +412,7 @@ func literal(w word) (item, bool) {
 	if err != nil || len(s) > 9 {
 		return item{}, false
 	}
-	if s == w.text && len(s) == 4 && n >= 1990 && n <= 2099 {
+	if s == w.text && len(s) == 4 && n >= 1990 && n <= 2099 && !w.money {
 		return item{kind: kYear, n: n, text: w.text, orig: w.orig}, true
 	}
 	return item{kind: kNumber, n: n, text: w.text, orig: w.orig}, true

@@ -61,4 +61,10 @@ var offTopic = []string{
 	"movie", "movies", "film", "recipe", "recipes", "joke", "jokes", "poem", "song", "music",
 	"president", "election", "capital of", "meaning of life", "horoscope", "lottery", "bitcoin",
 	"stock price", "share price", "news", "sports", "game score", "world cup",
+	"stock market", "stocks", "restaurant", "restaurants", "translate", "hotel", "hotels", "flight", "flights",
+	"ceo", "cfo", "cto", "headquarters", "password", "passwords", "login", "log in", "meeting",
+	"meetings", "vacation", "holiday", "holidays", "policy", "policies", "hiring", "job", "jobs", "interview",
+	"competitor", "competitors", "competition", "market share", "lawsuit", "legal", "wifi", "printer", "parking",
+	"lunch", "org chart", "logo", "slogan", "mission statement", "founded", "founder", "ipo", "investors",
+	"funding", "super bowl", "superbowl", "olympics", "oscars", "population", "mountain", "planet", "essay", "haiku", "limerick", "story", "homework", "dinner",
 }

@@ -37,8 +37,17 @@
 // Part), ratios the model defines ("the average customer's spend", "revenue
 // divided by customers"), averages per period, thresholds on an order's
 // amount ("over $1k", "$10,000+", "between $100 and $500"), distinct counts,
-// negation ("non-online orders"), full state names, and relative dates
-// ("the year before", "until now", "Mar-Jun 2025"). A word that only counts
+// negation ("non-online orders", "everyone except consumers"), full state
+// names, names in part when only one person has that part ("Maldonado",
+// "Natalie", "Khan, Natalie", "product 239"), who sells (a rep) and who buys
+// (a customer), quota attainment with the revenue and quota it divides, the
+// reps kept or counted by it ("which reps hit their quota", "how many reps
+// missed their quota": query.Compiler.CompileKept and CompileCountGroups,
+// the Resolution's Keep and CountAs), new customers however named ("first-time
+// buyers", "customers we won"), amounts as people write them ("$1,000-$2,000",
+// never a year), a period that has not happened yet declined as a forecast,
+// and relative dates ("the year before", "until now", "Mar-Jun 2025",
+// "trailing 90 days", "the first six months of 2025"). A word that only counts
 // in a context ("bigger", "more", "hit") is read with it, and not understood
 // without it. A question read, it begins its answer with the reading (the
 // measures, groups, filters and period in words).

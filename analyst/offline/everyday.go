@@ -13,7 +13,7 @@ var revenueWords = []string{
 	"money", "takings", "turnover", "income", "spend", "spent", "spending", "raked in",
 	"rake in", "brought in", "bring in", "pulled in", "sales dollars", "dollar sales",
 	"dollars", "dollar", "top line", "topline", "billings", "paid", "pay", "sales amount", "sales value",
-	"value of sales", "earn", "earned", "earnings", "cash", "business", "net", "net sales", "after discounts",
+	"value of sales", "bill", "billed", "billing", "invoiced", "invoice", "invoices", "earn", "earned", "earnings", "cash", "business", "net", "net sales", "after discounts",
 	"after discount", "net of discounts", "net of discount", "after any discounts", "revenue net of discounts",
 }
 
@@ -24,9 +24,11 @@ var metricWords = map[string][]string{
 		"sales count", "number of sales", "order numbers"},
 	"average_order_value": {"average order size", "order size", "avg order size", "average order",
 		"average basket", "basket size", "average sale", "average ticket", "average deal size",
-		"typical order", "mean order value"},
-	"units_sold": {"units", "unit sales", "quantity sold", "volume sold", "pieces sold", "pieces", "quantity"},
+		"typical order", "mean order value", "order value", "value of an order", "value of the average order"},
+	"units_sold": {"units", "unit sales", "quantity sold", "volume sold", "pieces sold", "pieces", "quantity",
+		"unit", "items sold", "units shipped", "items shipped", "units moved", "unit volume", "sales volume"},
 	"total_discount": {"discount given", "discounts given", "markdowns", "money off", "discount", "discounting",
+		"knocked off", "taken off", "savings", "discounted amount", "discount amount", "discount value",
 		"given away in discounts", "give away in discounts", "gave away in discounts"},
 	"average_unit_price": {"average selling price", "average unit price", "average price per unit", "asp",
 		"price per unit", "avg selling price", "mean price"},
@@ -37,7 +39,8 @@ var metricWords = map[string][]string{
 		"bought for the first time", "first time ordering", "customers with their first order",
 		"customers ordered for the first time", "customers who ordered for the first time",
 		"customers ordering for the first time", "customers bought for the first time",
-		"customers who bought for the first time"},
+		"customers who bought for the first time", "first order", "first orders", "first purchase", "first purchases",
+		"first time", "first time buyer", "new logos", "customer acquisition", "customer acquisitions", "newly won customers", "customers won"},
 	"quota": {"annual quota", "yearly quota", "quotas", "annual quotas", "sales quotas"},
 }
 
@@ -49,6 +52,9 @@ var valueWords = map[string]map[string][]string{
 		"Enterprise": {"enterprises", "large companies", "big companies"},
 		"Consumer":   {"consumers", "individuals", "retail customers", "private customers"}},
 	"status": {"Returned": {"returns", "returned", "came back", "sent back", "come back"}},
+	"channel": {"Retail": {"in store", "in stores", "retail store", "retail stores", "stores", "store", "brick and mortar"},
+		"Phone":   {"telephone", "over the phone", "by telephone", "phone in"},
+		"Partner": {"partners", "resellers", "reseller", "through partners"}},
 	"region": {"West": {"western", "west coast"}, "East": {"eastern", "east coast"},
 		"North": {"northern"}, "South": {"southern"}},
 }
@@ -58,7 +64,7 @@ var dimWords = map[string][]string{
 	"rep_name": {"salespeople", "salespeoples", "sales people", "sellers", "seller", "account executives",
 		"aes", "reps", "sales staff", "sales team", "sales reps", "representatives"},
 	"category": {"product lines", "product line", "product categories", "departments", "product groups",
-		"product types", "lines"},
+		"product types", "lines", "line"},
 	"customer_name": {"clients", "accounts"},
 	"region":        {"territories", "areas", "sales regions"},
 	"channel":       {"sales channels", "channels"},
@@ -82,11 +88,12 @@ var (
 	topWords = []string{
 		"strongest", "top performing", "best performing", "highest grossing", "top grossing",
 		"most successful", "star", "stars", "leaders", "leader", "high performing", "most valuable",
-		"largest", "heaviest", "busiest", "most popular", "popular",
+		"largest", "heaviest", "busiest", "most popular", "popular", "number one", "no 1", "led", "leading",
 	}
 	bottomWords = []string{
 		"poorest", "worst performing", "lowest performing", "least successful", "underperforming",
-		"slowest", "least popular", "smallest", "weakest performing", "lowest grossing",
+		"slowest", "least popular", "smallest", "weakest performing", "lowest grossing", "least busy", "quietest",
+		"furthest below", "furthest from", "farthest below", "farthest from", "least productive",
 	}
 )
 
@@ -97,7 +104,7 @@ var futureWords = []string{
 	"will", "forecast", "forecasts", "forecasted", "predict", "predicted", "prediction",
 	"predictions", "projected", "projection", "projections", "expect", "expected", "expecting",
 	"going to", "next", "upcoming", "future", "estimate", "anticipate", "anticipated",
-	"outlook", "gonna",
+	"outlook", "gonna", "likely", "likelihood", "at risk", "soon", "probability", "chances", "chance of",
 }
 
 // distinctWords ask for a count of different things ("how many different
@@ -108,24 +115,82 @@ var distinctWords = []string{"different", "distinct", "unique", "individual", "s
 // rewrites turn a phrase into the words the grammar reads, for phrases that
 // mean two things at once: "best seller" is the top product.
 var rewrites = map[string]string{
-	"best seller":      "top product",
-	"best sellers":     "top products",
-	"bestseller":       "top product",
-	"bestsellers":      "top products",
-	"best selling":     "top",
-	"return rate":      "share returned",
-	"returns rate":     "share returned",
-	"top seller":       "top product",
-	"top sellers":      "top products",
-	"worst seller":     "bottom product",
-	"worst sellers":    "bottom products",
-	"most bought":      "top",
-	"average orders":   "average number of orders",
-	"avg orders":       "average number of orders",
-	"mean orders":      "average number of orders",
-	"year before last": "2 years ago",
-	"fastest selling":  "top",
-	"slowest selling":  "bottom",
+	"best seller":         "top product",
+	"best sellers":        "top products",
+	"bestseller":          "top product",
+	"bestsellers":         "top products",
+	"best selling":        "top",
+	"return rate":         "share returned",
+	"returns rate":        "share returned",
+	"top seller":          "top product",
+	"top sellers":         "top products",
+	"worst seller":        "bottom product",
+	"worst sellers":       "bottom products",
+	"most bought":         "top",
+	"average orders":      "average number of orders",
+	"avg orders":          "average number of orders",
+	"mean orders":         "average number of orders",
+	"year before last":    "2 years ago",
+	"lifetime revenue":    "revenue", // all dates: the revenue of a customer's every order
+	"lifetime sales":      "sales",
+	"lifetime spend":      "spend",
+	"how many times":      "how many orders", // "how many times did customers order"
+	"least often":         "fewest orders",
+	"least frequently":    "fewest orders",
+	"most often":          "most orders",
+	"most frequently":     "most orders",
+	"how often":           "how many orders",
+	"spend per order":     "average order value",
+	"first six months":    "first half",
+	"last six months":     "second half",
+	"trailing":            "past",
+	"rolling":             "past",
+	"average order count": "average number of orders",
+	"avg order count":     "average number of orders",
+	"big ticket":          "large",
+	"health care":         "healthcare",
+	"trio of":             "3",
+	"top trio":            "top 3",
+	"revenue per order":   "average order value",
+	"sales per order":     "average order value",
+	"value per order":     "average order value",
+	"order worth":         "order value",
+	"basket value":        "order value",
+	"mean basket":         "average order",
+	"last quarter of":     "fourth quarter of", // "the last quarter of 2025"
+	"last month of":       "december of",
+	"last half of":        "second half of",
+	"fastest selling":     "top",
+	"slowest selling":     "bottom",
+}
+
+// whoSells and whoBuys say who "who" is when nothing else does: who sells is
+// a sales rep, who buys a customer ("who sold the most in 2025", "who spent
+// the most").
+var (
+	whoSells = toSet("sells", "sold", "sell", "selling", "closed", "closes", "close")
+	whoBuys  = toSet("bought", "buys", "buy", "buying", "spent", "spends", "spend", "spending", "ordered",
+		"orders", "purchased", "purchases", "paid", "pays")
+)
+
+// whoIs returns the dimension "who" names in ws by its verb: the rep's name
+// for selling, the customer's for buying; "" when there is no "who" or no
+// such verb within three words of it.
+func whoIs(ws []word) string {
+	for i, w := range ws {
+		if w.text != "who" {
+			continue
+		}
+		for j := i + 1; j < len(ws) && j <= i+3; j++ {
+			switch {
+			case whoSells[ws[j].text]:
+				return "rep_name"
+			case whoBuys[ws[j].text]:
+				return "customer_name"
+			}
+		}
+	}
+	return ""
 }
 
 // usStates maps each US state's name (and the District of Columbia) to its

@@ -41,6 +41,13 @@ type intent struct {
 	perPeriod dialect.Grain  // the metric averaged per period of this grain
 	part      *partSpec      // a share of this part of the whole (query.PartShare)
 	sorted    int            // the whole list sorted by the measure: +1 highest first, -1 lowest first
+	// hit, when set, is the attainment metric the groups are kept by: those at
+	// 100% or more ("which reps hit their quota"), or below it when hitMiss
+	// ("missed"); countHit counts them ("how many reps hit their quota",
+	// query's CompileCountGroups)
+	hit               string
+	hitMiss, countHit bool
+	flags             []string // yes/no dimensions that must be true ("orders that got a discount")
 }
 
 func (in *intent) clone() *intent {
@@ -52,6 +59,7 @@ func (in *intent) clone() *intent {
 	c.periods = slices.Clone(in.periods)
 	c.amounts = slices.Clone(in.amounts)
 	c.shares = slices.Clone(in.shares)
+	c.flags = slices.Clone(in.flags)
 	c.part = in.part.clone()
 	c.notes = nil
 	return &c
@@ -71,6 +79,9 @@ func (in *intent) request(maxRows int) (query.Request, error) {
 	}
 	grain := in.grain
 	where := whereOf(in.filters)
+	for _, f := range in.flags {
+		where = append(where, query.Eq(f, true))
+	}
 	for _, a := range in.amounts {
 		where = append(where, a.filter())
 	}
@@ -101,6 +112,9 @@ func (in *intent) request(maxRows int) (query.Request, error) {
 	}
 	if in.rank == 0 && in.sorted != 0 {
 		req.OrderBy = []query.Order{{Field: in.metrics[0], Desc: in.sorted > 0}}
+	}
+	if in.countHit {
+		return req, nil // counted (keep): no order, no limit
 	}
 	if (len(req.Dimensions) > 0 || req.Time != nil) && (req.Limit == 0 || req.Limit > maxRows) {
 		req.Limit = maxRows + 1 // one more, to say the answer was cut
@@ -163,6 +177,8 @@ func (in *intent) describe() string {
 	var b strings.Builder
 	metric := label(orDefault(in.orderBy, in.metrics[0]))
 	switch {
+	case in.countHit:
+		fmt.Fprintf(&b, "the number of %s whose %s %s their %s", plural(label(in.dims[0])), label(in.metrics[0]), in.hitVerb(), label(in.metrics[1]))
 	case in.moved != nil:
 		_, what := in.rankWords()
 		how := map[bool]string{true: "fell most", false: "grew most"}[in.moved.bottom]
@@ -217,6 +233,12 @@ func (in *intent) describe() string {
 	for _, n := range in.named {
 		b.WriteString(" (" + spoken(n) + ")")
 	}
+	for _, f := range in.flags {
+		b.WriteString(" that " + spoken(f))
+	}
+	if in.hit != "" && !in.countHit {
+		b.WriteString(", the " + plural(label(in.dims[0])) + " whose " + label(in.metrics[0]) + " " + in.hitVerb() + " their " + label(in.metrics[1]))
+	}
 	for _, a := range in.amounts {
 		b.WriteString(", orders " + a.String())
 	}
@@ -229,6 +251,38 @@ func (in *intent) describe() string {
 		b.WriteString(" " + inLabel(in.periods[0].label))
 	}
 	return b.String()
+}
+
+// countAs names the column of a count of groups ("reps_at_quota"), or "".
+func (in *intent) countAs() string {
+	if !in.countHit {
+		return ""
+	}
+	if in.hitMiss {
+		return strings.ReplaceAll(plural(label(in.dims[0])), " ", "_") + "_below_quota"
+	}
+	return strings.ReplaceAll(plural(label(in.dims[0])), " ", "_") + "_at_quota"
+}
+
+// keep is the condition on the attainment the groups are kept by, or nil:
+// at 100% or more, or below it ("missed").
+func (in *intent) keep() *query.Cmp {
+	if in.hit == "" {
+		return nil
+	}
+	op := query.OpGe
+	if in.hitMiss {
+		op = query.OpLt
+	}
+	return &query.Cmp{Field: in.hit, Op: op, Values: []any{"1"}}
+}
+
+// hitVerb says how the groups kept by hit stand to their quota.
+func (in *intent) hitVerb() string {
+	if in.hitMiss {
+		return "fell short of"
+	}
+	return "reached"
 }
 
 // ranked reports whether the intent is a top or bottom list.

@@ -73,6 +73,9 @@ const (
 	kwMoreThan = "morecmp" // more, fewer: said in a comparison
 	kwDivide   = "divide"  // revenue divided by customers: a ratio metric
 	kwAttain   = "attain"  // hit, reached, achieved (a quota): its attainment
+	kwMiss     = "miss"    // missed, fell short of (a quota)
+	kwGain     = "gain"    // won, gained (customers): new customers
+	kwUnit     = "unit"    // in dollars: the unit a figure is asked in, which money already is
 )
 
 // meaning is one reading of a phrase.
@@ -242,7 +245,7 @@ func (l *lexicon) structural() {
 	kw(kwTop, "top", "best", "highest", "largest", "biggest", "most", "leading", "leads", "lead", "peak", "best selling", "top selling", "greatest",
 		"leaderboard", "league table")
 	kw(kwBottom, "bottom", "worst", "lowest", "smallest", "least", "fewest", "worst selling", "weakest")
-	kw(kwLast, "last", "past", "previous", "prior")
+	kw(kwLast, "last", "past", "previous", "prior", "trailing", "rolling")
 	kw(kwThis, "this", "current")
 	kw(kwYTD, "ytd", "year to date", "so far this year", "this year so far")
 	kw(kwMTD, "mtd", "month to date")
@@ -256,7 +259,7 @@ func (l *lexicon) structural() {
 		"stack up against", "stacks up against", "stacked up against", "measure up against", "than", "than in",
 		"compare with", "set against", "side by side with", "side by side", "next to each other")
 	kw(kwTrend, "trend", "trends", "trended", "trending", "over time", "evolution", "evolve")
-	kw(kwChange, "change", "changed", "grow", "grew", "growth", "develop", "developed", "shift",
+	kw(kwChange, "increase", "increased", "increases", "change", "changed", "grow", "grew", "growth", "develop", "developed", "shift",
 		"move", "moved", "movement", "difference", "differ", "go up or down", "went up or down",
 		"stack up", "stacks up", "stacked up", "minus", "delta", "evolve from")
 	kw(kwInstead, "instead", "rather")
@@ -264,7 +267,9 @@ func (l *lexicon) structural() {
 	kw(kwFollow, "what about", "how about", "and in", "and for", "now")
 	kw(kwNot, "not", "excluding", "except", "other than", "without", "exclude", "apart from", "aside from",
 		"not counting", "leaving out", "leave out", "leaving", "outside", "outside of", "non", "ignoring",
-		"disregarding", "barring", "excluded", "but not", "except for", "not including", "minus the")
+		"disregarding", "barring", "excluded", "but not", "except for", "not including", "minus the", "no", "but",
+		"leaving aside", "setting aside", "set aside", "other than the", "beyond", "minus anything", "minus any",
+		"minus all", "minus everything", "less anything", "less any")
 	kw(kwWhich, "which", "who", "whom", "where")
 	kw(kwHowMany, "how many", "number of", "count of", "count", "count the", "tally of", "total number of")
 	kw(kwToday, "today", "now", "to date", "till today", "until today", "until now", "till now", "up to now",
@@ -330,11 +335,25 @@ func (l *lexicon) structural() {
 		"pre discount", "at full list price", "at list price", "at full price", "full list price", "undiscounted",
 		"without discounts", "without any discount", "list price revenue", "at list", "list value", "revenue at list price")
 	kw(kwSize, "small", "smaller", "large", "larger", "big", "bigger", "size", "sized")
-	kw(kwMoreThan, "more", "fewer", "higher", "lower")
+	kw(kwMoreThan, "more", "fewer", "higher", "lower", "better", "worse", "stronger", "weaker", "ahead", "behind", "outsold", "outperformed")
 	kw(kwDivide, "divided by", "divided among", "over the number of")
+	kw(kwUnit, "in dollars", "in dollar terms", "in usd", "in us dollars", "dollar terms", "in dollar value", "dollar value",
+		"revenue wise", "sales wise", "in money terms")
+	kw(kwGain, "win", "won", "gain", "gained", "signed", "signed up", "sign up", "onboarded", "onboard", "landed",
+		"brought on", "attracted", "attract", "bring on")
 	kw(kwAttain, "hit", "hitting", "met", "meet", "reached", "reach", "achieved", "achieve", "attained",
 		"made quota", "make quota", "at or above", "reached 100 percent of", "hit 100 percent of",
-		"achieved 100 percent of", "got to", "get to", "close to", "do against", "did against", "does against")
+		"achieved 100 percent of", "got to", "get to", "close to", "do against", "did against", "does against",
+		"exceeded their quota", "exceeded quota", "exceeded its quota", "beat their quota", "beat quota", "beat", "surpassed",
+		"over quota", "above quota", "at quota", "made their quota", "made its quota", "make their quota", "hit their number",
+		"reached their quota", "reached quota", "hit quota", "met quota", "met their quota", "achieved quota",
+		"make his number", "made his number", "hit his number", "make her number", "made her number", "hit her number",
+		"make their number", "made their number", "make their numbers", "made their numbers", "hit their numbers",
+		"how close", "how near", "how far from")
+	kw(kwMiss, "missed", "miss", "missing", "fell short of", "fall short of", "falls short of", "short of",
+		"failed to hit", "failed to reach", "failed to make", "failed to meet", "did not hit", "did not reach",
+		"did not make", "did not meet", "below quota", "under quota", "below their quota", "under their quota",
+		"missed their quota", "missed quota", "missed its quota")
 	kw(kwMore, "over", "above", "more than", "exceeded", "exceed", "exceeds", "worth over", "greater than", "bigger than", "larger than", "at least",
 		"exceeding", "upwards of", "in excess of", "worth more than", "higher than", "min", "minimum")
 	kw(kwLess, "under", "below", "less than", "smaller than", "at most", "lower than", "cheaper than",
@@ -373,10 +392,18 @@ var outside = []string{
 	"targets", "email", "emails", "phone number", "address", "churn", "employee", "employees",
 	"expenses", "expense", "roi", "ebitda", "unit cost", "return on investment", "profitable",
 	"conversion", "conversion rate", "bounce", "bounce rate", "sessions", "pageviews",
-	"acquisition target", "acquisition targets", "customer acquisition", "acquisition cost", "campaign", "campaigns",
+	"acquisition target", "acquisition targets", "customer acquisition cost", "acquisition cost", "customer acquisition target", "customer acquisition targets", "campaign", "campaigns",
 	"marketing", "goal", "goals", "objective", "objectives", "compensation", "pay our reps", "pay our sales reps",
 	"pay the reps", "we pay", "paid to reps", "paid to our reps", "visited", "visit", "site", "web site",
 	"footfall", "ad", "ads", "advertising", "returns policy", "refund rate", "satisfaction", "nps", "reviews", "ratings",
+	"cancelled", "canceled", "cancellation", "cancellations", "refunds", "refunded",
+	"net income", "net profit", "operating income", "net earnings", "operating expenses", "opex", "overheads",
+	"get paid", "gets paid", "got paid", "paid to", "payout", "payouts", "remuneration", "incentive", "incentives",
+	"spiff", "spiffs", "paycheck", "paychecks", "overtime", "benefits", "pension", "hourly rate", "pay rate",
+	"sales target", "sales targets", "revenue goal", "forecast accuracy", "pipeline", "leads", "opportunities",
+	"win rate", "deal pipeline", "returns cost", "cost of returns", "gross margin", "cost of goods",
+	"highest paid", "best paid", "paid the most", "lowest paid", "paid the least", "plan", "plans", "planned",
+	"quota plan", "sales plan",
 }
 
 // offTopicMark names the reading of an off-topic subject.
@@ -407,14 +434,18 @@ var stopWords = toSet(
 	"year's", "everything", "ever", "far", "date", "dates", "ones", "one's", "s", "terms", "term",
 	"according", "across", "based", "had", "were", "value", "values", "who", "group", "grouped",
 	"ordered", "placed", "bought", "purchased", "buy", "given", "over", "got", "receive", "received",
-	"make", "generated", "cumulative", "place", "places", "placing", "had",
+	"make", "generated", "cumulative", "place", "places", "placing", "had", "received",
 	"been", "bring", "makes", "generates", "customer's", "overall", "altogether", "combined",
 	"company", "companywide", "firm", "pls", "plz", "thx", "aside", "start", "end", "beginning", "inclusive", "including",
 	"take", "took", "taken", "booked", "book", "close", "closed", "serve", "served", "buying", "buy",
 	"shifted", "shift", "located", "something", "anything", "lifetime", "alltime", "come", "coming",
 	"came", "ordering", "orders placed", "comes", "coming from", "worth", "sells", "used", "often",
-	"frequently", "gained", "won", "acquired", "added", "acquire", "gain", "win", "side", "single", "away",
+	"frequently", "acquired", "added", "acquire", "side", "single", "away", "granted", "grant", "everyone", "everybody",
 	"move", "moved", "moving", "went", "recorded", "record", "registered", "logged",
+	"handled", "handle", "handles", "managed", "manage", "manages", "owned", "owns", "covered", "covers",
+	"picked", "picked up", "his", "her", "hers", "him", "she", "he", "they", "them", "brand", "very", "if", "wise", "level", "both",
+	"show both", "counting", "dollar terms", "in dollar terms", "terms", "all time", "active",
+	"responsible", "assigned", "attributed", "credited", "valued", "sized", "range", "landed", "landing",
 )
 
 func toSet(ws ...string) map[string]bool {

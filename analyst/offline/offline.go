@@ -221,6 +221,16 @@ func (a *Analyst) compile(res *Resolution) (*query.Query, error) {
 	if res.Part != nil {
 		return a.compiler.CompilePartShare(res.Request, *res.Part)
 	}
+	var keep query.Cmp
+	if res.Keep != nil {
+		keep = *res.Keep
+	}
+	switch {
+	case res.CountAs != "":
+		return a.compiler.CompileCountGroups(res.Request, keep, res.CountAs)
+	case res.Keep != nil:
+		return a.compiler.CompileKept(res.Request, keep)
+	}
 	return a.compiler.Compile(res.Request)
 }
 

@@ -33,6 +33,11 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 	if err != nil {
 		return nil, cu, &decline{kind: DeclineUnsupported, reason: err.Error()}
 	}
+	for _, p := range ps {
+		if p.from.After(today) {
+			return nil, cu, &decline{kind: DeclineForecast, reason: fmt.Sprintf("%s has not happened yet: I answer from the orders recorded so far and do not forecast. Ask about a period that has ended, such as last quarter.", capital(p.label))}
+		}
+	}
 	in := &intent{periods: ps, compare: compare}
 	var (
 		by, which, howMany, not, list, trend, change bool
@@ -45,6 +50,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 		marks                                        []shareMark
 		shareAt, metricAt                            = -1, -1
 		sw                                           seen
+		notWord                                      string // the "not" word not yet applied to a value
 	)
 	for i := range items {
 		it := &items[i]
@@ -62,6 +68,16 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 				}
 				continue
 			case kwTop, kwBottom:
+				if next != nil && next.kind == kNumber && next.money && it.text == "top" {
+					// "did an order top $5k": over, not a top 5000
+					if a, ok := amountAfter(items, i); ok && r.amountFact != "" {
+						a = a.with("over", true)
+						a.field = r.amountFact
+						in.amounts = append(in.amounts, a)
+					}
+					break
+				}
+				sw.sizeRank = sw.sizeRank || sizeRanks[it.text] // "the smallest orders on average": their size
 				in.rank = 1
 				if it.ms[0].name == kwBottom {
 					in.rank = -1
@@ -77,7 +93,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 				trend = true
 			case kwChange:
 				// "moved the most units" sells; "how did it move" changes
-				change = change || next == nil || !(next.kw(kwTop) || next.kw(kwBottom)) || !sellVerbs[it.text]
+				change = change || (next == nil || !(next.kw(kwTop) || next.kw(kwBottom)) || !sellVerbs[it.text]) && !(sellVerbs[it.text] && hasKw(items, kwHowMany))
 			case kwShrink:
 				shrink, change = true, true
 			case kwFastest:
@@ -100,7 +116,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 				by = true
 				continue
 			case kwNot:
-				not = true
+				not, notWord = true, it.orig
 				continue
 			case kwWhich:
 				which = true
@@ -109,8 +125,8 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 			case kwList:
 				list = true
 			case kwDistinct:
-				if next == nil || !r.countable(next) {
-					unknown = append(unknown, it.orig) // "different" outside a count of things
+				if after := neighbour(items, i+2); next == nil || !r.countable(next) && !(next.is(kValue) && after != nil && r.countable(after)) {
+					unknown = append(unknown, it.orig) // "different" outside a count of things ("distinct electronics buyers" counts)
 				}
 				howMany, sw.distinct = true, true // "unique customers": a count of them
 				continue
@@ -139,27 +155,35 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 				sw.comparative = append(sw.comparative, it.orig)
 			case kwDivide:
 				sw.divide = true
-			case kwAttain:
+			case kwGain:
+				sw.gain = true // "how many customers did we win": new ones
+			case kwAttain, kwMiss:
 				sw.attain = append(sw.attain, it.orig)
+				sw.miss = sw.miss || it.kw(kwMiss)
 				sw.vs = sw.vs || strings.Contains(it.text, "against") // "how did the West do against the East"
 			case kwVs:
 				sw.vs = true
 				if prev != nil && next != nil && prev.is(kValue) && next.is(kValue) {
 					compareValues = true // "East vs West": one row each, never a sum
 				}
-			case kwAnd, kwTo, kwFrom, kwSince, kwBetween, kwThis, kwLast, kwAgo, kwHalf:
+			case kwAnd, kwTo, kwFrom, kwSince, kwBetween, kwThis, kwLast, kwAgo, kwHalf, kwUnit:
 				// joins values ("North and South") or a time phrase already read
 			default:
 				unknown = append(unknown, it.orig)
 			}
 		case it.kind == kNumber:
 			switch {
-			case prev != nil && prev.kw(kwBetween) && it.amount != "" && amountPair(items, i):
+			case (prev == nil || prev.kw(kwBetween) || prev.kw(kwFrom) || !prev.kw(kwTo) && prev.kind != kNumber) && it.amount != "" && amountPair(items, i):
+				// "between $1,000 and $2,000", "from $1,000 to $2,000", "the $1,000-$2,000 range"
 				if r.amountFact == "" {
 					return nil, cu, &decline{kind: DeclineNotInModel, reason: "The model has no amount per order to compare with " + it.amount + "."}
 				}
 				hi := neighbour(items, i+2)
-				if neighbour(items, i+1).kind != kKeyword {
+				switch neighbour(items, i+1).kind {
+				case kNumber:
+					hi = neighbour(items, i+1) // "$1,000-$2,000"
+				case kKeyword:
+				default:
 					hi = neighbour(items, i+3) // "between 100 dollars and 500"
 				}
 				in.amounts = append(in.amounts, floorOrCeiling(it, true, r.amountFact), floorOrCeiling(hi, false, r.amountFact))
@@ -226,6 +250,10 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 				break
 			}
 			m := r.chooseValue(it, prev, next, in)
+			if u := r.lexMetric("units sold"); howMany && soldThings[m.name] && u != "" && !not && !sw.distinct {
+				// "how many Books did we sell": units of them
+				in.metrics, howMany, cu.namedMetric = appendNew(in.metrics, u), false, true
+			}
 			addValue(in, m.name, m.value, not)
 			marks = append(marks, shareMark{pos: i, dim: m.name, value: m.value})
 			// "excluding Online and Phone" excludes both
@@ -233,7 +261,15 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 		case it.kind == kGrain && namesPeriod(it, next):
 			// "the month of November 2025": the grain word names the period
 		case it.kind == kGrain:
-			in.grain = it.ms[0].grain
+			g := it.ms[0].grain
+			if outer, inner, ok := r.grainWithin(in.grain, g); ok && (in.rank != 0 || which) {
+				// "the best month of each year": months ranked within each year
+				in.grain, perGroup = inner, true
+				in.dims = appendNew(in.dims, outer)
+				sw.groupFirst = ""
+				break
+			}
+			in.grain = g
 			if which || in.rank != 0 {
 				rankTarget = true
 			}
@@ -250,6 +286,11 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 			case isDim && !wantDim && prev != nil && (prev.is(kValue) || prev.is(kFilter)) && r.subject(dim.name):
 				// "SMB clients", "West reps": whose orders, not a grouping
 			case isMet && howMany:
+				if (it.text == "sales" || it.text == "sale") && met.name == r.revenue {
+					if oc, ok := r.countOf["order_id"]; ok {
+						met.name = oc // "how many sales did we make": sales counted are orders
+					}
+				}
 				in.metrics = appendNew(in.metrics, met.name)
 				cu.namedMetric = true
 				howMany = false
@@ -262,8 +303,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 				case ok:
 					in.metrics = appendNew(in.metrics, mt)
 					cu.namedMetric = true
-				case len(sw.attain) > 0 || hasKw(items, kwAttain):
-					return nil, cu, unsupported("I cannot yet count the %s whose revenue reached their quota; ask for quota attainment by %s instead", it.orig, label(dim.name))
+				case (len(sw.attain) > 0 || hasKw(items, kwAttain) || hasKw(items, kwMiss)) && r.attainment != "":
+					// "how many reps hit their quota": the reps at 100% or more, counted
+					in.dims, in.hit, in.countHit = appendNew(in.dims, dim.name), r.attainment, true
 				default:
 					unknown = append(unknown, it.orig)
 				}
@@ -285,8 +327,8 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 			case isMet && next != nil && spendVerbs[next.text] && len(it.ms) > 0 && r.countsADimension(met.name):
 				// "customers spend": the customers are who spends, not a count
 			case isMet:
-				if by && in.rank != 0 && rankTarget {
-					in.orderBy = met.name
+				if by && in.rank != 0 && rankTarget || prev != nil && (prev.kw(kwTop) || prev.kw(kwBottom)) && len(in.metrics) > 0 {
+					in.orderBy = met.name // "customers order through … fewest orders": ranked by the orders
 				}
 				if prev != nil && (prev.is(kValue) || prev.is(kFilter)) && !by {
 					afterValue = appendNew(afterValue, met.name) // "healthcare customers"
@@ -300,6 +342,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 			}
 		}
 		by = false
+	}
+	if not {
+		unknown = append(unknown, notWord) // "orders with no discount": not of what?
 	}
 	unknown = append(unknown, r.accountFor(in, &sw)...)
 	if len(unknown) > 0 {
@@ -320,14 +365,47 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 	if d := r.settleClasses(in, &sw, &average, &change); d != nil {
 		return nil, cu, d
 	}
+	if howMuch && len(afterValue) > 0 && len(afterValue) == len(in.metrics) && r.revenue != "" && !slices.Contains(in.metrics, r.revenue) {
+		// "how much did we sell apart from the returned orders": money, the orders only say which
+		in.metrics = []string{r.revenue}
+		afterValue = nil
+	}
 	if len(afterValue) > 0 && len(afterValue) < len(in.metrics) {
 		// a measure word that only says what a value is ("revenue for healthcare
 		// customers") when another measure is asked for
-		in.metrics = slices.DeleteFunc(in.metrics, func(m string) bool { return slices.Contains(afterValue, m) && m != in.orderBy })
+		in.metrics = slices.DeleteFunc(in.metrics, func(m string) bool {
+			return slices.Contains(afterValue, m) && m != in.orderBy && m != r.attainment // "Marco Tucker quota attainment"
+		})
+	}
+	if nc := r.lexMetric("new customers"); nc != "" {
+		for _, m := range r.lex.phrases["acquired customers"] {
+			if i := slices.Index(in.metrics, m.name); m.kind == kMetric && m.name != nc && i >= 0 {
+				in.metrics[i] = nc // "customers acquired in Q1": new customers, counted on the orders' dates
+			}
+		}
+	}
+	if nc := r.lexMetric("new customers"); nc != "" && (sw.gain || slices.Contains(in.metrics, nc)) {
+		// "customers placed their first order", "how many customers did we win": the new ones
+		if i := slices.Index(in.metrics, r.countOf["customer_id"]); i >= 0 {
+			in.metrics[i] = nc
+			in.metrics = slices.Compact(in.metrics)
+		}
 	}
 	if len(in.metrics) == 0 && len(implied) > 0 {
 		in.metrics = implied
 		cu.namedMetric = true
+	}
+	if len(in.metrics) == 0 && howMuch && r.revenue != "" && in.grain == "" && len(in.dims) == 0 {
+		in.metrics, in.defaulted = []string{r.revenue}, true // "how much did the West sell": money, not a count
+	}
+	if len(sw.attain) > 0 && r.attainment != "" && in.rank != 0 && !in.countHit {
+		in.orderBy = r.attainment // "the lowest % of quota reached by any rep": ranked by attainment
+	} else if len(sw.attain) > 0 && r.attainment != "" && len(in.dims) > 0 && (which || list || in.hit != "") {
+		// "which reps hit their quota": the reps kept by their attainment, not a top one
+		in.hit, in.hitMiss, in.rank, which = r.attainment, sw.miss, 0, false
+	}
+	if sw.vs && twoValues(in) && !in.compare {
+		which = false // "which was bigger, Online or Phone": the two side by side, not a top one
 	}
 	if which && in.rank == 0 && len(in.dims) > 0 && len(in.metrics) > 0 {
 		in.rank = 1 // "which region had revenue …" reads as the top one
@@ -368,15 +446,38 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 		return nil, cu, &decline{kind: DeclineNotUnderstood, unknown: []string{"average"},
 			reason: `I read "average" but not over what: ask for an average per month, week, day, quarter or year ("average monthly revenue in 2025"), or name a measure such as average order value.`}
 	}
+	if (share || sw.vs) && r.attainment != "" && slices.Contains(in.metrics, r.revenue) && slices.Contains(in.metrics, r.quota) {
+		// "revenue versus quota as a percentage": the attainment, with its two figures
+		in.metrics, share = []string{r.revenue, r.quota, r.attainment}, false
+	}
+	if r.asksQuota(in) && r.attainment != "" && len(in.periods) < 2 && (fastest || share) {
+		// "furthest below quota in percentage terms": a quota's percent is its attainment
+		in.metrics, change, fastest, share = []string{r.revenue, r.quota, r.attainment}, false, false, false
+		if in.rank != 0 {
+			in.orderBy = r.attainment
+		}
+	}
+	if share && change && len(in.periods) > 0 {
+		share, fastest = false, true // "by what percent did revenue grow": the change, in percent
+	}
 	if share && len(sw.attain) == 0 && !r.sharePart(in, marks, shareAt, metricAt) {
 		if len(in.dims) == 0 && in.grain == "" {
 			return nil, cu, unsupported("I read a share of %s but not of what part: name the part (\"the share of revenue from the West\") or what to share it out over (\"each region's share of revenue\")", joinAnd(labels(in.metrics)))
 		}
 		in.shares = append([]string(nil), in.metrics...)
 	}
+	if in.part == nil && len(in.shares) == 0 {
+		// "orders that got a discount": the orders that did, not a grouping by it
+		for _, d := range slices.Clone(in.dims) {
+			if r.isFlag(d) {
+				in.dims = slices.DeleteFunc(in.dims, func(x string) bool { return x == d })
+				in.flags = appendNew(in.flags, d)
+			}
+		}
+	}
 	if change && (in.compare || len(in.periods) == 1 && (shrink || fastest || in.rank != 0 || howMuch && in.periods[0].unit != "")) {
 		in.change, in.compare = true, len(in.periods) == 2
-		if shrink || fastest || in.rank != 0 || which {
+		if (shrink || fastest || in.rank != 0 || which) && (len(in.dims) > 0 || in.grain != "") {
 			in.moved = &changeRank{byPct: fastest, bottom: shrink || in.rank < 0}
 			in.rank = 1
 			in.limit = max(in.limit, 1)
@@ -403,6 +504,8 @@ func (r *Resolver) refuse(items []item, first string) *decline {
 	for i := range items {
 		it := &items[i]
 		switch {
+		case it.is(kWrite) && !hardWrite[it.text] && it.text == "set" && hasKw(items, kwVs):
+			it.used = true // "set North against South": a comparison, not a write
 		case it.is(kWrite) && (hardWrite[it.text] || i == 0 || first == it.text):
 			return &decline{kind: DeclineChangesData, reason: fmt.Sprintf("I only read sales data; I cannot %s anything. Ask a question about it instead.", it.text)}
 		case it.is(kWrite) && gainVerbs[it.text] && r.countsNew(items):
@@ -417,6 +520,8 @@ func (r *Resolver) refuse(items []item, first string) *decline {
 			}
 		case it.kind == kFuture:
 			return &decline{kind: DeclineForecast, reason: fmt.Sprintf("That asks about the future (%q): I answer from the orders recorded so far and do not forecast. Ask about a period that has ended, such as last quarter.", it.orig)}
+		case it.kind == kOutside && (it.text == "cost" || it.text == "costs") && r.namesMetric(items, r.lexMetric("total discount")):
+			it.used = true // "what did discounting cost us": the discount amount
 		case it.kind == kOutside:
 			outside = append(outside, it.orig)
 		}
@@ -462,6 +567,16 @@ func salesWords(items []item) bool {
 		it := &items[i]
 		switch {
 		case it.is(kMetric), it.is(kDim), it.is(kValue), it.is(kFilter), it.is(kGrain), it.kind == kYear, it.kind == kMonth, it.kind == kDate, it.used:
+			return true
+		}
+	}
+	return false
+}
+
+// namesMetric reports whether an item of the question names metric.
+func (r *Resolver) namesMetric(items []item, metric string) bool {
+	for i := range items {
+		if m, ok := items[i].reading(kMetric); ok && m.name == metric && metric != "" {
 			return true
 		}
 	}

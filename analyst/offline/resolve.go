@@ -2,6 +2,7 @@ package offline
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -61,6 +62,14 @@ type Resolution struct {
 	// Part, when set, asks for the share a part of the request's figures is
 	// of the whole: compile it with query.Compiler.CompilePartShare.
 	Part *query.PartShare
+	// Keep, when set, keeps the rows of the request's result whose metric
+	// compares so ("the reps at 100% of their quota or more"): compile it
+	// with query.Compiler.CompileKept.
+	Keep *query.Cmp
+	// CountAs, when set, asks for the number of rows the request returns
+	// (those Keep keeps), in a column of this name: compile it with
+	// query.Compiler.CompileCountGroups.
+	CountAs string
 	// Notes say how a word was read when it could mean more than one thing, and
 	// which misspelt words were corrected.
 	Notes []string
@@ -105,6 +114,7 @@ func NewResolver(m *semantic.Model, values map[string][]string, now func() time.
 		}
 	}
 	r.lex.structural()
+	r.lex.nameParts(values)
 	r.lex.finish()
 	r.amountFact = r.lex.summed["total_revenue"]
 	exprs, err := metricExprs(m)
@@ -214,6 +224,19 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 			in = merge(p, in, cu)
 		}
 	}
+	r.quotaYear(in, ws, today)
+	who := whoIs(ws)
+	if who == "" && slices.ContainsFunc(ws, func(w word) bool { return w.text == "who" }) && r.asksQuota(in) {
+		who = "rep_name" // "who was furthest below quota": a rep, who holds a quota
+	}
+	switch {
+	case who == "" || in.rank == 0 || in.grain != "" || slices.Contains(in.dims, who):
+	case len(in.dims) == 0:
+		in.dims = []string{who} // "who sold the most": a rep
+	case len(in.dims) == 1 && in.limit <= 1:
+		// "in each territory, who sold the most": the rep ranked within each region
+		in.dims, in.perGroup = []string{who, in.dims[0]}, true
+	}
 	if d := r.complete(in); d != nil {
 		return r.declined(d)
 	}
@@ -230,7 +253,7 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	if err != nil {
 		return r.declined(&decline{kind: DeclineTooLarge, reason: err.Error()})
 	}
-	res := &Resolution{Request: req, Part: in.partShare(), Notes: append(notes, in.notes...), Reading: reading(in), in: in}
+	res := &Resolution{Request: req, Part: in.partShare(), Keep: in.keep(), CountAs: in.countAs(), Notes: append(notes, in.notes...), Reading: reading(in), in: in}
 	if suggest {
 		res.Suggestions = r.followUps(in, today)
 	}

@@ -189,6 +189,12 @@ func spanAt(items []item, i int, today time.Time) (period, int, bool, error) {
 		if n := next(1); n != nil && n.kw(kwQuarterN) { // 2024 Q3
 			return quarter(it.n, n.ms[0].n), 2, true, nil
 		}
+		if n := next(1); n != nil && n.kw(kwHalf) { // 2025 H1, "2025 first-half"
+			return half(it.n, n.ms[0].n), 2, true, nil
+		}
+		if n, g := next(1), next(2); n != nil && g != nil && n.kw(kwOrdinal) && g.kind == kGrain && g.ms[0].grain == dialect.Quarter {
+			return quarter(it.n, n.ms[0].n), 3, true, nil // "2025 first quarter"
+		}
 		y := it.n
 		return period{from: date(y, 1, 1), to: date(y, 12, 31), unit: dialect.Year, label: fmt.Sprint(y)}, 1, true, nil
 	case it.kw(kwQuarterN):

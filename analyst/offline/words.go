@@ -9,6 +9,8 @@ import (
 // the text as written (for case-sensitive codes such as state "OR").
 type word struct {
 	text, sing, orig string
+	// money: written as an amount ("$2,000", "2,000"), never a year
+	money bool
 }
 
 // Limits on a question, so resolution stays bounded.
@@ -26,13 +28,15 @@ func split(q string) []word {
 	var out []word
 	r := []rune(q)
 	var cur []rune
+	money := false
 	flush := func() {
 		if len(cur) > 0 {
 			orig := string(cur)
 			t := strings.ToLower(orig)
-			out = append(out, word{text: t, sing: singular(t), orig: orig})
+			out = append(out, word{text: t, sing: singular(t), orig: orig, money: money})
 			cur = cur[:0]
 		}
+		money = false
 	}
 	digit := func(i int) bool { return i >= 0 && i < len(r) && unicode.IsDigit(r[i]) }
 	for i := 0; i < len(r); i++ {
@@ -43,7 +47,10 @@ func split(q string) []word {
 		case (c == '-' || c == '/' || c == '.') && digit(i-1) && digit(i+1) && len(cur) > 0:
 			cur = append(cur, c)
 		case c == ',' && digit(i-1) && len(cur) > 0 && allDigits(r, i+1, 3):
-			// thousands separator
+			money = true // thousands separator: an amount
+		case c == '$' && digit(i+1):
+			flush()
+			money = true
 		case c == '+' && digit(i-1):
 			flush()
 			out = append(out, word{text: "or", sing: "or", orig: "+"}, word{text: "more", sing: "more", orig: "+"}) // $10,000+
@@ -141,6 +148,7 @@ var numberWords = map[string]int{
 	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
 	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
 	"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-	"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12, "couple": 2, "pair": 2,
+	"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+	"hundred": 100, "trio": 3, "quartet": 4, "half dozen": 6, "dozen": 12, "couple": 2, "pair": 2,
 	"thousand": 1000, "million": 1000000,
 }

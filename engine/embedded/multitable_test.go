@@ -1,7 +1,6 @@
 package embedded_test
 
 import (
-	"context"
 	"sort"
 	"strconv"
 	"testing"
@@ -23,14 +22,16 @@ import (
 
 func monthOf(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC) }
 
-// monthlyQuota is a twelfth of the annual quota, rounded half away from zero to
-// the cent.
+// monthlyQuota is a twelfth of the annual quota at 16 places, not rounded to
+// the cent: a range's quota is rounded once, after its months are summed, so a
+// whole year is the annual quota to the cent.
 func monthlyQuota(r datagen.Rep) decimal.Decimal {
-	return r.AnnualQuota.Decimal().DivRound(decimal.NewFromInt(12), 2)
+	return r.AnnualQuota.Decimal().DivRound(decimal.NewFromInt(12), 16)
 }
 
 // quotaOver is the monthly quota over [from, to]: full months as they are, a
-// month covered in part by its share of days (12 places), summed, to the cent.
+// month covered in part by its share of days (16 places), summed, then rounded
+// once to the cent.
 func quotaOver(monthly decimal.Decimal, from, to time.Time) decimal.Decimal {
 	sum := decimal.Zero
 	for m := monthOf(from); !m.After(to); m = m.AddDate(0, 1, 0) {
@@ -43,7 +44,7 @@ func quotaOver(monthly decimal.Decimal, from, to time.Time) decimal.Decimal {
 			hi = to
 		}
 		days := int64(hi.Sub(lo).Hours()/24) + 1
-		sum = sum.Add(monthly.Mul(decimal.NewFromInt(days)).DivRound(decimal.NewFromInt(int64(end.Day())), 12))
+		sum = sum.Add(monthly.Mul(decimal.NewFromInt(days)).DivRound(decimal.NewFromInt(int64(end.Day())), 16))
 	}
 	return sum.Round(2)
 }
@@ -113,8 +114,8 @@ func oracleQuota(g *datagen.Generator, from, to time.Time, byMonth, withOrders b
 // of reps (their region, their name) that have valid orders in [from, to],
 // among the reps in only (all when empty), by group: the revenue of their
 // orders, the quota of every rep of the group — each month's quota prorated by
-// the days of it the range covers (12 places), summed over reps and months,
-// then to the cent — never counted per order.
+// the days of it the range covers (16 places), summed over reps and months,
+// then rounded once to the cent — never counted per order.
 func oracleQuotaBy(g *datagen.Generator, from, to time.Time, group func(datagen.Rep) string, only ...int64) [][]string {
 	rev := map[string]datagen.Cents{}
 	for _, o := range validOrders(g) {
@@ -130,7 +131,7 @@ func oracleQuotaBy(g *datagen.Generator, from, to time.Time, group func(datagen.
 		for m := monthOf(from); !m.After(to); m = m.AddDate(0, 1, 0) {
 			end := m.AddDate(0, 1, -1)
 			days := int64(minTime(to, end).Sub(maxTime(from, m)).Hours()/24) + 1
-			quota[group(r)] = quota[group(r)].Add(monthlyQuota(r).Mul(decimal.NewFromInt(days)).DivRound(decimal.NewFromInt(int64(end.Day())), 12))
+			quota[group(r)] = quota[group(r)].Add(monthlyQuota(r).Mul(decimal.NewFromInt(days)).DivRound(decimal.NewFromInt(int64(end.Day())), 16))
 		}
 	}
 	var out [][]string
@@ -209,20 +210,7 @@ func runRows(t *testing.T, c *query.Compiler, db query.Querier, req query.Reques
 	t.Helper()
 	q, err := c.Compile(req)
 	require.NoError(t, err)
-	res, err := q.Run(context.Background(), db)
-	require.NoError(t, err)
-	var rows [][]string
-	for _, row := range res.Rows {
-		var line []string
-		for _, v := range row {
-			if i, ok := v.(int64); ok {
-				v = decimal.NewFromInt(i)
-			}
-			line = append(line, cellString(v))
-		}
-		rows = append(rows, line)
-	}
-	return rows
+	return rowsOf(t, q, db)
 }
 
 // Quota attainment by rep and month, by rep over a year and over part of a

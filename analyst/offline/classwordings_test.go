@@ -1,0 +1,134 @@
+package offline
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/salesanalytics/salesanalytics/semantic"
+)
+
+// classResolver reads the test values and a rep and a customer whose names
+// are asked in part ("Maldonado", "Natalie").
+func classResolver(t *testing.T) *Resolver {
+	t.Helper()
+	values := map[string][]string{
+		"rep_name":      {"Nancy Clark", "Mark Martin", "Stephen Maldonado"},
+		"customer_name": {"Nancy Clark", "Paul Lee", "Natalie Khan"},
+		"product_name":  {"Product_0239", "Product_0004"},
+		"state":         {"CA", "TX", "OR", "NY", "NC", "FL"},
+	}
+	r, err := NewResolver(semantic.SalesModel(), values, testNow, 0)
+	require.NoError(t, err)
+	return r
+}
+
+// TestClassesNotPhrasings: wordings a person would use, written for each
+// class of issue 20 apart from the evaluation sets, each family read to one
+// request — the first wording's — and never declined: other measure words,
+// comparisons in every form, entities in every form, the new tables.
+func TestClassesNotPhrasings(t *testing.T) {
+	t.Parallel()
+	r := classResolver(t)
+	for _, family := range [][]string{
+		// measure words
+		{"revenue in 2025", "how much did we bring in in 2025", "what was our turnover in 2025", "sales figures for 2025",
+			"income in 2025", "what did we earn in 2025", "how much did we bill in 2025", "how much was billed in 2025",
+			"2025 earnings", "how much cash came in during 2025", "money made in 2025", "dollars brought in during 2025"},
+		{"order count in 2025", "how many transactions in 2025", "how many purchases in 2025", "how many sales did we make in 2025",
+			"number of sales in 2025"},
+		{"units sold in 2025", "how many items did we sell in 2025", "quantity sold in 2025", "how many pieces were sold in 2025"},
+		{"total discount in 2025", "how much discount did we give away in 2025", "discounts given in 2025",
+			"value of discounts granted in 2025", "how much was knocked off in discounts in 2025"},
+		{"average order value in 2025", "average spend per order in 2025", "average basket size in 2025",
+			"what was the mean basket value per order in 2025", "revenue per order in 2025"},
+		// comparisons in every form: one row each, never a sum
+		{"East vs West revenue", "revenue East compared with West", "difference between East and West revenue",
+			"East or West: which sold more", "which sold more, East or West", "who sold more, the East or the West",
+			"compare revenue in the East against the West", "revenue in east and west side by side"},
+		{"Online vs Retail revenue in 2025", "how does online compare with retail in 2025", "which was bigger in 2025, online or retail revenue",
+			"compare the online and retail channels by revenue for 2025", "2025 revenue: online against retail"},
+		{"Q1 vs Q2 2025 revenue", "revenue Q1 against Q2 2025", "first quarter versus second quarter 2025 revenue",
+			"Q1 2025 compared with Q2 2025, revenue", "revenue in Q1 2025 and Q2 2025"},
+		// entities in every form
+		{"revenue for customer Natalie Khan", "revenue for natalie khan", "NATALIE KHAN revenue", "how much did natalie spend",
+			"revenue from Khan", "lifetime spend of customer Khan, Natalie", "What's the lifetime revenue of Natalie Khan?"},
+		{"revenue for rep Stephen Maldonado in 2025", "maldonado revenue 2025", "Maldonado's 2025 sales",
+			"how much did stephen maldonado bring in during 2025", "revenue handled by stephen maldonado in 2025"},
+		{"revenue in CA", "revenue in California", "california revenue", "sales to California customers", "revenue for the state of california"},
+		{"orders in NC", "orders from North Carolina", "orders from N. Carolina", "how many orders from north carolina customers"},
+		{"revenue for region West", "revenue in the west", "west region revenue", "the West's revenue", "revenue of the western region"},
+		{"units sold for category SPORTS", "sports items sold", "units of sports products sold", "how many Sports did we sell"},
+		{"revenue for product Product_0239", "revenue of product 239", "revenue from product 0239"},
+		// the new tables
+		{"how many reps hit their quota in 2025", "number of salespeople who made quota in 2025", "count of reps at or above quota for 2025",
+			"2025: how many reps achieved their annual quota", "how many reps exceeded their quota in 2025"},
+		{"quota attainment by rep in 2025", "revenue against quota by rep in 2025", "2025 percent of quota achieved per salesperson"},
+		{"new customers in 2025", "how many first-time buyers did we get in 2025", "how many customers placed their first order in 2025",
+			"how many customers did we win in 2025", "customers acquired in 2025", "number of brand-new customers in 2025"},
+		// thresholds and dates written as people write them
+		{"orders between $1,000 and $2,000 in Q4 2025", "count of Q4 2025 orders valued from $1000 to $2000",
+			"In the fourth quarter of 2025, how many orders landed in the $1,000-$2,000 range?",
+			"How many orders in the last quarter of 2025 were worth between 1k and 2k dollars?"},
+		{"revenue in H1 2025", "revenue for the first six months of 2025", "2025 first-half sales", "first half 2025 revenue"},
+		{"revenue the last 90 days", "total revenue, trailing 90 days", "revenue over the past ninety days"},
+		// ranks within groups
+		{"the top month by revenue in each year", "best month of each year by revenue", "For every year, which month had the highest sales?",
+			"peak revenue month per year"},
+		{"top rep by revenue in each region in 2025", "in each territory, who sold the most in 2025", "for every region, which rep sold the most in 2025"},
+	} {
+		want := r.Resolve(nil, family[0])
+		require.False(t, want.Declined, "%s: %s", family[0], want.Reason)
+		for _, q := range family[1:] {
+			got := r.Resolve(nil, q)
+			require.False(t, got.Declined, "%s: %s", q, got.Reason)
+			require.Equal(t, want.Request, got.Request, "%q read as %q, want as %q", q, got.Reading, want.Reading)
+			require.Equal(t, want.Keep, got.Keep, q)
+			require.Equal(t, want.CountAs, got.CountAs, q)
+		}
+	}
+}
+
+// TestDeclinesByClass: forecasts, what the model does not hold, changes to
+// the data and questions outside the domain are each declined for that
+// reason, in many wordings — never as a word not understood.
+func TestDeclinesByClass(t *testing.T) {
+	t.Parallel()
+	r := classResolver(t)
+	for kind, qs := range map[DeclineKind][]string{
+		DeclineForecast: {"what will sales be in 2026", "revenue forecast for next year", "projected orders for Q1 2026",
+			"what do you expect revenue to be in march 2026", "estimate next quarter's revenue", "sales outlook for 2026",
+			"revenue in 2027", "list the accounts at risk of leaving soon", "how likely are we to beat 2025 revenue"},
+		DeclineNotInModel: {"what was our profit last year", "profit margin by category", "which region is most profitable",
+			"net income by region", "operating expenses in 2025", "cost of sales 2025", "rep salaries by region",
+			"commission paid in 2025", "which salesperson is the highest paid?", "sales budget vs actual 2025",
+			"How did each category perform against its plan in 2025?", "what is the customer acquisition target for 2025",
+			"website conversion rate last month", "inventory levels by product", "cancelled orders 2025"},
+		DeclineChangesData: {"delete order 5", "change the region of stephen maldonado to West", "add a customer named Bob",
+			"set the quota of all reps to 4 million", "please remove the returned orders", "rename the East region to Northeast"},
+		DeclineOutOfDomain: {"tell me about the stock market", "who won the Super Bowl in 2025?", "translate hello into french",
+			"recommend a good restaurant", "what is the meaning of life", "who is our CEO"},
+	} {
+		for _, q := range qs {
+			res := r.Resolve(nil, q)
+			require.True(t, res.Declined, "%s: %s", q, res.Reading)
+			require.Equal(t, kind, res.Kind, "%s: %s", q, res.Reason)
+		}
+	}
+}
+
+// TestNotIsNeverDropped: a negation word that applies to nothing the analyst
+// reads is not understood, never silently left out ("orders with no
+// discount" is not all orders).
+func TestNotIsNeverDropped(t *testing.T) {
+	t.Parallel()
+	r := classResolver(t)
+	for _, q := range []string{"orders with no discount", "no revenue", "how many orders had no discount in 2025"} {
+		res := r.Resolve(nil, q)
+		require.True(t, res.Declined, "%s: %s", q, res.Reading)
+		require.Equal(t, DeclineNotUnderstood, res.Kind, q)
+	}
+	res := r.Resolve(nil, "revenue by region excluding the consumer segment (no consumers)")
+	require.False(t, res.Declined, res.Reason)
+	require.Contains(t, res.Reading, "excluding segment Consumer")
+}
