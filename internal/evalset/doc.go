@@ -32,4 +32,7 @@
 // the list is committed as testdata/analyst/eval2/heldout.txt and the test keeps
 // the two in step. Whoever works on the resolver reports accuracy on the held-out
 // families but does not look at their failures.
+//
+// A second blind set, testdata/analyst/eval3, has the same format and its own
+// held-out seed (eval3_test.go).
 package evalset
