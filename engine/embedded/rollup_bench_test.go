@@ -92,6 +92,39 @@ FROM "MARTS"."SALES_BY_REGION" WHERE "MONTH" BETWEEN CAST(? AS DATE) AND CAST(? 
 FROM "MARTS"."SALES_BY_PRODUCT" WHERE "MONTH" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) GROUP BY 1, 2 ORDER BY 3 DESC, 1 LIMIT 10`,
 }
 
+// rollupCompilers returns the DuckDB compilers on the demo clock with the
+// router on and off.
+func rollupCompilers(b *testing.B) (on, off *query.Compiler) {
+	now := func() time.Time { return querytest.Now() }
+	on, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, Now: now})
+	if err != nil {
+		b.Fatal(err)
+	}
+	off, err = query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, Now: now, NoRollups: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return on, off
+}
+
+// rollupRequest is one of the three dashboard queries the rollup benchmarks
+// time: its rows (at every scale) and how to scan its columns.
+type rollupRequest struct {
+	name string
+	req  query.Request
+	rows int
+	cols []func() any
+}
+
+// rollupRequests returns the three dashboard queries of issue #19.
+func rollupRequests() []rollupRequest {
+	return []rollupRequest{
+		{"region_kpis", querytest.RegionKPIs2025(), 4, []func() any{text, dec, integer}}, // AOV divided in Go
+		{"month_region", querytest.RevenueByMonthRegion2025(), 48, []func() any{date, text, dec}},
+		{"top_products", querytest.TopProducts2025(), 10, []func() any{integer, text, dec}},
+	}
+}
+
 // BenchmarkRollups times the three dashboard queries at scale 1 and 10
 // (file-backed) three ways in one binary: the semantic layer on FCT_ORDERS
 // (facts), the same request routed to a mart (routed), and SQL written by hand
@@ -103,25 +136,8 @@ FROM "MARTS"."SALES_BY_PRODUCT" WHERE "MONTH" BETWEEN CAST(? AS DATE) AND CAST(?
 // 90% of facts/handwritten.
 func BenchmarkRollups(b *testing.B) {
 	ctx := context.Background()
-	now := func() time.Time { return querytest.Now() }
-	on, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, Now: now})
-	if err != nil {
-		b.Fatal(err)
-	}
-	off, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, Now: now, NoRollups: true})
-	if err != nil {
-		b.Fatal(err)
-	}
-	reqs := []struct {
-		name string
-		req  query.Request
-		rows int
-		cols []func() any
-	}{
-		{"region_kpis", querytest.RegionKPIs2025(), 4, []func() any{text, dec, integer}}, // AOV divided in Go
-		{"month_region", querytest.RevenueByMonthRegion2025(), 48, []func() any{date, text, dec}},
-		{"top_products", querytest.TopProducts2025(), 10, []func() any{integer, text, dec}},
-	}
+	on, off := rollupCompilers(b)
+	reqs := rollupRequests()
 	from, to := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)
 	for range benchRounds() {
 		for _, scale := range []float64{1, 10} {
@@ -300,24 +316,8 @@ WHERE "ORDER_DATE" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) GROUP BY 1, 2 ORD
 // follow facts twice as often as handwritten, and pay for its leftovers.)
 func BenchmarkRollupsPaired(b *testing.B) {
 	ctx := context.Background()
-	now := func() time.Time { return querytest.Now() }
-	on, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, Now: now})
-	if err != nil {
-		b.Fatal(err)
-	}
-	off, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, Now: now, NoRollups: true})
-	if err != nil {
-		b.Fatal(err)
-	}
-	reqs := []struct {
-		name string
-		req  query.Request
-		cols []func() any
-	}{
-		{"region_kpis", querytest.RegionKPIs2025(), []func() any{text, dec, integer}},
-		{"month_region", querytest.RevenueByMonthRegion2025(), []func() any{date, text, dec}},
-		{"top_products", querytest.TopProducts2025(), []func() any{integer, text, dec}},
-	}
+	on, off := rollupCompilers(b)
+	reqs := rollupRequests()
 	from, to := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)
 	for _, scale := range []float64{1, 10} {
 		for _, r := range reqs {
