@@ -34,11 +34,16 @@ func (d *Dashboard) FindCustomers(ctx context.Context, text string, limit int) (
 	var out []CustomerName
 	_, err := d.compute(ctx, func(e *env) error {
 		q, t := e.q, warehouse.SalesByCustomer()
-		id, _ := strconv.ParseInt(text, 10, 64)
-		stmt := fmt.Sprintf("SELECT %s, %s, %s FROM %s WHERE LOWER(%s) LIKE ? ESCAPE '\\' OR %s = ? ORDER BY %s, %s LIMIT %d",
+		// '!' escapes LIKE's wildcards: a backslash would itself need escaping
+		// inside a Snowflake string literal, and means nothing in DuckDB's.
+		where, args := "LOWER("+q.Col("CUSTOMER_NAME")+") LIKE ? ESCAPE '!'", []any{"%" + likeEscape(strings.ToLower(text)) + "%"}
+		if id, err := strconv.ParseInt(text, 10, 64); err == nil {
+			where, args = where+" OR "+q.Col("CUSTOMER_ID")+" = ?", append(args, id)
+		}
+		stmt := fmt.Sprintf("SELECT %s, %s, %s FROM %s WHERE %s ORDER BY %s, %s LIMIT %d",
 			q.Col("CUSTOMER_ID"), q.Col("CUSTOMER_NAME"), q.Col("SEGMENT"), q.Ref(t),
-			q.Col("CUSTOMER_NAME"), q.Col("CUSTOMER_ID"), q.Col("CUSTOMER_NAME"), q.Col("CUSTOMER_ID"), limit)
-		rows, err := e.tx.QueryContext(ctx, stmt, "%"+likeEscape(strings.ToLower(text))+"%", id)
+			where, q.Col("CUSTOMER_NAME"), q.Col("CUSTOMER_ID"), limit)
+		rows, err := e.tx.QueryContext(ctx, stmt, args...)
 		if err != nil {
 			return fmt.Errorf("dashboard: find customers: %w", err)
 		}
@@ -78,5 +83,5 @@ func (d *Dashboard) CustomerNames(ctx context.Context, ids []int64) (map[int64]s
 // likeEscape escapes LIKE's wildcards (and its escape character) in s, so a
 // search for "50%" looks for those characters.
 func likeEscape(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+	return strings.NewReplacer(`!`, `!!`, `%`, `!%`, `_`, `!_`).Replace(s)
 }

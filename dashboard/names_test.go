@@ -34,7 +34,7 @@ func TestFindCustomers(t *testing.T) {
 	})
 	someone := all[len(all)/2]
 	last := someone.Name[strings.LastIndex(someone.Name, " ")+1:]
-	for _, text := range []string{strings.ToUpper(last), strings.ToLower(someone.Name), strconv.FormatInt(someone.ID, 10), "a", "50%_\\", "nobody at all"} {
+	for _, text := range []string{strings.ToUpper(last), strings.ToLower(someone.Name), strconv.FormatInt(someone.ID, 10), "a", "50%_\\", "e!_%", "nobody at all"} {
 		var want []dashboard.CustomerName
 		for _, c := range all {
 			if strings.Contains(strings.ToLower(c.Name), strings.ToLower(text)) || strconv.FormatInt(c.ID, 10) == text {

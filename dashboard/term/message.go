@@ -1,6 +1,7 @@
 package term
 
 import (
+	"github.com/salesanalytics/salesanalytics/internal/termui"
 	"regexp"
 	"strings"
 )
@@ -54,7 +55,7 @@ func Message(err error) string {
 		if i == 0 {
 			line = strings.Join(strings.Fields(line), " ")
 		}
-		b.WriteString(line)
+		b.WriteString(termui.Clean(line)) // names from the data may hold control characters
 		inList = item
 	}
 	return strings.TrimSpace(b.String())

@@ -31,3 +31,9 @@ func TestMessage(t *testing.T) {
 	}
 	require.ErrorIs(t, list, dashboard.ErrInvalidFilter, "a name error is a usage error")
 }
+
+func TestMessageCleansControlCharacters(t *testing.T) {
+	got := Message(errors.New("2 match:\n  1   Evil\x1b[2J Name\n  2   Other"))
+	require.NotContains(t, got, "\x1b")
+	require.Contains(t, got, "Evil")
+}
