@@ -4,8 +4,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/shopspring/decimal"
-
 	"github.com/salesanalytics/salesanalytics/dialect"
 )
 
@@ -67,10 +65,13 @@ func (c *Compiler) CompileCountGroups(req Request, keep Cmp, as string) (*Query,
 		return nil, invalid("count of groups: the column name %.40q must be given, not start with __ nor be longer than 128 bytes", as)
 	}
 	where := "TRUE"
-	inner, err := c.Compile(req)
+	var inner *Query
 	var args []any
+	var err error
 	if keep.Field != "" {
 		inner, where, args, err = c.kept(req, keep)
+	} else {
+		inner, err = c.Compile(req)
 	}
 	if err != nil {
 		return nil, err
@@ -87,7 +88,7 @@ func (c *Compiler) kept(req Request, keep Cmp) (*Query, string, []any, error) {
 	case req.layered() || req.Offset != 0:
 		return nil, "", nil, invalid("kept rows: the request takes no analysis layer or offset")
 	case len(keep.Values) != 1:
-		return nil, "", nil, invalid("kept rows: %s compares with one value, not %d", keep.Field, len(keep.Values))
+		return nil, "", nil, invalid("kept rows: %.40q compares with one value, not %d", keep.Field, len(keep.Values))
 	}
 	var op string
 	switch keep.Op {
@@ -96,9 +97,16 @@ func (c *Compiler) kept(req Request, keep Cmp) (*Query, string, []any, error) {
 	default:
 		return nil, "", nil, invalid("kept rows: operator %q is not a comparison", keep.Op)
 	}
-	v, err := decimal.NewFromString(strings.TrimSpace(toText(keep.Values[0])))
+	value := keep.Values[0]
+	if text, ok := value.(string); ok {
+		value = strings.TrimSpace(text)
+	}
+	v, err := exactNumber(value)
+	if err == nil {
+		err = scaleBound(v)
+	}
 	if err != nil {
-		return nil, "", nil, invalid("kept rows: %s: value %.40q is not a number", keep.Field, toText(keep.Values[0]))
+		return nil, "", nil, invalid("kept rows: %.40q: %.80v", keep.Field, err)
 	}
 	req.OrderBy, req.Limit = nil, 0
 	inner, err := c.Compile(req)
@@ -107,22 +115,7 @@ func (c *Compiler) kept(req Request, keep Cmp) (*Query, string, []any, error) {
 	}
 	col, ok := findColumn(inner.Columns, keep.Field)
 	if !ok || col.Role != RoleMetric {
-		return nil, "", nil, invalid("kept rows: %q is not a metric of the request", keep.Field)
+		return nil, "", nil, invalid("kept rows: %.40q is not a metric of the request", keep.Field)
 	}
 	return inner, `"kept".` + col.quoted + " " + op + " " + c.castTo("?", typ{kind: KindDecimal, scale: max(col.Scale, int(-v.Exponent()))}), []any{v}, nil
-}
-
-// toText is a filter value as text: a string, a decimal or a number.
-func toText(v any) string {
-	switch x := v.(type) {
-	case string:
-		return x
-	case decimal.Decimal:
-		return x.String()
-	case int:
-		return strconv.Itoa(x)
-	case int64:
-		return strconv.FormatInt(x, 10)
-	}
-	return ""
 }

@@ -1,6 +1,7 @@
 package query
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -110,6 +111,8 @@ func (r *Rank) check() error {
 	switch {
 	case r.Top < 0:
 		return invalid("rank: top cannot be negative")
+	case r.Top > math.MaxInt32 || r.MinOther > math.MaxInt32:
+		return invalid("rank: top and min other are at most %d", math.MaxInt32)
 	case r.Other && r.Top == 0:
 		return invalid("rank: an Other row needs Top, the number of groups to keep")
 	case r.MinOther < 0:

@@ -69,6 +69,7 @@ func (c *Compiler) leanItems(p *plan, rt Route) (items []string, ok bool) {
 	for _, r := range c.rollups {
 		if r.name == rt.Table && r.over == p.table {
 			ro = r
+			break
 		}
 	}
 	if ro == nil {

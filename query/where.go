@@ -153,6 +153,9 @@ func (c *Compiler) bind(t typ, v any) (string, any, error) {
 		if err != nil {
 			return "", nil, err
 		}
+		if err := scaleBound(d); err != nil {
+			return "", nil, err
+		}
 		if t.kind == KindInt {
 			if !d.IsInteger() || d.Abs().GreaterThan(decimal.NewFromInt(math.MaxInt64)) {
 				return "", nil, fmt.Errorf("an integer field takes a whole number, not %s", d)
@@ -174,6 +177,18 @@ func (c *Compiler) bind(t typ, v any) (string, any, error) {
 		return "?", d.InexactFloat64(), nil
 	}
 	return "?", v, nil
+}
+
+// maxValueScale is the most decimal places a bound number may carry: its cast
+// is DECIMAL(38, scale), which must keep room for the digits before the point.
+const maxValueScale = 18
+
+// scaleBound refuses a number with more decimal places than maxValueScale.
+func scaleBound(d decimal.Decimal) error {
+	if -d.Exponent() > maxValueScale {
+		return fmt.Errorf("%.40s has more than %d decimal places", d.String(), maxValueScale)
+	}
+	return nil
 }
 
 // exactNumber reads an exact number: Go integers, decimal.Decimal or decimal
