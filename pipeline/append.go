@@ -20,6 +20,8 @@ import (
 func (w *Warehouse) AppendOrders(ctx context.Context, orders []datagen.Order) error {
 	eng, n := w.eng, w.names
 	t := warehouse.RawOrders()
+	done := w.fresh.appending()
+	defer done()
 	var err error
 	if a, ok := eng.(engine.Appender); ok {
 		err = a.Append(ctx, t, n, OrderSource(orders))

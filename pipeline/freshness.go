@@ -12,6 +12,14 @@ import (
 type freshness struct {
 	signal chan struct{} // holds one token while appends wait to be folded in
 
+	// gate orders this process's appends against the start of a refresh: an
+	// append commits and is counted under its read lock, a refresh counts the
+	// appends and fixes its snapshot of RAW under the write lock. So the
+	// appends a refresh counts are exactly those its snapshot holds; without
+	// it an append committed between the count and the snapshot was folded in
+	// yet stayed pending, and no refresh ever measured its lag.
+	gate sync.RWMutex
+
 	mu      sync.Mutex
 	pending time.Time // commit time of the oldest append not yet folded in
 	appends uint64    // appends committed so far
@@ -21,6 +29,22 @@ type freshness struct {
 
 func newFreshness() *freshness {
 	return &freshness{signal: make(chan struct{}, 1)}
+}
+
+// appending holds the gate for one append; call the result once it committed
+// (and [freshness.appended] ran) or failed.
+func (f *freshness) appending() (done func()) {
+	f.gate.RLock()
+	return f.gate.RUnlock
+}
+
+// starting holds the gate while a refresh begins; call the result, once, as
+// soon as the refresh has counted the appends ([freshness.begin]) and read
+// from its transaction. Calling it again does nothing.
+func (f *freshness) starting() (started func()) {
+	f.gate.Lock()
+	var once sync.Once
+	return func() { once.Do(f.gate.Unlock) }
 }
 
 // appended records an append committed at t and wakes a waiting Refresher.

@@ -89,10 +89,18 @@ func (w *Warehouse) refresh(ctx context.Context, rebuild string) (RefreshResult,
 		return RefreshResult{Kind: RefreshDynamic, Reason: "dynamic tables refreshed on demand", Duration: now().Sub(start)}, nil
 	}
 	d := eng.Dialect()
-	seen := w.fresh.begin()
-	var res RefreshResult
+	var (
+		seen    mark
+		res     RefreshResult
+		started = w.fresh.starting()
+	)
+	defer started()
 	err := inTx(ctx, eng, func(tx *sql.Tx) error {
+		// The first read fixes the transaction's snapshot; the appends
+		// counted beside it are the ones that snapshot holds.
 		st, ok, err := readState(ctx, tx, d, n)
+		seen = w.fresh.begin()
+		started()
 		if err != nil {
 			return err
 		}

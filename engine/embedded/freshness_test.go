@@ -92,3 +92,37 @@ func TestRefresherWakesOnAppend(t *testing.T) {
 		require.Equal(t, res.Lag, m.FoldLag, m.Name)
 	}
 }
+
+// TestRefreshCountsWhatItFolds races appends against refreshes: whenever a
+// refresh folds in orders appended through this Warehouse it measures their
+// lag, and no append stays waiting once a refresh after it has run. (Without
+// the gate between appends and a refresh's start, an append that committed
+// between the refresh's count and its snapshot was folded in with no lag and
+// left "waiting" for good.)
+func TestRefreshCountsWhatItFolds(t *testing.T) {
+	eng := openMem(t)
+	o := options(0.02, 0)
+	o.Now = nil
+	mustSetup(t, eng, o)
+	w, err := pipelinetest.Bind(eng, pipelinetest.Opts{Names: o.Names})
+	require.NoError(t, err)
+	g, err := datagen.New(o.Data)
+	require.NoError(t, err)
+	ctx := context.Background()
+	next := int64(60_000_000)
+	for round := range 40 {
+		orders := g.Arrivals(next, 5, datagen.DefaultEnd().AddDate(0, 0, -3), datagen.DefaultEnd(), time.Now().UTC())
+		next += 5
+		appended := make(chan error, 1)
+		go func() { appended <- w.AppendOrders(ctx, orders) }()
+		res, err := w.Refresh(ctx)
+		require.NoError(t, err)
+		require.NoError(t, <-appended)
+		if res.NewOrders > 0 {
+			require.Positive(t, res.Lag, "round %d: a refresh folded in %d orders with no lag", round, res.NewOrders)
+		}
+		_, err = w.Refresh(ctx)
+		require.NoError(t, err)
+		require.True(t, w.Freshness().WaitingSince.IsZero(), "round %d: nothing waits after a refresh following the append", round)
+	}
+}
