@@ -3,6 +3,7 @@ package mcpserver_test
 import (
 	"context"
 	"os"
+	"slices"
 	"testing"
 	"time"
 
@@ -107,4 +108,72 @@ func BenchmarkQueryLibraryDeadline(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkQueryPaired alternates the library call and the tool call of the
+// same request, so drift on a loaded machine hits both alike. It reports each
+// side's wall and CPU time per call and the tool's overhead: the mean
+// difference and the median of the per-pair differences (steady where a
+// stray slow statement moves the mean). Each pair swaps which side runs
+// first, so neither always follows the other.
+func BenchmarkQueryPaired(b *testing.B) {
+	svc := benchService(b)
+	cs := connectTo(b, mcpserver.New(svc, mcpserver.Options{}))
+	ctx := context.Background()
+	params := &mcp.CallToolParams{Name: mcpserver.ToolQuery, Arguments: benchRequest}
+	ops := [3]func(){
+		func() {
+			if _, err := svc.Query(ctx, benchRequest); err != nil {
+				b.Fatal(err)
+			}
+		},
+		func() {
+			ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+			defer cancel()
+			if _, err := svc.Query(ctx, benchRequest); err != nil {
+				b.Fatal(err)
+			}
+		},
+		func() {
+			res, err := cs.CallTool(ctx, params)
+			if err != nil || res.IsError {
+				b.Fatal(err, text(res))
+			}
+		},
+	}
+	var wall, cpu [3]time.Duration
+	var diffs, diffsDeadline []time.Duration
+	timed := func(j int) time.Duration {
+		c, t := benchcpu.Process(), time.Now()
+		ops[j]()
+		d := time.Since(t)
+		wall[j] += d
+		cpu[j] += benchcpu.Process() - c
+		return d
+	}
+	for _, op := range ops {
+		op()
+	}
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		var d [3]time.Duration
+		for k := range 3 {
+			j := (i + k) % 3
+			d[j] = timed(j)
+		}
+		diffs, diffsDeadline = append(diffs, d[2]-d[0]), append(diffsDeadline, d[2]-d[1])
+	}
+	n := float64(b.N)
+	median := func(ds []time.Duration) float64 {
+		slices.Sort(ds)
+		return float64(ds[len(ds)/2])
+	}
+	b.ReportMetric(float64(wall[0])/n, "lib-ns/op")
+	b.ReportMetric(float64(wall[1])/n, "lib-deadline-ns/op")
+	b.ReportMetric(float64(wall[2])/n, "tool-ns/op")
+	b.ReportMetric(median(diffs), "overhead-median-ns/op")
+	b.ReportMetric(median(diffsDeadline), "overhead-deadline-median-ns/op")
+	b.ReportMetric(float64(cpu[0])/n, "lib-cpu-ns/op")
+	b.ReportMetric(float64(cpu[1])/n, "lib-deadline-cpu-ns/op")
+	b.ReportMetric(float64(cpu[2])/n, "tool-cpu-ns/op")
 }

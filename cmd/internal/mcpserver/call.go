@@ -15,8 +15,8 @@ import (
 // add registers a tool whose handler runs under the server's limits.
 //
 // It does what the SDK's typed mcp.AddTool does, at a third of the cost: the
-// arguments are decoded once to validate them against the input schema and
-// once into In; the output is marshalled once, for the size limit, the
+// arguments are decoded once to validate them against the input schema (by
+// its compiled checker, see validate.go) and once into In; the output is marshalled once, for the size limit, the
 // structured content and its text copy. (The SDK's typed handler decodes the
 // arguments three times and marshals the output twice more, decoding it into
 // maps between, each decode with a fresh 32 KiB buffer.) The output is valid
@@ -27,7 +27,10 @@ func add[In, Out any](s *server, srv *mcp.Server, t *mcp.Tool, h func(ctx contex
 	in := schemaOf[In](t.Name, "input")
 	t.InputSchema = in
 	t.OutputSchema = schemaOf[Out](t.Name, "output")
-	resolved, err := in.Resolve(&jsonschema.ResolveOptions{ValidateDefaults: true})
+	if _, err := in.Resolve(&jsonschema.ResolveOptions{ValidateDefaults: true}); err != nil {
+		panic(fmt.Sprintf("mcpserver: tool %s: input schema: %v", t.Name, err))
+	}
+	check, err := compile(in)
 	if err != nil {
 		panic(fmt.Sprintf("mcpserver: tool %s: input schema: %v", t.Name, err))
 	}
@@ -35,7 +38,7 @@ func add[In, Out any](s *server, srv *mcp.Server, t *mcp.Tool, h func(ctx contex
 	t.Annotations = &mcp.ToolAnnotations{ReadOnlyHint: true, IdempotentHint: true, DestructiveHint: &no, OpenWorldHint: &no}
 	srv.AddTool(t, func(ctx context.Context, req *mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		var args In
-		if err := decodeArgs(req.Params.Arguments, resolved, &args); err != nil {
+		if err := decodeArgs(req.Params.Arguments, check, &args); err != nil {
 			return toolErr(err), nil
 		}
 		release, err := s.acquire(ctx)
@@ -69,11 +72,11 @@ func schemaOf[T any](tool, what string) *jsonschema.Schema {
 	return sch
 }
 
-// decodeArgs validates a call's arguments against the input schema (absent
-// arguments are an empty object) and decodes them into v. Every struct of
+// decodeArgs validates a call's arguments against the input schema, compiled
+// to check (absent arguments are an empty object), and decodes them into v. Every struct of
 // the schema refuses properties it does not name, so the decoder's
 // case-insensitive matching of names never applies.
-func decodeArgs(raw json.RawMessage, schema *jsonschema.Resolved, v any) error {
+func decodeArgs(raw json.RawMessage, check *checker, v any) error {
 	if len(bytes.TrimSpace(raw)) == 0 || bytes.Equal(bytes.TrimSpace(raw), []byte("null")) {
 		raw = json.RawMessage("{}")
 	}
@@ -81,7 +84,7 @@ func decodeArgs(raw json.RawMessage, schema *jsonschema.Resolved, v any) error {
 	if err := json.Unmarshal(raw, &instance); err != nil {
 		return fmt.Errorf("validating \"arguments\": %w", err)
 	}
-	if err := schema.Validate(instance); err != nil {
+	if err := check.check(instance); err != nil {
 		return fmt.Errorf("validating \"arguments\": %w", err)
 	}
 	return json.Unmarshal(raw, v)

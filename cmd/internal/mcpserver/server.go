@@ -85,6 +85,11 @@ const instructions = `Exact, read-only answers about sales from a semantic model
 
 // acquire takes a call slot, waiting at most Options.Queue.
 func (s *server) acquire(ctx context.Context) (func(), error) {
+	select {
+	case s.slots <- struct{}{}:
+		return func() { <-s.slots }, nil
+	default: // all taken: wait, with a timer
+	}
 	t := time.NewTimer(s.opts.Queue)
 	defer t.Stop()
 	select {
