@@ -22,8 +22,9 @@ type Route struct {
 	Rejected []Rejection `json:"rejected,omitempty"`
 	// Rollup is true when a pre-aggregated mart answered.
 	Rollup bool `json:"rollup"`
-	// Distinct, when set, is the table the request's distinct counts were
-	// computed from, apart from its other metrics (which Table answered).
+	// Distinct, when set, names the tables the request's distinct counts were
+	// computed from, apart from its other metrics (which Table answered): each
+	// once, comma-separated, when several distinct counts were split off.
 	Distinct string `json:"distinct,omitempty"`
 }
 
@@ -164,8 +165,8 @@ func (c *Compiler) firstFields(req Request) ([]int, bool) {
 // all, as precheck does; "" when it has them all.
 func (ro *rollup) lacks(fields []int) string {
 	for _, i := range fields {
-		if rf := ro.fields[i]; rf.sql == "" && len(ro.trunc[i]) == 0 {
-			return rf.why
+		if !ro.gives(i) {
+			return ro.fields[i].why
 		}
 	}
 	return ""
@@ -192,11 +193,18 @@ func (c *Compiler) baseTable(table string) (string, bool) {
 // precheck finds, without planning, a field of p the mart cannot give at all.
 func (ro *rollup) precheck(p *plan) string {
 	for _, i := range p.seen {
-		if rf := ro.fields[i]; rf.sql == "" && len(ro.trunc[i]) == 0 {
-			return rf.why
+		if !ro.gives(i) {
+			return ro.fields[i].why
 		}
 	}
 	return ""
+}
+
+// gives reports whether the mart can give field i in some use: its value, the
+// time dimension at some grain, or the date its year key restricts to whole
+// years (a range on it; grouping by it is refused when planned).
+func (ro *rollup) gives(i int) bool {
+	return ro.fields[i].sql != "" || len(ro.trunc[i]) > 0 || ro.yearOf[i]
 }
 
 // needsKey says why a metric that reads a stored distinct count cannot be
@@ -277,6 +285,10 @@ func (s *compileState) trunc(f semantic.Field, g dialect.Grain) string {
 	if sql, ok := s.roll.trunc[f.Index][g]; ok {
 		return sql
 	}
+	if s.roll.yearOf[f.Index] {
+		s.miss(fmt.Sprintf("%s by %s: %s holds the year as a number, not a date", f.QualifiedName(), g, s.roll.name))
+		return "NULL"
+	}
 	s.miss(fmt.Sprintf("%s by %s is finer than the %s grain of %s", f.QualifiedName(), g, s.roll.grain, s.roll.name))
 	return "NULL"
 }
@@ -294,16 +306,28 @@ func (s *compileState) metSel(f semantic.Field) string {
 }
 
 // rollDates restricts the mart's date key to [from, to], which must start and
-// end on its grain: a month mart cannot answer for part of a month. ok is false
-// when f is not the date the mart's key truncates.
+// end on its grain: a month mart cannot answer for part of a month, a year mart
+// (whose key is the year as a number) for part of a year. ok is false when f is
+// not the date the mart's key truncates.
 func (s *compileState) rollDates(f semantic.Field, from, to time.Time) (sq.Sqlizer, bool) {
 	col, isCol := s.c.physicalColumn(f)
 	if s.roll.date == "" || !isCol || col != s.roll.dateSrc {
 		return nil, false
 	}
-	if s.roll.grain == dialect.Month && (!from.Equal(firstOfMonth(from)) || !to.Equal(firstOfMonth(to).AddDate(0, 1, -1))) {
-		s.miss(fmt.Sprintf("the range %s to %s does not start and end on whole months, the grain of %s",
-			from.Format(time.DateOnly), to.Format(time.DateOnly), s.roll.name))
+	start, end := from, to
+	switch s.roll.grain {
+	case dialect.Month:
+		start, end = firstOfMonth(from), firstOfMonth(to).AddDate(0, 1, -1)
+	case dialect.Year:
+		start, end = time.Date(from.Year(), 1, 1, 0, 0, 0, 0, time.UTC), time.Date(to.Year(), 12, 31, 0, 0, 0, 0, time.UTC)
+	}
+	if !from.Equal(start) || !to.Equal(end) {
+		s.miss(fmt.Sprintf("the range %s to %s does not start and end on whole %ss, the grain of %s",
+			from.Format(time.DateOnly), to.Format(time.DateOnly), s.roll.grain, s.roll.name))
+	}
+	if s.roll.yearKey {
+		year := s.c.d.Cast("?", dialect.Int())
+		return sq.Expr(s.roll.date+" BETWEEN "+year+" AND "+year, int64(from.Year()), int64(to.Year())), true
 	}
 	return sq.Expr(s.roll.date+" BETWEEN "+s.c.phDate+" AND "+s.c.phDate, from, to), true
 }

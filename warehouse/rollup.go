@@ -69,7 +69,8 @@ func (m Mart) Grain() dialect.Grain { return m.grain }
 
 // TruncatedDate returns the FCT_ORDERS date the mart's date key holds truncated
 // to [Mart.Grain] (ORDER_DATE: SALES_DATE is the day itself, MONTH its first
-// of the month), or "" for a mart without a date key.
+// of the month, YEAR its year as a number), or "" for a mart without a date
+// key.
 func (m Mart) TruncatedDate() string {
 	if m.grain == "" {
 		return ""
@@ -83,9 +84,11 @@ func (m Mart) TruncatedDate() string {
 // products, two years of days: region × month (96 rows) < rep × month (1,200)
 // < day × region (2,920) < product × month (12,000) — and the customer mart,
 // one row per customer, last: it has no date, so it only answers requests over
-// all time, where nothing grouped by product competes with it.
+// all time, where nothing grouped by product competes with it — then customer ×
+// year (two rows per customer over the two years), which counts distinct
+// customers over whole years.
 func Rollups() []Mart {
-	return []Mart{salesByRegion(), salesByRep(), dailySales(), salesByProduct(), salesByCustomer()}
+	return []Mart{salesByRegion(), salesByRep(), dailySales(), salesByProduct(), salesByCustomer(), salesByCustomerYear()}
 }
 
 // aggsOf renders measures as the aggregate stage's columns.

@@ -6,5 +6,6 @@
 -- not DAILY_SALES: DAILY_SALES has no column for STATE
 -- not SALES_BY_PRODUCT: SALES_BY_PRODUCT has no column for STATE
 -- not SALES_BY_CUSTOMER: SALES_BY_CUSTOMER has no column for STATE
+-- not SALES_BY_CUSTOMER_YEAR: SALES_BY_CUSTOMER_YEAR has no column for STATE
 SELECT "orders"."STATE" AS "state", CAST(COUNT("orders"."ORDER_ID") AS BIGINT) AS "orders" FROM "MARTS"."FCT_ORDERS" AS "orders" WHERE "orders"."NET_AMOUNT" >= CAST(? AS DECIMAL(38,2)) GROUP BY "orders"."STATE" ORDER BY "orders" DESC NULLS LAST, "state" ASC NULLS LAST LIMIT 5
 -- arg 1: string 2500.5

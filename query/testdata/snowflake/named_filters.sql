@@ -6,4 +6,5 @@
 -- not DAILY_SALES: DAILY_SALES has no column for STATUS
 -- not SALES_BY_PRODUCT: SALES_BY_PRODUCT has no column for REGION
 -- not SALES_BY_CUSTOMER: SALES_BY_CUSTOMER has no column for REGION
+-- not SALES_BY_CUSTOMER_YEAR: SALES_BY_CUSTOMER_YEAR has no column for REGION
 SELECT "orders"."REGION" AS "region", CAST(SUM("orders"."NET_AMOUNT") AS NUMBER(38,2)) AS "revenue", CAST(COUNT("orders"."ORDER_ID") AS NUMBER(38,0)) AS "orders" FROM "SALES_ANALYTICS_DB"."MARTS"."FCT_ORDERS" AS "orders" WHERE ((("orders"."STATUS" = 'Completed')) AND (("orders"."CHANNEL" = 'Online'))) GROUP BY "orders"."REGION" ORDER BY "region" ASC NULLS LAST
