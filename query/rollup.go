@@ -308,7 +308,11 @@ func (r *renderer) rollCall(n sqlparse.Call) (string, typ, bool, error) {
 		}
 		if m, ok := ro.measure(warehouse.AggCountDistinct, col); ok {
 			r.roll.needKey = true
-			return agg("SUM", m), tInt, true, nil
+			if ro.row {
+				return m, tInt, true, nil
+			}
+			// over no row (a month without orders) the count is 0, as COUNT's
+			return "COALESCE(SUM(" + m + "), 0)", tInt, true, nil
 		}
 	}
 	d := ""

@@ -208,13 +208,15 @@ func (ro *rollup) gives(i int) bool {
 }
 
 // needsKey says why a metric that reads a stored distinct count cannot be
-// answered: the request does not group by the mart's whole key.
-func (ro *rollup) needsKey(metrics []semantic.Field, groupBy []string) string {
+// answered: the request does not group by the mart's whole key. oneDate says
+// the request's date range holds one value of the mart's date key (one day,
+// month or year, whole), which then need not be grouped by.
+func (ro *rollup) needsKey(metrics []semantic.Field, groupBy []string, oneDate bool) string {
 	for _, m := range metrics {
 		if !ro.fields[m.Index].needKey {
 			continue
 		}
-		if !ro.groupsByKey(groupBy) {
+		if !ro.groupsByKey(groupBy, oneDate) {
 			return fmt.Sprintf("%s counts distinct values per row of %s, which only add up when the request groups by its whole key (%s)",
 				m.QualifiedName(), ro.name, strings.Join(ro.keyNames(), ", "))
 		}
@@ -226,9 +228,10 @@ func (ro *rollup) needsKey(metrics []semantic.Field, groupBy []string) string {
 // mart's whole key, so each group is one row, and its filters keep or drop
 // whole rows — without grouping: each metric is its value over the one row
 // (rolled.rowSel), as the SQL one would write against the mart by hand. A
-// HAVING, or a metric without a per-row form, keeps the grouping.
-func (ro *rollup) perRow(p *plan) {
-	if !p.grouped || p.having != nil || !ro.groupsByKey(p.groupBy) {
+// HAVING, or a metric without a per-row form, keeps the grouping. oneDate is
+// needsKey's: the top customers of 2025 are the rows of 2025 of customer × year.
+func (ro *rollup) perRow(p *plan, oneDate bool) {
+	if !p.grouped || p.having != nil || !ro.groupsByKey(p.groupBy, oneDate) {
 		return
 	}
 	for _, m := range p.metrics {
@@ -242,10 +245,11 @@ func (ro *rollup) perRow(p *plan) {
 	p.grouped = false
 }
 
-// groupsByKey reports whether groupBy has every key column of the mart.
-func (ro *rollup) groupsByKey(groupBy []string) bool {
+// groupsByKey reports whether groupBy has every key column of the mart, but
+// the date key when oneDate (the rows hold one value of it).
+func (ro *rollup) groupsByKey(groupBy []string, oneDate bool) bool {
 	for _, k := range ro.keys {
-		if !slices.Contains(groupBy, k) {
+		if !slices.Contains(groupBy, k) && !(oneDate && k == ro.date) {
 			return false
 		}
 	}
@@ -305,6 +309,19 @@ func (s *compileState) metSel(f semantic.Field) string {
 	return "NULL"
 }
 
+// onePeriod reports whether [from, to] lies within one day, month or year (g).
+func onePeriod(g dialect.Grain, from, to time.Time) bool {
+	switch g {
+	case dialect.Day:
+		return from.Equal(to)
+	case dialect.Month:
+		return firstOfMonth(from).Equal(firstOfMonth(to))
+	case dialect.Year:
+		return from.Year() == to.Year()
+	}
+	return false
+}
+
 // rollDates restricts the mart's date key to [from, to], which must start and
 // end on its grain: a month mart cannot answer for part of a month, a year mart
 // (whose key is the year as a number) for part of a year. ok is false when f is
@@ -325,6 +342,7 @@ func (s *compileState) rollDates(f semantic.Field, from, to time.Time) (sq.Sqliz
 		s.miss(fmt.Sprintf("the range %s to %s does not start and end on whole %ss, the grain of %s",
 			from.Format(time.DateOnly), to.Format(time.DateOnly), s.roll.grain, s.roll.name))
 	}
+	s.oneDate = onePeriod(s.roll.grain, from, to)
 	if s.roll.yearKey {
 		year := s.c.d.Cast("?", dialect.Int())
 		return sq.Expr(s.roll.date+" BETWEEN "+year+" AND "+year, int64(from.Year()), int64(to.Year())), true

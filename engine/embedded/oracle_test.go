@@ -96,6 +96,7 @@ func oracle(g *datagen.Generator, orders []datagen.Order) map[string]martRows {
 		y int
 	}
 	customerYear := map[yk]*tally{}
+	byMonth := map[time.Time]*tally{}
 	for _, o := range orders {
 		reg := g.Reps()[o.RepID-1].Region
 		m := month(o.OrderDate)
@@ -123,6 +124,9 @@ func oracle(g *datagen.Generator, orders []datagen.Order) map[string]martRows {
 		t6 := customerYear[yk{o.CustomerID, o.OrderDate.Year()}]
 		add(&t6)
 		customerYear[yk{o.CustomerID, o.OrderDate.Year()}] = t6
+		t7 := byMonth[m]
+		add(&t7)
+		byMonth[m] = t7
 	}
 	out := map[string]martRows{}
 
@@ -255,6 +259,14 @@ func oracle(g *datagen.Generator, orders []datagen.Order) map[string]martRows {
 		}
 	}
 	out[warehouse.SalesByCustomerYear().Name] = rows
+
+	rows = martRows{}
+	for m, t := range byMonth {
+		rows[day(m)] = map[string]string{
+			"REVENUE": money(t.rev), "ORDERS": itoa(t.orders), "UNITS": itoa(t.units), "CUSTOMERS": itoa(int64(len(t.customers))),
+		}
+	}
+	out[warehouse.SalesByMonth().Name] = rows
 	return out
 }
 
@@ -278,6 +290,7 @@ var martKeys = map[string][]string{
 	warehouse.SalesByCustomer().Name:     {"CUSTOMER_ID"},
 	warehouse.SalesByRep().Name:          {"REP_ID", "MONTH"},
 	warehouse.SalesByCustomerYear().Name: {"CUSTOMER_ID", "YEAR"},
+	warehouse.SalesByMonth().Name:        {"MONTH"},
 }
 
 // readMart reads a mart into the oracle's shape, keyed by its grain columns.

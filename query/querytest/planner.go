@@ -136,6 +136,11 @@ func Planner() []Case {
 			Dates: &query.DateFilter{Range: query.Dates(d("2025-01-01"), d("2025-06-30"))}}},
 		{"route_customers_by_category_year", query.Request{Metrics: []string{"customers"}, Dimensions: []string{"category"},
 			Dates: &query.DateFilter{Range: query.Year(2025)}}},
+		// a month's distinct customers, stored per month
+		{"route_customers_by_month", query.Request{Metrics: []string{"revenue", "customers"},
+			Time: &query.TimeGrain{Dimension: "order_date", Grain: dialect.Month}, Dates: &query.DateFilter{Range: query.Year(2025)}}},
+		{"route_customers_one_month", query.Request{Metrics: []string{"customers", "aov"}, Dates: &query.DateFilter{Range: query.Month(2025, 3)}}},
+		{"route_customers_empty_month", query.Request{Metrics: []string{"customers", "orders"}, Dates: &query.DateFilter{Range: query.Month(2027, 1)}}},
 		// each distinct count apart, from the smallest mart that holds it
 		{"route_distinct_counts_apart", query.Request{Metrics: []string{"revenue", "customers", "distinct_products"},
 			Dates: &query.DateFilter{Range: query.Year(2025)}}},

@@ -376,6 +376,26 @@ FROM (
   GROUP BY f."CUSTOMER_ID", f."ORDER_YEAR", f."SEGMENT", f."INDUSTRY"
 ) b;
 
+-- SALES_BY_MONTH: a dynamic table: Snowflake keeps it within the target lag
+CREATE OR REPLACE DYNAMIC TABLE "SALES_ANALYTICS_DB"."MARTS"."SALES_BY_MONTH"
+  TARGET_LAG = '5 minutes'
+  WAREHOUSE = "SALES_ANALYTICS_WH"
+  REFRESH_MODE = INCREMENTAL
+  INITIALIZE = ON_CREATE
+  COMMENT = 'salesanalytics definition 98658bf5e0df4dd9ee364a88'
+AS
+SELECT
+  CAST(b."MONTH" AS DATE) AS "MONTH",
+  CAST(b."REVENUE" AS NUMBER(38,2)) AS "REVENUE",
+  CAST(b."ORDERS" AS NUMBER(38,0)) AS "ORDERS",
+  CAST(b."UNITS" AS NUMBER(38,0)) AS "UNITS",
+  CAST(b."CUSTOMERS" AS NUMBER(38,0)) AS "CUSTOMERS"
+FROM (
+  SELECT f."ORDER_MONTH" AS "MONTH", SUM(f."NET_AMOUNT") AS "REVENUE", COUNT(*) AS "ORDERS", SUM(f."QUANTITY") AS "UNITS", COUNT(DISTINCT f."CUSTOMER_ID") AS "CUSTOMERS"
+  FROM "SALES_ANALYTICS_DB"."MARTS"."FCT_ORDERS" f
+  GROUP BY f."ORDER_MONTH"
+) b;
+
 -- ===== SEMANTIC =====
 
 -- sales_model.yaml: the sales semantic model, for Cortex Analyst. PUT runs only from a client (snowsql -f setup.sql, or snow sql -f setup.sql), not in a worksheet, and reads sales_model.yaml from the client's working directory: run the script where that file is (pipeline.Setup uploads it from memory instead)

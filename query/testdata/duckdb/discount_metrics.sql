@@ -2,6 +2,7 @@
 -- fields: orders.segment, orders.average_discount, orders.total_discount, orders.discounted_orders, orders.gross_revenue
 -- answered by: FCT_ORDERS
 -- its distinct counts apart, by: FCT_ORDERS (no table answers the whole request:)
+-- not SALES_BY_MONTH: SALES_BY_MONTH has no column for SEGMENT
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for SEGMENT
 -- not SALES_BY_REP: SALES_BY_REP has no column for SEGMENT
 -- not DAILY_SALES: DAILY_SALES has no column for SEGMENT

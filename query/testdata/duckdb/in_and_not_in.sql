@@ -1,6 +1,7 @@
 -- dialect: duckdb
 -- fields: orders.region, orders.channel, orders.total_revenue
 -- answered by: FCT_ORDERS
+-- not SALES_BY_MONTH: SALES_BY_MONTH has no column for REGION
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for CHANNEL
 -- not SALES_BY_REP: SALES_BY_REP has no column for CHANNEL
 -- not DAILY_SALES: DAILY_SALES has no column for CHANNEL

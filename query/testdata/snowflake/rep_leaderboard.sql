@@ -2,6 +2,7 @@
 -- fields: orders.rep_name, orders.rep_id, orders.region, orders.total_revenue, orders.order_count, orders.distinct_customers, orders.average_order_value
 -- answered by: SALES_BY_REP
 -- its distinct counts apart, by: FCT_ORDERS (no table answers the whole request:)
+-- not SALES_BY_MONTH: SALES_BY_MONTH has no column for REP_NAME
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for REP_NAME
 -- not SALES_BY_REP: orders.distinct_customers counts distinct values per row of SALES_BY_REP, which only add up when the request groups by its whole key (REP_ID, MONTH)
 -- not DAILY_SALES: DAILY_SALES has no column for REP_NAME

@@ -1,6 +1,7 @@
 -- dialect: snowflake
 -- fields: orders.distinct_customers, orders.units_sold, orders.industry, orders.order_date
 -- answered by: SALES_BY_CUSTOMER_YEAR
+-- not SALES_BY_MONTH: SALES_BY_MONTH has no column for INDUSTRY
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for INDUSTRY
 -- not SALES_BY_REP: SUM(QUANTITY) is not a measure of SALES_BY_REP
 -- not DAILY_SALES: DAILY_SALES has no column for INDUSTRY

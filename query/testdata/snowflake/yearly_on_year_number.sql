@@ -1,6 +1,7 @@
 -- dialect: snowflake
 -- fields: orders.order_year, orders.total_revenue, orders.gross_revenue
 -- answered by: FCT_ORDERS
+-- not SALES_BY_MONTH: SALES_BY_MONTH has no column for ORDER_YEAR
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for ORDER_YEAR
 -- not SALES_BY_REP: SALES_BY_REP has no column for ORDER_YEAR
 -- not DAILY_SALES: DAILY_SALES has no column for ORDER_YEAR
