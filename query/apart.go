@@ -1,6 +1,7 @@
 package query
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -70,7 +71,24 @@ func (c *Compiler) apart(req Request, p *plan, whole Route) (*plan, Route, bool,
 	if err != nil {
 		return nil, Route{}, false, err
 	}
-	return out, Route{Table: routes[0].Table, Rollup: routes[0].Rollup, Distinct: routes[len(routes)-1].Table, Rejected: whole.Rejected}, true, nil
+	first := 0
+	if len(sums.Metrics) > 0 {
+		first = 1 // the distinct counts' halves follow the other metrics'
+	}
+	return out, Route{Table: routes[0].Table, Rollup: routes[0].Rollup, Distinct: distinctTables(routes[first:]), Rejected: whole.Rejected}, true, nil
+}
+
+// distinctTables names the tables the distinct counts' halves read, each once,
+// in the order of the halves: "FCT_ORDERS", or "SALES_BY_CUSTOMER_YEAR,
+// FCT_ORDERS" when they differ.
+func distinctTables(routes []Route) string {
+	var names []string
+	for _, r := range routes {
+		if !slices.Contains(names, r.Table) {
+			names = append(names, r.Table)
+		}
+	}
+	return strings.Join(names, ", ")
 }
 
 // joinApart returns the plan that selects p's columns from the join of its
@@ -158,18 +176,19 @@ func hasColumn(cols []Column, name string) bool {
 type distinctness uint8
 
 const (
-	noDistinct    distinctness = iota // no DISTINCT anywhere in it
+	noDistinct    distinctness = iota // no distinct aggregate anywhere in it
 	distinctCount                     // COUNT(DISTINCT …) and nothing else
 	mixedDistinct                     // a distinct count within a larger expression
 )
 
-// distinctness classifies a metric by its rendered SQL over its own table.
+// distinctness classifies a metric by the distinct aggregates of its parsed
+// expression (through the fields it refers to), counted as the compiler
+// rendered it over its own table.
 func (c *Compiler) distinctness(f semantic.Field) distinctness {
-	sql := c.fields[f.Index].sql
-	if !strings.Contains(sql, "DISTINCT ") {
+	switch n := c.fields[f.Index].distincts; {
+	case n == 0:
 		return noDistinct
-	}
-	if c.additivityOf(f) == zeroWhenEmpty && strings.Count(sql, "DISTINCT ") == 1 {
+	case n == 1 && c.additivityOf(f) == zeroWhenEmpty:
 		return distinctCount
 	}
 	return mixedDistinct

@@ -69,6 +69,9 @@ type rendered struct {
 	sql    string
 	typ    typ
 	tables []string // logical tables the expression reads
+	// distincts counts the distinct aggregates (COUNT(DISTINCT …)) of the
+	// parsed expression, through the fields it refers to
+	distincts int
 }
 
 // outName is an output column's name, plain and quoted.
@@ -157,12 +160,13 @@ func newCompiler(m *semantic.Model, opts Options) (*Compiler, error) {
 		}
 	}
 	for _, f := range m.Fields() {
-		r := &renderer{c: c, d: c.d, used: map[string]bool{}}
+		var distincts int
+		r := &renderer{c: c, d: c.d, used: map[string]bool{}, distincts: &distincts}
 		sql, t, err := r.field(f)
 		if err != nil {
 			return nil, fmt.Errorf("query: model field %s: %w", f.QualifiedName(), err)
 		}
-		rf := rendered{sql: sql, typ: t}
+		rf := rendered{sql: sql, typ: t, distincts: distincts}
 		for tbl := range r.used {
 			rf.tables = append(rf.tables, tbl)
 		}

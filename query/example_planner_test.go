@@ -44,6 +44,7 @@ func ExampleCompiler_Compile_rollup() {
 	fmt.Println(off.Route.Table)
 	// Output:
 	// SALES_BY_PRODUCT true
+	// not SALES_BY_MONTH: SALES_BY_MONTH has no column for PRODUCT_NAME
 	// not SALES_BY_REGION: SALES_BY_REGION has no column for PRODUCT_NAME
 	// not SALES_BY_REP: SALES_BY_REP has no column for PRODUCT_NAME
 	// not DAILY_SALES: DAILY_SALES has no column for PRODUCT_NAME

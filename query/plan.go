@@ -51,6 +51,7 @@ type compileState struct {
 	// SQL of the column that corresponds to it (a rate per period's table)
 	conform map[int]rendered
 	why     string // the first field the mart cannot give, and why
+	oneDate bool   // the date range holds one value of the mart's date key
 }
 
 func (s *compileState) use(f semantic.Field) rendered {
@@ -258,10 +259,10 @@ func (c *Compiler) planWith(s *compileState, req Request) (*plan, error) {
 	if roll != nil {
 		p.base, p.joins, p.why = roll.table, nil, s.why
 		if p.why == "" {
-			p.why = roll.needsKey(metrics, p.groupBy)
+			p.why = roll.needsKey(metrics, p.groupBy, s.oneDate)
 		}
 		if p.why == "" {
-			roll.perRow(p)
+			roll.perRow(p, s.oneDate)
 		}
 	}
 	return p, nil

@@ -72,6 +72,8 @@ type renderer struct {
 	// outer maps table metrics to the CTE columns that hold them, when rendering
 	// a derived metric over several tables' CTEs (multitable.go)
 	outer map[int]rendered
+	// distincts, when set, counts the distinct aggregates rendered
+	distincts *int
 }
 
 func (r *renderer) render(n sqlparse.Node) (string, typ, error) {
@@ -269,6 +271,9 @@ func (r *renderer) call(n sqlparse.Call) (string, typ, error) {
 	distinct := ""
 	if n.Distinct && !(n.Name == "COUNT" && r.uniqueKey(n.Args)) {
 		distinct = "DISTINCT "
+		if r.distincts != nil {
+			*r.distincts++
+		}
 	}
 	joined := distinct + strings.Join(args, ", ")
 	switch n.Name {

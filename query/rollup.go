@@ -24,6 +24,8 @@ type rollup struct {
 	date    string            // the qualified date key; "" for none
 	dateSrc string            // the FCT_ORDERS date the date key truncates (ORDER_DATE)
 	grain   dialect.Grain     // of the date key
+	yearKey bool              // the date key is the year as a number ([warehouse.Mart.YearKey])
+	yearOf  map[int]bool      // by field index: a date the year key restricts to whole years
 	mart    warehouse.Mart
 	fields  []rolled                   // by field index
 	trunc   []map[dialect.Grain]string // by field index: a time dimension at a grain
@@ -81,11 +83,19 @@ func (c *Compiler) prepareRollup(t semantic.Table, m warehouse.Mart) (*rollup, e
 	if k, ok := m.DateKey(); ok {
 		ro.date, ro.dateSrc = qual(k.Column), m.TruncatedDate()
 		c.rollDateParts(ro)
+	} else if k, ok := m.YearKey(); ok {
+		ro.date, ro.dateSrc, ro.yearKey = qual(k.Column), m.TruncatedDate(), true
 	}
 	for _, f := range c.model.Fields() {
 		ro.fields[f.Index] = c.rollField(ro, f)
 		if f.Kind == semantic.KindTimeDimension {
 			ro.trunc[f.Index] = c.rollTrunc(ro, f)
+		}
+		if col, ok := c.physicalColumn(f); ok && ro.yearKey && col == ro.dateSrc && strings.EqualFold(f.Table, ro.over) {
+			if ro.yearOf == nil {
+				ro.yearOf = map[int]bool{}
+			}
+			ro.yearOf[f.Index] = true
 		}
 	}
 	return ro, nil
@@ -298,7 +308,11 @@ func (r *renderer) rollCall(n sqlparse.Call) (string, typ, bool, error) {
 		}
 		if m, ok := ro.measure(warehouse.AggCountDistinct, col); ok {
 			r.roll.needKey = true
-			return agg("SUM", m), tInt, true, nil
+			if ro.row {
+				return m, tInt, true, nil
+			}
+			// over no row (a month without orders) the count is 0, as COUNT's
+			return "COALESCE(SUM(" + m + "), 0)", tInt, true, nil
 		}
 	}
 	d := ""

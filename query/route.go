@@ -22,8 +22,9 @@ type Route struct {
 	Rejected []Rejection `json:"rejected,omitempty"`
 	// Rollup is true when a pre-aggregated mart answered.
 	Rollup bool `json:"rollup"`
-	// Distinct, when set, is the table the request's distinct counts were
-	// computed from, apart from its other metrics (which Table answered).
+	// Distinct, when set, names the tables the request's distinct counts were
+	// computed from, apart from its other metrics (which Table answered): each
+	// once, comma-separated, when several distinct counts were split off.
 	Distinct string `json:"distinct,omitempty"`
 }
 
@@ -164,8 +165,8 @@ func (c *Compiler) firstFields(req Request) ([]int, bool) {
 // all, as precheck does; "" when it has them all.
 func (ro *rollup) lacks(fields []int) string {
 	for _, i := range fields {
-		if rf := ro.fields[i]; rf.sql == "" && len(ro.trunc[i]) == 0 {
-			return rf.why
+		if !ro.gives(i) {
+			return ro.fields[i].why
 		}
 	}
 	return ""
@@ -192,21 +193,30 @@ func (c *Compiler) baseTable(table string) (string, bool) {
 // precheck finds, without planning, a field of p the mart cannot give at all.
 func (ro *rollup) precheck(p *plan) string {
 	for _, i := range p.seen {
-		if rf := ro.fields[i]; rf.sql == "" && len(ro.trunc[i]) == 0 {
-			return rf.why
+		if !ro.gives(i) {
+			return ro.fields[i].why
 		}
 	}
 	return ""
 }
 
+// gives reports whether the mart can give field i in some use: its value, the
+// time dimension at some grain, or the date its year key restricts to whole
+// years (a range on it; grouping by it is refused when planned).
+func (ro *rollup) gives(i int) bool {
+	return ro.fields[i].sql != "" || len(ro.trunc[i]) > 0 || ro.yearOf[i]
+}
+
 // needsKey says why a metric that reads a stored distinct count cannot be
-// answered: the request does not group by the mart's whole key.
-func (ro *rollup) needsKey(metrics []semantic.Field, groupBy []string) string {
+// answered: the request does not group by the mart's whole key. oneDate says
+// the request's date range holds one value of the mart's date key (one day,
+// month or year, whole), which then need not be grouped by.
+func (ro *rollup) needsKey(metrics []semantic.Field, groupBy []string, oneDate bool) string {
 	for _, m := range metrics {
 		if !ro.fields[m.Index].needKey {
 			continue
 		}
-		if !ro.groupsByKey(groupBy) {
+		if !ro.groupsByKey(groupBy, oneDate) {
 			return fmt.Sprintf("%s counts distinct values per row of %s, which only add up when the request groups by its whole key (%s)",
 				m.QualifiedName(), ro.name, strings.Join(ro.keyNames(), ", "))
 		}
@@ -218,9 +228,10 @@ func (ro *rollup) needsKey(metrics []semantic.Field, groupBy []string) string {
 // mart's whole key, so each group is one row, and its filters keep or drop
 // whole rows — without grouping: each metric is its value over the one row
 // (rolled.rowSel), as the SQL one would write against the mart by hand. A
-// HAVING, or a metric without a per-row form, keeps the grouping.
-func (ro *rollup) perRow(p *plan) {
-	if !p.grouped || p.having != nil || !ro.groupsByKey(p.groupBy) {
+// HAVING, or a metric without a per-row form, keeps the grouping. oneDate is
+// needsKey's: the top customers of 2025 are the rows of 2025 of customer × year.
+func (ro *rollup) perRow(p *plan, oneDate bool) {
+	if !p.grouped || p.having != nil || !ro.groupsByKey(p.groupBy, oneDate) {
 		return
 	}
 	for _, m := range p.metrics {
@@ -234,10 +245,11 @@ func (ro *rollup) perRow(p *plan) {
 	p.grouped = false
 }
 
-// groupsByKey reports whether groupBy has every key column of the mart.
-func (ro *rollup) groupsByKey(groupBy []string) bool {
+// groupsByKey reports whether groupBy has every key column of the mart, but
+// the date key when oneDate (the rows hold one value of it).
+func (ro *rollup) groupsByKey(groupBy []string, oneDate bool) bool {
 	for _, k := range ro.keys {
-		if !slices.Contains(groupBy, k) {
+		if !slices.Contains(groupBy, k) && !(oneDate && k == ro.date) {
 			return false
 		}
 	}
@@ -277,6 +289,10 @@ func (s *compileState) trunc(f semantic.Field, g dialect.Grain) string {
 	if sql, ok := s.roll.trunc[f.Index][g]; ok {
 		return sql
 	}
+	if s.roll.yearOf[f.Index] {
+		s.miss(fmt.Sprintf("%s by %s: %s holds the year as a number, not a date", f.QualifiedName(), g, s.roll.name))
+		return "NULL"
+	}
 	s.miss(fmt.Sprintf("%s by %s is finer than the %s grain of %s", f.QualifiedName(), g, s.roll.grain, s.roll.name))
 	return "NULL"
 }
@@ -293,17 +309,43 @@ func (s *compileState) metSel(f semantic.Field) string {
 	return "NULL"
 }
 
+// onePeriod reports whether [from, to] lies within one day, month or year (g).
+func onePeriod(g dialect.Grain, from, to time.Time) bool {
+	switch g {
+	case dialect.Day:
+		return from.Equal(to)
+	case dialect.Month:
+		return firstOfMonth(from).Equal(firstOfMonth(to))
+	case dialect.Year:
+		return from.Year() == to.Year()
+	}
+	return false
+}
+
 // rollDates restricts the mart's date key to [from, to], which must start and
-// end on its grain: a month mart cannot answer for part of a month. ok is false
-// when f is not the date the mart's key truncates.
+// end on its grain: a month mart cannot answer for part of a month, a year mart
+// (whose key is the year as a number) for part of a year. ok is false when f is
+// not the date the mart's key truncates.
 func (s *compileState) rollDates(f semantic.Field, from, to time.Time) (sq.Sqlizer, bool) {
 	col, isCol := s.c.physicalColumn(f)
 	if s.roll.date == "" || !isCol || col != s.roll.dateSrc {
 		return nil, false
 	}
-	if s.roll.grain == dialect.Month && (!from.Equal(firstOfMonth(from)) || !to.Equal(firstOfMonth(to).AddDate(0, 1, -1))) {
-		s.miss(fmt.Sprintf("the range %s to %s does not start and end on whole months, the grain of %s",
-			from.Format(time.DateOnly), to.Format(time.DateOnly), s.roll.name))
+	start, end := from, to
+	switch s.roll.grain {
+	case dialect.Month:
+		start, end = firstOfMonth(from), firstOfMonth(to).AddDate(0, 1, -1)
+	case dialect.Year:
+		start, end = time.Date(from.Year(), 1, 1, 0, 0, 0, 0, time.UTC), time.Date(to.Year(), 12, 31, 0, 0, 0, 0, time.UTC)
+	}
+	if !from.Equal(start) || !to.Equal(end) {
+		s.miss(fmt.Sprintf("the range %s to %s does not start and end on whole %ss, the grain of %s",
+			from.Format(time.DateOnly), to.Format(time.DateOnly), s.roll.grain, s.roll.name))
+	}
+	s.oneDate = onePeriod(s.roll.grain, from, to)
+	if s.roll.yearKey {
+		year := s.c.d.Cast("?", dialect.Int())
+		return sq.Expr(s.roll.date+" BETWEEN "+year+" AND "+year, int64(from.Year()), int64(to.Year())), true
 	}
 	return sq.Expr(s.roll.date+" BETWEEN "+s.c.phDate+" AND "+s.c.phDate, from, to), true
 }

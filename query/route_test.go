@@ -57,6 +57,13 @@ func TestRoutePicksTheSmallestMartThatIsExact(t *testing.T) {
 		{"route_named_filter_stays_on_facts", "FCT_ORDERS", []string{"SALES_BY_REGION has no column for STATUS"}},
 		{"route_quarters_from_months", "SALES_BY_REGION", nil},
 		{"route_weeks_from_days", "DAILY_SALES", []string{"orders.order_date by week is finer than the month grain of SALES_BY_REGION"}},
+		{"route_customers_by_month", "SALES_BY_MONTH", nil},
+		{"route_customers_one_month", "SALES_BY_MONTH", nil},
+		{"route_customers_by_segment_year", "SALES_BY_CUSTOMER_YEAR", []string{"SALES_BY_REGION has no column for SEGMENT"}},
+		{"route_customers_over_two_years", "SALES_BY_CUSTOMER_YEAR", []string{"SUM(QUANTITY) is not a measure of SALES_BY_CUSTOMER"}},
+		{"route_top_customers_year", "SALES_BY_CUSTOMER_YEAR", nil},
+		{"route_customers_part_of_year", "FCT_ORDERS", []string{"the range 2025-01-01 to 2025-06-30 does not start and end on whole years, the grain of SALES_BY_CUSTOMER_YEAR"}},
+		{"route_customers_by_category_year", "FCT_ORDERS", []string{"SALES_BY_CUSTOMER_YEAR has no column for CATEGORY"}},
 	} {
 		q, err := c.Compile(byName[tc.name])
 		require.NoError(t, err, tc.name)
@@ -66,9 +73,13 @@ func TestRoutePicksTheSmallestMartThatIsExact(t *testing.T) {
 			require.Contains(t, q.Explain(), r, tc.name)
 		}
 	}
+	q, err := c.Compile(byName["route_distinct_counts_apart"])
+	require.NoError(t, err)
+	require.Equal(t, "SALES_BY_MONTH", q.Route.Table)
+	require.Equal(t, "SALES_BY_CUSTOMER_YEAR, SALES_BY_PRODUCT", q.Route.Distinct, "every distinct count's table, once")
 	off, err := query.New(semantic.SalesModel(), query.Options{Dialect: dialect.DuckDB, NoRollups: true, Now: func() time.Time { return querytest.Now() }})
 	require.NoError(t, err)
-	q, err := off.Compile(querytest.RegionKPIs2025())
+	q, err = off.Compile(querytest.RegionKPIs2025())
 	require.NoError(t, err)
 	require.Equal(t, query.Route{Table: "FCT_ORDERS"}, q.Route, "switched off")
 	sf, err := off.For(dialect.Snowflake)

@@ -75,12 +75,8 @@ func (c *Compiler) analyse(s *stmt, req Request, g rel) (string, []Column, error
 // sums of its parts, their shares of the total, and how many they are.
 func (c *Compiler) otherRow(req Request, w *stage2, shares []shareCol, rk *rankCol, items []string, cols []Column) (string, []Column, error) {
 	q := c.d.Quote
-	for _, sh := range req.Shares {
-		for _, w := range sh.Within {
-			if !slices.ContainsFunc(req.Rank.Within, func(r string) bool { return strings.EqualFold(r, w) }) {
-				return "", nil, invalid("rank: an Other row sums its partition's parts, so a share with it must be within the rank's partition, and %q is not", w)
-			}
-		}
+	if err := otherShares(req); err != nil {
+		return "", nil, err
 	}
 	flag, count := c.layerCol("other", tBool, "", RoleFlag), c.layerCol("other_count", tInt, "", RoleFlag)
 	top := "SELECT " + strings.Join(items, ", ") + ", FALSE AS " + flag.quoted + ", " + c.d.Cast("0", dialect.Int()) + " AS " + count.quoted +
@@ -92,9 +88,8 @@ func (c *Compiler) otherRow(req Request, w *stage2, shares []shareCol, rk *rankC
 		case contains(rk.within, col.quoted):
 			rest = append(rest, ref)
 		case col.Role == RoleMetric:
-			f, _ := c.model.Lookup(col.Field)
-			if c.additivityOf(f) != additive {
-				return "", nil, &InexactError{Layer: "other", Metric: col.Name, Reason: "its parts do not sum to the whole (only sums and counts do); ask for the top N without an Other row"}
+			if err := c.otherSums(col); err != nil {
+				return "", nil, err
 			}
 			rest = append(rest, c.castTo("SUM("+ref+")", typOf(col)))
 		default: // the other dimensions and the rank
@@ -113,6 +108,28 @@ func (c *Compiler) otherRow(req Request, w *stage2, shares []shareCol, rk *rankC
 		other += " HAVING COUNT(*) > 0" // no Other row when nothing is below the cut
 	}
 	return "SELECT * FROM (" + top + " UNION ALL " + other + ") AS " + q("r"), append(cols, flag, count), nil
+}
+
+// otherShares refuses a share beside an Other row that is not within the
+// rank's partition: the Other row sums its partition's parts.
+func otherShares(req Request) error {
+	for _, sh := range req.Shares {
+		for _, w := range sh.Within {
+			if !slices.ContainsFunc(req.Rank.Within, func(r string) bool { return strings.EqualFold(r, w) }) {
+				return invalid("rank: an Other row sums its partition's parts, so a share with it must be within the rank's partition, and %q is not", w)
+			}
+		}
+	}
+	return nil
+}
+
+// otherSums refuses an Other row over metric column col when its parts do not
+// sum to the whole.
+func (c *Compiler) otherSums(col Column) error {
+	if f, _ := c.model.Lookup(col.Field); c.additivityOf(f) != additive {
+		return &InexactError{Layer: "other", Metric: col.Name, Reason: "its parts do not sum to the whole (only sums and counts do); ask for the top N without an Other row"}
+	}
+	return nil
 }
 
 func contains(list []string, s string) bool {

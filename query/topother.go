@@ -56,17 +56,15 @@ func (c *Compiler) topOther(s *stmt, req Request, g rel) (string, []Column, bool
 	if _, taken := findColumn(g.cols, rank.Name); taken {
 		return "", nil, true, invalid("rank: a column is already called %q; name the rank with As", rank.Name)
 	}
-	for _, sh := range req.Shares {
-		if len(sh.Within) > 0 {
-			return "", nil, true, invalid("rank: an Other row sums its partition's parts, so a share with it must be within the rank's partition, and %q is not", sh.Within[0])
-		}
+	if err := otherShares(req); err != nil {
+		return "", nil, true, err
 	}
 	for _, col := range g.cols {
 		if col.Role != RoleMetric {
 			continue
 		}
-		if f, _ := c.model.Lookup(col.Field); c.additivityOf(f) != additive {
-			return "", nil, true, &InexactError{Layer: "other", Metric: col.Name, Reason: "its parts do not sum to the whole (only sums and counts do); ask for the top N without an Other row"}
+		if err := c.otherSums(col); err != nil {
+			return "", nil, true, err
 		}
 	}
 	body, cols := c.topOtherSQL(s, req, g, order, rank, shares)

@@ -105,5 +105,5 @@ var (
 
 // MartTables lists the marts in build order: FCT_ORDERS first, the aggregates on it.
 func MartTables() []Table {
-	return []Table{tblFctOrders.clone(), tblDailySales.clone(), tblSalesByRegion.clone(), tblSalesByProduct.clone(), tblSalesByCustomer.clone(), tblSalesByRep.clone()}
+	return []Table{tblFctOrders.clone(), tblDailySales.clone(), tblSalesByRegion.clone(), tblSalesByProduct.clone(), tblSalesByCustomer.clone(), tblSalesByRep.clone(), tblSalesByCustomerYear.clone(), tblSalesByMonth.clone()}
 }

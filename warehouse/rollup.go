@@ -69,7 +69,8 @@ func (m Mart) Grain() dialect.Grain { return m.grain }
 
 // TruncatedDate returns the FCT_ORDERS date the mart's date key holds truncated
 // to [Mart.Grain] (ORDER_DATE: SALES_DATE is the day itself, MONTH its first
-// of the month), or "" for a mart without a date key.
+// of the month, YEAR its year as a number), or "" for a mart without a date
+// key.
 func (m Mart) TruncatedDate() string {
 	if m.grain == "" {
 		return ""
@@ -80,12 +81,14 @@ func (m Mart) TruncatedDate() string {
 // Rollups returns the aggregate marts a query planner may answer a request from
 // instead of FCT_ORDERS, smallest first: the order in which to try them. Sizes
 // follow the grains at the generator's shape — 4 regions, 50 reps, 500
-// products, two years of days: region × month (96 rows) < rep × month (1,200)
+// products, two years of days: month (24 rows) < region × month (96) < rep × month (1,200)
 // < day × region (2,920) < product × month (12,000) — and the customer mart,
 // one row per customer, last: it has no date, so it only answers requests over
-// all time, where nothing grouped by product competes with it.
+// all time, where nothing grouped by product competes with it — then customer ×
+// year (two rows per customer over the two years), which counts distinct
+// customers over whole years.
 func Rollups() []Mart {
-	return []Mart{salesByRegion(), salesByRep(), dailySales(), salesByProduct(), salesByCustomer()}
+	return []Mart{salesByMonth(), salesByRegion(), salesByRep(), dailySales(), salesByProduct(), salesByCustomer(), salesByCustomerYear()}
 }
 
 // aggsOf renders measures as the aggregate stage's columns.

@@ -91,6 +91,12 @@ func oracle(g *datagen.Generator, orders []datagen.Order) map[string]martRows {
 		m time.Time
 	}
 	rep := map[sk]*tally{}
+	type yk struct {
+		c int64
+		y int
+	}
+	customerYear := map[yk]*tally{}
+	byMonth := map[time.Time]*tally{}
 	for _, o := range orders {
 		reg := g.Reps()[o.RepID-1].Region
 		m := month(o.OrderDate)
@@ -115,6 +121,12 @@ func oracle(g *datagen.Generator, orders []datagen.Order) map[string]martRows {
 		t5 := rep[sk{o.RepID, m}]
 		add(&t5)
 		rep[sk{o.RepID, m}] = t5
+		t6 := customerYear[yk{o.CustomerID, o.OrderDate.Year()}]
+		add(&t6)
+		customerYear[yk{o.CustomerID, o.OrderDate.Year()}] = t6
+		t7 := byMonth[m]
+		add(&t7)
+		byMonth[m] = t7
 	}
 	out := map[string]martRows{}
 
@@ -238,6 +250,23 @@ func oracle(g *datagen.Generator, orders []datagen.Order) map[string]martRows {
 		}
 	}
 	out[warehouse.SalesByRep().Name] = rows
+
+	rows = martRows{}
+	for k, t := range customerYear {
+		c := g.Customer(k.c - 1)
+		rows[itoa(k.c)+"|"+itoa(int64(k.y))] = map[string]string{
+			"SEGMENT": c.Segment, "INDUSTRY": c.Industry, "REVENUE": money(t.rev), "ORDERS": itoa(t.orders), "UNITS": itoa(t.units),
+		}
+	}
+	out[warehouse.SalesByCustomerYear().Name] = rows
+
+	rows = martRows{}
+	for m, t := range byMonth {
+		rows[day(m)] = map[string]string{
+			"REVENUE": money(t.rev), "ORDERS": itoa(t.orders), "UNITS": itoa(t.units), "CUSTOMERS": itoa(int64(len(t.customers))),
+		}
+	}
+	out[warehouse.SalesByMonth().Name] = rows
 	return out
 }
 
@@ -254,12 +283,14 @@ func validOrders(g *datagen.Generator, extra ...datagen.Order) []datagen.Order {
 
 // martKeys are the grain columns of each mart, to read it keyed.
 var martKeys = map[string][]string{
-	warehouse.FctOrders().Name:       {"ORDER_ID"},
-	warehouse.DailySales().Name:      {"SALES_DATE", "REGION"},
-	warehouse.SalesByRegion().Name:   {"REGION", "MONTH"},
-	warehouse.SalesByProduct().Name:  {"PRODUCT_ID", "MONTH"},
-	warehouse.SalesByCustomer().Name: {"CUSTOMER_ID"},
-	warehouse.SalesByRep().Name:      {"REP_ID", "MONTH"},
+	warehouse.FctOrders().Name:           {"ORDER_ID"},
+	warehouse.DailySales().Name:          {"SALES_DATE", "REGION"},
+	warehouse.SalesByRegion().Name:       {"REGION", "MONTH"},
+	warehouse.SalesByProduct().Name:      {"PRODUCT_ID", "MONTH"},
+	warehouse.SalesByCustomer().Name:     {"CUSTOMER_ID"},
+	warehouse.SalesByRep().Name:          {"REP_ID", "MONTH"},
+	warehouse.SalesByCustomerYear().Name: {"CUSTOMER_ID", "YEAR"},
+	warehouse.SalesByMonth().Name:        {"MONTH"},
 }
 
 // readMart reads a mart into the oracle's shape, keyed by its grain columns.

@@ -125,5 +125,24 @@ func Planner() []Case {
 		{"route_per_row_having_groups", query.Request{Metrics: []string{"revenue"}, Dimensions: []string{"region"},
 			Time: &query.TimeGrain{Dimension: "order_date", Grain: dialect.Month}, Having: query.Gt("revenue", "1000.00"),
 			Dates: &query.DateFilter{Range: query.Quarter(2025, 1)}}},
+		// distinct customers over whole years: customer × year
+		{"route_customers_by_segment_year", query.Request{Metrics: []string{"revenue", "customers", "orders"}, Dimensions: []string{"segment"},
+			Dates: &query.DateFilter{Range: query.Year(2025)}, Compare: &query.Compare{To: query.CompareYearAgo, Metrics: []string{"revenue", "customers"}}}},
+		{"route_customers_over_two_years", query.Request{Metrics: []string{"customers", "units_sold"}, Where: query.In("industry", "Retail", "Healthcare"),
+			Dates: &query.DateFilter{Range: query.Dates(d("2024-01-01"), d("2025-12-31"))}}},
+		{"route_top_customers_year", query.Request{Metrics: []string{"revenue", "orders"}, Dimensions: []string{"customer_id"},
+			Dates: &query.DateFilter{Range: query.Year(2024)}, Rank: &query.Rank{By: "revenue", Top: 5, Other: true}}},
+		{"route_customers_part_of_year", query.Request{Metrics: []string{"customers"}, Dimensions: []string{"segment"},
+			Dates: &query.DateFilter{Range: query.Dates(d("2025-01-01"), d("2025-06-30"))}}},
+		{"route_customers_by_category_year", query.Request{Metrics: []string{"customers"}, Dimensions: []string{"category"},
+			Dates: &query.DateFilter{Range: query.Year(2025)}}},
+		// a month's distinct customers, stored per month
+		{"route_customers_by_month", query.Request{Metrics: []string{"revenue", "customers"},
+			Time: &query.TimeGrain{Dimension: "order_date", Grain: dialect.Month}, Dates: &query.DateFilter{Range: query.Year(2025)}}},
+		{"route_customers_one_month", query.Request{Metrics: []string{"customers", "aov"}, Dates: &query.DateFilter{Range: query.Month(2025, 3)}}},
+		{"route_customers_empty_month", query.Request{Metrics: []string{"customers", "orders"}, Dates: &query.DateFilter{Range: query.Month(2027, 1)}}},
+		// each distinct count apart, from the smallest mart that holds it
+		{"route_distinct_counts_apart", query.Request{Metrics: []string{"revenue", "customers", "distinct_products"},
+			Dates: &query.DateFilter{Range: query.Year(2025)}}},
 	}
 }

@@ -354,6 +354,48 @@ FROM (
 ) b
 JOIN "SALES_ANALYTICS_DB"."STAGING"."STG_SALES_REPS" s ON s."REP_ID" = b."REP_ID";
 
+-- SALES_BY_CUSTOMER_YEAR: a dynamic table: Snowflake keeps it within the target lag
+CREATE OR REPLACE DYNAMIC TABLE "SALES_ANALYTICS_DB"."MARTS"."SALES_BY_CUSTOMER_YEAR"
+  TARGET_LAG = '5 minutes'
+  WAREHOUSE = "SALES_ANALYTICS_WH"
+  REFRESH_MODE = INCREMENTAL
+  INITIALIZE = ON_CREATE
+  COMMENT = 'salesanalytics definition bf7b82ba9abc0d977e40c24c'
+AS
+SELECT
+  CAST(b."CUSTOMER_ID" AS NUMBER(38,0)) AS "CUSTOMER_ID",
+  CAST(b."YEAR" AS NUMBER(38,0)) AS "YEAR",
+  CAST(b."SEGMENT" AS VARCHAR) AS "SEGMENT",
+  CAST(b."INDUSTRY" AS VARCHAR) AS "INDUSTRY",
+  CAST(b."REVENUE" AS NUMBER(38,2)) AS "REVENUE",
+  CAST(b."ORDERS" AS NUMBER(38,0)) AS "ORDERS",
+  CAST(b."UNITS" AS NUMBER(38,0)) AS "UNITS"
+FROM (
+  SELECT f."CUSTOMER_ID" AS "CUSTOMER_ID", f."ORDER_YEAR" AS "YEAR", f."SEGMENT" AS "SEGMENT", f."INDUSTRY" AS "INDUSTRY", SUM(f."NET_AMOUNT") AS "REVENUE", COUNT(*) AS "ORDERS", SUM(f."QUANTITY") AS "UNITS"
+  FROM "SALES_ANALYTICS_DB"."MARTS"."FCT_ORDERS" f
+  GROUP BY f."CUSTOMER_ID", f."ORDER_YEAR", f."SEGMENT", f."INDUSTRY"
+) b;
+
+-- SALES_BY_MONTH: a dynamic table: Snowflake keeps it within the target lag
+CREATE OR REPLACE DYNAMIC TABLE "SALES_ANALYTICS_DB"."MARTS"."SALES_BY_MONTH"
+  TARGET_LAG = '5 minutes'
+  WAREHOUSE = "SALES_ANALYTICS_WH"
+  REFRESH_MODE = INCREMENTAL
+  INITIALIZE = ON_CREATE
+  COMMENT = 'salesanalytics definition 98658bf5e0df4dd9ee364a88'
+AS
+SELECT
+  CAST(b."MONTH" AS DATE) AS "MONTH",
+  CAST(b."REVENUE" AS NUMBER(38,2)) AS "REVENUE",
+  CAST(b."ORDERS" AS NUMBER(38,0)) AS "ORDERS",
+  CAST(b."UNITS" AS NUMBER(38,0)) AS "UNITS",
+  CAST(b."CUSTOMERS" AS NUMBER(38,0)) AS "CUSTOMERS"
+FROM (
+  SELECT f."ORDER_MONTH" AS "MONTH", SUM(f."NET_AMOUNT") AS "REVENUE", COUNT(*) AS "ORDERS", SUM(f."QUANTITY") AS "UNITS", COUNT(DISTINCT f."CUSTOMER_ID") AS "CUSTOMERS"
+  FROM "SALES_ANALYTICS_DB"."MARTS"."FCT_ORDERS" f
+  GROUP BY f."ORDER_MONTH"
+) b;
+
 -- ===== SEMANTIC =====
 
 -- sales_model.yaml: the sales semantic model, for Cortex Analyst. PUT runs only from a client (snowsql -f setup.sql, or snow sql -f setup.sql), not in a worksheet, and reads sales_model.yaml from the client's working directory: run the script where that file is (pipeline.Setup uploads it from memory instead)

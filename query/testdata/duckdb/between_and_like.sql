@@ -1,11 +1,13 @@
 -- dialect: duckdb
 -- fields: orders.category, orders.total_revenue, orders.order_count, orders.quantity, orders.product_name
 -- answered by: FCT_ORDERS
+-- not SALES_BY_MONTH: SALES_BY_MONTH has no column for CATEGORY
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for CATEGORY
 -- not SALES_BY_REP: SALES_BY_REP has no column for CATEGORY
 -- not DAILY_SALES: DAILY_SALES has no column for CATEGORY
 -- not SALES_BY_PRODUCT: SALES_BY_PRODUCT has no column for QUANTITY
 -- not SALES_BY_CUSTOMER: SALES_BY_CUSTOMER has no column for CATEGORY
+-- not SALES_BY_CUSTOMER_YEAR: SALES_BY_CUSTOMER_YEAR has no column for CATEGORY
 SELECT "orders"."CATEGORY" AS "category", CAST(SUM("orders"."NET_AMOUNT") AS DECIMAL(38,2)) AS "revenue", CAST(COUNT("orders"."ORDER_ID") AS BIGINT) AS "orders" FROM "MARTS"."FCT_ORDERS" AS "orders" WHERE ("orders"."QUANTITY" BETWEEN ? AND ? AND "orders"."PRODUCT_NAME" LIKE ?) GROUP BY "orders"."CATEGORY" ORDER BY "category" ASC NULLS LAST
 -- arg 1: int64 2
 -- arg 2: int64 4

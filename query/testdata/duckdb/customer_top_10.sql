@@ -1,6 +1,7 @@
 -- dialect: duckdb
 -- fields: orders.customer_id, orders.customer_name, orders.total_revenue, orders.order_count
 -- answered by: SALES_BY_CUSTOMER
+-- not SALES_BY_MONTH: SALES_BY_MONTH has no column for CUSTOMER_ID
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for CUSTOMER_ID
 -- not SALES_BY_REP: SALES_BY_REP has no column for CUSTOMER_ID
 -- not DAILY_SALES: DAILY_SALES has no column for CUSTOMER_ID

@@ -1,13 +1,15 @@
 -- dialect: duckdb
 -- fields: orders.total_revenue, orders.order_count, orders.average_order_value, orders.distinct_customers, orders.units_sold, orders.order_date
--- answered by: SALES_BY_REGION
+-- answered by: SALES_BY_MONTH
 -- its distinct counts apart, by: FCT_ORDERS (no table answers the whole request:)
+-- not SALES_BY_MONTH: orders.distinct_customers counts distinct values per row of SALES_BY_MONTH, which only add up when the request groups by its whole key (MONTH)
 -- not SALES_BY_REGION: orders.distinct_customers counts distinct values per row of SALES_BY_REGION, which only add up when the request groups by its whole key (REGION, MONTH)
 -- not SALES_BY_REP: SUM(QUANTITY) is not a measure of SALES_BY_REP
 -- not DAILY_SALES: orders.distinct_customers counts distinct values per row of DAILY_SALES, which only add up when the request groups by its whole key (SALES_DATE, REGION)
 -- not SALES_BY_PRODUCT: COUNT(DISTINCT CUSTOMER_ID) is not a measure of SALES_BY_PRODUCT
 -- not SALES_BY_CUSTOMER: SUM(QUANTITY) is not a measure of SALES_BY_CUSTOMER
-SELECT "s"."total_revenue" AS "total_revenue", "s"."order_count" AS "order_count", "s"."average_order_value" AS "average_order_value", "d"."distinct_customers" AS "distinct_customers", "s"."units_sold" AS "units_sold" FROM (SELECT CAST(SUM("sales_by_region"."REVENUE") AS DECIMAL(38,2)) AS "total_revenue", CAST(COALESCE(SUM("sales_by_region"."ORDERS"), 0) AS BIGINT) AS "order_count", CAST((CAST((SUM("sales_by_region"."REVENUE")) * 1000 AS HUGEINT) // CAST(COALESCE(SUM("sales_by_region"."ORDERS"), 0) AS HUGEINT)) * 0.001 AS DECIMAL(38,2)) AS "average_order_value", CAST(SUM("sales_by_region"."UNITS") AS BIGINT) AS "units_sold" FROM "MARTS"."SALES_BY_REGION" AS "sales_by_region" WHERE "sales_by_region"."MONTH" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)) AS "s" CROSS JOIN (SELECT CAST(COUNT(DISTINCT "orders"."CUSTOMER_ID") AS BIGINT) AS "distinct_customers" FROM "MARTS"."FCT_ORDERS" AS "orders" WHERE "orders"."ORDER_DATE" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)) AS "d"
+-- not SALES_BY_CUSTOMER_YEAR: the range 2025-01-01 to 2025-06-30 does not start and end on whole years, the grain of SALES_BY_CUSTOMER_YEAR
+SELECT "s"."total_revenue" AS "total_revenue", "s"."order_count" AS "order_count", "s"."average_order_value" AS "average_order_value", "d"."distinct_customers" AS "distinct_customers", "s"."units_sold" AS "units_sold" FROM (SELECT CAST(SUM("sales_by_month"."REVENUE") AS DECIMAL(38,2)) AS "total_revenue", CAST(COALESCE(SUM("sales_by_month"."ORDERS"), 0) AS BIGINT) AS "order_count", CAST((CAST((SUM("sales_by_month"."REVENUE")) * 1000 AS HUGEINT) // CAST(COALESCE(SUM("sales_by_month"."ORDERS"), 0) AS HUGEINT)) * 0.001 AS DECIMAL(38,2)) AS "average_order_value", CAST(SUM("sales_by_month"."UNITS") AS BIGINT) AS "units_sold" FROM "MARTS"."SALES_BY_MONTH" AS "sales_by_month" WHERE "sales_by_month"."MONTH" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)) AS "s" CROSS JOIN (SELECT CAST(COUNT(DISTINCT "orders"."CUSTOMER_ID") AS BIGINT) AS "distinct_customers" FROM "MARTS"."FCT_ORDERS" AS "orders" WHERE "orders"."ORDER_DATE" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)) AS "d"
 -- arg 1: time.Time 2025-01-01 00:00:00 +0000 UTC
 -- arg 2: time.Time 2025-06-30 00:00:00 +0000 UTC
 -- arg 3: time.Time 2025-01-01 00:00:00 +0000 UTC

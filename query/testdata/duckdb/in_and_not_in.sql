@@ -1,11 +1,13 @@
 -- dialect: duckdb
 -- fields: orders.region, orders.channel, orders.total_revenue
 -- answered by: FCT_ORDERS
+-- not SALES_BY_MONTH: SALES_BY_MONTH has no column for REGION
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for CHANNEL
 -- not SALES_BY_REP: SALES_BY_REP has no column for CHANNEL
 -- not DAILY_SALES: DAILY_SALES has no column for CHANNEL
 -- not SALES_BY_PRODUCT: SALES_BY_PRODUCT has no column for REGION
 -- not SALES_BY_CUSTOMER: SALES_BY_CUSTOMER has no column for REGION
+-- not SALES_BY_CUSTOMER_YEAR: SALES_BY_CUSTOMER_YEAR has no column for REGION
 SELECT "orders"."REGION" AS "region", "orders"."CHANNEL" AS "channel", CAST(SUM("orders"."NET_AMOUNT") AS DECIMAL(38,2)) AS "revenue" FROM "MARTS"."FCT_ORDERS" AS "orders" WHERE ("orders"."REGION" NOT IN (?) AND "orders"."CHANNEL" IN (?, ?)) GROUP BY "orders"."REGION", "orders"."CHANNEL" ORDER BY "region" ASC NULLS LAST, "channel" ASC NULLS LAST
 -- arg 1: string North
 -- arg 2: string Online

@@ -2,11 +2,13 @@
 -- fields: orders.order_date, orders.distinct_customers, orders.new_customers, orders.returning_customers, orders.region
 -- answered by: FCT_ORDERS
 -- its distinct counts apart, by: FCT_ORDERS (no table answers the whole request:)
+-- not SALES_BY_MONTH: orders.new_customers reads table customers
 -- not SALES_BY_REGION: orders.new_customers reads table customers
 -- not SALES_BY_REP: orders.new_customers reads table customers
 -- not DAILY_SALES: orders.new_customers reads table customers
 -- not SALES_BY_PRODUCT: COUNT(DISTINCT CUSTOMER_ID) is not a measure of SALES_BY_PRODUCT
 -- not SALES_BY_CUSTOMER: SALES_BY_CUSTOMER has no column for ORDER_DATE
+-- not SALES_BY_CUSTOMER_YEAR: orders.new_customers reads table customers
 SELECT "s"."order_date_month" AS "order_date_month", "s"."customers" AS "customers", "d"."new_customers" AS "new_customers", "d2"."returning_customers" AS "returning_customers" FROM (SELECT "orders"."ORDER_MONTH" AS "order_date_month", CAST(COUNT(DISTINCT "orders"."CUSTOMER_ID") AS BIGINT) AS "customers" FROM "MARTS"."FCT_ORDERS" AS "orders" WHERE ("orders"."REGION" = ? AND "orders"."ORDER_DATE" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)) GROUP BY "orders"."ORDER_MONTH") AS "s" JOIN (SELECT "orders"."ORDER_MONTH" AS "order_date_month", CAST(COUNT(DISTINCT CASE WHEN ((DATE_TRUNC('MONTH', "customers"."FIRST_ORDER_DATE")) = "orders"."ORDER_MONTH") THEN "orders"."CUSTOMER_ID" END) AS BIGINT) AS "new_customers" FROM "MARTS"."FCT_ORDERS" AS "orders" JOIN "MARTS"."SALES_BY_CUSTOMER" AS "customers" ON "orders"."CUSTOMER_ID" = "customers"."CUSTOMER_ID" WHERE ("orders"."REGION" = ? AND "orders"."ORDER_DATE" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)) GROUP BY "orders"."ORDER_MONTH") AS "d" ON "s"."order_date_month" IS NOT DISTINCT FROM "d"."order_date_month" JOIN (SELECT "orders"."ORDER_MONTH" AS "order_date_month", CAST(COUNT(DISTINCT CASE WHEN ((DATE_TRUNC('MONTH', "customers"."FIRST_ORDER_DATE")) < "orders"."ORDER_MONTH") THEN "orders"."CUSTOMER_ID" END) AS BIGINT) AS "returning_customers" FROM "MARTS"."FCT_ORDERS" AS "orders" JOIN "MARTS"."SALES_BY_CUSTOMER" AS "customers" ON "orders"."CUSTOMER_ID" = "customers"."CUSTOMER_ID" WHERE ("orders"."REGION" = ? AND "orders"."ORDER_DATE" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)) GROUP BY "orders"."ORDER_MONTH") AS "d2" ON "s"."order_date_month" IS NOT DISTINCT FROM "d2"."order_date_month" ORDER BY "order_date_month" ASC NULLS LAST
 -- arg 1: string East
 -- arg 2: time.Time 2024-01-01 00:00:00 +0000 UTC

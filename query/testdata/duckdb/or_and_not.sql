@@ -1,11 +1,13 @@
 -- dialect: duckdb
 -- fields: orders.segment, orders.total_revenue, orders.region, orders.channel
 -- answered by: FCT_ORDERS
+-- not SALES_BY_MONTH: SALES_BY_MONTH has no column for SEGMENT
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for SEGMENT
 -- not SALES_BY_REP: SALES_BY_REP has no column for SEGMENT
 -- not DAILY_SALES: DAILY_SALES has no column for SEGMENT
 -- not SALES_BY_PRODUCT: SALES_BY_PRODUCT has no column for SEGMENT
 -- not SALES_BY_CUSTOMER: SALES_BY_CUSTOMER has no column for REGION
+-- not SALES_BY_CUSTOMER_YEAR: SALES_BY_CUSTOMER_YEAR has no column for REGION
 SELECT "orders"."SEGMENT" AS "segment", CAST(SUM("orders"."NET_AMOUNT") AS DECIMAL(38,2)) AS "revenue" FROM "MARTS"."FCT_ORDERS" AS "orders" WHERE ("orders"."SEGMENT" = ? OR ("orders"."REGION" = ? AND NOT ("orders"."CHANNEL" = ?))) GROUP BY "orders"."SEGMENT" ORDER BY "segment" ASC NULLS LAST
 -- arg 1: string Enterprise
 -- arg 2: string West

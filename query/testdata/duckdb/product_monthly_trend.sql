@@ -1,6 +1,7 @@
 -- dialect: duckdb
 -- fields: orders.order_date, orders.total_revenue, orders.units_sold, orders.product_name
 -- answered by: SALES_BY_PRODUCT
+-- not SALES_BY_MONTH: SALES_BY_MONTH has no column for PRODUCT_NAME
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for PRODUCT_NAME
 -- not SALES_BY_REP: SUM(QUANTITY) is not a measure of SALES_BY_REP
 -- not DAILY_SALES: DAILY_SALES has no column for PRODUCT_NAME

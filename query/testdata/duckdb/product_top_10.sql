@@ -1,6 +1,7 @@
 -- dialect: duckdb
 -- fields: orders.product_name, orders.category, orders.total_revenue
 -- answered by: SALES_BY_PRODUCT
+-- not SALES_BY_MONTH: SALES_BY_MONTH has no column for PRODUCT_NAME
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for PRODUCT_NAME
 -- not SALES_BY_REP: SALES_BY_REP has no column for PRODUCT_NAME
 -- not DAILY_SALES: DAILY_SALES has no column for PRODUCT_NAME

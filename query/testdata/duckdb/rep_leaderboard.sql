@@ -2,9 +2,11 @@
 -- fields: orders.rep_name, orders.rep_id, orders.region, orders.total_revenue, orders.order_count, orders.distinct_customers, orders.average_order_value
 -- answered by: SALES_BY_REP
 -- its distinct counts apart, by: FCT_ORDERS (no table answers the whole request:)
+-- not SALES_BY_MONTH: SALES_BY_MONTH has no column for REP_NAME
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for REP_NAME
 -- not SALES_BY_REP: orders.distinct_customers counts distinct values per row of SALES_BY_REP, which only add up when the request groups by its whole key (REP_ID, MONTH)
 -- not DAILY_SALES: DAILY_SALES has no column for REP_NAME
 -- not SALES_BY_PRODUCT: SALES_BY_PRODUCT has no column for REP_NAME
 -- not SALES_BY_CUSTOMER: SALES_BY_CUSTOMER has no column for REP_NAME
+-- not SALES_BY_CUSTOMER_YEAR: SALES_BY_CUSTOMER_YEAR has no column for REP_NAME
 SELECT "s"."rep_name" AS "rep_name", "s"."rep_id" AS "rep_id", "s"."region" AS "region", "s"."revenue" AS "revenue", "s"."orders" AS "orders", "d"."customers" AS "customers", "s"."aov" AS "aov" FROM (SELECT "sales_by_rep"."REP_NAME" AS "rep_name", "sales_by_rep"."REP_ID" AS "rep_id", "sales_by_rep"."REGION" AS "region", CAST(SUM("sales_by_rep"."REVENUE") AS DECIMAL(38,2)) AS "revenue", CAST(COALESCE(SUM("sales_by_rep"."ORDERS"), 0) AS BIGINT) AS "orders", CAST((CAST((SUM("sales_by_rep"."REVENUE")) * 1000 AS HUGEINT) // CAST(COALESCE(SUM("sales_by_rep"."ORDERS"), 0) AS HUGEINT)) * 0.001 AS DECIMAL(38,2)) AS "aov" FROM "MARTS"."SALES_BY_REP" AS "sales_by_rep" GROUP BY "sales_by_rep"."REP_NAME", "sales_by_rep"."REP_ID", "sales_by_rep"."REGION") AS "s" JOIN (SELECT "orders"."REP_NAME" AS "rep_name", "orders"."REP_ID" AS "rep_id", "orders"."REGION" AS "region", CAST(COUNT(DISTINCT "orders"."CUSTOMER_ID") AS BIGINT) AS "customers" FROM "MARTS"."FCT_ORDERS" AS "orders" GROUP BY "orders"."REP_NAME", "orders"."REP_ID", "orders"."REGION") AS "d" ON "s"."rep_name" IS NOT DISTINCT FROM "d"."rep_name" AND "s"."rep_id" IS NOT DISTINCT FROM "d"."rep_id" AND "s"."region" IS NOT DISTINCT FROM "d"."region" ORDER BY "revenue" DESC NULLS LAST, "rep_name" ASC NULLS LAST, "rep_id" ASC NULLS LAST, "region" ASC NULLS LAST

@@ -1,6 +1,7 @@
 -- dialect: duckdb
 -- fields: orders.order_date, orders.product_id, orders.product_name, orders.total_revenue, orders.order_count, orders.distinct_products, orders.average_order_value
 -- answered by: SALES_BY_PRODUCT
+-- not SALES_BY_MONTH: SALES_BY_MONTH has no column for PRODUCT_ID
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for PRODUCT_ID
 -- not SALES_BY_REP: SALES_BY_REP has no column for PRODUCT_ID
 -- not DAILY_SALES: DAILY_SALES has no column for PRODUCT_ID

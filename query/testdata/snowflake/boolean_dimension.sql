@@ -1,10 +1,12 @@
 -- dialect: snowflake
 -- fields: orders.is_discounted, orders.order_count, orders.average_unit_price
 -- answered by: FCT_ORDERS
+-- not SALES_BY_MONTH: SALES_BY_MONTH has no column for IS_DISCOUNTED
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for IS_DISCOUNTED
 -- not SALES_BY_REP: SALES_BY_REP has no column for IS_DISCOUNTED
 -- not DAILY_SALES: DAILY_SALES has no column for IS_DISCOUNTED
 -- not SALES_BY_PRODUCT: SALES_BY_PRODUCT has no column for IS_DISCOUNTED
 -- not SALES_BY_CUSTOMER: SALES_BY_CUSTOMER has no column for IS_DISCOUNTED
+-- not SALES_BY_CUSTOMER_YEAR: SALES_BY_CUSTOMER_YEAR has no column for IS_DISCOUNTED
 SELECT "orders"."IS_DISCOUNTED" AS "is_discounted", CAST(COUNT("orders"."ORDER_ID") AS NUMBER(38,0)) AS "orders", CAST(ROUND((SUM("orders"."UNIT_PRICE")) / NULLIF(COUNT("orders"."UNIT_PRICE"), 0), 2) AS NUMBER(38,2)) AS "average_unit_price" FROM "SALES_ANALYTICS_DB"."MARTS"."FCT_ORDERS" AS "orders" WHERE "orders"."IS_DISCOUNTED" = ? GROUP BY "orders"."IS_DISCOUNTED" ORDER BY "is_discounted" ASC NULLS LAST
 -- arg 1: bool true

@@ -1,6 +1,7 @@
 -- dialect: snowflake
 -- fields: orders.segment, orders.total_revenue, orders.distinct_customers, orders.revenue_per_customer
 -- answered by: SALES_BY_CUSTOMER
+-- not SALES_BY_MONTH: SALES_BY_MONTH has no column for SEGMENT
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for SEGMENT
 -- not SALES_BY_REP: SALES_BY_REP has no column for SEGMENT
 -- not DAILY_SALES: DAILY_SALES has no column for SEGMENT

@@ -1,11 +1,13 @@
 -- dialect: snowflake
 -- fields: orders.order_date, orders.channel, orders.total_revenue, orders.order_count
 -- answered by: FCT_ORDERS
+-- not SALES_BY_MONTH: SALES_BY_MONTH has no column for CHANNEL
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for CHANNEL
 -- not SALES_BY_REP: SALES_BY_REP has no column for CHANNEL
 -- not DAILY_SALES: DAILY_SALES has no column for CHANNEL
 -- not SALES_BY_PRODUCT: SALES_BY_PRODUCT has no column for CHANNEL
 -- not SALES_BY_CUSTOMER: SALES_BY_CUSTOMER has no column for ORDER_DATE
+-- not SALES_BY_CUSTOMER_YEAR: SALES_BY_CUSTOMER_YEAR has no column for CHANNEL
 SELECT "orders"."ORDER_MONTH" AS "order_date_month", "orders"."CHANNEL" AS "channel", CAST(SUM("orders"."NET_AMOUNT") AS NUMBER(38,2)) AS "revenue", CAST(COUNT("orders"."ORDER_ID") AS NUMBER(38,0)) AS "orders" FROM "SALES_ANALYTICS_DB"."MARTS"."FCT_ORDERS" AS "orders" WHERE "orders"."ORDER_DATE" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) GROUP BY "orders"."ORDER_MONTH", "orders"."CHANNEL" ORDER BY "order_date_month" ASC NULLS LAST, "channel" ASC NULLS LAST
 -- arg 1: time.Time 2025-01-01 00:00:00 +0000 UTC
 -- arg 2: time.Time 2025-12-31 00:00:00 +0000 UTC

@@ -2,11 +2,13 @@
 -- fields: orders.total_revenue, orders.order_count, orders.average_order_value, orders.distinct_customers, orders.units_sold, orders.order_date
 -- answered by: DAILY_SALES
 -- its distinct counts apart, by: FCT_ORDERS (no table answers the whole request:)
+-- not SALES_BY_MONTH: the range 2024-07-04 to 2024-12-31 does not start and end on whole months, the grain of SALES_BY_MONTH
 -- not SALES_BY_REGION: the range 2024-07-04 to 2024-12-31 does not start and end on whole months, the grain of SALES_BY_REGION
 -- not SALES_BY_REP: SUM(QUANTITY) is not a measure of SALES_BY_REP
 -- not DAILY_SALES: orders.distinct_customers counts distinct values per row of DAILY_SALES, which only add up when the request groups by its whole key (SALES_DATE, REGION)
 -- not SALES_BY_PRODUCT: COUNT(DISTINCT CUSTOMER_ID) is not a measure of SALES_BY_PRODUCT
 -- not SALES_BY_CUSTOMER: SUM(QUANTITY) is not a measure of SALES_BY_CUSTOMER
+-- not SALES_BY_CUSTOMER_YEAR: the range 2024-07-04 to 2024-12-31 does not start and end on whole years, the grain of SALES_BY_CUSTOMER_YEAR
 SELECT "s"."total_revenue" AS "total_revenue", "s"."order_count" AS "order_count", "s"."average_order_value" AS "average_order_value", "d"."distinct_customers" AS "distinct_customers", "s"."units_sold" AS "units_sold" FROM (SELECT CAST(SUM("daily_sales"."REVENUE") AS NUMBER(38,2)) AS "total_revenue", CAST(COALESCE(SUM("daily_sales"."ORDERS"), 0) AS NUMBER(38,0)) AS "order_count", CAST(ROUND((SUM("daily_sales"."REVENUE")) / NULLIF(COALESCE(SUM("daily_sales"."ORDERS"), 0), 0), 2) AS NUMBER(38,2)) AS "average_order_value", CAST(SUM("daily_sales"."UNITS") AS NUMBER(38,0)) AS "units_sold" FROM "SALES_ANALYTICS_DB"."MARTS"."DAILY_SALES" AS "daily_sales" WHERE "daily_sales"."SALES_DATE" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)) AS "s" CROSS JOIN (SELECT CAST(COUNT(DISTINCT "orders"."CUSTOMER_ID") AS NUMBER(38,0)) AS "distinct_customers" FROM "SALES_ANALYTICS_DB"."MARTS"."FCT_ORDERS" AS "orders" WHERE "orders"."ORDER_DATE" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)) AS "d"
 -- arg 1: time.Time 2024-07-04 00:00:00 +0000 UTC
 -- arg 2: time.Time 2024-12-31 00:00:00 +0000 UTC

@@ -1,6 +1,7 @@
 -- dialect: snowflake
 -- fields: orders.category, orders.total_revenue, orders.units_sold, orders.order_count, orders.distinct_products
 -- answered by: SALES_BY_PRODUCT
+-- not SALES_BY_MONTH: SALES_BY_MONTH has no column for CATEGORY
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for CATEGORY
 -- not SALES_BY_REP: SALES_BY_REP has no column for CATEGORY
 -- not DAILY_SALES: DAILY_SALES has no column for CATEGORY

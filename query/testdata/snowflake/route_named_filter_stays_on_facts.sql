@@ -1,9 +1,11 @@
 -- dialect: snowflake
 -- fields: orders.region, orders.total_revenue, orders.completed_orders
 -- answered by: FCT_ORDERS
+-- not SALES_BY_MONTH: SALES_BY_MONTH has no column for REGION
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for STATUS
 -- not SALES_BY_REP: SALES_BY_REP has no column for STATUS
 -- not DAILY_SALES: DAILY_SALES has no column for STATUS
 -- not SALES_BY_PRODUCT: SALES_BY_PRODUCT has no column for REGION
 -- not SALES_BY_CUSTOMER: SALES_BY_CUSTOMER has no column for REGION
+-- not SALES_BY_CUSTOMER_YEAR: SALES_BY_CUSTOMER_YEAR has no column for REGION
 SELECT "orders"."REGION" AS "region", CAST(SUM("orders"."NET_AMOUNT") AS NUMBER(38,2)) AS "revenue" FROM "SALES_ANALYTICS_DB"."MARTS"."FCT_ORDERS" AS "orders" WHERE (("orders"."STATUS" = 'Completed')) GROUP BY "orders"."REGION" ORDER BY "region" ASC NULLS LAST

@@ -1,6 +1,7 @@
 -- dialect: snowflake
 -- fields: orders.product_id, orders.product_name, orders.total_revenue, orders.order_date
 -- answered by: SALES_BY_PRODUCT
+-- not SALES_BY_MONTH: SALES_BY_MONTH has no column for PRODUCT_ID
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for PRODUCT_ID
 -- not SALES_BY_REP: SALES_BY_REP has no column for PRODUCT_ID
 -- not DAILY_SALES: DAILY_SALES has no column for PRODUCT_ID

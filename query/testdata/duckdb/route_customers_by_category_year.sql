@@ -1,0 +1,13 @@
+-- dialect: duckdb
+-- fields: orders.category, orders.distinct_customers, orders.order_date
+-- answered by: FCT_ORDERS
+-- not SALES_BY_MONTH: SALES_BY_MONTH has no column for CATEGORY
+-- not SALES_BY_REGION: SALES_BY_REGION has no column for CATEGORY
+-- not SALES_BY_REP: SALES_BY_REP has no column for CATEGORY
+-- not DAILY_SALES: DAILY_SALES has no column for CATEGORY
+-- not SALES_BY_PRODUCT: COUNT(DISTINCT CUSTOMER_ID) is not a measure of SALES_BY_PRODUCT
+-- not SALES_BY_CUSTOMER: SALES_BY_CUSTOMER has no column for CATEGORY
+-- not SALES_BY_CUSTOMER_YEAR: SALES_BY_CUSTOMER_YEAR has no column for CATEGORY
+SELECT "orders"."CATEGORY" AS "category", CAST(COUNT(DISTINCT "orders"."CUSTOMER_ID") AS BIGINT) AS "customers" FROM "MARTS"."FCT_ORDERS" AS "orders" WHERE "orders"."ORDER_DATE" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) GROUP BY "orders"."CATEGORY" ORDER BY "category" ASC NULLS LAST
+-- arg 1: time.Time 2025-01-01 00:00:00 +0000 UTC
+-- arg 2: time.Time 2025-12-31 00:00:00 +0000 UTC

@@ -1,0 +1,14 @@
+-- dialect: duckdb
+-- fields: orders.distinct_customers, orders.units_sold, orders.industry, orders.order_date
+-- answered by: SALES_BY_CUSTOMER_YEAR
+-- not SALES_BY_MONTH: SALES_BY_MONTH has no column for INDUSTRY
+-- not SALES_BY_REGION: SALES_BY_REGION has no column for INDUSTRY
+-- not SALES_BY_REP: SUM(QUANTITY) is not a measure of SALES_BY_REP
+-- not DAILY_SALES: DAILY_SALES has no column for INDUSTRY
+-- not SALES_BY_PRODUCT: COUNT(DISTINCT CUSTOMER_ID) is not a measure of SALES_BY_PRODUCT
+-- not SALES_BY_CUSTOMER: SUM(QUANTITY) is not a measure of SALES_BY_CUSTOMER
+SELECT CAST(COUNT(DISTINCT "sales_by_customer_year"."CUSTOMER_ID") AS BIGINT) AS "customers", CAST(SUM("sales_by_customer_year"."UNITS") AS BIGINT) AS "units_sold" FROM "MARTS"."SALES_BY_CUSTOMER_YEAR" AS "sales_by_customer_year" WHERE ("sales_by_customer_year"."INDUSTRY" IN (?, ?) AND "sales_by_customer_year"."YEAR" BETWEEN CAST(? AS BIGINT) AND CAST(? AS BIGINT))
+-- arg 1: string Retail
+-- arg 2: string Healthcare
+-- arg 3: int64 2024
+-- arg 4: int64 2025

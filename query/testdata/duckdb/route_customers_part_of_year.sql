@@ -1,0 +1,13 @@
+-- dialect: duckdb
+-- fields: orders.segment, orders.distinct_customers, orders.order_date
+-- answered by: FCT_ORDERS
+-- not SALES_BY_MONTH: SALES_BY_MONTH has no column for SEGMENT
+-- not SALES_BY_REGION: SALES_BY_REGION has no column for SEGMENT
+-- not SALES_BY_REP: SALES_BY_REP has no column for SEGMENT
+-- not DAILY_SALES: DAILY_SALES has no column for SEGMENT
+-- not SALES_BY_PRODUCT: SALES_BY_PRODUCT has no column for SEGMENT
+-- not SALES_BY_CUSTOMER: SALES_BY_CUSTOMER has no column for ORDER_DATE
+-- not SALES_BY_CUSTOMER_YEAR: the range 2025-01-01 to 2025-06-30 does not start and end on whole years, the grain of SALES_BY_CUSTOMER_YEAR
+SELECT "orders"."SEGMENT" AS "segment", CAST(COUNT(DISTINCT "orders"."CUSTOMER_ID") AS BIGINT) AS "customers" FROM "MARTS"."FCT_ORDERS" AS "orders" WHERE "orders"."ORDER_DATE" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) GROUP BY "orders"."SEGMENT" ORDER BY "segment" ASC NULLS LAST
+-- arg 1: time.Time 2025-01-01 00:00:00 +0000 UTC
+-- arg 2: time.Time 2025-06-30 00:00:00 +0000 UTC

@@ -1,0 +1,12 @@
+-- dialect: snowflake
+-- fields: orders.customer_id, orders.total_revenue, orders.order_count, orders.order_date
+-- answered by: SALES_BY_CUSTOMER_YEAR
+-- not SALES_BY_MONTH: SALES_BY_MONTH has no column for CUSTOMER_ID
+-- not SALES_BY_REGION: SALES_BY_REGION has no column for CUSTOMER_ID
+-- not SALES_BY_REP: SALES_BY_REP has no column for CUSTOMER_ID
+-- not DAILY_SALES: DAILY_SALES has no column for CUSTOMER_ID
+-- not SALES_BY_PRODUCT: SALES_BY_PRODUCT has no column for CUSTOMER_ID
+-- not SALES_BY_CUSTOMER: SALES_BY_CUSTOMER has no column for ORDER_DATE
+WITH "g" AS (SELECT "sales_by_customer_year"."CUSTOMER_ID" AS "customer_id", CAST("sales_by_customer_year"."REVENUE" AS NUMBER(38,2)) AS "revenue", CAST(COALESCE("sales_by_customer_year"."ORDERS", 0) AS NUMBER(38,0)) AS "orders" FROM "SALES_ANALYTICS_DB"."MARTS"."SALES_BY_CUSTOMER_YEAR" AS "sales_by_customer_year" WHERE "sales_by_customer_year"."YEAR" BETWEEN CAST(? AS NUMBER(38,0)) AND CAST(? AS NUMBER(38,0))), "t" AS (SELECT x."customer_id", x."revenue", x."orders" FROM "g" AS x ORDER BY x."revenue" DESC NULLS LAST, x."customer_id" ASC NULLS LAST LIMIT 5), "a" AS (SELECT SUM(x."revenue") AS "__sum_1", COUNT(x."revenue") AS "__n_1", SUM(x."orders") AS "__sum_2", COUNT(x."orders") AS "__n_2", COUNT(*) AS "__groups" FROM "g" AS x), "w" AS (SELECT x."customer_id", x."revenue", x."orders", CAST(ROW_NUMBER() OVER (ORDER BY x."revenue" DESC NULLS LAST, x."customer_id" ASC NULLS LAST) AS NUMBER(38,0)) AS "rank" FROM "t" AS x) SELECT * FROM (SELECT "w"."customer_id", "w"."revenue", "w"."orders", "w"."rank", FALSE AS "other", CAST(0 AS NUMBER(38,0)) AS "other_count" FROM "w" CROSS JOIN "a" UNION ALL SELECT NULL, CAST(CASE WHEN MAX("a"."__n_1") = COUNT("w"."revenue") THEN NULL ELSE MAX("a"."__sum_1") - COALESCE(SUM("w"."revenue"), 0) END AS NUMBER(38,2)), CAST(CASE WHEN MAX("a"."__n_2") = COUNT("w"."orders") THEN NULL ELSE MAX("a"."__sum_2") - COALESCE(SUM("w"."orders"), 0) END AS NUMBER(38,0)), NULL, TRUE, CAST(MAX("a"."__groups") - COUNT("w"."rank") AS NUMBER(38,0)) FROM "a" LEFT JOIN "w" ON 1 = 1 HAVING MAX("a"."__groups") > 5) AS "r" ORDER BY "rank" ASC NULLS LAST, "customer_id" ASC NULLS LAST
+-- arg 1: int64 2024
+-- arg 2: int64 2024
