@@ -30,6 +30,7 @@ type seen struct {
 	miss                      bool   // "missed", "fell short of" (a quota)
 	sizeRank                  bool   // a ranking by size: "the smallest orders", "the biggest deals"
 	gain                      bool   // "won", "gained" (customers): the new ones
+	grossWord                 string // the words that said "before discounts"
 }
 
 // sizeRanks rank by size: said of a count's things with "average" they rank
@@ -125,6 +126,10 @@ func (r *Resolver) settleClasses(in *intent, sw *seen, average, change *bool) *d
 			in.metrics[i] = gross.name
 		case len(in.metrics) == 0:
 			in.metrics = []string{gross.name}
+		case !slices.Contains(in.metrics, gross.name) && notFlagWords["is_discounted"] != nil && slices.Contains(notFlagWords["is_discounted"], sw.grossWord) && r.isFlag("is_discounted"):
+			// "undiscounted orders", "units sold at full price": of a count, the
+			// orders with no discount
+			in.notFlags = appendNew(in.notFlags, "is_discounted")
 		case !slices.Contains(in.metrics, gross.name):
 			return unsupported("I read %q as before discounts, but %s has no gross figure: ask for gross revenue", "gross", joinAnd(labels(in.metrics)))
 		}

@@ -135,7 +135,8 @@ func scaleNumbers(items []item) []item {
 func amountAround(items []item, i int) bool {
 	if i > 0 && (items[i-1].kw(kwMore) || items[i-1].kw(kwLess)) {
 		// "growth in 2025 over 2024": another year and no currency make it a year
-		return items[i-1].text != "over" || !otherYear(items, i) || i+1 < len(items) && currencyWords[items[i+1].text]
+		// "revenue in 2025 less than 2024": a year near another year is one too
+		return (items[i-1].text != "over" || !otherYear(items, i)) && !nearYear(items, i) || i+1 < len(items) && currencyWords[items[i+1].text]
 	}
 	// "between $1,000 and 2000", "from 1000 to $2,000": a pair of amounts
 	for _, j := range []int{i - 2, i + 2} {
@@ -150,6 +151,17 @@ func amountAround(items []item, i int) bool {
 func otherYear(items []item, i int) bool {
 	for j := range items {
 		if j != i && items[j].kind == kYear {
+			return true
+		}
+	}
+	return false
+}
+
+// nearYear reports whether another item is a year within five of the
+// year-like number at item i.
+func nearYear(items []item, i int) bool {
+	for j := range items {
+		if d := items[j].n - items[i].n; j != i && items[j].kind == kYear && d >= -5 && d <= 5 && !items[i].money {
 			return true
 		}
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/salesanalytics/salesanalytics/query"
 	"github.com/salesanalytics/salesanalytics/semantic"
 )
 
@@ -42,6 +43,18 @@ func TestClassesNotPhrasings(t *testing.T) {
 			"value of discounts granted in 2025", "how much was knocked off in discounts in 2025"},
 		{"average order value in 2025", "average spend per order in 2025", "average basket size in 2025",
 			"what was the mean basket value per order in 2025", "revenue per order in 2025"},
+		// negation, before or after what it leaves out, and "n't"
+		{"2025 revenue excluding the West", "2025 revenue apart from the West", "2025 revenue except the West",
+			"2025 revenue besides the West", "2025 revenue other than the West", "2025 revenue without the West",
+			"2025 revenue, leaving out the West", "2025 revenue ignoring the West", "2025 revenue with the West excluded",
+			"2025 revenue, the West aside", "2025 revenue minus the West", "2025 revenue save for the West",
+			"2025 revenue with the exception of the West", "non-West revenue in 2025", "2025 revenue outside the West",
+			"2025 revenue not in the West", "2025 revenue excl. West", "leaving the West aside, what was 2025 revenue"},
+		{"revenue in 2025 excluding returns", "2025 revenue less returns", "2025 revenue net of returns",
+			"2025 revenue with returns taken out", "revenue in 2025 from orders that weren't returned",
+			"2025 revenue not counting returned orders", "2025 revenue ex returns", "2025 revenue, returns removed"},
+		{"orders in 2025 excluding Online and Phone", "2025 orders, Online and Phone excluded", "2025 orders that didn't come in online or by phone",
+			"2025 orders except online and phone ones", "how many 2025 orders were not online or phone"},
 		// comparisons in every form: one row each, never a sum
 		{"East vs West revenue", "revenue East compared with West", "difference between East and West revenue",
 			"East or West: which sold more", "which sold more, East or West", "who sold more, the East or the West",
@@ -118,15 +131,22 @@ func TestDeclinesByClass(t *testing.T) {
 }
 
 // TestNotIsNeverDropped: a negation word that applies to nothing the analyst
-// reads is not understood, never silently left out ("orders with no
-// discount" is not all orders).
+// reads is not understood, never silently left out; one that applies to a
+// yes/no dimension makes it false ("orders with no discount" is neither all
+// orders nor the discounted ones).
 func TestNotIsNeverDropped(t *testing.T) {
 	t.Parallel()
 	r := classResolver(t)
-	for _, q := range []string{"orders with no discount", "no revenue", "how many orders had no discount in 2025"} {
+	for _, q := range []string{"no revenue", "revenue not", "orders excluding", "2025 revenue without"} {
 		res := r.Resolve(nil, q)
 		require.True(t, res.Declined, "%s: %s", q, res.Reading)
 		require.Equal(t, DeclineNotUnderstood, res.Kind, q)
+	}
+	for _, q := range []string{"orders with no discount", "how many orders had no discount", "orders that weren't discounted",
+		"undiscounted orders", "non-discounted orders", "orders without a discount", "full-price orders"} {
+		res := r.Resolve(nil, q)
+		require.False(t, res.Declined, "%s: %s", q, res.Reason)
+		require.Equal(t, query.Eq("is_discounted", false), res.Request.Where, q)
 	}
 	res := r.Resolve(nil, "revenue by region excluding the consumer segment (no consumers)")
 	require.False(t, res.Declined, res.Reason)

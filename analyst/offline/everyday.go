@@ -77,6 +77,15 @@ var flagWords = map[string][]string{
 		"had discounts", "with discounts", "discount applied", "sold at a discount", "at a discount"},
 }
 
+// notFlagWords are everyday names of the model's usual yes/no dimensions
+// said to be false: "orders with no discount" are the orders not discounted.
+var notFlagWords = map[string][]string{
+	"is_discounted": {"no discount", "no discounts", "with no discount", "with no discounts", "without a discount",
+		"without discount", "had no discount", "had no discounts", "got no discount", "not discounted", "never discounted",
+		"non discounted", "full price", "at full price", "sold at full price", "undiscounted", "not on discount",
+		"without any discount", "without discounts", "without any discounts", "at list price", "at full list price"},
+}
+
 // commonWords are short words that are also state or segment codes: written in
 // lower case they are the word, not the code ("in" is not Indiana).
 var commonWords = toSet("in", "or", "me", "hi", "ok", "oh", "pa", "ma", "la", "co", "id", "de", "al",
@@ -242,6 +251,16 @@ func (l *lexicon) everyday() {
 	for dim, words := range flagWords {
 		for _, m := range l.phrases[spoken(dim)] {
 			if m.kind == kDim && m.name == dim {
+				for _, w := range words {
+					l.add(w, m, false)
+				}
+			}
+		}
+	}
+	for dim, words := range notFlagWords {
+		for _, m := range l.phrases[spoken(dim)] {
+			if m.kind == kDim && m.name == dim {
+				m.neg = true
 				for _, w := range words {
 					l.add(w, m, false)
 				}

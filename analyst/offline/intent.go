@@ -48,6 +48,7 @@ type intent struct {
 	hit               string
 	hitMiss, countHit bool
 	flags             []string // yes/no dimensions that must be true ("orders that got a discount")
+	notFlags          []string // yes/no dimensions that must be false ("orders with no discount")
 }
 
 func (in *intent) clone() *intent {
@@ -60,6 +61,7 @@ func (in *intent) clone() *intent {
 	c.amounts = slices.Clone(in.amounts)
 	c.shares = slices.Clone(in.shares)
 	c.flags = slices.Clone(in.flags)
+	c.notFlags = slices.Clone(in.notFlags)
 	c.part = in.part.clone()
 	c.notes = nil
 	return &c
@@ -81,6 +83,9 @@ func (in *intent) request(maxRows int) (query.Request, error) {
 	where := whereOf(in.filters)
 	for _, f := range in.flags {
 		where = append(where, query.Eq(f, true))
+	}
+	for _, f := range in.notFlags {
+		where = append(where, query.Eq(f, false))
 	}
 	for _, a := range in.amounts {
 		where = append(where, a.filter())
@@ -235,6 +240,9 @@ func (in *intent) describe() string {
 	}
 	for _, f := range in.flags {
 		b.WriteString(" that " + spoken(f))
+	}
+	for _, f := range in.notFlags {
+		b.WriteString(" that " + strings.Replace(spoken(f), "is ", "are not ", 1))
 	}
 	if in.hit != "" && !in.countHit {
 		b.WriteString(", the " + plural(label(in.dims[0])) + " whose " + label(in.metrics[0]) + " " + in.hitVerb() + " their " + label(in.metrics[1]))

@@ -89,6 +89,8 @@ type meaning struct {
 	// singular: a value read from its singular ("toy" for TOYS), which after
 	// a subject or an auxiliary is a verb ("did we book")
 	singular bool
+	// neg: a yes/no dimension said to be false ("orders with no discount")
+	neg bool
 }
 
 // lexicon maps phrases of up to maxWords words to their readings.
@@ -269,7 +271,11 @@ func (l *lexicon) structural() {
 		"not counting", "leaving out", "leave out", "leaving", "outside", "outside of", "non", "ignoring",
 		"disregarding", "barring", "excluded", "but not", "except for", "not including", "minus the", "no", "but",
 		"leaving aside", "setting aside", "set aside", "other than the", "beyond", "minus anything", "minus any",
-		"minus all", "minus everything", "less anything", "less any")
+		"minus all", "minus everything", "less anything", "less any", "besides", "save for", "with the exception of",
+		"omitting", "omit", "exclusive of", "net of", "ex", "excl", "exc", "sans", "other than for", "but for")
+	// said after a value they leave it out as well ("with the West excluded",
+	// "returns taken out"): see notAfter
+	kw(kwNot, notAfterWords...)
 	kw(kwWhich, "which", "who", "whom", "where")
 	kw(kwHowMany, "how many", "number of", "count of", "count", "count the", "tally of", "total number of")
 	kw(kwToday, "today", "now", "to date", "till today", "until today", "until now", "till now", "up to now",
@@ -436,7 +442,7 @@ var stopWords = toSet(
 	"ordered", "placed", "bought", "purchased", "buy", "given", "over", "got", "receive", "received",
 	"make", "generated", "cumulative", "place", "places", "placing", "had", "received",
 	"been", "bring", "makes", "generates", "customer's", "overall", "altogether", "combined",
-	"company", "companywide", "firm", "pls", "plz", "thx", "aside", "start", "end", "beginning", "inclusive", "including",
+	"company", "companywide", "firm", "pls", "plz", "thx", "those", "these", "start", "end", "beginning", "inclusive", "including",
 	"take", "took", "taken", "booked", "book", "close", "closed", "serve", "served", "buying", "buy",
 	"shifted", "shift", "located", "something", "anything", "lifetime", "alltime", "come", "coming",
 	"came", "ordering", "orders placed", "comes", "coming from", "worth", "sells", "used", "often",

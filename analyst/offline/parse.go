@@ -52,6 +52,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 		sw                                           seen
 		notWord                                      string // the "not" word not yet applied to a value
 	)
+	notAfter(items)
 	for i := range items {
 		it := &items[i]
 		if it.used {
@@ -59,6 +60,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 		}
 		prev, next := neighbour(items, i-1), neighbour(items, i+1)
 		switch {
+		case (it.kind == kKeyword || it.kind == kUnknown) && notBefore(it, next) && !not:
+			not, notWord = true, it.orig // "revenue minus returns": the returns left out
+			continue
 		case it.kind == kKeyword:
 			switch it.ms[0].name {
 			case kwBy:
@@ -149,6 +153,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 				sw.sort = map[bool]int{true: 1, false: -1}[it.kw(kwSorted)]
 			case kwGross:
 				sw.gross = true
+				sw.grossWord = it.text
 			case kwSize:
 				sw.size = append(sw.size, it.orig)
 			case kwMoreThan:
@@ -257,7 +262,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 			addValue(in, m.name, m.value, not)
 			marks = append(marks, shareMark{pos: i, dim: m.name, value: m.value})
 			// "excluding Online and Phone" excludes both
-			not = not && next != nil && next.kw(kwAnd) && neighbour(items, i+2) != nil && neighbour(items, i+2).is(kValue)
+			not = not && next != nil && next.kw(kwAnd) && valueNext(items, i+2)
 		case it.kind == kGrain && namesPeriod(it, next):
 			// "the month of November 2025": the grain word names the period
 		case it.kind == kGrain:
@@ -281,6 +286,10 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 			}
 			met, isMet := it.reading(kMetric)
 			switch {
+			case isDim && (dim.neg || not && r.isFlag(dim.name)):
+				// "orders with no discount", "not discounted": the flag is false
+				in.notFlags = appendNew(in.notFlags, dim.name)
+				not = false
 			case isDim && (qualifies(dim.name, prev, next) || !wantDim && qualifies(dim.name, nil, pastNot(items, i))):
 				// "the North region", "customer Paul Lee": the value says it
 			case isDim && !wantDim && prev != nil && (prev.is(kValue) || prev.is(kFilter)) && r.subject(dim.name):
@@ -321,7 +330,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 					rankPlural = o != singular(o)
 				}
 			case isMet && r.countsADimension(met.name) && len(in.metrics) > 0 && !(prev != nil && prev.kw(kwAnd)) &&
-				(r.isDimWord(it) || next != nil && (next.kw(kwMore) || next.kw(kwLess))):
+				(r.isDimWord(it) || next != nil && (next.kw(kwMore) || next.kw(kwLess)) || fromBefore(items, i)):
 				// "revenue from orders over $5,000": which orders, not a count
 				// "revenue from customers in Ohio": whose revenue, not a count
 			case isMet && next != nil && spendVerbs[next.text] && len(it.ms) > 0 && r.countsADimension(met.name):

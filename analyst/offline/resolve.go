@@ -282,7 +282,7 @@ func (r *Resolver) verifiedLike(in *intent) (verified, bool) {
 
 // plain reports whether the intent has no filter, period, grain or layer.
 func (in *intent) plain() bool {
-	return len(in.filters) == 0 && len(in.named) == 0 && len(in.periods) == 0 && len(in.amounts) == 0 &&
+	return len(in.filters) == 0 && len(in.named) == 0 && len(in.notFlags) == 0 && len(in.periods) == 0 && len(in.amounts) == 0 &&
 		in.grain == "" && !in.layered() && in.part == nil && in.lastGrain == "" && in.sorted == 0
 }
 
@@ -357,6 +357,9 @@ func merge(prev, cur *intent, cu cues) *intent {
 	}
 	for _, n := range cur.named {
 		out.named = appendNew(out.named, n)
+	}
+	for _, f := range cur.notFlags {
+		out.notFlags = appendNew(out.notFlags, f)
 	}
 	if len(cur.periods) > 0 {
 		out.periods, out.compare = cur.periods, cur.compare

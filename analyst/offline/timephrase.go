@@ -38,6 +38,11 @@ func periods(items []item, today time.Time) (ps []period, compare bool, err erro
 			case kwSince, kwBetween, kwFrom, kwTo, kwAnd, kwVs:
 				lastKw, lastText = it.ms[0].name, it.text
 				continue
+			case kwMore, kwLess, kwMoreThan:
+				if len(spans) > 0 && i+1 < len(items) && items[i+1].kind == kYear {
+					lastKw, lastText = kwVs, it.text // "was 2025 higher than 2024": set side by side
+					continue
+				}
 			}
 		}
 		p, n, ok, perr := spanAt(items, i, today)
