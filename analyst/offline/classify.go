@@ -411,6 +411,9 @@ func literal(w word) (item, bool) {
 	if t, err := time.Parse("2006-01", w.text); err == nil && len(w.text) == 7 {
 		return item{kind: kDate, date: t, n: 1, text: w.text, orig: w.orig}, true // a month
 	}
+	if it, ok := slashDate(w); ok {
+		return it, true
+	}
 	if a, ok := amountText(w.text); ok {
 		n, _ := strconv.Atoi(strings.Split(a, ".")[0])
 		if !strings.ContainsAny(w.text, ".km") && len(w.text) == 4 && n >= 1990 && n <= 2099 && !w.money {
@@ -428,6 +431,47 @@ func literal(w word) (item, bool) {
 		return item{kind: kYear, n: n, text: w.text, orig: w.orig}, true
 	}
 	return item{kind: kNumber, n: n, text: w.text, orig: w.orig}, true
+}
+
+// slashDate reads a date written with slashes or dots: US month/day/year
+// (4/15/2025, 4/15/25), month/day with its year elsewhere (2/1: n = 2) and
+// ISO year/month/day (2025/04/15, 2025.04.15).
+func slashDate(w word) (item, bool) {
+	t := strings.ReplaceAll(w.text, ".", "/")
+	parts := strings.Split(t, "/")
+	if len(parts) < 2 || len(parts) > 3 || w.money || strings.Contains(w.text, ".") && len(parts) != 3 {
+		return item{}, false
+	}
+	n := make([]int, len(parts))
+	for i, p := range parts {
+		v, err := strconv.Atoi(p)
+		if err != nil || p == "" || len(p) > 4 {
+			return item{}, false
+		}
+		n[i] = v
+	}
+	y, m, d := 0, n[0], n[1]
+	switch {
+	case len(n) == 3 && len(parts[0]) == 4:
+		y, m, d = n[0], n[1], n[2] // 2025/04/15
+	case len(n) == 3 && len(parts[2]) == 4:
+		y = n[2]
+	case len(n) == 3 && len(parts[2]) == 2:
+		y = 2000 + n[2] // 4/15/25
+	case len(n) == 3:
+		return item{}, false
+	}
+	if m < 1 || m > 12 || d < 1 || d > 31 || len(n) == 3 && (y < 1990 || y > 2099) {
+		return item{}, false
+	}
+	if len(n) == 2 {
+		return item{kind: kDate, date: date(2024, m, d), n: 2, text: w.text, orig: w.orig}, true // no year: 2024 has every day
+	}
+	dt := date(y, m, d)
+	if dt.Day() != d {
+		return item{}, false
+	}
+	return item{kind: kDate, date: dt, text: w.text, orig: w.orig}, true
 }
 
 // amountText reads 5000, 5000.50, 10k or 1.5m as exact decimal text.

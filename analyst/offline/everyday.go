@@ -170,7 +170,30 @@ var rewrites = map[string]string{
 	"last month of":       "december of",
 	"last half of":        "second half of",
 	"fastest selling":     "top",
+	"how big is":          "what is", // "how big is the combined quota": how much
+	"how big was":         "what was",
+	"how large is":        "what is",
+	"how large was":       "what was",
+	"how high is":         "what is",
+	"how high was":        "what was",
 	"slowest selling":     "bottom",
+}
+
+// rewriteWords is the most words a phrase of rewrites has.
+const rewriteWords = 5
+
+// init adds the rewrites said of every grain: "the week before this one" is
+// last week, "the month before last" two months ago.
+func init() {
+	for _, g := range []string{"day", "week", "month", "quarter", "year"} {
+		for _, p := range []string{"before this one", "before this", "before the current one", "before the current",
+			"prior to this one", "prior to this", "preceding this one", "preceding this", "just gone", "just ended",
+			"that just ended", "we just finished", "just finished", "just past"} {
+			rewrites[g+" "+p] = "last " + g
+		}
+		rewrites[g+" before last"] = "2 " + g + "s ago"
+		rewrites[g+" prior to last"] = "2 " + g + "s ago"
+	}
 }
 
 // whoSells and whoBuys say who "who" is when nothing else does: who sells is
@@ -311,7 +334,7 @@ func rewrite(ws []word) []word {
 	out := ws[:0:0]
 	for i := 0; i < len(ws); {
 		n, to := 0, ""
-		for k := 3; k >= 1 && n == 0; k-- {
+		for k := rewriteWords; k >= 1 && n == 0; k-- {
 			if i+k > len(ws) {
 				continue
 			}

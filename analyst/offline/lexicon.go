@@ -56,26 +56,27 @@ const (
 	kwQuarterN = "qn" // q1 … q4
 	kwDistinct = "distinct"
 	kwAgo      = "ago"
-	kwHalf     = "half"    // h1, h2, first half (n)
-	kwMore     = "more"    // over, above, more than: a threshold follows
-	kwBefore   = "before"  // the year before (last)
-	kwShrink   = "shrink"  // shrank, lost, fell: the groups that dropped most
-	kwFastest  = "fastest" // fastest growing, growth rate: ranked by percent
-	kwShare    = "share"   // share, percent of: a share of the total
-	kwAverage  = "average" // average per period: mean revenue per month
-	kwLess     = "less"    // under, below, less than
-	kwOrMore   = "ormore"  // "$10k or more": the amount before is a floor
-	kwOrLess   = "orless"  // "$50 or less": a ceiling
-	kwSorted   = "sorted"  // highest first: the whole list, sorted
-	kwSortAsc  = "sortasc" // lowest first
-	kwGross    = "gross"   // before discounts: the gross figure
-	kwSize     = "size"    // small, big: said of orders with a threshold or an order size
-	kwMoreThan = "morecmp" // more, fewer: said in a comparison
-	kwDivide   = "divide"  // revenue divided by customers: a ratio metric
-	kwAttain   = "attain"  // hit, reached, achieved (a quota): its attainment
-	kwMiss     = "miss"    // missed, fell short of (a quota)
-	kwGain     = "gain"    // won, gained (customers): new customers
-	kwUnit     = "unit"    // in dollars: the unit a figure is asked in, which money already is
+	kwHalf     = "half"     // h1, h2, first half (n)
+	kwMore     = "more"     // over, above, more than: a threshold follows
+	kwBefore   = "before"   // the year before (last)
+	kwShrink   = "shrink"   // shrank, lost, fell: the groups that dropped most
+	kwFastest  = "fastest"  // fastest growing, growth rate: ranked by percent
+	kwShare    = "share"    // share, percent of: a share of the total
+	kwAverage  = "average"  // average per period: mean revenue per month
+	kwLess     = "less"     // under, below, less than
+	kwOrMore   = "ormore"   // "$10k or more": the amount before is a floor
+	kwOrLess   = "orless"   // "$50 or less": a ceiling
+	kwSorted   = "sorted"   // highest first: the whole list, sorted
+	kwSortAsc  = "sortasc"  // lowest first
+	kwGross    = "gross"    // before discounts: the gross figure
+	kwSize     = "size"     // small, big: said of orders with a threshold or an order size
+	kwMoreThan = "morecmp"  // more, fewer: said in a comparison
+	kwDivide   = "divide"   // revenue divided by customers: a ratio metric
+	kwAttain   = "attain"   // hit, reached, achieved (a quota): its attainment
+	kwMiss     = "miss"     // missed, fell short of (a quota)
+	kwGain     = "gain"     // won, gained (customers): new customers
+	kwUnit     = "unit"     // in dollars: the unit a figure is asked in, which money already is
+	kwCombined = "combined" // combined, added up: one figure for what is listed, not one each
 )
 
 // meaning is one reading of a phrase.
@@ -286,6 +287,9 @@ func (l *lexicon) structural() {
 	for i, o := range []string{"first", "second", "third", "fourth"} {
 		l.add(o, meaning{kind: kKeyword, name: kwOrdinal, n: i + 1}, true)
 	}
+	for i, o := range dayOrdinals {
+		l.add(o, meaning{kind: kKeyword, name: kwOrdinal, n: i + 5}, false) // "the fifteenth of April"
+	}
 	for i := 1; i <= 4; i++ {
 		l.add("q"+string(rune('0'+i)), meaning{kind: kKeyword, name: kwQuarterN, n: i}, false)
 	}
@@ -314,6 +318,8 @@ func (l *lexicon) structural() {
 		l.add(s, meaning{kind: kWrite, name: s}, false)
 	}
 	kw(kwBefore, "before")
+	kw(kwCombined, "combined", "altogether", "all together", "together", "added up", "added together", "all added up",
+		"summed", "summed up", "put together", "taken together", "in aggregate", "aggregated", "as a whole", "pooled", "lumped together")
 	kw(kwShrink, "shrank", "shrink", "shrunk", "shrinking", "lost", "lose", "losing", "drop", "dropped",
 		"declined", "decline", "declining", "fell", "fall", "fallen", "falling", "decrease", "decreased",
 		"went down", "go down", "gone down", "biggest drop", "biggest decline", "biggest fall",
@@ -384,6 +390,13 @@ var grainWords = map[dialect.Grain][]string{
 	dialect.Year:    {"year", "years", "yearly", "annual", "annually", "year by year", "year over year"},
 }
 
+// dayOrdinals are the spelled ordinals from the fifth to the thirty-first:
+// days of a month ("the fifteenth of April").
+var dayOrdinals = []string{"fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+	"thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
+	"twenty first", "twenty second", "twenty third", "twenty fourth", "twenty fifth", "twenty sixth",
+	"twenty seventh", "twenty eighth", "twenty ninth", "thirtieth", "thirty first"}
+
 var monthNames = []string{"january", "february", "march", "april", "may", "june", "july",
 	"august", "september", "october", "november", "december"}
 
@@ -441,7 +454,7 @@ var stopWords = toSet(
 	"according", "across", "based", "had", "were", "value", "values", "who", "group", "grouped",
 	"ordered", "placed", "bought", "purchased", "buy", "given", "over", "got", "receive", "received",
 	"make", "generated", "cumulative", "place", "places", "placing", "had", "received",
-	"been", "bring", "makes", "generates", "customer's", "overall", "altogether", "combined",
+	"been", "bring", "makes", "generates", "customer's", "overall",
 	"company", "companywide", "firm", "pls", "plz", "thx", "those", "these", "start", "end", "beginning", "inclusive", "including",
 	"take", "took", "taken", "booked", "book", "close", "closed", "serve", "served", "buying", "buy",
 	"shifted", "shift", "located", "something", "anything", "lifetime", "alltime", "come", "coming",

@@ -171,7 +171,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 				if prev != nil && next != nil && prev.is(kValue) && next.is(kValue) {
 					compareValues = true // "East vs West": one row each, never a sum
 				}
-			case kwAnd, kwTo, kwFrom, kwSince, kwBetween, kwThis, kwLast, kwAgo, kwHalf, kwUnit:
+			case kwAnd, kwTo, kwFrom, kwSince, kwBetween, kwThis, kwLast, kwAgo, kwHalf, kwUnit, kwCombined:
 				// joins values ("North and South") or a time phrase already read
 			default:
 				unknown = append(unknown, it.orig)
@@ -319,6 +319,8 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 					unknown = append(unknown, it.orig)
 				}
 				howMany = false
+			case isDim && !wantDim && !isMet && hasKw(items, kwCombined):
+				// "the West's quota, all reps added up": summed over them, not one each
 			case isDim && (wantDim || !isMet):
 				if by && in.rank == 0 && !which && sw.groupFirst == "" {
 					sw.groupFirst = dim.name // "for every region, which rep …"
@@ -370,6 +372,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 				": that does not look like a question about the sales data. I answer questions about orders, revenue, customers, products, sales reps and regions."}
 		}
 		return nil, cu, &decline{kind: DeclineNotUnderstood, reason: reason, unknown: unknown}
+	}
+	if len(in.periods) == 1 && in.periods[0].each != "" && in.grain == "" && !average && !change {
+		in.grain = in.periods[0].each // "revenue in 2023, 2024 and 2025": one row each
 	}
 	if d := r.settleClasses(in, &sw, &average, &change); d != nil {
 		return nil, cu, d

@@ -20,6 +20,9 @@ type period struct {
 	// current is the grain of a period that runs to today ("this year", YTD):
 	// it may have no orders yet (see Resolver.settle).
 	current dialect.Grain
+	// each is the grain of the periods listed to make this one ("March, April
+	// and May"): without "combined", one row each.
+	each dialect.Grain
 }
 
 func (p period) days() int { return int(p.to.Sub(p.from)/(24*time.Hour)) + 1 }
@@ -72,6 +75,13 @@ func periods(items []item, today time.Time) (ps []period, compare bool, err erro
 		lastKw = ""
 		i += n - 1
 	}
+	spans, joins = foldYear(spans, joins)
+	if p, ok := run(spans, joins); ok {
+		if !hasKw(items, kwCombined) {
+			p.each = spans[0].unit // "revenue in 2023, 2024 and 2025": one row each
+		}
+		return []period{p}, false, nil // "March, April and May 2025 combined"
+	}
 	switch len(spans) {
 	case 0:
 		return nil, false, nil
@@ -105,7 +115,7 @@ func periods(items []item, today time.Time) (ps []period, compare bool, err erro
 			return []period{{from: a.from, to: b.to, label: "from " + a.from.Format(time.DateOnly) + " to " + b.to.Format(time.DateOnly)}}, false, nil
 		case joins[1] == "" && b.label == "today":
 			return []period{{from: a.from, to: b.to, label: "from " + a.from.Format(time.DateOnly) + " to " + b.to.Format(time.DateOnly)}}, false, nil
-		case joins[1] == "" && a.inYear != nil && b.inYear == nil && !moved(items):
+		case joins[1] == "" && (a.inYear != nil && b.inYear == nil || a.unit == dialect.Day && b.unit == dialect.Day) && !moved(items):
 			// "Mar-Jun 2025": two months written next to each other, one year
 			a, b = anchor(a, b)
 			if b.to.Before(a.from) {
@@ -125,6 +135,57 @@ func periods(items []item, today time.Time) (ps []period, compare bool, err erro
 		}
 	}
 	return nil, false, fmt.Errorf("I read %d time periods and do not know how they go together", len(spans))
+}
+
+// foldYear gives the periods named without their year ("2025 revenue for
+// March, April and May") the one year named alone, which then is no period
+// of its own.
+func foldYear(spans []period, joins []string) ([]period, []string) {
+	year, bare := -1, 0
+	for i, p := range spans {
+		switch {
+		case p.inYear != nil:
+			bare++
+		case p.unit == dialect.Year && year < 0 && (joins[i] == "" || joins[i] == kwFrom):
+			year = i
+		default:
+			return spans, joins
+		}
+	}
+	if year < 0 || bare == 0 || bare != len(spans)-1 {
+		return spans, joins
+	}
+	y := spans[year].from.Year()
+	var ps []period
+	var js []string
+	for i, p := range spans {
+		if i != year {
+			ps, js = append(ps, p.inYear(y)), append(js, joins[i])
+		}
+	}
+	if year == 0 && len(js) > 0 {
+		js[0] = joins[0]
+	}
+	return ps, js
+}
+
+// run reads three or more whole periods of one kind, listed with "and" or
+// commas and following each other ("March, April and May"), as the one range
+// they make.
+func run(spans []period, joins []string) (period, bool) {
+	if len(spans) < 3 {
+		return period{}, false
+	}
+	for i, p := range spans {
+		if p.unit == "" || p.unit != spans[0].unit || i > 0 && joins[i] != "" && joins[i] != kwAnd {
+			return period{}, false
+		}
+		if i > 0 && !p.from.Equal(spans[i-1].to.AddDate(0, 0, 1)) {
+			return period{}, false
+		}
+	}
+	a, b := spans[0], spans[len(spans)-1]
+	return period{from: a.from, to: b.to, label: "from " + a.from.Format(time.DateOnly) + " to " + b.to.Format(time.DateOnly)}, true
 }
 
 // moved reports whether the question asks how something changed between its
@@ -197,7 +258,7 @@ func spanAt(items []item, i int, today time.Time) (period, int, bool, error) {
 		if n := next(1); n != nil && n.kw(kwHalf) { // 2025 H1, "2025 first-half"
 			return half(it.n, n.ms[0].n), 2, true, nil
 		}
-		if n, g := next(1), next(2); n != nil && g != nil && n.kw(kwOrdinal) && g.kind == kGrain && g.ms[0].grain == dialect.Quarter {
+		if n, g := next(1), next(2); n != nil && g != nil && n.kw(kwOrdinal) && n.ms[0].n <= 4 && g.kind == kGrain && g.ms[0].grain == dialect.Quarter {
 			return quarter(it.n, n.ms[0].n), 3, true, nil // "2025 first quarter"
 		}
 		y := it.n
@@ -208,7 +269,14 @@ func spanAt(items []item, i int, today time.Time) (period, int, bool, error) {
 			return quarter(y, q), 2, true, nil
 		}
 		return latest(quarter(today.Year(), q), today, func(y int) period { return quarter(y, q) }), 1, true, nil
-	case it.kw(kwOrdinal):
+	case it.kw(kwOrdinal) && next(1) != nil && next(1).kind == kMonth: // the first of February (2025)
+		m, d := next(1).ms[0].n, it.ms[0].n
+		if y, ok := year(2); ok {
+			p, err := validDay(y, m, d)
+			return p, 3, err == nil, err
+		}
+		return dayInYear(m, d, today, 2)
+	case it.kw(kwOrdinal) && it.ms[0].n <= 4:
 		if n := next(1); n != nil && n.kind == kGrain && n.ms[0].grain == dialect.Quarter {
 			q := it.ms[0].n
 			if y, ok := year(2); ok {
@@ -218,7 +286,7 @@ func spanAt(items []item, i int, today time.Time) (period, int, bool, error) {
 		}
 	case it.kind == kMonth:
 		m := it.ms[0].n
-		if n := next(1); n != nil && n.kind == kNumber && n.n >= 1 && n.n <= 31 { // March 1, 2025
+		if n := next(1); n != nil && (n.kind == kNumber && n.n >= 1 && n.n <= 31 || n.kw(kwOrdinal) && !quarterAfter(items, i+2)) { // March 1, 2025; March the third
 			if y, ok := year(2); ok {
 				p, err := validDay(y, m, n.n)
 				return p, 3, err == nil, err
@@ -241,9 +309,18 @@ func spanAt(items []item, i int, today time.Time) (period, int, bool, error) {
 		if it.n == 1 { // 2025-03
 			return month(it.date.Year(), int(it.date.Month())), 1, true, nil
 		}
+		if it.n == 2 { // 2/1: the year is the range's other end's
+			return dayInYear(int(it.date.Month()), it.date.Day(), today, 1)
+		}
 		return day(it.date.Year(), int(it.date.Month()), it.date.Day()), 1, true, nil
 	}
 	return period{}, 0, false, nil
+}
+
+// quarterAfter reports whether item i is a quarter or half word: "March,
+// first quarter" is no day.
+func quarterAfter(items []item, i int) bool {
+	return i < len(items) && (items[i].kind == kGrain && items[i].ms[0].grain == dialect.Quarter || items[i].kw(kwHalf))
 }
 
 // relative reads last/this + [N] + grain.
