@@ -28,7 +28,8 @@ var metricWords = map[string][]string{
 	"units_sold": {"units", "unit sales", "quantity sold", "volume sold", "pieces sold", "pieces", "quantity",
 		"unit", "items sold", "units shipped", "items shipped", "units moved", "unit volume", "sales volume"},
 	"total_discount": {"discount given", "discounts given", "markdowns", "money off", "discount", "discounting",
-		"knocked off", "taken off", "savings", "discounted amount", "discount amount", "discount value",
+		"knocked off", "taken off", "knocked off list price", "taken off list price", "off list price", "off the list price",
+		"knocked off the list price", "taken off the list price", "below list price", "under list price", "off list", "savings", "discounted amount", "discount amount", "discount value",
 		"given away in discounts", "give away in discounts", "gave away in discounts"},
 	"average_unit_price": {"average selling price", "average unit price", "average price per unit", "asp",
 		"price per unit", "avg selling price", "mean price"},
@@ -124,59 +125,64 @@ var distinctWords = []string{"different", "distinct", "unique", "individual", "s
 // rewrites turn a phrase into the words the grammar reads, for phrases that
 // mean two things at once: "best seller" is the top product.
 var rewrites = map[string]string{
-	"best seller":         "top product",
-	"best sellers":        "top products",
-	"bestseller":          "top product",
-	"bestsellers":         "top products",
-	"best selling":        "top",
-	"return rate":         "share returned",
-	"returns rate":        "share returned",
-	"top seller":          "top product",
-	"top sellers":         "top products",
-	"worst seller":        "bottom product",
-	"worst sellers":       "bottom products",
-	"most bought":         "top",
-	"average orders":      "average number of orders",
-	"avg orders":          "average number of orders",
-	"mean orders":         "average number of orders",
-	"year before last":    "2 years ago",
-	"lifetime revenue":    "revenue", // all dates: the revenue of a customer's every order
-	"lifetime sales":      "sales",
-	"lifetime spend":      "spend",
-	"how many times":      "how many orders", // "how many times did customers order"
-	"least often":         "fewest orders",
-	"least frequently":    "fewest orders",
-	"most often":          "most orders",
-	"most frequently":     "most orders",
-	"how often":           "how many orders",
-	"spend per order":     "average order value",
-	"first six months":    "first half",
-	"last six months":     "second half",
-	"trailing":            "past",
-	"rolling":             "past",
-	"average order count": "average number of orders",
-	"avg order count":     "average number of orders",
-	"big ticket":          "large",
-	"health care":         "healthcare",
-	"trio of":             "3",
-	"top trio":            "top 3",
-	"revenue per order":   "average order value",
-	"sales per order":     "average order value",
-	"value per order":     "average order value",
-	"order worth":         "order value",
-	"basket value":        "order value",
-	"mean basket":         "average order",
-	"last quarter of":     "fourth quarter of", // "the last quarter of 2025"
-	"last month of":       "december of",
-	"last half of":        "second half of",
-	"fastest selling":     "top",
-	"how big is":          "what is", // "how big is the combined quota": how much
-	"how big was":         "what was",
-	"how large is":        "what is",
-	"how large was":       "what was",
-	"how high is":         "what is",
-	"how high was":        "what was",
-	"slowest selling":     "bottom",
+	"best seller":             "top product",
+	"best sellers":            "top products",
+	"bestseller":              "top product",
+	"bestsellers":             "top products",
+	"best selling":            "top",
+	"return rate":             "share returned",
+	"returns rate":            "share returned",
+	"top seller":              "top product",
+	"top sellers":             "top products",
+	"worst seller":            "bottom product",
+	"worst sellers":           "bottom products",
+	"most bought":             "top",
+	"average orders":          "average number of orders",
+	"avg orders":              "average number of orders",
+	"mean orders":             "average number of orders",
+	"year before last":        "2 years ago",
+	"lifetime revenue":        "revenue", // all dates: the revenue of a customer's every order
+	"lifetime sales":          "sales",
+	"lifetime spend":          "spend",
+	"how many times":          "how many orders", // "how many times did customers order"
+	"least often":             "fewest orders",
+	"least frequently":        "fewest orders",
+	"most often":              "most orders",
+	"most frequently":         "most orders",
+	"how often":               "how many orders",
+	"spend per order":         "average order value",
+	"first six months":        "first half",
+	"last six months":         "second half",
+	"trailing":                "past",
+	"rolling":                 "past",
+	"average order count":     "average number of orders",
+	"avg order count":         "average number of orders",
+	"big ticket":              "large",
+	"health care":             "healthcare",
+	"trio of":                 "3",
+	"top trio":                "top 3",
+	"revenue per order":       "average order value",
+	"sales per order":         "average order value",
+	"value per order":         "average order value",
+	"order worth":             "order value",
+	"an order worth":          "average order value", // "what was an order worth, on average"
+	"a typical order worth":   "average order value",
+	"an average order worth":  "average order value",
+	"the average order worth": "average order value",
+	"the typical order worth": "average order value",
+	"basket value":            "order value",
+	"mean basket":             "average order",
+	"last quarter of":         "fourth quarter of", // "the last quarter of 2025"
+	"last month of":           "december of",
+	"last half of":            "second half of",
+	"fastest selling":         "top",
+	"how big is":              "what is", // "how big is the combined quota": how much
+	"how big was":             "what was",
+	"how large is":            "what is",
+	"how large was":           "what was",
+	"how high is":             "what is",
+	"how high was":            "what was",
+	"slowest selling":         "bottom",
 }
 
 // rewriteWords is the most words a phrase of rewrites has.
@@ -193,6 +199,19 @@ func init() {
 		}
 		rewrites[g+" before last"] = "2 " + g + "s ago"
 		rewrites[g+" prior to last"] = "2 " + g + "s ago"
+	}
+}
+
+func init() {
+	// "how much did a customer spend per order": the average order, not one
+	// row per customer
+	for _, who := range []string{"customers", "clients", "buyers", "shoppers", "people", "a customer", "a client", "a buyer",
+		"a shopper", "the average customer", "the typical customer", "an average customer", "a typical customer"} {
+		for _, verb := range []string{"spend", "spent", "spends", "pay", "paid", "pays"} {
+			rewrites[who+" "+verb+" per order"] = "average order value"
+			rewrites[who+" "+verb+" on each order"] = "average order value"
+			rewrites[who+" "+verb+" per purchase"] = "average order value"
+		}
 	}
 }
 

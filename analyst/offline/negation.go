@@ -1,5 +1,10 @@
 package offline
 
+import (
+	"slices"
+	"strings"
+)
+
 // Negation said after what it leaves out, and negation of a yes/no dimension.
 
 // notAfterWords leave out the value before them: "2025 revenue with the West
@@ -64,4 +69,17 @@ func valueNext(items []item, i int) bool {
 // West" (with no amount after, "less" is not a threshold).
 func notBefore(it, next *item) bool {
 	return (it.text == "minus" || it.text == "less") && next != nil && negatable(next)
+}
+
+// isCount reports whether a metric counts things (orders, customers).
+func (r *Resolver) isCount(m string) bool {
+	return r.countsADimension(m)
+}
+
+// countSaid reports whether the question names a count in words ("the
+// number of orders", "order count").
+func countSaid(items []item) bool {
+	return slices.ContainsFunc(items, func(it item) bool {
+		return it.is(kMetric) && (strings.Contains(it.text, "number") || strings.Contains(it.text, "count"))
+	})
 }

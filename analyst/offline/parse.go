@@ -149,6 +149,11 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 				if strings.HasSuffix(it.text, " than") {
 					sw.vs = true
 				}
+			case kwOrMore, kwOrLess:
+				if prev == nil || !(prev.kw(kwMoreThan) || prev.kw(kwMore) || prev.kw(kwLess)) {
+					unknown = append(unknown, it.orig) // "or more" of no amount
+				}
+				// "how much more (or less)": the change, either way
 			case kwSorted, kwSortAsc:
 				sw.sort = map[bool]int{true: 1, false: -1}[it.kw(kwSorted)]
 			case kwGross:
@@ -158,6 +163,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 				sw.size = append(sw.size, it.orig)
 			case kwMoreThan:
 				sw.comparative = append(sw.comparative, it.orig)
+				change = change || (howMuch || hasKw(items, kwHowMany)) && in.compare // "how much more did we sell in 2025 than in 2024": the change
 			case kwDivide:
 				sw.divide = true
 			case kwGain:
@@ -408,6 +414,15 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 	if len(in.metrics) == 0 && len(implied) > 0 {
 		in.metrics = implied
 		cu.namedMetric = true
+	}
+	if nc := r.lexMetric("new customers"); howMuch && (r.namesMetric(items, nc) || r.namesMetric(items, r.lexMetric("returning customers"))) && !hasKw(items, kwHowMany) && !countSaid(items) && !share {
+		// "how much did new customers spend": never all customers' spend
+		return nil, cu, unsupported("I can count new and returning customers, but the model does not say what they spent: ask how many new customers there were, or for revenue by segment or customer")
+	}
+	if howMuch && r.revenue != "" && len(in.metrics) > 0 && !share && !hasKw(items, kwHowMany) && !slices.ContainsFunc(in.metrics, func(m string) bool { return !r.isCount(m) }) && !countSaid(items) {
+		// "how much did Enterprise customers generate", "how much did orders
+		// total": money; a count is asked "how many"
+		in.metrics, in.defaulted = []string{r.revenue}, false
 	}
 	if len(in.metrics) == 0 && howMuch && r.revenue != "" && in.grain == "" && len(in.dims) == 0 {
 		in.metrics, in.defaulted = []string{r.revenue}, true // "how much did the West sell": money, not a count

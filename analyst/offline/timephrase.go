@@ -55,6 +55,9 @@ func periods(items []item, today time.Time) (ps []period, compare bool, err erro
 		if !ok && len(spans) > 0 {
 			p, n, ok = before(items, i, spans[len(spans)-1]) // "last year against the year before"
 		}
+		if !ok && len(spans) > 0 && lastKw != "" {
+			p, n, ok = ellipsis(items, i, spans[len(spans)-1]) // "the first quarter of 2025 against the second"
+		}
 		if !ok {
 			if it.kind != kKeyword || it.ms[0].name != kwChange {
 				lastKw = ""
@@ -277,6 +280,11 @@ func spanAt(items []item, i int, today time.Time) (period, int, bool, error) {
 		}
 		return dayInYear(m, d, today, 2)
 	case it.kw(kwOrdinal) && it.ms[0].n <= 4:
+		if j, o := next(1), next(2); j != nil && o != nil && (j.kw(kwVs) || j.kw(kwAnd) || j.kw(kwTo)) && o.kw(kwOrdinal) && quarterAfter(items, i+3) && !items[i+3].kw(kwHalf) {
+			// "first vs second quarter of 2025": the quarter said once, for both
+			q := it.ms[0].n
+			return latest(quarter(today.Year(), q), today, func(y int) period { return quarter(y, q) }), 1, true, nil
+		}
 		if n := next(1); n != nil && n.kind == kGrain && n.ms[0].grain == dialect.Quarter {
 			q := it.ms[0].n
 			if y, ok := year(2); ok {
@@ -516,6 +524,16 @@ func before(items []item, i int, prev period) (period, int, bool) {
 		return month(f.Year(), int(f.Month())), 2, true
 	}
 	return period{}, 0, false
+}
+
+// ellipsis reads an ordinal alone after a quarter ("the first quarter of
+// 2025 compared to the second") as that quarter of the same year.
+func ellipsis(items []item, i int, prev period) (period, int, bool) {
+	it := &items[i]
+	if !it.kw(kwOrdinal) || it.ms[0].n > 4 || prev.unit != dialect.Quarter || i+1 < len(items) && items[i+1].kind == kGrain {
+		return period{}, 0, false
+	}
+	return quarter(prev.from.Year(), it.ms[0].n), 1, true
 }
 
 // half is the first (h = 1) or second half of year y.
