@@ -346,10 +346,17 @@ func amountPair(items []item, i int) bool {
 	if and != nil && and.kind == kNumber && and.amount != "" && j == i+1 && items[i].money && and.money {
 		return true // "$1,000-$2,000": two amounts side by side
 	}
-	if prev := neighbour(items, i-1); (prev == nil || !prev.kw(kwBetween)) && !(items[i].money && hi != nil && hi.money) {
+	if prev := neighbour(items, i-1); (prev == nil || !prev.kw(kwBetween)) && !(items[i].money && hi != nil && hi.money) && !currencyAfter(items, j+1) {
 		return false // "from 1000 to 2000" without a currency is no pair of amounts
 	}
 	return and != nil && (and.kw(kwAnd) || and.kw(kwTo)) && hi != nil && hi.kind == kNumber && hi.amount != ""
+}
+
+// currencyAfter reports whether a currency word follows the number at item i
+// ("one to two thousand dollars": amounts).
+func currencyAfter(items []item, i int) bool {
+	n := neighbour(items, i+1)
+	return n != nil && currencyWords[n.text]
 }
 
 // floorOrCeiling is the threshold of an amount followed by "or more" / "or

@@ -120,6 +120,7 @@ func scaleNumbers(items []item) []item {
 				v := a.Mul(decimal.NewFromInt(int64(it.n)))
 				p.amount, p.n = v.String(), int(v.IntPart())
 				p.text, p.orig = p.text+" "+it.text, p.orig+" "+it.orig
+				scaleLow(out, a, it.n)
 				continue
 			}
 		}
@@ -127,6 +128,23 @@ func scaleNumbers(items []item) []item {
 		out = append(out, it)
 	}
 	return out
+}
+
+// scaleLow gives the low end of a range written with one multiplier ("one
+// to two thousand dollars", "between 1 and 2 million") that multiplier: the
+// number before "to" or "and" that is smaller than the high end as written.
+func scaleLow(out []item, high decimal.Decimal, mult int) {
+	n := len(out)
+	if n < 3 || !(out[n-2].kw(kwTo) || out[n-2].kw(kwAnd)) || out[n-3].kind != kNumber {
+		return
+	}
+	lo := &out[n-3]
+	a, err := decimal.NewFromString(orDefault(lo.amount, strconv.Itoa(lo.n)))
+	if err != nil || !a.LessThan(high) || strings.Contains(lo.text, " ") || strings.ContainsAny(lo.text, "km") {
+		return
+	}
+	v := a.Mul(decimal.NewFromInt(int64(mult)))
+	lo.amount, lo.n = v.String(), int(v.IntPart())
 }
 
 // amountAround reports whether the year-like number at item i is an amount:
@@ -237,7 +255,14 @@ func (l *lexicon) swapped(w string) (string, bool) {
 
 // shortWords are the short words of a question a transposition may hide:
 // "hwo", "teh".
-var shortWords = []string{"how", "who", "the", "and", "for", "per", "top", "many", "much", "what", "which", "with", "from", "last", "year", "this"}
+var shortWords = []string{"how", "who", "the", "and", "for", "per", "top", "many", "much", "what", "which", "with", "from", "last", "year", "this",
+	"was", "are", "did", "our", "one", "two", "six", "ten", "four", "five", "nine", "sold", "sell", "made", "week", "unit", "each", "most", "best", "over"}
+
+// shortVowelled are the short words whose vowels a quick typist leaves out
+// ("sld", "yr" aside, which are abbreviations): a word of three letters is
+// read as one of them when it is that word without some vowels.
+var shortVowelled = []string{"sold", "sell", "made", "many", "much", "week", "year", "last", "what", "from", "most", "best",
+	"each", "five", "nine", "four", "unit", "units", "top", "per"}
 
 func sameLetters(a, b string) bool {
 	x, y := []byte(a), []byte(b)
@@ -300,11 +325,15 @@ func (l *lexicon) twoSlips(w string) (string, bool) {
 // devowelled finds the one typoable word that w is, with some of its vowels
 // left out and its first letter kept.
 func (l *lexicon) devowelled(w string) (string, bool) {
-	if len(w) < 4 {
+	if len(w) < 3 {
 		return "", false
 	}
+	cands := l.typoable
+	if len(w) == 3 {
+		cands = shortVowelled // "sld": sold
+	}
 	found := ""
-	for _, c := range l.typoable {
+	for _, c := range cands {
 		if c[0] == w[0] && len(c) > len(w) && onlyVowelsDropped(w, c) {
 			if found != "" {
 				return "", false

@@ -89,7 +89,15 @@ func TestClassesNotPhrasings(t *testing.T) {
 		// thresholds and dates written as people write them
 		{"orders between $1,000 and $2,000 in Q4 2025", "count of Q4 2025 orders valued from $1000 to $2000",
 			"In the fourth quarter of 2025, how many orders landed in the $1,000-$2,000 range?",
-			"How many orders in the last quarter of 2025 were worth between 1k and 2k dollars?"},
+			"How many orders in the last quarter of 2025 were worth between 1k and 2k dollars?",
+			"number of orders sized one to two thousand dollars, Oct-Dec 2025", "orders between one and two thousand dollars in Q4 2025",
+			"orders from 1 to 2 thousand dollars in the fourth quarter of 2025"},
+		// typos and abbreviations a person still reads
+		{"top 5 reps in 2024 by revenue", "top fiev reps 2024 by revenue", "top five reps 2024 by rev", "tpo 5 reps in 2024 by revneue"},
+		{"units sold by month in 2025", "units sld by month in 2025", "units sold by mth in 2025", "unit sold by mnth 2025"},
+		{"revenue by quarter in 2025", "rev by qtr 2025", "revenue by qtr in 2025"},
+		{"the top month by revenue in each year from 2024 to 2025", "what was the top month in 2024 and the top month in 2025, each by revenue",
+			"best month of 2024 and of 2025 by revenue"},
 		{"orders from 2025-02-01 to 2025-04-15", "orders from 2/1 through 4/15/2025", "orders between 2/1/2025 and 4/15/2025",
 			"orders from the first of February until the fifteenth of April, 2025", "orders from Feb 1st to April 15th 2025",
 			"orders from February the first to April the fifteenth, 2025", "orders 2025/02/01 to 2025/04/15", "orders 02/01/25 - 04/15/25"},

@@ -185,12 +185,29 @@ var rewrites = map[string]string{
 	"slowest selling":         "bottom",
 }
 
+// abbreviations are the short forms people type for the grammar's words:
+// read as the words ("revenue last yr", "rev by qtr", "orders w/o a discount").
+var abbreviations = map[string]string{
+	"yr": "year", "yrs": "years", "qtr": "quarter", "qtrs": "quarters", "mth": "month", "mths": "months",
+	"mnth": "month", "mnths": "months", "wk": "week", "wks": "weeks", "rev": "revenue", "revs": "revenue",
+	"amt": "amount", "cust": "customer", "custs": "customers", "prod": "product", "prods": "products",
+	"num": "number", "tot": "total", "dept": "department", "depts": "departments", "yoy": "year over year",
+	"mom": "month over month", "qoq": "quarter over quarter", "w o": "without", "b w": "between", "cnt": "count",
+	"qty": "quantity", "rep s": "reps", "nbr": "number", "no of": "number of", "approx": "about",
+	"excl": "excluding", "incl": "including",
+}
+
 // rewriteWords is the most words a phrase of rewrites has.
 const rewriteWords = 5
 
 // init adds the rewrites said of every grain: "the week before this one" is
 // last week, "the month before last" two months ago.
 func init() {
+	for short, long := range abbreviations {
+		if _, ok := rewrites[short]; !ok {
+			rewrites[short] = long
+		}
+	}
 	for _, g := range []string{"day", "week", "month", "quarter", "year"} {
 		for _, p := range []string{"before this one", "before this", "before the current one", "before the current",
 			"prior to this one", "prior to this", "preceding this one", "preceding this", "just gone", "just ended",

@@ -482,6 +482,11 @@ func (l *lexicon) finish() {
 			l.typoable = append(l.typoable, w) // "numbr", "frist" are still read
 		}
 	}
+	for w := range numberWords {
+		if len(w) >= 5 && isAlpha(w) {
+			l.typoable = append(l.typoable, w) // "thre", "sevne": numbers
+		}
+	}
 	sort.Strings(l.typoable)
 	l.typoable = dedupe(l.typoable)
 	l.countValues()

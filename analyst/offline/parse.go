@@ -269,7 +269,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 			marks = append(marks, shareMark{pos: i, dim: m.name, value: m.value})
 			// "excluding Online and Phone" excludes both
 			not = not && next != nil && next.kw(kwAnd) && valueNext(items, i+2)
-		case it.kind == kGrain && namesPeriod(it, next):
+		case it.kind == kGrain && namesPeriod(it, next) && (prev == nil || !prev.kw(kwBy)):
 			// "the month of November 2025": the grain word names the period
 		case it.kind == kGrain:
 			g := it.ms[0].grain
@@ -381,6 +381,11 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 	}
 	if len(in.periods) == 1 && in.periods[0].each != "" && in.grain == "" && !average && !change {
 		in.grain = in.periods[0].each // "revenue in 2023, 2024 and 2025": one row each
+	} else if each := grainOf(in.periods); each != "" && in.rank != 0 && in.grain != "" {
+		if outer, inner, ok := r.grainWithin(each, in.grain); ok && inner == in.grain {
+			// "the top month in 2024 and the top month in 2025": months ranked within each year
+			in.dims, perGroup = appendNew(in.dims, outer), true
+		}
 	}
 	if d := r.settleClasses(in, &sw, &average, &change); d != nil {
 		return nil, cu, d
@@ -504,7 +509,11 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 			}
 		}
 	}
-	if change && (in.compare || len(in.periods) == 1 && (shrink || fastest || in.rank != 0 || howMuch && in.periods[0].unit != "")) {
+	overUnit := len(in.periods) == 1 && in.periods[0].unit != "" && in.grain == in.periods[0].unit && len(in.dims) == 0
+	if change && (in.compare || len(in.periods) == 1 && (shrink || fastest || in.rank != 0 || (howMuch || overUnit) && in.periods[0].unit != "")) {
+		if overUnit {
+			in.grain = "" // "2025 year-over-year growth": 2025 against 2024, not 2025 by year
+		}
 		in.change, in.compare = true, len(in.periods) == 2
 		if (shrink || fastest || in.rank != 0 || which) && (len(in.dims) > 0 || in.grain != "") {
 			in.moved = &changeRank{byPct: fastest, bottom: shrink || in.rank < 0}
@@ -520,6 +529,14 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 		}
 	}
 	return in, cu, nil
+}
+
+// grainOf is the grain of the listed periods one range is made of, or "".
+func grainOf(ps []period) dialect.Grain {
+	if len(ps) != 1 {
+		return ""
+	}
+	return ps[0].each
 }
 
 // refuse declines requests to change data and subjects outside the model.

@@ -2,6 +2,7 @@ package offline
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/salesanalytics/salesanalytics/dialect"
@@ -116,6 +117,13 @@ func periods(items []item, today time.Time) (ps []period, compare bool, err erro
 				return nil, false, fmt.Errorf("the range starts %s, after it ends %s", a.label, b.label)
 			}
 			return []period{{from: a.from, to: b.to, label: "from " + a.from.Format(time.DateOnly) + " to " + b.to.Format(time.DateOnly)}}, false, nil
+		case joins[1] != kwVs && a.unit == b.unit && a.unit != "" && rankedGrain(items, a.unit) && !moved(items):
+			// "the top month in 2024 and the top month in 2025": ranked within each year
+			a, b = anchor(a, b)
+			if b.from.Before(a.from) {
+				a, b = b, a
+			}
+			return []period{{from: a.from, to: b.to, each: a.unit, label: "from " + a.from.Format(time.DateOnly) + " to " + b.to.Format(time.DateOnly)}}, false, nil
 		case joins[1] == "" && b.label == "today":
 			return []period{{from: a.from, to: b.to, label: "from " + a.from.Format(time.DateOnly) + " to " + b.to.Format(time.DateOnly)}}, false, nil
 		case joins[1] == "" && (a.inYear != nil && b.inYear == nil || a.unit == dialect.Day && b.unit == dialect.Day) && !moved(items):
@@ -138,6 +146,19 @@ func periods(items []item, today time.Time) (ps []period, compare bool, err erro
 		}
 	}
 	return nil, false, fmt.Errorf("I read %d time periods and do not know how they go together", len(spans))
+}
+
+// rankedGrain reports whether the items rank a grain finer than unit ("the
+// top month" of two years).
+func rankedGrain(items []item, unit dialect.Grain) bool {
+	order := []dialect.Grain{dialect.Day, dialect.Week, dialect.Month, dialect.Quarter, dialect.Year}
+	ranked, finer := false, false
+	for i := range items {
+		it := &items[i]
+		ranked = ranked || it.kw(kwTop) || it.kw(kwBottom)
+		finer = finer || it.kind == kGrain && slices.Index(order, it.ms[0].grain) < slices.Index(order, unit)
+	}
+	return ranked && finer
 }
 
 // foldYear gives the periods named without their year ("2025 revenue for
