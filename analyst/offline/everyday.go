@@ -42,6 +42,13 @@ var metricWords = map[string][]string{
 		"customers ordering for the first time", "customers bought for the first time",
 		"customers who bought for the first time", "first order", "first orders", "first purchase", "first purchases",
 		"first time", "first time buyer", "new logos", "customer acquisition", "customer acquisitions", "newly won customers", "customers won"},
+	"returning_customers": {"returning customer", "returning customer count", "repeat customer", "repeat buyers", "repeat buyer",
+		"repeat clients", "returning clients", "returning buyers", "returning accounts", "repeat accounts", "existing customers",
+		"existing clients", "existing accounts", "repeat purchasers", "customers who came back", "customers that came back",
+		"customers came back", "customers who ordered again", "customers who bought again", "customers that ordered again",
+		"customers ordered again", "customers bought again", "customers who returned", "customers who purchased again",
+		"ordered again", "bought again", "purchased again", "repeat purchase", "repeat purchases", "repeat order", "repeat orders",
+		"repeat business", "came back to order", "came back to buy", "loyal customers", "returning shoppers", "repeat shoppers"},
 	"quota": {"annual quota", "yearly quota", "quotas", "annual quotas", "sales quotas"},
 }
 
@@ -228,6 +235,28 @@ func init() {
 			rewrites[who+" "+verb+" per order"] = "average order value"
 			rewrites[who+" "+verb+" on each order"] = "average order value"
 			rewrites[who+" "+verb+" per purchase"] = "average order value"
+		}
+	}
+}
+
+func init() {
+	// "new vs returning customers": each kind of customer named in full, so
+	// both are counted
+	for _, n := range []string{"new", "first time"} {
+		for _, o := range []string{"returning", "repeat", "existing"} {
+			for _, j := range []string{"and", "vs", "versus", "or", "against", "compared to", "compared with"} {
+				for _, who := range []string{"customers", "clients", "buyers", "accounts", "customer", "shoppers"} {
+					rewrites[n+" "+j+" "+o+" "+who] = n + " " + who + " " + j + " " + o + " " + who
+					rewrites[o+" "+j+" "+n+" "+who] = o + " " + who + " " + j + " " + n + " " + who
+				}
+			}
+		}
+	}
+	// "how many customers were new", "what share of customers were
+	// returning": the kind said of customers
+	for _, be := range []string{"were", "are", "was", "is"} {
+		for _, k := range []string{"new", "first time", "returning", "repeat", "existing", "brand new"} {
+			rewrites[be+" "+k] = be + " " + k + " customers"
 		}
 	}
 }

@@ -49,6 +49,9 @@ type intent struct {
 	hitMiss, countHit bool
 	flags             []string // yes/no dimensions that must be true ("orders that got a discount")
 	notFlags          []string // yes/no dimensions that must be false ("orders with no discount")
+	// divideBy, when set, is the metric the first is divided by, per row
+	// ("what share of customers were new"): see Division
+	divideBy string
 }
 
 func (in *intent) clone() *intent {
@@ -193,6 +196,14 @@ func (in *intent) describe() string {
 		fmt.Fprintf(&b, "the %s whose %s %s", what, metric, how)
 	case in.change:
 		b.WriteString("the change in " + in.measuresBy())
+	case in.divideBy != "":
+		b.WriteString(label(in.metrics[0]) + " as a share of " + label(in.divideBy))
+		if len(in.dims) > 0 {
+			b.WriteString(" by " + joinAnd(labels(in.dims)))
+		}
+		if in.grain != "" {
+			b.WriteString(" by " + string(in.grain))
+		}
 	case in.part != nil:
 		m := joinAnd(labels(in.metrics))
 		b.WriteString(m + in.part.words() + " as a share of all " + m)

@@ -416,6 +416,10 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 			in.metrics = slices.Compact(in.metrics)
 		}
 	}
+	if rc := r.lexMetric("returning customers"); rc != "" && slices.Contains(in.metrics, rc) {
+		// "how many customers made a repeat purchase": the returning ones
+		in.metrics = slices.DeleteFunc(in.metrics, func(m string) bool { return m == r.countOf["customer_id"] })
+	}
 	if len(in.metrics) == 0 && len(implied) > 0 {
 		in.metrics = implied
 		cu.namedMetric = true
@@ -493,6 +497,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 	}
 	if share && change && len(in.periods) > 0 {
 		share, fastest = false, true // "by what percent did revenue grow": the change, in percent
+	}
+	if share && len(sw.attain) == 0 && r.shareOfWhole(in, items) {
+		share = false // "what share of customers were new": new customers ÷ customers
 	}
 	if share && len(sw.attain) == 0 && !r.sharePart(in, marks, shareAt, metricAt) {
 		if len(in.dims) == 0 && in.grain == "" {

@@ -66,6 +66,9 @@ type Resolution struct {
 	// compares so ("the reps at 100% of their quota or more"): compile it
 	// with query.Compiler.CompileKept.
 	Keep *query.Cmp
+	// Divide, when set, asks for one metric of the result divided by another,
+	// per row, computed after the query (see [Division]).
+	Divide *Division
 	// CountAs, when set, asks for the number of rows the request returns
 	// (those Keep keeps), in a column of this name: compile it with
 	// query.Compiler.CompileCountGroups.
@@ -253,7 +256,7 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	if err != nil {
 		return r.declined(&decline{kind: DeclineTooLarge, reason: err.Error()})
 	}
-	res := &Resolution{Request: req, Part: in.partShare(), Keep: in.keep(), CountAs: in.countAs(), Notes: append(notes, in.notes...), Reading: reading(in), in: in}
+	res := &Resolution{Request: req, Part: in.partShare(), Keep: in.keep(), CountAs: in.countAs(), Divide: in.division(), Notes: append(notes, in.notes...), Reading: reading(in), in: in}
 	if suggest {
 		res.Suggestions = r.followUps(in, today)
 	}
@@ -326,7 +329,7 @@ func (r *Resolver) complete(in *intent) *decline {
 func merge(prev, cur *intent, cu cues) *intent {
 	out := prev.clone()
 	if len(cur.metrics) > 0 {
-		out.metrics = cur.metrics
+		out.metrics, out.divideBy = cur.metrics, cur.divideBy
 		out.defaulted = false
 		if out.orderBy != "" {
 			out.orderBy = cur.metrics[0]
