@@ -24,6 +24,9 @@ func amountAfter(items []item, i int) (amountFilter, bool) {
 	if n == nil || n.kind != kNumber || n.used {
 		return amountFilter{}, false
 	}
+	if p := neighbour(items, i+2); p != nil && p.kw(kwShare) {
+		return amountFilter{}, false // "above 100% of quota": a percent, never an order's amount
+	}
 	v, err := decimal.NewFromString(n.amount)
 	if err != nil {
 		return amountFilter{}, false

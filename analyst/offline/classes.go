@@ -31,6 +31,7 @@ type seen struct {
 	sizeRank                  bool   // a ranking by size: "the smallest orders", "the biggest deals"
 	gain                      bool   // "won", "gained" (customers): the new ones
 	grossWord                 string // the words that said "before discounts"
+	revenueVerb               bool   // revenue said by a verb ("bring in", "spend"), which a ratio of it may say too
 }
 
 // sizeRanks rank by size: said of a count's things with "average" they rank
@@ -196,9 +197,12 @@ func (r *Resolver) grainWithin(a, b dialect.Grain) (outer string, inner dialect.
 // over a year it is the annual quota. The "annual" or "yearly" said of it
 // names that year, not a grouping by year.
 func (r *Resolver) quotaYear(in *intent, ws []word, today time.Time) {
-	annual := in.grain == dialect.Year || slices.ContainsFunc(ws, func(w word) bool { return annualWords[w.text] })
+	// a quota asked alone with no period ("Marco Tucker's quota") is the
+	// annual one too: the reps' quota is set by the year
+	annual := in.grain == dialect.Year || slices.ContainsFunc(ws, func(w word) bool { return annualWords[w.text] }) ||
+		slices.Equal(in.metrics, []string{r.quota}) && in.grain == ""
 	if !slices.Contains(in.metrics, r.quota) || r.quota == "" || len(in.periods) > 0 || in.compare || !annual {
-		return // a quota with no period and no "annual" is declined: over what months?
+		return // a quota with revenue and no period or "annual" is declined: over what months?
 	}
 	p, _, _, err := relative(true, 0, dialect.Year, today, 0)
 	if err != nil {

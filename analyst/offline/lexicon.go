@@ -1,6 +1,7 @@
 package offline
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -319,7 +320,7 @@ func (l *lexicon) structural() {
 	}
 	kw(kwBefore, "before")
 	kw(kwCombined, "combined", "altogether", "all together", "together", "added up", "added together", "all added up",
-		"summed", "summed up", "put together", "taken together", "in aggregate", "aggregated", "as a whole", "pooled", "lumped together")
+		"summed", "summed up", "sum of", "the sum of", "sum of all", "total of all", "put together", "taken together", "in aggregate", "aggregated", "as a whole", "pooled", "lumped together")
 	kw(kwShrink, "shrank", "shrink", "shrunk", "shrinking", "lost", "lose", "losing", "drop", "dropped",
 		"declined", "decline", "declining", "fell", "fall", "fallen", "falling", "decrease", "decreased",
 		"went down", "go down", "gone down", "biggest drop", "biggest decline", "biggest fall",
@@ -361,11 +362,14 @@ func (l *lexicon) structural() {
 		"reached their quota", "reached quota", "hit quota", "met quota", "met their quota", "achieved quota",
 		"make his number", "made his number", "hit his number", "make her number", "made her number", "hit her number",
 		"make their number", "made their number", "make their numbers", "made their numbers", "hit their numbers",
-		"how close", "how near", "how far from")
+		"how close", "how near", "how far from", "above 100 percent of", "over 100 percent of", "at least 100 percent of",
+		"more than 100 percent of", "100 percent or more of", "at or above 100 percent of", "make its number", "made its number",
+		"hit its number", "hit the number", "made the number", "make the number")
 	kw(kwMiss, "missed", "miss", "missing", "fell short of", "fall short of", "falls short of", "short of",
 		"failed to hit", "failed to reach", "failed to make", "failed to meet", "did not hit", "did not reach",
 		"did not make", "did not meet", "below quota", "under quota", "below their quota", "under their quota",
-		"missed their quota", "missed quota", "missed its quota")
+		"missed their quota", "missed quota", "missed its quota", "below 100 percent of", "under 100 percent of",
+		"less than 100 percent of", "missed its number", "missed their number", "missed the number")
 	kw(kwMore, "over", "above", "more than", "exceeded", "exceed", "exceeds", "worth over", "greater than", "bigger than", "larger than", "at least",
 		"exceeding", "upwards of", "in excess of", "worth more than", "higher than", "min", "minimum")
 	kw(kwLess, "under", "below", "less than", "smaller than", "at most", "lower than", "cheaper than",
@@ -462,10 +466,14 @@ var stopWords = toSet(
 	"frequently", "acquired", "added", "acquire", "side", "single", "away", "granted", "grant", "everyone", "everybody",
 	"move", "moved", "moving", "went", "recorded", "record", "registered", "logged",
 	"handled", "handle", "handles", "managed", "manage", "manages", "owned", "owns", "covered", "covers",
-	"picked", "picked up", "his", "her", "hers", "him", "she", "he", "they", "them", "brand", "very", "if", "wise", "level", "both",
+	"picked", "picked up", "hand out", "handed out", "hand", "handed", "gave out", "give out", "gave", "gives", "his", "her", "hers", "him", "she", "he", "they", "them", "brand", "very", "if", "wise", "level", "both",
 	"show both", "counting", "dollar terms", "in dollar terms", "terms", "all time", "active",
 	"responsible", "assigned", "attributed", "credited", "valued", "sized", "range", "landed", "landing",
 )
+
+// pleasantries are stop words no misspelling is read as: a word near them
+// ("things" is near "thanks") would be dropped, not understood.
+var pleasantries = toSet("thanks", "please")
 
 func toSet(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
@@ -478,7 +486,7 @@ func toSet(ws ...string) map[string]bool {
 // finish sorts the typo candidates, so corrections are deterministic.
 func (l *lexicon) finish() {
 	for w := range stopWords {
-		if len(w) >= 5 && isAlpha(w) {
+		if len(w) >= 5 && isAlpha(w) && !pleasantries[w] {
 			l.typoable = append(l.typoable, w) // "numbr", "frist" are still read
 		}
 	}
@@ -490,6 +498,13 @@ func (l *lexicon) finish() {
 	sort.Strings(l.typoable)
 	l.typoable = dedupe(l.typoable)
 	l.countValues()
+	for p, ms := range l.phrases {
+		// a subject outside the model that an everyday word of it also names
+		// ("quotas": the reps' quota) is the model's
+		if held := slices.ContainsFunc(ms, func(m meaning) bool { return m.kind == kMetric || m.kind == kDim }); held {
+			l.phrases[p] = slices.DeleteFunc(ms, func(m meaning) bool { return m.kind == kOutside })
+		}
+	}
 }
 
 func dedupe(s []string) []string {

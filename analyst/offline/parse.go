@@ -353,6 +353,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 				in.metrics = appendNew(in.metrics, met.name)
 				cu.namedMetric = true
 				howMany = false
+				sw.revenueVerb = sw.revenueVerb || met.name == r.revenue && revenueVerbs[it.text]
 			}
 			if isMet && shareAt >= 0 && metricAt < 0 {
 				metricAt = i
@@ -424,6 +425,10 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 		in.metrics = implied
 		cu.namedMetric = true
 	}
+	if sw.revenueVerb && len(in.metrics) == 2 && slices.ContainsFunc(in.metrics, r.revenueRatio) {
+		// "how much did the average order bring in": the ratio says the verb's revenue
+		in.metrics = slices.DeleteFunc(in.metrics, func(m string) bool { return m == r.revenue })
+	}
 	if nc := r.lexMetric("new customers"); howMuch && (r.namesMetric(items, nc) || r.namesMetric(items, r.lexMetric("returning customers"))) && !hasKw(items, kwHowMany) && !countSaid(items) && !share {
 		// "how much did new customers spend": never all customers' spend
 		return nil, cu, unsupported("I can count new and returning customers, but the model does not say what they spent: ask how many new customers there were, or for revenue by segment or customer")
@@ -438,7 +443,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 	}
 	if len(sw.attain) > 0 && r.attainment != "" && in.rank != 0 && !in.countHit {
 		in.orderBy = r.attainment // "the lowest % of quota reached by any rep": ranked by attainment
-	} else if len(sw.attain) > 0 && r.attainment != "" && len(in.dims) > 0 && (which || list || in.hit != "") {
+	} else if len(sw.attain) > 0 && r.attainment != "" && len(in.dims) > 0 && (which || list || in.hit != "" || slices.ContainsFunc(sw.attain, percentOfQuota)) {
 		// "which reps hit their quota": the reps kept by their attainment, not a top one
 		in.hit, in.hitMiss, in.rank, which = r.attainment, sw.miss, 0, false
 	}
@@ -536,6 +541,25 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 		}
 	}
 	return in, cu, nil
+}
+
+// percentOfQuota reports whether an attainment phrase names 100% of a quota
+// ("reps above 100% of quota"): the reps kept by it.
+func percentOfQuota(phrase string) bool { return strings.Contains(strings.ToLower(phrase), "100") }
+
+// revenueVerbs say revenue as what was done: "bring in", "spend".
+var revenueVerbs = toSet("bring in", "brought in", "spend", "spent", "spending", "earn", "earned", "generate", "generated",
+	"pay", "paid", "rake in", "raked in", "pulled in", "bill", "billed", "invoiced", "worth", "make", "made")
+
+// revenueRatio reports whether metric is the revenue divided by another
+// metric (average order value, revenue per customer).
+func (r *Resolver) revenueRatio(metric string) bool {
+	for k, m := range r.ratio {
+		if m == metric && k[0] == r.revenue {
+			return true
+		}
+	}
+	return false
 }
 
 // grainOf is the grain of the listed periods one range is made of, or "".
