@@ -187,7 +187,7 @@ func nearYear(items []item, i int) bool {
 }
 
 // multipliers scale the number before them.
-var multipliers = toSet("hundred", "thousand", "million")
+var multipliers = toSet("hundred", "thousand", "million", "grand")
 
 // correct finds the one typoable word near enough to w: within the edit limit
 // for its length (a swap of two neighbouring letters is one edit), or with

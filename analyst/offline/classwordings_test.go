@@ -92,6 +92,9 @@ func TestClassesNotPhrasings(t *testing.T) {
 		{"total discount in 2025", "how much was discounted in 2025", "money lost to discounts in 2025",
 			"how much in discounts did we hand out in 2025", "discount dollars 2025"},
 		{"units sold in 2025", "how many things did we sell in 2025", "how much stuff did we sell in 2025"},
+		{"order count, orders over $2,000 in 2025", "orders bigger than 2 grand in 2025", "orders north of $2,000 in 2025",
+			"how many orders topped $2k in 2025", "orders of more than two thousand dollars in 2025"},
+		{"top 6 reps in 2025", "top half-dozen reps in 2025", "the six strongest reps in 2025", "top six reps 2025"},
 		{"revenue in 2025", "what was the dollar volume of orders in 2025", "the value of orders in 2025", "actual sales 2025"},
 		{"average order value in 2025", "mean order amount 2025", "average amount per order in 2025",
 			"how much did the average order bring in in 2025", "what did the typical order bring in during 2025"},
@@ -194,4 +197,27 @@ func TestNotIsNeverDropped(t *testing.T) {
 	res := r.Resolve(nil, "revenue by region excluding the consumer segment (no consumers)")
 	require.False(t, res.Declined, res.Reason)
 	require.Contains(t, res.Reading, "excluding segment Consumer")
+}
+
+// TestWordsAreNotInvented: a word the analyst does not know is never read as
+// a word that would drop it ("summer" is not "summed", "things" not
+// "thanks") or as a threshold it does not say: the question is declined
+// naming it, or read whole.
+func TestWordsAreNotInvented(t *testing.T) {
+	t.Parallel()
+	r := classResolver(t)
+	for _, q := range []string{"revenue in the summer of 2025", "revenue in early 2025", "revenue in fiscal 2025",
+		"revenue between mid-March and April 2025", "a handful of top products"} {
+		res := r.Resolve(nil, q)
+		require.True(t, res.Declined, "%s: %s", q, res.Reading)
+		require.Equal(t, DeclineNotUnderstood, res.Kind, q)
+	}
+	for q, not := range map[string]string{
+		"reps above 100% of quota in 2025": "orders over", "revenue in 2025 less than 2024": "orders under",
+		"how many customers came back in 2025": "Returned", "revenue minus returns 2025": "for status Returned",
+		"2025 revenue, West aside": "for region West", "how much did new customers spend in 2025": "Total revenue in 2025",
+	} {
+		res := r.Resolve(nil, q)
+		require.NotContains(t, res.Reading+res.Reason, not, q)
+	}
 }

@@ -319,8 +319,10 @@ func (l *lexicon) structural() {
 		l.add(s, meaning{kind: kWrite, name: s}, false)
 	}
 	kw(kwBefore, "before")
-	kw(kwCombined, "combined", "altogether", "all together", "together", "added up", "added together", "all added up",
-		"summed", "summed up", "sum of", "the sum of", "sum of all", "total of all", "put together", "taken together", "in aggregate", "aggregated", "as a whole", "pooled", "lumped together")
+	for _, p := range []string{"combined", "altogether", "all together", "together", "added up", "added together", "all added up",
+		"summed", "summed up", "sum of", "the sum of", "sum of all", "total of all", "put together", "taken together", "in aggregate", "aggregated", "as a whole", "pooled", "lumped together"} {
+		l.add(p, meaning{kind: kKeyword, name: kwCombined}, false) // never a misspelling's reading: "summer" is not "summed"
+	}
 	kw(kwShrink, "shrank", "shrink", "shrunk", "shrinking", "lost", "lose", "losing", "drop", "dropped",
 		"declined", "decline", "declining", "fell", "fall", "fallen", "falling", "decrease", "decreased",
 		"went down", "go down", "gone down", "biggest drop", "biggest decline", "biggest fall",
@@ -328,7 +330,7 @@ func (l *lexicon) structural() {
 	kw(kwFastest, "fastest", "fastest growing", "quickest", "growth rate", "in percentage terms",
 		"percentage growth", "percent growth", "relative growth", "grew fastest")
 	kw(kwShare, "share", "share of", "percent", "percentage", "proportion", "fraction", "pct",
-		"what percent", "percent of", "portion", "split of", "mix")
+		"what percent", "percent of", "portion", "split of", "mix", "slice", "slice of", "cut of", "piece of")
 	kw(kwAverage, "average", "avg", "mean", "on average", "typical", "per average")
 	// "sales" on its own is the revenue; "sales rep" and "sales channel" are longer
 	// phrases and win.
@@ -371,7 +373,8 @@ func (l *lexicon) structural() {
 		"missed their quota", "missed quota", "missed its quota", "below 100 percent of", "under 100 percent of",
 		"less than 100 percent of", "missed its number", "missed their number", "missed the number")
 	kw(kwMore, "over", "above", "more than", "exceeded", "exceed", "exceeds", "worth over", "greater than", "bigger than", "larger than", "at least",
-		"exceeding", "upwards of", "in excess of", "worth more than", "higher than", "min", "minimum")
+		"exceeding", "upwards of", "in excess of", "worth more than", "higher than", "min", "minimum", "north of", "topped",
+		"topping", "tops", "over and above")
 	kw(kwLess, "under", "below", "less than", "smaller than", "at most", "lower than", "cheaper than",
 		"worth less than", "max", "maximum", "up to")
 	for i, h := range []string{"h1", "h2"} {

@@ -180,5 +180,5 @@ var numberWords = map[string]int{
 	"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
 	"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 	"hundred": 100, "trio": 3, "quartet": 4, "half dozen": 6, "dozen": 12, "couple": 2, "pair": 2,
-	"thousand": 1000, "million": 1000000,
+	"thousand": 1000, "million": 1000000, "grand": 1000,
 }
