@@ -105,6 +105,9 @@ func (in *intent) request(maxRows int) (query.Request, error) {
 	case len(in.periods) == 1:
 		p := in.periods[0]
 		req.Dates = &query.DateFilter{Dimension: dateField, Range: query.Dates(p.from, p.to)}
+		for _, w := range p.without {
+			where = append(where, query.Not(query.Between(dateField, w.from.Format(time.DateOnly), w.to.Format(time.DateOnly))))
+		}
 	}
 	req.Where = allOf(where)
 	if grain != "" {
@@ -268,6 +271,13 @@ func (in *intent) describe() string {
 		b.WriteString(" " + inLabel(in.periods[0].label) + " against the period before")
 	case len(in.periods) == 1:
 		b.WriteString(" " + inLabel(in.periods[0].label))
+		var out []string
+		for _, w := range in.periods[0].without {
+			out = append(out, w.label)
+		}
+		if len(out) > 0 {
+			b.WriteString(" excluding " + joinAnd(out))
+		}
 	}
 	return b.String()
 }

@@ -260,7 +260,11 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 				not = false
 				break
 			}
-			m := r.chooseValue(it, prev, next, in)
+			before := prev
+			if prev != nil && prev.kw(kwNot) {
+				before = neighbour(items, i-2) // "every industry but retail": the industry
+			}
+			m := r.chooseValue(it, before, next, in)
 			if u := r.lexMetric("units sold"); howMany && soldThings[m.name] && u != "" && !not && !sw.distinct {
 				// "how many Books did we sell": units of them
 				in.metrics, howMany, cu.namedMetric = appendNew(in.metrics, u), false, true
@@ -399,6 +403,11 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 	if len(afterValue) > 0 && len(afterValue) < len(in.metrics) {
 		// a measure word that only says what a value is ("revenue for healthcare
 		// customers") when another measure is asked for
+		if slices.Equal(afterValue, []string{r.revenue}) && !slices.ContainsFunc(in.metrics, func(m string) bool { return m != r.revenue && !r.isCount(m) }) {
+			// "all customers except enterprise revenue": the money is asked, the
+			// customers say whose
+			afterValue = slices.DeleteFunc(slices.Clone(in.metrics), func(m string) bool { return m == r.revenue })
+		}
 		in.metrics = slices.DeleteFunc(in.metrics, func(m string) bool {
 			return slices.Contains(afterValue, m) && m != in.orderBy && m != r.attainment // "Marco Tucker quota attainment"
 		})

@@ -21,6 +21,10 @@ type period struct {
 	// current is the grain of a period that runs to today ("this year", YTD):
 	// it may have no orders yet (see Resolver.settle).
 	current dialect.Grain
+	// without are periods left out of this one ("2025 excluding December"),
+	// which not marks
+	without []period
+	not     bool
 	// each is the grain of the periods listed to make this one ("March, April
 	// and May"): without "combined", one row each.
 	each dialect.Grain
@@ -35,6 +39,7 @@ func periods(items []item, today time.Time) (ps []period, compare bool, err erro
 	var spans []period
 	var joins []string // the keyword before each span: since, between, from, to, and, vs
 	var lastKw, lastText, firstText string
+	excluding := false // the last period read was left out of the one before
 	for i := 0; i < len(items); i++ {
 		it := &items[i]
 		if it.kind == kKeyword {
@@ -68,6 +73,20 @@ func periods(items []item, today time.Time) (ps []period, compare bool, err erro
 		for j := i; j < i+n; j++ {
 			items[j].used = true
 		}
+		if i > 0 && len(spans) > 0 && (items[i-1].kw(kwNot) && !items[i-1].used || excluding && lastKw == kwAnd) {
+			// "2025 excluding December (and November)": left out of the period before it
+			items[i-1].used = true
+			outer := &spans[len(spans)-1]
+			if p.inYear != nil {
+				p = p.inYear(outer.from.Year())
+			}
+			p.not, excluding = true, true
+			outer.without = append(outer.without, p)
+			lastKw = ""
+			i += n - 1
+			continue
+		}
+		excluding = false
 		if lastKw != "" && i > 0 {
 			items[i-1].used = true
 		}
