@@ -317,8 +317,8 @@ func ratiosOf(exprs map[string]string) (map[[2]string]string, map[string]bool) {
 		}
 	}
 	for e, mt := range exprs {
-		if strings.Contains(e, " / ") {
-			is[mt] = true
+		if strings.Contains(e, " / ") || strings.HasPrefix(e, "avg (") {
+			is[mt] = true // an average already: "on average" restates it
 		}
 	}
 	return out, is

@@ -78,7 +78,10 @@ const MaxGroups = 2
 
 // request turns the intent into a typed query request.
 func (in *intent) request(maxRows int) (query.Request, error) {
-	req := query.Request{Metrics: slices.Clone(in.metrics), Dimensions: slices.Clone(in.dims), Filters: slices.Clone(in.named)}
+	req := query.Request{Metrics: slices.Clone(in.metrics), Filters: slices.Clone(in.named)}
+	if len(in.dims) > 0 {
+		req.Dimensions = slices.Clone(in.dims) // none is nil, however the groups were dropped
+	}
 	if len(in.dims) > MaxGroups {
 		return req, fmt.Errorf("I can group by at most %d dimensions at once, not %s", MaxGroups, strings.Join(labels(in.dims), ", "))
 	}

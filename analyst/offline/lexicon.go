@@ -348,7 +348,9 @@ func (l *lexicon) structural() {
 		"lowest to highest", "smallest to largest")
 	kw(kwGross, "gross", "before discounts", "before discount", "before any discount", "before any discounts",
 		"pre discount", "at full list price", "at list price", "at full price", "full list price", "undiscounted",
-		"without discounts", "without any discount", "list price revenue", "at list", "list value", "revenue at list price")
+		"without discounts", "without any discount", "list price revenue", "at list", "list value", "revenue at list price",
+		"before markdowns", "before markdown", "at sticker price", "sticker price", "list price value", "value at list price",
+		"before price cuts", "before reductions", "before any markdowns", "pre markdown")
 	kw(kwSize, "small", "smaller", "large", "larger", "big", "bigger", "size", "sized")
 	kw(kwMoreThan, "more", "fewer", "higher", "lower", "better", "worse", "stronger", "weaker", "ahead", "behind", "outsold", "outperformed")
 	kw(kwDivide, "divided by", "divided among", "over the number of")
