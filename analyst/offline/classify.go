@@ -153,8 +153,15 @@ func scaleLow(out []item, high decimal.Decimal, mult int) {
 func amountAround(items []item, i int) bool {
 	if i > 0 && (items[i-1].kw(kwMore) || items[i-1].kw(kwLess)) {
 		// "growth in 2025 over 2024": another year and no currency make it a year
-		// "revenue in 2025 less than 2024": a year near another year is one too
-		return (items[i-1].text != "over" || !otherYear(items, i)) && !nearYear(items, i) || i+1 < len(items) && currencyWords[items[i+1].text]
+		// "revenue in 2025 less than 2024": a year near another year is one too;
+		// "the trend over 2025": a year not a round amount is a year
+		if i+1 < len(items) && currencyWords[items[i+1].text] {
+			return true
+		}
+		if nearYear(items, i) {
+			return false
+		}
+		return items[i-1].text != "over" || !otherYear(items, i) && items[i].n%100 == 0
 	}
 	// "between $1,000 and 2000", "from 1000 to $2,000": a pair of amounts
 	for _, j := range []int{i - 2, i + 2} {

@@ -136,7 +136,9 @@ func TestClassesNotPhrasings(t *testing.T) {
 		{"orders last week", "orders the week before this one", "orders in the week just gone", "orders for the week prior to this one"},
 		{"the West's total annual quota", "how big is the combined quota of the reps in the West, per year",
 			"West annual quota, all reps added up", "annual quota of the West reps combined"},
-		{"revenue in H1 2025", "revenue for the first six months of 2025", "2025 first-half sales", "first half 2025 revenue"},
+		{"revenue in Q4 2025", "revenue in the final quarter of 2025", "revenue in the last 3 months of 2025", "revenue in the 4th quarter of 2025"},
+		{"revenue by month in 2025", "what's the revenue trend over 2025", "how did revenue develop month by month in 2025"},
+		{"revenue in H1 2025", "revenue in the first two quarters of 2025", "revenue for the first six months of 2025", "2025 first-half sales", "first half 2025 revenue"},
 		{"revenue the last 90 days", "total revenue, trailing 90 days", "revenue over the past ninety days"},
 		// ranks within groups
 		{"the top month by revenue in each year", "best month of each year by revenue", "For every year, which month had the highest sales?",
