@@ -101,6 +101,7 @@ func TestClassesNotPhrasings(t *testing.T) {
 			"what would 2025 revenue have been without discounts"},
 		{"order count, orders over $2,000 in 2025", "orders bigger than 2 grand in 2025", "orders north of $2,000 in 2025",
 			"how many orders topped $2k in 2025", "orders of more than two thousand dollars in 2025"},
+		{"orders between $500 and $1,000 in 2025", "orders worth at least $500 but at most $1,000 in 2025", "orders of $500-$1,000 in 2025"},
 		{"top 6 reps in 2025", "top half-dozen reps in 2025", "the six strongest reps in 2025", "top six reps 2025"},
 		{"revenue in 2025", "what was the dollar volume of orders in 2025", "the value of orders in 2025", "actual sales 2025"},
 		{"average order value in 2025", "mean order amount 2025", "average amount per order in 2025",
@@ -225,6 +226,8 @@ func TestWordsAreNotInvented(t *testing.T) {
 		"reps above 100% of quota in 2025": "orders over", "revenue in 2025 less than 2024": "orders under",
 		"how many customers came back in 2025": "Returned", "revenue minus returns 2025": "for status Returned",
 		"2025 revenue, West aside": "for region West", "how much did new customers spend in 2025": "Total revenue in 2025",
+		"customers with more than 5 orders in 2025": "orders over", "what's the revenue trend over 2025": "orders over",
+		"orders over 1000 units": "orders over",
 	} {
 		res := r.Resolve(nil, q)
 		require.NotContains(t, res.Reading+res.Reason, not, q)

@@ -120,6 +120,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 				by = true
 				continue
 			case kwNot:
+				if it.text == "but" && next != nil && (next.kw(kwMore) || next.kw(kwLess)) && !not {
+					continue // "at least $500 but under $1,000": and
+				}
 				not, notWord = true, it.orig
 				continue
 			case kwWhich:
