@@ -102,6 +102,8 @@ func TestClassesNotPhrasings(t *testing.T) {
 		{"order count, orders over $2,000 in 2025", "orders bigger than 2 grand in 2025", "orders north of $2,000 in 2025",
 			"how many orders topped $2k in 2025", "orders of more than two thousand dollars in 2025"},
 		{"orders between $500 and $1,000 in 2025", "orders worth at least $500 but at most $1,000 in 2025", "orders of $500-$1,000 in 2025"},
+		{"top rep in 2025", "who led in revenue in 2025", "who topped the sales charts in 2025", "which rep was number one in 2025"},
+		{"revenue", "total sales to date", "revenue until now", "all-time revenue"},
 		{"top 6 reps in 2025", "top half-dozen reps in 2025", "the six strongest reps in 2025", "top six reps 2025"},
 		{"revenue in 2025", "what was the dollar volume of orders in 2025", "the value of orders in 2025", "actual sales 2025"},
 		{"average order value in 2025", "mean order amount 2025", "average amount per order in 2025",

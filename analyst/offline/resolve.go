@@ -229,8 +229,8 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	}
 	r.quotaYear(in, ws, today)
 	who := whoIs(ws)
-	if who == "" && slices.ContainsFunc(ws, func(w word) bool { return w.text == "who" }) && r.asksQuota(in) {
-		who = "rep_name" // "who was furthest below quota": a rep, who holds a quota
+	if who == "" && slices.ContainsFunc(ws, func(w word) bool { return w.text == "who" }) && (r.asksQuota(in) || in.rank != 0 && len(in.dims) == 0 && in.grain == "") {
+		who = "rep_name" // "who was furthest below quota", "who led in revenue": a rep, who sells and holds a quota
 	}
 	switch {
 	case who == "" || in.rank == 0 || in.grain != "" || slices.Contains(in.dims, who):

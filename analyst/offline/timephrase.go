@@ -126,6 +126,9 @@ func periods(items []item, today time.Time) (ps []period, compare bool, err erro
 		if joins[0] == kwSince {
 			p = period{from: p.from, to: today, label: "since " + p.label}
 		}
+		if p.label == "today" && !hasText(items, "today") {
+			return nil, false, nil // "total sales to date", "revenue until now": every order so far
+		}
 		return []period{p}, false, nil
 	case 2:
 		a, b := spans[0], spans[1]
@@ -178,6 +181,11 @@ func rankedGrain(items []item, unit dialect.Grain) bool {
 		finer = finer || it.kind == kGrain && slices.Index(order, it.ms[0].grain) < slices.Index(order, unit)
 	}
 	return ranked && finer
+}
+
+// hasText reports whether an item is the words text.
+func hasText(items []item, text string) bool {
+	return slices.ContainsFunc(items, func(it item) bool { return it.text == text })
 }
 
 // foldYear gives the periods named without their year ("2025 revenue for
