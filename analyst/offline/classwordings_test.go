@@ -229,7 +229,8 @@ func TestWordsAreNotInvented(t *testing.T) {
 		"how many customers came back in 2025": "Returned", "revenue minus returns 2025": "for status Returned",
 		"2025 revenue, West aside": "for region West", "how much did new customers spend in 2025": "Total revenue in 2025",
 		"customers with more than 5 orders in 2025": "orders over", "what's the revenue trend over 2025": "orders over",
-		"orders over 1000 units": "orders over",
+		"orders over 1000 units": "orders over", "how many customers placed at least one order in 2025": "orders of at least",
+		"how many different customers did stephen maldonado sell to in 2025": "customer Stephen",
 	} {
 		res := r.Resolve(nil, q)
 		require.NotContains(t, res.Reading+res.Reason, not, q)

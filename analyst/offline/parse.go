@@ -303,8 +303,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 				// "orders with no discount", "not discounted": the flag is false
 				in.notFlags = appendNew(in.notFlags, dim.name)
 				not = false
-			case isDim && (qualifies(dim.name, prev, next) || !wantDim && qualifies(dim.name, nil, pastNot(items, i))):
-				// "the North region", "customer Paul Lee": the value says it
+			case isDim && (it.text == it.sing() && qualifies(dim.name, prev, next) ||
+				!wantDim && (it.text == it.sing() || next != nil && next.kw(kwNot)) && qualifies(dim.name, nil, pastNot(items, i))):
+				// "the North region", "customer Paul Lee", "channels except Online": the value says it
 			case isDim && !wantDim && prev != nil && (prev.is(kValue) || prev.is(kFilter)) && r.subject(dim.name):
 				// "SMB clients", "West reps": whose orders, not a grouping
 			case isMet && howMany:
@@ -824,8 +825,8 @@ func (r *Resolver) chooseValue(it *item, prev, next *item, in *intent) meaning {
 		return vals[0]
 	}
 	for _, n := range []*item{prev, next} {
-		if n == nil {
-			continue
+		if n == nil || n.text != n.sing() {
+			continue // "customers Marco Tucker sold to": plural, not the value's kind
 		}
 		for _, v := range vals {
 			if d, ok := n.reading(kDim); ok && d.name == v.name {
