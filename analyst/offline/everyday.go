@@ -1,6 +1,9 @@
 package offline
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // Everyday words: how people who never saw the model's names ask. Each list is
 // read into the lexicon once, by [lexicon.everyday], only where the model holds
@@ -303,6 +306,17 @@ var abbreviations = map[string]string{
 // rewriteWords is the most words a phrase of rewrites has.
 const rewriteWords = 5
 
+// rewriteFirst maps the first word of each phrase of rewrites to the most
+// words such a phrase has: a word that starts none is passed at once.
+var rewriteFirst = sync.OnceValue(func() map[string]int {
+	out := map[string]int{}
+	for p := range rewrites {
+		ws := strings.Fields(p)
+		out[ws[0]] = max(out[ws[0]], len(ws))
+	}
+	return out
+})
+
 // init adds the rewrites said of every grain: "the week before this one" is
 // last week, "the month before last" two months ago.
 func init() {
@@ -493,9 +507,10 @@ func (l *lexicon) everyday() {
 // of the first word so an answer can quote it.
 func rewrite(ws []word) []word {
 	out := ws[:0:0]
+	first := rewriteFirst()
 	for i := 0; i < len(ws); {
 		n, to := 0, ""
-		for k := rewriteWords; k >= 1 && n == 0; k-- {
+		for k := min(rewriteWords, first[ws[i].text]); k >= 1 && n == 0; k-- {
 			if i+k > len(ws) {
 				continue
 			}
