@@ -85,6 +85,10 @@ func (r *Resolver) accountFor(in *intent, sw *seen) []string {
 	if !in.compare && !sw.vs && len(in.periods) < 2 {
 		out = append(out, sw.comparative...) // "more" than what?
 	}
+	if len(sw.attain) > 0 && twoValues(in) && !r.asksQuota(in) && !slices.ContainsFunc(sw.attain, func(w string) bool { return !outdid[strings.ToLower(w)] }) {
+		sw.vs, sw.attain = true, nil // "did Phone beat Partner": the two side by side
+		return out
+	}
 	if len(sw.attain) > 0 && !r.asksQuota(in) && !slices.ContainsFunc(sw.attain, namesQuota) {
 		for _, w := range sw.attain {
 			if !strings.Contains(strings.ToLower(w), "against") {
@@ -95,6 +99,9 @@ func (r *Resolver) accountFor(in *intent, sw *seen) []string {
 	}
 	return out
 }
+
+// outdid are the attainment words that also set two things side by side.
+var outdid = toSet("beat", "surpassed", "exceeded", "exceed", "beats", "exceeds")
 
 // namesQuota reports whether an attainment phrase names the quota itself
 // ("made quota", "missed their quota").

@@ -446,7 +446,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 		// "how much did new customers spend": never all customers' spend
 		return nil, cu, unsupported("I can count new and returning customers, but the model does not say what they spent: ask how many new customers there were, or for revenue by segment or customer")
 	}
-	if howMuch && r.revenue != "" && len(in.metrics) > 0 && !share && !hasKw(items, kwHowMany) && !slices.ContainsFunc(in.metrics, func(m string) bool { return !r.isCount(m) }) && !countSaid(items) {
+	if howMuch && r.revenue != "" && len(in.metrics) > 0 && !share && !hasKw(items, kwHowMany) && !moved(items) && !slices.ContainsFunc(in.metrics, func(m string) bool { return !r.isCount(m) }) && !countSaid(items) {
 		// "how much did Enterprise customers generate", "how much did orders
 		// total": money; a count is asked "how many"
 		in.metrics, in.defaulted = []string{r.revenue}, false
