@@ -30,6 +30,8 @@ type seen struct {
 	miss                      bool   // "missed", "fell short of" (a quota)
 	sizeRank                  bool   // a ranking by size: "the smallest orders", "the biggest deals"
 	gain                      bool   // "won", "gained" (customers): the new ones
+	grossWord                 string // the words that said "before discounts"
+	revenueVerb               bool   // revenue said by a verb ("bring in", "spend"), which a ratio of it may say too
 }
 
 // sizeRanks rank by size: said of a count's things with "average" they rank
@@ -83,6 +85,10 @@ func (r *Resolver) accountFor(in *intent, sw *seen) []string {
 	if !in.compare && !sw.vs && len(in.periods) < 2 {
 		out = append(out, sw.comparative...) // "more" than what?
 	}
+	if len(sw.attain) > 0 && twoValues(in) && !r.asksQuota(in) && !slices.ContainsFunc(sw.attain, func(w string) bool { return !outdid[strings.ToLower(w)] }) {
+		sw.vs, sw.attain = true, nil // "did Phone beat Partner": the two side by side
+		return out
+	}
 	if len(sw.attain) > 0 && !r.asksQuota(in) && !slices.ContainsFunc(sw.attain, namesQuota) {
 		for _, w := range sw.attain {
 			if !strings.Contains(strings.ToLower(w), "against") {
@@ -93,6 +99,9 @@ func (r *Resolver) accountFor(in *intent, sw *seen) []string {
 	}
 	return out
 }
+
+// outdid are the attainment words that also set two things side by side.
+var outdid = toSet("beat", "surpassed", "exceeded", "exceed", "beats", "exceeds")
 
 // namesQuota reports whether an attainment phrase names the quota itself
 // ("made quota", "missed their quota").
@@ -125,6 +134,10 @@ func (r *Resolver) settleClasses(in *intent, sw *seen, average, change *bool) *d
 			in.metrics[i] = gross.name
 		case len(in.metrics) == 0:
 			in.metrics = []string{gross.name}
+		case !slices.Contains(in.metrics, gross.name) && notFlagWords["is_discounted"] != nil && slices.Contains(notFlagWords["is_discounted"], sw.grossWord) && r.isFlag("is_discounted"):
+			// "undiscounted orders", "units sold at full price": of a count, the
+			// orders with no discount
+			in.notFlags = appendNew(in.notFlags, "is_discounted")
 		case !slices.Contains(in.metrics, gross.name):
 			return unsupported("I read %q as before discounts, but %s has no gross figure: ask for gross revenue", "gross", joinAnd(labels(in.metrics)))
 		}
@@ -191,9 +204,12 @@ func (r *Resolver) grainWithin(a, b dialect.Grain) (outer string, inner dialect.
 // over a year it is the annual quota. The "annual" or "yearly" said of it
 // names that year, not a grouping by year.
 func (r *Resolver) quotaYear(in *intent, ws []word, today time.Time) {
-	annual := in.grain == dialect.Year || slices.ContainsFunc(ws, func(w word) bool { return annualWords[w.text] })
+	// a quota asked alone with no period ("Marco Tucker's quota") is the
+	// annual one too: the reps' quota is set by the year
+	annual := in.grain == dialect.Year || slices.ContainsFunc(ws, func(w word) bool { return annualWords[w.text] }) ||
+		slices.Equal(in.metrics, []string{r.quota}) && in.grain == ""
 	if !slices.Contains(in.metrics, r.quota) || r.quota == "" || len(in.periods) > 0 || in.compare || !annual {
-		return // a quota with no period and no "annual" is declined: over what months?
+		return // a quota with revenue and no period or "annual" is declined: over what months?
 	}
 	p, _, _, err := relative(true, 0, dialect.Year, today, 0)
 	if err != nil {
@@ -308,8 +324,8 @@ func ratiosOf(exprs map[string]string) (map[[2]string]string, map[string]bool) {
 		}
 	}
 	for e, mt := range exprs {
-		if strings.Contains(e, " / ") {
-			is[mt] = true
+		if strings.Contains(e, " / ") || strings.HasPrefix(e, "avg (") {
+			is[mt] = true // an average already: "on average" restates it
 		}
 	}
 	return out, is
@@ -341,10 +357,17 @@ func amountPair(items []item, i int) bool {
 	if and != nil && and.kind == kNumber && and.amount != "" && j == i+1 && items[i].money && and.money {
 		return true // "$1,000-$2,000": two amounts side by side
 	}
-	if prev := neighbour(items, i-1); (prev == nil || !prev.kw(kwBetween)) && !(items[i].money && hi != nil && hi.money) {
+	if prev := neighbour(items, i-1); (prev == nil || !prev.kw(kwBetween)) && !(items[i].money && hi != nil && hi.money) && !currencyAfter(items, j+1) {
 		return false // "from 1000 to 2000" without a currency is no pair of amounts
 	}
 	return and != nil && (and.kw(kwAnd) || and.kw(kwTo)) && hi != nil && hi.kind == kNumber && hi.amount != ""
+}
+
+// currencyAfter reports whether a currency word follows the number at item i
+// ("one to two thousand dollars": amounts).
+func currencyAfter(items []item, i int) bool {
+	n := neighbour(items, i+1)
+	return n != nil && currencyWords[n.text]
 }
 
 // floorOrCeiling is the threshold of an amount followed by "or more" / "or

@@ -120,6 +120,7 @@ func scaleNumbers(items []item) []item {
 				v := a.Mul(decimal.NewFromInt(int64(it.n)))
 				p.amount, p.n = v.String(), int(v.IntPart())
 				p.text, p.orig = p.text+" "+it.text, p.orig+" "+it.orig
+				scaleLow(out, a, it.n)
 				continue
 			}
 		}
@@ -129,13 +130,38 @@ func scaleNumbers(items []item) []item {
 	return out
 }
 
+// scaleLow gives the low end of a range written with one multiplier ("one
+// to two thousand dollars", "between 1 and 2 million") that multiplier: the
+// number before "to" or "and" that is smaller than the high end as written.
+func scaleLow(out []item, high decimal.Decimal, mult int) {
+	n := len(out)
+	if n < 3 || !(out[n-2].kw(kwTo) || out[n-2].kw(kwAnd)) || out[n-3].kind != kNumber {
+		return
+	}
+	lo := &out[n-3]
+	a, err := decimal.NewFromString(orDefault(lo.amount, strconv.Itoa(lo.n)))
+	if err != nil || !a.LessThan(high) || strings.Contains(lo.text, " ") || strings.ContainsAny(lo.text, "km") {
+		return
+	}
+	v := a.Mul(decimal.NewFromInt(int64(mult)))
+	lo.amount, lo.n = v.String(), int(v.IntPart())
+}
+
 // amountAround reports whether the year-like number at item i is an amount:
 // a threshold word comes before it ("more than 2000 dollars"; "sell in 2025
 // in dollars" is a year).
 func amountAround(items []item, i int) bool {
 	if i > 0 && (items[i-1].kw(kwMore) || items[i-1].kw(kwLess)) {
 		// "growth in 2025 over 2024": another year and no currency make it a year
-		return items[i-1].text != "over" || !otherYear(items, i) || i+1 < len(items) && currencyWords[items[i+1].text]
+		// "revenue in 2025 less than 2024": a year near another year is one too;
+		// "the trend over 2025": a year not a round amount is a year
+		if i+1 < len(items) && currencyWords[items[i+1].text] {
+			return true
+		}
+		if nearYear(items, i) {
+			return false
+		}
+		return items[i-1].text != "over" || !otherYear(items, i) && items[i].n%100 == 0
 	}
 	// "between $1,000 and 2000", "from 1000 to $2,000": a pair of amounts
 	for _, j := range []int{i - 2, i + 2} {
@@ -156,8 +182,19 @@ func otherYear(items []item, i int) bool {
 	return false
 }
 
+// nearYear reports whether another item is a year within five of the
+// year-like number at item i.
+func nearYear(items []item, i int) bool {
+	for j := range items {
+		if d := items[j].n - items[i].n; j != i && items[j].kind == kYear && d >= -5 && d <= 5 && !items[i].money {
+			return true
+		}
+	}
+	return false
+}
+
 // multipliers scale the number before them.
-var multipliers = toSet("hundred", "thousand", "million")
+var multipliers = toSet("hundred", "thousand", "million", "grand")
 
 // correct finds the one typoable word near enough to w: within the edit limit
 // for its length (a swap of two neighbouring letters is one edit), or with
@@ -225,7 +262,14 @@ func (l *lexicon) swapped(w string) (string, bool) {
 
 // shortWords are the short words of a question a transposition may hide:
 // "hwo", "teh".
-var shortWords = []string{"how", "who", "the", "and", "for", "per", "top", "many", "much", "what", "which", "with", "from", "last", "year", "this"}
+var shortWords = []string{"how", "who", "the", "and", "for", "per", "top", "many", "much", "what", "which", "with", "from", "last", "year", "this",
+	"was", "are", "did", "our", "one", "two", "six", "ten", "four", "five", "nine", "sold", "sell", "made", "week", "unit", "each", "most", "best", "over"}
+
+// shortVowelled are the short words whose vowels a quick typist leaves out
+// ("sld", "yr" aside, which are abbreviations): a word of three letters is
+// read as one of them when it is that word without some vowels.
+var shortVowelled = []string{"sold", "sell", "made", "many", "much", "week", "year", "last", "what", "from", "most", "best",
+	"each", "five", "nine", "four", "unit", "units", "top", "per"}
 
 func sameLetters(a, b string) bool {
 	x, y := []byte(a), []byte(b)
@@ -288,11 +332,15 @@ func (l *lexicon) twoSlips(w string) (string, bool) {
 // devowelled finds the one typoable word that w is, with some of its vowels
 // left out and its first letter kept.
 func (l *lexicon) devowelled(w string) (string, bool) {
-	if len(w) < 4 {
+	if len(w) < 3 {
 		return "", false
 	}
+	cands := l.typoable
+	if len(w) == 3 {
+		cands = shortVowelled // "sld": sold
+	}
 	found := ""
-	for _, c := range l.typoable {
+	for _, c := range cands {
 		if c[0] == w[0] && len(c) > len(w) && onlyVowelsDropped(w, c) {
 			if found != "" {
 				return "", false
@@ -399,6 +447,9 @@ func literal(w word) (item, bool) {
 	if t, err := time.Parse("2006-01", w.text); err == nil && len(w.text) == 7 {
 		return item{kind: kDate, date: t, n: 1, text: w.text, orig: w.orig}, true // a month
 	}
+	if it, ok := slashDate(w); ok {
+		return it, true
+	}
 	if a, ok := amountText(w.text); ok {
 		n, _ := strconv.Atoi(strings.Split(a, ".")[0])
 		if !strings.ContainsAny(w.text, ".km") && len(w.text) == 4 && n >= 1990 && n <= 2099 && !w.money {
@@ -416,6 +467,47 @@ func literal(w word) (item, bool) {
 		return item{kind: kYear, n: n, text: w.text, orig: w.orig}, true
 	}
 	return item{kind: kNumber, n: n, text: w.text, orig: w.orig}, true
+}
+
+// slashDate reads a date written with slashes or dots: US month/day/year
+// (4/15/2025, 4/15/25), month/day with its year elsewhere (2/1: n = 2) and
+// ISO year/month/day (2025/04/15, 2025.04.15).
+func slashDate(w word) (item, bool) {
+	t := strings.ReplaceAll(w.text, ".", "/")
+	parts := strings.Split(t, "/")
+	if len(parts) < 2 || len(parts) > 3 || w.money || strings.Contains(w.text, ".") && len(parts) != 3 {
+		return item{}, false
+	}
+	n := make([]int, len(parts))
+	for i, p := range parts {
+		v, err := strconv.Atoi(p)
+		if err != nil || p == "" || len(p) > 4 {
+			return item{}, false
+		}
+		n[i] = v
+	}
+	y, m, d := 0, n[0], n[1]
+	switch {
+	case len(n) == 3 && len(parts[0]) == 4:
+		y, m, d = n[0], n[1], n[2] // 2025/04/15
+	case len(n) == 3 && len(parts[2]) == 4:
+		y = n[2]
+	case len(n) == 3 && len(parts[2]) == 2:
+		y = 2000 + n[2] // 4/15/25
+	case len(n) == 3:
+		return item{}, false
+	}
+	if m < 1 || m > 12 || d < 1 || d > 31 || len(n) == 3 && (y < 1990 || y > 2099) {
+		return item{}, false
+	}
+	if len(n) == 2 {
+		return item{kind: kDate, date: date(2024, m, d), n: 2, text: w.text, orig: w.orig}, true // no year: 2024 has every day
+	}
+	dt := date(y, m, d)
+	if dt.Day() != d {
+		return item{}, false
+	}
+	return item{kind: kDate, date: dt, text: w.text, orig: w.orig}, true
 }
 
 // amountText reads 5000, 5000.50, 10k or 1.5m as exact decimal text.

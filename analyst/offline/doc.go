@@ -47,7 +47,13 @@
 // buyers", "customers we won"), amounts as people write them ("$1,000-$2,000",
 // never a year), a period that has not happened yet declined as a forecast,
 // and relative dates ("the year before", "until now", "Mar-Jun 2025",
-// "trailing 90 days", "the first six months of 2025"). A word that only counts
+// "trailing 90 days", "the first six months of 2025"), dates as people write
+// them ("4/15/2025", "2/1 through 4/15/2025", "the fifteenth of April",
+// "March, April and May combined", "the week before this one"), negation
+// after its value and of a period ("the West excluded", "orders that
+// weren't returned", "orders with no discount", "2025 excluding December"),
+// new and returning customers and the share of customers that were new (a
+// [Division] of the two counts, computed exactly after the query). A word that only counts
 // in a context ("bigger", "more", "hit") is read with it, and not understood
 // without it. A question read, it begins its answer with the reading (the
 // measures, groups, filters and period in words).

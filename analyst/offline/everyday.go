@@ -1,6 +1,9 @@
 package offline
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // Everyday words: how people who never saw the model's names ask. Each list is
 // read into the lexicon once, by [lexicon.everyday], only where the model holds
@@ -14,7 +17,8 @@ var revenueWords = []string{
 	"rake in", "brought in", "bring in", "pulled in", "sales dollars", "dollar sales",
 	"dollars", "dollar", "top line", "topline", "billings", "paid", "pay", "sales amount", "sales value",
 	"value of sales", "bill", "billed", "billing", "invoiced", "invoice", "invoices", "earn", "earned", "earnings", "cash", "business", "net", "net sales", "after discounts",
-	"after discount", "net of discounts", "net of discount", "after any discounts", "revenue net of discounts",
+	"after discount", "net of discounts", "net of discount", "after any discounts", "revenue net of discounts", "actual", "actuals",
+	"actual sales", "actual revenue",
 }
 
 // metricWords are everyday names of the model's usual metrics, added where
@@ -24,14 +28,28 @@ var metricWords = map[string][]string{
 		"sales count", "number of sales", "order numbers"},
 	"average_order_value": {"average order size", "order size", "avg order size", "average order",
 		"average basket", "basket size", "average sale", "average ticket", "average deal size",
-		"typical order", "mean order value", "order value", "value of an order", "value of the average order"},
+		"typical order", "mean order value", "order value", "value of an order", "value of the average order",
+		"order amount", "average order amount", "amount per order", "average amount per order", "mean order amount",
+		"average order total", "mean order size", "typical order value", "typical order amount", "dollars per order",
+		"average dollars per order", "average order worth", "average purchase", "average purchase value", "average transaction value",
+		"average transaction", "average deal value", "average sale value"},
 	"units_sold": {"units", "unit sales", "quantity sold", "volume sold", "pieces sold", "pieces", "quantity",
-		"unit", "items sold", "units shipped", "items shipped", "units moved", "unit volume", "sales volume"},
+		"unit", "items sold", "things sold", "stuff sold", "goods sold", "units shipped", "items shipped", "units moved", "unit volume", "sales volume"},
 	"total_discount": {"discount given", "discounts given", "markdowns", "money off", "discount", "discounting",
-		"knocked off", "taken off", "savings", "discounted amount", "discount amount", "discount value",
-		"given away in discounts", "give away in discounts", "gave away in discounts"},
+		"knocked off", "taken off", "knocked off list price", "taken off list price", "off list price", "off the list price",
+		"knocked off the list price", "taken off the list price", "below list price", "under list price", "off list", "savings", "discounted amount", "discount amount", "discount value",
+		"given away in discounts", "give away in discounts", "gave away in discounts", "lost to discounts", "lost to discount",
+		"money lost to discounts", "lost in discounts", "lost through discounts", "given up in discounts", "gave up in discounts",
+		"handed out in discounts", "hand out in discounts", "discount dollars", "dollars of discount", "dollars in discounts",
+		"dollars of discounts", "discounts handed out", "discounts granted", "discount total", "discounted amount total",
+		"price reductions", "price cuts", "reductions", "rebates", "markdown", "discount spend"},
 	"average_unit_price": {"average selling price", "average unit price", "average price per unit", "asp",
-		"price per unit", "avg selling price", "mean price"},
+		"price per unit", "avg selling price", "mean price", "price per item", "price paid per item", "price paid per unit",
+		"average price paid", "mean price paid per item", "average price per item", "price per piece", "unit sell for", "units sell for",
+		"unit go for", "units go for", "item sell for", "items sell for", "item go for", "selling price", "typical selling price"},
+	"average_discount": {"average discount percentage", "average discount percent", "average percent discount",
+		"average percentage discount", "mean discount rate", "average discount level", "mean discount", "typical discount",
+		"average discount depth", "discount percentage on average"},
 	"distinct_customers": {"buyers", "shoppers", "purchasers", "people", "paying customers",
 		"customers who bought", "customers who ordered", "customers who purchased"},
 	"new_customers": {"new customer", "new customer count", "new clients", "new accounts", "new buyers",
@@ -41,6 +59,13 @@ var metricWords = map[string][]string{
 		"customers ordering for the first time", "customers bought for the first time",
 		"customers who bought for the first time", "first order", "first orders", "first purchase", "first purchases",
 		"first time", "first time buyer", "new logos", "customer acquisition", "customer acquisitions", "newly won customers", "customers won"},
+	"returning_customers": {"returning customer", "returning customer count", "repeat customer", "repeat buyers", "repeat buyer",
+		"repeat clients", "returning clients", "returning buyers", "returning accounts", "repeat accounts", "existing customers",
+		"existing clients", "existing accounts", "repeat purchasers", "customers who came back", "customers that came back",
+		"customers came back", "customers who ordered again", "customers who bought again", "customers that ordered again",
+		"customers ordered again", "customers bought again", "customers who returned", "customers who purchased again",
+		"ordered again", "bought again", "purchased again", "repeat purchase", "repeat purchases", "repeat order", "repeat orders",
+		"repeat business", "came back to order", "came back to buy", "loyal customers", "returning shoppers", "repeat shoppers"},
 	"quota": {"annual quota", "yearly quota", "quotas", "annual quotas", "sales quotas"},
 }
 
@@ -75,6 +100,15 @@ var dimWords = map[string][]string{
 var flagWords = map[string][]string{
 	"is_discounted": {"had a discount", "got a discount", "with a discount", "given a discount",
 		"had discounts", "with discounts", "discount applied", "sold at a discount", "at a discount"},
+}
+
+// notFlagWords are everyday names of the model's usual yes/no dimensions
+// said to be false: "orders with no discount" are the orders not discounted.
+var notFlagWords = map[string][]string{
+	"is_discounted": {"no discount", "no discounts", "with no discount", "with no discounts", "without a discount",
+		"without discount", "had no discount", "had no discounts", "got no discount", "not discounted", "never discounted",
+		"non discounted", "full price", "at full price", "sold at full price", "undiscounted", "not on discount",
+		"without any discount", "without discounts", "without any discounts", "at list price", "at full list price"},
 }
 
 // commonWords are short words that are also state or segment codes: written in
@@ -115,53 +149,229 @@ var distinctWords = []string{"different", "distinct", "unique", "individual", "s
 // rewrites turn a phrase into the words the grammar reads, for phrases that
 // mean two things at once: "best seller" is the top product.
 var rewrites = map[string]string{
-	"best seller":         "top product",
-	"best sellers":        "top products",
-	"bestseller":          "top product",
-	"bestsellers":         "top products",
-	"best selling":        "top",
-	"return rate":         "share returned",
-	"returns rate":        "share returned",
-	"top seller":          "top product",
-	"top sellers":         "top products",
-	"worst seller":        "bottom product",
-	"worst sellers":       "bottom products",
-	"most bought":         "top",
-	"average orders":      "average number of orders",
-	"avg orders":          "average number of orders",
-	"mean orders":         "average number of orders",
-	"year before last":    "2 years ago",
-	"lifetime revenue":    "revenue", // all dates: the revenue of a customer's every order
-	"lifetime sales":      "sales",
-	"lifetime spend":      "spend",
-	"how many times":      "how many orders", // "how many times did customers order"
-	"least often":         "fewest orders",
-	"least frequently":    "fewest orders",
-	"most often":          "most orders",
-	"most frequently":     "most orders",
-	"how often":           "how many orders",
-	"spend per order":     "average order value",
-	"first six months":    "first half",
-	"last six months":     "second half",
-	"trailing":            "past",
-	"rolling":             "past",
-	"average order count": "average number of orders",
-	"avg order count":     "average number of orders",
-	"big ticket":          "large",
-	"health care":         "healthcare",
-	"trio of":             "3",
-	"top trio":            "top 3",
-	"revenue per order":   "average order value",
-	"sales per order":     "average order value",
-	"value per order":     "average order value",
-	"order worth":         "order value",
-	"basket value":        "order value",
-	"mean basket":         "average order",
-	"last quarter of":     "fourth quarter of", // "the last quarter of 2025"
-	"last month of":       "december of",
-	"last half of":        "second half of",
-	"fastest selling":     "top",
-	"slowest selling":     "bottom",
+	"best seller":               "top product",
+	"best sellers":              "top products",
+	"bestseller":                "top product",
+	"bestsellers":               "top products",
+	"best selling":              "top",
+	"return rate":               "share returned",
+	"returns rate":              "share returned",
+	"top seller":                "top product",
+	"top sellers":               "top products",
+	"worst seller":              "bottom product",
+	"worst sellers":             "bottom products",
+	"most bought":               "top",
+	"average orders":            "average number of orders",
+	"avg orders":                "average number of orders",
+	"mean orders":               "average number of orders",
+	"year before last":          "2 years ago",
+	"lifetime revenue":          "revenue", // all dates: the revenue of a customer's every order
+	"lifetime sales":            "sales",
+	"lifetime spend":            "spend",
+	"how many times":            "how many orders", // "how many times did customers order"
+	"least often":               "fewest orders",
+	"least frequently":          "fewest orders",
+	"most often":                "most orders",
+	"most frequently":           "most orders",
+	"how often":                 "how many orders",
+	"how many things":           "how many units",
+	"how much stuff":            "how many units",
+	"how many goods":            "how many units",
+	"how much was discounted":   "how much discount",
+	"how much did we discount":  "how much discount",
+	"how much we discounted":    "how much discount",
+	"dollar volume":             "revenue",
+	"year on year":              "year over year",
+	"month on month":            "month over month",
+	"quarter on quarter":        "quarter over quarter",
+	"at least one order":        "",
+	"at least one orders":       "",
+	"at least 1 order":          "",
+	"at least one purchase":     "",
+	"at least once":             "",
+	"one or more orders":        "",
+	"1 or more orders":          "",
+	"topped the sales charts":   "top sales",
+	"topped the charts":         "top",
+	"top of the charts":         "top",
+	"top of the table":          "top",
+	"top of the leaderboard":    "top",
+	"bottom of the table":       "bottom",
+	"bottom of the leaderboard": "bottom",
+	"final quarter of":          "fourth quarter of",
+	"final month of":            "december of",
+	"back half of":              "second half of",
+	"front half of":             "first half of",
+	"first 3 months of":         "first quarter of",
+	"first three months of":     "first quarter of",
+	"last 3 months of":          "fourth quarter of",
+	"last three months of":      "fourth quarter of",
+	"final 3 months of":         "fourth quarter of",
+	"final three months of":     "fourth quarter of",
+	"first 2 quarters of":       "first half of",
+	"first two quarters of":     "first half of",
+	"last 2 quarters of":        "second half of",
+	"last two quarters of":      "second half of",
+	"calendar year":             "year",
+	"broken out by":             "by",
+	"broken down by":            "by",
+	"1st quarter":               "first quarter",
+	"2nd quarter":               "second quarter",
+	"3rd quarter":               "third quarter",
+	"4th quarter":               "fourth quarter",
+	"spend per customer":        "revenue per customer",
+	"spend per client":          "revenue per customer",
+	"spend per buyer":           "revenue per customer",
+	"spend per account":         "revenue per customer",
+	"spending per customer":     "revenue per customer",
+	"spending per client":       "revenue per customer",
+	"spending per buyer":        "revenue per customer",
+	"spending per account":      "revenue per customer",
+	"money per customer":        "revenue per customer",
+	"money per client":          "revenue per customer",
+	"money per buyer":           "revenue per customer",
+	"money per account":         "revenue per customer",
+	"takings per customer":      "revenue per customer",
+	"takings per client":        "revenue per customer",
+	"takings per buyer":         "revenue per customer",
+	"takings per account":       "revenue per customer",
+	"sales per customer":        "revenue per customer",
+	"sales per client":          "revenue per customer",
+	"sales per buyer":           "revenue per customer",
+	"sales per account":         "revenue per customer",
+	"income per customer":       "revenue per customer",
+	"income per client":         "revenue per customer",
+	"income per buyer":          "revenue per customer",
+	"income per account":        "revenue per customer",
+	"grand total":               "total",
+	"grand totals":              "total",
+	"half dozen":                "6",
+	"half a dozen":              "6",
+	"company wide":              "company",
+	"business wide":             "company",
+	"org wide":                  "company",
+	"organization wide":         "company",
+	"dollar volume of orders":   "revenue",
+	"dollar value of orders":    "revenue",
+	"value of orders":           "revenue",
+	"value of all orders":       "revenue",
+	"value of our orders":       "revenue",
+	"total value of orders":     "revenue",
+	"worth of orders":           "revenue",
+	"sales volume in dollars":   "revenue",
+	"spend per order":           "average order value",
+	"first six months":          "first half",
+	"last six months":           "second half",
+	"trailing":                  "past",
+	"rolling":                   "past",
+	"average order count":       "average number of orders",
+	"avg order count":           "average number of orders",
+	"big ticket":                "large",
+	"health care":               "healthcare",
+	"trio of":                   "3",
+	"top trio":                  "top 3",
+	"revenue per order":         "average order value",
+	"sales per order":           "average order value",
+	"value per order":           "average order value",
+	"order worth":               "order value",
+	"an order worth":            "average order value", // "what was an order worth, on average"
+	"a typical order worth":     "average order value",
+	"an average order worth":    "average order value",
+	"the average order worth":   "average order value",
+	"the typical order worth":   "average order value",
+	"basket value":              "order value",
+	"mean basket":               "average order",
+	"last quarter of":           "fourth quarter of", // "the last quarter of 2025"
+	"last month of":             "december of",
+	"last half of":              "second half of",
+	"fastest selling":           "top",
+	"how big is":                "what is", // "how big is the combined quota": how much
+	"how big was":               "what was",
+	"how large is":              "what is",
+	"how large was":             "what was",
+	"how high is":               "what is",
+	"how high was":              "what was",
+	"slowest selling":           "bottom",
+}
+
+// abbreviations are the short forms people type for the grammar's words:
+// read as the words ("revenue last yr", "rev by qtr", "orders w/o a discount").
+var abbreviations = map[string]string{
+	"yr": "year", "yrs": "years", "qtr": "quarter", "qtrs": "quarters", "mth": "month", "mths": "months",
+	"mnth": "month", "mnths": "months", "wk": "week", "wks": "weeks", "rev": "revenue", "revs": "revenue",
+	"amt": "amount", "cust": "customer", "custs": "customers", "prod": "product", "prods": "products",
+	"num": "number", "tot": "total", "dept": "department", "depts": "departments", "yoy": "year over year",
+	"mom": "month over month", "qoq": "quarter over quarter", "w o": "without", "b w": "between", "cnt": "count",
+	"qty": "quantity", "rep s": "reps", "nbr": "number", "no of": "number of", "approx": "about",
+	"excl": "excluding", "incl": "including",
+}
+
+// rewriteWords is the most words a phrase of rewrites has.
+const rewriteWords = 5
+
+// rewriteFirst maps the first word of each phrase of rewrites to the most
+// words such a phrase has: a word that starts none is passed at once.
+var rewriteFirst = sync.OnceValue(func() map[string]int {
+	out := map[string]int{}
+	for p := range rewrites {
+		ws := strings.Fields(p)
+		out[ws[0]] = max(out[ws[0]], len(ws))
+	}
+	return out
+})
+
+// init adds the rewrites said of every grain: "the week before this one" is
+// last week, "the month before last" two months ago.
+func init() {
+	for short, long := range abbreviations {
+		if _, ok := rewrites[short]; !ok {
+			rewrites[short] = long
+		}
+	}
+	for _, g := range []string{"day", "week", "month", "quarter", "year"} {
+		for _, p := range []string{"before this one", "before this", "before the current one", "before the current",
+			"prior to this one", "prior to this", "preceding this one", "preceding this", "just gone", "just ended",
+			"that just ended", "we just finished", "just finished", "just past"} {
+			rewrites[g+" "+p] = "last " + g
+		}
+		rewrites[g+" before last"] = "2 " + g + "s ago"
+		rewrites[g+" prior to last"] = "2 " + g + "s ago"
+	}
+}
+
+func init() {
+	// "how much did a customer spend per order": the average order, not one
+	// row per customer
+	for _, who := range []string{"customers", "clients", "buyers", "shoppers", "people", "a customer", "a client", "a buyer",
+		"a shopper", "the average customer", "the typical customer", "an average customer", "a typical customer"} {
+		for _, verb := range []string{"spend", "spent", "spends", "pay", "paid", "pays"} {
+			rewrites[who+" "+verb+" per order"] = "average order value"
+			rewrites[who+" "+verb+" on each order"] = "average order value"
+			rewrites[who+" "+verb+" per purchase"] = "average order value"
+		}
+	}
+}
+
+func init() {
+	// "new vs returning customers": each kind of customer named in full, so
+	// both are counted
+	for _, n := range []string{"new", "first time"} {
+		for _, o := range []string{"returning", "repeat", "existing"} {
+			for _, j := range []string{"and", "vs", "versus", "or", "against", "compared to", "compared with"} {
+				for _, who := range []string{"customers", "clients", "buyers", "accounts", "customer", "shoppers"} {
+					rewrites[n+" "+j+" "+o+" "+who] = n + " " + who + " " + j + " " + o + " " + who
+					rewrites[o+" "+j+" "+n+" "+who] = o + " " + who + " " + j + " " + n + " " + who
+				}
+			}
+		}
+	}
+	// "how many customers were new", "what share of customers were
+	// returning": the kind said of customers
+	for _, be := range []string{"were", "are", "was", "is"} {
+		for _, k := range []string{"new", "first time", "returning", "repeat", "existing", "brand new"} {
+			rewrites[be+" "+k] = be + " " + k + " customers"
+		}
+	}
 }
 
 // whoSells and whoBuys say who "who" is when nothing else does: who sells is
@@ -248,6 +458,16 @@ func (l *lexicon) everyday() {
 			}
 		}
 	}
+	for dim, words := range notFlagWords {
+		for _, m := range l.phrases[spoken(dim)] {
+			if m.kind == kDim && m.name == dim {
+				m.neg = true
+				for _, w := range words {
+					l.add(w, m, false)
+				}
+			}
+		}
+	}
 	for dim, byValue := range valueWords {
 		for value, words := range byValue {
 			for _, m := range l.phrases[strings.ToLower(value)] {
@@ -290,9 +510,10 @@ func (l *lexicon) everyday() {
 // of the first word so an answer can quote it.
 func rewrite(ws []word) []word {
 	out := ws[:0:0]
+	first := rewriteFirst()
 	for i := 0; i < len(ws); {
 		n, to := 0, ""
-		for k := 3; k >= 1 && n == 0; k-- {
+		for k := min(rewriteWords, first[ws[i].text]); k >= 1 && n == 0; k-- {
 			if i+k > len(ws) {
 				continue
 			}

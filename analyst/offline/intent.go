@@ -48,6 +48,10 @@ type intent struct {
 	hit               string
 	hitMiss, countHit bool
 	flags             []string // yes/no dimensions that must be true ("orders that got a discount")
+	notFlags          []string // yes/no dimensions that must be false ("orders with no discount")
+	// divideBy, when set, is the metric the first is divided by, per row
+	// ("what share of customers were new"): see Division
+	divideBy string
 }
 
 func (in *intent) clone() *intent {
@@ -60,6 +64,7 @@ func (in *intent) clone() *intent {
 	c.amounts = slices.Clone(in.amounts)
 	c.shares = slices.Clone(in.shares)
 	c.flags = slices.Clone(in.flags)
+	c.notFlags = slices.Clone(in.notFlags)
 	c.part = in.part.clone()
 	c.notes = nil
 	return &c
@@ -73,7 +78,10 @@ const MaxGroups = 2
 
 // request turns the intent into a typed query request.
 func (in *intent) request(maxRows int) (query.Request, error) {
-	req := query.Request{Metrics: slices.Clone(in.metrics), Dimensions: slices.Clone(in.dims), Filters: slices.Clone(in.named)}
+	req := query.Request{Metrics: slices.Clone(in.metrics), Filters: slices.Clone(in.named)}
+	if len(in.dims) > 0 {
+		req.Dimensions = slices.Clone(in.dims) // none is nil, however the groups were dropped
+	}
 	if len(in.dims) > MaxGroups {
 		return req, fmt.Errorf("I can group by at most %d dimensions at once, not %s", MaxGroups, strings.Join(labels(in.dims), ", "))
 	}
@@ -81,6 +89,9 @@ func (in *intent) request(maxRows int) (query.Request, error) {
 	where := whereOf(in.filters)
 	for _, f := range in.flags {
 		where = append(where, query.Eq(f, true))
+	}
+	for _, f := range in.notFlags {
+		where = append(where, query.Eq(f, false))
 	}
 	for _, a := range in.amounts {
 		where = append(where, a.filter())
@@ -97,6 +108,9 @@ func (in *intent) request(maxRows int) (query.Request, error) {
 	case len(in.periods) == 1:
 		p := in.periods[0]
 		req.Dates = &query.DateFilter{Dimension: dateField, Range: query.Dates(p.from, p.to)}
+		for _, w := range p.without {
+			where = append(where, query.Not(query.Between(dateField, w.from.Format(time.DateOnly), w.to.Format(time.DateOnly))))
+		}
 	}
 	req.Where = allOf(where)
 	if grain != "" {
@@ -188,6 +202,14 @@ func (in *intent) describe() string {
 		fmt.Fprintf(&b, "the %s whose %s %s", what, metric, how)
 	case in.change:
 		b.WriteString("the change in " + in.measuresBy())
+	case in.divideBy != "":
+		b.WriteString(label(in.metrics[0]) + " as a share of " + label(in.divideBy))
+		if len(in.dims) > 0 {
+			b.WriteString(" by " + joinAnd(labels(in.dims)))
+		}
+		if in.grain != "" {
+			b.WriteString(" by " + string(in.grain))
+		}
 	case in.part != nil:
 		m := joinAnd(labels(in.metrics))
 		b.WriteString(m + in.part.words() + " as a share of all " + m)
@@ -236,6 +258,9 @@ func (in *intent) describe() string {
 	for _, f := range in.flags {
 		b.WriteString(" that " + spoken(f))
 	}
+	for _, f := range in.notFlags {
+		b.WriteString(" that " + strings.Replace(spoken(f), "is ", "are not ", 1))
+	}
 	if in.hit != "" && !in.countHit {
 		b.WriteString(", the " + plural(label(in.dims[0])) + " whose " + label(in.metrics[0]) + " " + in.hitVerb() + " their " + label(in.metrics[1]))
 	}
@@ -249,6 +274,13 @@ func (in *intent) describe() string {
 		b.WriteString(" " + inLabel(in.periods[0].label) + " against the period before")
 	case len(in.periods) == 1:
 		b.WriteString(" " + inLabel(in.periods[0].label))
+		var out []string
+		for _, w := range in.periods[0].without {
+			out = append(out, w.label)
+		}
+		if len(out) > 0 {
+			b.WriteString(" excluding " + joinAnd(out))
+		}
 	}
 	return b.String()
 }

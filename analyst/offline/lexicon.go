@@ -1,6 +1,7 @@
 package offline
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -56,26 +57,27 @@ const (
 	kwQuarterN = "qn" // q1 … q4
 	kwDistinct = "distinct"
 	kwAgo      = "ago"
-	kwHalf     = "half"    // h1, h2, first half (n)
-	kwMore     = "more"    // over, above, more than: a threshold follows
-	kwBefore   = "before"  // the year before (last)
-	kwShrink   = "shrink"  // shrank, lost, fell: the groups that dropped most
-	kwFastest  = "fastest" // fastest growing, growth rate: ranked by percent
-	kwShare    = "share"   // share, percent of: a share of the total
-	kwAverage  = "average" // average per period: mean revenue per month
-	kwLess     = "less"    // under, below, less than
-	kwOrMore   = "ormore"  // "$10k or more": the amount before is a floor
-	kwOrLess   = "orless"  // "$50 or less": a ceiling
-	kwSorted   = "sorted"  // highest first: the whole list, sorted
-	kwSortAsc  = "sortasc" // lowest first
-	kwGross    = "gross"   // before discounts: the gross figure
-	kwSize     = "size"    // small, big: said of orders with a threshold or an order size
-	kwMoreThan = "morecmp" // more, fewer: said in a comparison
-	kwDivide   = "divide"  // revenue divided by customers: a ratio metric
-	kwAttain   = "attain"  // hit, reached, achieved (a quota): its attainment
-	kwMiss     = "miss"    // missed, fell short of (a quota)
-	kwGain     = "gain"    // won, gained (customers): new customers
-	kwUnit     = "unit"    // in dollars: the unit a figure is asked in, which money already is
+	kwHalf     = "half"     // h1, h2, first half (n)
+	kwMore     = "more"     // over, above, more than: a threshold follows
+	kwBefore   = "before"   // the year before (last)
+	kwShrink   = "shrink"   // shrank, lost, fell: the groups that dropped most
+	kwFastest  = "fastest"  // fastest growing, growth rate: ranked by percent
+	kwShare    = "share"    // share, percent of: a share of the total
+	kwAverage  = "average"  // average per period: mean revenue per month
+	kwLess     = "less"     // under, below, less than
+	kwOrMore   = "ormore"   // "$10k or more": the amount before is a floor
+	kwOrLess   = "orless"   // "$50 or less": a ceiling
+	kwSorted   = "sorted"   // highest first: the whole list, sorted
+	kwSortAsc  = "sortasc"  // lowest first
+	kwGross    = "gross"    // before discounts: the gross figure
+	kwSize     = "size"     // small, big: said of orders with a threshold or an order size
+	kwMoreThan = "morecmp"  // more, fewer: said in a comparison
+	kwDivide   = "divide"   // revenue divided by customers: a ratio metric
+	kwAttain   = "attain"   // hit, reached, achieved (a quota): its attainment
+	kwMiss     = "miss"     // missed, fell short of (a quota)
+	kwGain     = "gain"     // won, gained (customers): new customers
+	kwUnit     = "unit"     // in dollars: the unit a figure is asked in, which money already is
+	kwCombined = "combined" // combined, added up: one figure for what is listed, not one each
 )
 
 // meaning is one reading of a phrase.
@@ -89,6 +91,8 @@ type meaning struct {
 	// singular: a value read from its singular ("toy" for TOYS), which after
 	// a subject or an auxiliary is a verb ("did we book")
 	singular bool
+	// neg: a yes/no dimension said to be false ("orders with no discount")
+	neg bool
 }
 
 // lexicon maps phrases of up to maxWords words to their readings.
@@ -269,7 +273,11 @@ func (l *lexicon) structural() {
 		"not counting", "leaving out", "leave out", "leaving", "outside", "outside of", "non", "ignoring",
 		"disregarding", "barring", "excluded", "but not", "except for", "not including", "minus the", "no", "but",
 		"leaving aside", "setting aside", "set aside", "other than the", "beyond", "minus anything", "minus any",
-		"minus all", "minus everything", "less anything", "less any")
+		"minus all", "minus everything", "less anything", "less any", "besides", "save for", "with the exception of",
+		"omitting", "omit", "exclusive of", "net of", "ex", "excl", "exc", "sans", "other than for", "but for")
+	// said after a value they leave it out as well ("with the West excluded",
+	// "returns taken out"): see notAfter
+	kw(kwNot, notAfterWords...)
 	kw(kwWhich, "which", "who", "whom", "where")
 	kw(kwHowMany, "how many", "number of", "count of", "count", "count the", "tally of", "total number of")
 	kw(kwToday, "today", "now", "to date", "till today", "until today", "until now", "till now", "up to now",
@@ -279,6 +287,9 @@ func (l *lexicon) structural() {
 	kw(kwDrill, "break that down", "break it down", "break down", "break this down", "split that", "split it", "drill down", "drill into")
 	for i, o := range []string{"first", "second", "third", "fourth"} {
 		l.add(o, meaning{kind: kKeyword, name: kwOrdinal, n: i + 1}, true)
+	}
+	for i, o := range dayOrdinals {
+		l.add(o, meaning{kind: kKeyword, name: kwOrdinal, n: i + 5}, false) // "the fifteenth of April"
 	}
 	for i := 1; i <= 4; i++ {
 		l.add("q"+string(rune('0'+i)), meaning{kind: kKeyword, name: kwQuarterN, n: i}, false)
@@ -308,6 +319,10 @@ func (l *lexicon) structural() {
 		l.add(s, meaning{kind: kWrite, name: s}, false)
 	}
 	kw(kwBefore, "before")
+	for _, p := range []string{"combined", "altogether", "all together", "together", "added up", "added together", "all added up",
+		"summed", "summed up", "sum of", "the sum of", "sum of all", "total of all", "put together", "taken together", "in aggregate", "aggregated", "as a whole", "pooled", "lumped together"} {
+		l.add(p, meaning{kind: kKeyword, name: kwCombined}, false) // never a misspelling's reading: "summer" is not "summed"
+	}
 	kw(kwShrink, "shrank", "shrink", "shrunk", "shrinking", "lost", "lose", "losing", "drop", "dropped",
 		"declined", "decline", "declining", "fell", "fall", "fallen", "falling", "decrease", "decreased",
 		"went down", "go down", "gone down", "biggest drop", "biggest decline", "biggest fall",
@@ -315,7 +330,7 @@ func (l *lexicon) structural() {
 	kw(kwFastest, "fastest", "fastest growing", "quickest", "growth rate", "in percentage terms",
 		"percentage growth", "percent growth", "relative growth", "grew fastest")
 	kw(kwShare, "share", "share of", "percent", "percentage", "proportion", "fraction", "pct",
-		"what percent", "percent of", "portion", "split of", "mix")
+		"what percent", "percent of", "portion", "split of", "mix", "slice", "slice of", "cut of", "piece of")
 	kw(kwAverage, "average", "avg", "mean", "on average", "typical", "per average")
 	// "sales" on its own is the revenue; "sales rep" and "sales channel" are longer
 	// phrases and win.
@@ -333,7 +348,9 @@ func (l *lexicon) structural() {
 		"lowest to highest", "smallest to largest")
 	kw(kwGross, "gross", "before discounts", "before discount", "before any discount", "before any discounts",
 		"pre discount", "at full list price", "at list price", "at full price", "full list price", "undiscounted",
-		"without discounts", "without any discount", "list price revenue", "at list", "list value", "revenue at list price")
+		"without discounts", "without any discount", "list price revenue", "at list", "list value", "revenue at list price",
+		"before markdowns", "before markdown", "at sticker price", "sticker price", "list price value", "value at list price",
+		"before price cuts", "before reductions", "before any markdowns", "pre markdown")
 	kw(kwSize, "small", "smaller", "large", "larger", "big", "bigger", "size", "sized")
 	kw(kwMoreThan, "more", "fewer", "higher", "lower", "better", "worse", "stronger", "weaker", "ahead", "behind", "outsold", "outperformed")
 	kw(kwDivide, "divided by", "divided among", "over the number of")
@@ -349,13 +366,17 @@ func (l *lexicon) structural() {
 		"reached their quota", "reached quota", "hit quota", "met quota", "met their quota", "achieved quota",
 		"make his number", "made his number", "hit his number", "make her number", "made her number", "hit her number",
 		"make their number", "made their number", "make their numbers", "made their numbers", "hit their numbers",
-		"how close", "how near", "how far from")
+		"how close", "how near", "how far from", "above 100 percent of", "over 100 percent of", "at least 100 percent of",
+		"more than 100 percent of", "100 percent or more of", "at or above 100 percent of", "make its number", "made its number",
+		"hit its number", "hit the number", "made the number", "make the number")
 	kw(kwMiss, "missed", "miss", "missing", "fell short of", "fall short of", "falls short of", "short of",
 		"failed to hit", "failed to reach", "failed to make", "failed to meet", "did not hit", "did not reach",
 		"did not make", "did not meet", "below quota", "under quota", "below their quota", "under their quota",
-		"missed their quota", "missed quota", "missed its quota")
+		"missed their quota", "missed quota", "missed its quota", "below 100 percent of", "under 100 percent of",
+		"less than 100 percent of", "missed its number", "missed their number", "missed the number")
 	kw(kwMore, "over", "above", "more than", "exceeded", "exceed", "exceeds", "worth over", "greater than", "bigger than", "larger than", "at least",
-		"exceeding", "upwards of", "in excess of", "worth more than", "higher than", "min", "minimum")
+		"exceeding", "upwards of", "in excess of", "worth more than", "higher than", "min", "minimum", "north of", "topped",
+		"topping", "tops", "over and above")
 	kw(kwLess, "under", "below", "less than", "smaller than", "at most", "lower than", "cheaper than",
 		"worth less than", "max", "maximum", "up to")
 	for i, h := range []string{"h1", "h2"} {
@@ -377,6 +398,13 @@ var grainWords = map[dialect.Grain][]string{
 	dialect.Quarter: {"quarter", "quarters", "quarterly", "quarter by quarter"},
 	dialect.Year:    {"year", "years", "yearly", "annual", "annually", "year by year", "year over year"},
 }
+
+// dayOrdinals are the spelled ordinals from the fifth to the thirty-first:
+// days of a month ("the fifteenth of April").
+var dayOrdinals = []string{"fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+	"thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
+	"twenty first", "twenty second", "twenty third", "twenty fourth", "twenty fifth", "twenty sixth",
+	"twenty seventh", "twenty eighth", "twenty ninth", "thirtieth", "thirty first"}
 
 var monthNames = []string{"january", "february", "march", "april", "may", "june", "july",
 	"august", "september", "october", "november", "december"}
@@ -435,18 +463,22 @@ var stopWords = toSet(
 	"according", "across", "based", "had", "were", "value", "values", "who", "group", "grouped",
 	"ordered", "placed", "bought", "purchased", "buy", "given", "over", "got", "receive", "received",
 	"make", "generated", "cumulative", "place", "places", "placing", "had", "received",
-	"been", "bring", "makes", "generates", "customer's", "overall", "altogether", "combined",
-	"company", "companywide", "firm", "pls", "plz", "thx", "aside", "start", "end", "beginning", "inclusive", "including",
+	"been", "bring", "makes", "generates", "customer's", "overall",
+	"company", "companywide", "firm", "pls", "plz", "thx", "those", "these", "start", "end", "beginning", "inclusive", "including",
 	"take", "took", "taken", "booked", "book", "close", "closed", "serve", "served", "buying", "buy",
 	"shifted", "shift", "located", "something", "anything", "lifetime", "alltime", "come", "coming",
 	"came", "ordering", "orders placed", "comes", "coming from", "worth", "sells", "used", "often",
 	"frequently", "acquired", "added", "acquire", "side", "single", "away", "granted", "grant", "everyone", "everybody",
 	"move", "moved", "moving", "went", "recorded", "record", "registered", "logged",
 	"handled", "handle", "handles", "managed", "manage", "manages", "owned", "owns", "covered", "covers",
-	"picked", "picked up", "his", "her", "hers", "him", "she", "he", "they", "them", "brand", "very", "if", "wise", "level", "both",
+	"picked", "picked up", "hand out", "handed out", "hand", "handed", "gave out", "give out", "gave", "gives", "his", "her", "hers", "him", "she", "he", "they", "them", "brand", "very", "if", "wise", "level", "both",
 	"show both", "counting", "dollar terms", "in dollar terms", "terms", "all time", "active",
 	"responsible", "assigned", "attributed", "credited", "valued", "sized", "range", "landed", "landing",
 )
+
+// pleasantries are stop words no misspelling is read as: a word near them
+// ("things" is near "thanks") would be dropped, not understood.
+var pleasantries = toSet("thanks", "please")
 
 func toSet(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
@@ -459,13 +491,25 @@ func toSet(ws ...string) map[string]bool {
 // finish sorts the typo candidates, so corrections are deterministic.
 func (l *lexicon) finish() {
 	for w := range stopWords {
-		if len(w) >= 5 && isAlpha(w) {
+		if len(w) >= 5 && isAlpha(w) && !pleasantries[w] {
 			l.typoable = append(l.typoable, w) // "numbr", "frist" are still read
+		}
+	}
+	for w := range numberWords {
+		if len(w) >= 5 && isAlpha(w) {
+			l.typoable = append(l.typoable, w) // "thre", "sevne": numbers
 		}
 	}
 	sort.Strings(l.typoable)
 	l.typoable = dedupe(l.typoable)
 	l.countValues()
+	for p, ms := range l.phrases {
+		// a subject outside the model that an everyday word of it also names
+		// ("quotas": the reps' quota) is the model's
+		if held := slices.ContainsFunc(ms, func(m meaning) bool { return m.kind == kMetric || m.kind == kDim }); held {
+			l.phrases[p] = slices.DeleteFunc(ms, func(m meaning) bool { return m.kind == kOutside })
+		}
+	}
 }
 
 func dedupe(s []string) []string {

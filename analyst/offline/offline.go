@@ -201,6 +201,11 @@ func (a *Analyst) answer(ctx context.Context, question string, res *Resolution, 
 		}
 		return nil, err
 	}
+	if res.Divide != nil {
+		if err := divide(out, *res.Divide); err != nil {
+			return nil, err
+		}
+	}
 	cut := false
 	if len(out.Rows) > a.maxRows {
 		out.Rows, cut = out.Rows[:a.maxRows], true

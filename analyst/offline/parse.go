@@ -52,6 +52,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 		sw                                           seen
 		notWord                                      string // the "not" word not yet applied to a value
 	)
+	notAfter(items)
 	for i := range items {
 		it := &items[i]
 		if it.used {
@@ -59,6 +60,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 		}
 		prev, next := neighbour(items, i-1), neighbour(items, i+1)
 		switch {
+		case (it.kind == kKeyword || it.kind == kUnknown) && notBefore(it, next) && !not:
+			not, notWord = true, it.orig // "revenue minus returns": the returns left out
+			continue
 		case it.kind == kKeyword:
 			switch it.ms[0].name {
 			case kwBy:
@@ -116,6 +120,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 				by = true
 				continue
 			case kwNot:
+				if it.text == "but" && next != nil && (next.kw(kwMore) || next.kw(kwLess)) && !not {
+					continue // "at least $500 but under $1,000": and
+				}
 				not, notWord = true, it.orig
 				continue
 			case kwWhich:
@@ -145,14 +152,21 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 				if strings.HasSuffix(it.text, " than") {
 					sw.vs = true
 				}
+			case kwOrMore, kwOrLess:
+				if prev == nil || !(prev.kw(kwMoreThan) || prev.kw(kwMore) || prev.kw(kwLess)) {
+					unknown = append(unknown, it.orig) // "or more" of no amount
+				}
+				// "how much more (or less)": the change, either way
 			case kwSorted, kwSortAsc:
 				sw.sort = map[bool]int{true: 1, false: -1}[it.kw(kwSorted)]
 			case kwGross:
 				sw.gross = true
+				sw.grossWord = it.text
 			case kwSize:
 				sw.size = append(sw.size, it.orig)
 			case kwMoreThan:
 				sw.comparative = append(sw.comparative, it.orig)
+				change = change || (howMuch || hasKw(items, kwHowMany)) && in.compare // "how much more did we sell in 2025 than in 2024": the change
 			case kwDivide:
 				sw.divide = true
 			case kwGain:
@@ -166,7 +180,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 				if prev != nil && next != nil && prev.is(kValue) && next.is(kValue) {
 					compareValues = true // "East vs West": one row each, never a sum
 				}
-			case kwAnd, kwTo, kwFrom, kwSince, kwBetween, kwThis, kwLast, kwAgo, kwHalf, kwUnit:
+			case kwAnd, kwTo, kwFrom, kwSince, kwBetween, kwThis, kwLast, kwAgo, kwHalf, kwUnit, kwCombined:
 				// joins values ("North and South") or a time phrase already read
 			default:
 				unknown = append(unknown, it.orig)
@@ -249,7 +263,11 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 				not = false
 				break
 			}
-			m := r.chooseValue(it, prev, next, in)
+			before := prev
+			if prev != nil && prev.kw(kwNot) {
+				before = neighbour(items, i-2) // "every industry but retail": the industry
+			}
+			m := r.chooseValue(it, before, next, in)
 			if u := r.lexMetric("units sold"); howMany && soldThings[m.name] && u != "" && !not && !sw.distinct {
 				// "how many Books did we sell": units of them
 				in.metrics, howMany, cu.namedMetric = appendNew(in.metrics, u), false, true
@@ -257,8 +275,8 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 			addValue(in, m.name, m.value, not)
 			marks = append(marks, shareMark{pos: i, dim: m.name, value: m.value})
 			// "excluding Online and Phone" excludes both
-			not = not && next != nil && next.kw(kwAnd) && neighbour(items, i+2) != nil && neighbour(items, i+2).is(kValue)
-		case it.kind == kGrain && namesPeriod(it, next):
+			not = not && next != nil && next.kw(kwAnd) && valueNext(items, i+2)
+		case it.kind == kGrain && namesPeriod(it, next) && (prev == nil || !prev.kw(kwBy)):
 			// "the month of November 2025": the grain word names the period
 		case it.kind == kGrain:
 			g := it.ms[0].grain
@@ -281,8 +299,13 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 			}
 			met, isMet := it.reading(kMetric)
 			switch {
-			case isDim && (qualifies(dim.name, prev, next) || !wantDim && qualifies(dim.name, nil, pastNot(items, i))):
-				// "the North region", "customer Paul Lee": the value says it
+			case isDim && (dim.neg || not && r.isFlag(dim.name)):
+				// "orders with no discount", "not discounted": the flag is false
+				in.notFlags = appendNew(in.notFlags, dim.name)
+				not = false
+			case isDim && (it.text == it.sing() && qualifies(dim.name, prev, next) ||
+				!wantDim && (it.text == it.sing() || next != nil && next.kw(kwNot)) && qualifies(dim.name, nil, pastNot(items, i))):
+				// "the North region", "customer Paul Lee", "channels except Online": the value says it
 			case isDim && !wantDim && prev != nil && (prev.is(kValue) || prev.is(kFilter)) && r.subject(dim.name):
 				// "SMB clients", "West reps": whose orders, not a grouping
 			case isMet && howMany:
@@ -310,6 +333,8 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 					unknown = append(unknown, it.orig)
 				}
 				howMany = false
+			case isDim && !wantDim && !isMet && hasKw(items, kwCombined):
+				// "the West's quota, all reps added up": summed over them, not one each
 			case isDim && (wantDim || !isMet):
 				if by && in.rank == 0 && !which && sw.groupFirst == "" {
 					sw.groupFirst = dim.name // "for every region, which rep …"
@@ -321,7 +346,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 					rankPlural = o != singular(o)
 				}
 			case isMet && r.countsADimension(met.name) && len(in.metrics) > 0 && !(prev != nil && prev.kw(kwAnd)) &&
-				(r.isDimWord(it) || next != nil && (next.kw(kwMore) || next.kw(kwLess))):
+				(r.isDimWord(it) || next != nil && (next.kw(kwMore) || next.kw(kwLess)) || fromBefore(items, i)):
 				// "revenue from orders over $5,000": which orders, not a count
 				// "revenue from customers in Ohio": whose revenue, not a count
 			case isMet && next != nil && spendVerbs[next.text] && len(it.ms) > 0 && r.countsADimension(met.name):
@@ -336,6 +361,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 				in.metrics = appendNew(in.metrics, met.name)
 				cu.namedMetric = true
 				howMany = false
+				sw.revenueVerb = sw.revenueVerb || met.name == r.revenue && revenueVerbs[it.text]
 			}
 			if isMet && shareAt >= 0 && metricAt < 0 {
 				metricAt = i
@@ -362,6 +388,14 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 		}
 		return nil, cu, &decline{kind: DeclineNotUnderstood, reason: reason, unknown: unknown}
 	}
+	if len(in.periods) == 1 && in.periods[0].each != "" && in.grain == "" && !average && !change {
+		in.grain = in.periods[0].each // "revenue in 2023, 2024 and 2025": one row each
+	} else if each := grainOf(in.periods); each != "" && in.rank != 0 && in.grain != "" {
+		if outer, inner, ok := r.grainWithin(each, in.grain); ok && inner == in.grain {
+			// "the top month in 2024 and the top month in 2025": months ranked within each year
+			in.dims, perGroup = appendNew(in.dims, outer), true
+		}
+	}
 	if d := r.settleClasses(in, &sw, &average, &change); d != nil {
 		return nil, cu, d
 	}
@@ -373,6 +407,11 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 	if len(afterValue) > 0 && len(afterValue) < len(in.metrics) {
 		// a measure word that only says what a value is ("revenue for healthcare
 		// customers") when another measure is asked for
+		if slices.Equal(afterValue, []string{r.revenue}) && !slices.ContainsFunc(in.metrics, func(m string) bool { return m != r.revenue && !r.isCount(m) }) {
+			// "all customers except enterprise revenue": the money is asked, the
+			// customers say whose
+			afterValue = slices.DeleteFunc(slices.Clone(in.metrics), func(m string) bool { return m == r.revenue })
+		}
 		in.metrics = slices.DeleteFunc(in.metrics, func(m string) bool {
 			return slices.Contains(afterValue, m) && m != in.orderBy && m != r.attainment // "Marco Tucker quota attainment"
 		})
@@ -391,16 +430,33 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 			in.metrics = slices.Compact(in.metrics)
 		}
 	}
+	if rc := r.lexMetric("returning customers"); rc != "" && slices.Contains(in.metrics, rc) {
+		// "how many customers made a repeat purchase": the returning ones
+		in.metrics = slices.DeleteFunc(in.metrics, func(m string) bool { return m == r.countOf["customer_id"] })
+	}
 	if len(in.metrics) == 0 && len(implied) > 0 {
 		in.metrics = implied
 		cu.namedMetric = true
+	}
+	if sw.revenueVerb && len(in.metrics) == 2 && slices.ContainsFunc(in.metrics, r.revenueRatio) {
+		// "how much did the average order bring in": the ratio says the verb's revenue
+		in.metrics = slices.DeleteFunc(in.metrics, func(m string) bool { return m == r.revenue })
+	}
+	if nc := r.lexMetric("new customers"); howMuch && (r.namesMetric(items, nc) || r.namesMetric(items, r.lexMetric("returning customers"))) && !hasKw(items, kwHowMany) && !countSaid(items) && !share {
+		// "how much did new customers spend": never all customers' spend
+		return nil, cu, unsupported("I can count new and returning customers, but the model does not say what they spent: ask how many new customers there were, or for revenue by segment or customer")
+	}
+	if howMuch && r.revenue != "" && len(in.metrics) > 0 && !share && !hasKw(items, kwHowMany) && !moved(items) && !slices.ContainsFunc(in.metrics, func(m string) bool { return !r.isCount(m) }) && !countSaid(items) {
+		// "how much did Enterprise customers generate", "how much did orders
+		// total": money; a count is asked "how many"
+		in.metrics, in.defaulted = []string{r.revenue}, false
 	}
 	if len(in.metrics) == 0 && howMuch && r.revenue != "" && in.grain == "" && len(in.dims) == 0 {
 		in.metrics, in.defaulted = []string{r.revenue}, true // "how much did the West sell": money, not a count
 	}
 	if len(sw.attain) > 0 && r.attainment != "" && in.rank != 0 && !in.countHit {
 		in.orderBy = r.attainment // "the lowest % of quota reached by any rep": ranked by attainment
-	} else if len(sw.attain) > 0 && r.attainment != "" && len(in.dims) > 0 && (which || list || in.hit != "") {
+	} else if len(sw.attain) > 0 && r.attainment != "" && len(in.dims) > 0 && (which || list || in.hit != "" || slices.ContainsFunc(sw.attain, percentOfQuota)) {
 		// "which reps hit their quota": the reps kept by their attainment, not a top one
 		in.hit, in.hitMiss, in.rank, which = r.attainment, sw.miss, 0, false
 	}
@@ -460,6 +516,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 	if share && change && len(in.periods) > 0 {
 		share, fastest = false, true // "by what percent did revenue grow": the change, in percent
 	}
+	if share && len(sw.attain) == 0 && r.shareOfWhole(in, items) {
+		share = false // "what share of customers were new": new customers ÷ customers
+	}
 	if share && len(sw.attain) == 0 && !r.sharePart(in, marks, shareAt, metricAt) {
 		if len(in.dims) == 0 && in.grain == "" {
 			return nil, cu, unsupported("I read a share of %s but not of what part: name the part (\"the share of revenue from the West\") or what to share it out over (\"each region's share of revenue\")", joinAnd(labels(in.metrics)))
@@ -475,7 +534,11 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 			}
 		}
 	}
-	if change && (in.compare || len(in.periods) == 1 && (shrink || fastest || in.rank != 0 || howMuch && in.periods[0].unit != "")) {
+	overUnit := len(in.periods) == 1 && in.periods[0].unit != "" && in.grain == in.periods[0].unit && len(in.dims) == 0
+	if change && (in.compare || len(in.periods) == 1 && (shrink || fastest || in.rank != 0 || (howMuch || overUnit) && in.periods[0].unit != "")) {
+		if overUnit {
+			in.grain = "" // "2025 year-over-year growth": 2025 against 2024, not 2025 by year
+		}
 		in.change, in.compare = true, len(in.periods) == 2
 		if (shrink || fastest || in.rank != 0 || which) && (len(in.dims) > 0 || in.grain != "") {
 			in.moved = &changeRank{byPct: fastest, bottom: shrink || in.rank < 0}
@@ -491,6 +554,33 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 		}
 	}
 	return in, cu, nil
+}
+
+// percentOfQuota reports whether an attainment phrase names 100% of a quota
+// ("reps above 100% of quota"): the reps kept by it.
+func percentOfQuota(phrase string) bool { return strings.Contains(strings.ToLower(phrase), "100") }
+
+// revenueVerbs say revenue as what was done: "bring in", "spend".
+var revenueVerbs = toSet("bring in", "brought in", "spend", "spent", "spending", "earn", "earned", "generate", "generated",
+	"pay", "paid", "rake in", "raked in", "pulled in", "bill", "billed", "invoiced", "worth", "make", "made")
+
+// revenueRatio reports whether metric is the revenue divided by another
+// metric (average order value, revenue per customer).
+func (r *Resolver) revenueRatio(metric string) bool {
+	for k, m := range r.ratio {
+		if m == metric && k[0] == r.revenue {
+			return true
+		}
+	}
+	return false
+}
+
+// grainOf is the grain of the listed periods one range is made of, or "".
+func grainOf(ps []period) dialect.Grain {
+	if len(ps) != 1 {
+		return ""
+	}
+	return ps[0].each
 }
 
 // refuse declines requests to change data and subjects outside the model.
@@ -735,8 +825,8 @@ func (r *Resolver) chooseValue(it *item, prev, next *item, in *intent) meaning {
 		return vals[0]
 	}
 	for _, n := range []*item{prev, next} {
-		if n == nil {
-			continue
+		if n == nil || n.text != n.sing() {
+			continue // "customers Marco Tucker sold to": plural, not the value's kind
 		}
 		for _, v := range vals {
 			if d, ok := n.reading(kDim); ok && d.name == v.name {

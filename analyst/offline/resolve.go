@@ -66,6 +66,9 @@ type Resolution struct {
 	// compares so ("the reps at 100% of their quota or more"): compile it
 	// with query.Compiler.CompileKept.
 	Keep *query.Cmp
+	// Divide, when set, asks for one metric of the result divided by another,
+	// per row, computed after the query (see [Division]).
+	Divide *Division
 	// CountAs, when set, asks for the number of rows the request returns
 	// (those Keep keeps), in a column of this name: compile it with
 	// query.Compiler.CompileCountGroups.
@@ -226,8 +229,8 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	}
 	r.quotaYear(in, ws, today)
 	who := whoIs(ws)
-	if who == "" && slices.ContainsFunc(ws, func(w word) bool { return w.text == "who" }) && r.asksQuota(in) {
-		who = "rep_name" // "who was furthest below quota": a rep, who holds a quota
+	if who == "" && slices.ContainsFunc(ws, func(w word) bool { return w.text == "who" }) && (r.asksQuota(in) || in.rank != 0 && len(in.dims) == 0 && in.grain == "") {
+		who = "rep_name" // "who was furthest below quota", "who led in revenue": a rep, who sells and holds a quota
 	}
 	switch {
 	case who == "" || in.rank == 0 || in.grain != "" || slices.Contains(in.dims, who):
@@ -253,7 +256,7 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	if err != nil {
 		return r.declined(&decline{kind: DeclineTooLarge, reason: err.Error()})
 	}
-	res := &Resolution{Request: req, Part: in.partShare(), Keep: in.keep(), CountAs: in.countAs(), Notes: append(notes, in.notes...), Reading: reading(in), in: in}
+	res := &Resolution{Request: req, Part: in.partShare(), Keep: in.keep(), CountAs: in.countAs(), Divide: in.division(), Notes: append(notes, in.notes...), Reading: reading(in), in: in}
 	if suggest {
 		res.Suggestions = r.followUps(in, today)
 	}
@@ -282,7 +285,7 @@ func (r *Resolver) verifiedLike(in *intent) (verified, bool) {
 
 // plain reports whether the intent has no filter, period, grain or layer.
 func (in *intent) plain() bool {
-	return len(in.filters) == 0 && len(in.named) == 0 && len(in.periods) == 0 && len(in.amounts) == 0 &&
+	return len(in.filters) == 0 && len(in.named) == 0 && len(in.notFlags) == 0 && len(in.periods) == 0 && len(in.amounts) == 0 &&
 		in.grain == "" && !in.layered() && in.part == nil && in.lastGrain == "" && in.sorted == 0
 }
 
@@ -326,7 +329,7 @@ func (r *Resolver) complete(in *intent) *decline {
 func merge(prev, cur *intent, cu cues) *intent {
 	out := prev.clone()
 	if len(cur.metrics) > 0 {
-		out.metrics = cur.metrics
+		out.metrics, out.divideBy = cur.metrics, cur.divideBy
 		out.defaulted = false
 		if out.orderBy != "" {
 			out.orderBy = cur.metrics[0]
@@ -357,6 +360,9 @@ func merge(prev, cur *intent, cu cues) *intent {
 	}
 	for _, n := range cur.named {
 		out.named = appendNew(out.named, n)
+	}
+	for _, f := range cur.notFlags {
+		out.notFlags = appendNew(out.notFlags, f)
 	}
 	if len(cur.periods) > 0 {
 		out.periods, out.compare = cur.periods, cur.compare

@@ -2,6 +2,7 @@ package offline
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/salesanalytics/salesanalytics/dialect"
@@ -20,6 +21,13 @@ type period struct {
 	// current is the grain of a period that runs to today ("this year", YTD):
 	// it may have no orders yet (see Resolver.settle).
 	current dialect.Grain
+	// without are periods left out of this one ("2025 excluding December"),
+	// which not marks
+	without []period
+	not     bool
+	// each is the grain of the periods listed to make this one ("March, April
+	// and May"): without "combined", one row each.
+	each dialect.Grain
 }
 
 func (p period) days() int { return int(p.to.Sub(p.from)/(24*time.Hour)) + 1 }
@@ -31,6 +39,7 @@ func periods(items []item, today time.Time) (ps []period, compare bool, err erro
 	var spans []period
 	var joins []string // the keyword before each span: since, between, from, to, and, vs
 	var lastKw, lastText, firstText string
+	excluding := false // the last period read was left out of the one before
 	for i := 0; i < len(items); i++ {
 		it := &items[i]
 		if it.kind == kKeyword {
@@ -38,6 +47,11 @@ func periods(items []item, today time.Time) (ps []period, compare bool, err erro
 			case kwSince, kwBetween, kwFrom, kwTo, kwAnd, kwVs:
 				lastKw, lastText = it.ms[0].name, it.text
 				continue
+			case kwMore, kwLess, kwMoreThan:
+				if len(spans) > 0 && i+1 < len(items) && items[i+1].kind == kYear {
+					lastKw, lastText = kwVs, it.text // "was 2025 higher than 2024": set side by side
+					continue
+				}
 			}
 		}
 		p, n, ok, perr := spanAt(items, i, today)
@@ -46,6 +60,9 @@ func periods(items []item, today time.Time) (ps []period, compare bool, err erro
 		}
 		if !ok && len(spans) > 0 {
 			p, n, ok = before(items, i, spans[len(spans)-1]) // "last year against the year before"
+		}
+		if !ok && len(spans) > 0 && lastKw != "" {
+			p, n, ok = ellipsis(items, i, spans[len(spans)-1]) // "the first quarter of 2025 against the second"
 		}
 		if !ok {
 			if it.kind != kKeyword || it.ms[0].name != kwChange {
@@ -56,6 +73,20 @@ func periods(items []item, today time.Time) (ps []period, compare bool, err erro
 		for j := i; j < i+n; j++ {
 			items[j].used = true
 		}
+		if i > 0 && len(spans) > 0 && (items[i-1].kw(kwNot) && !items[i-1].used || excluding && lastKw == kwAnd) {
+			// "2025 excluding December (and November)": left out of the period before it
+			items[i-1].used = true
+			outer := &spans[len(spans)-1]
+			if p.inYear != nil {
+				p = p.inYear(outer.from.Year())
+			}
+			p.not, excluding = true, true
+			outer.without = append(outer.without, p)
+			lastKw = ""
+			i += n - 1
+			continue
+		}
+		excluding = false
 		if lastKw != "" && i > 0 {
 			items[i-1].used = true
 		}
@@ -66,6 +97,13 @@ func periods(items []item, today time.Time) (ps []period, compare bool, err erro
 		}
 		lastKw = ""
 		i += n - 1
+	}
+	spans, joins = foldYear(spans, joins)
+	if p, ok := run(spans, joins); ok {
+		if !hasKw(items, kwCombined) {
+			p.each = spans[0].unit // "revenue in 2023, 2024 and 2025": one row each
+		}
+		return []period{p}, false, nil // "March, April and May 2025 combined"
 	}
 	switch len(spans) {
 	case 0:
@@ -88,6 +126,9 @@ func periods(items []item, today time.Time) (ps []period, compare bool, err erro
 		if joins[0] == kwSince {
 			p = period{from: p.from, to: today, label: "since " + p.label}
 		}
+		if p.label == "today" && !hasText(items, "today") {
+			return nil, false, nil // "total sales to date", "revenue until now": every order so far
+		}
 		return []period{p}, false, nil
 	case 2:
 		a, b := spans[0], spans[1]
@@ -98,9 +139,16 @@ func periods(items []item, today time.Time) (ps []period, compare bool, err erro
 				return nil, false, fmt.Errorf("the range starts %s, after it ends %s", a.label, b.label)
 			}
 			return []period{{from: a.from, to: b.to, label: "from " + a.from.Format(time.DateOnly) + " to " + b.to.Format(time.DateOnly)}}, false, nil
+		case joins[1] != kwVs && a.unit == b.unit && a.unit != "" && rankedGrain(items, a.unit) && !moved(items):
+			// "the top month in 2024 and the top month in 2025": ranked within each year
+			a, b = anchor(a, b)
+			if b.from.Before(a.from) {
+				a, b = b, a
+			}
+			return []period{{from: a.from, to: b.to, each: a.unit, label: "from " + a.from.Format(time.DateOnly) + " to " + b.to.Format(time.DateOnly)}}, false, nil
 		case joins[1] == "" && b.label == "today":
 			return []period{{from: a.from, to: b.to, label: "from " + a.from.Format(time.DateOnly) + " to " + b.to.Format(time.DateOnly)}}, false, nil
-		case joins[1] == "" && a.inYear != nil && b.inYear == nil && !moved(items):
+		case joins[1] == "" && (a.inYear != nil && b.inYear == nil || a.unit == dialect.Day && b.unit == dialect.Day) && !moved(items):
 			// "Mar-Jun 2025": two months written next to each other, one year
 			a, b = anchor(a, b)
 			if b.to.Before(a.from) {
@@ -120,6 +168,75 @@ func periods(items []item, today time.Time) (ps []period, compare bool, err erro
 		}
 	}
 	return nil, false, fmt.Errorf("I read %d time periods and do not know how they go together", len(spans))
+}
+
+// rankedGrain reports whether the items rank a grain finer than unit ("the
+// top month" of two years).
+func rankedGrain(items []item, unit dialect.Grain) bool {
+	order := []dialect.Grain{dialect.Day, dialect.Week, dialect.Month, dialect.Quarter, dialect.Year}
+	ranked, finer := false, false
+	for i := range items {
+		it := &items[i]
+		ranked = ranked || it.kw(kwTop) || it.kw(kwBottom)
+		finer = finer || it.kind == kGrain && slices.Index(order, it.ms[0].grain) < slices.Index(order, unit)
+	}
+	return ranked && finer
+}
+
+// hasText reports whether an item is the words text.
+func hasText(items []item, text string) bool {
+	return slices.ContainsFunc(items, func(it item) bool { return it.text == text })
+}
+
+// foldYear gives the periods named without their year ("2025 revenue for
+// March, April and May") the one year named alone, which then is no period
+// of its own.
+func foldYear(spans []period, joins []string) ([]period, []string) {
+	year, bare := -1, 0
+	for i, p := range spans {
+		switch {
+		case p.inYear != nil:
+			bare++
+		case p.unit == dialect.Year && year < 0 && (joins[i] == "" || joins[i] == kwFrom):
+			year = i
+		default:
+			return spans, joins
+		}
+	}
+	if year < 0 || bare == 0 || bare != len(spans)-1 {
+		return spans, joins
+	}
+	y := spans[year].from.Year()
+	var ps []period
+	var js []string
+	for i, p := range spans {
+		if i != year {
+			ps, js = append(ps, p.inYear(y)), append(js, joins[i])
+		}
+	}
+	if year == 0 && len(js) > 0 {
+		js[0] = joins[0]
+	}
+	return ps, js
+}
+
+// run reads three or more whole periods of one kind, listed with "and" or
+// commas and following each other ("March, April and May"), as the one range
+// they make.
+func run(spans []period, joins []string) (period, bool) {
+	if len(spans) < 3 {
+		return period{}, false
+	}
+	for i, p := range spans {
+		if p.unit == "" || p.unit != spans[0].unit || i > 0 && joins[i] != "" && joins[i] != kwAnd {
+			return period{}, false
+		}
+		if i > 0 && !p.from.Equal(spans[i-1].to.AddDate(0, 0, 1)) {
+			return period{}, false
+		}
+	}
+	a, b := spans[0], spans[len(spans)-1]
+	return period{from: a.from, to: b.to, label: "from " + a.from.Format(time.DateOnly) + " to " + b.to.Format(time.DateOnly)}, true
 }
 
 // moved reports whether the question asks how something changed between its
@@ -192,7 +309,7 @@ func spanAt(items []item, i int, today time.Time) (period, int, bool, error) {
 		if n := next(1); n != nil && n.kw(kwHalf) { // 2025 H1, "2025 first-half"
 			return half(it.n, n.ms[0].n), 2, true, nil
 		}
-		if n, g := next(1), next(2); n != nil && g != nil && n.kw(kwOrdinal) && g.kind == kGrain && g.ms[0].grain == dialect.Quarter {
+		if n, g := next(1), next(2); n != nil && g != nil && n.kw(kwOrdinal) && n.ms[0].n <= 4 && g.kind == kGrain && g.ms[0].grain == dialect.Quarter {
 			return quarter(it.n, n.ms[0].n), 3, true, nil // "2025 first quarter"
 		}
 		y := it.n
@@ -203,7 +320,19 @@ func spanAt(items []item, i int, today time.Time) (period, int, bool, error) {
 			return quarter(y, q), 2, true, nil
 		}
 		return latest(quarter(today.Year(), q), today, func(y int) period { return quarter(y, q) }), 1, true, nil
-	case it.kw(kwOrdinal):
+	case it.kw(kwOrdinal) && next(1) != nil && next(1).kind == kMonth: // the first of February (2025)
+		m, d := next(1).ms[0].n, it.ms[0].n
+		if y, ok := year(2); ok {
+			p, err := validDay(y, m, d)
+			return p, 3, err == nil, err
+		}
+		return dayInYear(m, d, today, 2)
+	case it.kw(kwOrdinal) && it.ms[0].n <= 4:
+		if j, o := next(1), next(2); j != nil && o != nil && (j.kw(kwVs) || j.kw(kwAnd) || j.kw(kwTo)) && o.kw(kwOrdinal) && quarterAfter(items, i+3) && !items[i+3].kw(kwHalf) {
+			// "first vs second quarter of 2025": the quarter said once, for both
+			q := it.ms[0].n
+			return latest(quarter(today.Year(), q), today, func(y int) period { return quarter(y, q) }), 1, true, nil
+		}
 		if n := next(1); n != nil && n.kind == kGrain && n.ms[0].grain == dialect.Quarter {
 			q := it.ms[0].n
 			if y, ok := year(2); ok {
@@ -213,7 +342,7 @@ func spanAt(items []item, i int, today time.Time) (period, int, bool, error) {
 		}
 	case it.kind == kMonth:
 		m := it.ms[0].n
-		if n := next(1); n != nil && n.kind == kNumber && n.n >= 1 && n.n <= 31 { // March 1, 2025
+		if n := next(1); n != nil && (n.kind == kNumber && n.n >= 1 && n.n <= 31 || n.kw(kwOrdinal) && !quarterAfter(items, i+2)) { // March 1, 2025; March the third
 			if y, ok := year(2); ok {
 				p, err := validDay(y, m, n.n)
 				return p, 3, err == nil, err
@@ -236,9 +365,18 @@ func spanAt(items []item, i int, today time.Time) (period, int, bool, error) {
 		if it.n == 1 { // 2025-03
 			return month(it.date.Year(), int(it.date.Month())), 1, true, nil
 		}
+		if it.n == 2 { // 2/1: the year is the range's other end's
+			return dayInYear(int(it.date.Month()), it.date.Day(), today, 1)
+		}
 		return day(it.date.Year(), int(it.date.Month()), it.date.Day()), 1, true, nil
 	}
 	return period{}, 0, false, nil
+}
+
+// quarterAfter reports whether item i is a quarter or half word: "March,
+// first quarter" is no day.
+func quarterAfter(items []item, i int) bool {
+	return i < len(items) && (items[i].kind == kGrain && items[i].ms[0].grain == dialect.Quarter || items[i].kw(kwHalf))
 }
 
 // relative reads last/this + [N] + grain.
@@ -434,6 +572,16 @@ func before(items []item, i int, prev period) (period, int, bool) {
 		return month(f.Year(), int(f.Month())), 2, true
 	}
 	return period{}, 0, false
+}
+
+// ellipsis reads an ordinal alone after a quarter ("the first quarter of
+// 2025 compared to the second") as that quarter of the same year.
+func ellipsis(items []item, i int, prev period) (period, int, bool) {
+	it := &items[i]
+	if !it.kw(kwOrdinal) || it.ms[0].n > 4 || prev.unit != dialect.Quarter || i+1 < len(items) && items[i+1].kind == kGrain {
+		return period{}, 0, false
+	}
+	return quarter(prev.from.Year(), it.ms[0].n), 1, true
 }
 
 // half is the first (h = 1) or second half of year y.

@@ -72,6 +72,15 @@ func split(q string) []word {
 				out = append(out, word{text: t, sing: t, orig: string(c)})
 			}
 		case c == '\'' || c == '’':
+			if neg, ok := notContraction(cur, r, i); ok {
+				// "weren't", "didn't", "can't": the verb, then "not" (never
+				// dropped: "orders that weren't returned" is not the returned ones)
+				cur = append(cur[:0], []rune(neg)...)
+				flush()
+				out = append(out, word{text: "not", sing: "not", orig: "n't"})
+				i++ // the t
+				continue
+			}
 			for i+1 < len(r) && unicode.IsLetter(r[i+1]) {
 				i++
 			}
@@ -81,6 +90,27 @@ func split(q string) []word {
 	}
 	flush()
 	return out
+}
+
+// notContraction reads a word ending in n before an apostrophe and a final t
+// ("weren't", "don't", "can't", "won't") as its verb, without the n; ok is
+// false for any other apostrophe.
+func notContraction(cur, r []rune, i int) (string, bool) {
+	if len(cur) < 2 || i+1 >= len(r) || (r[i+1] != 't' && r[i+1] != 'T') || i+2 < len(r) && unicode.IsLetter(r[i+2]) {
+		return "", false
+	}
+	w := strings.ToLower(string(cur))
+	switch {
+	case w == "can":
+		return string(cur), true
+	case w == "won":
+		return "will", true
+	case w == "ain":
+		return "is", true
+	case strings.HasSuffix(w, "n"):
+		return string(cur[:len(cur)-1]), true
+	}
+	return "", false
 }
 
 func allDigits(r []rune, from, n int) bool {
@@ -150,5 +180,5 @@ var numberWords = map[string]int{
 	"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
 	"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 	"hundred": 100, "trio": 3, "quartet": 4, "half dozen": 6, "dozen": 12, "couple": 2, "pair": 2,
-	"thousand": 1000, "million": 1000000,
+	"thousand": 1000, "million": 1000000, "grand": 1000,
 }
