@@ -131,30 +131,20 @@ func presetNames() string {
 }
 
 // Spell returns f with each text value spelled as the catalog spells it,
-// matched ignoring case ("west" is West); a value that matches nothing is
-// kept, for the view to reject with the valid ones.
+// matched ignoring case ("west" is West; see [FilterField.Spell]); a value
+// that matches nothing is kept, for the view to reject with the valid ones.
 func (c *Catalog) Spell(f Filter) Filter {
 	for _, field := range filterFields {
-		if field.choices == nil {
-			continue
-		}
-		valid := field.choices(c)
-		spell := func(v string) string {
-			if j := slices.IndexFunc(valid, func(s string) bool { return strings.EqualFold(s, v) }); j >= 0 {
-				return valid[j]
-			}
-			return v
-		}
 		switch field.Kind {
 		case FieldText:
 			vals := slices.Clone(*field.texts(&f))
 			for i, v := range vals {
-				vals[i] = spell(v)
+				vals[i] = field.Spell(c, v)
 			}
 			*field.texts(&f) = vals
 		case FieldOne:
 			if s := field.one(&f); *s != "" {
-				*s = spell(*s)
+				*s = field.Spell(c, *s)
 			}
 		}
 	}
