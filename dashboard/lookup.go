@@ -106,17 +106,17 @@ func (ff *FilterFlags) dates(cat *Catalog, now time.Time) (time.Time, time.Time,
 		return ff.f.From, ff.f.To, nil
 	}
 	if ff.period == "" {
-		from, to, _ := DefaultRange(cat.First, cat.Last, now)
+		from, to, _ := DefaultRange(cat.First, cat.End(), now)
 		return from, to, nil
 	}
 	p, err := ParsePreset(ff.period)
 	if err != nil {
 		return time.Time{}, time.Time{}, err
 	}
-	from, to, ok := p.Range(cat.First, cat.Last, now)
+	from, to, ok := p.Range(cat.First, cat.End(), now)
 	if !ok {
 		return time.Time{}, time.Time{}, fmt.Errorf("%w: -period %s: the data (%s to %s) holds no %s", ErrInvalidFilter, p,
-			cat.First.Format(time.DateOnly), cat.Last.Format(time.DateOnly), strings.ToLower(p.Label()))
+			cat.First.Format(time.DateOnly), cat.End().Format(time.DateOnly), strings.ToLower(p.Label()))
 	}
 	return from, to, nil
 }

@@ -126,15 +126,23 @@ func TestPartialNameListsTheMatches(t *testing.T) {
 }
 
 // TestPeriodFlag: -period takes the web's words and resolves them against the
-// data's last day; without dates the view opens on the last complete year.
+// data's end (the eve of its as-of date); without dates the view opens on the
+// last complete year.
 func TestPeriodFlag(t *testing.T) {
 	db := small(t)
 	var last time.Time
 	eng, err := engine.Open(context.Background(), engine.Config{Name: "embedded", Path: db, ReadOnly: true})
 	require.NoError(t, err)
+	var asOf time.Time
 	require.NoError(t, eng.DB().QueryRow(`SELECT MAX(CAST(ORDER_DATE AS DATE)) FROM RAW.ORDERS`).Scan(&last))
+	require.NoError(t, eng.DB().QueryRow(`SELECT AS_OF_DATE FROM RAW.SETTINGS`).Scan(&asOf))
 	require.NoError(t, eng.Close())
+	// The data ends on the day before its as-of date (every day before it is
+	// over), or on its last order day if that is later.
 	last = last.UTC()
+	if eve := asOf.UTC().AddDate(0, 0, -1); eve.After(last) {
+		last = eve
+	}
 	date := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 	y := last.Year()
 	// The last complete year and quarter, counted by hand: a block is
