@@ -27,8 +27,8 @@ const Stdout = "-"
 //	               the view has several)
 //	-table NAME    only this table
 //
-// A CSV file leaves out the columns that serve the pages only (drill, key,
-// other, count).
+// Every export, JSON or CSV, leaves out the columns that serve the pages only
+// (drill, key, other, count): one rule, [dashboard.PublicTable].
 type Export struct {
 	JSON  bool
 	CSV   string
@@ -69,6 +69,11 @@ func (e *Export) Write(out io.Writer, view string, f dashboard.Filter, tables []
 		}
 		tables = tables[i : i+1]
 	}
+	public := make([]dashboard.Table, len(tables))
+	for i, t := range tables {
+		public[i] = dashboard.PublicTable(t)
+	}
+	tables = public
 	switch {
 	case e.JSON:
 		return dashboard.WriteJSON(out, tables)
@@ -76,12 +81,12 @@ func (e *Export) Write(out io.Writer, view string, f dashboard.Filter, tables []
 		return fmt.Errorf("%w: -csv - prints one table; name it with -table (%s), or give -csv a directory",
 			ErrUsage, strings.Join(tableNames(tables), ", "))
 	case e.CSV == Stdout:
-		return dashboard.WriteCSV(out, dashboard.PublicTable(tables[0]))
+		return dashboard.WriteCSV(out, tables[0])
 	}
 	return writeFiles(out, e.CSV, view, f, tables)
 }
 
-// writeFiles writes each table into dir as its own file, each written whole
+// writeFiles writes each table (public already) into dir as its own file, each written whole
 // beside its name and then renamed to it, so a failure leaves no truncated
 // file: a file of the same name from before stays as it was.
 func writeFiles(out io.Writer, dir, view string, f dashboard.Filter, tables []dashboard.Table) error {
@@ -90,7 +95,7 @@ func writeFiles(out io.Writer, dir, view string, f dashboard.Filter, tables []da
 	}
 	for _, t := range tables {
 		path := filepath.Join(dir, dashboard.ExportName(view, t.Name, f))
-		err := replaceFile(path, func(w io.Writer) error { return dashboard.WriteCSV(w, dashboard.PublicTable(t)) })
+		err := replaceFile(path, func(w io.Writer) error { return dashboard.WriteCSV(w, t) })
 		if err != nil {
 			return fmt.Errorf("-csv %s: %w", dir, pathError(err))
 		}
