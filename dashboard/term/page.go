@@ -90,7 +90,7 @@ func (p *Page) header(m dashboard.Meta, title string) {
 	// "data as of 2026-01-01 00:00 UTC" is never broken: beside the filter
 	// when both fit, else on its own line.
 	asOf := "data as of " + m.AsOf.UTC().Format("2006-01-02 15:04 MST")
-	if line := "filter " + filter + "  ·  " + asOf; termui.Width(line) <= p.ui.Columns() {
+	if line := "filter " + filter + " · " + asOf; termui.Width(line) <= p.ui.Columns() {
 		p.wrapped(line, "  ", termui.Tone(""))
 		return
 	}
