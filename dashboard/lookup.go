@@ -176,17 +176,22 @@ type NameError struct {
 	More    int
 }
 
-// Error says what is wrong on its first line and lists the matches, a line
-// each, indented by two spaces.
+// nameWidth is how much of a name an error's first line quotes: with a
+// program's name before it, the line fits 80 columns whatever was typed.
+const nameWidth = 20
+
+// Error says what is wrong on its first line, lists the matches, a line each
+// indented by two spaces, and then says what to give instead.
 func (e *NameError) Error() string {
+	name := clipName(e.Name)
 	if len(e.Matches) == 0 {
-		return fmt.Sprintf("-%s %q: no %s has that name or id", e.Key, e.Name, e.Key)
+		return fmt.Sprintf("-%s %q: no such %s", e.Key, name, e.Key)
 	}
 	var b strings.Builder
 	if e.Shared {
-		fmt.Fprintf(&b, "-%s %q: %d have that name; give an id:", e.Key, e.Name, len(e.Matches)+e.More)
+		fmt.Fprintf(&b, "-%s %q: %d have that name:", e.Key, name, len(e.Matches)+e.More)
 	} else {
-		fmt.Fprintf(&b, "-%s %q: %d match; give a whole name or an id:", e.Key, e.Name, len(e.Matches)+e.More)
+		fmt.Fprintf(&b, "-%s %q: %d match:", e.Key, name, len(e.Matches)+e.More)
 	}
 	for _, m := range e.Matches {
 		fmt.Fprintf(&b, "\n  %-6d %s", m.ID, m.Name)
@@ -197,7 +202,20 @@ func (e *NameError) Error() string {
 	if e.More > 0 {
 		fmt.Fprintf(&b, "\n  … and %d more", e.More)
 	}
+	if e.Shared {
+		b.WriteString("\ngive an id")
+	} else {
+		b.WriteString("\ngive a whole name or an id")
+	}
 	return b.String()
+}
+
+// clipName returns name cut to nameWidth characters, "…" marking a cut.
+func clipName(name string) string {
+	if r := []rune(name); len(r) > nameWidth {
+		return string(r[:nameWidth-1]) + "…"
+	}
+	return name
 }
 
 // Is makes a NameError an [ErrInvalidFilter].

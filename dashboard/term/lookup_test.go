@@ -111,7 +111,7 @@ func TestPartialNameListsTheMatches(t *testing.T) {
 	require.Equal(t, ExitUsage, code)
 	require.Empty(t, out)
 	lines := strings.Split(strings.TrimSuffix(errw, "\n"), "\n")
-	require.Equal(t, `viewer: -rep "`+strings.ToLower(part)+`": `+strconv.Itoa(len(want))+` match; give a whole name or an id:`, lines[0])
+	require.Equal(t, `viewer: -rep "`+strings.ToLower(part)+`": `+strconv.Itoa(len(want))+` match:`, lines[0])
 	var ids []string
 	for _, l := range lines[1 : 1+len(want)] {
 		require.True(t, strings.HasPrefix(l, "  "), l)
@@ -122,7 +122,7 @@ func TestPartialNameListsTheMatches(t *testing.T) {
 		wantIDs = append(wantIDs, strconv.FormatInt(p.id, 10))
 	}
 	require.ElementsMatch(t, wantIDs, ids)
-	require.Equal(t, []string{`-product "Nothing Like It": no product has that name or id`}, lines[1+len(want):])
+	require.Equal(t, []string{"give a whole name or an id", `-product "Nothing Like It": no such product`}, lines[1+len(want):])
 }
 
 // TestPeriodFlag: -period takes the web's words and resolves them against the
