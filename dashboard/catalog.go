@@ -18,9 +18,13 @@ import (
 // Catalog is what a filter may name, read from the marts at one data version:
 // the valid values of each field and the first and last days of data.
 type Catalog struct {
-	Version              string
-	AsOf                 time.Time
-	First, Last          time.Time // days of data; zero when there is none
+	Version     string
+	AsOf        time.Time
+	First, Last time.Time // days of data; zero when there is none
+	// DataAsOf is the date the data is read as of (RAW.SETTINGS: 2026-01-01
+	// for the demo data): every day before it is over, whether or not it had
+	// orders. Zero when the warehouse does not say.
+	DataAsOf             time.Time
 	Regions, Categories  []string
 	Segments, Industries []string
 	Channels             []string
@@ -218,4 +222,30 @@ func idRange[V any](m map[int64]V) string {
 		parts[i] = fmt.Sprint(id)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// End is the last day the data covers: the day before its as-of date, or the
+// last day with orders when that is later or the as-of date is unknown. Small
+// data may have no order on 31 December and still hold the whole year. The
+// date presets resolve against it ([Preset.Range]).
+func (c *Catalog) End() time.Time {
+	if c.DataAsOf.IsZero() || c.Last.IsZero() {
+		return c.Last
+	}
+	if eve := day(c.DataAsOf).AddDate(0, 0, -1); eve.After(c.Last) {
+		return eve
+	}
+	return c.Last
+}
+
+// readDataAsOf returns the as-of date in the warehouse's settings, or zero
+// when there is none to read (a warehouse set up before the settings). It
+// reads outside the view's transaction, which a failed statement would end.
+func readDataAsOf(ctx context.Context, db *sql.DB, q *marts.Queries) time.Time {
+	var at sql.NullTime
+	err := db.QueryRowContext(ctx, fmt.Sprintf("SELECT MAX(%s) FROM %s", q.Col("AS_OF_DATE"), q.Ref(warehouse.Settings()))).Scan(&at)
+	if err != nil || !at.Valid {
+		return time.Time{}
+	}
+	return day(at.Time.UTC())
 }

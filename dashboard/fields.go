@@ -2,6 +2,7 @@ package dashboard
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/salesanalytics/salesanalytics/query"
 )
@@ -67,6 +68,18 @@ func (ff FilterField) Choices(c *Catalog) []string {
 		return nil
 	}
 	return ff.choices(c)
+}
+
+// Spell returns v spelled as catalog c spells the field's values, matched
+// ignoring case ("west" is West); a value that matches none, or a value of an
+// id field, is returned as it is, for the view to reject with the valid ones.
+// Every reader of filter values (flags, URLs) spells them here.
+func (ff FilterField) Spell(c *Catalog, v string) string {
+	valid := ff.Choices(c)
+	if j := slices.IndexFunc(valid, func(s string) bool { return strings.EqualFold(s, v) }); j >= 0 {
+		return valid[j]
+	}
+	return v
 }
 
 // Strings returns the field's values in f as text (ids in decimal).

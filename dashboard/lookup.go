@@ -106,17 +106,17 @@ func (ff *FilterFlags) dates(cat *Catalog, now time.Time) (time.Time, time.Time,
 		return ff.f.From, ff.f.To, nil
 	}
 	if ff.period == "" {
-		from, to, _ := DefaultRange(cat.First, cat.Last, now)
+		from, to, _ := DefaultRange(cat.First, cat.End(), now)
 		return from, to, nil
 	}
 	p, err := ParsePreset(ff.period)
 	if err != nil {
 		return time.Time{}, time.Time{}, err
 	}
-	from, to, ok := p.Range(cat.First, cat.Last, now)
+	from, to, ok := p.Range(cat.First, cat.End(), now)
 	if !ok {
 		return time.Time{}, time.Time{}, fmt.Errorf("%w: -period %s: the data (%s to %s) holds no %s", ErrInvalidFilter, p,
-			cat.First.Format(time.DateOnly), cat.Last.Format(time.DateOnly), strings.ToLower(p.Label()))
+			cat.First.Format(time.DateOnly), cat.End().Format(time.DateOnly), strings.ToLower(p.Label()))
 	}
 	return from, to, nil
 }
@@ -131,30 +131,20 @@ func presetNames() string {
 }
 
 // Spell returns f with each text value spelled as the catalog spells it,
-// matched ignoring case ("west" is West); a value that matches nothing is
-// kept, for the view to reject with the valid ones.
+// matched ignoring case ("west" is West; see [FilterField.Spell]); a value
+// that matches nothing is kept, for the view to reject with the valid ones.
 func (c *Catalog) Spell(f Filter) Filter {
 	for _, field := range filterFields {
-		if field.choices == nil {
-			continue
-		}
-		valid := field.choices(c)
-		spell := func(v string) string {
-			if j := slices.IndexFunc(valid, func(s string) bool { return strings.EqualFold(s, v) }); j >= 0 {
-				return valid[j]
-			}
-			return v
-		}
 		switch field.Kind {
 		case FieldText:
 			vals := slices.Clone(*field.texts(&f))
 			for i, v := range vals {
-				vals[i] = spell(v)
+				vals[i] = field.Spell(c, v)
 			}
 			*field.texts(&f) = vals
 		case FieldOne:
 			if s := field.one(&f); *s != "" {
-				*s = spell(*s)
+				*s = field.Spell(c, *s)
 			}
 		}
 	}
@@ -177,20 +167,32 @@ type NameError struct {
 	// Key is the flag: rep, product or customer.
 	Key  string
 	Name string
-	// Matches are the names that contain Name (at most 10), More how many
+	// Shared says the matches all have the whole name: only an id tells them
+	// apart. Otherwise they are the names that contain Name.
+	Shared bool
+	// Matches are the first matches by name (at most 10), More how many
 	// more there are.
 	Matches []NameMatch
 	More    int
 }
 
-// Error says what is wrong on its first line and lists the matches, a line
-// each, indented by two spaces.
+// nameWidth is how much of a name an error's first line quotes: with a
+// program's name before it, the line fits 80 columns whatever was typed.
+const nameWidth = 20
+
+// Error says what is wrong on its first line, lists the matches, a line each
+// indented by two spaces, and then says what to give instead.
 func (e *NameError) Error() string {
+	name := clipName(e.Name)
 	if len(e.Matches) == 0 {
-		return fmt.Sprintf("-%s %q: no %s has that name or id", e.Key, e.Name, e.Key)
+		return fmt.Sprintf("-%s %q: no such %s", e.Key, name, e.Key)
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "-%s %q: %d match; give a whole name or an id:", e.Key, e.Name, len(e.Matches)+e.More)
+	if e.Shared {
+		fmt.Fprintf(&b, "-%s %q: %d have that name:", e.Key, name, len(e.Matches)+e.More)
+	} else {
+		fmt.Fprintf(&b, "-%s %q: %d match:", e.Key, name, len(e.Matches)+e.More)
+	}
 	for _, m := range e.Matches {
 		fmt.Fprintf(&b, "\n  %-6d %s", m.ID, m.Name)
 		if m.About != "" {
@@ -200,37 +202,73 @@ func (e *NameError) Error() string {
 	if e.More > 0 {
 		fmt.Fprintf(&b, "\n  … and %d more", e.More)
 	}
+	if e.Shared {
+		b.WriteString("\ngive an id")
+	} else {
+		b.WriteString("\ngive a whole name or an id")
+	}
 	return b.String()
+}
+
+// clipName returns name cut to nameWidth characters, "…" marking a cut.
+func clipName(name string) string {
+	if r := []rune(name); len(r) > nameWidth {
+		return string(r[:nameWidth-1]) + "…"
+	}
+	return name
 }
 
 // Is makes a NameError an [ErrInvalidFilter].
 func (e *NameError) Is(target error) bool { return target == ErrInvalidFilter }
 
 // lookupName returns the id of the one rep, product or customer (key) named
-// name, ignoring case.
+// name, ignoring case. A name several have, a part of names or no one's name
+// is a [NameError] with the first matches and how many there are in all.
 func lookupName(ctx context.Context, d *Dashboard, cat *Catalog, key, name string) (int64, error) {
-	var found []NameMatch
+	var (
+		found []NameMatch
+		total int
+		exact bool
+	)
 	switch key {
-	case KeyRep:
-		for _, r := range cat.Reps {
-			found = append(found, NameMatch{ID: r.ID, Name: r.Name, About: r.Region})
-		}
-	case KeyProduct:
-		for _, p := range cat.Products {
-			found = append(found, NameMatch{ID: p.ID, Name: p.Name, About: p.Category})
-		}
 	case KeyCustomer:
-		cs, err := d.FindCustomers(ctx, name, MaxFound)
+		cs, n, whole, err := d.customerMatches(ctx, name, maxNameMatches)
 		if err != nil {
 			return 0, err
 		}
 		for _, c := range cs {
 			found = append(found, NameMatch{ID: c.ID, Name: c.Name, About: c.Segment})
 		}
+		total, exact = n, whole
+	default:
+		found, exact = catalogMatches(cat, key, name)
+		total = len(found)
+		found = found[:min(total, maxNameMatches)]
 	}
-	lower := strings.ToLower(name)
+	if exact && total == 1 {
+		return found[0].ID, nil
+	}
+	return 0, &NameError{Key: key, Name: name, Shared: exact, Matches: found, More: total - len(found)}
+}
+
+// catalogMatches returns the reps or products (key) of the catalog whose name
+// is name, ignoring case (exact), or else whose name contains it; by name,
+// then id.
+func catalogMatches(cat *Catalog, key, name string) (found []NameMatch, exact bool) {
+	var all []NameMatch
+	switch key {
+	case KeyRep:
+		for _, r := range cat.Reps {
+			all = append(all, NameMatch{ID: r.ID, Name: r.Name, About: r.Region})
+		}
+	case KeyProduct:
+		for _, p := range cat.Products {
+			all = append(all, NameMatch{ID: p.ID, Name: p.Name, About: p.Category})
+		}
+	}
+	lower := strings.ToLower(strings.TrimSpace(name))
 	var whole, part []NameMatch
-	for _, m := range found {
+	for _, m := range all {
 		switch n := strings.ToLower(m.Name); {
 		case n == lower:
 			whole = append(whole, m)
@@ -238,14 +276,12 @@ func lookupName(ctx context.Context, d *Dashboard, cat *Catalog, key, name strin
 			part = append(part, m)
 		}
 	}
-	if len(whole) == 1 {
-		return whole[0].ID, nil
+	found, exact = whole, len(whole) > 0
+	if !exact {
+		found = part
 	}
-	if len(whole) == 0 {
-		whole = part
-	}
-	slices.SortFunc(whole, func(a, b NameMatch) int { return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID)) })
-	return 0, &NameError{Key: key, Name: name, Matches: whole[:min(len(whole), maxNameMatches)], More: max(len(whole)-maxNameMatches, 0)}
+	slices.SortFunc(found, func(a, b NameMatch) int { return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID)) })
+	return found, exact
 }
 
 // idOrName is the flag.Value of an id flag that also takes names: ids go into

@@ -27,22 +27,62 @@ const MaxFound = 50
 // is bound, never spliced into the SQL; over MaxValueBytes it is an error.
 func (d *Dashboard) FindCustomers(ctx context.Context, text string, limit int) ([]CustomerName, error) {
 	text = strings.TrimSpace(text)
-	if len(text) > MaxValueBytes {
-		return nil, fmt.Errorf("%w: customer search of %d bytes; at most %d", ErrInvalidFilter, len(text), MaxValueBytes)
+	if err := checkSearch(text); err != nil {
+		return nil, err
 	}
-	limit = min(max(limit, 1), MaxFound)
-	var out []CustomerName
-	_, err := d.compute(ctx, func(e *env) error {
-		q, t := e.q, warehouse.SalesByCustomer()
+	found, _, err := d.matchCustomers(ctx, func(q *marts.Queries) (string, []any) {
 		// '!' escapes LIKE's wildcards: a backslash would itself need escaping
 		// inside a Snowflake string literal, and means nothing in DuckDB's.
 		where, args := "LOWER("+q.Col("CUSTOMER_NAME")+") LIKE ? ESCAPE '!'", []any{"%" + likeEscape(strings.ToLower(text)) + "%"}
 		if id, err := strconv.ParseInt(text, 10, 64); err == nil {
 			where, args = where+" OR "+q.Col("CUSTOMER_ID")+" = ?", append(args, id)
 		}
-		stmt := fmt.Sprintf("SELECT %s, %s, %s FROM %s WHERE %s ORDER BY %s, %s LIMIT %d",
+		return where, args
+	}, limit)
+	return found, err
+}
+
+// customerMatches are the customers a name given for -customer could mean:
+// those with exactly that name (ignoring case) if any, else those whose name
+// contains it; the first limit by name, and how many there are in all.
+func (d *Dashboard) customerMatches(ctx context.Context, name string, limit int) (found []CustomerName, total int, exact bool, err error) {
+	name = strings.TrimSpace(name)
+	if err := checkSearch(name); err != nil {
+		return nil, 0, false, err
+	}
+	lower := strings.ToLower(name)
+	found, total, err = d.matchCustomers(ctx, func(q *marts.Queries) (string, []any) {
+		return "LOWER(" + q.Col("CUSTOMER_NAME") + ") = ?", []any{lower}
+	}, limit)
+	if err != nil || total > 0 {
+		return found, total, true, err
+	}
+	found, total, err = d.matchCustomers(ctx, func(q *marts.Queries) (string, []any) {
+		return "LOWER(" + q.Col("CUSTOMER_NAME") + ") LIKE ? ESCAPE '!'", []any{"%" + likeEscape(lower) + "%"}
+	}, limit)
+	return found, total, false, err
+}
+
+// checkSearch refuses a search text longer than MaxValueBytes.
+func checkSearch(text string) error {
+	if len(text) > MaxValueBytes {
+		return fmt.Errorf("%w: customer search of %d bytes; at most %d", ErrInvalidFilter, len(text), MaxValueBytes)
+	}
+	return nil
+}
+
+// matchCustomers returns the first limit (at most MaxFound) customers the
+// condition where selects, by name then id, and how many it selects in all.
+func (d *Dashboard) matchCustomers(ctx context.Context, where func(*marts.Queries) (string, []any), limit int) ([]CustomerName, int, error) {
+	limit = min(max(limit, 1), MaxFound)
+	var out []CustomerName
+	total := 0
+	_, err := d.compute(ctx, func(e *env) error {
+		q, t := e.q, warehouse.SalesByCustomer()
+		cond, args := where(q)
+		stmt := fmt.Sprintf("SELECT %s, %s, %s, COUNT(*) OVER () FROM %s WHERE %s ORDER BY %s, %s LIMIT %d",
 			q.Col("CUSTOMER_ID"), q.Col("CUSTOMER_NAME"), q.Col("SEGMENT"), q.Ref(t),
-			where, q.Col("CUSTOMER_NAME"), q.Col("CUSTOMER_ID"), limit)
+			cond, q.Col("CUSTOMER_NAME"), q.Col("CUSTOMER_ID"), limit)
 		rows, err := e.tx.QueryContext(ctx, stmt, args...)
 		if err != nil {
 			return fmt.Errorf("dashboard: find customers: %w", err)
@@ -50,14 +90,14 @@ func (d *Dashboard) FindCustomers(ctx context.Context, text string, limit int) (
 		defer rows.Close()
 		for rows.Next() {
 			var c CustomerName
-			if err := rows.Scan(&c.ID, &c.Name, &c.Segment); err != nil {
+			if err := rows.Scan(&c.ID, &c.Name, &c.Segment, &total); err != nil {
 				return fmt.Errorf("dashboard: find customers: %w", err)
 			}
 			out = append(out, c)
 		}
 		return rows.Err()
 	})
-	return out, err
+	return out, total, err
 }
 
 // CustomerNames returns the names of the customers ids (at most

@@ -3,6 +3,7 @@ package dashboard_test
 import (
 	"cmp"
 	"context"
+	"database/sql"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,19 +20,8 @@ func TestFindCustomers(t *testing.T) {
 	t.Parallel()
 	eng := shared(t)
 	d := newDash(t, eng.DB(), dashboard.Options{})
-	rows, err := eng.DB().Query(`SELECT DISTINCT c.CUSTOMER_ID, c.CUSTOMER_NAME FROM RAW.CUSTOMERS c JOIN RAW.ORDERS o ON o.CUSTOMER_ID = c.CUSTOMER_ID`)
-	require.NoError(t, err)
-	var all []dashboard.CustomerName
-	for rows.Next() {
-		var c dashboard.CustomerName
-		require.NoError(t, rows.Scan(&c.ID, &c.Name))
-		all = append(all, c)
-	}
-	require.NoError(t, rows.Err())
+	all := rawCustomers(t, eng.DB())
 	require.NotEmpty(t, all)
-	slices.SortFunc(all, func(a, b dashboard.CustomerName) int {
-		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
-	})
 	someone := all[len(all)/2]
 	last := someone.Name[strings.LastIndex(someone.Name, " ")+1:]
 	for _, text := range []string{strings.ToUpper(last), strings.ToLower(someone.Name), strconv.FormatInt(someone.ID, 10), "a", "50%_\\", "e!_%", "nobody at all"} {
@@ -50,10 +40,30 @@ func TestFindCustomers(t *testing.T) {
 			require.Equal(t, want[i].Name, got[i].Name, text)
 		}
 	}
-	_, err = d.FindCustomers(context.Background(), strings.Repeat("x", dashboard.MaxValueBytes+1), 5)
+	_, err := d.FindCustomers(context.Background(), strings.Repeat("x", dashboard.MaxValueBytes+1), 5)
 	require.ErrorIs(t, err, dashboard.ErrInvalidFilter)
 
 	names, err := d.CustomerNames(context.Background(), []int64{someone.ID, -1})
 	require.NoError(t, err)
 	require.Equal(t, map[int64]string{someone.ID: someone.Name}, names)
+}
+
+// rawCustomers returns RAW's customers who have orders, by name then id: the
+// oracle of the customer searches, in hand-written SQL over RAW.
+func rawCustomers(t *testing.T, db *sql.DB) []dashboard.CustomerName {
+	t.Helper()
+	rows, err := db.Query(`SELECT DISTINCT c.CUSTOMER_ID, c.CUSTOMER_NAME FROM RAW.CUSTOMERS c JOIN RAW.ORDERS o ON o.CUSTOMER_ID = c.CUSTOMER_ID`)
+	require.NoError(t, err)
+	defer rows.Close()
+	var all []dashboard.CustomerName
+	for rows.Next() {
+		var c dashboard.CustomerName
+		require.NoError(t, rows.Scan(&c.ID, &c.Name))
+		all = append(all, c)
+	}
+	require.NoError(t, rows.Err())
+	slices.SortFunc(all, func(a, b dashboard.CustomerName) int {
+		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
+	})
+	return all
 }

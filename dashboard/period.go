@@ -57,9 +57,10 @@ func (p Preset) Valid() bool {
 }
 
 // ParsePreset reads a preset name, ignoring case and surrounding space, with an
-// error listing the valid names.
+// error listing the valid names. An underscore reads as a hyphen: last_year,
+// as the query tool's -period spells it, is last-year.
 func ParsePreset(s string) (Preset, error) {
-	p := Preset(strings.ToLower(strings.TrimSpace(s)))
+	p := Preset(strings.ReplaceAll(strings.ToLower(strings.TrimSpace(s)), "_", "-"))
 	if !p.Valid() {
 		names := make([]string, 0, len(Presets()))
 		for _, q := range Presets() {

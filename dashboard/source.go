@@ -182,6 +182,7 @@ func (d *Dashboard) catalogAt(ctx context.Context, db marts.DBTX, q *marts.Queri
 	if err != nil {
 		return nil, err
 	}
+	c.DataAsOf = readDataAsOf(ctx, d.src.DB(), d.q)
 	d.mu.Lock()
 	d.catalog = c
 	d.mu.Unlock()

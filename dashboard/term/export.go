@@ -1,7 +1,7 @@
 package term
 
 import (
-	"bytes"
+	"bufio"
 	"errors"
 	"flag"
 	"fmt"
@@ -27,8 +27,8 @@ const Stdout = "-"
 //	               the view has several)
 //	-table NAME    only this table
 //
-// A CSV file leaves out the columns that serve the pages only (drill, key,
-// other, count).
+// Every export, JSON or CSV, leaves out the columns that serve the pages only
+// (drill, key, other, count): one rule, [dashboard.PublicTable].
 type Export struct {
 	JSON  bool
 	CSV   string
@@ -69,6 +69,11 @@ func (e *Export) Write(out io.Writer, view string, f dashboard.Filter, tables []
 		}
 		tables = tables[i : i+1]
 	}
+	public := make([]dashboard.Table, len(tables))
+	for i, t := range tables {
+		public[i] = dashboard.PublicTable(t)
+	}
+	tables = public
 	switch {
 	case e.JSON:
 		return dashboard.WriteJSON(out, tables)
@@ -76,29 +81,72 @@ func (e *Export) Write(out io.Writer, view string, f dashboard.Filter, tables []
 		return fmt.Errorf("%w: -csv - prints one table; name it with -table (%s), or give -csv a directory",
 			ErrUsage, strings.Join(tableNames(tables), ", "))
 	case e.CSV == Stdout:
-		return dashboard.WriteCSV(out, dashboard.PublicTable(tables[0]))
+		return dashboard.WriteCSV(out, tables[0])
 	}
 	return writeFiles(out, e.CSV, view, f, tables)
 }
 
-// writeFiles writes each table into dir as its own file, each built whole in
-// memory first, so a failure leaves no truncated file.
+// writeFiles writes each table (public already) into dir as its own file, each written whole
+// beside its name and then renamed to it, so a failure leaves no truncated
+// file: a file of the same name from before stays as it was.
 func writeFiles(out io.Writer, dir, view string, f dashboard.Filter, tables []dashboard.Table) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("-csv %s: %w", dir, pathError(err))
 	}
 	for _, t := range tables {
-		var buf bytes.Buffer
-		if err := dashboard.WriteCSV(&buf, dashboard.PublicTable(t)); err != nil {
-			return err
-		}
 		path := filepath.Join(dir, dashboard.ExportName(view, t.Name, f))
-		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		err := replaceFile(path, func(w io.Writer) error { return dashboard.WriteCSV(w, t) })
+		if err != nil {
 			return fmt.Errorf("-csv %s: %w", dir, pathError(err))
 		}
 		fmt.Fprintln(out, path)
 	}
 	return nil
+}
+
+// replaceFile writes what fill writes into a new file in path's directory and
+// renames it to path once it is whole, readable by all (0644). When fill or
+// the writing fails, the new file is removed and path is left as it was. An
+// error names path, never the new file.
+func replaceFile(path string, fill func(io.Writer) error) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return asPath(err, path)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+			err = asPath(err, path)
+		}
+	}()
+	w := bufio.NewWriter(tmp)
+	if err := fill(w); err != nil {
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// asPath tells a file error as one of path's.
+func asPath(err error, path string) error {
+	var pe *os.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		return &os.PathError{Op: pe.Op, Path: path, Err: pe.Err}
+	case errors.As(err, &le):
+		return &os.PathError{Op: "rename", Path: path, Err: le.Err}
+	}
+	return err
 }
 
 // pathError is a file error without the operation and path the message

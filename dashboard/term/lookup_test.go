@@ -111,7 +111,7 @@ func TestPartialNameListsTheMatches(t *testing.T) {
 	require.Equal(t, ExitUsage, code)
 	require.Empty(t, out)
 	lines := strings.Split(strings.TrimSuffix(errw, "\n"), "\n")
-	require.Equal(t, `viewer: -rep "`+strings.ToLower(part)+`": `+strconv.Itoa(len(want))+` match; give a whole name or an id:`, lines[0])
+	require.Equal(t, `viewer: -rep "`+strings.ToLower(part)+`": `+strconv.Itoa(len(want))+` match:`, lines[0])
 	var ids []string
 	for _, l := range lines[1 : 1+len(want)] {
 		require.True(t, strings.HasPrefix(l, "  "), l)
@@ -122,19 +122,27 @@ func TestPartialNameListsTheMatches(t *testing.T) {
 		wantIDs = append(wantIDs, strconv.FormatInt(p.id, 10))
 	}
 	require.ElementsMatch(t, wantIDs, ids)
-	require.Equal(t, []string{`-product "Nothing Like It": no product has that name or id`}, lines[1+len(want):])
+	require.Equal(t, []string{"give a whole name or an id", `-product "Nothing Like It": no such product`}, lines[1+len(want):])
 }
 
 // TestPeriodFlag: -period takes the web's words and resolves them against the
-// data's last day; without dates the view opens on the last complete year.
+// data's end (the eve of its as-of date); without dates the view opens on the
+// last complete year.
 func TestPeriodFlag(t *testing.T) {
 	db := small(t)
 	var last time.Time
 	eng, err := engine.Open(context.Background(), engine.Config{Name: "embedded", Path: db, ReadOnly: true})
 	require.NoError(t, err)
+	var asOf time.Time
 	require.NoError(t, eng.DB().QueryRow(`SELECT MAX(CAST(ORDER_DATE AS DATE)) FROM RAW.ORDERS`).Scan(&last))
+	require.NoError(t, eng.DB().QueryRow(`SELECT AS_OF_DATE FROM RAW.SETTINGS`).Scan(&asOf))
 	require.NoError(t, eng.Close())
+	// The data ends on the day before its as-of date (every day before it is
+	// over), or on its last order day if that is later.
 	last = last.UTC()
+	if eve := asOf.UTC().AddDate(0, 0, -1); eve.After(last) {
+		last = eve
+	}
 	date := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 	y := last.Year()
 	// The last complete year and quarter, counted by hand: a block is

@@ -3,7 +3,9 @@ package term
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
 
@@ -22,8 +24,8 @@ func TestMessage(t *testing.T) {
 	}{
 		{errors.New("disk on fire\nsecond line"), "disk on fire second line"},
 		{errors.New("Binder Error: no column x\n\nLINE 1: SELECT x\n               ^"), "Binder Error: no column x LINE 1: SELECT x ^"},
-		{list, "-rep \"frank\": 2 match; give a whole name or an id:\n  9      Frank Guzman · North\n  18     Frank Soto"},
-		{errors.Join(list, none), "-rep \"frank\": 2 match; give a whole name or an id:\n  9      Frank Guzman · North\n  18     Frank Soto\n-product \"nope\": no product has that name or id"},
+		{list, "-rep \"frank\": 2 match:\n  9      Frank Guzman · North\n  18     Frank Soto\ngive a whole name or an id"},
+		{errors.Join(list, none), "-rep \"frank\": 2 match:\n  9      Frank Guzman · North\n  18     Frank Soto\ngive a whole name or an id\n-product \"nope\": no such product"},
 		{fmt.Errorf("invalid value %q for flag -from: %w", "2025-02-30", fmt.Errorf("%w: from \"2025-02-30\" is not a date", dashboard.ErrInvalidFilter)), `-from "2025-02-30" is not a date`},
 		{fmt.Errorf("invalid value %q for flag -top: parse error", "many"), `invalid value "many" for flag -top: parse error`},
 	} {
@@ -36,4 +38,22 @@ func TestMessageCleansControlCharacters(t *testing.T) {
 	got := Message(errors.New("2 match:\n  1   Evil\x1b[2J Name\n  2   Other"))
 	require.NotContains(t, got, "\x1b")
 	require.Contains(t, got, "Evil")
+}
+
+// TestLongNameKeepsTheFirstLineWithin80: whatever name was typed, the first
+// line of a name error, after the longest program name, fits 80 columns; the
+// list and the advice follow on lines of their own.
+func TestLongNameKeepsTheFirstLineWithin80(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("Maximiliana Featherstonehaugh-", 6)
+	matches := []dashboard.NameMatch{{ID: 4383, Name: "Natalie Kelley", About: "Consumer"}}
+	for _, err := range []error{
+		&dashboard.NameError{Key: "customer", Name: long},
+		&dashboard.NameError{Key: "customer", Name: long, Matches: matches, More: 99_998},
+		&dashboard.NameError{Key: "customer", Name: long, Shared: true, Matches: matches, More: 99_998},
+	} {
+		first, _, _ := strings.Cut("sales_rep_leaderboard: "+Message(err), "\n")
+		require.LessOrEqual(t, utf8.RuneCountInString(first), 80, first)
+		require.Contains(t, first, `"Maximiliana Feather…"`)
+	}
 }

@@ -87,7 +87,15 @@ func (p *Page) header(m dashboard.Meta, title string) {
 	if args := m.Filter.Args(); len(args) > 0 {
 		filter = strings.Join(args, " ")
 	}
-	p.wrapped("filter "+filter+"  ·  data as of "+m.AsOf.UTC().Format("2006-01-02 15:04 MST"), "  ", termui.Tone(""))
+	// "data as of 2026-01-01 00:00 UTC" is never broken: beside the filter
+	// when both fit, else on its own line.
+	asOf := "data as of " + m.AsOf.UTC().Format("2006-01-02 15:04 MST")
+	if line := "filter " + filter + " · " + asOf; termui.Width(line) <= p.ui.Columns() {
+		p.wrapped(line, "  ", termui.Tone(""))
+		return
+	}
+	p.wrapped("filter "+filter, "  ", termui.Tone(""))
+	p.wrapped(asOf, "  ", termui.Tone(""))
 }
 
 func compareName(c dashboard.Compare) string {

@@ -183,6 +183,14 @@ func TestExports(t *testing.T) {
 	for _, r := range tables[0].Rows {
 		require.IsType(t, "", r["revenue"], "money is a string in JSON")
 	}
+	for _, tb := range tables { // the pages' columns are not exported, in JSON as in CSV
+		for _, internal := range []string{"drill", "key", "other", "count"} {
+			require.NotContains(t, tb.Columns, internal, tb.Name)
+			for _, r := range tb.Rows {
+				require.NotContains(t, r, internal, tb.Name)
+			}
+		}
+	}
 
 	code, out, errw = runProgram(t, append(base, "-csv", "-", "-table", dashboard.TableTopCustomers), view)
 	require.Equal(t, 0, code, errw)
@@ -191,6 +199,8 @@ func TestExports(t *testing.T) {
 	require.Equal(t, "rank", recs[0][0])
 	require.NotContains(t, recs[0], "drill", "the pages' columns are not exported")
 	require.Len(t, recs, 1+3+1, "header, the top 3 and Other")
+	require.Equal(t, dashboard.TableTopCustomers, tables[2].Name)
+	require.Equal(t, recs[0], tables[2].Columns, "JSON and CSV export the same columns")
 
 	code, _, errw = runProgram(t, append(base, "-json", "-table", "nope"), view)
 	require.Equal(t, ExitUsage, code)

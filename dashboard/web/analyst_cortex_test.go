@@ -48,7 +48,7 @@ func TestAnalystStreamsCortexAsItArrives(t *testing.T) {
 				if got != want {
 					t.Errorf("after Cortex's %s event the page read a %s event, want %s", event, got, want)
 				}
-			case <-time.After(10 * time.Second):
+			case <-time.After(time.Minute): // an event's wait, not a measure
 				t.Errorf("the page did not pass Cortex's %s event on before the next", event)
 			}
 		}

@@ -92,7 +92,13 @@ func newTab(t *testing.T) *tab {
 	}
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelC := chromedp.NewContext(actx)
-	ctx, cancelT := context.WithTimeout(ctx, 3*time.Minute)
+	// The browser lives as long as the test may: a fixed budget for the whole
+	// session failed on a loaded machine. A step that hangs fails with its name
+	// a minute before go test's own deadline.
+	cancelT := context.CancelFunc(func() {})
+	if d, ok := t.Deadline(); ok {
+		ctx, cancelT = context.WithDeadline(ctx, d.Add(-time.Minute))
+	}
 	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
 	p := &tab{t: t, ctx: ctx, downloads: downloads, allowed: map[int]bool{}, done: map[string]chan struct{}{}}
 	require.NoError(t, chromedp.Listen(ctx, p.listen))
@@ -194,12 +200,41 @@ func (p *tab) run(step string, actions ...chromedp.Action[chromedp.Void]) {
 	require.NoError(p.t, chromedp.Do(p.ctx, actions...), step)
 }
 
-// value runs an action that returns a value and fails the test on error.
+// value runs an action that returns a value and fails the test on error. An
+// evaluation that meets a navigation (the page it ran in went away) is run
+// again in the new page.
 func value[T any](p *tab, step string, a chromedp.Action[T]) T {
 	p.t.Helper()
-	v, err := chromedp.Run(p.ctx, a)
-	require.NoError(p.t, err, step)
-	return v
+	for {
+		v, err := chromedp.Run(p.ctx, a)
+		if err != nil && navigating(err) && p.ctx.Err() == nil {
+			time.Sleep(20 * time.Millisecond) // a poll: the new page's context arrives
+			continue
+		}
+		require.NoError(p.t, err, step)
+		return v
+	}
+}
+
+// navigating reports whether err is the protocol's answer to an evaluation
+// whose page was replaced while it ran.
+func navigating(err error) bool {
+	msg := err.Error()
+	for _, s := range []string{"Execution context was destroyed", "Cannot find context with specified id", "Inspected target navigated or closed"} {
+		if strings.Contains(msg, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// ready reports whether the page has loaded whole: parsed, its scripts run.
+// A condition waited for is read only in a loaded page, never in one still
+// being parsed after a navigation.
+func (p *tab) ready() bool {
+	var s string
+	p.eval(`document.readyState`, &s)
+	return s == "complete"
 }
 
 // command makes an action of a protocol command whose result the test does not
@@ -268,7 +303,7 @@ func (p *tab) location() string {
 // bytes.
 func (p *tab) waitDownload() []byte {
 	p.t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
+	deadline := time.Now().Add(time.Minute) // an event's wait, not a measure
 	for time.Now().Before(deadline) {
 		p.mu.Lock()
 		var guid string

@@ -175,11 +175,13 @@ func requireKPIs(t *testing.T, tab *tab, v dashboard.Executive) {
 	}
 }
 
-// waitFor polls cond for up to 15 s.
+// waitFor polls until the page has loaded whole and cond holds in it, for up
+// to a minute: the wait is for an event, so a loaded machine only makes it
+// longer.
 func waitFor(t *testing.T, tab *tab, cond func() bool, what string) {
 	t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
-	for !cond() {
+	deadline := time.Now().Add(time.Minute)
+	for !tab.ready() || !cond() {
 		if time.Now().After(deadline) {
 			t.Fatalf("timed out waiting for %s (at %s)", what, tab.location())
 		}

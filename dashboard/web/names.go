@@ -26,19 +26,15 @@ func normalize(q url.Values, cat *dashboard.Catalog) url.Values {
 		if ff.Kind == dashboard.FieldIDs {
 			continue
 		}
-		key, valid := ff.Key, ff.Choices(cat)
-		vs := q[key]
+		vs := q[ff.Key]
 		if len(vs) == 0 {
 			continue
 		}
 		fixed := make([]string, len(vs))
 		for i, v := range vs {
-			fixed[i] = v
-			if j := slices.IndexFunc(valid, func(s string) bool { return strings.EqualFold(s, v) }); j >= 0 {
-				fixed[i] = valid[j]
-			}
+			fixed[i] = ff.Spell(cat, v)
 		}
-		out[key] = fixed
+		out[ff.Key] = fixed
 	}
 	return out
 }

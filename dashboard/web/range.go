@@ -30,8 +30,8 @@ func (s *site) span(ctx context.Context, q url.Values) (span, error) {
 	if err != nil {
 		return span{}, err
 	}
-	sp := span{first: cat.First, last: cat.Last, from: q.Get(dashboard.KeyFrom), to: q.Get(dashboard.KeyTo)}
-	if from, to, ok := dashboard.DefaultRange(cat.First, cat.Last, s.now()); ok {
+	sp := span{first: cat.First, last: cat.End(), from: q.Get(dashboard.KeyFrom), to: q.Get(dashboard.KeyTo)}
+	if from, to, ok := dashboard.DefaultRange(cat.First, cat.End(), s.now()); ok {
 		sp.defFrom, sp.defTo = from.Format(time.DateOnly), to.Format(time.DateOnly)
 	}
 	if q.Has(keyPeriod) {
@@ -39,7 +39,7 @@ func (s *site) span(ctx context.Context, q url.Values) (span, error) {
 		if err != nil {
 			return span{}, viewError(err)
 		}
-		from, to, ok := p.Range(cat.First, cat.Last, s.now())
+		from, to, ok := p.Range(cat.First, cat.End(), s.now())
 		if !ok {
 			return span{}, BadRequest("The data holds no "+strings.ToLower(p.Label())+".", nil)
 		}

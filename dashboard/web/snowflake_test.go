@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"flag"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -98,4 +99,36 @@ func TestSnowflakeServesTheSamePages(t *testing.T) {
 			require.NotEmpty(t, got, text)
 		}
 	}
+	// A -customer name resolves the same on both: a whole name to its id, a
+	// part of names to the same list and the honest count (Go over RAW).
+	var id int64
+	var name string
+	require.NoError(t, emb.DB().QueryRow(`SELECT c.CUSTOMER_ID, c.CUSTOMER_NAME FROM RAW.CUSTOMERS c
+		WHERE EXISTS (SELECT 1 FROM RAW.ORDERS o WHERE o.CUSTOMER_ID = c.CUSTOMER_ID) ORDER BY c.CUSTOMER_ID LIMIT 1`).Scan(&id, &name))
+	var part int
+	require.NoError(t, emb.DB().QueryRow(`SELECT COUNT(DISTINCT c.CUSTOMER_ID) FROM RAW.CUSTOMERS c
+		JOIN RAW.ORDERS o ON o.CUSTOMER_ID = c.CUSTOMER_ID WHERE CONTAINS(LOWER(c.CUSTOMER_NAME), 'an')`).Scan(&part))
+	for _, d := range []*dashboard.Dashboard{ed, sd} {
+		f, err := resolveCustomer(d, strings.ToUpper(name))
+		require.NoError(t, err)
+		require.Equal(t, []int64{id}, f.Customers)
+		_, err = resolveCustomer(d, "an")
+		var ne *dashboard.NameError
+		require.ErrorAs(t, err, &ne)
+		require.Equal(t, part, len(ne.Matches)+ne.More, "every customer whose name holds an")
+	}
+	_, onE := resolveCustomer(ed, "an")
+	_, onS := resolveCustomer(sd, "an")
+	require.Equal(t, onE.Error(), onS.Error())
+}
+
+// resolveCustomer resolves -customer name over d as the programs do.
+func resolveCustomer(d *dashboard.Dashboard, name string) (dashboard.Filter, error) {
+	var ff dashboard.FilterFlags
+	fs := flag.NewFlagSet("test", flag.ContinueOnError)
+	ff.Bind(fs)
+	if err := fs.Parse([]string{"-customer", name}); err != nil {
+		return dashboard.Filter{}, err
+	}
+	return ff.Resolve(context.Background(), d, demoNow())
 }

@@ -49,7 +49,7 @@ func TestWorkerContainsCrashRunawayAndMemory(t *testing.T) {
 	start := time.Now()
 	_, err = analyst.Execute(ctx, eng, `SELECT COUNT(*) FROM range(1000000) a, range(1000000) b`, analyst.ExecOptions{Timeout: 2 * time.Second})
 	require.ErrorContains(t, err, "did not finish within 2s")
-	require.Less(t, time.Since(start), 10*time.Second, "the worker is killed at the deadline")
+	require.Less(t, time.Since(start), time.Minute, "the worker is killed at the deadline, not when the query would end")
 	legit()
 
 	_, err = analyst.Execute(ctx, eng, `SELECT length(string_agg(s, '')) FROM (SELECT 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx' AS s FROM range(1000000) a, range(100) b)`,

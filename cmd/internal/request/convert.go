@@ -142,9 +142,9 @@ func (r Request) dates(ps *problems) (query.DateRange, bool) {
 		ps.add("from", "give from/to, period or last_days, not several")
 		return query.DateRange{}, false
 	case r.Period != "":
-		rel := query.Relative(strings.ToLower(r.Period))
+		rel := ParsePeriod(r.Period)
 		if !rel.Valid() || rel == query.LastDays {
-			ps.add("period", "%q is not a relative range (today, yesterday, this_week, last_week, this_month, last_month, this_quarter, last_quarter, this_year, last_year)", clip(r.Period))
+			ps.add("period", "%q is not a relative range (%s)", clip(r.Period), PeriodNames)
 		}
 		return query.Last(rel), true
 	case r.LastDays != 0:

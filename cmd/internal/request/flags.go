@@ -23,7 +23,7 @@ func (f *Flags) Register(fs *flag.FlagSet) {
 	fs.StringVar(&r.TimeDimension, "time-dimension", "", "the time dimension of -grain and the dates (default order_date)")
 	fs.StringVar(&r.From, "from", "", "first day included, YYYY-MM-DD")
 	fs.StringVar(&r.To, "to", "", "last day included, YYYY-MM-DD")
-	fs.StringVar(&r.Period, "period", "", "a relative range: last_month, this_year, …")
+	fs.StringVar(&r.Period, "period", "", "a relative range: "+PeriodNames)
 	fs.IntVar(&r.LastDays, "last-days", 0, "the N days ending yesterday")
 	fs.Func("where", "a condition on rows, repeatable (ANDed): segment=SMB, region=North,West, net_amount>=1000, status!=Cancelled", appendTo(&f.where))
 	fs.Func("having", "a condition on metrics, repeatable: revenue>1000000", appendTo(&f.having))

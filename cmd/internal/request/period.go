@@ -1,0 +1,20 @@
+package request
+
+import (
+	"strings"
+
+	"github.com/salesanalytics/salesanalytics/query"
+)
+
+// PeriodNames lists the relative ranges a request's period takes, spelled as
+// the dashboard's period presets are (last-year, with a hyphen): the one
+// spelling help and errors print. [ParsePeriod] also takes the query
+// package's (last_year).
+const PeriodNames = "today, yesterday, this-week, last-week, this-month, last-month, this-quarter, last-quarter, this-year, last-year"
+
+// ParsePeriod reads a relative range in either spelling, any case:
+// "last-year" and "last_year" are both [query.LastYear]. The result may be
+// invalid; check it with Valid.
+func ParsePeriod(s string) query.Relative {
+	return query.Relative(strings.ReplaceAll(strings.ToLower(strings.TrimSpace(s)), "-", "_"))
+}
