@@ -188,7 +188,9 @@ func (c *Catalog) idRange(key string) string {
 	return idRange(c.Products)
 }
 
-func (c *Catalog) bounds() bounds { return bounds{c.First, c.Last} }
+// bounds are the days the data covers: its first order day to the eve of its
+// as-of date (see [Catalog.End]).
+func (c *Catalog) bounds() bounds { return bounds{c.First, c.End()} }
 
 // Validate reports whether f is valid at the catalog's version.
 func (c *Catalog) Validate(f Filter) error {

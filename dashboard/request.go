@@ -80,10 +80,12 @@ type table struct {
 
 // run compiles and runs r in the view's transaction, and names the table that
 // answered it. A comparison takes the data's first and last days from the
-// catalog, read in the same transaction, rather than from FCT_ORDERS.
+// catalog, read in the same transaction, rather than from FCT_ORDERS; the
+// data runs to the eve of its as-of date (Catalog.End), so a year the as-of
+// date has closed is never flagged partial for want of orders on its last days.
 func (e *env) run(r query.Request) (table, string, error) {
 	if r.Compare != nil && r.Compare.Data == nil && !e.cat.First.IsZero() {
-		c, data := *r.Compare, query.Dates(e.cat.First, e.cat.Last)
+		c, data := *r.Compare, query.Dates(e.cat.First, e.cat.End())
 		c.Data, r.Compare = &data, &c
 	}
 	q, err := e.d.comp.Compile(r)
