@@ -164,6 +164,18 @@ const (
 	perfectHashOff = "RESET perfect_ht_threshold"
 )
 
+// BuildSessionResets returns the statements that restore the session settings
+// a build of [Mart.CreateSQL] may change, in dialect d. A SET outlives the
+// transaction it ran in, ROLLBACK included, so whoever runs a build runs these
+// on the same connection once the transaction has ended, however it ended
+// (CreateSQL's own RESET never runs when the INSERT before it fails).
+func BuildSessionResets(d dialect.Dialect) []string {
+	if d.DynamicTables() {
+		return nil
+	}
+	return []string{perfectHashOff}
+}
+
 // project returns the final SELECT list of t's columns from exprs (by column name;
 // a missing name means the column of the same name), each cast to its type.
 func project(b sqlb, t Table, exprs map[string]string, from string) string {
