@@ -149,7 +149,11 @@ func (m Mart) CreateSQL(d dialect.Dialect, n Names) []string {
 		return []string{m.Table.CreateSQL(d, n, true), perfectHashOn,
 			"INSERT INTO " + m.Table.Ref(d, n) + "\n" + m.buildSelect(d, n), perfectHashOff}
 	}
-	return []string{m.Table.CreateSQL(d, n, true), "INSERT INTO " + m.Table.Ref(d, n) + "\n" + m.Select(d, n)}
+	sel := m.Select(d, n)
+	if base, ok := m.splitBase(sqlb{D: d, N: n}); ok {
+		sel = m.enrich(sqlb{D: d, N: n}, "(\n"+indent(base)+"\n) b")
+	}
+	return []string{m.Table.CreateSQL(d, n, true), "INSERT INTO " + m.Table.Ref(d, n) + "\n" + sel}
 }
 
 // perfectHashOn lets the embedded FCT_ORDERS build find the ORDER_IDs held more
