@@ -93,6 +93,7 @@ func (w *Warehouse) refresh(ctx context.Context, rebuild string) (RefreshResult,
 		seen    mark
 		res     RefreshResult
 		started = w.fresh.starting()
+		built   bool // a full build ran, which SETs what resetSession restores
 	)
 	defer started()
 	err := engine.InTxThen(ctx, eng.DB(), func(tx *sql.Tx) error {
@@ -120,6 +121,7 @@ func (w *Warehouse) refresh(ctx context.Context, rebuild string) (RefreshResult,
 		case RefreshNone:
 			return nil
 		case RefreshFull:
+			built = true
 			err = buildAll(ctx, tx, d, n)
 		case RefreshIncremental:
 			res.NewOrders, err = foldIn(ctx, tx, d, n, st.watermark.Time, obs.maxLoaded.Time)
@@ -128,7 +130,12 @@ func (w *Warehouse) refresh(ctx context.Context, rebuild string) (RefreshResult,
 			return fmt.Errorf("%s refresh: %w", res.Kind, err)
 		}
 		return writeState(ctx, tx, d, n, obs, res.Kind, now())
-	}, func(c *sql.Conn) error { return resetSession(c, d) })
+	}, func(c *sql.Conn) error {
+		if !built { // nothing was SET: a confined engine refuses even a RESET
+			return nil
+		}
+		return resetSession(c, d)
+	})
 	if err != nil {
 		return RefreshResult{}, fmt.Errorf("pipeline: %w", err)
 	}
