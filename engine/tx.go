@@ -18,11 +18,34 @@ import (
 // (snowflakedb/gosnowflake#1233, #1688). If the ROLLBACK itself fails, the
 // connection is discarded rather than returned to the pool.
 func InTx(ctx context.Context, db *sql.DB, fn func(*sql.Tx) error) error {
+	return InTxThen(ctx, db, fn, nil)
+}
+
+// InTxThen is [InTx], then after on the same connection once the transaction
+// has ended, committed or rolled back: a statement that must not outlive it on
+// the pooled connection, such as the RESET of a session setting the
+// transaction SET (a SET survives a ROLLBACK). When after fails the
+// connection is discarded rather than returned to the pool; its error is
+// returned when the transaction's own result is not an error.
+func InTxThen(ctx context.Context, db *sql.DB, fn func(*sql.Tx) error, after func(*sql.Conn) error) error {
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return err
 	}
 	defer conn.Close()
+	err = inConnTx(ctx, conn, fn)
+	if after != nil {
+		if aerr := after(conn); aerr != nil {
+			_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+			if err == nil {
+				err = aerr
+			}
+		}
+	}
+	return err
+}
+
+func inConnTx(ctx context.Context, conn *sql.Conn, fn func(*sql.Tx) error) error {
 	tx, err := conn.BeginTx(context.WithoutCancel(ctx), nil)
 	if err != nil {
 		return err

@@ -93,9 +93,10 @@ func (w *Warehouse) refresh(ctx context.Context, rebuild string) (RefreshResult,
 		seen    mark
 		res     RefreshResult
 		started = w.fresh.starting()
+		built   bool // a full build ran, which SETs what resetSession restores
 	)
 	defer started()
-	err := inTx(ctx, eng, func(tx *sql.Tx) error {
+	err := engine.InTxThen(ctx, eng.DB(), func(tx *sql.Tx) error {
 		// The first read fixes the transaction's snapshot; the appends
 		// counted beside it are the ones that snapshot holds.
 		st, ok, err := readState(ctx, tx, d, n)
@@ -120,6 +121,7 @@ func (w *Warehouse) refresh(ctx context.Context, rebuild string) (RefreshResult,
 		case RefreshNone:
 			return nil
 		case RefreshFull:
+			built = true
 			err = buildAll(ctx, tx, d, n)
 		case RefreshIncremental:
 			res.NewOrders, err = foldIn(ctx, tx, d, n, st.watermark.Time, obs.maxLoaded.Time)
@@ -128,6 +130,11 @@ func (w *Warehouse) refresh(ctx context.Context, rebuild string) (RefreshResult,
 			return fmt.Errorf("%s refresh: %w", res.Kind, err)
 		}
 		return writeState(ctx, tx, d, n, obs, res.Kind, now())
+	}, func(c *sql.Conn) error {
+		if !built { // nothing was SET: a confined engine refuses even a RESET
+			return nil
+		}
+		return resetSession(c, d)
 	})
 	if err != nil {
 		return RefreshResult{}, fmt.Errorf("pipeline: %w", err)
@@ -243,6 +250,18 @@ func writeState(ctx context.Context, q querier, d dialect.Dialect, n warehouse.N
 		if _, err := q.ExecContext(ctx, engine.InsertSQL(d, n, t, 1),
 			m.Table.Name, at.UTC(), obs.maxLoaded, rawRows, obs.dims, obs.asOf, string(kind)); err != nil {
 			return fmt.Errorf("record refresh state: %w", err)
+		}
+	}
+	return nil
+}
+
+// resetSession restores, on connection c once the refresh's transaction has
+// ended, the session settings a full build changes
+// ([warehouse.BuildSessionResets]). It runs even when ctx was cancelled.
+func resetSession(c *sql.Conn, d dialect.Dialect) error {
+	for _, stmt := range warehouse.BuildSessionResets(d) {
+		if _, err := c.ExecContext(context.Background(), stmt); err != nil {
+			return fmt.Errorf("%s: %w", stmt, err)
 		}
 	}
 	return nil

@@ -138,7 +138,10 @@ func (m Mart) RefreshMode() RefreshMode { return m.mode }
 // an incremental refresh of 1,000 orders about the same (0.97–1.08 s unsorted,
 // 0.99–1.00 s sorted), while a read of FCT_ORDERS filtered to a week takes
 // 13.7–20.9 ms against 5.0–8.9 ms sorted, a month 17.4–25.3 against 7.8–8.3, a
-// year 20.4–23.7 against 15.2–16.8.
+// year 20.4–23.7 against 15.2–16.8. The embedded builds compute net amounts
+// in 64-bit decimals where they cannot overflow ([sqlb.netAmountNarrow]), and
+// SALES_BY_REP's aggregate groups most reps by integer keys alone
+// ([Mart.splitBase]); both give the same values as the mart's SELECT.
 func (m Mart) CreateSQL(d dialect.Dialect, n Names) []string {
 	if d.DynamicTables() {
 		def := m.dynamicDefinition(d, n)
@@ -149,7 +152,11 @@ func (m Mart) CreateSQL(d dialect.Dialect, n Names) []string {
 		return []string{m.Table.CreateSQL(d, n, true), perfectHashOn,
 			"INSERT INTO " + m.Table.Ref(d, n) + "\n" + m.buildSelect(d, n), perfectHashOff}
 	}
-	return []string{m.Table.CreateSQL(d, n, true), "INSERT INTO " + m.Table.Ref(d, n) + "\n" + m.Select(d, n)}
+	sel := m.Select(d, n)
+	if base, ok := m.splitBase(sqlb{D: d, N: n}); ok {
+		sel = m.enrich(sqlb{D: d, N: n}, "(\n"+indent(base)+"\n) b")
+	}
+	return []string{m.Table.CreateSQL(d, n, true), "INSERT INTO " + m.Table.Ref(d, n) + "\n" + sel}
 }
 
 // perfectHashOn lets the embedded FCT_ORDERS build find the ORDER_IDs held more
@@ -163,6 +170,18 @@ const (
 	perfectHashOn  = "SET perfect_ht_threshold = 25"
 	perfectHashOff = "RESET perfect_ht_threshold"
 )
+
+// BuildSessionResets returns the statements that restore the session settings
+// a build of [Mart.CreateSQL] may change, in dialect d. A SET outlives the
+// transaction it ran in, ROLLBACK included, so whoever runs a build runs these
+// on the same connection once the transaction has ended, however it ended
+// (CreateSQL's own RESET never runs when the INSERT before it fails).
+func BuildSessionResets(d dialect.Dialect) []string {
+	if d.DynamicTables() {
+		return nil
+	}
+	return []string{perfectHashOff}
+}
 
 // project returns the final SELECT list of t's columns from exprs (by column name;
 // a missing name means the column of the same name), each cast to its type.

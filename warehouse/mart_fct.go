@@ -49,7 +49,7 @@ func fctOrders() Mart {
 // to. It stages only the orders whose ORDER_ID has a row in that window
 // ([StagedBatchSQL]), not all of STG_ORDERS.
 func AppendFactsSQL(d dialect.Dialect, n Names) string {
-	b := sqlb{D: d, N: n}
+	b := sqlb{D: d, N: n, narrow: true}
 	b.standIn = map[string]string{tblStgOrders.Name: "(\n" + indent(b.stagedBatch()) + "\n)"}
 	m := fctOrders()
 	return "INSERT INTO " + b.Ref(tblFctOrders) + "\n" + m.base(b, b.C("o", "LOADED_AT")+" > ? AND "+b.C("o", "LOADED_AT")+" <= ?")
@@ -59,7 +59,7 @@ func AppendFactsSQL(d dialect.Dialect, n Names) string {
 // query over [StagedSplitSQL] in place of the STG_ORDERS view, which gives the
 // same rows without numbering every order.
 func (m Mart) buildSelect(d dialect.Dialect, n Names) string {
-	b := sqlb{D: d, N: n}
+	b := sqlb{D: d, N: n, narrow: true}
 	b.standIn = map[string]string{tblStgOrders.Name: "(\n" + indent(b.stagedSplit()) + "\n)"}
 	return m.enrich(b, "(\n"+indent(m.base(b, ""))+"\n) b")
 }

@@ -13,6 +13,9 @@ type sqlb struct {
 	// standIn maps a table's name to the relation read in its place (a
 	// parenthesised query), for SQL that reads part of a view.
 	standIn map[string]string
+	// narrow computes net amounts in 64-bit decimals where they fit
+	// ([sqlb.netAmountNarrow]): the embedded builds set it, the views do not.
+	narrow bool
 }
 
 // Ref returns the quoted reference to table t, or the relation standing in for it.

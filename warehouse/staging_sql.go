@@ -204,14 +204,18 @@ func (b sqlb) stagedSplit() string {
 func (b sqlb) stgOrdersFrom(orders string, numbered bool) string {
 	v := tblStgOrders
 	date := b.C("o", "ORDER_DATE")
+	net := b.netAmount("o")
+	if b.narrow {
+		net = b.netAmountNarrow("o")
+	}
 	derived := map[string]string{
 		"ORDER_WEEK":      b.D.DateTrunc(dialect.Week, date),
 		"ORDER_MONTH":     b.D.DateTrunc(dialect.Month, date),
 		"ORDER_QUARTER":   b.D.DateTrunc(dialect.Quarter, date),
 		"ORDER_YEAR":      b.D.Year(date),
 		"GROSS_AMOUNT":    b.grossAmount("o"),
-		"NET_AMOUNT":      b.netAmount("o"),
-		"DISCOUNT_AMOUNT": b.grossAmount("o") + " - " + b.netAmount("o"),
+		"NET_AMOUNT":      net,
+		"DISCOUNT_AMOUNT": b.grossAmount("o") + " - " + net,
 		"STATUS":          "TRIM(" + b.C("o", "STATUS") + ")",
 		"CHANNEL":         "TRIM(" + b.C("o", "CHANNEL") + ")",
 		"INVALID_REASON":  b.invalidReason(numbered),

@@ -27,8 +27,9 @@
 //
 // Open's settings: FSST string compression off (Options.FSST turns it on), set
 // with SET GLOBAL because DuckDB ignores it in the connection string; a file
-// gets memory_limit DefaultFileMemoryLimit unless Options.MemoryLimit says
-// otherwise, and spills past it to the file's path plus ".tmp"; threads are
+// opened read-write gets memory_limit DefaultFileMemoryLimit unless
+// Options.MemoryLimit says otherwise, and spills past it to the file's path
+// plus ".tmp" (read-only opens keep DuckDB's default limit); threads are
 // DuckDB's default, one per core, unless Options.Threads. Money columns
 // (DECIMAL(38,2)) are still stored uncompressed on 1.5.6
 // (dialect.ColumnStorage): SUM over 10 million of them bit-packed took 1.86–2.06

@@ -34,10 +34,13 @@ type Options struct {
 	// Threads caps DuckDB's worker threads. Zero means DuckDB's default (all cores).
 	Threads int
 	// MemoryLimit caps DuckDB's memory, e.g. "2GB". Empty means
-	// [DefaultFileMemoryLimit] for a file and DuckDB's default (80% of RAM) in
-	// memory, where the data itself lives in that memory. Past the limit DuckDB
-	// evicts cached blocks of the file and spills to its temp_directory, by
-	// default the file's path with ".tmp" appended.
+	// [DefaultFileMemoryLimit] for a file opened read-write, where builds and
+	// refreshes run, and DuckDB's default (80% of RAM) in memory, where the data
+	// itself lives in that memory, and for a file opened read-only: its readers
+	// (the server, analyst workers) may sit where they cannot spill, since the
+	// temp_directory is by default the file's path with ".tmp" appended, next
+	// to a file they may not write. Past the limit DuckDB evicts cached blocks
+	// of the file and spills there.
 	MemoryLimit string
 	// LoadWorkers is how many goroutines produce rows for a bulk load while one
 	// appends them. Zero means one per core, less the appender's.
@@ -53,8 +56,8 @@ type Options struct {
 	Analyst AnalystIsolation
 }
 
-// DefaultFileMemoryLimit is DuckDB's memory_limit for a database file when
-// [Options] name none. DuckDB's own default, 80% of RAM, lets it keep every
+// DefaultFileMemoryLimit is DuckDB's memory_limit for a database file opened
+// read-write when [Options] name none. DuckDB's own default, 80% of RAM, lets it keep every
 // block it wrote cached: the scale-100 set-up (10M orders, salesanalytics
 // setup, /usr/bin/time -v) peaked at 2.43 GiB of resident memory, and at 1.77
 // GiB under this limit, run side by side. The program's own memory and
@@ -130,7 +133,7 @@ func dsn(opts Options) string {
 	switch {
 	case opts.MemoryLimit != "":
 		q.Set("memory_limit", opts.MemoryLimit)
-	case opts.Path != "":
+	case opts.Path != "" && !opts.ReadOnly:
 		q.Set("memory_limit", DefaultFileMemoryLimit)
 	}
 	s := opts.Path

@@ -22,8 +22,9 @@ func TestOpenSettings(t *testing.T) {
 	require.Equal(t, "FSST", setting(t, eng, "disabled_compression_methods"))
 }
 
-// TestOpenFileMemoryLimit: a file opened without a memory limit gets
-// DefaultFileMemoryLimit; one in memory keeps DuckDB's default; a given limit wins.
+// TestOpenFileMemoryLimit: a file opened read-write without a memory limit
+// gets DefaultFileMemoryLimit; one in memory or opened read-only keeps DuckDB's
+// default; a given limit wins, read-only too.
 func TestOpenFileMemoryLimit(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -33,16 +34,19 @@ func TestOpenFileMemoryLimit(t *testing.T) {
 	}{
 		{embedded.Options{Path: filepath.Join(dir, "a.duckdb")}, "1.5 GiB"},
 		{embedded.Options{Path: filepath.Join(dir, "b.duckdb"), MemoryLimit: "1GB"}, "953.6 MiB"},
+		{embedded.Options{Path: filepath.Join(dir, "a.duckdb"), ReadOnly: true, MemoryLimit: "1GB"}, "953.6 MiB"},
 	} {
 		eng, err := embedded.Open(context.Background(), c.opts)
 		require.NoError(t, err)
 		require.Equal(t, c.want, setting(t, eng, "memory_limit"))
 		require.NoError(t, eng.Close())
 	}
-	eng, err := embedded.Open(context.Background(), embedded.Options{})
-	require.NoError(t, err)
-	defer eng.Close()
-	require.NotEqual(t, "1.5 GiB", setting(t, eng, "memory_limit"))
+	for _, opts := range []embedded.Options{{}, {Path: filepath.Join(dir, "a.duckdb"), ReadOnly: true}} {
+		eng, err := embedded.Open(context.Background(), opts)
+		require.NoError(t, err)
+		require.NotEqual(t, "1.5 GiB", setting(t, eng, "memory_limit"), "%+v", opts)
+		require.NoError(t, eng.Close())
+	}
 }
 
 // TestOpenFSST: with FSST off (the default) a high-cardinality text column is
