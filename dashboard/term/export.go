@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/salesanalytics/salesanalytics/dashboard"
@@ -127,13 +128,39 @@ func replaceFile(path string, fill func(io.Writer) error) (err error) {
 	if err := w.Flush(); err != nil {
 		return err
 	}
-	if err := tmp.Chmod(0o644); err != nil {
+	if err := tmp.Chmod(newFileMode(path)); err != nil {
 		return err
 	}
 	if err := tmp.Close(); err != nil {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// newFileMode is the mode the export at path gets: the old file's, when it
+// replaces one, else what os.Create would give (0666 less the umask). The
+// temporary file is created 0600, so it must be set.
+func newFileMode(path string) os.FileMode {
+	if st, err := os.Stat(path); err == nil {
+		return st.Mode().Perm()
+	}
+	return 0o666 &^ umask()
+}
+
+// umask reads the process's umask without changing it (syscall.Umask sets it,
+// racing other goroutines' files); where /proc does not tell, the usual 022.
+func umask() os.FileMode {
+	b, err := os.ReadFile("/proc/self/status")
+	if err == nil {
+		for line := range strings.Lines(string(b)) {
+			if v, ok := strings.CutPrefix(line, "Umask:"); ok {
+				if m, err := strconv.ParseUint(strings.TrimSpace(v), 8, 32); err == nil {
+					return os.FileMode(m) & os.ModePerm
+				}
+			}
+		}
+	}
+	return 0o022
 }
 
 // asPath tells a file error as one of path's.

@@ -27,7 +27,8 @@ func TestFailedExportLeavesTheOldFile(t *testing.T) {
 	}
 	path := filepath.Join(dir, dashboard.ExportName("executive", table.Name, f))
 	old := "rank,name\n1,West\n"
-	require.NoError(t, os.WriteFile(path, []byte(old), 0o644))
+	require.NoError(t, os.WriteFile(path, []byte(old), 0o640))
+	require.NoError(t, os.Chmod(path, 0o640)) // whatever the umask
 
 	var limit syscall.Rlimit
 	require.NoError(t, syscall.Getrlimit(syscall.RLIMIT_FSIZE, &limit))
@@ -52,8 +53,27 @@ func TestFailedExportLeavesTheOldFile(t *testing.T) {
 	require.Greater(t, len(b), 64<<10)
 	st, err := os.Stat(path)
 	require.NoError(t, err)
-	require.Equal(t, os.FileMode(0o644), st.Mode().Perm())
+	require.Equal(t, os.FileMode(0o640), st.Mode().Perm(), "a replaced file keeps its mode")
 	entries, err = os.ReadDir(dir)
 	require.NoError(t, err)
 	require.Len(t, entries, 1)
+}
+
+// TestNewExportTakesCreatesMode: a new export gets the mode os.Create gives a
+// file in the same place (0666 less the umask), not the temporary file's 0600
+// nor a fixed 0644 that would ignore a umask of 077.
+func TestNewExportTakesCreatesMode(t *testing.T) {
+	dir := t.TempDir()
+	probe, err := os.Create(filepath.Join(dir, "probe"))
+	require.NoError(t, err)
+	require.NoError(t, probe.Close())
+	want, err := os.Stat(probe.Name())
+	require.NoError(t, err)
+
+	f := dashboard.Filter{}
+	table := dashboard.Table{Name: "regions", Columns: []string{"rank"}, Rows: [][]dashboard.Cell{{{Text: "1"}}}}
+	require.NoError(t, writeFiles(io.Discard, dir, "executive", f, []dashboard.Table{table}))
+	got, err := os.Stat(filepath.Join(dir, dashboard.ExportName("executive", table.Name, f)))
+	require.NoError(t, err)
+	require.Equal(t, want.Mode().Perm(), got.Mode().Perm())
 }
