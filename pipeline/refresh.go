@@ -57,13 +57,15 @@ type observation struct {
 	rawAtMark int64 // RAW rows at or before the recorded watermark
 	dims      string
 	asOf      time.Time // the as-of date in warehouse.Settings()
+	missing   string    // the first mart the model has that the warehouse lacks
 }
 
 // Refresh brings the embedded marts up to date with RAW: nothing when nothing
 // changed, an incremental refresh when only new orders arrived, a full rebuild
 // otherwise (dimension tables reloaded, rows deleted or back-dated, the as-of date
 // in warehouse.Settings() changed so the future-date rule may judge rows
-// differently, or no marts yet). The wall clock plays no part: the same RAW rows
+// differently, no marts yet, or a mart the model has is missing). The wall
+// clock plays no part: the same RAW rows
 // and settings give the same marts on any day.
 //
 // Everything — reading the state, observing RAW, rebuilding, recording the new
@@ -161,6 +163,8 @@ func decide(st refreshState, ok bool, obs observation) (RefreshKind, string) {
 		return RefreshFull, fmt.Sprintf("RAW.ORDERS up to the watermark changed (%d rows, was %d)", obs.rawAtMark, st.rawRows)
 	case obs.dims != st.dims:
 		return RefreshFull, "dimension tables changed"
+	case obs.missing != "":
+		return RefreshFull, "mart " + obs.missing + " is missing (the model gained a mart since the last build)"
 	case !obs.asOf.Equal(st.date):
 		return RefreshFull, "the as-of date changed, so the future-date rule may judge rows differently"
 	case !obs.maxLoaded.Valid || !obs.maxLoaded.Time.After(st.watermark.Time):
@@ -218,7 +222,22 @@ func observe(ctx context.Context, q querier, d dialect.Dialect, n warehouse.Name
 		parts = append(parts, fmt.Sprintf("%s=%d/%s", t.Name, c, fp))
 	}
 	obs.dims = strings.Join(parts, ";")
-	return obs, nil
+	var err error
+	obs.missing, err = missingMart(ctx, q, n)
+	return obs, err
+}
+
+// missingMart names the first of the model's marts the warehouse lacks ("" when
+// it has them all): a warehouse built before the model gained a mart is
+// rebuilt in full, not folded into a table that is not there.
+func missingMart(ctx context.Context, q querier, n warehouse.Names) (string, error) {
+	for _, m := range warehouse.AllMarts() {
+		ok, err := tableExists(ctx, q, n, m.Table)
+		if err != nil || !ok {
+			return m.Table.Name, err
+		}
+	}
+	return "", nil
 }
 
 func countUpTo(ctx context.Context, q querier, d dialect.Dialect, n warehouse.Names, mark time.Time) (int64, error) {

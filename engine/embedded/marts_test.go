@@ -183,6 +183,32 @@ func TestRefreshRebuildsFullyWhenHistoryChanges(t *testing.T) {
 	require.Positive(t, scalar[int64](t, eng.DB(), `SELECT COUNT(*) FROM "STAGING"."STG_ORDERS" WHERE "INVALID_REASON" = 'unknown_rep'`))
 }
 
+// TestRefreshBuildsAMartTheModelGained: a warehouse built before the model had
+// one of its marts (here: that mart dropped) is rebuilt in full on the next
+// refresh, not folded into a table that is not there — which failed every
+// incremental refresh after it, so appended orders never reached the marts.
+func TestRefreshBuildsAMartTheModelGained(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	eng := openMem(t)
+	o := options(0.05, 0)
+	mustSetup(t, eng, o)
+	g := generator(t, o)
+	marts := warehouse.AllMarts()
+	last := marts[len(marts)-1].Table.Name
+	_, err := eng.DB().Exec(fmt.Sprintf(`DROP TABLE "MARTS".%q`, last))
+	require.NoError(t, err)
+
+	res, err := pipelinetest.Refresh(ctx, eng, warehouse.Names{}, nil)
+	require.NoError(t, err)
+	require.Equal(t, pipeline.RefreshFull, res.Kind)
+	require.Contains(t, res.Reason, "mart "+last+" is missing")
+	requireMartsMatchOracle(t, eng.DB(), oracle(g, validOrders(g)))
+	again, err := pipelinetest.Refresh(ctx, eng, warehouse.Names{}, nil)
+	require.NoError(t, err)
+	require.Equal(t, pipeline.RefreshNone, again.Kind)
+}
+
 // martsChecksum hashes every mart's rows in key order.
 func martsChecksum(tb testing.TB, db *sql.DB) string {
 	tb.Helper()
