@@ -25,8 +25,9 @@ func InTx(ctx context.Context, db *sql.DB, fn func(*sql.Tx) error) error {
 // has ended, committed or rolled back: a statement that must not outlive it on
 // the pooled connection, such as the RESET of a session setting the
 // transaction SET (a SET survives a ROLLBACK). When after fails the
-// connection is discarded rather than returned to the pool; its error is
-// returned when the transaction's own result is not an error.
+// connection is discarded rather than returned to the pool, which is all its
+// failure calls for: the result is the transaction's, so a committed
+// transaction is never reported as failed.
 func InTxThen(ctx context.Context, db *sql.DB, fn func(*sql.Tx) error, after func(*sql.Conn) error) error {
 	conn, err := db.Conn(ctx)
 	if err != nil {
@@ -34,13 +35,8 @@ func InTxThen(ctx context.Context, db *sql.DB, fn func(*sql.Tx) error, after fun
 	}
 	defer conn.Close()
 	err = inConnTx(ctx, conn, fn)
-	if after != nil {
-		if aerr := after(conn); aerr != nil {
-			_ = conn.Raw(func(any) error { return driver.ErrBadConn })
-			if err == nil {
-				err = aerr
-			}
-		}
+	if after != nil && after(conn) != nil {
+		_ = conn.Raw(func(any) error { return driver.ErrBadConn })
 	}
 	return err
 }

@@ -65,8 +65,8 @@ type observation struct {
 // otherwise (dimension tables reloaded, rows deleted or back-dated, the as-of date
 // in warehouse.Settings() changed so the future-date rule may judge rows
 // differently, no marts yet, or a mart the model has is missing). The wall
-// clock plays no part: the same RAW rows
-// and settings give the same marts on any day.
+// clock plays no part: the same RAW rows and settings give the same marts on
+// any day.
 //
 // Everything — reading the state, observing RAW, rebuilding, recording the new
 // state — happens in one transaction, so it sees one snapshot of RAW: orders that

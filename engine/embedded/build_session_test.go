@@ -2,12 +2,15 @@ package embedded_test
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/salesanalytics/salesanalytics/dialect"
+	"github.com/salesanalytics/salesanalytics/engine"
 	"github.com/salesanalytics/salesanalytics/pipeline/datagen"
 	"github.com/salesanalytics/salesanalytics/pipeline/pipelinetest"
 	"github.com/salesanalytics/salesanalytics/warehouse"
@@ -42,4 +45,18 @@ func TestFailedBuildResetsItsSessionSetting(t *testing.T) {
 	var got string
 	require.NoError(t, db.QueryRow(`SELECT current_setting('perfect_ht_threshold')::VARCHAR`).Scan(&got))
 	require.Equal(t, def, got)
+}
+
+// TestCommittedTxIsNotReportedFailed: when the statement after a committed
+// transaction fails, InTxThen still reports the commit (the connection is
+// discarded, not the result); a refresh that committed is never called failed.
+func TestCommittedTxIsNotReportedFailed(t *testing.T) {
+	eng := openMem(t)
+	ctx := context.Background()
+	err := engine.InTxThen(ctx, eng.DB(), func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `CREATE TABLE committed_here (x INTEGER)`)
+		return err
+	}, func(*sql.Conn) error { return errors.New("reset failed") })
+	require.NoError(t, err)
+	require.Zero(t, scalar[int64](t, eng.DB(), `SELECT COUNT(*) FROM committed_here`))
 }
