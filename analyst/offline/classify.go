@@ -33,6 +33,9 @@ type item struct {
 	used   bool
 	pos    int  // index among the items
 	money  bool // written as an amount ("$2,000")
+	// leftOut is the label of the period that starts at this item, left out
+	// of the period before it ("2025 excluding December")
+	leftOut string
 }
 
 func (it *item) is(k kind) bool {

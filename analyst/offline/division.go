@@ -88,3 +88,20 @@ func (in *intent) division() *Division {
 	}
 	return &Division{Num: in.metrics[0], Den: in.divideBy, As: in.metrics[0] + "_share"}
 }
+
+// newOrReturning reports whether m is the new or the returning customers
+// metric.
+func (r *Resolver) newOrReturning(m string) bool {
+	return m != "" && (m == r.lexMetric("new customers") || m == r.lexMetric("returning customers"))
+}
+
+// newOrReturningAt is the index of the item that names the new or the
+// returning customers metric, or -1.
+func (r *Resolver) newOrReturningAt(items []item) int {
+	for i := range items {
+		if m, ok := items[i].reading(kMetric); ok && r.newOrReturning(m.name) {
+			return i
+		}
+	}
+	return -1
+}

@@ -51,6 +51,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 		shareAt, metricAt                            = -1, -1
 		sw                                           seen
 		notWord                                      string // the "not" word not yet applied to a value
+		spentBy                                      bool   // "revenue from new customers": what they spent
 	)
 	notAfter(items)
 	for i := range items {
@@ -92,6 +93,10 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 					}
 					in.limit = next.n
 					next.used = true
+					if to, hi := neighbour(items, i+2), neighbour(items, i+3); to != nil && to.kw(kwTo) && hi != nil && hi.kind == kNumber {
+						// "top one to two hundred": a range of counts, not a top one
+						return nil, cu, unsupported("I read a range of how many to list after %q, and can list one number of them: ask for one (\"%s 10\")", it.text, it.text)
+					}
 				}
 			case kwTrend:
 				trend = true
@@ -345,6 +350,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 					o := strings.ToLower(it.orig)
 					rankPlural = o != singular(o)
 				}
+			case isMet && r.countsADimension(met.name) && len(in.metrics) > 0 && fromBefore(items, i) && r.newOrReturning(met.name):
+				// "revenue from new customers": the model does not say what they spent
+				spentBy = true
 			case isMet && r.countsADimension(met.name) && len(in.metrics) > 0 && !(prev != nil && prev.kw(kwAnd)) &&
 				(r.isDimWord(it) || next != nil && (next.kw(kwMore) || next.kw(kwLess)) || fromBefore(items, i)):
 				// "revenue from orders over $5,000": which orders, not a count
@@ -442,6 +450,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 		// "how much did the average order bring in": the ratio says the verb's revenue
 		in.metrics = slices.DeleteFunc(in.metrics, func(m string) bool { return m == r.revenue })
 	}
+	if spentBy {
+		return nil, cu, unsupported("I can count new and returning customers, but the model does not say what they spent: ask how many new customers there were, or for revenue by segment or customer")
+	}
 	if nc := r.lexMetric("new customers"); howMuch && (r.namesMetric(items, nc) || r.namesMetric(items, r.lexMetric("returning customers"))) && !hasKw(items, kwHowMany) && !countSaid(items) && !share {
 		// "how much did new customers spend": never all customers' spend
 		return nil, cu, unsupported("I can count new and returning customers, but the model does not say what they spent: ask how many new customers there were, or for revenue by segment or customer")
@@ -516,7 +527,18 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 	if share && change && len(in.periods) > 0 {
 		share, fastest = false, true // "by what percent did revenue grow": the change, in percent
 	}
-	if share && len(sw.attain) == 0 && r.shareOfWhole(in, items) {
+	partOfNew := false // "what share of new customers were in the West": the West's part of them
+	if share && len(sw.attain) == 0 && len(marks) > 0 {
+		if at := r.newOrReturningAt(items); at >= 0 {
+			if at != metricAt || len(in.metrics) != 1 || !r.newOrReturning(in.metrics[0]) || slices.ContainsFunc(marks, func(m shareMark) bool { return m.pos < at }) {
+				// "what share of customers in the West were new": a filter inside
+				// the part, which the share of a whole cannot say
+				return nil, cu, unsupported("I read a share of new or returning customers with a filter I cannot place in it: ask \"what share of new customers were in the West\" or \"how many new customers were in the West\"")
+			}
+			partOfNew = true
+		}
+	}
+	if share && len(sw.attain) == 0 && !partOfNew && r.shareOfWhole(in, items) {
 		share = false // "what share of customers were new": new customers ÷ customers
 	}
 	if share && len(sw.attain) == 0 && !r.sharePart(in, marks, shareAt, metricAt) {

@@ -36,6 +36,30 @@ func (p period) days() int { return int(p.to.Sub(p.from)/(24*time.Hour)) + 1 }
 // It returns the range, or two ranges to compare, and an error for a time phrase
 // it cannot read.
 func periods(items []item, today time.Time) (ps []period, compare bool, err error) {
+	ps, compare, err = readPeriods(items, today)
+	if err != nil {
+		return nil, false, err
+	}
+	if left := leftOut(items); left != "" && (len(ps) != 1 || len(ps[0].without) == 0) {
+		// "from 2024 to 2025 excluding December": the range read is a new
+		// period, which would drop the one left out
+		return nil, false, fmt.Errorf("I read %s left out of a period, but could not apply it to the periods of this question: ask for one period excluding it (\"revenue in 2025 excluding December\")", left)
+	}
+	return ps, compare, nil
+}
+
+// leftOut is the label of a period the items leave out, or "".
+func leftOut(items []item) string {
+	for i := range items {
+		if items[i].leftOut != "" {
+			return items[i].leftOut
+		}
+	}
+	return ""
+}
+
+// readPeriods is periods before it checks the periods left out were kept.
+func readPeriods(items []item, today time.Time) (ps []period, compare bool, err error) {
 	var spans []period
 	var joins []string // the keyword before each span: since, between, from, to, and, vs
 	var lastKw, lastText, firstText string
@@ -78,13 +102,27 @@ func periods(items []item, today time.Time) (ps []period, compare bool, err erro
 			items[i-1].used = true
 			outer := &spans[len(spans)-1]
 			if p.inYear != nil {
+				if outer.from.Year() != outer.to.Year() {
+					return nil, false, fmt.Errorf("I read %s left out of %s, which spans more than one year: ask for one year at a time", p.label, outer.label)
+				}
 				p = p.inYear(outer.from.Year())
 			}
+			if k := i + n; k+1 < len(items) && items[k].kw(kwAnd) && negatable(&items[k+1]) {
+				// "2025 excluding December and the West": one negation over a
+				// period and a value
+				return nil, false, fmt.Errorf("I read %s and %q left out together, and cannot leave out a period and a value in one list: ask \"excluding %s\" and \"excluding %s\" separately", p.label, items[k+1].orig, p.label, items[k+1].orig)
+			}
+			it.leftOut = p.label
 			p.not, excluding = true, true
 			outer.without = append(outer.without, p)
 			lastKw = ""
 			i += n - 1
 			continue
+		}
+		if negatedList(items, i, n) {
+			// "excluding the West and December", "with December and the West
+			// excluded": a period in a list a negation leaves out
+			return nil, false, fmt.Errorf("I read %s in a list that is left out, and cannot leave out a period and a value in one list: ask for the period, and leave out the value alone", p.label)
 		}
 		excluding = false
 		if lastKw != "" && i > 0 {
@@ -614,4 +652,24 @@ func validDay(y, m, d int) (period, error) {
 func day(y, m, d int) period {
 	t := date(y, m, d)
 	return period{from: t, to: t, unit: dialect.Day, label: t.Format("January 2, 2006")}
+}
+
+// negatedList reports whether the period at items i to i+n-1 is listed with
+// values a negation leaves out: "excluding the West and December" (the
+// negation before the list) or "December and the West excluded" (after it).
+func negatedList(items []item, i, n int) bool {
+	for j := i - 1; j >= 1 && items[j].kw(kwAnd) && negatable(&items[j-1]); {
+		j -= 2
+		if j >= 0 && items[j].kw(kwNot) {
+			return true
+		}
+	}
+	k := i + n
+	if k >= len(items) || !items[k].kw(kwAnd) {
+		return false
+	}
+	for k+1 < len(items) && items[k].kw(kwAnd) && negatable(&items[k+1]) {
+		k += 2
+	}
+	return k < len(items) && k > i+n && items[k].kw(kwNot) && notAfterSet[items[k].text]
 }
