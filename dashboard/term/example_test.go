@@ -41,8 +41,8 @@ func ExamplePage_Reps() {
 	}
 	// Output:
 	// ── Sales rep leaderboard ───────────────────────────────────────────────────────
-	// period 2025-01-01 – 2025-12-31 (365 days), partial
-	// vs a year earlier 2024-01-01 – 2024-12-31 (366 days), partial
+	// period 2025-01-01 – 2025-12-31 (365 days)
+	// vs a year earlier 2024-01-01 – 2024-12-31 (366 days)
 	// filter -from=2025-01-01 -to=2025-12-31 -region=West
 	// data as of 2026-01-01 00:00 UTC
 	//
