@@ -178,13 +178,7 @@ func TestPeriodFlag(t *testing.T) {
 // table.
 func TestCSVDirectory(t *testing.T) {
 	db := small(t)
-	view := func(ctx context.Context, s *Session) error {
-		v, err := s.Dashboard.Customers(ctx, s.Filter, dashboard.CustomersOptions{Compare: s.Compare, TopN: 3})
-		if err != nil {
-			return err
-		}
-		return s.Show(v, func() error { t.Error("rendered instead of exported"); return nil })
-	}
+	view := exportedCustomers(t)
 	dir := filepath.Join(t.TempDir(), "out")
 	code, out, errw := runProgram(t, []string{"-db", db, "-from", "2025-01-01", "-to", "2025-12-31", "-region", "west", "-csv", dir}, view)
 	require.Equal(t, 0, code, errw)

@@ -158,13 +158,7 @@ func TestExitCodesOfViewErrors(t *testing.T) {
 // exports them; -table picks one and an unknown one names the valid tables.
 func TestExports(t *testing.T) {
 	db := small(t)
-	view := func(ctx context.Context, s *Session) error {
-		v, err := s.Dashboard.Customers(ctx, s.Filter, dashboard.CustomersOptions{Compare: s.Compare, TopN: 3})
-		if err != nil {
-			return err
-		}
-		return s.Show(v, func() error { t.Error("rendered instead of exported"); return nil })
-	}
+	view := exportedCustomers(t)
 	base := []string{"-db", db, "-from", "2025-01-01", "-to", "2025-06-30"}
 
 	code, out, errw := runProgram(t, append(base, "-json"), view)
@@ -217,4 +211,16 @@ func TestNegativeTopNamesTheFlag(t *testing.T) {
 	code := p.run([]string{"-top", "-3"}, &out, &errw, neverCalled(t))
 	require.Equal(t, ExitUsage, code)
 	require.Equal(t, "viewer: -top -3: give a count of 0 or more\n", errw.String())
+}
+
+// exportedCustomers is a program's view that shows the customer view (top 3)
+// and fails the test if it renders instead of exporting.
+func exportedCustomers(t *testing.T) func(context.Context, *Session) error {
+	return func(ctx context.Context, s *Session) error {
+		v, err := s.Dashboard.Customers(ctx, s.Filter, dashboard.CustomersOptions{Compare: s.Compare, TopN: 3})
+		if err != nil {
+			return err
+		}
+		return s.Show(v, func() error { t.Error("rendered instead of exported"); return nil })
+	}
 }

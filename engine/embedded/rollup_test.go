@@ -1,11 +1,9 @@
 package embedded_test
 
 import (
-	"context"
 	"testing"
 	"time"
 
-	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 
 	"github.com/salesanalytics/salesanalytics/dialect"
@@ -31,20 +29,7 @@ func TestGoldenQueriesEqualWithAndWithoutRollups(t *testing.T) {
 	run := func(c *query.Compiler, req query.Request) (query.Route, [][]string) {
 		q, err := c.Compile(req)
 		require.NoError(t, err)
-		res, err := q.Run(context.Background(), eng.DB())
-		require.NoError(t, err)
-		var rows [][]string
-		for _, row := range res.Rows {
-			var line []string
-			for _, v := range row {
-				if i, ok := v.(int64); ok {
-					v = decimal.NewFromInt(i)
-				}
-				line = append(line, cellString(v))
-			}
-			rows = append(rows, line)
-		}
-		return q.Route, rows
+		return q.Route, rowsOf(t, q, eng.DB())
 	}
 	routed := map[string]bool{}
 	cases := append(append(querytest.All(), querytest.Planner()...), querytest.Layers()...)
