@@ -150,6 +150,7 @@ func (w *Warehouse) refresh(ctx context.Context, rebuild string) (RefreshResult,
 // querier is what *sql.DB and *sql.Tx share.
 type querier interface {
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
@@ -230,11 +231,34 @@ func observe(ctx context.Context, q querier, d dialect.Dialect, n warehouse.Name
 // missingMart names the first of the model's marts the warehouse lacks ("" when
 // it has them all): a warehouse built before the model gained a mart is
 // rebuilt in full, not folded into a table that is not there.
+// One look-up for all of them: the refresh runs on every append's wake-up.
 func missingMart(ctx context.Context, q querier, n warehouse.Names) (string, error) {
-	for _, m := range warehouse.AllMarts() {
-		ok, err := tableExists(ctx, q, n, m.Table)
-		if err != nil || !ok {
-			return m.Table.Name, err
+	marts := warehouse.AllMarts()
+	args := make([]any, 0, len(marts)+1)
+	args = append(args, n.SchemaFor(marts[0].Table.Layer))
+	for _, m := range marts {
+		args = append(args, strings.ToUpper(m.Table.Name))
+	}
+	rows, err := q.QueryContext(ctx, `SELECT UPPER(table_name) FROM information_schema.tables WHERE UPPER(table_schema) = UPPER(?) AND UPPER(table_name) IN (?`+
+		strings.Repeat(", ?", len(marts)-1)+`)`, args...)
+	if err != nil {
+		return "", fmt.Errorf("look up the marts: %w", err)
+	}
+	defer rows.Close()
+	have := map[string]bool{}
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return "", fmt.Errorf("look up the marts: %w", err)
+		}
+		have[name] = true
+	}
+	if err := rows.Err(); err != nil {
+		return "", fmt.Errorf("look up the marts: %w", err)
+	}
+	for _, m := range marts {
+		if !have[strings.ToUpper(m.Table.Name)] {
+			return m.Table.Name, nil
 		}
 	}
 	return "", nil
