@@ -34,5 +34,6 @@
 // families but does not look at their failures.
 //
 // A second blind set, testdata/analyst/eval3, has the same format and its own
-// held-out seed (eval3_test.go).
+// held-out seed (eval3_test.go); a third, testdata/analyst/eval4, likewise
+// (eval4_test.go).
 package evalset
