@@ -21,6 +21,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/salesanalytics/salesanalytics/dashboard/term"
 	"io"
 	"os"
 	"os/signal"
@@ -41,6 +42,7 @@ func main() {
 	wf.Register(flag.CommandLine)
 	asJSON := flag.Bool("json", false, "print the answer as one JSON object")
 	forceOffline := flag.Bool("offline", false, "use the offline analyst even when Cortex Analyst is configured")
+	flag.Usage = term.Usage(flag.CommandLine)
 	flag.Parse()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
