@@ -41,7 +41,7 @@ func PrintFlags(w io.Writer, fs *flag.FlagSet) {
 // indented as wide as lead, and a word is never broken. Help texts, command
 // lists and prose answers use it.
 func Hang(w io.Writer, lead, text string) {
-	width := termui.Detect(w, os.Getenv).Columns()
+	width := Columns(w)
 	indent := strings.Repeat(" ", termui.Width(lead))
 	for i, line := range strings.Split(termui.Wrap(text, max(width-len(indent), 20), ""), "\n") {
 		if i == 0 {
@@ -61,3 +61,7 @@ func Usage(fs *flag.FlagSet) func() {
 		PrintFlags(fs.Output(), fs)
 	}
 }
+
+// Columns is the width output to w gets: COLUMNS when set, else the
+// terminal's width, 80 in a pipe or a file.
+func Columns(w io.Writer) int { return termui.Detect(w, os.Getenv).Columns() }
