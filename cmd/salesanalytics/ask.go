@@ -5,7 +5,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/salesanalytics/salesanalytics/dashboard/term"
+	"github.com/salesanalytics/salesanalytics/internal/termui"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/salesanalytics/salesanalytics/analyst"
@@ -65,11 +68,18 @@ func answer(ctx context.Context, out io.Writer, s *analyst.Session, question str
 		_, err = fmt.Fprintf(out, "%s\n", b)
 		return err
 	}
-	fmt.Fprintf(out, "> %s\n%s\n", question, a.Text)
+	// Prose wraps at its spaces and SQL between its tokens, to the terminal's
+	// width (80 in a pipe); the result's table fits it as query's does.
+	width := termui.Detect(out, os.Getenv).Columns()
+	term.Hang(out, "> ", question)
+	for _, line := range strings.Split(a.Text, "\n") {
+		text := strings.TrimLeft(line, " ")
+		term.Hang(out, line[:len(line)-len(text)], text) // a list's indent kept
+	}
 	if a.SQL != "" {
-		fmt.Fprintf(out, "\nSQL: %s\n", a.SQL)
+		fmt.Fprintf(out, "\n%s\n", term.WrapSQL("SQL: "+a.SQL, width))
 		for i, v := range a.Args {
-			fmt.Fprintf(out, "  -- arg %d: %s\n", i+1, service.Arg(v))
+			term.Hang(out, fmt.Sprintf("  -- arg %d: ", i+1), service.Arg(v))
 		}
 	}
 	if a.Result != nil && len(a.Result.Rows) > 0 {
@@ -80,7 +90,10 @@ func answer(ctx context.Context, out io.Writer, s *analyst.Session, question str
 		}
 	}
 	if len(a.Suggestions) > 0 {
-		fmt.Fprintf(out, "\nYou could ask next:\n  %s\n", strings.Join(a.Suggestions, "\n  "))
+		fmt.Fprintln(out, "\nYou could ask next:")
+		for _, q := range a.Suggestions {
+			term.Hang(out, "  ", q)
+		}
 	}
 	fmt.Fprintln(out)
 	return nil

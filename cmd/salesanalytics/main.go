@@ -113,7 +113,7 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "\nUsage: salesanalytics <command> [flags] [arguments]")
 	fmt.Fprintln(w, "\nCommands:")
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+		term.Hang(w, fmt.Sprintf("  %-9s ", c.name), c.summary)
 	}
 	fmt.Fprintln(w, "\nRun salesanalytics <command> -h for a command's flags.")
 }
@@ -171,8 +171,9 @@ func (c *call) parseFlags(args []string) error {
 	err := c.fs.Parse(args)
 	c.fs.SetOutput(out)
 	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprintf(out, "salesanalytics %s: %s\n\nUsage: salesanalytics %s [flags] %s\n\nFlags:\n", c.cmd.name, c.cmd.summary, c.cmd.name, c.cmd.args)
-		c.fs.PrintDefaults()
+		term.Hang(out, "", "salesanalytics "+c.cmd.name+": "+c.cmd.summary)
+		fmt.Fprintf(out, "\nUsage: salesanalytics %s [flags] %s\n\nFlags:\n", c.cmd.name, c.cmd.args)
+		term.PrintFlags(out, c.fs)
 		return err
 	}
 	if err != nil {

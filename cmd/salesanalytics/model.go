@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/salesanalytics/salesanalytics/dashboard/term"
 	"strings"
 
 	"github.com/salesanalytics/salesanalytics/cmd/internal/service"
@@ -88,7 +89,7 @@ func check(c *call, m *semantic.Model, parseErr error) error {
 			n[4]++
 		}
 	}
-	fmt.Fprintf(c.out, "ok: %s: %d tables, %d dimensions, %d time dimensions, %d facts, %d metrics, %d filters, %d verified queries\n",
-		m.Name, len(m.Tables), n[0], n[1], n[2], n[3], n[4], len(m.VerifiedQueries))
+	term.Hang(c.out, "ok: ", fmt.Sprintf("%s: %d tables, %d dimensions, %d time dimensions, %d facts, %d metrics, %d filters, %d verified queries",
+		m.Name, len(m.Tables), n[0], n[1], n[2], n[3], n[4], len(m.VerifiedQueries)))
 	return nil
 }

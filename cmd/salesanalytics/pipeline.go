@@ -15,6 +15,9 @@ func runSetup(ctx context.Context, c *call, args []string) error {
 	if _, err := c.parse(args, 0); err != nil {
 		return err
 	}
+	if !(w.Scale > 0 && w.Scale <= 100) { // -scale 0 would quietly build the default
+		return usagef("-scale %g: give a scale above 0, at most 100 (1 is 100,000 orders)", w.Scale)
+	}
 	wh, err := w.openWritable(ctx, c)
 	if err != nil {
 		return err
@@ -44,6 +47,9 @@ func runRefresh(ctx context.Context, c *call, args []string) error {
 	asJSON := c.fs.Bool("json", false, "print the refresh as JSON")
 	if _, err := c.parse(args, 0); err != nil {
 		return err
+	}
+	if !(w.Scale > 0 && w.Scale <= 100) { // -scale 0 would quietly build the default
+		return usagef("-scale %g: give a scale above 0, at most 100 (1 is 100,000 orders)", w.Scale)
 	}
 	wh, err := w.openWritable(ctx, c)
 	if err != nil {

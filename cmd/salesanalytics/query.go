@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/salesanalytics/salesanalytics/dashboard/term"
 	"io"
 	"os"
 
@@ -93,12 +94,12 @@ func readRequest(c *call, rf *request.Flags, file string) (request.Request, erro
 }
 
 // explain prints the SQL a request compiles to, its lines broken to the
-// terminal's width (see wrapSQL).
+// terminal's width (see term.WrapSQL).
 func (o *output) explain(w io.Writer, a *service.Answer) error {
 	if o.json {
 		return writeJSON(w, a.Wire())
 	}
-	fmt.Fprintf(w, "-- tables: %v\n%s\n", a.Tables, wrapSQL(a.SQL, termui.Detect(w, os.Getenv).Columns()))
+	fmt.Fprintf(w, "-- tables: %v\n%s\n", a.Tables, term.WrapSQL(a.SQL, termui.Detect(w, os.Getenv).Columns()))
 	for i, v := range a.Args {
 		fmt.Fprintf(w, "-- arg %d: %s\n", i+1, service.Arg(v))
 	}

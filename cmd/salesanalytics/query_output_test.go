@@ -64,16 +64,18 @@ func TestRecordsCleanValuesAndWrapTheHeadingAtSpaces(t *testing.T) {
 	}
 }
 
-func TestWrapSQLBreaksOnlyBetweenTokens(t *testing.T) {
-	sql := `SELECT "order date" AS "a b c", 'it''s a  long literal with spaces' AS "x", SUM("t"."NET_AMOUNT") FROM "MARTS"."FCT_ORDERS" AS "t" WHERE "t"."SEGMENT" = ? AND "t"."REGION" IN (?, ?, ?) GROUP BY 1, 2 ORDER BY 3 DESC`
-	got := wrapSQL(sql, 30)
-	require.Equal(t, sql, strings.ReplaceAll(got, "\n"+sqlIndent, " "), "only spaces between tokens became breaks")
-	require.Contains(t, got, `'it''s a  long literal with spaces'`, "a literal is never broken")
-	require.Contains(t, got, `"a b c"`, "nor a quoted identifier")
-	for _, line := range strings.Split(got, "\n") {
-		if termui.Width(line) > 30 {
-			require.Len(t, splitOutsideQuotes(strings.TrimPrefix(line, sqlIndent)), 1, "a line wider than 30 is one token: %q", line)
-		}
-	}
-	require.Equal(t, "SELECT 1", wrapSQL("SELECT 1", 80))
+// TestRecordsHeadingBreaksBetweenDimensions: a heading too wide for a line
+// breaks between two dimensions, never inside a name ("rep_name Olga" then
+// "Wood" on the next line was the old wrap).
+func TestRecordsHeadingBreaksBetweenDimensions(t *testing.T) {
+	res := compared("East")
+	res.Columns = append([]query.Column{
+		{Name: "customer_name", Kind: query.KindText, Role: query.RoleDimension},
+		{Name: "rep_name", Kind: query.KindText, Role: query.RoleDimension},
+	}, res.Columns...)
+	res.Rows[0] = append(query.Row{"Austin Hudson", "Olga Wood"}, res.Rows[0]...)
+	var b strings.Builder
+	records(&b, res, 50)
+	head, _, _ := strings.Cut(b.String(), "\n                  value")
+	require.Equal(t, "row 1 · customer_name Austin Hudson\n  rep_name Olga Wood · region East", head)
 }

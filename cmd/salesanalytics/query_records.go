@@ -27,11 +27,11 @@ func records(w io.Writer, res *query.Result, width int) {
 		for j, v := range row {
 			row[j] = termui.Clean(v)
 		}
-		heading := fmt.Sprintf("row %d", i+1)
+		heading := []string{fmt.Sprintf("row %d", i+1)}
 		for _, d := range l.dims {
-			heading += fmt.Sprintf(" · %s %s", res.Columns[d].Name, row[d])
+			heading = append(heading, res.Columns[d].Name+" "+row[d])
 		}
-		fmt.Fprintln(w, termui.Wrap(heading, width, "  "))
+		fmt.Fprintln(w, joinFit(heading, " · ", width, "  "))
 		if len(l.suffixes) > 0 {
 			fmt.Fprintln(w, l.line("", append([]string{"value"}, l.suffixes...)))
 		}
@@ -153,4 +153,30 @@ func pad(s string, n int, right bool) string {
 		return gap + s
 	}
 	return s + gap
+}
+
+// joinFit joins parts with sep into lines of at most width columns, breaking
+// only between parts (a dimension's name and value stay on one line); a part
+// wider than a line of its own is wrapped at its spaces. The lines after the
+// first start with indent.
+func joinFit(parts []string, sep string, width int, indent string) string {
+	var lines []string
+	line := ""
+	for _, p := range parts {
+		switch {
+		case line == "":
+			line = p
+		case termui.Width(line+sep+p) <= width:
+			line += sep + p
+		default:
+			lines = append(lines, line)
+			line = indent + p
+		}
+		if termui.Width(line) > width {
+			wrapped := strings.Split(termui.Wrap(line, width, indent+"  "), "\n")
+			lines = append(lines, wrapped[:len(wrapped)-1]...)
+			line = wrapped[len(wrapped)-1]
+		}
+	}
+	return strings.Join(append(lines, line), "\n")
 }

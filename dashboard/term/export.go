@@ -39,7 +39,7 @@ type Export struct {
 // Register defines -json, -csv and -table on fs.
 func (e *Export) Register(fs *flag.FlagSet) {
 	fs.BoolVar(&e.JSON, "json", false, "print the view's tables as JSON (decimals as strings)")
-	fs.StringVar(&e.CSV, "csv", "", "write the view's tables as CSV files into this directory, one a table; - prints one table (see -table)")
+	fs.StringVar(&e.CSV, "csv", "", "write the view's tables as CSV files into this directory, one a table; \"-\" prints one table (see -table)")
 	fs.StringVar(&e.Table, "table", "", "with -json or -csv, only this table")
 }
 

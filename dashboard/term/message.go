@@ -12,7 +12,7 @@ var flagValue = regexp.MustCompile(`invalid value ".*?" for flag -([A-Za-z0-9_-]
 
 // Message renders an error for a person at a terminal, after the program's
 // name: the package prefixes dropped ("dashboard: invalid filter: ",
-// "usage: ", the flag package's preamble where the message names the flag), on one line — except the lists an error gives one item a line,
+// "usage: ", "query: invalid request: ", "semantic: ", the flag package's preamble where the message names the flag), on one line — except the lists an error gives one item a line,
 // indented by exactly two spaces (the matches of an ambiguous -rep name), which keep
 // their lines, and what follows such a list, which starts a line of its own.
 // Several errors joined ([errors.Join]: every problem at once) are a line, or
@@ -28,9 +28,10 @@ func Message(err error) string {
 		}
 	}
 	s := err.Error()
-	for _, prefix := range []string{"dashboard: invalid filter: ", "usage: "} {
+	for _, prefix := range []string{"dashboard: invalid filter: ", "usage: ", "query: invalid request: ", "semantic: "} {
 		s = strings.ReplaceAll(s, prefix, "")
 	}
+	s = strings.TrimPrefix(s, "invalid request: ") // a request's own checks (-top -3)
 	s = flagValue.ReplaceAllStringFunc(s, func(m string) string {
 		if g := flagValue.FindStringSubmatch(m); g[1] == g[2] {
 			return "-" + g[1] + " " // the value's own message says it all

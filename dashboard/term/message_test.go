@@ -10,6 +10,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/salesanalytics/salesanalytics/dashboard"
+	"github.com/salesanalytics/salesanalytics/query"
+	"github.com/salesanalytics/salesanalytics/semantic"
 )
 
 // TestMessage: one line, but a list keeps a line an item, joined problems a
@@ -28,6 +30,9 @@ func TestMessage(t *testing.T) {
 		{errors.Join(list, none), "-rep \"frank\": 2 match:\n  9      Frank Guzman · North\n  18     Frank Soto\ngive a whole name or an id\n-product \"nope\": no such product"},
 		{fmt.Errorf("invalid value %q for flag -from: %w", "2025-02-30", fmt.Errorf("%w: from \"2025-02-30\" is not a date", dashboard.ErrInvalidFilter)), `-from "2025-02-30" is not a date`},
 		{fmt.Errorf("invalid value %q for flag -top: parse error", "many"), `invalid value "many" for flag -top: parse error`},
+		// The query layer's prefixes: "salesanalytics query: query: invalid request: metric: semantic: …" was the old line.
+		{fmt.Errorf("%w: metric: %w", query.ErrInvalidRequest, fmt.Errorf("%w %q", semantic.ErrUnknownField, "customer_count")), `metric: unknown field "customer_count"`},
+		{errors.New("invalid request: top: -3 is not between 1 and 10000"), "top: -3 is not between 1 and 10000"},
 	} {
 		require.Equal(t, c.want, Message(c.err))
 	}

@@ -75,8 +75,9 @@ func (p *Program) run(args []string, out, errw io.Writer, view func(context.Cont
 	if err := p.Flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			p.Flags.SetOutput(errw)
-			fmt.Fprintf(errw, "%s: %s\n\nUsage of %s:\n", p.Name, p.About, p.Name)
-			p.Flags.PrintDefaults()
+			Hang(errw, "", p.Name+": "+p.About)
+			fmt.Fprintf(errw, "\nUsage of %s:\n", p.Name)
+			PrintFlags(errw, p.Flags)
 			return 0
 		}
 		fmt.Fprintf(errw, "%s: %s (-h lists the flags)\n", p.Name, Message(err))

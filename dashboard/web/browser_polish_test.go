@@ -126,6 +126,18 @@ func TestBrowserPolish(t *testing.T) {
 	tab.eval(`document.querySelector('[data-kpi="revenue"] [data-value]').getBoundingClientRect().bottom`, &kpiBottom)
 	tab.eval(`innerHeight`, &screen)
 	require.Less(t, kpiBottom, screen, "the first figure is on the first screen")
+	// A table wider than its tile scrolls inside it, its first column fixed.
+	var wrap struct {
+		Wide                 bool
+		Moved, Before, After float64
+	}
+	tab.eval(`(w => { const c = w.querySelector("tbody td"), before = c.getBoundingClientRect().left - w.getBoundingClientRect().left;
+		w.scrollLeft = 200; const after = c.getBoundingClientRect().left - w.getBoundingClientRect().left;
+		const r = {Wide: w.scrollWidth > w.clientWidth, Moved: w.scrollLeft, Before: before, After: after}; w.scrollLeft = 0; return r; })
+		(Array.from(document.querySelectorAll(".table-wrap")).find(w => w.scrollWidth > w.clientWidth) || document.querySelector(".table-wrap"))`, &wrap)
+	require.True(t, wrap.Wide, "at 390 px some table is wider than its tile")
+	require.Positive(t, wrap.Moved, "the table scrolls inside its tile")
+	require.InDelta(t, wrap.Before, wrap.After, 1, "its first column stays in place")
 	tab.run("open filters", chromedp.Click(chromedp.CSS("[data-filter-toggle]")))
 	require.True(t, visible(tab, "form[data-filters]"), "the button opens the form")
 	tab.shoot(shots, "executive-390-filters-open")

@@ -194,6 +194,10 @@ func checkWritableDir(path string) error {
 	}
 	probe, err := os.CreateTemp(dir, ".salesanalytics-probe-*")
 	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the probe's name is no file the person knows
+		}
 		return fmt.Errorf("%w %q: directory %q is not writable: %w", ErrOpen, path, dir, err)
 	}
 	probe.Close()

@@ -21,6 +21,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/salesanalytics/salesanalytics/dashboard/term"
 	"io"
 	"os"
 	"os/signal"
@@ -41,6 +42,7 @@ func main() {
 	wf.Register(flag.CommandLine)
 	asJSON := flag.Bool("json", false, "print the answer as one JSON object")
 	forceOffline := flag.Bool("offline", false, "use the offline analyst even when Cortex Analyst is configured")
+	flag.Usage = term.Usage(flag.CommandLine)
 	flag.Parse()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -101,11 +103,16 @@ func answer(ctx context.Context, s *analyst.Session, question string, asJSON boo
 		_, err = fmt.Fprintf(out, "%s\n", b)
 		return err
 	}
-	fmt.Fprintln(out, ans.Text)
+	// Prose wraps at its spaces, SQL between its tokens, to the terminal's
+	// width (COLUMNS, the tty, 80 in a pipe).
+	for _, line := range strings.Split(ans.Text, "\n") {
+		text := strings.TrimLeft(line, " ")
+		term.Hang(out, line[:len(line)-len(text)], text)
+	}
 	if ans.SQL != "" {
-		fmt.Fprintln(out, "\nSQL:\n  "+ans.SQL)
+		fmt.Fprintln(out, "\nSQL:\n"+term.WrapSQL("  "+ans.SQL, term.Columns(out)))
 		for i, a := range ans.Args {
-			fmt.Fprintf(out, "  -- arg %d: %s\n", i+1, arg(a))
+			term.Hang(out, fmt.Sprintf("  -- arg %d: ", i+1), arg(a))
 		}
 	}
 	if ans.Result != nil && len(ans.Result.Rows) > 0 {
@@ -117,7 +124,7 @@ func answer(ctx context.Context, s *analyst.Session, question string, asJSON boo
 	if len(ans.Suggestions) > 0 {
 		fmt.Fprintln(out, "\nYou could ask next:")
 		for _, sg := range ans.Suggestions {
-			fmt.Fprintln(out, "  "+sg)
+			term.Hang(out, "  ", sg)
 		}
 	}
 	return nil
@@ -161,6 +168,19 @@ func table(out io.Writer, res *query.Result, limit int) error {
 			widths[j] = max(widths[j], utf8.RuneCountInString(r[j]))
 		}
 	}
+	if wide := len(widths)*2 - 2 + sum(widths); wide > term.Columns(out) {
+		records(out, rows)
+	} else {
+		aligned(out, rows, widths, right)
+	}
+	if len(res.Rows) > limit {
+		fmt.Fprintf(out, "  … %d rows in all\n", len(res.Rows))
+	}
+	return nil
+}
+
+// aligned prints rows as columns of widths, numbers on the right.
+func aligned(out io.Writer, rows [][]string, widths []int, right []bool) {
 	for _, r := range rows {
 		var b strings.Builder
 		for j, c := range r {
@@ -174,10 +194,29 @@ func table(out io.Writer, res *query.Result, limit int) error {
 		}
 		fmt.Fprintln(out, strings.TrimRight(b.String(), " "))
 	}
-	if len(res.Rows) > limit {
-		fmt.Fprintf(out, "  … %d rows in all\n", len(res.Rows))
+}
+
+// records prints each row as a block of "column  value" lines, for a
+// result too wide for the terminal: a row is never wrapped.
+func records(out io.Writer, rows [][]string) {
+	name := 0
+	for _, h := range rows[0] {
+		name = max(name, utf8.RuneCountInString(h))
 	}
-	return nil
+	for i, r := range rows[1:] {
+		fmt.Fprintf(out, "row %d\n", i+1)
+		for j, c := range r {
+			fmt.Fprintf(out, "  %-*s  %s\n", name, rows[0][j], c)
+		}
+	}
+}
+
+func sum(ns []int) int {
+	n := 0
+	for _, x := range ns {
+		n += x
+	}
+	return n
 }
 
 // clean drops control characters, so that data cannot drive the terminal.

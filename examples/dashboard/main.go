@@ -20,6 +20,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/salesanalytics/salesanalytics/dashboard/term"
 	"io"
 	"log/slog"
 	"os"
@@ -52,6 +53,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	hosts := fs.String("allowed-hosts", "", "comma-separated host names (host or host:port) the server answers to (default: localhost, 127.0.0.1, ::1)")
 	var wf connect.Flags
 	wf.Register(fs)
+	fs.Usage = term.Usage(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

@@ -11,8 +11,10 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
+	"github.com/salesanalytics/salesanalytics/dashboard/term"
 	"io"
 	"os"
 	"strings"
@@ -23,7 +25,7 @@ import (
 )
 
 func main() {
-	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil && !errors.Is(err, flag.ErrHelp) {
 		fmt.Fprintln(os.Stderr, "model:", err)
 		os.Exit(1)
 	}
@@ -36,6 +38,7 @@ func run(args []string, out, errOut io.Writer) error {
 	view := fs.String("view", pipeline.SemanticViewRef(warehouse.Names{}), "the semantic view's name, for -ddl")
 	noExt := fs.Bool("no-extension", false, "with -ddl: leave out WITH EXTENSION (CA=…) and list what it would carry")
 	in := fs.String("in", "", "read the model from this file: YAML, or a .sql CREATE SEMANTIC VIEW statement (default: the sales model)")
+	fs.Usage = term.Usage(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

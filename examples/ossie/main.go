@@ -15,6 +15,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"github.com/salesanalytics/salesanalytics/dashboard/term"
 	"io"
 	"os"
 
@@ -26,6 +27,7 @@ func main() {
 	format := flag.String("format", string(semantic.OssieYAML), "output format: yaml or json")
 	model := flag.String("model", "", "semantic model YAML file to write (default: the embedded sales model)")
 	read := flag.String("read", "", "read this Ossie file (YAML or JSON) and print it as semantic model YAML instead")
+	flag.Usage = term.Usage(flag.CommandLine)
 	flag.Parse()
 	if err := run(os.Stdout, os.Stderr, *version, *format, *model, *read); err != nil {
 		fmt.Fprintln(os.Stderr, "ossie:", err)

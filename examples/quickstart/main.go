@@ -30,7 +30,12 @@ func main() {
 	seed := flag.Uint64("seed", pipeline.DefaultOptions().Data.Seed, "generator seed")
 	dirty := flag.Float64("dirty", 0, "fraction of orders given a defect, 0 to 0.5")
 	rebuild := flag.Bool("rebuild", false, "with -db naming an existing file: load it again with -scale, -seed and -dirty")
+	flag.Usage = term.Usage(flag.CommandLine)
 	flag.Parse()
+	if err := checkData(*scale, *dirty); err != nil {
+		fmt.Fprintln(os.Stderr, "quickstart:", err)
+		os.Exit(2)
+	}
 	if err := checkRebuild(*path, *engineName, *rebuild); err != nil {
 		fmt.Fprintln(os.Stderr, "quickstart:", err)
 		os.Exit(2)
@@ -43,6 +48,18 @@ func main() {
 		fmt.Fprintln(os.Stderr, "quickstart:", err)
 		os.Exit(1)
 	}
+}
+
+// checkData refuses a -scale or -dirty the generator cannot make, naming
+// the flag (not the generator's field).
+func checkData(scale, dirty float64) error {
+	switch {
+	case !(scale > 0):
+		return fmt.Errorf("-scale %g: give a scale above 0 (1 is 100,000 orders)", scale)
+	case !(dirty >= 0 && dirty <= 0.5):
+		return fmt.Errorf("-dirty %g: give a fraction from 0 to 0.5", dirty)
+	}
+	return nil
 }
 
 // checkRebuild refuses -scale, -seed or -dirty on an existing -db file unless
@@ -68,6 +85,9 @@ func checkRebuild(path, engineName string, rebuild bool) error {
 
 func run(ctx context.Context, out io.Writer, cfg engine.Config, scale float64, seed uint64, dirty float64) error {
 	eng, err := engine.Open(ctx, cfg)
+	if err != nil && cfg.Path != "" {
+		return connect.DBError(cfg.Path, err) // in the -db flag's words, without the driver's prefixes
+	}
 	if err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package main
+package term
 
 import (
 	"strings"
@@ -6,15 +6,15 @@ import (
 	"github.com/salesanalytics/salesanalytics/internal/termui"
 )
 
-// sqlIndent starts the continuation lines of wrapSQL.
+// sqlIndent starts the continuation lines of WrapSQL.
 const sqlIndent = "  "
 
-// wrapSQL breaks each line of sql longer than width at its spaces outside
+// WrapSQL breaks each line of sql longer than width at its spaces outside
 // quotes ('…' literals and "…" identifiers), the continuations indented by
 // sqlIndent; a word longer than a line stands on a line of its own. Only a
 // space between tokens becomes a line break, so the statement means the same:
 // replacing "\n"+sqlIndent by " " gives sql back.
-func wrapSQL(sql string, width int) string {
+func WrapSQL(sql string, width int) string {
 	lines := strings.Split(sql, "\n")
 	for i, line := range lines {
 		lines[i] = wrapSQLLine(line, width)
