@@ -118,7 +118,7 @@ func (f *Flags) Open(ctx context.Context, progress io.Writer) (*Warehouse, error
 
 func (f *Flags) data() (datagen.Config, error) {
 	c := datagen.DefaultConfig()
-	if f.Scale != 0 {
+	if f.Scale != 0 || f.scaleSet { // -scale 0 is refused, not the default
 		c.Scale = f.Scale
 	}
 	if c.Scale <= 0 || c.Scale > 100 {

@@ -123,6 +123,10 @@ func TestOpenRefusesBadFlags(t *testing.T) {
 	ctx := context.Background()
 	_, err := (&connect.Flags{Scale: -1, DB: filepath.Join(t.TempDir(), "x.duckdb")}).Open(ctx, os.Stderr)
 	require.ErrorContains(t, err, "-scale -1")
+	db := filepath.Join(t.TempDir(), "zero.duckdb")
+	_, err = flags(t, "-db", db, "-scale", "0", "-build").Open(ctx, os.Stderr)
+	require.EqualError(t, err, "-scale 0: must be in (0, 100]", "-scale 0 is not the default scale")
+	require.NoFileExists(t, db)
 	_, err = (&connect.Flags{Engine: "oracle"}).Open(ctx, os.Stderr)
 	require.EqualError(t, err, `-engine "oracle": not an engine (valid: embedded, snowflake)`)
 }

@@ -39,25 +39,44 @@ var grains = map[string]query.Grain{"day": query.ByDay, "week": query.ByWeek, "m
 // compares are the comparisons a request names, and the query package's.
 var compares = map[string]query.CompareTo{"previous": query.ComparePrevious, "year": query.CompareYearAgo}
 
-// problems collects every problem of a request, each naming its key.
-type problems []string
-
-func (p *problems) add(key, format string, args ...any) {
-	*p = append(*p, key+": "+fmt.Sprintf(format, args...))
+// problems collects every problem of a request, each naming its key: the
+// JSON key, or the flag when the request came from flags (-top, not top).
+type problems struct {
+	list  []string
+	flags bool
 }
 
-func (p problems) err() error {
-	if len(p) == 0 {
+func (p *problems) add(key, format string, args ...any) {
+	p.list = append(p.list, p.key(key)+": "+fmt.Sprintf(format, args...))
+}
+
+// key names a request key (top, order_by[2].field) as the user gave it.
+func (p *problems) key(key string) string {
+	if !p.flags {
+		return key
+	}
+	head := key
+	if i := strings.IndexAny(key, "[."); i >= 0 {
+		head = key[:i]
+	}
+	if f, ok := flagOf[head]; ok {
+		return "-" + f + key[len(head):]
+	}
+	return key
+}
+
+func (p *problems) err() error {
+	if len(p.list) == 0 {
 		return nil
 	}
-	return fmt.Errorf("%w: %s", ErrInvalid, strings.Join(p, "; "))
+	return fmt.Errorf("%w: %s", ErrInvalid, strings.Join(p.list, "; "))
 }
 
 // Query checks r and turns it into a query.Request over m, reporting every
 // problem at once, each naming its key. Names are checked by the query compiler,
 // which lists the valid ones; Query checks shapes, sizes and values.
 func (r Request) Query(m *semantic.Model) (query.Request, error) {
-	var ps problems
+	ps := problems{flags: r.fromFlags}
 	q := query.Request{Metrics: r.Metrics, Dimensions: r.By, Filters: r.Filters, Limit: r.Limit}
 	for key, list := range map[string][]string{"metrics": r.Metrics, "by": r.By, "filters": r.Filters} {
 		ps.names(key, list)
@@ -94,12 +113,17 @@ func (r Request) Query(m *semantic.Model) (query.Request, error) {
 		case !ok:
 			ps.add("compare", "%q is not previous or year", clip(r.Compare))
 		case q.Dates == nil:
-			ps.add("compare", "a comparison needs a date range (from/to, period or last_days)")
+			ps.add("compare", "a comparison needs a date range (%s)", ps.rangeKeys("or"))
 		default:
 			q.Compare = &query.Compare{To: to}
 		}
 	}
 	return q, ps.err()
+}
+
+// rangeKeys lists the ways to give a date range: from/to, period or last_days.
+func (p *problems) rangeKeys(or string) string {
+	return fmt.Sprintf("%s/%s, %s %s %s", p.key("from"), p.key("to"), p.key("period"), or, p.key("last_days"))
 }
 
 func (p *problems) names(key string, list []string) {
@@ -139,7 +163,7 @@ func (r Request) dates(ps *problems) (query.DateRange, bool) {
 	case n == 0:
 		return query.DateRange{}, false
 	case n > 1:
-		ps.add("from", "give from/to, period or last_days, not several")
+		ps.add("from", "give %s, not several", ps.rangeKeys("or"))
 		return query.DateRange{}, false
 	case r.Period != "":
 		rel := ParsePeriod(r.Period)
@@ -156,14 +180,14 @@ func (r Request) dates(ps *problems) (query.DateRange, bool) {
 	from, ok1 := date(ps, "from", r.From)
 	to, ok2 := date(ps, "to", r.To)
 	if ok1 && ok2 && from.After(to) {
-		ps.add("from", "%s is after to %s", r.From, r.To)
+		ps.add("from", "%s is after %s %s", r.From, ps.key("to"), r.To)
 	}
 	return query.Dates(from, to), ok1 && ok2
 }
 
 func date(ps *problems, key, s string) (time.Time, bool) {
 	if s == "" {
-		ps.add(key, "missing: from and to go together")
+		ps.add(key, "missing: %s and %s go together", ps.key("from"), ps.key("to"))
 		return time.Time{}, false
 	}
 	t, err := time.Parse(time.DateOnly, s)
@@ -186,7 +210,7 @@ func (r Request) top(ps *problems, q *query.Request) {
 		return
 	}
 	if r.Limit != 0 {
-		ps.add("top", "give top or limit, not both")
+		ps.add("top", "give %s or %s, not both", ps.key("top"), ps.key("limit"))
 	}
 	if len(r.Per) > 0 {
 		// the top N of each group: a rank within the groups, not one list

@@ -39,10 +39,19 @@ func (f *Flags) Register(fs *flag.FlagSet) {
 // -having (all at once).
 func (f *Flags) Request() (Request, error) {
 	r := f.req
-	var ps problems
-	r.Where = parseConditions(&ps, "-where", f.where)
-	r.Having = parseConditions(&ps, "-having", f.having)
+	r.fromFlags = true
+	ps := problems{flags: true}
+	r.Where = parseConditions(&ps, "where", f.where)
+	r.Having = parseConditions(&ps, "having", f.having)
 	return r, ps.err()
+}
+
+// flagOf names each request key's flag, as Register defines it.
+var flagOf = map[string]string{
+	"metrics": "metrics", "by": "by", "grain": "grain", "time_dimension": "time-dimension",
+	"from": "from", "to": "to", "period": "period", "last_days": "last-days",
+	"where": "where", "having": "having", "filters": "filter", "order_by": "order",
+	"top": "top", "per": "per", "limit": "limit", "compare": "compare",
 }
 
 // Set reports whether any request flag was given.

@@ -28,6 +28,10 @@ type Request struct {
 	Per           []string    `json:"per,omitempty" jsonschema:"with top: rank within each group of these dimensions (the top 3 reps per region)"`
 	Limit         int         `json:"limit,omitempty" jsonschema:"at most this many rows"`
 	Compare       string      `json:"compare,omitempty" jsonschema:"previous or year: each metric's value in the previous period (as many whole calendar months before a range of whole months: the previous year of a year; else as many days before) or a year earlier, with its base, delta and delta percentage"`
+
+	// fromFlags: the request came from the command line (Flags.Request), so
+	// its problems name flags (-top) rather than JSON keys (top).
+	fromFlags bool
 }
 
 // Condition is one comparison, or with Any a group of comparisons one of which

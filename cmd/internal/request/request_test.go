@@ -77,3 +77,46 @@ func TestFlags(t *testing.T) {
 	_, err = request.Request{Metrics: r.Metrics, By: r.By, Where: r.Where, OrderBy: r.OrderBy}.Query(semantic.SalesModel())
 	require.NoError(t, err)
 }
+
+// TestFlagProblemsNameTheFlags: a request given as flags is told in the flags'
+// words (-top, -last-days, -order), one given as JSON in its keys'.
+func TestFlagProblemsNameTheFlags(t *testing.T) {
+	m := semantic.SalesModel()
+	for _, tc := range []struct {
+		args      []string
+		flags     []string // what the flags' error says
+		json      string
+		jsonWords []string // what the same request as JSON says
+	}{
+		{[]string{"-metrics", "revenue", "-top", "-3"}, []string{"-top: -3 is not between 1 and"},
+			`{"metrics":["revenue"],"top":-3}`, []string{"top: -3 is not between 1 and"}},
+		{[]string{"-metrics", "revenue", "-period", "last-year", "-last-days", "7"},
+			[]string{"-from: give -from/-to, -period or -last-days, not several"},
+			`{"metrics":["revenue"],"period":"last_year","last_days":7}`,
+			[]string{"from: give from/to, period or last_days, not several"}},
+		{[]string{"-metrics", "revenue", "-top", "3", "-limit", "5", "-from", "2025-01-01"},
+			[]string{"-top: give -top or -limit, not both", "-to: missing: -from and -to go together"},
+			`{"metrics":["revenue"],"top":3,"limit":5,"from":"2025-01-01"}`,
+			[]string{"top: give top or limit, not both", "to: missing: from and to go together"}},
+	} {
+		var f request.Flags
+		fs := flag.NewFlagSet("q", flag.ContinueOnError)
+		f.Register(fs)
+		require.NoError(t, fs.Parse(tc.args))
+		r, err := f.Request()
+		require.NoError(t, err)
+		_, err = r.Query(m)
+		require.ErrorIs(t, err, request.ErrInvalid)
+		for _, w := range tc.flags {
+			require.Contains(t, err.Error(), w, tc.args)
+		}
+		j, err := request.Parse([]byte(tc.json))
+		require.NoError(t, err)
+		_, err = j.Query(m)
+		require.ErrorIs(t, err, request.ErrInvalid)
+		for _, w := range tc.jsonWords {
+			require.Contains(t, err.Error(), w, tc.json)
+		}
+		require.NotContains(t, err.Error(), "-top")
+	}
+}
