@@ -91,6 +91,13 @@ func (w *Warehouse) refresh(ctx context.Context, rebuild string) (RefreshResult,
 		return RefreshResult{Kind: RefreshDynamic, Reason: "dynamic tables refreshed on demand", Duration: now().Sub(start)}, nil
 	}
 	d := eng.Dialect()
+	// The connection before the gate: appends wait for the gate, so a
+	// refresh must not hold it while it waits for the pool.
+	conn, err := eng.DB().Conn(ctx)
+	if err != nil {
+		return RefreshResult{}, fmt.Errorf("pipeline: %w", err)
+	}
+	defer conn.Close()
 	var (
 		seen    mark
 		res     RefreshResult
@@ -98,7 +105,7 @@ func (w *Warehouse) refresh(ctx context.Context, rebuild string) (RefreshResult,
 		built   bool // a full build ran, which SETs what resetSession restores
 	)
 	defer started()
-	err := engine.InTxThen(ctx, eng.DB(), func(tx *sql.Tx) error {
+	err = engine.ConnTxThen(ctx, conn, func(tx *sql.Tx) error {
 		// The first read fixes the transaction's snapshot; the appends
 		// counted beside it are the ones that snapshot holds.
 		st, ok, err := readState(ctx, tx, d, n)
