@@ -142,6 +142,11 @@ func TestOpenErrorsInUsersWords(t *testing.T) {
 	_, err = (&connect.Flags{DB: dir}).Open(ctx, io.Discard)
 	require.EqualError(t, err, `-db "`+dir+`" is not a file`)
 
+	gone := filepath.Join(dir, "gone.duckdb")
+	_, err = connect.RefreshCopy(ctx, gone)
+	require.ErrorIs(t, err, os.ErrNotExist)
+	require.EqualError(t, err, `-db "`+gone+`" does not exist`, "the path once")
+
 	_, err = connect.RefreshCopy(ctx, text)
 	require.Error(t, err)
 	require.NotContains(t, err.Error(), ".refresh-", "no temporary file's name")
