@@ -17,7 +17,10 @@
 // [Build]) or, for the default file in the user cache directory
 // ([DefaultDB]), on first use — into a temporary file renamed into place, so
 // an interrupted build leaves nothing half-built. A -db naming no file is an
-// error ([ErrNoWarehouse]) that says how to build one. A long-running program
+// error ([ErrNoWarehouse]) that says how to build one; a file that lacks marts
+// the model has (built before the model gained them) is refused at open,
+// unchanged, by an error ([ErrMissingMarts]) that names them and the command
+// that builds them, `salesanalytics refresh -db FILE`. A long-running program
 // refreshes through a copy ([RefreshCopy]) and never holds the file for
 // writing.
 //

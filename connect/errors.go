@@ -68,6 +68,8 @@ func DBError(path string, err error) error {
 		msg = db + " is not a DuckDB database file; name a warehouse built with -build (or by the quickstart), or leave -db out for the cached demo warehouse"
 	case strings.Contains(msg, "not a regular file"):
 		msg = db + " is not a file"
+	case errors.Is(err, os.ErrNotExist): // the *PathError names the path again
+		msg = db + " does not exist"
 	case errors.Is(err, os.ErrPermission):
 		msg = db + ": permission denied"
 	case strings.Contains(msg, "Could not set lock on file"):

@@ -174,11 +174,38 @@ func (f *Flags) openEmbedded(ctx context.Context, progress io.Writer) (*Warehous
 		return nil, f.openError(path, err)
 	}
 	w, err := pipeline.New(eng, pipeline.Config{Now: DemoNow})
+	if err == nil {
+		err = hasMarts(ctx, w, path)
+	}
 	if err != nil {
 		eng.Close()
 		return nil, err
 	}
 	return &Warehouse{Warehouse: w, Built: build, Path: path}, nil
+}
+
+// ErrMissingMarts is returned (wrapped) when the embedded file lacks marts the
+// model has: it was built before the model gained them. Opened read-only, it
+// is not changed; `salesanalytics refresh -db FILE` builds them.
+var ErrMissingMarts = errors.New("the warehouse file lacks marts of the model")
+
+// hasMarts fails, naming them and the command that builds them, when the
+// warehouse w read from path lacks marts of the model: a query would
+// otherwise fail on the missing table in the middle of a view.
+func hasMarts(ctx context.Context, w *pipeline.Warehouse, path string) error {
+	missing, err := w.MissingMarts(ctx)
+	if err != nil {
+		return DBError(path, err)
+	}
+	db := fmt.Sprintf("-db %q", path)
+	switch {
+	case len(missing) == 0:
+		return nil
+	case len(missing) == len(warehouse.AllMarts()):
+		return &userError{err: ErrMissingMarts, msg: fmt.Sprintf("%s holds no marts of the sales warehouse: build one with -build %s, or leave -db out for the cached demo warehouse", db, db)}
+	}
+	return &userError{err: ErrMissingMarts, msg: fmt.Sprintf("%s was built before the model gained the marts %s: build them with `salesanalytics refresh %s` (the file is only read here)",
+		db, strings.Join(missing, ", "), db)}
 }
 
 // plan returns the file to read and whether to build it first: a named file

@@ -146,6 +146,11 @@ func TestOpenErrorsInUsersWords(t *testing.T) {
 	_, err = (&connect.Flags{DB: dir}).Open(ctx, io.Discard)
 	require.EqualError(t, err, `-db "`+dir+`" is not a file`)
 
+	gone := filepath.Join(dir, "gone.duckdb")
+	_, err = connect.RefreshCopy(ctx, gone)
+	require.ErrorIs(t, err, os.ErrNotExist)
+	require.EqualError(t, err, `-db "`+gone+`" does not exist`, "the path once")
+
 	_, err = connect.RefreshCopy(ctx, text)
 	require.Error(t, err)
 	require.NotContains(t, err.Error(), ".refresh-", "no temporary file's name")
@@ -164,4 +169,50 @@ func TestDefaultDBIsInTheUserCache(t *testing.T) {
 	again, err := connect.DefaultDB(1)
 	require.NoError(t, err)
 	require.Equal(t, p, again, "the name is deterministic")
+}
+
+// TestOpenNamesTheMartsAFileLacks: a file built before the model gained two
+// marts (here: built, then the two dropped) is refused when a program opens
+// it, with one error naming both marts and the command that builds them,
+// and its bytes are not changed; refreshing it makes it readable. A DuckDB
+// file with no marts at all is told to be built.
+func TestOpenNamesTheMartsAFileLacks(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "old.duckdb")
+	wh, err := flags(t, "-db", path, "-scale", "0.01", "-build").Open(ctx, os.Stderr)
+	require.NoError(t, err)
+	require.NoError(t, wh.Close())
+	eng, err := embedded.Open(ctx, embedded.Options{Path: path})
+	require.NoError(t, err)
+	for _, mart := range []string{"SALES_BY_CUSTOMER_YEAR", "SALES_BY_MONTH"} {
+		_, err := eng.DB().Exec(`DROP TABLE "MARTS"."` + mart + `"`)
+		require.NoError(t, err)
+	}
+	require.NoError(t, eng.Close())
+
+	before := sum(t, path)
+	_, err = flags(t, "-db", path).Open(ctx, os.Stderr)
+	require.ErrorIs(t, err, connect.ErrMissingMarts)
+	require.EqualError(t, err, `-db "`+path+`" was built before the model gained the marts SALES_BY_CUSTOMER_YEAR, SALES_BY_MONTH: `+
+		"build them with `salesanalytics refresh -db \""+path+"\"` (the file is only read here)")
+	require.Equal(t, before, sum(t, path), "the read-only open changed the file")
+
+	wh, err = connect.RefreshCopy(ctx, path)
+	require.NoError(t, err, "the refresh builds the missing marts")
+	require.NoError(t, wh.Close())
+	wh, err = flags(t, "-db", path).Open(ctx, os.Stderr)
+	require.NoError(t, err)
+	var months int64
+	require.NoError(t, wh.Engine().DB().QueryRow(`SELECT COUNT(*) FROM "MARTS"."SALES_BY_MONTH"`).Scan(&months))
+	require.Positive(t, months)
+	require.NoError(t, wh.Close())
+
+	empty := filepath.Join(dir, "empty.duckdb")
+	eng, err = embedded.Open(ctx, embedded.Options{Path: empty})
+	require.NoError(t, err)
+	require.NoError(t, eng.Close())
+	_, err = flags(t, "-db", empty).Open(ctx, os.Stderr)
+	require.ErrorIs(t, err, connect.ErrMissingMarts)
+	require.EqualError(t, err, `-db "`+empty+`" holds no marts of the sales warehouse: build one with -build -db "`+empty+`", or leave -db out for the cached demo warehouse`)
 }

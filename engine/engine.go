@@ -90,6 +90,11 @@ type Appender interface {
 	// before. Values are those of [RowSource]: decimals as unscaled integers,
 	// never floats.
 	Append(ctx context.Context, t warehouse.Table, n warehouse.Names, src RowSource) error
+	// AppendConn is Append on conn, a connection the caller took from the
+	// pool and closes: a caller that orders its appends against other work
+	// with a lock takes the connection before the lock, so that it never
+	// waits for the pool while holding the lock.
+	AppendConn(ctx context.Context, conn *sql.Conn, t warehouse.Table, n warehouse.Names, src RowSource) error
 }
 
 // RowSource yields the rows of one table by index, in the column order of the

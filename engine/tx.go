@@ -34,7 +34,16 @@ func InTxThen(ctx context.Context, db *sql.DB, fn func(*sql.Tx) error, after fun
 		return err
 	}
 	defer conn.Close()
-	err = inConnTx(ctx, conn, fn)
+	return ConnTxThen(ctx, conn, fn, after)
+}
+
+// ConnTxThen is [InTxThen] on conn, a connection the caller took from the pool
+// and closes: a caller that orders its transaction against other work with a
+// lock takes the connection first and the lock second, so that it never waits
+// for the pool while holding the lock. When after fails conn is marked bad, so
+// closing it discards it.
+func ConnTxThen(ctx context.Context, conn *sql.Conn, fn func(*sql.Tx) error, after func(*sql.Conn) error) error {
+	err := inConnTx(ctx, conn, fn)
 	if after != nil && after(conn) != nil {
 		_ = conn.Raw(func(any) error { return driver.ErrBadConn })
 	}

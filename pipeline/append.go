@@ -20,15 +20,21 @@ import (
 func (w *Warehouse) AppendOrders(ctx context.Context, orders []datagen.Order) error {
 	eng, n := w.eng, w.names
 	t := warehouse.RawOrders()
+	// The connection before the gate: waiting for the pool while holding the
+	// gate would stall a refresh, which takes its connection first too.
+	conn, err := eng.DB().Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("pipeline: append orders: %w", err)
+	}
+	defer conn.Close()
 	done := w.fresh.appending()
 	defer done()
-	var err error
 	if a, ok := eng.(engine.Appender); ok {
-		err = a.Append(ctx, t, n, OrderSource(orders))
+		err = a.AppendConn(ctx, conn, t, n, OrderSource(orders))
 	} else {
-		err = inTx(ctx, eng, func(tx *sql.Tx) error {
+		err = engine.ConnTxThen(ctx, conn, func(tx *sql.Tx) error {
 			return engine.ExecInserts(ctx, tx, eng.Dialect(), n, t, OrderSource(orders), engine.DefaultInsertBatch, nil)
-		})
+		}, nil)
 	}
 	if err != nil {
 		return fmt.Errorf("pipeline: append orders: %w", err)

@@ -17,7 +17,9 @@ type freshness struct {
 	// appends and fixes its snapshot of RAW under the write lock. So the
 	// appends a refresh counts are exactly those its snapshot holds; without
 	// it an append committed between the count and the snapshot was folded in
-	// yet stayed pending, and no refresh ever measured its lag.
+	// yet stayed pending, and no refresh ever measured its lag. Both take
+	// their pooled connection before the gate, never while holding it: a
+	// refresh waiting for the pool under the write lock stalled every append.
 	gate sync.RWMutex
 
 	mu      sync.Mutex

@@ -91,6 +91,13 @@ func (w *Warehouse) refresh(ctx context.Context, rebuild string) (RefreshResult,
 		return RefreshResult{Kind: RefreshDynamic, Reason: "dynamic tables refreshed on demand", Duration: now().Sub(start)}, nil
 	}
 	d := eng.Dialect()
+	// The connection before the gate: appends wait for the gate, so a
+	// refresh must not hold it while it waits for the pool.
+	conn, err := eng.DB().Conn(ctx)
+	if err != nil {
+		return RefreshResult{}, fmt.Errorf("pipeline: %w", err)
+	}
+	defer conn.Close()
 	var (
 		seen    mark
 		res     RefreshResult
@@ -98,7 +105,7 @@ func (w *Warehouse) refresh(ctx context.Context, rebuild string) (RefreshResult,
 		built   bool // a full build ran, which SETs what resetSession restores
 	)
 	defer started()
-	err := engine.InTxThen(ctx, eng.DB(), func(tx *sql.Tx) error {
+	err = engine.ConnTxThen(ctx, conn, func(tx *sql.Tx) error {
 		// The first read fixes the transaction's snapshot; the appends
 		// counted beside it are the ones that snapshot holds.
 		st, ok, err := readState(ctx, tx, d, n)
@@ -223,16 +230,31 @@ func observe(ctx context.Context, q querier, d dialect.Dialect, n warehouse.Name
 		parts = append(parts, fmt.Sprintf("%s=%d/%s", t.Name, c, fp))
 	}
 	obs.dims = strings.Join(parts, ";")
-	var err error
-	obs.missing, err = missingMart(ctx, q, n)
+	missing, err := missingMarts(ctx, q, n)
+	if len(missing) > 0 {
+		obs.missing = missing[0]
+	}
 	return obs, err
 }
 
-// missingMart names the first of the model's marts the warehouse lacks ("" when
-// it has them all): a warehouse built before the model gained a mart is
-// rebuilt in full, not folded into a table that is not there.
-// One look-up for all of them: the refresh runs on every append's wake-up.
-func missingMart(ctx context.Context, q querier, n warehouse.Names) (string, error) {
+// MissingMarts names, in the model's order, the marts the model has that the
+// warehouse lacks (none when it has them all): a file built before the model
+// gained a mart. It only reads, so a program that opened the warehouse
+// read-only can tell the reader what to run ([Warehouse.Refresh] builds them)
+// rather than fail on the missing table in the middle of a query.
+func (w *Warehouse) MissingMarts(ctx context.Context) ([]string, error) {
+	names, err := missingMarts(ctx, w.eng.DB(), w.names)
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: %w", err)
+	}
+	return names, nil
+}
+
+// missingMarts names the model's marts the warehouse lacks: a warehouse built
+// before the model gained a mart is rebuilt in full, not folded into a table
+// that is not there. One look-up for all of them: the refresh runs on every
+// append's wake-up.
+func missingMarts(ctx context.Context, q querier, n warehouse.Names) ([]string, error) {
 	marts := warehouse.AllMarts()
 	args := make([]any, 0, len(marts)+1)
 	args = append(args, n.SchemaFor(marts[0].Table.Layer))
@@ -242,26 +264,27 @@ func missingMart(ctx context.Context, q querier, n warehouse.Names) (string, err
 	rows, err := q.QueryContext(ctx, `SELECT UPPER(table_name) FROM information_schema.tables WHERE UPPER(table_schema) = UPPER(?) AND UPPER(table_name) IN (?`+
 		strings.Repeat(", ?", len(marts)-1)+`)`, args...)
 	if err != nil {
-		return "", fmt.Errorf("look up the marts: %w", err)
+		return nil, fmt.Errorf("look up the marts: %w", err)
 	}
 	defer rows.Close()
 	have := map[string]bool{}
 	for rows.Next() {
 		var name string
 		if err := rows.Scan(&name); err != nil {
-			return "", fmt.Errorf("look up the marts: %w", err)
+			return nil, fmt.Errorf("look up the marts: %w", err)
 		}
 		have[name] = true
 	}
 	if err := rows.Err(); err != nil {
-		return "", fmt.Errorf("look up the marts: %w", err)
+		return nil, fmt.Errorf("look up the marts: %w", err)
 	}
+	var missing []string
 	for _, m := range marts {
 		if !have[strings.ToUpper(m.Table.Name)] {
-			return m.Table.Name, nil
+			missing = append(missing, m.Table.Name)
 		}
 	}
-	return "", nil
+	return missing, nil
 }
 
 func countUpTo(ctx context.Context, q querier, d dialect.Dialect, n warehouse.Names, mark time.Time) (int64, error) {

@@ -2,6 +2,7 @@ package embedded_test
 
 import (
 	"context"
+	"sync"
 	"testing"
 	"time"
 
@@ -99,15 +100,23 @@ func TestRefresherWakesOnAppend(t *testing.T) {
 // the gate between appends and a refresh's start, an append that committed
 // between the refresh's count and its snapshot was folded in with no lag and
 // left "waiting" for good.)
-func TestRefreshCountsWhatItFolds(t *testing.T) {
-	eng := openMem(t)
+// wallClockWarehouse is a small warehouse whose LOADED_AT follows the wall
+// clock the freshness measures with, and a generator of its arrivals.
+func wallClockWarehouse(tb testing.TB) (*embedded.Engine, *pipeline.Warehouse, *datagen.Generator) {
+	tb.Helper()
+	eng := openMem(tb)
 	o := options(0.02, 0)
 	o.Now = nil
-	mustSetup(t, eng, o)
+	mustSetup(tb, eng, o)
 	w, err := pipelinetest.Bind(eng, pipelinetest.Opts{Names: o.Names})
-	require.NoError(t, err)
+	require.NoError(tb, err)
 	g, err := datagen.New(o.Data)
-	require.NoError(t, err)
+	require.NoError(tb, err)
+	return eng, w, g
+}
+
+func TestRefreshCountsWhatItFolds(t *testing.T) {
+	_, w, g := wallClockWarehouse(t)
 	ctx := context.Background()
 	next := int64(60_000_000)
 	for round := range 40 {
@@ -125,4 +134,48 @@ func TestRefreshCountsWhatItFolds(t *testing.T) {
 		require.NoError(t, err)
 		require.True(t, w.Freshness().WaitingSince.IsZero(), "round %d: nothing waits after a refresh following the append", round)
 	}
+}
+
+// TestAppendPassesARefreshWaitingForThePool: a refresh that waits for a pooled
+// connection holds no gate, so an append made meanwhile goes on to the pool
+// instead of stalling behind the refresh; once the pool frees, both finish and
+// the appended orders are folded in. The test holds the only connection of a
+// pool of one and reads the pool's count of waiters: the append has reached
+// the pool when a second caller waits there.
+func TestAppendPassesARefreshWaitingForThePool(t *testing.T) {
+	ctx := context.Background()
+	eng, w, g := wallClockWarehouse(t)
+	_, err := w.Refresh(ctx)
+	require.NoError(t, err)
+
+	db := eng.DB()
+	db.SetMaxOpenConns(1)
+	held, err := db.Conn(ctx)
+	require.NoError(t, err)
+	release := sync.OnceFunc(func() { _ = held.Close() })
+	t.Cleanup(release) // lets the goroutines end when the test fails
+	waiters := func(n int64) func() bool {
+		return func() bool { return db.Stats().WaitCount == n }
+	}
+	start := db.Stats().WaitCount
+
+	refreshed := make(chan error, 1)
+	go func() { _, err := w.Refresh(ctx); refreshed <- err }()
+	require.Eventually(t, waiters(start+1), time.Minute, time.Millisecond, "the refresh never waited for the pool")
+
+	orders := g.Arrivals(70_000_000, 20, datagen.DefaultEnd().AddDate(0, 0, -3), datagen.DefaultEnd(), time.Now().UTC())
+	appended := make(chan error, 1)
+	go func() { appended <- w.AppendOrders(ctx, orders) }()
+	require.Eventually(t, waiters(start+2), time.Minute, time.Millisecond,
+		"the append never reached the pool: it waits behind the refresh's gate")
+
+	release()
+	require.NoError(t, <-refreshed)
+	require.NoError(t, <-appended)
+	res, err := w.Refresh(ctx)
+	require.NoError(t, err)
+	require.True(t, w.Freshness().WaitingSince.IsZero(), "the append was folded in (last refresh: %s)", res.Reason)
+	var n int64
+	require.NoError(t, db.QueryRow(`SELECT COUNT(*) FROM "MARTS"."FCT_ORDERS" WHERE ORDER_ID >= 70000000`).Scan(&n))
+	require.Positive(t, n, "FCT_ORDERS holds the appended orders")
 }

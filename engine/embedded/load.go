@@ -2,6 +2,7 @@ package embedded
 
 import (
 	"context"
+	"database/sql"
 	"database/sql/driver"
 	"fmt"
 	"runtime"
@@ -39,6 +40,12 @@ func (e *Engine) Append(ctx context.Context, t warehouse.Table, n warehouse.Name
 	return e.appendTx(ctx, t, n, "", src, nil)
 }
 
+// AppendConn is [Engine.Append] on conn, a connection of this engine's pool
+// that the caller holds. It implements [engine.Appender].
+func (e *Engine) AppendConn(ctx context.Context, conn *sql.Conn, t warehouse.Table, n warehouse.Names, src engine.RowSource) error {
+	return e.appendOn(ctx, conn, t, n, "", src, nil)
+}
+
 var _ engine.Appender = (*Engine)(nil)
 
 // appendTx runs prepare (if not empty), then appends src to t, in one
@@ -49,6 +56,11 @@ func (e *Engine) appendTx(ctx context.Context, t warehouse.Table, n warehouse.Na
 		return err
 	}
 	defer conn.Close()
+	return e.appendOn(ctx, conn, t, n, prepare, src, progress)
+}
+
+// appendOn is appendTx on conn.
+func (e *Engine) appendOn(ctx context.Context, conn *sql.Conn, t warehouse.Table, n warehouse.Names, prepare string, src engine.RowSource, progress func(int64)) error {
 	return conn.Raw(func(dc any) error {
 		ex, ok := dc.(driver.ExecerContext)
 		if !ok {

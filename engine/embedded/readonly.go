@@ -119,13 +119,16 @@ func vetSelect(dc any, sql string) error {
 }
 
 // lockDown confines the engine (see lockdown) unless it already is. It reads the
-// settings rather than remembering, so it needs no state in Engine, and a race
-// between two first calls (the second SET fails once the first locked) ends in
-// the same confined engine.
+// settings rather than remembering. The first calls take turns: the SETs are
+// several statements, and one call's SET allowed_directories fails when
+// another's has turned external access off but not yet locked the
+// configuration (the first analyst queries of an engine come at once).
 //
 // dir, when not empty, is the engine's private analyst directory: the one place
 // the confined engine may still write (the workers' snapshots of the marts).
 func (e *Engine) lockDown(ctx context.Context, dir string) error {
+	e.iso.lock.Lock()
+	defer e.iso.lock.Unlock()
 	if ok, err := e.confined(ctx); err != nil || ok {
 		return err
 	}

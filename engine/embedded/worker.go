@@ -94,6 +94,7 @@ type isolation struct {
 	dir   string
 	n     atomic.Int64
 	build sync.Mutex    // one snapshot is built at a time
+	lock  sync.Mutex    // one lock-down of the engine at a time (readonly.go)
 	snap  *snapshot     // the newest snapshot, guarded by mu
 	slots chan struct{} // running workers, made on first use (guarded by mu)
 }

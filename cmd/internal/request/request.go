@@ -18,7 +18,7 @@ type Request struct {
 	TimeDimension string      `json:"time_dimension,omitempty" jsonschema:"the time dimension for grain and the date range; default the model's first (order_date)"`
 	From          string      `json:"from,omitempty" jsonschema:"first day included, YYYY-MM-DD (with to)"`
 	To            string      `json:"to,omitempty" jsonschema:"last day included, YYYY-MM-DD (with from)"`
-	Period        string      `json:"period,omitempty" jsonschema:"a relative range instead of from/to: today, yesterday, this_week, last_week, this_month, last_month, this_quarter, last_quarter, this_year, last_year"`
+	Period        string      `json:"period,omitempty" jsonschema:"a relative range instead of from/to: today, yesterday, this-week, last-week, this-month, last-month, this-quarter, last-quarter, this-year, last-year (or with an underscore: last_year)"`
 	LastDays      int         `json:"last_days,omitempty" jsonschema:"the N days ending yesterday, instead of from/to or period"`
 	Where         []Condition `json:"where,omitempty" jsonschema:"conditions on rows, all of which hold (AND); a condition with any holds when one of its comparisons does (OR)"`
 	Having        []Condition `json:"having,omitempty" jsonschema:"conditions on the computed metrics, all of which hold"`

@@ -33,7 +33,10 @@ func enums(s *jsonschema.Schema) {
 	}
 	if p := s.Properties; p["metrics"] != nil && p["grain"] != nil {
 		p["grain"].Enum = []any{"day", "week", "month", "quarter", "year"}
-		p["period"].Enum = []any{"today", "yesterday", "this_week", "last_week", "this_month", "last_month", "this_quarter", "last_quarter", "this_year", "last_year"}
+		p["period"].Enum = nil
+		for _, s := range PeriodSpellings() {
+			p["period"].Enum = append(p["period"].Enum, s)
+		}
 		p["compare"].Enum = []any{"previous", "year"}
 		p["top"].Minimum, p["top"].Maximum = ptr(0), ptr(MaxRows)
 		p["limit"].Minimum, p["limit"].Maximum = ptr(0), ptr(MaxRows)
