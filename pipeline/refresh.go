@@ -367,8 +367,8 @@ func foldIn(ctx context.Context, tx *sql.Tx, d dialect.Dialect, n warehouse.Name
 	for _, m := range warehouse.AggregateMarts() {
 		ref := m.Table.Ref(d, n)
 		var args []any
-		if k, ok := m.DateKey(); ok {
-			var lo, hi sql.NullTime
+		if k, ok := m.ScanBound(); ok {
+			var lo, hi any // a date or a year; NULL bounds (no new facts) match nothing
 			q := fmt.Sprintf(`SELECT MIN(%s), MAX(%s) FROM %s`, d.Quote(k.Source), d.Quote(k.Source), fresh)
 			if err := tx.QueryRowContext(ctx, q).Scan(&lo, &hi); err != nil {
 				return 0, fmt.Errorf("refresh %s: %w", m.Table.Name, err)

@@ -82,14 +82,28 @@ func (m Mart) DateKey() (KeyColumn, bool) {
 	return KeyColumn{}, false
 }
 
-// freshBase re-aggregates the keys newRel touches. For a mart with a date key it
-// also bounds the FCT_ORDERS scan by the new rows' date range (two bound
-// arguments, lowest and highest), which lets the engine skip untouched blocks.
+// ScanBound returns the key column whose range among the new facts bounds an
+// incremental refresh's scan of FCT_ORDERS: the [Mart.DateKey], else the
+// [Mart.YearKey] (SALES_BY_CUSTOMER_YEAR, which has no date key, would
+// otherwise read every fact to re-aggregate the few customers new orders
+// touch). Its Source names the FCT_ORDERS column to take the range of.
+func (m Mart) ScanBound() (KeyColumn, bool) {
+	if k, ok := m.DateKey(); ok {
+		return k, true
+	}
+	return m.YearKey()
+}
+
+// freshBase re-aggregates the keys newRel touches. For a mart with a
+// [Mart.ScanBound] it also bounds the FCT_ORDERS scan by the new rows' range
+// of that key (two bound arguments, lowest and highest), which lets the engine
+// skip untouched blocks.
 func (m Mart) freshBase(b sqlb, newRel string) string {
 	cond := m.touched(b, newRel, "f", func(k KeyColumn) string { return k.Source })
-	if k, ok := m.DateKey(); ok {
-		date := b.D.TypeName(dialect.Date())
-		cond = fmt.Sprintf("%s BETWEEN CAST(? AS %s) AND CAST(? AS %s) AND %s", b.C("f", k.Source), date, date, cond)
+	if k, ok := m.ScanBound(); ok {
+		c, _ := m.Table.Column(k.Column)
+		typ := b.D.TypeName(c.Type)
+		cond = fmt.Sprintf("%s BETWEEN CAST(? AS %s) AND CAST(? AS %s) AND %s", b.C("f", k.Source), typ, typ, cond)
 	}
 	return m.base(b, cond)
 }
@@ -97,8 +111,8 @@ func (m Mart) freshBase(b sqlb, newRel string) string {
 // IncrementalSelect returns the SELECT that recomputes a windowed mart after the
 // FCT_ORDERS rows in relation newRel arrived: rows whose key no new order touches
 // are kept as they are, the touched keys are re-aggregated from FCT_ORDERS, and the
-// window stage runs over all of them. A mart with a [Mart.DateKey] takes two bound
-// arguments: the lowest and highest value of that key among the new rows.
+// window stage runs over all of them. A mart with a [Mart.ScanBound] takes two
+// bound arguments: the lowest and highest value of that key among the new rows.
 func (m Mart) IncrementalSelect(d dialect.Dialect, n Names, newRel string) string {
 	b := sqlb{D: d, N: n}
 	cols := make([]string, len(m.baseCols))
@@ -112,7 +126,7 @@ func (m Mart) IncrementalSelect(d dialect.Dialect, n Names, newRel string) strin
 
 // ReplaceTouchedSQL returns, for a mart without window columns, the DELETE of the
 // rows whose key the FCT_ORDERS rows in newRel touch and the INSERT that recomputes
-// them (which takes the date-range arguments of [Mart.IncrementalSelect]).
+// them (which takes the range arguments of [Mart.IncrementalSelect]).
 func (m Mart) ReplaceTouchedSQL(d dialect.Dialect, n Names, newRel string) (del, ins string) {
 	b := sqlb{D: d, N: n}
 	del = "DELETE FROM " + b.Ref(m.Table) + " m WHERE " + m.touched(b, newRel, "m", func(k KeyColumn) string { return k.Column })

@@ -49,6 +49,30 @@ func TestOpenFileMemoryLimit(t *testing.T) {
 	}
 }
 
+// TestOpenFileBlockAllocator: a file opened read-write with the default memory
+// limit keeps fileBlockAllocatorMemory of DuckDB's block memory instead of
+// returning it to the system; a given limit, memory and read-only opens keep
+// DuckDB's default (none).
+func TestOpenFileBlockAllocator(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.duckdb")
+	for _, c := range []struct {
+		opts embedded.Options
+		want string
+	}{
+		{embedded.Options{Path: path}, "1.0 GiB"},
+		{embedded.Options{Path: filepath.Join(dir, "b.duckdb"), MemoryLimit: "1GB"}, "0 bytes"},
+		{embedded.Options{Path: path, ReadOnly: true}, "0 bytes"},
+		{embedded.Options{}, "0 bytes"},
+	} {
+		eng, err := embedded.Open(context.Background(), c.opts)
+		require.NoError(t, err)
+		require.Equal(t, c.want, setting(t, eng, "block_allocator_memory"), "%+v", c.opts)
+		require.NoError(t, eng.Close())
+	}
+}
+
 // TestOpenFSST: with FSST off (the default) a high-cardinality text column is
 // not stored FSST-compressed; with Options.FSST it may be.
 func TestOpenFSST(t *testing.T) {
