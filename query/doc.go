@@ -113,7 +113,7 @@
 // that gives the same result exactly (the marts' grains and measures are
 // declared once, in package warehouse): its grain holds every dimension, filter
 // and time grain; sums and order counts re-aggregate, distinct counts only of a
-// grain column or where the request groups by the mart's whole key; a month
+// grain column or where the request groups by the mart's whole key and attributes; a month
 // mart only for whole months, a year mart only for whole years. A date range
 // of one day, month or year holds one value of the mart's date key, which the
 // request then need not group by. Distinct customers come from the marts built

@@ -492,7 +492,7 @@ FROM (
     GROUP BY f."REP_ID", f."ORDER_MONTH", f."REP_NAME", f."REGION"
   ) s
 ) b
-JOIN "STAGING"."STG_SALES_REPS" s ON s."REP_ID" = b."REP_ID";
+JOIN "STAGING"."STG_SALES_REPS" s ON s."REP_ID" = b."REP_ID" AND s."REP_NAME" = b."REP_NAME" AND s."REGION" = b."REGION";
 
 -- SALES_BY_CUSTOMER_YEAR: a table: the embedded refresher keeps it within the target lag
 CREATE OR REPLACE TABLE "MARTS"."SALES_BY_CUSTOMER_YEAR" (

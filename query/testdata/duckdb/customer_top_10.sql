@@ -6,4 +6,4 @@
 -- not SALES_BY_REP: SALES_BY_REP has no column for CUSTOMER_ID
 -- not DAILY_SALES: DAILY_SALES has no column for CUSTOMER_ID
 -- not SALES_BY_PRODUCT: SALES_BY_PRODUCT has no column for CUSTOMER_ID
-SELECT "sales_by_customer"."CUSTOMER_ID" AS "customer_id", "sales_by_customer"."CUSTOMER_NAME" AS "customer_name", CAST("sales_by_customer"."LIFETIME_REVENUE" AS DECIMAL(38,2)) AS "revenue", CAST(COALESCE("sales_by_customer"."ORDERS", 0) AS BIGINT) AS "orders" FROM "MARTS"."SALES_BY_CUSTOMER" AS "sales_by_customer" ORDER BY "revenue" DESC NULLS LAST, "customer_id" ASC NULLS LAST, "customer_name" ASC NULLS LAST LIMIT 10
+SELECT "sales_by_customer"."CUSTOMER_ID" AS "customer_id", "sales_by_customer"."CUSTOMER_NAME" AS "customer_name", CAST(SUM("sales_by_customer"."LIFETIME_REVENUE") AS DECIMAL(38,2)) AS "revenue", CAST(COALESCE(SUM("sales_by_customer"."ORDERS"), 0) AS BIGINT) AS "orders" FROM "MARTS"."SALES_BY_CUSTOMER" AS "sales_by_customer" GROUP BY "sales_by_customer"."CUSTOMER_ID", "sales_by_customer"."CUSTOMER_NAME" ORDER BY "revenue" DESC NULLS LAST, "customer_id" ASC NULLS LAST, "customer_name" ASC NULLS LAST LIMIT 10
