@@ -1,8 +1,13 @@
 -- dialect: duckdb
 -- fields: orders.total_revenue, orders.order_count, orders.average_order_value, orders.distinct_customers, orders.units_sold
 -- answered by: SALES_BY_CUSTOMER_YEAR
+-- not SALES_BY_YEAR: orders.distinct_customers counts distinct values per row of SALES_BY_YEAR, which only add up when the request groups by all of YEAR (one row per group)
+-- not SALES_BY_SEGMENT_YEAR: orders.distinct_customers counts distinct values per row of SALES_BY_SEGMENT_YEAR, which only add up when the request groups by all of SEGMENT, YEAR (one row per group)
+-- not SALES_BY_REGION_YEAR: orders.distinct_customers counts distinct values per row of SALES_BY_REGION_YEAR, which only add up when the request groups by all of REGION, YEAR (one row per group)
+-- not SALES_BY_INDUSTRY_YEAR: orders.distinct_customers counts distinct values per row of SALES_BY_INDUSTRY_YEAR, which only add up when the request groups by all of INDUSTRY, YEAR (one row per group)
 -- not SALES_BY_MONTH: orders.distinct_customers counts distinct values per row of SALES_BY_MONTH, which only add up when the request groups by all of MONTH (one row per group)
 -- not SALES_BY_REGION: orders.distinct_customers counts distinct values per row of SALES_BY_REGION, which only add up when the request groups by all of REGION, MONTH (one row per group)
+-- not SALES_BY_REP_YEAR: orders.distinct_customers counts distinct values per row of SALES_BY_REP_YEAR, which only add up when the request groups by all of REP_ID, YEAR (one row per group)
 -- not SALES_BY_REP: SUM(QUANTITY) is not a measure of SALES_BY_REP
 -- not DAILY_SALES: orders.distinct_customers counts distinct values per row of DAILY_SALES, which only add up when the request groups by all of SALES_DATE, REGION (one row per group)
 -- not SALES_BY_PRODUCT: COUNT(DISTINCT CUSTOMER_ID) is not a measure of SALES_BY_PRODUCT

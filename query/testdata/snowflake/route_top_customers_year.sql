@@ -1,8 +1,13 @@
 -- dialect: snowflake
 -- fields: orders.customer_id, orders.total_revenue, orders.order_count, orders.order_date
 -- answered by: SALES_BY_CUSTOMER_YEAR
+-- not SALES_BY_YEAR: SALES_BY_YEAR has no column for CUSTOMER_ID
+-- not SALES_BY_SEGMENT_YEAR: SALES_BY_SEGMENT_YEAR has no column for CUSTOMER_ID
+-- not SALES_BY_REGION_YEAR: SALES_BY_REGION_YEAR has no column for CUSTOMER_ID
+-- not SALES_BY_INDUSTRY_YEAR: SALES_BY_INDUSTRY_YEAR has no column for CUSTOMER_ID
 -- not SALES_BY_MONTH: SALES_BY_MONTH has no column for CUSTOMER_ID
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for CUSTOMER_ID
+-- not SALES_BY_REP_YEAR: SALES_BY_REP_YEAR has no column for CUSTOMER_ID
 -- not SALES_BY_REP: SALES_BY_REP has no column for CUSTOMER_ID
 -- not DAILY_SALES: DAILY_SALES has no column for CUSTOMER_ID
 -- not SALES_BY_PRODUCT: SALES_BY_PRODUCT has no column for CUSTOMER_ID
