@@ -131,3 +131,21 @@ func (*SalesByIndustryYear) table() warehouse.Table { return warehouse.SalesByIn
 func (r *SalesByIndustryYear) dest() []any {
 	return []any{&r.Industry, intOf(&r.Year), scan.Decimal(&r.Revenue), intOf(&r.Orders), intOf(&r.Units), intOf(&r.Customers)}
 }
+
+// SalesByRegionCategory is one row of MARTS.SALES_BY_REGION_CATEGORY: one
+// region, product category and month. The query planner reads sums by
+// category from it.
+type SalesByRegionCategory struct {
+	Region   string          `db:"REGION"`
+	Category string          `db:"CATEGORY"`
+	Month    time.Time       `db:"MONTH"`
+	Revenue  decimal.Decimal `db:"REVENUE"`
+	Orders   int64           `db:"ORDERS"`
+	Units    int64           `db:"UNITS"`
+}
+
+func (*SalesByRegionCategory) table() warehouse.Table { return warehouse.SalesByRegionCategory() }
+
+func (r *SalesByRegionCategory) dest() []any {
+	return []any{&r.Region, &r.Category, dateOf(&r.Month), scan.Decimal(&r.Revenue), intOf(&r.Orders), intOf(&r.Units)}
+}

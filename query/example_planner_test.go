@@ -51,6 +51,7 @@ func ExampleCompiler_Compile_rollup() {
 	// not SALES_BY_MONTH: SALES_BY_MONTH has no column for PRODUCT_NAME
 	// not SALES_BY_REGION: SALES_BY_REGION has no column for PRODUCT_NAME
 	// not SALES_BY_REP_YEAR: SALES_BY_REP_YEAR has no column for PRODUCT_NAME
+	// not SALES_BY_REGION_CATEGORY: SALES_BY_REGION_CATEGORY has no column for PRODUCT_NAME
 	// not SALES_BY_REP: SALES_BY_REP has no column for PRODUCT_NAME
 	// not DAILY_SALES: DAILY_SALES has no column for PRODUCT_NAME
 	// FCT_ORDERS

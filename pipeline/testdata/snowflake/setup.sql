@@ -500,6 +500,27 @@ FROM (
   GROUP BY f."INDUSTRY", f."ORDER_YEAR"
 ) b;
 
+-- SALES_BY_REGION_CATEGORY: a dynamic table: Snowflake keeps it within the target lag
+CREATE OR REPLACE DYNAMIC TABLE "SALES_ANALYTICS_DB"."MARTS"."SALES_BY_REGION_CATEGORY"
+  TARGET_LAG = '5 minutes'
+  WAREHOUSE = "SALES_ANALYTICS_WH"
+  REFRESH_MODE = INCREMENTAL
+  INITIALIZE = ON_CREATE
+  COMMENT = 'salesanalytics definition 3380040ff0791a4fb267077e'
+AS
+SELECT
+  CAST(b."REGION" AS VARCHAR) AS "REGION",
+  CAST(b."CATEGORY" AS VARCHAR) AS "CATEGORY",
+  CAST(b."MONTH" AS DATE) AS "MONTH",
+  CAST(b."REVENUE" AS NUMBER(38,2)) AS "REVENUE",
+  CAST(b."ORDERS" AS NUMBER(38,0)) AS "ORDERS",
+  CAST(b."UNITS" AS NUMBER(38,0)) AS "UNITS"
+FROM (
+  SELECT f."REGION" AS "REGION", f."CATEGORY" AS "CATEGORY", f."ORDER_MONTH" AS "MONTH", SUM(f."NET_AMOUNT") AS "REVENUE", COUNT(*) AS "ORDERS", SUM(f."QUANTITY") AS "UNITS"
+  FROM "SALES_ANALYTICS_DB"."MARTS"."FCT_ORDERS" f
+  GROUP BY f."REGION", f."CATEGORY", f."ORDER_MONTH"
+) b;
+
 -- ===== SEMANTIC =====
 
 -- sales_model.yaml: the sales semantic model, for Cortex Analyst. PUT runs only from a client (snowsql -f setup.sql, or snow sql -f setup.sql), not in a worksheet, and reads sales_model.yaml from the client's working directory: run the script where that file is (pipeline.Setup uploads it from memory instead)

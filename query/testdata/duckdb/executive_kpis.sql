@@ -8,6 +8,7 @@
 -- not SALES_BY_MONTH: orders.distinct_customers counts distinct values per row of SALES_BY_MONTH, which only add up when the request groups by all of MONTH (one row per group)
 -- not SALES_BY_REGION: orders.distinct_customers counts distinct values per row of SALES_BY_REGION, which only add up when the request groups by all of REGION, MONTH (one row per group)
 -- not SALES_BY_REP_YEAR: orders.distinct_customers counts distinct values per row of SALES_BY_REP_YEAR, which only add up when the request groups by all of REP_ID, YEAR (one row per group)
+-- not SALES_BY_REGION_CATEGORY: COUNT(DISTINCT CUSTOMER_ID) is not a measure of SALES_BY_REGION_CATEGORY
 -- not SALES_BY_REP: SUM(QUANTITY) is not a measure of SALES_BY_REP
 -- not DAILY_SALES: orders.distinct_customers counts distinct values per row of DAILY_SALES, which only add up when the request groups by all of SALES_DATE, REGION (one row per group)
 -- not SALES_BY_PRODUCT: COUNT(DISTINCT CUSTOMER_ID) is not a measure of SALES_BY_PRODUCT

@@ -8,6 +8,7 @@
 -- not SALES_BY_MONTH: SALES_BY_MONTH has no column for PRODUCT_NAME
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for PRODUCT_NAME
 -- not SALES_BY_REP_YEAR: SALES_BY_REP_YEAR has no column for PRODUCT_NAME
+-- not SALES_BY_REGION_CATEGORY: SALES_BY_REGION_CATEGORY has no column for PRODUCT_NAME
 -- not SALES_BY_REP: SUM(QUANTITY) is not a measure of SALES_BY_REP
 -- not DAILY_SALES: DAILY_SALES has no column for PRODUCT_NAME
 SELECT "sales_by_product"."MONTH" AS "order_date_month", CAST(SUM("sales_by_product"."REVENUE") AS DECIMAL(38,2)) AS "revenue", CAST(SUM("sales_by_product"."UNITS") AS BIGINT) AS "units_sold" FROM "MARTS"."SALES_BY_PRODUCT" AS "sales_by_product" WHERE "sales_by_product"."PRODUCT_NAME" = ? GROUP BY "sales_by_product"."MONTH" ORDER BY "order_date_month" ASC NULLS LAST

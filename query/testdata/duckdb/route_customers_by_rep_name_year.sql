@@ -9,6 +9,7 @@
 -- not SALES_BY_MONTH: SALES_BY_MONTH has no column for REP_ID
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for REP_ID
 -- not SALES_BY_REP_YEAR: SALES_BY_REP_YEAR has no column for REP_NAME
+-- not SALES_BY_REGION_CATEGORY: SALES_BY_REGION_CATEGORY has no column for REP_ID
 -- not SALES_BY_REP: orders.distinct_customers counts distinct values per row of SALES_BY_REP, which only add up when the request groups by all of REP_ID, MONTH, REP_NAME, REGION (one row per group)
 -- not DAILY_SALES: DAILY_SALES has no column for REP_ID
 -- not SALES_BY_PRODUCT: SALES_BY_PRODUCT has no column for REP_ID

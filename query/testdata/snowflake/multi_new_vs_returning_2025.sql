@@ -9,6 +9,7 @@
 -- not SALES_BY_MONTH: orders.new_customers reads table customers
 -- not SALES_BY_REGION: orders.new_customers reads table customers
 -- not SALES_BY_REP_YEAR: orders.new_customers reads table customers
+-- not SALES_BY_REGION_CATEGORY: COUNT(DISTINCT CUSTOMER_ID) is not a measure of SALES_BY_REGION_CATEGORY
 -- not SALES_BY_REP: orders.new_customers reads table customers
 -- not DAILY_SALES: orders.new_customers reads table customers
 -- not SALES_BY_PRODUCT: COUNT(DISTINCT CUSTOMER_ID) is not a measure of SALES_BY_PRODUCT

@@ -9,6 +9,7 @@
 -- not SALES_BY_MONTH: SALES_BY_MONTH has no column for REGION
 -- not SALES_BY_REGION: orders.distinct_customers counts distinct values per row of SALES_BY_REGION, which only add up when the request groups by all of REGION, MONTH (one row per group)
 -- not SALES_BY_REP_YEAR: SALES_BY_REP_YEAR has no column for REGION
+-- not SALES_BY_REGION_CATEGORY: COUNT(DISTINCT CUSTOMER_ID) is not a measure of SALES_BY_REGION_CATEGORY
 -- not SALES_BY_REP: orders.distinct_customers counts distinct values per row of SALES_BY_REP, which only add up when the request groups by all of REP_ID, MONTH, REP_NAME, REGION (one row per group)
 -- not DAILY_SALES: orders.distinct_customers counts distinct values per row of DAILY_SALES, which only add up when the request groups by all of SALES_DATE, REGION (one row per group)
 -- not SALES_BY_PRODUCT: SALES_BY_PRODUCT has no column for REGION
