@@ -14,7 +14,7 @@ import (
 
 // allRows returns a fresh value of every row type.
 func allRows() []row {
-	return []row{&FctOrder{}, &DailySales{}, &SalesByRegion{}, &SalesByProduct{}, &SalesByCustomer{}, &SalesByRep{}, &SalesByCustomerYear{}, &SalesByMonth{}}
+	return []row{&FctOrder{}, &DailySales{}, &SalesByRegion{}, &SalesByProduct{}, &SalesByCustomer{}, &SalesByRep{}, &SalesByCustomerYear{}, &SalesByMonth{}, &SalesByYear{}, &SalesByRegionYear{}, &SalesByRepYear{}, &SalesBySegmentYear{}, &SalesByIndustryYear{}, &SalesByRegionCategory{}}
 }
 
 // goTypeFor is the Go type a column of the warehouse definition must have.

@@ -113,14 +113,17 @@
 // that gives the same result exactly (the marts' grains and measures are
 // declared once, in package warehouse): its grain holds every dimension, filter
 // and time grain; sums and order counts re-aggregate, distinct counts only of a
-// grain column or where the request groups by the mart's whole key; a month
+// grain column or where the request groups by the mart's whole key and attributes; a month
 // mart only for whole months, a year mart only for whole years. A date range
 // of one day, month or year holds one value of the mart's date key, which the
 // request then need not group by. Distinct customers come from the marts built
-// for them: SALES_BY_MONTH's stored count per month, and SALES_BY_CUSTOMER_YEAR
-// (one row per customer and year) for whole years, alone or by the customer's
-// segment or industry; by region, rep or product they are counted over
-// FCT_ORDERS. [Query.Route] and Explain name the table that answered and why
+// for them: SALES_BY_MONTH's stored count per month; the year marts' stored
+// counts per whole year, in all, by region, rep, segment or industry
+// (SALES_BY_YEAR, SALES_BY_REGION_YEAR, SALES_BY_REP_YEAR,
+// SALES_BY_SEGMENT_YEAR, SALES_BY_INDUSTRY_YEAR: exact only for exactly those
+// groups and periods); SALES_BY_CUSTOMER_YEAR (one row per customer and year)
+// for several whole years or other groupings of the customer; by region or rep
+// over months, or by product, they are counted over FCT_ORDERS. [Query.Route] and Explain name the table that answered and why
 // each smaller mart could not. The choice depends on the request and the model
 // only; Options.NoRollups switches it off. A request that groups by a mart's
 // whole key reads its rows as they are, without GROUP BY: each group is one

@@ -44,8 +44,14 @@ func ExampleCompiler_Compile_rollup() {
 	fmt.Println(off.Route.Table)
 	// Output:
 	// SALES_BY_PRODUCT true
+	// not SALES_BY_YEAR: SALES_BY_YEAR has no column for PRODUCT_NAME
+	// not SALES_BY_SEGMENT_YEAR: SALES_BY_SEGMENT_YEAR has no column for PRODUCT_NAME
+	// not SALES_BY_REGION_YEAR: SALES_BY_REGION_YEAR has no column for PRODUCT_NAME
+	// not SALES_BY_INDUSTRY_YEAR: SALES_BY_INDUSTRY_YEAR has no column for PRODUCT_NAME
 	// not SALES_BY_MONTH: SALES_BY_MONTH has no column for PRODUCT_NAME
 	// not SALES_BY_REGION: SALES_BY_REGION has no column for PRODUCT_NAME
+	// not SALES_BY_REP_YEAR: SALES_BY_REP_YEAR has no column for PRODUCT_NAME
+	// not SALES_BY_REGION_CATEGORY: SALES_BY_REGION_CATEGORY has no column for PRODUCT_NAME
 	// not SALES_BY_REP: SALES_BY_REP has no column for PRODUCT_NAME
 	// not DAILY_SALES: DAILY_SALES has no column for PRODUCT_NAME
 	// FCT_ORDERS
@@ -84,7 +90,7 @@ func ExampleCompiler_Compile_severalTables() {
 	// revenue decimal 2 orders.total_revenue
 	// quota decimal 2 sales_reps.quota
 	// quota_attainment decimal 4 quota_attainment
-	// SALES_BY_REGION + STG_SALES_REPS
+	// SALES_BY_REGION_YEAR + STG_SALES_REPS
 	// true
 	// query: sales_reps.quota cannot be computed exactly: it cannot be grouped by orders.channel: table sales_reps has no column that corresponds to it
 }

@@ -21,6 +21,7 @@ type rollup struct {
 	table   tableInfo         // the mart's quoted reference and alias
 	cols    map[string]string // FCT_ORDERS column → the mart's column, qualified (keys and attributes)
 	keys    []string          // the mart's key columns, qualified
+	attrs   []string          // its attribute columns, qualified: grouped beside the key
 	date    string            // the qualified date key; "" for none
 	dateSrc string            // the FCT_ORDERS date the date key truncates (ORDER_DATE)
 	grain   dialect.Grain     // of the date key
@@ -35,7 +36,7 @@ type rollup struct {
 type rolled struct {
 	sql, sel string // its row value or metric aggregate, and a metric's select item
 	why      string // why the mart cannot give it, when sql is empty
-	needKey  bool   // a metric exact only when the request groups by the mart's whole key
+	needKey  bool   // a metric exact only when the request groups by the mart's whole key and attributes
 	// rowSel is a metric's select item over one row of the mart, for a request
 	// whose groups are the mart's rows; "" when it has none
 	rowSel string
@@ -79,6 +80,9 @@ func (c *Compiler) prepareRollup(t semantic.Table, m warehouse.Mart) (*rollup, e
 	}
 	for _, k := range m.Key {
 		ro.keys = append(ro.keys, qual(k.Column))
+	}
+	for _, a := range m.Attributes() {
+		ro.attrs = append(ro.attrs, qual(a.Column))
 	}
 	if k, ok := m.DateKey(); ok {
 		ro.date, ro.dateSrc = qual(k.Column), m.TruncatedDate()
@@ -188,7 +192,7 @@ func (c *Compiler) physicalColumn(f semantic.Field) (string, bool) {
 }
 
 // rollCtx is a rendering over a mart: the mart, whether a metric needs the
-// request to group by the mart's whole key, and whether it is rendered over one
+// request to group by the mart's whole key and attributes, and whether it is rendered over one
 // row of the mart (each group of the request is one row) rather than
 // re-aggregated.
 type rollCtx struct {
@@ -241,7 +245,7 @@ func (r *renderer) rollColumn(name string) (string, error) {
 // table's key sum the mart's order counts; MIN and MAX of a grouped column or
 // of a stored minimum or maximum; COUNT(DISTINCT x) counts the mart's distinct
 // x when x is a column of its grain, or takes its stored distinct count when the
-// request groups by the mart's whole key (one mart row per group). Over one row
+// request groups by the mart's whole key and attributes (one mart row per group). Over one row
 // (rollCtx.row) each is the aggregate of that row alone: the stored value, a
 // count's 0 for none, a distinct count of a grouped column 1 or 0.
 func (r *renderer) rollCall(n sqlparse.Call) (string, typ, bool, error) {

@@ -53,7 +53,7 @@ func (r Route) explain(b *strings.Builder) {
 // dimensions, filters and time grain among the mart's grain columns; its
 // metrics re-aggregated exactly from the mart's measures), its date range
 // starts and ends on the mart's grain, and a stored distinct count is only read
-// where the request groups by the mart's whole key. The choice depends on the
+// where the request groups by the mart's whole key and attributes. The choice depends on the
 // request and the model alone, never on data.
 func (c *Compiler) route(req Request, p *plan) (*plan, Route) {
 	rt := Route{Table: c.tableName(p.table)}
@@ -208,30 +208,31 @@ func (ro *rollup) gives(i int) bool {
 }
 
 // needsKey says why a metric that reads a stored distinct count cannot be
-// answered: the request does not group by the mart's whole key. oneDate says
-// the request's date range holds one value of the mart's date key (one day,
-// month or year, whole), which then need not be grouped by.
+// answered: the request's groups are not the mart's rows ([rollup.groupsByRow]).
+// oneDate says the request's date range holds one value of the mart's date key
+// (one day, month or year, whole), which then need not be grouped by.
 func (ro *rollup) needsKey(metrics []semantic.Field, groupBy []string, oneDate bool) string {
 	for _, m := range metrics {
 		if !ro.fields[m.Index].needKey {
 			continue
 		}
-		if !ro.groupsByKey(groupBy, oneDate) {
-			return fmt.Sprintf("%s counts distinct values per row of %s, which only add up when the request groups by its whole key (%s)",
-				m.QualifiedName(), ro.name, strings.Join(ro.keyNames(), ", "))
+		if !ro.groupsByRow(groupBy, oneDate) {
+			return fmt.Sprintf("%s counts distinct values per row of %s, which only add up when the request groups by all of %s (one row per group)",
+				m.QualifiedName(), ro.name, strings.Join(ro.rowNames(), ", "))
 		}
 	}
 	return ""
 }
 
 // perRow answers a request whose groups are the mart's rows — it groups by the
-// mart's whole key, so each group is one row, and its filters keep or drop
-// whole rows — without grouping: each metric is its value over the one row
-// (rolled.rowSel), as the SQL one would write against the mart by hand. A
-// HAVING, or a metric without a per-row form, keeps the grouping. oneDate is
-// needsKey's: the top customers of 2025 are the rows of 2025 of customer × year.
+// mart's whole key and attributes and attributes, so each group is one row, and its filters
+// keep or drop whole rows — without grouping: each metric is its value over the
+// one row (rolled.rowSel), as the SQL one would write against the mart by hand.
+// A HAVING, or a metric without a per-row form, keeps the grouping. oneDate is
+// needsKey's: the top customers of 2025 by segment and industry are the rows of
+// 2025 of customer × year.
 func (ro *rollup) perRow(p *plan, oneDate bool) {
-	if !p.grouped || p.having != nil || !ro.groupsByKey(p.groupBy, oneDate) {
+	if !p.grouped || p.having != nil || !ro.groupsByRow(p.groupBy, oneDate) {
 		return
 	}
 	for _, m := range p.metrics {
@@ -245,15 +246,33 @@ func (ro *rollup) perRow(p *plan, oneDate bool) {
 	p.grouped = false
 }
 
-// groupsByKey reports whether groupBy has every key column of the mart, but
-// the date key when oneDate (the rows hold one value of it).
-func (ro *rollup) groupsByKey(groupBy []string, oneDate bool) bool {
+// groupsByRow reports whether a request grouped by groupBy has one row of the
+// mart per group: it groups by every key column of the mart (but the date key
+// when oneDate: the rows hold one value of it) and by every attribute column.
+// The mart groups by its attributes beside its key, so a key whose attribute
+// takes two values in the data (a rep held under two names) has two rows; the
+// planner cannot know the data, so it asks the request to group by them all.
+func (ro *rollup) groupsByRow(groupBy []string, oneDate bool) bool {
 	for _, k := range ro.keys {
 		if !slices.Contains(groupBy, k) && !(oneDate && k == ro.date) {
 			return false
 		}
 	}
+	for _, a := range ro.attrs {
+		if !slices.Contains(groupBy, a) {
+			return false
+		}
+	}
 	return true
+}
+
+// rowNames names the columns of a row of the mart: its key and attributes.
+func (ro *rollup) rowNames() []string {
+	out := ro.keyNames()
+	for _, a := range ro.mart.Attributes() {
+		out = append(out, a.Column)
+	}
+	return out
 }
 
 func (ro *rollup) keyNames() []string {

@@ -43,7 +43,7 @@ type KeyColumn struct {
 
 // AllMarts returns every mart in build order, FCT_ORDERS first.
 func AllMarts() []Mart {
-	return []Mart{fctOrders(), dailySales(), salesByRegion(), salesByProduct(), salesByCustomer(), salesByRep(), salesByCustomerYear(), salesByMonth()}
+	return []Mart{fctOrders(), dailySales(), salesByRegion(), salesByProduct(), salesByCustomer(), salesByRep(), salesByCustomerYear(), salesByMonth(), salesByYear(), salesByRegionYear(), salesByRepYear(), salesBySegmentYear(), salesByIndustryYear(), salesByRegionCategory()}
 }
 
 // AggregateMarts returns the marts built on FCT_ORDERS.

@@ -181,6 +181,18 @@ func salesByCustomer() Mart {
 	return m
 }
 
+// repRow joins a row of SALES_BY_REP's aggregate (alias b) to its rep's row of
+// STG_SALES_REPS (alias s) on the rep's key and the attributes it was grouped
+// with: a rep held twice under two names joins each of its rows once, not
+// twice.
+func repRow(b sqlb) string {
+	on := make([]string, 0, 3)
+	for _, c := range []string{"REP_ID", "REP_NAME", "REGION"} {
+		on = append(on, b.C("s", c)+" = "+b.C("b", c))
+	}
+	return strings.Join(on, " AND ")
+}
+
 func salesByRep() Mart {
 	t := tblSalesByRep.clone()
 	keys := []KeyColumn{{"REP_ID", "REP_ID"}, {"MONTH", "ORDER_MONTH"}}
@@ -197,7 +209,7 @@ func salesByRep() Mart {
 			"ANNUAL_QUOTA":     quota,
 			"MONTHLY_QUOTA":    monthly,
 			"QUOTA_ATTAINMENT": b.D.DivRound(b.C("b", "REVENUE"), monthly, 2, 2, 4),
-		}, from+"\nJOIN "+b.Ref(tblStgSalesReps)+" s ON "+b.C("s", "REP_ID")+" = "+b.C("b", "REP_ID"))
+		}, from+"\nJOIN "+b.Ref(tblStgSalesReps)+" s ON "+repRow(b))
 	}
 	return m
 }

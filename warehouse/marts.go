@@ -105,5 +105,6 @@ var (
 
 // MartTables lists the marts in build order: FCT_ORDERS first, the aggregates on it.
 func MartTables() []Table {
-	return []Table{tblFctOrders.clone(), tblDailySales.clone(), tblSalesByRegion.clone(), tblSalesByProduct.clone(), tblSalesByCustomer.clone(), tblSalesByRep.clone(), tblSalesByCustomerYear.clone(), tblSalesByMonth.clone()}
+	return []Table{tblFctOrders.clone(), tblDailySales.clone(), tblSalesByRegion.clone(), tblSalesByProduct.clone(), tblSalesByCustomer.clone(), tblSalesByRep.clone(), tblSalesByCustomerYear.clone(), tblSalesByMonth.clone(),
+		tblSalesByYear.clone(), tblSalesByRegionYear.clone(), tblSalesByRepYear.clone(), tblSalesBySegmentYear.clone(), tblSalesByIndustryYear.clone(), tblSalesByRegionCategory.clone()}
 }

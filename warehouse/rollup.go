@@ -81,14 +81,17 @@ func (m Mart) TruncatedDate() string {
 // Rollups returns the aggregate marts a query planner may answer a request from
 // instead of FCT_ORDERS, smallest first: the order in which to try them. Sizes
 // follow the grains at the generator's shape — 4 regions, 50 reps, 500
-// products, two years of days: month (24 rows) < region × month (96) < rep × month (1,200)
-// < day × region (2,920) < product × month (12,000) — and the customer mart,
+// products, two years of days: year (2 rows) < segment × year (6) < region ×
+// year (8) < industry × year (20) < month (24)
+// < region × month (96) < rep × year (100) < region × category × month
+// (480) < rep × month (1,200) < day × region (2,920) < product × month (12,000) — and the customer mart,
 // one row per customer, last: it has no date, so it only answers requests over
 // all time, where nothing grouped by product competes with it — then customer ×
 // year (two rows per customer over the two years), which counts distinct
 // customers over whole years.
 func Rollups() []Mart {
-	return []Mart{salesByMonth(), salesByRegion(), salesByRep(), dailySales(), salesByProduct(), salesByCustomer(), salesByCustomerYear()}
+	return []Mart{salesByYear(), salesBySegmentYear(), salesByRegionYear(), salesByIndustryYear(), salesByMonth(), salesByRegion(), salesByRepYear(), salesByRegionCategory(), salesByRep(), dailySales(), salesByProduct(),
+		salesByCustomer(), salesByCustomerYear()}
 }
 
 // aggsOf renders measures as the aggregate stage's columns.

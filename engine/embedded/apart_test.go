@@ -56,7 +56,8 @@ func regionFigures(g *datagen.Generator, from, to time.Time, whole bool) [][]str
 // sums from a mart, the distinct count from FCT_ORDERS, joined on the groups)
 // and equals the Go oracle: by region and in total, ordered, with the AOV Run
 // divides in Go, with rollups on and off; and its comparison's base equals the
-// oracle of the year before.
+// oracle of the half year before. (Over a whole year the year marts answer it
+// whole: they store each year's distinct customers.)
 func TestDistinctCountsApartEqualTheOracle(t *testing.T) {
 	t.Parallel()
 	eng := openMem(t)
@@ -64,11 +65,12 @@ func TestDistinctCountsApartEqualTheOracle(t *testing.T) {
 	mustSetup(t, eng, o)
 	g := generator(t, o)
 	d := func(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
-	y25, y25end, y24, y24end := d("2025-01-01"), d("2025-12-31"), d("2024-01-01"), d("2024-12-31")
+	y25, y25end, y24, y24end := d("2025-01-01"), d("2025-06-30"), d("2024-07-01"), d("2024-12-31")
 	metrics := []string{"revenue", "orders", "customers", "aov"}
-	byRegion := query.Request{Metrics: metrics, Dimensions: []string{"region"}, Dates: &query.DateFilter{Range: query.Year(2025)},
+	half := query.Dates(y25, y25end)
+	byRegion := query.Request{Metrics: metrics, Dimensions: []string{"region"}, Dates: &query.DateFilter{Range: half},
 		OrderBy: []query.Order{query.Desc("revenue")}}
-	total := query.Request{Metrics: metrics, Dates: &query.DateFilter{Range: query.Year(2025)}}
+	total := query.Request{Metrics: metrics, Dates: &query.DateFilter{Range: half}}
 	compared := byRegion
 	compared.Compare = &query.Compare{To: query.ComparePrevious, Metrics: []string{"revenue", "customers"}}
 	for _, noRollups := range []bool{false, true} {

@@ -52,7 +52,8 @@ func requireReconciled(tb testing.TB, db *sql.DB, want datagen.Cents) {
 	for _, m := range []struct{ table, col string }{
 		{"DAILY_SALES", "REVENUE"}, {"SALES_BY_REGION", "REVENUE"}, {"SALES_BY_PRODUCT", "REVENUE"},
 		{"SALES_BY_CUSTOMER", "LIFETIME_REVENUE"}, {"SALES_BY_REP", "REVENUE"}, {"SALES_BY_CUSTOMER_YEAR", "REVENUE"},
-		{"SALES_BY_MONTH", "REVENUE"},
+		{"SALES_BY_MONTH", "REVENUE"}, {"SALES_BY_YEAR", "REVENUE"}, {"SALES_BY_REGION_YEAR", "REVENUE"}, {"SALES_BY_REP_YEAR", "REVENUE"},
+		{"SALES_BY_SEGMENT_YEAR", "REVENUE"}, {"SALES_BY_INDUSTRY_YEAR", "REVENUE"}, {"SALES_BY_REGION_CATEGORY", "REVENUE"},
 	} {
 		got := sumDecimal(tb, db, fmt.Sprintf(`SELECT SUM("%s") FROM "MARTS"."%s"`, m.col, m.table))
 		require.Equal(tb, fct.String(), got.String(), "%s revenue reconciles to the cent", m.table)

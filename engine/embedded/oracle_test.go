@@ -97,6 +97,16 @@ func oracle(g *datagen.Generator, orders []datagen.Order) map[string]martRows {
 	}
 	customerYear := map[yk]*tally{}
 	byMonth := map[time.Time]*tally{}
+	type ky struct {
+		k string // the region, the rep, or "" for the year alone
+		y int
+	}
+	byYear := map[string]map[ky]*tally{} // by mart
+	type ck struct {
+		r, c string
+		m    time.Time
+	}
+	regionCategory := map[ck]*tally{}
 	for _, o := range orders {
 		reg := g.Reps()[o.RepID-1].Region
 		m := month(o.OrderDate)
@@ -127,6 +137,19 @@ func oracle(g *datagen.Generator, orders []datagen.Order) map[string]martRows {
 		t7 := byMonth[m]
 		add(&t7)
 		byMonth[m] = t7
+		t8 := regionCategory[ck{reg, g.Products()[o.ProductID-1].Category, m}]
+		add(&t8)
+		regionCategory[ck{reg, g.Products()[o.ProductID-1].Category, m}] = t8
+		for mart, k := range map[string]string{warehouse.SalesByYear().Name: "", warehouse.SalesByRegionYear().Name: reg + "|",
+			warehouse.SalesByRepYear().Name: itoa(o.RepID) + "|", warehouse.SalesBySegmentYear().Name: g.Customer(o.CustomerID-1).Segment + "|",
+			warehouse.SalesByIndustryYear().Name: g.Customer(o.CustomerID-1).Industry + "|"} {
+			if byYear[mart] == nil {
+				byYear[mart] = map[ky]*tally{}
+			}
+			t := byYear[mart][ky{k, o.OrderDate.Year()}]
+			add(&t)
+			byYear[mart][ky{k, o.OrderDate.Year()}] = t
+		}
 	}
 	out := map[string]martRows{}
 
@@ -267,6 +290,22 @@ func oracle(g *datagen.Generator, orders []datagen.Order) map[string]martRows {
 		}
 	}
 	out[warehouse.SalesByMonth().Name] = rows
+
+	rows = martRows{}
+	for k, t := range regionCategory {
+		rows[k.r+"|"+k.c+"|"+day(k.m)] = map[string]string{"REVENUE": money(t.rev), "ORDERS": itoa(t.orders), "UNITS": itoa(t.units)}
+	}
+	out[warehouse.SalesByRegionCategory().Name] = rows
+
+	for mart, tallies := range byYear {
+		rows = martRows{}
+		for k, t := range tallies {
+			rows[k.k+itoa(int64(k.y))] = map[string]string{
+				"REVENUE": money(t.rev), "ORDERS": itoa(t.orders), "UNITS": itoa(t.units), "CUSTOMERS": itoa(int64(len(t.customers))),
+			}
+		}
+		out[mart] = rows
+	}
 	return out
 }
 
@@ -283,14 +322,20 @@ func validOrders(g *datagen.Generator, extra ...datagen.Order) []datagen.Order {
 
 // martKeys are the grain columns of each mart, to read it keyed.
 var martKeys = map[string][]string{
-	warehouse.FctOrders().Name:           {"ORDER_ID"},
-	warehouse.DailySales().Name:          {"SALES_DATE", "REGION"},
-	warehouse.SalesByRegion().Name:       {"REGION", "MONTH"},
-	warehouse.SalesByProduct().Name:      {"PRODUCT_ID", "MONTH"},
-	warehouse.SalesByCustomer().Name:     {"CUSTOMER_ID"},
-	warehouse.SalesByRep().Name:          {"REP_ID", "MONTH"},
-	warehouse.SalesByCustomerYear().Name: {"CUSTOMER_ID", "YEAR"},
-	warehouse.SalesByMonth().Name:        {"MONTH"},
+	warehouse.FctOrders().Name:             {"ORDER_ID"},
+	warehouse.DailySales().Name:            {"SALES_DATE", "REGION"},
+	warehouse.SalesByRegion().Name:         {"REGION", "MONTH"},
+	warehouse.SalesByProduct().Name:        {"PRODUCT_ID", "MONTH"},
+	warehouse.SalesByCustomer().Name:       {"CUSTOMER_ID"},
+	warehouse.SalesByRep().Name:            {"REP_ID", "MONTH"},
+	warehouse.SalesByCustomerYear().Name:   {"CUSTOMER_ID", "YEAR"},
+	warehouse.SalesByMonth().Name:          {"MONTH"},
+	warehouse.SalesByYear().Name:           {"YEAR"},
+	warehouse.SalesByRegionYear().Name:     {"REGION", "YEAR"},
+	warehouse.SalesByRepYear().Name:        {"REP_ID", "YEAR"},
+	warehouse.SalesBySegmentYear().Name:    {"SEGMENT", "YEAR"},
+	warehouse.SalesByIndustryYear().Name:   {"INDUSTRY", "YEAR"},
+	warehouse.SalesByRegionCategory().Name: {"REGION", "CATEGORY", "MONTH"},
 }
 
 // readMart reads a mart into the oracle's shape, keyed by its grain columns.

@@ -105,7 +105,7 @@ func Planner() []Case {
 		{"route_rep_month_customers", query.Request{Metrics: []string{"revenue", "customers"}, Dimensions: []string{"rep_id", "rep_name"},
 			Time: &query.TimeGrain{Dimension: "order_date", Grain: dialect.Month}, Dates: &query.DateFilter{Range: query.Year(2025)}}},
 		{"route_customers_do_not_add_up", query.Request{Metrics: []string{"revenue", "customers"}, Dimensions: []string{"region"},
-			Dates: &query.DateFilter{Range: query.Year(2025)}}},
+			Dates: &query.DateFilter{Range: query.Dates(d("2025-01-01"), d("2025-06-30"))}}},
 		{"route_named_filter_stays_on_facts", query.Request{Metrics: []string{"revenue"}, Dimensions: []string{"region"},
 			Filters: []string{"completed_orders"}}},
 		{"route_quarters_from_months", query.Request{Metrics: []string{"revenue", "units_sold"}, Dimensions: []string{"region"},
@@ -144,5 +144,13 @@ func Planner() []Case {
 		// each distinct count apart, from the smallest mart that holds it
 		{"route_distinct_counts_apart", query.Request{Metrics: []string{"revenue", "customers", "distinct_products"},
 			Dates: &query.DateFilter{Range: query.Year(2025)}}},
+		// a whole year's distinct customers, stored per year, by region and by rep
+		{"route_customers_by_region_year", query.Request{Metrics: []string{"revenue", "orders", "customers", "aov"}, Dimensions: []string{"region"},
+			Dates: &query.DateFilter{Range: query.Year(2025)}, Compare: &query.Compare{To: query.CompareYearAgo}}},
+		{"route_customers_by_rep_year", query.Request{Metrics: []string{"revenue", "orders", "customers"}, Dimensions: []string{"rep_id"},
+			Dates: &query.DateFilter{Range: query.Year(2025)}}},
+		{"route_customers_by_rep_name_year", query.Request{Metrics: []string{"revenue", "customers"}, Dimensions: []string{"rep_id", "rep_name"},
+			Dates: &query.DateFilter{Range: query.Year(2025)}}},
+		{"route_customers_two_years", query.Request{Metrics: []string{"customers"}, Dates: &query.DateFilter{Range: query.Dates(d("2024-01-01"), d("2025-12-31"))}}},
 	}
 }

@@ -1,8 +1,14 @@
 -- dialect: duckdb
 -- fields: orders.is_discounted, orders.order_count, orders.average_unit_price
 -- answered by: FCT_ORDERS
+-- not SALES_BY_YEAR: SALES_BY_YEAR has no column for IS_DISCOUNTED
+-- not SALES_BY_SEGMENT_YEAR: SALES_BY_SEGMENT_YEAR has no column for IS_DISCOUNTED
+-- not SALES_BY_REGION_YEAR: SALES_BY_REGION_YEAR has no column for IS_DISCOUNTED
+-- not SALES_BY_INDUSTRY_YEAR: SALES_BY_INDUSTRY_YEAR has no column for IS_DISCOUNTED
 -- not SALES_BY_MONTH: SALES_BY_MONTH has no column for IS_DISCOUNTED
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for IS_DISCOUNTED
+-- not SALES_BY_REP_YEAR: SALES_BY_REP_YEAR has no column for IS_DISCOUNTED
+-- not SALES_BY_REGION_CATEGORY: SALES_BY_REGION_CATEGORY has no column for IS_DISCOUNTED
 -- not SALES_BY_REP: SALES_BY_REP has no column for IS_DISCOUNTED
 -- not DAILY_SALES: DAILY_SALES has no column for IS_DISCOUNTED
 -- not SALES_BY_PRODUCT: SALES_BY_PRODUCT has no column for IS_DISCOUNTED

@@ -2,8 +2,14 @@
 -- fields: orders.segment, orders.average_discount, orders.total_discount, orders.discounted_orders, orders.gross_revenue
 -- answered by: FCT_ORDERS
 -- its distinct counts apart, by: FCT_ORDERS (no table answers the whole request:)
+-- not SALES_BY_YEAR: SALES_BY_YEAR has no column for SEGMENT
+-- not SALES_BY_SEGMENT_YEAR: AVG does not re-aggregate from the rows of SALES_BY_SEGMENT_YEAR
+-- not SALES_BY_REGION_YEAR: SALES_BY_REGION_YEAR has no column for SEGMENT
+-- not SALES_BY_INDUSTRY_YEAR: SALES_BY_INDUSTRY_YEAR has no column for SEGMENT
 -- not SALES_BY_MONTH: SALES_BY_MONTH has no column for SEGMENT
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for SEGMENT
+-- not SALES_BY_REP_YEAR: SALES_BY_REP_YEAR has no column for SEGMENT
+-- not SALES_BY_REGION_CATEGORY: SALES_BY_REGION_CATEGORY has no column for SEGMENT
 -- not SALES_BY_REP: SALES_BY_REP has no column for SEGMENT
 -- not DAILY_SALES: DAILY_SALES has no column for SEGMENT
 -- not SALES_BY_PRODUCT: SALES_BY_PRODUCT has no column for SEGMENT

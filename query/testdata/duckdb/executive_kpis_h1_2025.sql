@@ -2,10 +2,16 @@
 -- fields: orders.total_revenue, orders.order_count, orders.average_order_value, orders.distinct_customers, orders.units_sold, orders.order_date
 -- answered by: SALES_BY_MONTH
 -- its distinct counts apart, by: FCT_ORDERS (no table answers the whole request:)
--- not SALES_BY_MONTH: orders.distinct_customers counts distinct values per row of SALES_BY_MONTH, which only add up when the request groups by its whole key (MONTH)
--- not SALES_BY_REGION: orders.distinct_customers counts distinct values per row of SALES_BY_REGION, which only add up when the request groups by its whole key (REGION, MONTH)
+-- not SALES_BY_YEAR: the range 2025-01-01 to 2025-06-30 does not start and end on whole years, the grain of SALES_BY_YEAR
+-- not SALES_BY_SEGMENT_YEAR: the range 2025-01-01 to 2025-06-30 does not start and end on whole years, the grain of SALES_BY_SEGMENT_YEAR
+-- not SALES_BY_REGION_YEAR: the range 2025-01-01 to 2025-06-30 does not start and end on whole years, the grain of SALES_BY_REGION_YEAR
+-- not SALES_BY_INDUSTRY_YEAR: the range 2025-01-01 to 2025-06-30 does not start and end on whole years, the grain of SALES_BY_INDUSTRY_YEAR
+-- not SALES_BY_MONTH: orders.distinct_customers counts distinct values per row of SALES_BY_MONTH, which only add up when the request groups by all of MONTH (one row per group)
+-- not SALES_BY_REGION: orders.distinct_customers counts distinct values per row of SALES_BY_REGION, which only add up when the request groups by all of REGION, MONTH (one row per group)
+-- not SALES_BY_REP_YEAR: the range 2025-01-01 to 2025-06-30 does not start and end on whole years, the grain of SALES_BY_REP_YEAR
+-- not SALES_BY_REGION_CATEGORY: COUNT(DISTINCT CUSTOMER_ID) is not a measure of SALES_BY_REGION_CATEGORY
 -- not SALES_BY_REP: SUM(QUANTITY) is not a measure of SALES_BY_REP
--- not DAILY_SALES: orders.distinct_customers counts distinct values per row of DAILY_SALES, which only add up when the request groups by its whole key (SALES_DATE, REGION)
+-- not DAILY_SALES: orders.distinct_customers counts distinct values per row of DAILY_SALES, which only add up when the request groups by all of SALES_DATE, REGION (one row per group)
 -- not SALES_BY_PRODUCT: COUNT(DISTINCT CUSTOMER_ID) is not a measure of SALES_BY_PRODUCT
 -- not SALES_BY_CUSTOMER: SUM(QUANTITY) is not a measure of SALES_BY_CUSTOMER
 -- not SALES_BY_CUSTOMER_YEAR: the range 2025-01-01 to 2025-06-30 does not start and end on whole years, the grain of SALES_BY_CUSTOMER_YEAR

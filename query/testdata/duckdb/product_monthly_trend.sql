@@ -1,8 +1,14 @@
 -- dialect: duckdb
 -- fields: orders.order_date, orders.total_revenue, orders.units_sold, orders.product_name
 -- answered by: SALES_BY_PRODUCT
+-- not SALES_BY_YEAR: SALES_BY_YEAR has no column for PRODUCT_NAME
+-- not SALES_BY_SEGMENT_YEAR: SALES_BY_SEGMENT_YEAR has no column for PRODUCT_NAME
+-- not SALES_BY_REGION_YEAR: SALES_BY_REGION_YEAR has no column for PRODUCT_NAME
+-- not SALES_BY_INDUSTRY_YEAR: SALES_BY_INDUSTRY_YEAR has no column for PRODUCT_NAME
 -- not SALES_BY_MONTH: SALES_BY_MONTH has no column for PRODUCT_NAME
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for PRODUCT_NAME
+-- not SALES_BY_REP_YEAR: SALES_BY_REP_YEAR has no column for PRODUCT_NAME
+-- not SALES_BY_REGION_CATEGORY: SALES_BY_REGION_CATEGORY has no column for PRODUCT_NAME
 -- not SALES_BY_REP: SUM(QUANTITY) is not a measure of SALES_BY_REP
 -- not DAILY_SALES: DAILY_SALES has no column for PRODUCT_NAME
 SELECT "sales_by_product"."MONTH" AS "order_date_month", CAST(SUM("sales_by_product"."REVENUE") AS DECIMAL(38,2)) AS "revenue", CAST(SUM("sales_by_product"."UNITS") AS BIGINT) AS "units_sold" FROM "MARTS"."SALES_BY_PRODUCT" AS "sales_by_product" WHERE "sales_by_product"."PRODUCT_NAME" = ? GROUP BY "sales_by_product"."MONTH" ORDER BY "order_date_month" ASC NULLS LAST

@@ -2,9 +2,15 @@
 -- fields: orders.rep_name, orders.rep_id, orders.region, orders.total_revenue, orders.order_count, orders.distinct_customers, orders.average_order_value
 -- answered by: SALES_BY_REP
 -- its distinct counts apart, by: FCT_ORDERS (no table answers the whole request:)
+-- not SALES_BY_YEAR: SALES_BY_YEAR has no column for REP_NAME
+-- not SALES_BY_SEGMENT_YEAR: SALES_BY_SEGMENT_YEAR has no column for REP_NAME
+-- not SALES_BY_REGION_YEAR: SALES_BY_REGION_YEAR has no column for REP_NAME
+-- not SALES_BY_INDUSTRY_YEAR: SALES_BY_INDUSTRY_YEAR has no column for REP_NAME
 -- not SALES_BY_MONTH: SALES_BY_MONTH has no column for REP_NAME
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for REP_NAME
--- not SALES_BY_REP: orders.distinct_customers counts distinct values per row of SALES_BY_REP, which only add up when the request groups by its whole key (REP_ID, MONTH)
+-- not SALES_BY_REP_YEAR: SALES_BY_REP_YEAR has no column for REP_NAME
+-- not SALES_BY_REGION_CATEGORY: SALES_BY_REGION_CATEGORY has no column for REP_NAME
+-- not SALES_BY_REP: orders.distinct_customers counts distinct values per row of SALES_BY_REP, which only add up when the request groups by all of REP_ID, MONTH, REP_NAME, REGION (one row per group)
 -- not DAILY_SALES: DAILY_SALES has no column for REP_NAME
 -- not SALES_BY_PRODUCT: SALES_BY_PRODUCT has no column for REP_NAME
 -- not SALES_BY_CUSTOMER: SALES_BY_CUSTOMER has no column for REP_NAME

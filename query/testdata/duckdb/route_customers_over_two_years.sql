@@ -1,8 +1,14 @@
 -- dialect: duckdb
 -- fields: orders.distinct_customers, orders.units_sold, orders.industry, orders.order_date
 -- answered by: SALES_BY_CUSTOMER_YEAR
+-- not SALES_BY_YEAR: SALES_BY_YEAR has no column for INDUSTRY
+-- not SALES_BY_SEGMENT_YEAR: SALES_BY_SEGMENT_YEAR has no column for INDUSTRY
+-- not SALES_BY_REGION_YEAR: SALES_BY_REGION_YEAR has no column for INDUSTRY
+-- not SALES_BY_INDUSTRY_YEAR: orders.distinct_customers counts distinct values per row of SALES_BY_INDUSTRY_YEAR, which only add up when the request groups by all of INDUSTRY, YEAR (one row per group)
 -- not SALES_BY_MONTH: SALES_BY_MONTH has no column for INDUSTRY
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for INDUSTRY
+-- not SALES_BY_REP_YEAR: SALES_BY_REP_YEAR has no column for INDUSTRY
+-- not SALES_BY_REGION_CATEGORY: COUNT(DISTINCT CUSTOMER_ID) is not a measure of SALES_BY_REGION_CATEGORY
 -- not SALES_BY_REP: SUM(QUANTITY) is not a measure of SALES_BY_REP
 -- not DAILY_SALES: DAILY_SALES has no column for INDUSTRY
 -- not SALES_BY_PRODUCT: COUNT(DISTINCT CUSTOMER_ID) is not a measure of SALES_BY_PRODUCT

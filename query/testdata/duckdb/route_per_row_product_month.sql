@@ -1,11 +1,17 @@
 -- dialect: duckdb
 -- fields: orders.order_date, orders.product_id, orders.product_name, orders.total_revenue, orders.order_count, orders.distinct_products, orders.average_order_value
 -- answered by: SALES_BY_PRODUCT
+-- not SALES_BY_YEAR: SALES_BY_YEAR has no column for PRODUCT_ID
+-- not SALES_BY_SEGMENT_YEAR: SALES_BY_SEGMENT_YEAR has no column for PRODUCT_ID
+-- not SALES_BY_REGION_YEAR: SALES_BY_REGION_YEAR has no column for PRODUCT_ID
+-- not SALES_BY_INDUSTRY_YEAR: SALES_BY_INDUSTRY_YEAR has no column for PRODUCT_ID
 -- not SALES_BY_MONTH: SALES_BY_MONTH has no column for PRODUCT_ID
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for PRODUCT_ID
+-- not SALES_BY_REP_YEAR: SALES_BY_REP_YEAR has no column for PRODUCT_ID
+-- not SALES_BY_REGION_CATEGORY: SALES_BY_REGION_CATEGORY has no column for PRODUCT_ID
 -- not SALES_BY_REP: SALES_BY_REP has no column for PRODUCT_ID
 -- not DAILY_SALES: DAILY_SALES has no column for PRODUCT_ID
-SELECT "sales_by_product"."MONTH" AS "order_date_month", "sales_by_product"."PRODUCT_ID" AS "product_id", "sales_by_product"."PRODUCT_NAME" AS "product_name", CAST("sales_by_product"."REVENUE" AS DECIMAL(38,2)) AS "revenue", CAST(COALESCE("sales_by_product"."ORDERS", 0) AS BIGINT) AS "orders", CAST(CASE WHEN "sales_by_product"."PRODUCT_ID" IS NULL THEN 0 ELSE 1 END AS BIGINT) AS "distinct_products", CAST((CAST(("sales_by_product"."REVENUE") * 1000 AS HUGEINT) // CAST(COALESCE("sales_by_product"."ORDERS", 0) AS HUGEINT)) * 0.001 AS DECIMAL(38,2)) AS "aov" FROM "MARTS"."SALES_BY_PRODUCT" AS "sales_by_product" WHERE ("sales_by_product"."PRODUCT_ID" IN (?, ?, ?) AND "sales_by_product"."MONTH" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)) ORDER BY "order_date_month" ASC NULLS LAST, "product_id" ASC NULLS LAST, "product_name" ASC NULLS LAST
+SELECT "sales_by_product"."MONTH" AS "order_date_month", "sales_by_product"."PRODUCT_ID" AS "product_id", "sales_by_product"."PRODUCT_NAME" AS "product_name", CAST(SUM("sales_by_product"."REVENUE") AS DECIMAL(38,2)) AS "revenue", CAST(COALESCE(SUM("sales_by_product"."ORDERS"), 0) AS BIGINT) AS "orders", CAST(COUNT(DISTINCT "sales_by_product"."PRODUCT_ID") AS BIGINT) AS "distinct_products", CAST((CAST((SUM("sales_by_product"."REVENUE")) * 1000 AS HUGEINT) // CAST(COALESCE(SUM("sales_by_product"."ORDERS"), 0) AS HUGEINT)) * 0.001 AS DECIMAL(38,2)) AS "aov" FROM "MARTS"."SALES_BY_PRODUCT" AS "sales_by_product" WHERE ("sales_by_product"."PRODUCT_ID" IN (?, ?, ?) AND "sales_by_product"."MONTH" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)) GROUP BY "sales_by_product"."MONTH", "sales_by_product"."PRODUCT_ID", "sales_by_product"."PRODUCT_NAME" ORDER BY "order_date_month" ASC NULLS LAST, "product_id" ASC NULLS LAST, "product_name" ASC NULLS LAST
 -- arg 1: int64 1
 -- arg 2: int64 2
 -- arg 3: int64 3

@@ -1,8 +1,14 @@
 -- dialect: duckdb
 -- fields: orders.order_date, orders.total_revenue, orders.order_count
 -- answered by: DAILY_SALES
+-- not SALES_BY_YEAR: orders.order_date by week: SALES_BY_YEAR holds the year as a number, not a date
+-- not SALES_BY_SEGMENT_YEAR: orders.order_date by week: SALES_BY_SEGMENT_YEAR holds the year as a number, not a date
+-- not SALES_BY_REGION_YEAR: orders.order_date by week: SALES_BY_REGION_YEAR holds the year as a number, not a date
+-- not SALES_BY_INDUSTRY_YEAR: orders.order_date by week: SALES_BY_INDUSTRY_YEAR holds the year as a number, not a date
 -- not SALES_BY_MONTH: orders.order_date by week is finer than the month grain of SALES_BY_MONTH
 -- not SALES_BY_REGION: orders.order_date by week is finer than the month grain of SALES_BY_REGION
+-- not SALES_BY_REP_YEAR: orders.order_date by week: SALES_BY_REP_YEAR holds the year as a number, not a date
+-- not SALES_BY_REGION_CATEGORY: orders.order_date by week is finer than the month grain of SALES_BY_REGION_CATEGORY
 -- not SALES_BY_REP: orders.order_date by week is finer than the month grain of SALES_BY_REP
 SELECT CAST(DATE_TRUNC('week', "daily_sales"."SALES_DATE") AS DATE) AS "order_date_week", CAST(SUM("daily_sales"."REVENUE") AS DECIMAL(38,2)) AS "revenue", CAST(COALESCE(SUM("daily_sales"."ORDERS"), 0) AS BIGINT) AS "orders" FROM "MARTS"."DAILY_SALES" AS "daily_sales" WHERE "daily_sales"."SALES_DATE" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) GROUP BY CAST(DATE_TRUNC('week', "daily_sales"."SALES_DATE") AS DATE) ORDER BY "order_date_week" ASC NULLS LAST
 -- arg 1: time.Time 2025-10-01 00:00:00 +0000 UTC

@@ -1,13 +1,13 @@
 -- dialect: duckdb
 -- fields: orders.region, orders.category, orders.total_revenue, orders.order_date
--- answered by: FCT_ORDERS
+-- answered by: SALES_BY_REGION_CATEGORY
+-- not SALES_BY_YEAR: SALES_BY_YEAR has no column for REGION
+-- not SALES_BY_SEGMENT_YEAR: SALES_BY_SEGMENT_YEAR has no column for REGION
+-- not SALES_BY_REGION_YEAR: SALES_BY_REGION_YEAR has no column for CATEGORY
+-- not SALES_BY_INDUSTRY_YEAR: SALES_BY_INDUSTRY_YEAR has no column for REGION
 -- not SALES_BY_MONTH: SALES_BY_MONTH has no column for REGION
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for CATEGORY
--- not SALES_BY_REP: SALES_BY_REP has no column for CATEGORY
--- not DAILY_SALES: DAILY_SALES has no column for CATEGORY
--- not SALES_BY_PRODUCT: SALES_BY_PRODUCT has no column for REGION
--- not SALES_BY_CUSTOMER: SALES_BY_CUSTOMER has no column for REGION
--- not SALES_BY_CUSTOMER_YEAR: SALES_BY_CUSTOMER_YEAR has no column for REGION
-WITH "g" AS (SELECT "orders"."REGION" AS "region", "orders"."CATEGORY" AS "category", CAST(SUM("orders"."NET_AMOUNT") AS DECIMAL(38,2)) AS "revenue" FROM "MARTS"."FCT_ORDERS" AS "orders" WHERE "orders"."ORDER_DATE" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) GROUP BY "orders"."REGION", "orders"."CATEGORY"), "w" AS (SELECT x."region", x."category", x."revenue", SUM(x."revenue") OVER () AS "__total_0", SUM(x."revenue") OVER (PARTITION BY x."region") AS "__total_1" FROM "g" AS x) SELECT "w"."region", "w"."category", "w"."revenue", CAST((CAST(("w"."revenue") * 10000000 AS HUGEINT) // CAST(("w"."__total_0") * 100 AS HUGEINT)) * 0.00001 AS DECIMAL(38,4)) AS "revenue_share", CAST((CAST(("w"."revenue") * 10000000 AS HUGEINT) // CAST(("w"."__total_1") * 100 AS HUGEINT)) * 0.00001 AS DECIMAL(38,4)) AS "share_of_region" FROM "w" ORDER BY "region" ASC NULLS LAST, "category" ASC NULLS LAST
+-- not SALES_BY_REP_YEAR: SALES_BY_REP_YEAR has no column for REGION
+WITH "g" AS (SELECT "sales_by_region_category"."REGION" AS "region", "sales_by_region_category"."CATEGORY" AS "category", CAST(SUM("sales_by_region_category"."REVENUE") AS DECIMAL(38,2)) AS "revenue" FROM "MARTS"."SALES_BY_REGION_CATEGORY" AS "sales_by_region_category" WHERE "sales_by_region_category"."MONTH" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) GROUP BY "sales_by_region_category"."REGION", "sales_by_region_category"."CATEGORY"), "w" AS (SELECT x."region", x."category", x."revenue", SUM(x."revenue") OVER () AS "__total_0", SUM(x."revenue") OVER (PARTITION BY x."region") AS "__total_1" FROM "g" AS x) SELECT "w"."region", "w"."category", "w"."revenue", CAST((CAST(("w"."revenue") * 10000000 AS HUGEINT) // CAST(("w"."__total_0") * 100 AS HUGEINT)) * 0.00001 AS DECIMAL(38,4)) AS "revenue_share", CAST((CAST(("w"."revenue") * 10000000 AS HUGEINT) // CAST(("w"."__total_1") * 100 AS HUGEINT)) * 0.00001 AS DECIMAL(38,4)) AS "share_of_region" FROM "w" ORDER BY "region" ASC NULLS LAST, "category" ASC NULLS LAST
 -- arg 1: time.Time 2025-01-01 00:00:00 +0000 UTC
 -- arg 2: time.Time 2025-12-31 00:00:00 +0000 UTC

@@ -1,8 +1,14 @@
 -- dialect: duckdb
 -- fields: orders.order_year, orders.total_revenue, orders.gross_revenue
 -- answered by: FCT_ORDERS
+-- not SALES_BY_YEAR: SUM(GROSS_AMOUNT) is not a measure of SALES_BY_YEAR
+-- not SALES_BY_SEGMENT_YEAR: SUM(GROSS_AMOUNT) is not a measure of SALES_BY_SEGMENT_YEAR
+-- not SALES_BY_REGION_YEAR: SUM(GROSS_AMOUNT) is not a measure of SALES_BY_REGION_YEAR
+-- not SALES_BY_INDUSTRY_YEAR: SUM(GROSS_AMOUNT) is not a measure of SALES_BY_INDUSTRY_YEAR
 -- not SALES_BY_MONTH: SALES_BY_MONTH has no column for ORDER_YEAR
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for ORDER_YEAR
+-- not SALES_BY_REP_YEAR: SUM(GROSS_AMOUNT) is not a measure of SALES_BY_REP_YEAR
+-- not SALES_BY_REGION_CATEGORY: SALES_BY_REGION_CATEGORY has no column for ORDER_YEAR
 -- not SALES_BY_REP: SALES_BY_REP has no column for ORDER_YEAR
 -- not DAILY_SALES: DAILY_SALES has no column for ORDER_YEAR
 -- not SALES_BY_PRODUCT: SALES_BY_PRODUCT has no column for ORDER_YEAR

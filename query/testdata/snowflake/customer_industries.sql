@@ -1,9 +1,7 @@
 -- dialect: snowflake
 -- fields: orders.industry, orders.total_revenue, orders.order_count
--- answered by: SALES_BY_CUSTOMER
--- not SALES_BY_MONTH: SALES_BY_MONTH has no column for INDUSTRY
--- not SALES_BY_REGION: SALES_BY_REGION has no column for INDUSTRY
--- not SALES_BY_REP: SALES_BY_REP has no column for INDUSTRY
--- not DAILY_SALES: DAILY_SALES has no column for INDUSTRY
--- not SALES_BY_PRODUCT: SALES_BY_PRODUCT has no column for INDUSTRY
-SELECT "sales_by_customer"."INDUSTRY" AS "industry", CAST(SUM("sales_by_customer"."LIFETIME_REVENUE") AS NUMBER(38,2)) AS "revenue", CAST(COALESCE(SUM("sales_by_customer"."ORDERS"), 0) AS NUMBER(38,0)) AS "orders" FROM "SALES_ANALYTICS_DB"."MARTS"."SALES_BY_CUSTOMER" AS "sales_by_customer" GROUP BY "sales_by_customer"."INDUSTRY" ORDER BY "revenue" DESC NULLS LAST, "industry" ASC NULLS LAST
+-- answered by: SALES_BY_INDUSTRY_YEAR
+-- not SALES_BY_YEAR: SALES_BY_YEAR has no column for INDUSTRY
+-- not SALES_BY_SEGMENT_YEAR: SALES_BY_SEGMENT_YEAR has no column for INDUSTRY
+-- not SALES_BY_REGION_YEAR: SALES_BY_REGION_YEAR has no column for INDUSTRY
+SELECT "sales_by_industry_year"."INDUSTRY" AS "industry", CAST(SUM("sales_by_industry_year"."REVENUE") AS NUMBER(38,2)) AS "revenue", CAST(COALESCE(SUM("sales_by_industry_year"."ORDERS"), 0) AS NUMBER(38,0)) AS "orders" FROM "SALES_ANALYTICS_DB"."MARTS"."SALES_BY_INDUSTRY_YEAR" AS "sales_by_industry_year" GROUP BY "sales_by_industry_year"."INDUSTRY" ORDER BY "revenue" DESC NULLS LAST, "industry" ASC NULLS LAST

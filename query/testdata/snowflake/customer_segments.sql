@@ -1,8 +1,14 @@
 -- dialect: snowflake
 -- fields: orders.segment, orders.total_revenue, orders.distinct_customers, orders.revenue_per_customer
 -- answered by: SALES_BY_CUSTOMER
+-- not SALES_BY_YEAR: SALES_BY_YEAR has no column for SEGMENT
+-- not SALES_BY_SEGMENT_YEAR: orders.distinct_customers counts distinct values per row of SALES_BY_SEGMENT_YEAR, which only add up when the request groups by all of SEGMENT, YEAR (one row per group)
+-- not SALES_BY_REGION_YEAR: SALES_BY_REGION_YEAR has no column for SEGMENT
+-- not SALES_BY_INDUSTRY_YEAR: SALES_BY_INDUSTRY_YEAR has no column for SEGMENT
 -- not SALES_BY_MONTH: SALES_BY_MONTH has no column for SEGMENT
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for SEGMENT
+-- not SALES_BY_REP_YEAR: SALES_BY_REP_YEAR has no column for SEGMENT
+-- not SALES_BY_REGION_CATEGORY: SALES_BY_REGION_CATEGORY has no column for SEGMENT
 -- not SALES_BY_REP: SALES_BY_REP has no column for SEGMENT
 -- not DAILY_SALES: DAILY_SALES has no column for SEGMENT
 -- not SALES_BY_PRODUCT: SALES_BY_PRODUCT has no column for SEGMENT

@@ -1,9 +1,12 @@
 -- dialect: snowflake
 -- fields: orders.category, orders.total_revenue, orders.order_count
--- answered by: SALES_BY_PRODUCT
+-- answered by: SALES_BY_REGION_CATEGORY
+-- not SALES_BY_YEAR: SALES_BY_YEAR has no column for CATEGORY
+-- not SALES_BY_SEGMENT_YEAR: SALES_BY_SEGMENT_YEAR has no column for CATEGORY
+-- not SALES_BY_REGION_YEAR: SALES_BY_REGION_YEAR has no column for CATEGORY
+-- not SALES_BY_INDUSTRY_YEAR: SALES_BY_INDUSTRY_YEAR has no column for CATEGORY
 -- not SALES_BY_MONTH: SALES_BY_MONTH has no column for CATEGORY
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for CATEGORY
--- not SALES_BY_REP: SALES_BY_REP has no column for CATEGORY
--- not DAILY_SALES: DAILY_SALES has no column for CATEGORY
-SELECT "sales_by_product"."CATEGORY" AS "category", CAST(SUM("sales_by_product"."REVENUE") AS NUMBER(38,2)) AS "revenue", CAST(COALESCE(SUM("sales_by_product"."ORDERS"), 0) AS NUMBER(38,0)) AS "orders" FROM "SALES_ANALYTICS_DB"."MARTS"."SALES_BY_PRODUCT" AS "sales_by_product" GROUP BY "sales_by_product"."CATEGORY" HAVING (SUM("sales_by_product"."REVENUE")) > CAST(? AS NUMBER(38,2)) ORDER BY "category" ASC NULLS LAST
+-- not SALES_BY_REP_YEAR: SALES_BY_REP_YEAR has no column for CATEGORY
+SELECT "sales_by_region_category"."CATEGORY" AS "category", CAST(SUM("sales_by_region_category"."REVENUE") AS NUMBER(38,2)) AS "revenue", CAST(COALESCE(SUM("sales_by_region_category"."ORDERS"), 0) AS NUMBER(38,0)) AS "orders" FROM "SALES_ANALYTICS_DB"."MARTS"."SALES_BY_REGION_CATEGORY" AS "sales_by_region_category" GROUP BY "sales_by_region_category"."CATEGORY" HAVING (SUM("sales_by_region_category"."REVENUE")) > CAST(? AS NUMBER(38,2)) ORDER BY "category" ASC NULLS LAST
 -- arg 1: string 7000000

@@ -1,8 +1,14 @@
 -- dialect: snowflake
 -- fields: orders.region, orders.channel, orders.total_revenue
 -- answered by: FCT_ORDERS
+-- not SALES_BY_YEAR: SALES_BY_YEAR has no column for REGION
+-- not SALES_BY_SEGMENT_YEAR: SALES_BY_SEGMENT_YEAR has no column for REGION
+-- not SALES_BY_REGION_YEAR: SALES_BY_REGION_YEAR has no column for CHANNEL
+-- not SALES_BY_INDUSTRY_YEAR: SALES_BY_INDUSTRY_YEAR has no column for REGION
 -- not SALES_BY_MONTH: SALES_BY_MONTH has no column for REGION
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for CHANNEL
+-- not SALES_BY_REP_YEAR: SALES_BY_REP_YEAR has no column for REGION
+-- not SALES_BY_REGION_CATEGORY: SALES_BY_REGION_CATEGORY has no column for CHANNEL
 -- not SALES_BY_REP: SALES_BY_REP has no column for CHANNEL
 -- not DAILY_SALES: DAILY_SALES has no column for CHANNEL
 -- not SALES_BY_PRODUCT: SALES_BY_PRODUCT has no column for REGION

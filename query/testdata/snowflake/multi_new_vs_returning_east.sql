@@ -2,8 +2,14 @@
 -- fields: orders.order_date, orders.distinct_customers, orders.new_customers, orders.returning_customers, orders.region
 -- answered by: FCT_ORDERS
 -- its distinct counts apart, by: FCT_ORDERS (no table answers the whole request:)
+-- not SALES_BY_YEAR: orders.new_customers reads table customers
+-- not SALES_BY_SEGMENT_YEAR: orders.new_customers reads table customers
+-- not SALES_BY_REGION_YEAR: orders.new_customers reads table customers
+-- not SALES_BY_INDUSTRY_YEAR: orders.new_customers reads table customers
 -- not SALES_BY_MONTH: orders.new_customers reads table customers
 -- not SALES_BY_REGION: orders.new_customers reads table customers
+-- not SALES_BY_REP_YEAR: orders.new_customers reads table customers
+-- not SALES_BY_REGION_CATEGORY: COUNT(DISTINCT CUSTOMER_ID) is not a measure of SALES_BY_REGION_CATEGORY
 -- not SALES_BY_REP: orders.new_customers reads table customers
 -- not DAILY_SALES: orders.new_customers reads table customers
 -- not SALES_BY_PRODUCT: COUNT(DISTINCT CUSTOMER_ID) is not a measure of SALES_BY_PRODUCT

@@ -1,6 +1,10 @@
 -- dialect: snowflake
 -- fields: orders.order_date, orders.region, orders.total_revenue, orders.order_count, orders.distinct_customers
 -- answered by: SALES_BY_REGION
+-- not SALES_BY_YEAR: SALES_BY_YEAR has no column for REGION
+-- not SALES_BY_SEGMENT_YEAR: SALES_BY_SEGMENT_YEAR has no column for REGION
+-- not SALES_BY_REGION_YEAR: orders.order_date by month: SALES_BY_REGION_YEAR holds the year as a number, not a date
+-- not SALES_BY_INDUSTRY_YEAR: SALES_BY_INDUSTRY_YEAR has no column for REGION
 -- not SALES_BY_MONTH: SALES_BY_MONTH has no column for REGION
 WITH "g" AS (SELECT "sales_by_region"."MONTH" AS "order_date_month", "sales_by_region"."REGION" AS "region", CAST("sales_by_region"."REVENUE" AS NUMBER(38,2)) AS "revenue", CAST(COALESCE("sales_by_region"."ORDERS", 0) AS NUMBER(38,0)) AS "orders", CAST("sales_by_region"."CUSTOMERS" AS NUMBER(38,0)) AS "distinct_customers" FROM "SALES_ANALYTICS_DB"."MARTS"."SALES_BY_REGION" AS "sales_by_region" WHERE "sales_by_region"."MONTH" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)) SELECT x."region", CAST(ROUND((COALESCE(SUM(x."revenue"), 0)) / NULLIF(12, 0), 2) AS NUMBER(38,2)) AS "revenue_per_month", CAST(ROUND((COALESCE(SUM(x."orders"), 0)) / NULLIF(12, 0), 4) AS NUMBER(38,4)) AS "orders_per_month", CAST(ROUND((COALESCE(SUM(x."distinct_customers"), 0)) / NULLIF(12, 0), 4) AS NUMBER(38,4)) AS "distinct_customers_per_month" FROM "g" AS x GROUP BY x."region" ORDER BY "region" ASC NULLS LAST
 -- arg 1: time.Time 2025-01-01 00:00:00 +0000 UTC

@@ -1,8 +1,14 @@
 -- dialect: snowflake
 -- fields: orders.product_name, orders.total_revenue, orders.order_count, orders.order_date
 -- answered by: SALES_BY_PRODUCT
+-- not SALES_BY_YEAR: SALES_BY_YEAR has no column for PRODUCT_NAME
+-- not SALES_BY_SEGMENT_YEAR: SALES_BY_SEGMENT_YEAR has no column for PRODUCT_NAME
+-- not SALES_BY_REGION_YEAR: SALES_BY_REGION_YEAR has no column for PRODUCT_NAME
+-- not SALES_BY_INDUSTRY_YEAR: SALES_BY_INDUSTRY_YEAR has no column for PRODUCT_NAME
 -- not SALES_BY_MONTH: SALES_BY_MONTH has no column for PRODUCT_NAME
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for PRODUCT_NAME
+-- not SALES_BY_REP_YEAR: SALES_BY_REP_YEAR has no column for PRODUCT_NAME
+-- not SALES_BY_REGION_CATEGORY: SALES_BY_REGION_CATEGORY has no column for PRODUCT_NAME
 -- not SALES_BY_REP: SALES_BY_REP has no column for PRODUCT_NAME
 -- not DAILY_SALES: DAILY_SALES has no column for PRODUCT_NAME
 WITH "g" AS (SELECT "sales_by_product"."PRODUCT_NAME" AS "product_name", CAST(SUM("sales_by_product"."REVENUE") AS NUMBER(38,2)) AS "revenue", CAST(COALESCE(SUM("sales_by_product"."ORDERS"), 0) AS NUMBER(38,0)) AS "orders" FROM "SALES_ANALYTICS_DB"."MARTS"."SALES_BY_PRODUCT" AS "sales_by_product" WHERE "sales_by_product"."MONTH" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) GROUP BY "sales_by_product"."PRODUCT_NAME"), "t" AS (SELECT x."product_name", x."revenue", x."orders" FROM "g" AS x ORDER BY x."revenue" DESC NULLS LAST, x."product_name" ASC NULLS LAST LIMIT 5), "a" AS (SELECT SUM(x."revenue") AS "__sum_1", COUNT(x."revenue") AS "__n_1", SUM(x."orders") AS "__sum_2", COUNT(x."orders") AS "__n_2", COUNT(*) AS "__groups" FROM "g" AS x), "w" AS (SELECT x."product_name", x."revenue", x."orders", CAST(ROW_NUMBER() OVER (ORDER BY x."revenue" DESC NULLS LAST, x."product_name" ASC NULLS LAST) AS NUMBER(38,0)) AS "rank" FROM "t" AS x) SELECT * FROM (SELECT "w"."product_name", "w"."revenue", "w"."orders", "w"."rank", CAST(ROUND(("w"."revenue") / NULLIF("a"."__sum_1", 0), 4) AS NUMBER(38,4)) AS "revenue_share", FALSE AS "other", CAST(0 AS NUMBER(38,0)) AS "other_count" FROM "w" CROSS JOIN "a" UNION ALL SELECT NULL, CAST(CASE WHEN MAX("a"."__n_1") = COUNT("w"."revenue") THEN NULL ELSE MAX("a"."__sum_1") - COALESCE(SUM("w"."revenue"), 0) END AS NUMBER(38,2)), CAST(CASE WHEN MAX("a"."__n_2") = COUNT("w"."orders") THEN NULL ELSE MAX("a"."__sum_2") - COALESCE(SUM("w"."orders"), 0) END AS NUMBER(38,0)), NULL, CAST(ROUND((CASE WHEN MAX("a"."__n_1") = COUNT("w"."revenue") THEN NULL ELSE MAX("a"."__sum_1") - COALESCE(SUM("w"."revenue"), 0) END) / NULLIF(MAX("a"."__sum_1"), 0), 4) AS NUMBER(38,4)), TRUE, CAST(MAX("a"."__groups") - COUNT("w"."rank") AS NUMBER(38,0)) FROM "a" LEFT JOIN "w" ON 1 = 1 HAVING MAX("a"."__groups") > 5) AS "r" ORDER BY "rank" ASC NULLS LAST, "product_name" ASC NULLS LAST

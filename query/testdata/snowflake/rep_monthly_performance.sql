@@ -1,7 +1,13 @@
 -- dialect: snowflake
 -- fields: orders.order_date, orders.total_revenue, orders.order_count, orders.rep_id
 -- answered by: SALES_BY_REP
+-- not SALES_BY_YEAR: SALES_BY_YEAR has no column for REP_ID
+-- not SALES_BY_SEGMENT_YEAR: SALES_BY_SEGMENT_YEAR has no column for REP_ID
+-- not SALES_BY_REGION_YEAR: SALES_BY_REGION_YEAR has no column for REP_ID
+-- not SALES_BY_INDUSTRY_YEAR: SALES_BY_INDUSTRY_YEAR has no column for REP_ID
 -- not SALES_BY_MONTH: SALES_BY_MONTH has no column for REP_ID
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for REP_ID
+-- not SALES_BY_REP_YEAR: orders.order_date by month: SALES_BY_REP_YEAR holds the year as a number, not a date
+-- not SALES_BY_REGION_CATEGORY: SALES_BY_REGION_CATEGORY has no column for REP_ID
 SELECT "sales_by_rep"."MONTH" AS "order_date_month", CAST(SUM("sales_by_rep"."REVENUE") AS NUMBER(38,2)) AS "revenue", CAST(COALESCE(SUM("sales_by_rep"."ORDERS"), 0) AS NUMBER(38,0)) AS "orders" FROM "SALES_ANALYTICS_DB"."MARTS"."SALES_BY_REP" AS "sales_by_rep" WHERE "sales_by_rep"."REP_ID" = ? GROUP BY "sales_by_rep"."MONTH" ORDER BY "order_date_month" ASC NULLS LAST
 -- arg 1: int64 7

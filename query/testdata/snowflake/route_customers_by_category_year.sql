@@ -1,8 +1,14 @@
 -- dialect: snowflake
 -- fields: orders.category, orders.distinct_customers, orders.order_date
 -- answered by: FCT_ORDERS
+-- not SALES_BY_YEAR: SALES_BY_YEAR has no column for CATEGORY
+-- not SALES_BY_SEGMENT_YEAR: SALES_BY_SEGMENT_YEAR has no column for CATEGORY
+-- not SALES_BY_REGION_YEAR: SALES_BY_REGION_YEAR has no column for CATEGORY
+-- not SALES_BY_INDUSTRY_YEAR: SALES_BY_INDUSTRY_YEAR has no column for CATEGORY
 -- not SALES_BY_MONTH: SALES_BY_MONTH has no column for CATEGORY
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for CATEGORY
+-- not SALES_BY_REP_YEAR: SALES_BY_REP_YEAR has no column for CATEGORY
+-- not SALES_BY_REGION_CATEGORY: COUNT(DISTINCT CUSTOMER_ID) is not a measure of SALES_BY_REGION_CATEGORY
 -- not SALES_BY_REP: SALES_BY_REP has no column for CATEGORY
 -- not DAILY_SALES: DAILY_SALES has no column for CATEGORY
 -- not SALES_BY_PRODUCT: COUNT(DISTINCT CUSTOMER_ID) is not a measure of SALES_BY_PRODUCT

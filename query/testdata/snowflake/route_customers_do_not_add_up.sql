@@ -2,15 +2,21 @@
 -- fields: orders.region, orders.total_revenue, orders.distinct_customers, orders.order_date
 -- answered by: SALES_BY_REGION
 -- its distinct counts apart, by: FCT_ORDERS (no table answers the whole request:)
+-- not SALES_BY_YEAR: SALES_BY_YEAR has no column for REGION
+-- not SALES_BY_SEGMENT_YEAR: SALES_BY_SEGMENT_YEAR has no column for REGION
+-- not SALES_BY_REGION_YEAR: the range 2025-01-01 to 2025-06-30 does not start and end on whole years, the grain of SALES_BY_REGION_YEAR
+-- not SALES_BY_INDUSTRY_YEAR: SALES_BY_INDUSTRY_YEAR has no column for REGION
 -- not SALES_BY_MONTH: SALES_BY_MONTH has no column for REGION
--- not SALES_BY_REGION: orders.distinct_customers counts distinct values per row of SALES_BY_REGION, which only add up when the request groups by its whole key (REGION, MONTH)
--- not SALES_BY_REP: orders.distinct_customers counts distinct values per row of SALES_BY_REP, which only add up when the request groups by its whole key (REP_ID, MONTH)
--- not DAILY_SALES: orders.distinct_customers counts distinct values per row of DAILY_SALES, which only add up when the request groups by its whole key (SALES_DATE, REGION)
+-- not SALES_BY_REGION: orders.distinct_customers counts distinct values per row of SALES_BY_REGION, which only add up when the request groups by all of REGION, MONTH (one row per group)
+-- not SALES_BY_REP_YEAR: SALES_BY_REP_YEAR has no column for REGION
+-- not SALES_BY_REGION_CATEGORY: COUNT(DISTINCT CUSTOMER_ID) is not a measure of SALES_BY_REGION_CATEGORY
+-- not SALES_BY_REP: orders.distinct_customers counts distinct values per row of SALES_BY_REP, which only add up when the request groups by all of REP_ID, MONTH, REP_NAME, REGION (one row per group)
+-- not DAILY_SALES: orders.distinct_customers counts distinct values per row of DAILY_SALES, which only add up when the request groups by all of SALES_DATE, REGION (one row per group)
 -- not SALES_BY_PRODUCT: SALES_BY_PRODUCT has no column for REGION
 -- not SALES_BY_CUSTOMER: SALES_BY_CUSTOMER has no column for REGION
 -- not SALES_BY_CUSTOMER_YEAR: SALES_BY_CUSTOMER_YEAR has no column for REGION
 SELECT "s"."region" AS "region", "s"."revenue" AS "revenue", "d"."customers" AS "customers" FROM (SELECT "sales_by_region"."REGION" AS "region", CAST(SUM("sales_by_region"."REVENUE") AS NUMBER(38,2)) AS "revenue" FROM "SALES_ANALYTICS_DB"."MARTS"."SALES_BY_REGION" AS "sales_by_region" WHERE "sales_by_region"."MONTH" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) GROUP BY "sales_by_region"."REGION") AS "s" JOIN (SELECT "orders"."REGION" AS "region", CAST(COUNT(DISTINCT "orders"."CUSTOMER_ID") AS NUMBER(38,0)) AS "customers" FROM "SALES_ANALYTICS_DB"."MARTS"."FCT_ORDERS" AS "orders" WHERE "orders"."ORDER_DATE" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) GROUP BY "orders"."REGION") AS "d" ON "s"."region" IS NOT DISTINCT FROM "d"."region" ORDER BY "region" ASC NULLS LAST
 -- arg 1: time.Time 2025-01-01 00:00:00 +0000 UTC
--- arg 2: time.Time 2025-12-31 00:00:00 +0000 UTC
+-- arg 2: time.Time 2025-06-30 00:00:00 +0000 UTC
 -- arg 3: time.Time 2025-01-01 00:00:00 +0000 UTC
--- arg 4: time.Time 2025-12-31 00:00:00 +0000 UTC
+-- arg 4: time.Time 2025-06-30 00:00:00 +0000 UTC

@@ -1,8 +1,14 @@
 -- dialect: snowflake
 -- fields: orders.segment, orders.distinct_customers, orders.order_date
 -- answered by: FCT_ORDERS
+-- not SALES_BY_YEAR: SALES_BY_YEAR has no column for SEGMENT
+-- not SALES_BY_SEGMENT_YEAR: the range 2025-01-01 to 2025-06-30 does not start and end on whole years, the grain of SALES_BY_SEGMENT_YEAR
+-- not SALES_BY_REGION_YEAR: SALES_BY_REGION_YEAR has no column for SEGMENT
+-- not SALES_BY_INDUSTRY_YEAR: SALES_BY_INDUSTRY_YEAR has no column for SEGMENT
 -- not SALES_BY_MONTH: SALES_BY_MONTH has no column for SEGMENT
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for SEGMENT
+-- not SALES_BY_REP_YEAR: SALES_BY_REP_YEAR has no column for SEGMENT
+-- not SALES_BY_REGION_CATEGORY: SALES_BY_REGION_CATEGORY has no column for SEGMENT
 -- not SALES_BY_REP: SALES_BY_REP has no column for SEGMENT
 -- not DAILY_SALES: DAILY_SALES has no column for SEGMENT
 -- not SALES_BY_PRODUCT: SALES_BY_PRODUCT has no column for SEGMENT

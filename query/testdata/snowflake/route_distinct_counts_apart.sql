@@ -1,17 +1,23 @@
 -- dialect: snowflake
 -- fields: orders.total_revenue, orders.distinct_customers, orders.distinct_products, orders.order_date
--- answered by: SALES_BY_MONTH
--- its distinct counts apart, by: SALES_BY_CUSTOMER_YEAR, SALES_BY_PRODUCT (no table answers the whole request:)
+-- answered by: SALES_BY_YEAR
+-- its distinct counts apart, by: SALES_BY_YEAR, SALES_BY_PRODUCT (no table answers the whole request:)
+-- not SALES_BY_YEAR: COUNT(DISTINCT PRODUCT_ID) is not a measure of SALES_BY_YEAR
+-- not SALES_BY_SEGMENT_YEAR: COUNT(DISTINCT PRODUCT_ID) is not a measure of SALES_BY_SEGMENT_YEAR
+-- not SALES_BY_REGION_YEAR: COUNT(DISTINCT PRODUCT_ID) is not a measure of SALES_BY_REGION_YEAR
+-- not SALES_BY_INDUSTRY_YEAR: COUNT(DISTINCT PRODUCT_ID) is not a measure of SALES_BY_INDUSTRY_YEAR
 -- not SALES_BY_MONTH: COUNT(DISTINCT PRODUCT_ID) is not a measure of SALES_BY_MONTH
 -- not SALES_BY_REGION: COUNT(DISTINCT PRODUCT_ID) is not a measure of SALES_BY_REGION
+-- not SALES_BY_REP_YEAR: COUNT(DISTINCT PRODUCT_ID) is not a measure of SALES_BY_REP_YEAR
+-- not SALES_BY_REGION_CATEGORY: COUNT(DISTINCT CUSTOMER_ID) is not a measure of SALES_BY_REGION_CATEGORY
 -- not SALES_BY_REP: COUNT(DISTINCT PRODUCT_ID) is not a measure of SALES_BY_REP
 -- not DAILY_SALES: COUNT(DISTINCT PRODUCT_ID) is not a measure of DAILY_SALES
 -- not SALES_BY_PRODUCT: COUNT(DISTINCT CUSTOMER_ID) is not a measure of SALES_BY_PRODUCT
 -- not SALES_BY_CUSTOMER: COUNT(DISTINCT PRODUCT_ID) is not a measure of SALES_BY_CUSTOMER
 -- not SALES_BY_CUSTOMER_YEAR: COUNT(DISTINCT PRODUCT_ID) is not a measure of SALES_BY_CUSTOMER_YEAR
-SELECT "s"."revenue" AS "revenue", "d"."customers" AS "customers", "d2"."distinct_products" AS "distinct_products" FROM (SELECT CAST(SUM("sales_by_month"."REVENUE") AS NUMBER(38,2)) AS "revenue" FROM "SALES_ANALYTICS_DB"."MARTS"."SALES_BY_MONTH" AS "sales_by_month" WHERE "sales_by_month"."MONTH" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)) AS "s" CROSS JOIN (SELECT CAST(COUNT(DISTINCT "sales_by_customer_year"."CUSTOMER_ID") AS NUMBER(38,0)) AS "customers" FROM "SALES_ANALYTICS_DB"."MARTS"."SALES_BY_CUSTOMER_YEAR" AS "sales_by_customer_year" WHERE "sales_by_customer_year"."YEAR" BETWEEN CAST(? AS NUMBER(38,0)) AND CAST(? AS NUMBER(38,0))) AS "d" CROSS JOIN (SELECT CAST(COUNT(DISTINCT "sales_by_product"."PRODUCT_ID") AS NUMBER(38,0)) AS "distinct_products" FROM "SALES_ANALYTICS_DB"."MARTS"."SALES_BY_PRODUCT" AS "sales_by_product" WHERE "sales_by_product"."MONTH" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)) AS "d2"
--- arg 1: time.Time 2025-01-01 00:00:00 +0000 UTC
--- arg 2: time.Time 2025-12-31 00:00:00 +0000 UTC
+SELECT "s"."revenue" AS "revenue", "d"."customers" AS "customers", "d2"."distinct_products" AS "distinct_products" FROM (SELECT CAST(SUM("sales_by_year"."REVENUE") AS NUMBER(38,2)) AS "revenue" FROM "SALES_ANALYTICS_DB"."MARTS"."SALES_BY_YEAR" AS "sales_by_year" WHERE "sales_by_year"."YEAR" BETWEEN CAST(? AS NUMBER(38,0)) AND CAST(? AS NUMBER(38,0))) AS "s" CROSS JOIN (SELECT CAST(COALESCE(SUM("sales_by_year"."CUSTOMERS"), 0) AS NUMBER(38,0)) AS "customers" FROM "SALES_ANALYTICS_DB"."MARTS"."SALES_BY_YEAR" AS "sales_by_year" WHERE "sales_by_year"."YEAR" BETWEEN CAST(? AS NUMBER(38,0)) AND CAST(? AS NUMBER(38,0))) AS "d" CROSS JOIN (SELECT CAST(COUNT(DISTINCT "sales_by_product"."PRODUCT_ID") AS NUMBER(38,0)) AS "distinct_products" FROM "SALES_ANALYTICS_DB"."MARTS"."SALES_BY_PRODUCT" AS "sales_by_product" WHERE "sales_by_product"."MONTH" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)) AS "d2"
+-- arg 1: int64 2025
+-- arg 2: int64 2025
 -- arg 3: int64 2025
 -- arg 4: int64 2025
 -- arg 5: time.Time 2025-01-01 00:00:00 +0000 UTC

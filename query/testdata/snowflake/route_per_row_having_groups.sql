@@ -1,6 +1,10 @@
 -- dialect: snowflake
 -- fields: orders.order_date, orders.region, orders.total_revenue
 -- answered by: SALES_BY_REGION
+-- not SALES_BY_YEAR: SALES_BY_YEAR has no column for REGION
+-- not SALES_BY_SEGMENT_YEAR: SALES_BY_SEGMENT_YEAR has no column for REGION
+-- not SALES_BY_REGION_YEAR: orders.order_date by month: SALES_BY_REGION_YEAR holds the year as a number, not a date
+-- not SALES_BY_INDUSTRY_YEAR: SALES_BY_INDUSTRY_YEAR has no column for REGION
 -- not SALES_BY_MONTH: SALES_BY_MONTH has no column for REGION
 SELECT "sales_by_region"."MONTH" AS "order_date_month", "sales_by_region"."REGION" AS "region", CAST(SUM("sales_by_region"."REVENUE") AS NUMBER(38,2)) AS "revenue" FROM "SALES_ANALYTICS_DB"."MARTS"."SALES_BY_REGION" AS "sales_by_region" WHERE "sales_by_region"."MONTH" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) GROUP BY "sales_by_region"."MONTH", "sales_by_region"."REGION" HAVING (SUM("sales_by_region"."REVENUE")) > CAST(? AS NUMBER(38,2)) ORDER BY "order_date_month" ASC NULLS LAST, "region" ASC NULLS LAST
 -- arg 1: time.Time 2025-01-01 00:00:00 +0000 UTC

@@ -1,8 +1,22 @@
 -- dialect: snowflake
 -- fields: orders.order_date, orders.rep_id, orders.rep_name, orders.total_revenue, orders.distinct_customers
 -- answered by: SALES_BY_REP
+-- its distinct counts apart, by: FCT_ORDERS (no table answers the whole request:)
+-- not SALES_BY_YEAR: SALES_BY_YEAR has no column for REP_ID
+-- not SALES_BY_SEGMENT_YEAR: SALES_BY_SEGMENT_YEAR has no column for REP_ID
+-- not SALES_BY_REGION_YEAR: SALES_BY_REGION_YEAR has no column for REP_ID
+-- not SALES_BY_INDUSTRY_YEAR: SALES_BY_INDUSTRY_YEAR has no column for REP_ID
 -- not SALES_BY_MONTH: SALES_BY_MONTH has no column for REP_ID
 -- not SALES_BY_REGION: SALES_BY_REGION has no column for REP_ID
-SELECT "sales_by_rep"."MONTH" AS "order_date_month", "sales_by_rep"."REP_ID" AS "rep_id", "sales_by_rep"."REP_NAME" AS "rep_name", CAST("sales_by_rep"."REVENUE" AS NUMBER(38,2)) AS "revenue", CAST("sales_by_rep"."CUSTOMERS" AS NUMBER(38,0)) AS "customers" FROM "SALES_ANALYTICS_DB"."MARTS"."SALES_BY_REP" AS "sales_by_rep" WHERE "sales_by_rep"."MONTH" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) ORDER BY "order_date_month" ASC NULLS LAST, "rep_id" ASC NULLS LAST, "rep_name" ASC NULLS LAST
+-- not SALES_BY_REP_YEAR: SALES_BY_REP_YEAR has no column for REP_NAME
+-- not SALES_BY_REGION_CATEGORY: SALES_BY_REGION_CATEGORY has no column for REP_ID
+-- not SALES_BY_REP: orders.distinct_customers counts distinct values per row of SALES_BY_REP, which only add up when the request groups by all of REP_ID, MONTH, REP_NAME, REGION (one row per group)
+-- not DAILY_SALES: DAILY_SALES has no column for REP_ID
+-- not SALES_BY_PRODUCT: SALES_BY_PRODUCT has no column for REP_ID
+-- not SALES_BY_CUSTOMER: SALES_BY_CUSTOMER has no column for ORDER_DATE
+-- not SALES_BY_CUSTOMER_YEAR: SALES_BY_CUSTOMER_YEAR has no column for REP_ID
+SELECT "s"."order_date_month" AS "order_date_month", "s"."rep_id" AS "rep_id", "s"."rep_name" AS "rep_name", "s"."revenue" AS "revenue", "d"."customers" AS "customers" FROM (SELECT "sales_by_rep"."MONTH" AS "order_date_month", "sales_by_rep"."REP_ID" AS "rep_id", "sales_by_rep"."REP_NAME" AS "rep_name", CAST(SUM("sales_by_rep"."REVENUE") AS NUMBER(38,2)) AS "revenue" FROM "SALES_ANALYTICS_DB"."MARTS"."SALES_BY_REP" AS "sales_by_rep" WHERE "sales_by_rep"."MONTH" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) GROUP BY "sales_by_rep"."MONTH", "sales_by_rep"."REP_ID", "sales_by_rep"."REP_NAME") AS "s" JOIN (SELECT "orders"."ORDER_MONTH" AS "order_date_month", "orders"."REP_ID" AS "rep_id", "orders"."REP_NAME" AS "rep_name", CAST(COUNT(DISTINCT "orders"."CUSTOMER_ID") AS NUMBER(38,0)) AS "customers" FROM "SALES_ANALYTICS_DB"."MARTS"."FCT_ORDERS" AS "orders" WHERE "orders"."ORDER_DATE" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) GROUP BY "orders"."ORDER_MONTH", "orders"."REP_ID", "orders"."REP_NAME") AS "d" ON "s"."order_date_month" IS NOT DISTINCT FROM "d"."order_date_month" AND "s"."rep_id" IS NOT DISTINCT FROM "d"."rep_id" AND "s"."rep_name" IS NOT DISTINCT FROM "d"."rep_name" ORDER BY "order_date_month" ASC NULLS LAST, "rep_id" ASC NULLS LAST, "rep_name" ASC NULLS LAST
 -- arg 1: time.Time 2025-01-01 00:00:00 +0000 UTC
 -- arg 2: time.Time 2025-12-31 00:00:00 +0000 UTC
+-- arg 3: time.Time 2025-01-01 00:00:00 +0000 UTC
+-- arg 4: time.Time 2025-12-31 00:00:00 +0000 UTC

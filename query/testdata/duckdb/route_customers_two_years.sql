@@ -1,0 +1,18 @@
+-- dialect: duckdb
+-- fields: orders.distinct_customers, orders.order_date
+-- answered by: SALES_BY_CUSTOMER_YEAR
+-- not SALES_BY_YEAR: orders.distinct_customers counts distinct values per row of SALES_BY_YEAR, which only add up when the request groups by all of YEAR (one row per group)
+-- not SALES_BY_SEGMENT_YEAR: orders.distinct_customers counts distinct values per row of SALES_BY_SEGMENT_YEAR, which only add up when the request groups by all of SEGMENT, YEAR (one row per group)
+-- not SALES_BY_REGION_YEAR: orders.distinct_customers counts distinct values per row of SALES_BY_REGION_YEAR, which only add up when the request groups by all of REGION, YEAR (one row per group)
+-- not SALES_BY_INDUSTRY_YEAR: orders.distinct_customers counts distinct values per row of SALES_BY_INDUSTRY_YEAR, which only add up when the request groups by all of INDUSTRY, YEAR (one row per group)
+-- not SALES_BY_MONTH: orders.distinct_customers counts distinct values per row of SALES_BY_MONTH, which only add up when the request groups by all of MONTH (one row per group)
+-- not SALES_BY_REGION: orders.distinct_customers counts distinct values per row of SALES_BY_REGION, which only add up when the request groups by all of REGION, MONTH (one row per group)
+-- not SALES_BY_REP_YEAR: orders.distinct_customers counts distinct values per row of SALES_BY_REP_YEAR, which only add up when the request groups by all of REP_ID, YEAR (one row per group)
+-- not SALES_BY_REGION_CATEGORY: COUNT(DISTINCT CUSTOMER_ID) is not a measure of SALES_BY_REGION_CATEGORY
+-- not SALES_BY_REP: orders.distinct_customers counts distinct values per row of SALES_BY_REP, which only add up when the request groups by all of REP_ID, MONTH, REP_NAME, REGION (one row per group)
+-- not DAILY_SALES: orders.distinct_customers counts distinct values per row of DAILY_SALES, which only add up when the request groups by all of SALES_DATE, REGION (one row per group)
+-- not SALES_BY_PRODUCT: COUNT(DISTINCT CUSTOMER_ID) is not a measure of SALES_BY_PRODUCT
+-- not SALES_BY_CUSTOMER: SALES_BY_CUSTOMER has no column for ORDER_DATE
+SELECT CAST(COUNT(DISTINCT "sales_by_customer_year"."CUSTOMER_ID") AS BIGINT) AS "customers" FROM "MARTS"."SALES_BY_CUSTOMER_YEAR" AS "sales_by_customer_year" WHERE "sales_by_customer_year"."YEAR" BETWEEN CAST(? AS BIGINT) AND CAST(? AS BIGINT)
+-- arg 1: int64 2024
+-- arg 2: int64 2025

@@ -1,0 +1,12 @@
+-- dialect: snowflake
+-- fields: orders.rep_id, orders.total_revenue, orders.order_count, orders.distinct_customers, orders.order_date
+-- answered by: SALES_BY_REP_YEAR
+-- not SALES_BY_YEAR: SALES_BY_YEAR has no column for REP_ID
+-- not SALES_BY_SEGMENT_YEAR: SALES_BY_SEGMENT_YEAR has no column for REP_ID
+-- not SALES_BY_REGION_YEAR: SALES_BY_REGION_YEAR has no column for REP_ID
+-- not SALES_BY_INDUSTRY_YEAR: SALES_BY_INDUSTRY_YEAR has no column for REP_ID
+-- not SALES_BY_MONTH: SALES_BY_MONTH has no column for REP_ID
+-- not SALES_BY_REGION: SALES_BY_REGION has no column for REP_ID
+SELECT "sales_by_rep_year"."REP_ID" AS "rep_id", CAST("sales_by_rep_year"."REVENUE" AS NUMBER(38,2)) AS "revenue", CAST(COALESCE("sales_by_rep_year"."ORDERS", 0) AS NUMBER(38,0)) AS "orders", CAST("sales_by_rep_year"."CUSTOMERS" AS NUMBER(38,0)) AS "customers" FROM "SALES_ANALYTICS_DB"."MARTS"."SALES_BY_REP_YEAR" AS "sales_by_rep_year" WHERE "sales_by_rep_year"."YEAR" BETWEEN CAST(? AS NUMBER(38,0)) AND CAST(? AS NUMBER(38,0)) ORDER BY "rep_id" ASC NULLS LAST
+-- arg 1: int64 2025
+-- arg 2: int64 2025
