@@ -47,8 +47,12 @@ type intent struct {
 	// query's CompileCountGroups)
 	hit               string
 	hitMiss, countHit bool
-	flags             []string // yes/no dimensions that must be true ("orders that got a discount")
-	notFlags          []string // yes/no dimensions that must be false ("orders with no discount")
+	// countAll counts every group of the one dimension ("how many reps do we
+	// have", "how many states did we sell to"): those with orders in the
+	// question's period and filters, through CompileCountGroups
+	countAll bool
+	flags    []string // yes/no dimensions that must be true ("orders that got a discount")
+	notFlags []string // yes/no dimensions that must be false ("orders with no discount")
 	// divideBy, when set, is the metric the first is divided by, per row
 	// ("what share of customers were new"): see Division
 	divideBy string
@@ -127,7 +131,7 @@ func (in *intent) request(maxRows int) (query.Request, error) {
 	if in.rank == 0 && in.sorted != 0 {
 		req.OrderBy = []query.Order{{Field: in.metrics[0], Desc: in.sorted > 0}}
 	}
-	if in.countHit {
+	if in.countHit || in.countAll {
 		return req, nil // counted (keep): no order, no limit
 	}
 	if (len(req.Dimensions) > 0 || req.Time != nil) && (req.Limit == 0 || req.Limit > maxRows) {
@@ -193,6 +197,8 @@ func (in *intent) describe() string {
 	switch {
 	case in.countHit:
 		fmt.Fprintf(&b, "the number of %s whose %s %s their %s", plural(label(in.dims[0])), label(in.metrics[0]), in.hitVerb(), label(in.metrics[1]))
+	case in.countAll:
+		fmt.Fprintf(&b, "the number of %s with orders", plural(label(in.dims[0])))
 	case in.moved != nil:
 		_, what := in.rankWords()
 		how := map[bool]string{true: "fell most", false: "grew most"}[in.moved.bottom]
@@ -287,6 +293,9 @@ func (in *intent) describe() string {
 
 // countAs names the column of a count of groups ("reps_at_quota"), or "".
 func (in *intent) countAs() string {
+	if in.countAll {
+		return strings.ReplaceAll(plural(label(in.dims[0])), " ", "_") + "_with_orders"
+	}
 	if !in.countHit {
 		return ""
 	}

@@ -78,6 +78,8 @@ const (
 	kwGain     = "gain"     // won, gained (customers): new customers
 	kwUnit     = "unit"     // in dollars: the unit a figure is asked in, which money already is
 	kwCombined = "combined" // combined, added up: one figure for what is listed, not one each
+	kwPart     = "part"     // early, mid, late (n = 1, 2, 3): a third of the period after it
+	kwEdge     = "edge"     // the end of, the start of: an end of a range, never a period alone
 )
 
 // meaning is one reading of a phrase.
@@ -383,6 +385,15 @@ func (l *lexicon) structural() {
 		l.add(h, meaning{kind: kKeyword, name: kwHalf, n: i + 1}, false)
 		l.add(h[1:]+h[:1], meaning{kind: kKeyword, name: kwHalf, n: i + 1}, false) // 1H
 	}
+	for n, ws := range [][]string{{"early", "the early part of", "early part of", "the first part of"},
+		{"mid", "middle of", "the middle of", "mid way through", "midway through"},
+		{"late", "the late part of", "late part of", "the latter part of", "the last part of"}} {
+		for _, w := range ws {
+			l.add(w, meaning{kind: kKeyword, name: kwPart, n: n + 1}, false)
+		}
+	}
+	kw(kwEdge, "the end of", "end of", "the start of", "start of", "the beginning of", "beginning of",
+		"the close of", "close of", "the very end of", "the very start of", "the very beginning of")
 	l.add("first half", meaning{kind: kKeyword, name: kwHalf, n: 1}, false)
 	l.add("second half", meaning{kind: kKeyword, name: kwHalf, n: 2}, false)
 	l.add("1st half", meaning{kind: kKeyword, name: kwHalf, n: 1}, false)

@@ -23,7 +23,7 @@ var questionWords = toSet("what", "whats", "how", "which", "who", "show", "list"
 // parse reads classified items into an intent. It never guesses: a word it does
 // not know, a subject outside the model, a request to change data or an
 // unreadable time phrase is a decline.
-func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bool) (*intent, cues, *decline) {
+func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, sells bool) (*intent, cues, *decline) {
 	var cu cues
 	cu.questionWord = questionWords[first]
 	if d := r.refuse(items, first); d != nil {
@@ -185,6 +185,10 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 				if prev != nil && next != nil && prev.is(kValue) && next.is(kValue) {
 					compareValues = true // "East vs West": one row each, never a sum
 				}
+			case kwPart, kwEdge:
+				if !it.used {
+					unknown = append(unknown, it.orig) // "early" of no period
+				}
 			case kwAnd, kwTo, kwFrom, kwSince, kwBetween, kwThis, kwLast, kwAgo, kwHalf, kwUnit, kwCombined:
 				// joins values ("North and South") or a time phrase already read
 			default:
@@ -334,12 +338,26 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 				case (len(sw.attain) > 0 || hasKw(items, kwAttain) || hasKw(items, kwMiss)) && r.attainment != "":
 					// "how many reps hit their quota": the reps at 100% or more, counted
 					in.dims, in.hit, in.countHit = appendNew(in.dims, dim.name), r.attainment, true
+				case len(in.dims) == 0 && in.grain == "" && !r.isFlag(dim.name) && r.countOf["order_id"] != "":
+					// "how many reps do we have", "how many states did we sell to":
+					// the reps, the states with orders, counted
+					in.dims, in.countAll = appendNew(in.dims, dim.name), true
+					in.metrics = appendNew(in.metrics, r.countOf["order_id"])
+					cu.namedMetric = true
 				default:
 					unknown = append(unknown, it.orig)
 				}
 				howMany = false
 			case isDim && !wantDim && !isMet && hasKw(items, kwCombined):
 				// "the West's quota, all reps added up": summed over them, not one each
+			case isDim && len(in.dims) > 0 && !slices.Contains(in.dims, dim.name) && prev != nil && countRanks[prev.text] && r.countOf[dim.name] != "":
+				// "which rep had the most customers": the reps ranked by how
+				// many customers, not a second group
+				mt := r.countOf[dim.name]
+				if u := r.lexMetric("units sold"); u != "" && soldThings[dim.name] && sells {
+					mt = u // "which region sold the most products": units
+				}
+				in.metrics, in.orderBy, cu.namedMetric = appendNew(in.metrics, mt), mt, true
 			case isDim && (wantDim || !isMet):
 				if by && in.rank == 0 && !which && sw.groupFirst == "" {
 					sw.groupFirst = dim.name // "for every region, which rep …"
@@ -499,7 +517,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 	in.perGroup = in.rank != 0 && perGroup && len(in.groupDims()) > 0
 	if in.rank != 0 && in.limit == 0 {
 		in.limit = 1
-		if rankPlural && !which {
+		if rankPlural {
 			in.limit = 10
 		}
 	}
@@ -556,6 +574,13 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 			}
 		}
 	}
+	if change && len(in.periods) == 0 && (shrink || fastest || in.rank != 0) && len(in.dims) > 0 && in.grain == "" && !in.compare {
+		// "which category grew the most": over the last whole year, against
+		// the year before, as the reading says
+		y := today.Year() - 1
+		in.periods = []period{{from: date(y, 1, 1), to: date(y, 12, 31), unit: dialect.Year,
+			label: fmt.Sprintf("%d (the last whole year)", y)}}
+	}
 	overUnit := len(in.periods) == 1 && in.periods[0].unit != "" && in.grain == in.periods[0].unit && len(in.dims) == 0
 	if change && (in.compare || len(in.periods) == 1 && (shrink || fastest || in.rank != 0 || (howMuch || overUnit) && in.periods[0].unit != "")) {
 		if overUnit {
@@ -576,6 +601,15 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 		}
 	}
 	return in, cu, nil
+}
+
+// countRanks are the superlatives that, before a thing counted ("the most
+// customers", "the fewest products"), rank by how many of it.
+var countRanks = toSet("most", "fewest", "least", "more", "fewer", "the most", "the fewest", "the least")
+
+// sellsOrBuys reports whether a verb of selling or buying is among ws.
+func sellsOrBuys(ws []word) bool {
+	return slices.ContainsFunc(ws, func(w word) bool { return whoSells[w.text] || whoBuys[w.text] })
 }
 
 // percentOfQuota reports whether an attainment phrase names 100% of a quota

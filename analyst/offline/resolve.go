@@ -218,7 +218,7 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 			break
 		}
 	}
-	in, cu, d := r.parse(items, first, today, howMuch(ws))
+	in, cu, d := r.parse(items, first, today, howMuch(ws), sellsOrBuys(ws))
 	if d != nil {
 		return r.declined(d)
 	}

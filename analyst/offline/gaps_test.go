@@ -1,0 +1,122 @@
+package offline
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/salesanalytics/salesanalytics/query"
+)
+
+// TestCountOfGroups: "how many reps do we have", "how many states did we sell
+// to" count the groups with orders (they were declined as unknown words).
+func TestCountOfGroups(t *testing.T) {
+	t.Parallel()
+	r := testResolver(t)
+	for q, want := range map[string]struct {
+		dim, as, reading string
+		dates            *query.DateFilter
+	}{
+		"how many reps do we have":               {"rep_name", "reps_with_orders", "number of reps with orders", nil},
+		"how many states did we sell to in 2025": {"state", "states_with_orders", "number of states with orders in 2025", dates("2025-01-01", "2025-12-31")},
+		"how many regions are there":             {"region", "regions_with_orders", "number of regions with orders", nil},
+	} {
+		res := r.Resolve(nil, q)
+		require.False(t, res.Declined, "%q: %s", q, res.Reason)
+		require.Equal(t, []string{want.dim}, res.Request.Dimensions, q)
+		require.Equal(t, want.as, res.CountAs, q)
+		require.Equal(t, want.dates, res.Request.Dates, q)
+		require.Empty(t, res.Request.OrderBy, q)
+		require.Contains(t, res.Reading, want.reading, q)
+	}
+}
+
+// TestRankedByACount: "which rep had the most customers" ranks the reps by
+// how many customers, never by revenue with customers as a second group.
+func TestRankedByACount(t *testing.T) {
+	t.Parallel()
+	r := testResolver(t)
+	for q, want := range map[string]struct {
+		dim, metric string
+		desc        bool
+	}{
+		"which rep had the most customers in 2025": {"rep_name", "distinct_customers", true},
+		"the region with the fewest customers":     {"region", "distinct_customers", false},
+		"which region sold the most products":      {"region", "units_sold", true},
+	} {
+		res := r.Resolve(nil, q)
+		require.False(t, res.Declined, "%q: %s", q, res.Reason)
+		require.Equal(t, []string{want.dim}, res.Request.Dimensions, q)
+		require.Equal(t, []query.Order{{Field: want.metric, Desc: want.desc}}, res.Request.OrderBy, q)
+		require.Equal(t, 1, res.Request.Limit, q)
+	}
+}
+
+// TestPluralSuperlativeIsAList: "who were our best customers" names no
+// number but a plural: the top 10, as the reading says, not the top one.
+func TestPluralSuperlativeIsAList(t *testing.T) {
+	t.Parallel()
+	r := testResolver(t)
+	for _, q := range []string{"who were our best customers", "which customers bought the most in 2025", "our worst reps"} {
+		res := r.Resolve(nil, q)
+		require.False(t, res.Declined, "%q: %s", q, res.Reason)
+		require.Equal(t, 10, res.Request.Limit, q)
+		require.Contains(t, res.Reading, " 10 ", q)
+	}
+	res := r.Resolve(nil, "who was our best customer")
+	require.Equal(t, 1, res.Request.Limit)
+}
+
+// TestFebruary29WithoutAYear: the latest February 29 (2024), said so; never
+// February 28 of a year that has none.
+func TestFebruary29WithoutAYear(t *testing.T) {
+	t.Parallel()
+	r := testResolver(t)
+	for _, q := range []string{"revenue on February 29", "orders on the 29th of February"} {
+		res := r.Resolve(nil, q)
+		require.False(t, res.Declined, "%q: %s", q, res.Reason)
+		require.Equal(t, dates("2024-02-29", "2024-02-29"), res.Request.Dates, q)
+		require.Contains(t, res.Reading, "February 29, 2024 (the latest February 29)", q)
+	}
+}
+
+// TestPartsOfAPeriod: "early", "mid", "late" are a third of the period
+// after them, with the dates in the reading; "the end of 2025" alone does
+// not say how much of it and is asked back, while the ends of a range
+// read.
+func TestPartsOfAPeriod(t *testing.T) {
+	t.Parallel()
+	r := testResolver(t)
+	for q, want := range map[string]*query.DateFilter{
+		"revenue in early 2025":                             dates("2025-01-01", "2025-04-30"),
+		"orders in mid-2025":                                dates("2025-05-01", "2025-08-31"),
+		"revenue in late Q3 2025":                           dates("2025-09-01", "2025-09-30"),
+		"revenue in mid-March 2025":                         dates("2025-03-11", "2025-03-20"),
+		"revenue in late February 2024":                     dates("2024-02-21", "2024-02-29"),
+		"revenue from the start of 2024 to the end of 2025": dates("2024-01-01", "2025-12-31"),
+	} {
+		res := r.Resolve(nil, q)
+		require.False(t, res.Declined, "%q: %s", q, res.Reason)
+		require.Equal(t, want, res.Request.Dates, q)
+		require.Contains(t, res.Reading, want.Range.From.Format("2006-01-02"), q)
+	}
+	for _, q := range []string{"revenue at the end of 2025", "orders at the start of Q3 2025", "early revenue"} {
+		res := r.Resolve(nil, q)
+		require.True(t, res.Declined, "%q read as %q", q, res.Reading)
+	}
+	require.Contains(t, r.Resolve(nil, "revenue at the end of 2025").Reason, `"the end of" 2025`)
+}
+
+// TestChangeRankWithoutAPeriod: "which category grew the most" with no
+// period is the last whole year against the one before, as the reading
+// says; it was read as the top category-month.
+func TestChangeRankWithoutAPeriod(t *testing.T) {
+	t.Parallel()
+	r := testResolver(t)
+	for _, q := range []string{"which category grew the most", "which region shrank the most", "which rep grew fastest"} {
+		res := r.Resolve(nil, q)
+		require.False(t, res.Declined, "%q: %s", q, res.Reason)
+		require.Nil(t, res.Request.Time, q)
+		require.Contains(t, res.Reading, "2025 (the last whole year) against the period before", q)
+	}
+}
