@@ -18,7 +18,10 @@ var revenueWords = []string{
 	"dollars", "dollar", "top line", "topline", "billings", "paid", "pay", "sales amount", "sales value",
 	"value of sales", "bill", "billed", "billing", "invoiced", "invoice", "invoices", "earn", "earned", "earnings", "cash", "business", "net", "net sales", "after discounts",
 	"after discount", "net of discounts", "net of discount", "after any discounts", "revenue net of discounts", "actual", "actuals",
-	"actual sales", "actual revenue",
+	"actual sales", "actual revenue", "pull in", "pulls in", "pulling in", "brings in", "bringing in", "rakes in",
+	"raking in", "proceeds", "sales proceeds", "receipts", "sales receipts", "bookings", "booked revenue",
+	"money made", "money brought in", "money taken in", "money coming in", "money in", "sales revenue",
+	"revenue dollars", "sales takings", "made in sales", "made in revenue",
 }
 
 // metricWords are everyday names of the model's usual metrics, added where
@@ -66,6 +69,8 @@ var metricWords = map[string][]string{
 		"customers ordered again", "customers bought again", "customers who returned", "customers who purchased again",
 		"ordered again", "bought again", "purchased again", "repeat purchase", "repeat purchases", "repeat order", "repeat orders",
 		"repeat business", "came back to order", "came back to buy", "loyal customers", "returning shoppers", "repeat shoppers"},
+	"gross_revenue": {"gmv", "gross merchandise value", "gross sales value", "gross takings", "gross receipts",
+		"gross dollars", "gross amount", "gross sales amount", "gross bookings", "sales at list price", "sales before discounts"},
 	"quota": {"annual quota", "yearly quota", "quotas", "annual quotas", "sales quotas"},
 }
 
@@ -260,6 +265,22 @@ var rewrites = map[string]string{
 	"worth of orders":           "revenue",
 	"sales volume in dollars":   "revenue",
 	"spend per order":           "average order value",
+	"value of goods sold":       "revenue",
+	"value of items sold":       "revenue",
+	"value of products sold":    "revenue",
+	"value of units sold":       "revenue",
+	"value of what we sold":     "revenue",
+	"value of everything sold":  "revenue",
+	"what did we make":          "what revenue",
+	"how much did we make":      "how much revenue",
+	"how much have we made":     "how much revenue",
+	"what have we made":         "what revenue",
+	"how much we made":          "how much revenue",
+	"what we made":              "what revenue",
+	"how much did we take in":   "how much revenue",
+	"how much did we haul in":   "how much revenue",
+	"went out the door":         "sold",
+	"out the door":              "sold",
 	"first six months":          "first half",
 	"last six months":           "second half",
 	"trailing":                  "past",

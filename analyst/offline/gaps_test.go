@@ -120,3 +120,51 @@ func TestChangeRankWithoutAPeriod(t *testing.T) {
 		require.Contains(t, res.Reading, "2025 (the last whole year) against the period before", q)
 	}
 }
+
+// TestMeasureWordsOfASalesManager: revenue, gross revenue and units in the
+// words people use ("pulled in", "proceeds", "GMV", "items we shipped",
+// "$5k+ orders"); each was declined or read as another measure.
+func TestMeasureWordsOfASalesManager(t *testing.T) {
+	t.Parallel()
+	r := testResolver(t)
+	for q, want := range map[string]string{
+		"how much did we pull in during 2025":      "total_revenue",
+		"proceeds in 2025":                         "total_revenue",
+		"receipts in 2025":                         "total_revenue",
+		"bookings in 2025":                         "total_revenue",
+		"the value of goods sold in 2025":          "total_revenue",
+		"what did we make in Q3 2025":              "total_revenue",
+		"GMV in 2025":                              "gross_revenue",
+		"gross merchandise value last year":        "gross_revenue",
+		"how many items did we ship in 2025":       "units_sold",
+		"how many units went out the door in 2025": "units_sold",
+		"revenue from $5k+ orders":                 "total_revenue",
+	} {
+		res := r.Resolve(nil, q)
+		require.False(t, res.Declined, "%q: %s", q, res.Reason)
+		require.Equal(t, []string{want}, res.Request.Metrics, q)
+	}
+	res := r.Resolve(nil, "how many $1k+ orders in 2025")
+	require.False(t, res.Declined, res.Reason)
+	require.Equal(t, []string{"order_count"}, res.Request.Metrics)
+	require.Contains(t, res.Reading, "orders of at least $1,000")
+}
+
+// TestReturningCustomersSayHowTheyAreCounted: over more than one month a
+// customer new in the period who ordered again later is new and returning
+// both (the model's definitions), and the reading says so; by month it
+// does not need to.
+func TestReturningCustomersSayHowTheyAreCounted(t *testing.T) {
+	t.Parallel()
+	r := testResolver(t)
+	for _, q := range []string{"how many new and returning customers in 2025", "returning customers in Q4 2025"} {
+		res := r.Resolve(nil, q)
+		require.False(t, res.Declined, "%q: %s", q, res.Reason)
+		require.Contains(t, res.Reading, returningOverlap, q)
+	}
+	for _, q := range []string{"returning customers in December 2025", "new vs returning customers by month in 2025", "new customers in 2025"} {
+		res := r.Resolve(nil, q)
+		require.False(t, res.Declined, "%q: %s", q, res.Reason)
+		require.NotContains(t, res.Reading, returningOverlap, q)
+	}
+}

@@ -56,6 +56,9 @@ type intent struct {
 	// divideBy, when set, is the metric the first is divided by, per row
 	// ("what share of customers were new"): see Division
 	divideBy string
+	// explain are clauses the reading adds of how a measure is counted
+	// (returningOverlap)
+	explain []string
 }
 
 func (in *intent) clone() *intent {
@@ -69,6 +72,7 @@ func (in *intent) clone() *intent {
 	c.shares = slices.Clone(in.shares)
 	c.flags = slices.Clone(in.flags)
 	c.notFlags = slices.Clone(in.notFlags)
+	c.explain = slices.Clone(in.explain)
 	c.part = in.part.clone()
 	c.notes = nil
 	return &c

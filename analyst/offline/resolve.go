@@ -244,6 +244,8 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 		return r.declined(d)
 	}
 	r.settle(in, today)
+	in.explain = nil
+	r.explainReturning(in)
 	if vq, ok := r.verifiedLike(in); ok && prev == nil {
 		vin := vq.in.clone()
 		res := &Resolution{Request: vq.req, Verified: vq.name, Notes: append(notes, in.notes...), Reading: reading(vin), in: vin}

@@ -51,7 +51,7 @@ func split(q string) []word {
 		case c == '$' && digit(i+1):
 			flush()
 			money = true
-		case c == '+' && digit(i-1):
+		case c == '+' && (digit(i-1) || i > 1 && strings.ContainsRune("kKmM", r[i-1]) && digit(i-2)):
 			flush()
 			out = append(out, word{text: "or", sing: "or", orig: "+"}, word{text: "more", sing: "more", orig: "+"}) // $10,000+
 		case c == '%':
