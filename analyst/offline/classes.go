@@ -32,6 +32,7 @@ type seen struct {
 	gain                      bool   // "won", "gained" (customers): the new ones
 	grossWord                 string // the words that said "before discounts"
 	revenueVerb               bool   // revenue said by a verb ("bring in", "spend"), which a ratio of it may say too
+	distance                  bool   // a ranking by how far above or below ("furthest below quota"): of an attainment
 }
 
 // sizeRanks rank by size: said of a count's things with "average" they rank

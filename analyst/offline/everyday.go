@@ -128,6 +128,7 @@ var (
 		"strongest", "top performing", "best performing", "highest grossing", "top grossing",
 		"most successful", "star", "stars", "leaders", "leader", "high performing", "most valuable",
 		"largest", "heaviest", "busiest", "most popular", "popular", "number one", "no 1", "led", "leading",
+		"furthest above", "farthest above", "furthest over", "farthest over", "furthest ahead of", "most above", "most over",
 	}
 	bottomWords = []string{
 		"poorest", "worst performing", "lowest performing", "least successful", "underperforming",
@@ -280,6 +281,10 @@ var rewrites = map[string]string{
 	"how much did we take in":   "how much revenue",
 	"how much did we haul in":   "how much revenue",
 	"went out the door":         "sold",
+	"placed orders":             "ordered", // "how many customers placed orders": the customers
+	"placed any orders":         "ordered",
+	"made purchases":            "bought",
+	"made a purchase":           "bought",
 	"out the door":              "sold",
 	"first six months":          "first half",
 	"last six months":           "second half",

@@ -168,3 +168,47 @@ func TestReturningCustomersSayHowTheyAreCounted(t *testing.T) {
 		require.NotContains(t, res.Reading, returningOverlap, q)
 	}
 }
+
+// TestQuotaDistanceIsAttainment: "who was furthest below quota" ranks the
+// reps by attainment (with the revenue and quota it divides), never by the
+// size of their quota, as it did.
+func TestQuotaDistanceIsAttainment(t *testing.T) {
+	t.Parallel()
+	r := testResolver(t)
+	for q, desc := range map[string]bool{
+		"who was furthest below quota in 2025":            false,
+		"which rep was furthest over their quota in 2025": true,
+		"who was furthest above quota in 2025":            true,
+		"which rep was furthest from their quota in 2025": false,
+	} {
+		res := r.Resolve(nil, q)
+		require.False(t, res.Declined, "%q: %s", q, res.Reason)
+		require.Equal(t, []query.Order{{Field: "quota_attainment", Desc: desc}}, res.Request.OrderBy, q)
+		require.Contains(t, res.Reading, "by quota attainment", q)
+	}
+	res := r.Resolve(nil, "which rep has the biggest quota")
+	require.Equal(t, []query.Order{{Field: "quota", Desc: true}}, res.Request.OrderBy)
+}
+
+// TestCountsOfDifferentThings: "different", "distinct" before a dimension
+// with no count of its own count its groups; customers who "placed orders"
+// or were "acquired" are counted as customers (new ones when acquired).
+func TestCountsOfDifferentThings(t *testing.T) {
+	t.Parallel()
+	r := testResolver(t)
+	res := r.Resolve(nil, "how many different states do our customers come from")
+	require.False(t, res.Declined, res.Reason)
+	require.Equal(t, "states_with_orders", res.CountAs)
+	for q, want := range map[string]string{
+		"how many individual customers placed orders last year": "distinct_customers",
+		"how many customers did we acquire in 2024":             "new_customers",
+		"how many accounts did we open in 2025":                 "new_customers",
+	} {
+		res := r.Resolve(nil, q)
+		require.False(t, res.Declined, "%q: %s", q, res.Reason)
+		require.Equal(t, []string{want}, res.Request.Metrics, q)
+	}
+	res = r.Resolve(nil, "revenue from everywhere but the West")
+	require.False(t, res.Declined, res.Reason)
+	require.Equal(t, query.Cmp{Field: "region", Op: query.OpNe, Values: []any{"West"}}, res.Request.Where)
+}

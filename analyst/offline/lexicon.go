@@ -359,7 +359,7 @@ func (l *lexicon) structural() {
 	kw(kwUnit, "in dollars", "in dollar terms", "in usd", "in us dollars", "dollar terms", "in dollar value", "dollar value",
 		"revenue wise", "sales wise", "in money terms")
 	kw(kwGain, "win", "won", "gain", "gained", "signed", "signed up", "sign up", "onboarded", "onboard", "landed",
-		"brought on", "attracted", "attract", "bring on")
+		"brought on", "attracted", "attract", "bring on", "sign", "signs", "acquire", "acquired", "acquiring", "open", "opened", "opening")
 	kw(kwAttain, "hit", "hitting", "met", "meet", "reached", "reach", "achieved", "achieve", "attained",
 		"made quota", "make quota", "at or above", "reached 100 percent of", "hit 100 percent of",
 		"achieved 100 percent of", "got to", "get to", "close to", "do against", "did against", "does against",
@@ -485,7 +485,7 @@ var stopWords = toSet(
 	"picked", "picked up", "hand out", "handed out", "hand", "handed", "gave out", "give out", "gave", "gives", "his", "her", "hers", "him", "she", "he", "they", "them", "brand", "very", "if", "wise", "level", "both",
 	"show both", "counting", "dollar terms", "in dollar terms", "terms", "all time", "active",
 	"responsible", "assigned", "attributed", "credited", "valued", "sized", "range", "landed", "landing",
-	"ship", "shipped", "ships", "shipping out", "delivered", "deliver", "dispatched",
+	"everywhere", "anywhere", "carry", "carries", "carried", "ship", "shipped", "ships", "shipping out", "delivered", "deliver", "dispatched",
 )
 
 // pleasantries are stop words no misspelling is read as: a word near them

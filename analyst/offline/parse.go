@@ -83,6 +83,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 					break
 				}
 				sw.sizeRank = sw.sizeRank || sizeRanks[it.text] // "the smallest orders on average": their size
+				sw.distance = sw.distance || distanceRank(it.text)
 				in.rank = 1
 				if it.ms[0].name == kwBottom {
 					in.rank = -1
@@ -483,7 +484,11 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 	if len(in.metrics) == 0 && howMuch && r.revenue != "" && in.grain == "" && len(in.dims) == 0 {
 		in.metrics, in.defaulted = []string{r.revenue}, true // "how much did the West sell": money, not a count
 	}
-	if len(sw.attain) > 0 && r.attainment != "" && in.rank != 0 && !in.countHit {
+	if sw.distance && r.attainment != "" && in.rank != 0 && r.asksQuota(in) {
+		// "who was furthest below quota": ranked by attainment, with the revenue
+		// and quota it divides, never by the quota's size
+		in.metrics, in.orderBy, in.defaulted = []string{r.revenue, r.quota, r.attainment}, r.attainment, false
+	} else if len(sw.attain) > 0 && r.attainment != "" && in.rank != 0 && !in.countHit {
 		in.orderBy = r.attainment // "the lowest % of quota reached by any rep": ranked by attainment
 	} else if len(sw.attain) > 0 && r.attainment != "" && len(in.dims) > 0 && (which || list || in.hit != "" || slices.ContainsFunc(sw.attain, percentOfQuota)) {
 		// "which reps hit their quota": the reps kept by their attainment, not a top one
@@ -601,6 +606,17 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 		}
 	}
 	return in, cu, nil
+}
+
+// distanceRank reports whether a superlative ranks by a distance ("furthest
+// below", "most above"), which of a quota is its attainment.
+func distanceRank(text string) bool {
+	for _, w := range []string{"above", "below", "over", "from", "ahead", "short"} {
+		if strings.HasSuffix(text, " "+w) || strings.Contains(text, " "+w+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // countRanks are the superlatives that, before a thing counted ("the most
@@ -823,7 +839,9 @@ func (r *Resolver) countable(it *item) bool {
 		d, ok = r.dimReading(it.sing())
 	}
 	_, counted := r.countOf[d.name]
-	return ok && counted
+	// "how many different states": a dimension with no count of its own is
+	// counted as groups (intent.countAll)
+	return ok && (counted || !r.isFlag(d.name) && r.countOf["order_id"] != "")
 }
 
 // countsADimension reports whether metric counts the values of a dimension
