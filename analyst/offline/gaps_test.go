@@ -212,3 +212,33 @@ func TestCountsOfDifferentThings(t *testing.T) {
 	require.False(t, res.Declined, res.Reason)
 	require.Equal(t, query.Cmp{Field: "region", Op: query.OpNe, Values: []any{"West"}}, res.Request.Where)
 }
+
+// TestSuperlativesInEverydayWords: compound number words, "who led each
+// region", spenders, "-earning", "lucrative", "discounted most" (each was
+// declined, or read as another ranking: "top twenty-five" as a top 20).
+func TestSuperlativesInEverydayWords(t *testing.T) {
+	t.Parallel()
+	r := testResolver(t)
+	for q, want := range map[string]struct {
+		dims  []string
+		order query.Order
+		limit int
+	}{
+		"top twenty-five products":            {[]string{"product_name"}, query.Desc("total_revenue"), 25},
+		"the top thirty two customers":        {[]string{"customer_name"}, query.Desc("total_revenue"), 32},
+		"who was our biggest spender in 2025": {[]string{"customer_name"}, query.Desc("total_revenue"), 1},
+		"lowest-earning region in 2025":       {[]string{"region"}, query.Asc("total_revenue"), 1},
+		"the most lucrative category":         {[]string{"category"}, query.Desc("total_revenue"), 1},
+		"which product was discounted most":   {[]string{"product_name"}, query.Desc("total_discount"), 1},
+		"the lowest-volume category by units": {[]string{"category"}, query.Asc("units_sold"), 1},
+	} {
+		res := r.Resolve(nil, q)
+		require.False(t, res.Declined, "%q: %s", q, res.Reason)
+		require.Equal(t, want.dims, res.Request.Dimensions, q)
+		require.Equal(t, []query.Order{want.order}, res.Request.OrderBy, q)
+		require.Equal(t, want.limit, res.Request.Limit, q)
+	}
+	res := r.Resolve(nil, "who led each region in sales in 2025")
+	require.False(t, res.Declined, res.Reason)
+	require.Contains(t, res.Reading, "top 1 rep by total revenue in each region")
+}

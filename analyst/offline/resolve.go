@@ -229,8 +229,11 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	}
 	r.quotaYear(in, ws, today)
 	who := whoIs(ws)
-	if who == "" && slices.ContainsFunc(ws, func(w word) bool { return w.text == "who" }) && (r.asksQuota(in) || in.rank != 0 && len(in.dims) == 0 && in.grain == "") {
-		who = "rep_name" // "who was furthest below quota", "who led in revenue": a rep, who sells and holds a quota
+	if who == "" && slices.ContainsFunc(ws, func(w word) bool { return w.text == "who" }) && (r.asksQuota(in) || in.rank != 0 && len(in.dims) == 0 && in.grain == "" ||
+		in.rank != 0 && len(in.dims) == 1 && in.grain == "" && in.dims[0] != "rep_name" && slices.ContainsFunc(ws, func(w word) bool { return eachWords[w.text] })) {
+		// "who was furthest below quota", "who led in revenue", "who led each
+		// region": a rep, who sells and holds a quota
+		who = "rep_name"
 	}
 	switch {
 	case who == "" || in.rank == 0 || in.grain != "" || slices.Contains(in.dims, who):
@@ -264,6 +267,9 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	}
 	return res
 }
+
+// eachWords say a ranking is within each group: "who led each region".
+var eachWords = toSet("each", "every", "per")
 
 // verifiedLike finds the verified query that asks what the intent asks and
 // adds to it only what each row is ("which 10 products brought in the most
