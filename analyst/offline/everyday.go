@@ -281,6 +281,8 @@ var rewrites = map[string]string{
 	"how much did we take in":   "how much revenue",
 	"how much did we haul in":   "how much revenue",
 	"went out the door":         "sold",
+	"high value":                "large",
+	"low value":                 "small",
 	"highest earning":           "top revenue",
 	"top earning":               "top revenue",
 	"best earning":              "top revenue",

@@ -242,3 +242,29 @@ func TestSuperlativesInEverydayWords(t *testing.T) {
 	require.False(t, res.Declined, res.Reason)
 	require.Contains(t, res.Reading, "top 1 rep by total revenue in each region")
 }
+
+// TestCustomersKeptByWhatTheySpent: "how many customers spent over $100k"
+// keeps the customers by their total revenue (counted when asked how
+// many), never by one order's amount, which answered "no orders match".
+func TestCustomersKeptByWhatTheySpent(t *testing.T) {
+	t.Parallel()
+	r := testResolver(t)
+	res := r.Resolve(nil, "how many customers have spent over $100,000")
+	require.False(t, res.Declined, res.Reason)
+	require.Equal(t, []string{"customer_name"}, res.Request.Dimensions)
+	require.Equal(t, []string{"total_revenue"}, res.Request.Metrics)
+	require.Nil(t, res.Request.Where)
+	require.Equal(t, &query.Cmp{Field: "total_revenue", Op: query.OpGt, Values: []any{"100000"}}, res.Keep)
+	require.Equal(t, "customers_kept", res.CountAs)
+	require.Contains(t, res.Reading, "number of customers whose total revenue was over $100,000")
+
+	res = r.Resolve(nil, "which customers spent at least $50,000 in 2025")
+	require.False(t, res.Declined, res.Reason)
+	require.Empty(t, res.CountAs)
+	require.Equal(t, &query.Cmp{Field: "total_revenue", Op: query.OpGe, Values: []any{"50000"}}, res.Keep)
+	require.Contains(t, res.Reading, "the customers whose total revenue was at least $50,000 in 2025")
+
+	res = r.Resolve(nil, "how many orders over $5,000")
+	require.Nil(t, res.Keep)
+	require.Equal(t, query.Gt("net_amount", "5000"), res.Request.Where)
+}

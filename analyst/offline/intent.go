@@ -51,8 +51,12 @@ type intent struct {
 	// have", "how many states did we sell to"): those with orders in the
 	// question's period and filters, through CompileCountGroups
 	countAll bool
-	flags    []string // yes/no dimensions that must be true ("orders that got a discount")
-	notFlags []string // yes/no dimensions that must be false ("orders with no discount")
+	// keepAmount, when set, keeps the groups whose total (a sum metric)
+	// passes it ("customers who spent over $100k"); countKept counts them
+	keepAmount *amountFilter
+	countKept  bool
+	flags      []string // yes/no dimensions that must be true ("orders that got a discount")
+	notFlags   []string // yes/no dimensions that must be false ("orders with no discount")
 	// divideBy, when set, is the metric the first is divided by, per row
 	// ("what share of customers were new"): see Division
 	divideBy string
@@ -73,6 +77,10 @@ func (in *intent) clone() *intent {
 	c.flags = slices.Clone(in.flags)
 	c.notFlags = slices.Clone(in.notFlags)
 	c.explain = slices.Clone(in.explain)
+	if in.keepAmount != nil {
+		k := *in.keepAmount
+		c.keepAmount = &k
+	}
 	c.part = in.part.clone()
 	c.notes = nil
 	return &c
@@ -135,7 +143,7 @@ func (in *intent) request(maxRows int) (query.Request, error) {
 	if in.rank == 0 && in.sorted != 0 {
 		req.OrderBy = []query.Order{{Field: in.metrics[0], Desc: in.sorted > 0}}
 	}
-	if in.countHit || in.countAll {
+	if in.countHit || in.countAll || in.countKept {
 		return req, nil // counted (keep): no order, no limit
 	}
 	if (len(req.Dimensions) > 0 || req.Time != nil) && (req.Limit == 0 || req.Limit > maxRows) {
@@ -203,6 +211,8 @@ func (in *intent) describe() string {
 		fmt.Fprintf(&b, "the number of %s whose %s %s their %s", plural(label(in.dims[0])), label(in.metrics[0]), in.hitVerb(), label(in.metrics[1]))
 	case in.countAll:
 		fmt.Fprintf(&b, "the number of %s with orders", plural(label(in.dims[0])))
+	case in.countKept:
+		fmt.Fprintf(&b, "the number of %s whose %s was %s", plural(label(in.dims[0])), label(in.keepAmount.field), in.keepAmount.said())
 	case in.moved != nil:
 		_, what := in.rankWords()
 		how := map[bool]string{true: "fell most", false: "grew most"}[in.moved.bottom]
@@ -271,6 +281,9 @@ func (in *intent) describe() string {
 	for _, f := range in.notFlags {
 		b.WriteString(" that " + strings.Replace(spoken(f), "is ", "are not ", 1))
 	}
+	if in.keepAmount != nil && !in.countKept {
+		b.WriteString(", the " + plural(label(in.dims[0])) + " whose " + label(in.keepAmount.field) + " was " + in.keepAmount.said())
+	}
 	if in.hit != "" && !in.countHit {
 		b.WriteString(", the " + plural(label(in.dims[0])) + " whose " + label(in.metrics[0]) + " " + in.hitVerb() + " their " + label(in.metrics[1]))
 	}
@@ -297,6 +310,9 @@ func (in *intent) describe() string {
 
 // countAs names the column of a count of groups ("reps_at_quota"), or "".
 func (in *intent) countAs() string {
+	if in.countKept {
+		return strings.ReplaceAll(plural(label(in.dims[0])), " ", "_") + "_kept"
+	}
 	if in.countAll {
 		return strings.ReplaceAll(plural(label(in.dims[0])), " ", "_") + "_with_orders"
 	}
@@ -312,6 +328,10 @@ func (in *intent) countAs() string {
 // keep is the condition on the attainment the groups are kept by, or nil:
 // at 100% or more, or below it ("missed").
 func (in *intent) keep() *query.Cmp {
+	if a := in.keepAmount; a != nil {
+		op := map[string]query.Op{">": query.OpGt, ">=": query.OpGe, "<": query.OpLt, "<=": query.OpLe}[a.op]
+		return &query.Cmp{Field: a.field, Op: op, Values: []any{a.value.String()}}
+	}
 	if in.hit == "" {
 		return nil
 	}

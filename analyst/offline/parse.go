@@ -150,7 +150,13 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 					}
 					a = a.with(it.text, it.kw(kwMore))
 					a.field = r.amountFact
-					in.amounts = append(in.amounts, a)
+					if m, ok := prev.reading(kMetric); prev != nil && ok && m.name == r.revenue && revenueVerbs[prev.text] {
+						// "customers who spent over $100k": what each spent in all, not one order's amount
+						a.field = r.revenue
+						in.keepAmount = &a
+					} else {
+						in.amounts = append(in.amounts, a)
+					}
 				}
 				// without an amount it is a plain word ("over the last year"),
 				// or sets two things side by side ("did the West sell more than
@@ -423,6 +429,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 			in.dims, perGroup = appendNew(in.dims, outer), true
 		}
 	}
+	if d := r.keptByTotal(in, hasKw(items, kwHowMany) || countSaid(items)); d != nil {
+		return nil, cu, d
+	}
 	if d := r.settleClasses(in, &sw, &average, &change); d != nil {
 		return nil, cu, d
 	}
@@ -497,7 +506,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 	if sw.vs && twoValues(in) && !in.compare {
 		which = false // "which was bigger, Online or Phone": the two side by side, not a top one
 	}
-	if which && in.rank == 0 && len(in.dims) > 0 && len(in.metrics) > 0 {
+	if which && in.rank == 0 && len(in.dims) > 0 && len(in.metrics) > 0 && in.keepAmount == nil {
 		in.rank = 1 // "which region had revenue …" reads as the top one
 	}
 	if pendingN > 0 {
