@@ -268,3 +268,22 @@ func TestCustomersKeptByWhatTheySpent(t *testing.T) {
 	require.Nil(t, res.Keep)
 	require.Equal(t, query.Gt("net_amount", "5000"), res.Request.Where)
 }
+
+// TestRankAmongTheValuesLeft: "which non-online channel had the most
+// revenue" ranks the channels left (it was declined: the dimension word was
+// read as the value's qualifier).
+func TestRankAmongTheValuesLeft(t *testing.T) {
+	t.Parallel()
+	r := testResolver(t)
+	for q, dim := range map[string]string{
+		"which non-online channel had the most revenue":               "channel",
+		"other than toys, what category sold the most":                "category",
+		"among the non-enterprise segments which had the most orders": "segment",
+	} {
+		res := r.Resolve(nil, q)
+		require.False(t, res.Declined, "%q: %s", q, res.Reason)
+		require.Equal(t, []string{dim}, res.Request.Dimensions, q)
+		require.Equal(t, 1, res.Request.Limit, q)
+		require.Contains(t, res.Reading, "excluding "+dim, q)
+	}
+}

@@ -322,6 +322,11 @@ func (r *Resolver) complete(in *intent) *decline {
 		}
 		in.defaulted = true
 	}
+	if in.rank != 0 && len(in.dims) == 0 && in.grain == "" && len(in.filters) == 1 && in.filters[0].not {
+		// "which non-online channel had the most revenue", "other than toys,
+		// what category sold the most": the values left are ranked
+		in.dims = []string{in.filters[0].dim}
+	}
 	if in.rank != 0 && len(in.dims) == 0 && in.grain == "" {
 		return &decline{kind: DeclineNotUnderstood, reason: "A top or bottom list needs something to rank: products, sales reps, customers, regions …"}
 	}
