@@ -287,3 +287,29 @@ func TestRankAmongTheValuesLeft(t *testing.T) {
 		require.Contains(t, res.Reading, "excluding "+dim, q)
 	}
 }
+
+// TestEachIsNeverDropped: "each" after a measure groups by what follows it
+// ("revenue each month"); with nothing after it the question is declined
+// naming it, never answered as the total.
+func TestEachIsNeverDropped(t *testing.T) {
+	t.Parallel()
+	r := testResolver(t)
+	for q, dims := range map[string][]string{
+		"how much did each rep sell in 2025":   {"rep_name"},
+		"the sales each rep made in 2025":      {"rep_name"},
+		"what each customer spent in 2025":     {"customer_name"},
+		"discounts each category gave in 2025": {"category"},
+	} {
+		res := r.Resolve(nil, q)
+		require.False(t, res.Declined, "%q: %s", q, res.Reason)
+		require.Equal(t, dims, res.Request.Dimensions, q)
+	}
+	res := r.Resolve(nil, "revenue each month in 2025")
+	require.False(t, res.Declined, res.Reason)
+	require.Equal(t, &query.TimeGrain{Dimension: "order_date", Grain: "month"}, res.Request.Time)
+	for _, q := range []string{"revenue each", "orders each in 2025"} {
+		res := r.Resolve(nil, q)
+		require.True(t, res.Declined, "%q read as %q", q, res.Reading)
+		require.Contains(t, res.Reason, `"each"`, q)
+	}
+}

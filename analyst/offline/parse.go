@@ -52,6 +52,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 		sw                                           seen
 		notWord                                      string // the "not" word not yet applied to a value
 		spentBy                                      bool   // "revenue from new customers": what they spent
+		byWord                                       string // the last "by", "each", "per" read
 	)
 	notAfter(items)
 	for i := range items {
@@ -67,7 +68,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 		case it.kind == kKeyword:
 			switch it.ms[0].name {
 			case kwBy:
-				by = true
+				by, byWord = true, it.orig
 				if in.rank != 0 && rankTarget && next != nil && next.is(kDim) && !next.is(kMetric) {
 					perGroup = true // "top 3 reps per region"
 				}
@@ -404,6 +405,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 	}
 	if not {
 		unknown = append(unknown, notWord) // "orders with no discount": not of what?
+	}
+	if by && eachWords[strings.ToLower(byWord)] && len(in.dims) == 0 && in.grain == "" && len(in.periods) < 2 {
+		unknown = append(unknown, byWord) // "revenue each": each what? (of two periods, each of them)
 	}
 	unknown = append(unknown, r.accountFor(in, &sw)...)
 	if len(unknown) > 0 {
