@@ -313,3 +313,18 @@ func TestEachIsNeverDropped(t *testing.T) {
 		require.Contains(t, res.Reason, `"each"`, q)
 	}
 }
+
+// TestShareSaidAsHowMuchOf: "how much of our revenue is from Texas" is
+// Texas's share, not Texas's revenue; an average per month with no period
+// asks for one instead of failing to compile.
+func TestShareSaidAsHowMuchOf(t *testing.T) {
+	t.Parallel()
+	r := testResolver(t)
+	res := r.Resolve(nil, "how much of our revenue is from Texas")
+	require.False(t, res.Declined, res.Reason)
+	require.NotNil(t, res.Part)
+	require.Contains(t, res.Reading, "as a share of all total revenue")
+	res = r.Resolve(nil, "what's our average revenue per month")
+	require.True(t, res.Declined, res.Reading)
+	require.Contains(t, res.Reason, "over which period")
+}

@@ -542,6 +542,11 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 	if in.limit > 1000 {
 		return nil, cu, tooLarge("a top %d is more rows than I list; ask for 1000 or fewer", in.limit)
 	}
+	if average && in.grain != "" && len(in.periods) == 0 && !in.compare {
+		return nil, cu, &decline{kind: DeclineNotUnderstood, reason: fmt.Sprintf(
+			"I read an average per %s but not over which period to average: name one (\"average %sly %s in 2025\", \"… in the last 12 months\")",
+			in.grain, in.grain, joinAnd(labels(in.metrics)))}
+	}
 	if average && in.grain != "" {
 		// "average revenue per month": the grain is the average's period
 		in.perPeriod, in.grain = in.grain, ""
