@@ -25,7 +25,7 @@ func amountAfter(items []item, i int) (amountFilter, bool) {
 	if n == nil || n.kind != kNumber || n.used {
 		return amountFilter{}, false
 	}
-	if p := neighbour(items, i+2); p != nil && (p.kw(kwShare) || !n.money && (p.is(kMetric) || p.is(kDim)) && !currencyWords[p.text]) {
+	if p := neighbour(items, i+2); p != nil && (p.kw(kwShare) || !n.dollar && (p.is(kMetric) || p.is(kDim)) && !currencyWords[p.text]) {
 		// "above 100% of quota": a percent; "customers with more than 5
 		// orders": a count of them; never an order's amount
 		return amountFilter{}, false

@@ -33,6 +33,7 @@ type item struct {
 	used   bool
 	pos    int  // index among the items
 	money  bool // written as an amount ("$2,000")
+	dollar bool // with its currency sign: never a count of things
 	// leftOut is the label of the period that starts at this item, left out
 	// of the period before it ("2025 excluding December")
 	leftOut string
@@ -470,7 +471,7 @@ func literal(w word) (item, bool) {
 		if !strings.ContainsAny(w.text, ".km") && len(w.text) == 4 && n >= 1990 && n <= 2099 && !w.money {
 			return item{kind: kYear, n: n, text: w.text, orig: w.orig}, true
 		}
-		return item{kind: kNumber, n: n, amount: a, text: w.text, orig: w.orig, money: w.money}, true
+		return item{kind: kNumber, n: n, amount: a, text: w.text, orig: w.orig, money: w.money, dollar: w.dollar}, true
 	}
 	s := strings.TrimSuffix(strings.TrimSuffix(w.text, "st"), "th")
 	s = strings.TrimSuffix(strings.TrimSuffix(s, "nd"), "rd")

@@ -328,3 +328,17 @@ func TestShareSaidAsHowMuchOf(t *testing.T) {
 	require.True(t, res.Declined, res.Reading)
 	require.Contains(t, res.Reason, "over which period")
 }
+
+// TestCountsAreNotAmounts: "10,000 orders" is a count of orders, not an
+// order's amount (the comma made it money: "which categories had more than
+// 10,000 orders" was read as orders over $10,000); "$10,000 orders" is.
+func TestCountsAreNotAmounts(t *testing.T) {
+	t.Parallel()
+	r := testResolver(t)
+	for _, q := range []string{"which product categories had more than 10,000 orders", "which reps had over 2,000 orders"} {
+		res := r.Resolve(nil, q)
+		require.NotContains(t, res.Reading+res.Reason, "orders over $", q)
+	}
+	res := r.Resolve(nil, "how many orders over $10,000")
+	require.Equal(t, query.Gt("net_amount", "10000"), res.Request.Where)
+}
