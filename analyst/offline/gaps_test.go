@@ -342,3 +342,30 @@ func TestCountsAreNotAmounts(t *testing.T) {
 	res := r.Resolve(nil, "how many orders over $10,000")
 	require.Equal(t, query.Gt("net_amount", "10000"), res.Request.Where)
 }
+
+// TestEval4WorkingClasses: classes eval4's working part showed (never its
+// texts): the largest single order, a return rate per group, a quota said
+// as an annual target after "exceeded", years written '24.
+func TestEval4WorkingClasses(t *testing.T) {
+	t.Parallel()
+	r := testResolver(t)
+	for _, q := range []string{"what was the largest single order in Q4 2025", "the most expensive order of December 2025"} {
+		res := r.Resolve(nil, q)
+		require.False(t, res.Declined, "%q: %s", q, res.Reason)
+		require.Equal(t, []string{"order_id"}, res.Request.Dimensions, q)
+		require.Equal(t, 1, res.Request.Limit, q)
+	}
+	for _, q := range []string{"what share of orders were returned by region in 2025", "return rate by channel in 2025"} {
+		res := r.Resolve(nil, q)
+		require.False(t, res.Declined, "%q: %s", q, res.Reason)
+		require.NotNil(t, res.Part, q)
+		require.Len(t, res.Request.Dimensions, 1, q)
+		require.Contains(t, res.Reading, "for status Returned as a share of all order count by", q)
+	}
+	res := r.Resolve(nil, "how many reps exceeded their annual target in 2025")
+	require.False(t, res.Declined, res.Reason)
+	require.Equal(t, "reps_at_quota", res.CountAs)
+	res = r.Resolve(nil, "revenue in Q4 '25")
+	require.False(t, res.Declined, res.Reason)
+	require.Equal(t, dates("2025-10-01", "2025-12-31"), res.Request.Dates)
+}

@@ -145,6 +145,12 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 				howMany, sw.distinct = true, true // "unique customers": a count of them
 				continue
 			case kwMore, kwLess:
+				if q := r.comparedToQuota(items); q == it && r.attainment != "" {
+					// "reps who exceeded their annual target": reached it
+					sw.attain = append(sw.attain, it.orig)
+					sw.miss = sw.miss || it.kw(kwLess)
+					break
+				}
 				if a, ok := amountAfter(items, i); ok {
 					if r.amountFact == "" {
 						return nil, cu, &decline{kind: DeclineNotInModel, reason: "The model has no amount per order to compare with " + a.value.String() + "."}
@@ -343,7 +349,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 				case ok:
 					in.metrics = appendNew(in.metrics, mt)
 					cu.namedMetric = true
-				case (len(sw.attain) > 0 || hasKw(items, kwAttain) || hasKw(items, kwMiss)) && r.attainment != "":
+				case (len(sw.attain) > 0 || hasKw(items, kwAttain) || hasKw(items, kwMiss) || r.comparedToQuota(items) != nil) && r.attainment != "":
 					// "how many reps hit their quota": the reps at 100% or more, counted
 					in.dims, in.hit, in.countHit = appendNew(in.dims, dim.name), r.attainment, true
 				case len(in.dims) == 0 && in.grain == "" && !r.isFlag(dim.name) && r.countOf["order_id"] != "":
@@ -635,6 +641,23 @@ func distanceRank(text string) bool {
 		}
 	}
 	return false
+}
+
+// comparedToQuota returns the threshold word said of the quota ("exceeded
+// their annual target", "below quota"), or nil.
+func (r *Resolver) comparedToQuota(items []item) *item {
+	for i := range items {
+		n := neighbour(items, i+1)
+		if n != nil && n.kind == kGrain {
+			n = neighbour(items, i+2) // "their annual target"
+		}
+		if (items[i].kw(kwMore) || items[i].kw(kwLess)) && n != nil && r.quota != "" {
+			if m, ok := n.reading(kMetric); ok && m.name == r.quota {
+				return &items[i]
+			}
+		}
+	}
+	return nil
 }
 
 // countRanks are the superlatives that, before a thing counted ("the most

@@ -72,6 +72,8 @@ func split(q string) []word {
 			for _, t := range strings.Fields(w) {
 				out = append(out, word{text: t, sing: t, orig: string(c)})
 			}
+		case (c == '\'' || c == '’') && len(cur) == 0 && digit(i+1) && digit(i+2) && !digit(i+3):
+			cur = append(cur, '2', '0') // Dec '24: 2024
 		case c == '\'' || c == '’':
 			if neg, ok := notContraction(cur, r, i); ok {
 				// "weren't", "didn't", "can't": the verb, then "not" (never
