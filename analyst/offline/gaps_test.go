@@ -157,11 +157,20 @@ func TestMeasureWordsOfASalesManager(t *testing.T) {
 func TestReturningCustomersSayHowTheyAreCounted(t *testing.T) {
 	t.Parallel()
 	r := testResolver(t)
-	for _, q := range []string{"how many new and returning customers in 2025", "returning customers in Q4 2025"} {
-		res := r.Resolve(nil, q)
-		require.False(t, res.Declined, "%q: %s", q, res.Reason)
-		require.Contains(t, res.Reading, returningOverlap, q)
-	}
+	res := r.Resolve(nil, "how many new and returning customers in 2025")
+	require.False(t, res.Declined, res.Reason)
+	require.Contains(t, res.Reading, returningOverlap)
+	// asked alone over a quarter or a year: the customers of the period who
+	// had first ordered before it, so new + returning = all customers
+	res = r.Resolve(nil, "returning customers in Q4 2025")
+	require.False(t, res.Declined, res.Reason)
+	require.Equal(t, []string{"distinct_customers"}, res.Request.Metrics)
+	require.Equal(t, query.Lt("first_order_date", "2025-10-01"), res.Request.Where)
+	require.Contains(t, res.Reading, "had first ordered before 2025-10-01")
+	// a follow-up reads it again for its own period
+	res = r.Resolve(res.State(), "and in 2024?")
+	require.False(t, res.Declined, res.Reason)
+	require.Equal(t, query.Lt("first_order_date", "2024-01-01"), res.Request.Where)
 	for _, q := range []string{"returning customers in December 2025", "new vs returning customers by month in 2025", "new customers in 2025"} {
 		res := r.Resolve(nil, q)
 		require.False(t, res.Declined, "%q: %s", q, res.Reason)
@@ -368,4 +377,17 @@ func TestEval4WorkingClasses(t *testing.T) {
 	res = r.Resolve(nil, "revenue in Q4 '25")
 	require.False(t, res.Declined, res.Reason)
 	require.Equal(t, dates("2025-10-01", "2025-12-31"), res.Request.Dates)
+}
+
+// TestGrossAndNetTogether: "gross vs net revenue" asks for both figures (it
+// gave the gross one alone).
+func TestGrossAndNetTogether(t *testing.T) {
+	t.Parallel()
+	r := testResolver(t)
+	for _, q := range []string{"gross vs net revenue for 2025", "what did we sell in 2025 before and after discounts", "show both gross and net takings for 2025"} {
+		res := r.Resolve(nil, q)
+		require.False(t, res.Declined, "%q: %s", q, res.Reason)
+		require.Equal(t, []string{"gross_revenue", "total_revenue"}, res.Request.Metrics, q)
+	}
+	require.Equal(t, []string{"gross_revenue"}, r.Resolve(nil, "gross revenue in 2025").Request.Metrics)
 }

@@ -55,8 +55,11 @@ type intent struct {
 	// passes it ("customers who spent over $100k"); countKept counts them
 	keepAmount *amountFilter
 	countKept  bool
-	flags      []string // yes/no dimensions that must be true ("orders that got a discount")
-	notFlags   []string // yes/no dimensions that must be false ("orders with no discount")
+	// firstBefore, when set, keeps the customers whose first order is
+	// before this day (returning customers of a period longer than a month)
+	firstBefore string
+	flags       []string // yes/no dimensions that must be true ("orders that got a discount")
+	notFlags    []string // yes/no dimensions that must be false ("orders with no discount")
 	// divideBy, when set, is the metric the first is divided by, per row
 	// ("what share of customers were new"): see Division
 	divideBy string
@@ -89,6 +92,9 @@ func (in *intent) clone() *intent {
 // dateField is the time dimension every date range and grain applies to.
 const dateField = "order_date"
 
+// firstOrderField is the day of a customer's first order ever.
+const firstOrderField = "first_order_date"
+
 // MaxGroups is the most dimensions an answer is grouped by, besides time.
 const MaxGroups = 2
 
@@ -111,6 +117,9 @@ func (in *intent) request(maxRows int) (query.Request, error) {
 	}
 	for _, a := range in.amounts {
 		where = append(where, a.filter())
+	}
+	if in.firstBefore != "" {
+		where = append(where, query.Lt(firstOrderField, in.firstBefore))
 	}
 	switch {
 	case in.compare && in.change:

@@ -402,6 +402,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 				cu.namedMetric = true
 				howMany = false
 				sw.revenueVerb = sw.revenueVerb || met.name == r.revenue && revenueVerbs[it.text]
+				sw.net = sw.net || met.name == r.revenue && netWords[it.text]
 			}
 			if isMet && shareAt >= 0 && metricAt < 0 {
 				metricAt = i

@@ -36,6 +36,8 @@ type Resolver struct {
 	// revenue, quota and attainment are the model's revenue, the reps' quota
 	// and revenue as a share of it, when it has them.
 	revenue, quota, attainment string
+	// firstOrder is the customers' first-order day, when the model has it.
+	firstOrder string
 	// filterValue maps a named filter keeping one value to that value.
 	filterValue map[string]filterValue
 	// dataEnd is the last day with orders, when known (see [Resolver.WithDataEnd]).
@@ -128,6 +130,9 @@ func NewResolver(m *semantic.Model, values map[string][]string, now func() time.
 	r.ratio, r.ratios = ratiosOf(exprs)
 	r.filterValue = filterValues(m)
 	r.revenue, r.quota, r.attainment = r.lexMetric("total revenue"), r.lexMetric("quota"), r.lexMetric("quota attainment")
+	if _, err := m.Lookup(firstOrderField, semantic.KindTimeDimension); err == nil {
+		r.firstOrder = firstOrderField
+	}
 	for expr, mt := range exprs {
 		if col, ok := strings.CutPrefix(expr, "count ( distinct "); ok && strings.HasSuffix(col, " )") {
 			col = strings.TrimSuffix(col, " )")

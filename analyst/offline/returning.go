@@ -2,6 +2,7 @@ package offline
 
 import (
 	"slices"
+	"time"
 
 	"github.com/salesanalytics/salesanalytics/dialect"
 )
@@ -18,6 +19,10 @@ const returningOverlap = "returning: ordered in a month after the month of their
 // splits them).
 func (r *Resolver) explainReturning(in *intent) {
 	rc := r.lexMetric("returning customers")
+	if in.firstBefore != "" {
+		// a follow-up of such a question: read again for its own period
+		in.metrics, in.firstBefore = []string{rc}, ""
+	}
 	if rc == "" || !slices.Contains(in.metrics, rc) {
 		return
 	}
@@ -29,6 +34,15 @@ func (r *Resolver) explainReturning(in *intent) {
 		if p.from.Year() == p.to.Year() && p.from.Month() == p.to.Month() {
 			return
 		}
+	}
+	if dc := r.countOf["customer_id"]; len(in.metrics) == 1 && len(in.periods) == 1 && !in.compare && in.grain == "" && in.rank == 0 &&
+		dc != "" && r.firstOrder != "" && len(in.periods[0].without) == 0 {
+		// "returning customers in 2025" alone: the customers of the period
+		// who had first ordered before it, so new + returning = all
+		from := in.periods[0].from.Format(time.DateOnly)
+		in.metrics, in.firstBefore = []string{dc}, from
+		in.explain = appendNew(in.explain, "returning: the customers who ordered in it and had first ordered before "+from)
+		return
 	}
 	in.explain = appendNew(in.explain, returningOverlap)
 }
