@@ -391,3 +391,47 @@ func TestGrossAndNetTogether(t *testing.T) {
 	}
 	require.Equal(t, []string{"gross_revenue"}, r.Resolve(nil, "gross revenue in 2025").Request.Metrics)
 }
+
+// TestEval4WorkingClassesTwo: more classes of eval4's working part (never
+// its texts): two values "each" or "separately" one row each; "each" after
+// an amount is each order's; "at or over", "dollars plus", "tiny"; web
+// orders; "order the most" ranks by orders; an order average per period;
+// customers "not new" are returning; "different items" are products;
+// "change in … 2024 to 2025" is no request to change data; what reps are
+// paid is declined as outside the model.
+func TestEval4WorkingClassesTwo(t *testing.T) {
+	t.Parallel()
+	r := testResolver(t)
+	res := r.Resolve(nil, "orders from CA and TX in 2024, separately")
+	require.False(t, res.Declined, res.Reason)
+	require.Equal(t, []string{"state"}, res.Request.Dimensions)
+	res = r.Resolve(nil, "revenue from orders under $25 each")
+	require.False(t, res.Declined, res.Reason)
+	require.Equal(t, query.Lt("net_amount", "25"), res.Request.Where)
+	for q, where := range map[string]query.Filter{
+		"2025 orders at or over $20,000":          query.Ge("net_amount", "20000"),
+		"big-ticket orders (20,000 dollars plus)": query.Ge("net_amount", "20000"),
+		"revenue from tiny orders under $25":      query.Lt("net_amount", "25"),
+		"how many web orders in 2025":             query.Eq("channel", "Online"),
+	} {
+		res := r.Resolve(nil, q)
+		require.False(t, res.Declined, "%q: %s", q, res.Reason)
+		require.Equal(t, where, res.Request.Where, q)
+	}
+	res = r.Resolve(nil, "which two states order the most")
+	require.Equal(t, []query.Order{query.Desc("order_count")}, res.Request.OrderBy)
+	res = r.Resolve(nil, "monthly order average for every region in 2025")
+	require.False(t, res.Declined, res.Reason)
+	require.Contains(t, res.Reading, "Average order count per month")
+	res = r.Resolve(nil, "number of 2025 customers who were not new")
+	require.False(t, res.Declined, res.Reason)
+	require.Contains(t, res.Reading, "had first ordered before 2025-01-01")
+	res = r.Resolve(nil, "number of different items sold in 2024")
+	require.Equal(t, []string{"distinct_products"}, res.Request.Metrics)
+	res = r.Resolve(nil, "change in the West's revenue, 2024 to 2025")
+	require.False(t, res.Declined, res.Reason)
+	require.True(t, r.Resolve(nil, "change the West's revenue to 5").Declined)
+	res = r.Resolve(nil, "what are our sales reps paid")
+	require.True(t, res.Declined, res.Reading)
+	require.Equal(t, DeclineNotInModel, res.Kind)
+}

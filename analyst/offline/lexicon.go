@@ -247,7 +247,7 @@ func (l *lexicon) structural() {
 			l.add(p, meaning{kind: kKeyword, name: name}, true)
 		}
 	}
-	kw(kwBy, "by", "per", "each", "for each", "in each", "in every", "for every", "every", "within each", "across", "broken down by", "split by", "grouped by", "group by", "breakdown by")
+	kw(kwBy, "separately", "individually", "by", "per", "each", "for each", "in each", "in every", "for every", "every", "within each", "across", "broken down by", "split by", "grouped by", "group by", "breakdown by")
 	kw(kwTop, "top", "best", "highest", "largest", "biggest", "most", "leading", "leads", "lead", "peak", "best selling", "top selling", "greatest",
 		"leaderboard", "league table")
 	kw(kwBottom, "bottom", "worst", "lowest", "smallest", "least", "fewest", "worst selling", "weakest")
@@ -353,7 +353,7 @@ func (l *lexicon) structural() {
 		"without discounts", "without any discount", "list price revenue", "at list", "list value", "revenue at list price",
 		"before markdowns", "before markdown", "at sticker price", "sticker price", "list price value", "value at list price",
 		"before price cuts", "before reductions", "before any markdowns", "pre markdown")
-	kw(kwSize, "small", "smaller", "large", "larger", "big", "bigger", "size", "sized")
+	kw(kwSize, "small", "smaller", "large", "larger", "big", "bigger", "size", "sized", "tiny", "huge")
 	kw(kwMoreThan, "more", "fewer", "higher", "lower", "better", "worse", "stronger", "weaker", "ahead", "behind", "outsold", "outperformed")
 	kw(kwDivide, "divided by", "divided among", "over the number of")
 	kw(kwUnit, "in dollars", "in dollar terms", "in usd", "in us dollars", "dollar terms", "in dollar value", "dollar value",
@@ -428,7 +428,7 @@ var outside = []string{
 	"visitors", "page views", "clicks", "website", "headcount", "wages", "wage", "bonus", "bonuses",
 	"commission", "commissions", "shipping", "freight", "rent", "stock", "warehouse stock", "salary",
 	"salaries", "payroll", "tax", "taxes", "shipping cost", "budget", "quota", "quotas", "target",
-	"targets", "email", "emails", "phone number", "address", "churn", "employee", "employees",
+	"targets", "sales reps paid", "reps paid", "rep paid", "salespeople paid", "are paid", "get paid", "gets paid", "email", "emails", "phone number", "address", "churn", "employee", "employees",
 	"expenses", "expense", "roi", "ebitda", "unit cost", "return on investment", "profitable",
 	"conversion", "conversion rate", "bounce", "bounce rate", "sessions", "pageviews",
 	"acquisition target", "acquisition targets", "customer acquisition cost", "acquisition cost", "customer acquisition target", "customer acquisition targets", "campaign", "campaigns",
@@ -485,7 +485,7 @@ var stopWords = toSet(
 	"picked", "picked up", "hand out", "handed out", "hand", "handed", "gave out", "give out", "gave", "gives", "his", "her", "hers", "him", "she", "he", "they", "them", "brand", "very", "if", "wise", "level", "both",
 	"show both", "counting", "dollar terms", "in dollar terms", "terms", "all time", "active",
 	"responsible", "assigned", "attributed", "credited", "valued", "sized", "range", "landed", "landing",
-	"everywhere", "anywhere", "among", "amongst", "pull", "fetch", "grab", "nothing else", "calendar", "costing", "totaling", "totalling", "totaled", "totalled", "buys", "carry", "carries", "carried", "ship", "shipped", "ships", "shipping out", "delivered", "deliver", "dispatched",
+	"everywhere", "anywhere", "kept", "applied", "among", "amongst", "pull", "fetch", "grab", "nothing else", "calendar", "costing", "totaling", "totalling", "totaled", "totalled", "buys", "carry", "carries", "carried", "ship", "shipped", "ships", "shipping out", "delivered", "deliver", "dispatched",
 )
 
 // pleasantries are stop words no misspelling is read as: a word near them

@@ -68,6 +68,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 		case it.kind == kKeyword:
 			switch it.ms[0].name {
 			case kwBy:
+				if eachWords[it.text] && prev != nil && prev.kind == kNumber && prev.amount != "" {
+					continue // "orders under $25 each": each order's amount
+				}
 				by, byWord = true, it.orig
 				if in.rank != 0 && rankTarget && next != nil && next.is(kDim) && !next.is(kMetric) {
 					perGroup = true // "top 3 reps per region"
@@ -414,7 +417,11 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 		unknown = append(unknown, notWord) // "orders with no discount": not of what?
 	}
 	if by && eachWords[strings.ToLower(byWord)] && len(in.dims) == 0 && in.grain == "" && len(in.periods) < 2 {
-		unknown = append(unknown, byWord) // "revenue each": each what? (of two periods, each of them)
+		if i := slices.IndexFunc(in.filters, func(f valueFilter) bool { return !f.not && len(f.values) > 1 }); i >= 0 {
+			in.dims = appendNew(in.dims, in.filters[i].dim) // "New York and Pennsylvania, each": one row each
+		} else {
+			unknown = append(unknown, byWord) // "revenue each": each what? (of two periods, each of them)
+		}
 	}
 	unknown = append(unknown, r.accountFor(in, &sw)...)
 	if len(unknown) > 0 {
@@ -710,7 +717,8 @@ func (r *Resolver) refuse(items []item, first string) *decline {
 		switch {
 		case it.is(kWrite) && !hardWrite[it.text] && it.text == "set" && hasKw(items, kwVs):
 			it.used = true // "set North against South": a comparison, not a write
-		case it.is(kWrite) && (hardWrite[it.text] || i == 0 || first == it.text):
+		case it.is(kWrite) && (hardWrite[it.text] || i == 0 || first == it.text) && !(it.text == "change" && periodCount(items) >= 2):
+			// "change in the North's revenue, 2024 to 2025" asks how it moved
 			return &decline{kind: DeclineChangesData, reason: fmt.Sprintf("I only read sales data; I cannot %s anything. Ask a question about it instead.", it.text)}
 		case it.is(kWrite) && gainVerbs[it.text] && r.countsNew(items):
 			it.used = true // "how many new customers did we add": gained, not written
@@ -730,13 +738,24 @@ func (r *Resolver) refuse(items []item, first string) *decline {
 			outside = append(outside, it.orig)
 		}
 	}
-	if first == "change" && hasKw(items, kwTo) && !hasKw(items, kwFrom) {
+	if first == "change" && hasKw(items, kwTo) && !hasKw(items, kwFrom) && periodCount(items) < 2 {
 		return &decline{kind: DeclineChangesData, reason: "I only read sales data; I cannot change anything. Ask a question about it instead."}
 	}
 	if len(outside) > 0 {
 		return &decline{kind: DeclineNotInModel, outside: outside, reason: fmt.Sprintf("The model has no data on %s: it holds orders, revenue, discounts, units, customers, products, sales reps and regions, not costs, margins, suppliers or anything outside sales.", quoteAll(outside))}
 	}
 	return nil
+}
+
+// periodCount is the number of years and quarters the items name.
+func periodCount(items []item) int {
+	n := 0
+	for i := range items {
+		if items[i].kind == kYear || items[i].kw(kwQuarterN) {
+			n++
+		}
+	}
+	return n
 }
 
 // otherValueOfDim reports whether the named filter at item i is also a value

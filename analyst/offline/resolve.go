@@ -274,7 +274,7 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 }
 
 // eachWords say a ranking is within each group: "who led each region".
-var eachWords = toSet("each", "every", "per")
+var eachWords = toSet("each", "every", "per", "separately", "individually")
 
 // verifiedLike finds the verified query that asks what the intent asks and
 // adds to it only what each row is ("which 10 products brought in the most
