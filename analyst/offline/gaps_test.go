@@ -435,3 +435,19 @@ func TestEval4WorkingClassesTwo(t *testing.T) {
 	require.True(t, res.Declined, res.Reading)
 	require.Equal(t, DeclineNotInModel, res.Kind)
 }
+
+// TestValuesJoinedByAnd: two values joined by "and" are one row each (never
+// a sum), unless "combined"; joined by "or" they are one filter.
+func TestValuesJoinedByAnd(t *testing.T) {
+	t.Parallel()
+	r := testResolver(t)
+	res := r.Resolve(nil, "orders from CA and TX in 2024")
+	require.False(t, res.Declined, res.Reason)
+	require.Equal(t, []string{"state"}, res.Request.Dimensions)
+	res = r.Resolve(nil, "revenue for North and South combined")
+	require.Empty(t, res.Request.Dimensions)
+	res = r.Resolve(nil, "revenue for 2024 excluding any discounted orders")
+	require.False(t, res.Declined, res.Reason)
+	require.Equal(t, []string{"total_revenue"}, res.Request.Metrics)
+	require.Equal(t, query.Eq("is_discounted", false), res.Request.Where)
+}

@@ -53,6 +53,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 		notWord                                      string // the "not" word not yet applied to a value
 		spentBy                                      bool   // "revenue from new customers": what they spent
 		byWord                                       string // the last "by", "each", "per" read
+		andValues                                    bool   // two values joined by "and"
 	)
 	notAfter(items)
 	for i := range items {
@@ -206,7 +207,11 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 				if !it.used {
 					unknown = append(unknown, it.orig) // "early" of no period
 				}
-			case kwAnd, kwTo, kwFrom, kwSince, kwBetween, kwThis, kwLast, kwAgo, kwHalf, kwUnit, kwCombined:
+			case kwAnd:
+				if after := neighbour(items, i+2); it.text == "and" && prev != nil && next != nil && prev.is(kValue) && (next.is(kValue) || next.kw(kwFrom) && after != nil && after.is(kValue)) && !not {
+					andValues = true // "orders from New York and Pennsylvania": one row each
+				}
+			case kwTo, kwFrom, kwSince, kwBetween, kwThis, kwLast, kwAgo, kwHalf, kwUnit, kwCombined:
 				// joins values ("North and South") or a time phrase already read
 			default:
 				unknown = append(unknown, it.orig)
@@ -334,6 +339,11 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 				// "the North region", "customer Paul Lee", "channels except Online": the value says it
 			case isDim && !wantDim && prev != nil && (prev.is(kValue) || prev.is(kFilter)) && r.subject(dim.name):
 				// "SMB clients", "West reps": whose orders, not a grouping
+			case isMet && not && r.filteredCount[met.name].flag != "":
+				// "revenue excluding any discounted orders": the orders not discounted
+				in.notFlags = appendNew(in.notFlags, r.filteredCount[met.name].flag)
+				implied = appendNew(implied, r.filteredCount[met.name].of)
+				not = false
 			case isMet && howMany:
 				if (it.text == "sales" || it.text == "sale") && met.name == r.revenue {
 					if oc, ok := r.countOf["order_id"]; ok {
@@ -537,6 +547,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 		if in.limit == 0 {
 			in.limit = pendingN
 		}
+	}
+	if andValues && !hasKw(items, kwCombined) && in.rank == 0 && !share && !in.compare && len(in.dims) == 0 && in.grain == "" {
+		compareValues = true // "orders from New York and Pennsylvania": one row each, never a sum
 	}
 	if compareValues {
 		for _, f := range in.filters {
