@@ -451,3 +451,14 @@ func TestValuesJoinedByAnd(t *testing.T) {
 	require.Equal(t, []string{"total_revenue"}, res.Request.Metrics)
 	require.Equal(t, query.Eq("is_discounted", false), res.Request.Where)
 }
+
+// TestMonthRangeAcrossTheYear: "Dec 2024 - Feb 2025" is one range across
+// the turn of the year (it was two periods that did not go together).
+func TestMonthRangeAcrossTheYear(t *testing.T) {
+	t.Parallel()
+	r := testResolver(t)
+	res := r.Resolve(nil, "sales dec 2024 - feb 2025")
+	require.False(t, res.Declined, res.Reason)
+	require.Equal(t, dates("2024-12-01", "2025-02-28"), res.Request.Dates)
+	require.Contains(t, res.Reading, "from 2024-12-01 to 2025-02-28")
+}

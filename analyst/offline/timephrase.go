@@ -198,8 +198,10 @@ func readPeriods(items []item, today time.Time) (ps []period, compare bool, err 
 			return []period{{from: a.from, to: b.to, each: a.unit, label: "from " + a.from.Format(time.DateOnly) + " to " + b.to.Format(time.DateOnly)}}, false, nil
 		case joins[1] == "" && b.label == "today":
 			return []period{{from: a.from, to: b.to, label: "from " + a.from.Format(time.DateOnly) + " to " + b.to.Format(time.DateOnly)}}, false, nil
-		case joins[1] == "" && (a.inYear != nil && b.inYear == nil || a.unit == dialect.Day && b.unit == dialect.Day) && !moved(items):
-			// "Mar-Jun 2025": two months written next to each other, one year
+		case joins[1] == "" && (a.inYear != nil && b.inYear == nil || a.unit == dialect.Day && b.unit == dialect.Day ||
+			a.unit == dialect.Month && b.unit == dialect.Month && b.from.After(a.to) && b.from.Year() != a.from.Year()) && !moved(items):
+			// "Mar-Jun 2025": two months written next to each other, one year;
+			// "Dec 2024 - Feb 2025": across the turn of the year
 			a, b = anchor(a, b)
 			if b.to.Before(a.from) {
 				return nil, false, fmt.Errorf("the range starts %s, after it ends %s", a.label, b.label)
