@@ -2,6 +2,7 @@ package offline
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -24,7 +25,7 @@ func amountAfter(items []item, i int) (amountFilter, bool) {
 	if n == nil || n.kind != kNumber || n.used {
 		return amountFilter{}, false
 	}
-	if p := neighbour(items, i+2); p != nil && (p.kw(kwShare) || !n.money && (p.is(kMetric) || p.is(kDim)) && !currencyWords[p.text]) {
+	if p := neighbour(items, i+2); p != nil && (p.kw(kwShare) || !n.dollar && (p.is(kMetric) || p.is(kDim)) && !currencyWords[p.text]) {
 		// "above 100% of quota": a percent; "customers with more than 5
 		// orders": a count of them; never an order's amount
 		return amountFilter{}, false
@@ -73,6 +74,30 @@ func (a amountFilter) filter() query.Filter {
 		return query.Lt(a.field, v)
 	}
 	return query.Le(a.field, v)
+}
+
+// said is the threshold in words, without "of": "over $100,000", "at least $5,000".
+func (a amountFilter) said() string { return strings.TrimPrefix(a.String(), "of ") }
+
+// keptByTotal settles a threshold on what each group spent in all
+// ("customers who spent over $100k"): the groups kept by their revenue —
+// counted when the question counts them ("how many customers") — or, when
+// the question does not say whose total, a decline.
+func (r *Resolver) keptByTotal(in *intent, howMany bool) *decline {
+	if in.keepAmount == nil {
+		return nil
+	}
+	for dim, m := range r.countOf {
+		if i := slices.Index(in.metrics, m); i >= 0 && strings.HasSuffix(dim, "_name") && len(in.dims) == 0 && !slices.Contains(in.dims, dim) {
+			in.metrics = slices.Delete(in.metrics, i, i+1)
+			in.dims, in.countKept = []string{dim}, howMany // "how many customers spent over $100k": counted
+		}
+	}
+	if len(in.dims) != 1 || in.rank != 0 || in.grain != "" || len(in.periods) > 1 {
+		return unsupported("I read %s as what was spent in all, but not whose total to keep: ask \"customers who spent %s\" or \"how many customers spent %s\"", in.keepAmount.said(), in.keepAmount.said(), in.keepAmount.said())
+	}
+	in.metrics, in.defaulted = []string{r.revenue}, false
+	return nil
 }
 
 // String says the threshold: "over $5,000".

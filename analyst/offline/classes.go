@@ -32,7 +32,13 @@ type seen struct {
 	gain                      bool   // "won", "gained" (customers): the new ones
 	grossWord                 string // the words that said "before discounts"
 	revenueVerb               bool   // revenue said by a verb ("bring in", "spend"), which a ratio of it may say too
+	distance                  bool   // a ranking by how far above or below ("furthest below quota"): of an attainment
+	net                       bool   // revenue said as net ("net", "after discounts"): with gross, both figures
 }
+
+// netWords say the revenue is net of discounts: with a gross word, the
+// question asks for both ("gross vs net revenue").
+var netWords = toSet("net", "net revenue", "net sales", "after discounts", "after discount", "net of discounts", "net of discount")
 
 // sizeRanks rank by size: said of a count's things with "average" they rank
 // by the things' size, not by their number.
@@ -130,6 +136,8 @@ func (r *Resolver) settleClasses(in *intent, sw *seen, average, change *bool) *d
 		}
 		i := slices.Index(in.metrics, r.revenue)
 		switch {
+		case i >= 0 && sw.net && !slices.Contains(in.metrics, gross.name):
+			in.metrics = slices.Insert(in.metrics, i, gross.name) // "gross vs net revenue": both
 		case i >= 0:
 			in.metrics[i] = gross.name
 		case len(in.metrics) == 0:

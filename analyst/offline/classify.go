@@ -33,6 +33,7 @@ type item struct {
 	used   bool
 	pos    int  // index among the items
 	money  bool // written as an amount ("$2,000")
+	dollar bool // with its currency sign: never a count of things
 	// leftOut is the label of the period that starts at this item, left out
 	// of the period before it ("2025 excluding December")
 	leftOut string
@@ -116,6 +117,15 @@ func scaleNumbers(items []item) []item {
 			// "more than 2000 dollars": an amount, not a year
 			it.kind, it.amount = kNumber, strconv.Itoa(it.n)
 		}
+		if n := len(out); n > 0 && it.kind == kNumber && numberWords[it.text] > 0 && numberWords[it.text] < 10 &&
+			out[n-1].kind == kNumber && tensWords[out[n-1].text] {
+			// "twenty-five", "thirty two": one number
+			p := &out[n-1]
+			p.n += it.n
+			p.amount = strconv.Itoa(p.n)
+			p.text, p.orig = p.text+" "+it.text, p.orig+" "+it.orig
+			continue
+		}
 		if n := len(out); n > 0 && it.kind == kNumber && multipliers[it.text] && out[n-1].kind == kNumber && !multipliers[out[n-1].text] {
 			p := &out[n-1]
 			a, err1 := decimal.NewFromString(orDefault(p.amount, strconv.Itoa(p.n)))
@@ -132,6 +142,9 @@ func scaleNumbers(items []item) []item {
 	}
 	return out
 }
+
+// tensWords are the number words a units word may follow ("twenty-five").
+var tensWords = toSet("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 
 // scaleLow gives the low end of a range written with one multiplier ("one
 // to two thousand dollars", "between 1 and 2 million") that multiplier: the
@@ -458,7 +471,7 @@ func literal(w word) (item, bool) {
 		if !strings.ContainsAny(w.text, ".km") && len(w.text) == 4 && n >= 1990 && n <= 2099 && !w.money {
 			return item{kind: kYear, n: n, text: w.text, orig: w.orig}, true
 		}
-		return item{kind: kNumber, n: n, amount: a, text: w.text, orig: w.orig, money: w.money}, true
+		return item{kind: kNumber, n: n, amount: a, text: w.text, orig: w.orig, money: w.money, dollar: w.dollar}, true
 	}
 	s := strings.TrimSuffix(strings.TrimSuffix(w.text, "st"), "th")
 	s = strings.TrimSuffix(strings.TrimSuffix(s, "nd"), "rd")

@@ -47,11 +47,25 @@ type intent struct {
 	// query's CompileCountGroups)
 	hit               string
 	hitMiss, countHit bool
-	flags             []string // yes/no dimensions that must be true ("orders that got a discount")
-	notFlags          []string // yes/no dimensions that must be false ("orders with no discount")
+	// countAll counts every group of the one dimension ("how many reps do we
+	// have", "how many states did we sell to"): those with orders in the
+	// question's period and filters, through CompileCountGroups
+	countAll bool
+	// keepAmount, when set, keeps the groups whose total (a sum metric)
+	// passes it ("customers who spent over $100k"); countKept counts them
+	keepAmount *amountFilter
+	countKept  bool
+	// firstBefore, when set, keeps the customers whose first order is
+	// before this day (returning customers of a period longer than a month)
+	firstBefore string
+	flags       []string // yes/no dimensions that must be true ("orders that got a discount")
+	notFlags    []string // yes/no dimensions that must be false ("orders with no discount")
 	// divideBy, when set, is the metric the first is divided by, per row
 	// ("what share of customers were new"): see Division
 	divideBy string
+	// explain are clauses the reading adds of how a measure is counted
+	// (returningOverlap)
+	explain []string
 }
 
 func (in *intent) clone() *intent {
@@ -65,6 +79,11 @@ func (in *intent) clone() *intent {
 	c.shares = slices.Clone(in.shares)
 	c.flags = slices.Clone(in.flags)
 	c.notFlags = slices.Clone(in.notFlags)
+	c.explain = slices.Clone(in.explain)
+	if in.keepAmount != nil {
+		k := *in.keepAmount
+		c.keepAmount = &k
+	}
 	c.part = in.part.clone()
 	c.notes = nil
 	return &c
@@ -72,6 +91,9 @@ func (in *intent) clone() *intent {
 
 // dateField is the time dimension every date range and grain applies to.
 const dateField = "order_date"
+
+// firstOrderField is the day of a customer's first order ever.
+const firstOrderField = "first_order_date"
 
 // MaxGroups is the most dimensions an answer is grouped by, besides time.
 const MaxGroups = 2
@@ -95,6 +117,9 @@ func (in *intent) request(maxRows int) (query.Request, error) {
 	}
 	for _, a := range in.amounts {
 		where = append(where, a.filter())
+	}
+	if in.firstBefore != "" {
+		where = append(where, query.Lt(firstOrderField, in.firstBefore))
 	}
 	switch {
 	case in.compare && in.change:
@@ -127,7 +152,7 @@ func (in *intent) request(maxRows int) (query.Request, error) {
 	if in.rank == 0 && in.sorted != 0 {
 		req.OrderBy = []query.Order{{Field: in.metrics[0], Desc: in.sorted > 0}}
 	}
-	if in.countHit {
+	if in.countHit || in.countAll || in.countKept {
 		return req, nil // counted (keep): no order, no limit
 	}
 	if (len(req.Dimensions) > 0 || req.Time != nil) && (req.Limit == 0 || req.Limit > maxRows) {
@@ -193,6 +218,10 @@ func (in *intent) describe() string {
 	switch {
 	case in.countHit:
 		fmt.Fprintf(&b, "the number of %s whose %s %s their %s", plural(label(in.dims[0])), label(in.metrics[0]), in.hitVerb(), label(in.metrics[1]))
+	case in.countAll:
+		fmt.Fprintf(&b, "the number of %s with orders", plural(label(in.dims[0])))
+	case in.countKept:
+		fmt.Fprintf(&b, "the number of %s whose %s was %s", plural(label(in.dims[0])), label(in.keepAmount.field), in.keepAmount.said())
 	case in.moved != nil:
 		_, what := in.rankWords()
 		how := map[bool]string{true: "fell most", false: "grew most"}[in.moved.bottom]
@@ -261,6 +290,9 @@ func (in *intent) describe() string {
 	for _, f := range in.notFlags {
 		b.WriteString(" that " + strings.Replace(spoken(f), "is ", "are not ", 1))
 	}
+	if in.keepAmount != nil && !in.countKept {
+		b.WriteString(", the " + plural(label(in.dims[0])) + " whose " + label(in.keepAmount.field) + " was " + in.keepAmount.said())
+	}
 	if in.hit != "" && !in.countHit {
 		b.WriteString(", the " + plural(label(in.dims[0])) + " whose " + label(in.metrics[0]) + " " + in.hitVerb() + " their " + label(in.metrics[1]))
 	}
@@ -287,6 +319,12 @@ func (in *intent) describe() string {
 
 // countAs names the column of a count of groups ("reps_at_quota"), or "".
 func (in *intent) countAs() string {
+	if in.countKept {
+		return strings.ReplaceAll(plural(label(in.dims[0])), " ", "_") + "_kept"
+	}
+	if in.countAll {
+		return strings.ReplaceAll(plural(label(in.dims[0])), " ", "_") + "_with_orders"
+	}
 	if !in.countHit {
 		return ""
 	}
@@ -299,6 +337,10 @@ func (in *intent) countAs() string {
 // keep is the condition on the attainment the groups are kept by, or nil:
 // at 100% or more, or below it ("missed").
 func (in *intent) keep() *query.Cmp {
+	if a := in.keepAmount; a != nil {
+		op := map[string]query.Op{">": query.OpGt, ">=": query.OpGe, "<": query.OpLt, "<=": query.OpLe}[a.op]
+		return &query.Cmp{Field: a.field, Op: op, Values: []any{a.value.String()}}
+	}
 	if in.hit == "" {
 		return nil
 	}

@@ -78,6 +78,8 @@ const (
 	kwGain     = "gain"     // won, gained (customers): new customers
 	kwUnit     = "unit"     // in dollars: the unit a figure is asked in, which money already is
 	kwCombined = "combined" // combined, added up: one figure for what is listed, not one each
+	kwPart     = "part"     // early, mid, late (n = 1, 2, 3): a third of the period after it
+	kwEdge     = "edge"     // the end of, the start of: an end of a range, never a period alone
 )
 
 // meaning is one reading of a phrase.
@@ -245,7 +247,7 @@ func (l *lexicon) structural() {
 			l.add(p, meaning{kind: kKeyword, name: name}, true)
 		}
 	}
-	kw(kwBy, "by", "per", "each", "for each", "in each", "in every", "for every", "every", "within each", "across", "broken down by", "split by", "grouped by", "group by", "breakdown by")
+	kw(kwBy, "separately", "individually", "by", "per", "each", "for each", "in each", "in every", "for every", "every", "within each", "across", "broken down by", "split by", "grouped by", "group by", "breakdown by")
 	kw(kwTop, "top", "best", "highest", "largest", "biggest", "most", "leading", "leads", "lead", "peak", "best selling", "top selling", "greatest",
 		"leaderboard", "league table")
 	kw(kwBottom, "bottom", "worst", "lowest", "smallest", "least", "fewest", "worst selling", "weakest")
@@ -351,13 +353,13 @@ func (l *lexicon) structural() {
 		"without discounts", "without any discount", "list price revenue", "at list", "list value", "revenue at list price",
 		"before markdowns", "before markdown", "at sticker price", "sticker price", "list price value", "value at list price",
 		"before price cuts", "before reductions", "before any markdowns", "pre markdown")
-	kw(kwSize, "small", "smaller", "large", "larger", "big", "bigger", "size", "sized")
+	kw(kwSize, "small", "smaller", "large", "larger", "big", "bigger", "size", "sized", "tiny", "huge")
 	kw(kwMoreThan, "more", "fewer", "higher", "lower", "better", "worse", "stronger", "weaker", "ahead", "behind", "outsold", "outperformed")
 	kw(kwDivide, "divided by", "divided among", "over the number of")
 	kw(kwUnit, "in dollars", "in dollar terms", "in usd", "in us dollars", "dollar terms", "in dollar value", "dollar value",
 		"revenue wise", "sales wise", "in money terms")
 	kw(kwGain, "win", "won", "gain", "gained", "signed", "signed up", "sign up", "onboarded", "onboard", "landed",
-		"brought on", "attracted", "attract", "bring on")
+		"brought on", "attracted", "attract", "bring on", "sign", "signs", "acquire", "acquired", "acquiring", "open", "opened", "opening")
 	kw(kwAttain, "hit", "hitting", "met", "meet", "reached", "reach", "achieved", "achieve", "attained",
 		"made quota", "make quota", "at or above", "reached 100 percent of", "hit 100 percent of",
 		"achieved 100 percent of", "got to", "get to", "close to", "do against", "did against", "does against",
@@ -383,6 +385,15 @@ func (l *lexicon) structural() {
 		l.add(h, meaning{kind: kKeyword, name: kwHalf, n: i + 1}, false)
 		l.add(h[1:]+h[:1], meaning{kind: kKeyword, name: kwHalf, n: i + 1}, false) // 1H
 	}
+	for n, ws := range [][]string{{"early", "the early part of", "early part of", "the first part of"},
+		{"mid", "middle of", "the middle of", "mid way through", "midway through"},
+		{"late", "the late part of", "late part of", "the latter part of", "the last part of"}} {
+		for _, w := range ws {
+			l.add(w, meaning{kind: kKeyword, name: kwPart, n: n + 1}, false)
+		}
+	}
+	kw(kwEdge, "the end of", "end of", "the start of", "start of", "the beginning of", "beginning of",
+		"the close of", "close of", "the very end of", "the very start of", "the very beginning of")
 	l.add("first half", meaning{kind: kKeyword, name: kwHalf, n: 1}, false)
 	l.add("second half", meaning{kind: kKeyword, name: kwHalf, n: 2}, false)
 	l.add("1st half", meaning{kind: kKeyword, name: kwHalf, n: 1}, false)
@@ -417,7 +428,7 @@ var outside = []string{
 	"visitors", "page views", "clicks", "website", "headcount", "wages", "wage", "bonus", "bonuses",
 	"commission", "commissions", "shipping", "freight", "rent", "stock", "warehouse stock", "salary",
 	"salaries", "payroll", "tax", "taxes", "shipping cost", "budget", "quota", "quotas", "target",
-	"targets", "email", "emails", "phone number", "address", "churn", "employee", "employees",
+	"targets", "sales reps paid", "reps paid", "rep paid", "salespeople paid", "are paid", "get paid", "gets paid", "email", "emails", "phone number", "address", "churn", "employee", "employees",
 	"expenses", "expense", "roi", "ebitda", "unit cost", "return on investment", "profitable",
 	"conversion", "conversion rate", "bounce", "bounce rate", "sessions", "pageviews",
 	"acquisition target", "acquisition targets", "customer acquisition cost", "acquisition cost", "customer acquisition target", "customer acquisition targets", "campaign", "campaigns",
@@ -474,6 +485,7 @@ var stopWords = toSet(
 	"picked", "picked up", "hand out", "handed out", "hand", "handed", "gave out", "give out", "gave", "gives", "his", "her", "hers", "him", "she", "he", "they", "them", "brand", "very", "if", "wise", "level", "both",
 	"show both", "counting", "dollar terms", "in dollar terms", "terms", "all time", "active",
 	"responsible", "assigned", "attributed", "credited", "valued", "sized", "range", "landed", "landing",
+	"everywhere", "anywhere", "kept", "applied", "among", "amongst", "pull", "fetch", "grab", "nothing else", "calendar", "costing", "totaling", "totalling", "totaled", "totalled", "buys", "carry", "carries", "carried", "ship", "shipped", "ships", "shipping out", "delivered", "deliver", "dispatched",
 )
 
 // pleasantries are stop words no misspelling is read as: a word near them

@@ -48,7 +48,9 @@ func negatable(it *item) bool { return it.is(kValue) || it.is(kFilter) }
 // and flags: "revenue from full-price orders" is whose revenue, not a count.
 func fromBefore(items []item, i int) bool {
 	j := i - 1
-	for j >= 0 && (negatable(&items[j]) || items[j].kw(kwNot) || items[j].is(kDim) && !items[j].is(kMetric)) {
+	for j >= 0 && (negatable(&items[j]) || items[j].kw(kwNot) || items[j].is(kDim) && !items[j].is(kMetric) ||
+		items[j].kind == kNumber && items[j].amount != "" || items[j].kw(kwOrMore) || items[j].kw(kwOrLess) || items[j].kw(kwSize)) {
+		// "revenue from $5k+ orders", "from big orders": which orders
 		j--
 	}
 	return j >= 0 && items[j].kw(kwFrom) && (i+1 >= len(items) || !items[i+1].kw(kwAnd))

@@ -23,7 +23,7 @@ var questionWords = toSet("what", "whats", "how", "which", "who", "show", "list"
 // parse reads classified items into an intent. It never guesses: a word it does
 // not know, a subject outside the model, a request to change data or an
 // unreadable time phrase is a decline.
-func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bool) (*intent, cues, *decline) {
+func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, sells bool) (*intent, cues, *decline) {
 	var cu cues
 	cu.questionWord = questionWords[first]
 	if d := r.refuse(items, first); d != nil {
@@ -52,6 +52,8 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 		sw                                           seen
 		notWord                                      string // the "not" word not yet applied to a value
 		spentBy                                      bool   // "revenue from new customers": what they spent
+		byWord                                       string // the last "by", "each", "per" read
+		andValues                                    bool   // two values joined by "and"
 	)
 	notAfter(items)
 	for i := range items {
@@ -67,7 +69,10 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 		case it.kind == kKeyword:
 			switch it.ms[0].name {
 			case kwBy:
-				by = true
+				if eachWords[it.text] && prev != nil && prev.kind == kNumber && prev.amount != "" {
+					continue // "orders under $25 each": each order's amount
+				}
+				by, byWord = true, it.orig
 				if in.rank != 0 && rankTarget && next != nil && next.is(kDim) && !next.is(kMetric) {
 					perGroup = true // "top 3 reps per region"
 				}
@@ -83,6 +88,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 					break
 				}
 				sw.sizeRank = sw.sizeRank || sizeRanks[it.text] // "the smallest orders on average": their size
+				sw.distance = sw.distance || distanceRank(it.text)
 				in.rank = 1
 				if it.ms[0].name == kwBottom {
 					in.rank = -1
@@ -143,13 +149,25 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 				howMany, sw.distinct = true, true // "unique customers": a count of them
 				continue
 			case kwMore, kwLess:
+				if q := r.comparedToQuota(items); q == it && r.attainment != "" {
+					// "reps who exceeded their annual target": reached it
+					sw.attain = append(sw.attain, it.orig)
+					sw.miss = sw.miss || it.kw(kwLess)
+					break
+				}
 				if a, ok := amountAfter(items, i); ok {
 					if r.amountFact == "" {
 						return nil, cu, &decline{kind: DeclineNotInModel, reason: "The model has no amount per order to compare with " + a.value.String() + "."}
 					}
 					a = a.with(it.text, it.kw(kwMore))
 					a.field = r.amountFact
-					in.amounts = append(in.amounts, a)
+					if m, ok := prev.reading(kMetric); prev != nil && ok && m.name == r.revenue && revenueVerbs[prev.text] {
+						// "customers who spent over $100k": what each spent in all, not one order's amount
+						a.field = r.revenue
+						in.keepAmount = &a
+					} else {
+						in.amounts = append(in.amounts, a)
+					}
 				}
 				// without an amount it is a plain word ("over the last year"),
 				// or sets two things side by side ("did the West sell more than
@@ -185,7 +203,15 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 				if prev != nil && next != nil && prev.is(kValue) && next.is(kValue) {
 					compareValues = true // "East vs West": one row each, never a sum
 				}
-			case kwAnd, kwTo, kwFrom, kwSince, kwBetween, kwThis, kwLast, kwAgo, kwHalf, kwUnit, kwCombined:
+			case kwPart, kwEdge:
+				if !it.used {
+					unknown = append(unknown, it.orig) // "early" of no period
+				}
+			case kwAnd:
+				if after := neighbour(items, i+2); it.text == "and" && prev != nil && next != nil && prev.is(kValue) && (next.is(kValue) || next.kw(kwFrom) && after != nil && after.is(kValue)) && !not {
+					andValues = true // "orders from New York and Pennsylvania": one row each
+				}
+			case kwTo, kwFrom, kwSince, kwBetween, kwThis, kwLast, kwAgo, kwHalf, kwUnit, kwCombined:
 				// joins values ("North and South") or a time phrase already read
 			default:
 				unknown = append(unknown, it.orig)
@@ -313,6 +339,11 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 				// "the North region", "customer Paul Lee", "channels except Online": the value says it
 			case isDim && !wantDim && prev != nil && (prev.is(kValue) || prev.is(kFilter)) && r.subject(dim.name):
 				// "SMB clients", "West reps": whose orders, not a grouping
+			case isMet && not && r.filteredCount[met.name].flag != "":
+				// "revenue excluding any discounted orders": the orders not discounted
+				in.notFlags = appendNew(in.notFlags, r.filteredCount[met.name].flag)
+				implied = appendNew(implied, r.filteredCount[met.name].of)
+				not = false
 			case isMet && howMany:
 				if (it.text == "sales" || it.text == "sale") && met.name == r.revenue {
 					if oc, ok := r.countOf["order_id"]; ok {
@@ -331,15 +362,29 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 				case ok:
 					in.metrics = appendNew(in.metrics, mt)
 					cu.namedMetric = true
-				case (len(sw.attain) > 0 || hasKw(items, kwAttain) || hasKw(items, kwMiss)) && r.attainment != "":
+				case (len(sw.attain) > 0 || hasKw(items, kwAttain) || hasKw(items, kwMiss) || r.comparedToQuota(items) != nil) && r.attainment != "":
 					// "how many reps hit their quota": the reps at 100% or more, counted
 					in.dims, in.hit, in.countHit = appendNew(in.dims, dim.name), r.attainment, true
+				case len(in.dims) == 0 && in.grain == "" && !r.isFlag(dim.name) && r.countOf["order_id"] != "":
+					// "how many reps do we have", "how many states did we sell to":
+					// the reps, the states with orders, counted
+					in.dims, in.countAll = appendNew(in.dims, dim.name), true
+					in.metrics = appendNew(in.metrics, r.countOf["order_id"])
+					cu.namedMetric = true
 				default:
 					unknown = append(unknown, it.orig)
 				}
 				howMany = false
 			case isDim && !wantDim && !isMet && hasKw(items, kwCombined):
 				// "the West's quota, all reps added up": summed over them, not one each
+			case isDim && len(in.dims) > 0 && !slices.Contains(in.dims, dim.name) && prev != nil && countRanks[prev.text] && r.countOf[dim.name] != "":
+				// "which rep had the most customers": the reps ranked by how
+				// many customers, not a second group
+				mt := r.countOf[dim.name]
+				if u := r.lexMetric("units sold"); u != "" && soldThings[dim.name] && sells {
+					mt = u // "which region sold the most products": units
+				}
+				in.metrics, in.orderBy, cu.namedMetric = appendNew(in.metrics, mt), mt, true
 			case isDim && (wantDim || !isMet):
 				if by && in.rank == 0 && !which && sw.groupFirst == "" {
 					sw.groupFirst = dim.name // "for every region, which rep …"
@@ -370,6 +415,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 				cu.namedMetric = true
 				howMany = false
 				sw.revenueVerb = sw.revenueVerb || met.name == r.revenue && revenueVerbs[it.text]
+				sw.net = sw.net || met.name == r.revenue && netWords[it.text]
 			}
 			if isMet && shareAt >= 0 && metricAt < 0 {
 				metricAt = i
@@ -379,6 +425,13 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 	}
 	if not {
 		unknown = append(unknown, notWord) // "orders with no discount": not of what?
+	}
+	if by && eachWords[strings.ToLower(byWord)] && len(in.dims) == 0 && in.grain == "" && len(in.periods) < 2 {
+		if i := slices.IndexFunc(in.filters, func(f valueFilter) bool { return !f.not && len(f.values) > 1 }); i >= 0 {
+			in.dims = appendNew(in.dims, in.filters[i].dim) // "New York and Pennsylvania, each": one row each
+		} else {
+			unknown = append(unknown, byWord) // "revenue each": each what? (of two periods, each of them)
+		}
 	}
 	unknown = append(unknown, r.accountFor(in, &sw)...)
 	if len(unknown) > 0 {
@@ -403,6 +456,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 			// "the top month in 2024 and the top month in 2025": months ranked within each year
 			in.dims, perGroup = appendNew(in.dims, outer), true
 		}
+	}
+	if d := r.keptByTotal(in, hasKw(items, kwHowMany) || countSaid(items)); d != nil {
+		return nil, cu, d
 	}
 	if d := r.settleClasses(in, &sw, &average, &change); d != nil {
 		return nil, cu, d
@@ -465,7 +521,11 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 	if len(in.metrics) == 0 && howMuch && r.revenue != "" && in.grain == "" && len(in.dims) == 0 {
 		in.metrics, in.defaulted = []string{r.revenue}, true // "how much did the West sell": money, not a count
 	}
-	if len(sw.attain) > 0 && r.attainment != "" && in.rank != 0 && !in.countHit {
+	if sw.distance && r.attainment != "" && in.rank != 0 && r.asksQuota(in) {
+		// "who was furthest below quota": ranked by attainment, with the revenue
+		// and quota it divides, never by the quota's size
+		in.metrics, in.orderBy, in.defaulted = []string{r.revenue, r.quota, r.attainment}, r.attainment, false
+	} else if len(sw.attain) > 0 && r.attainment != "" && in.rank != 0 && !in.countHit {
 		in.orderBy = r.attainment // "the lowest % of quota reached by any rep": ranked by attainment
 	} else if len(sw.attain) > 0 && r.attainment != "" && len(in.dims) > 0 && (which || list || in.hit != "" || slices.ContainsFunc(sw.attain, percentOfQuota)) {
 		// "which reps hit their quota": the reps kept by their attainment, not a top one
@@ -474,7 +534,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 	if sw.vs && twoValues(in) && !in.compare {
 		which = false // "which was bigger, Online or Phone": the two side by side, not a top one
 	}
-	if which && in.rank == 0 && len(in.dims) > 0 && len(in.metrics) > 0 {
+	if which && in.rank == 0 && len(in.dims) > 0 && len(in.metrics) > 0 && in.keepAmount == nil {
 		in.rank = 1 // "which region had revenue …" reads as the top one
 	}
 	if pendingN > 0 {
@@ -488,6 +548,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 			in.limit = pendingN
 		}
 	}
+	if andValues && !hasKw(items, kwCombined) && in.rank == 0 && !share && !in.compare && len(in.dims) == 0 && in.grain == "" {
+		compareValues = true // "orders from New York and Pennsylvania": one row each, never a sum
+	}
 	if compareValues {
 		for _, f := range in.filters {
 			if !f.not && len(f.values) > 1 {
@@ -499,12 +562,17 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 	in.perGroup = in.rank != 0 && perGroup && len(in.groupDims()) > 0
 	if in.rank != 0 && in.limit == 0 {
 		in.limit = 1
-		if rankPlural && !which {
+		if rankPlural {
 			in.limit = 10
 		}
 	}
 	if in.limit > 1000 {
 		return nil, cu, tooLarge("a top %d is more rows than I list; ask for 1000 or fewer", in.limit)
+	}
+	if average && in.grain != "" && len(in.periods) == 0 && !in.compare {
+		return nil, cu, &decline{kind: DeclineNotUnderstood, reason: fmt.Sprintf(
+			"I read an average per %s but not over which period to average: name one (\"average %sly %s in 2025\", \"… in the last 12 months\")",
+			in.grain, in.grain, joinAnd(labels(in.metrics)))}
 	}
 	if average && in.grain != "" {
 		// "average revenue per month": the grain is the average's period
@@ -556,6 +624,13 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 			}
 		}
 	}
+	if change && len(in.periods) == 0 && (shrink || fastest || in.rank != 0) && len(in.dims) > 0 && in.grain == "" && !in.compare {
+		// "which category grew the most": over the last whole year, against
+		// the year before, as the reading says
+		y := today.Year() - 1
+		in.periods = []period{{from: date(y, 1, 1), to: date(y, 12, 31), unit: dialect.Year,
+			label: fmt.Sprintf("%d (the last whole year)", y)}}
+	}
 	overUnit := len(in.periods) == 1 && in.periods[0].unit != "" && in.grain == in.periods[0].unit && len(in.dims) == 0
 	if change && (in.compare || len(in.periods) == 1 && (shrink || fastest || in.rank != 0 || (howMuch || overUnit) && in.periods[0].unit != "")) {
 		if overUnit {
@@ -576,6 +651,43 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch bo
 		}
 	}
 	return in, cu, nil
+}
+
+// distanceRank reports whether a superlative ranks by a distance ("furthest
+// below", "most above"), which of a quota is its attainment.
+func distanceRank(text string) bool {
+	for _, w := range []string{"above", "below", "over", "from", "ahead", "short"} {
+		if strings.HasSuffix(text, " "+w) || strings.Contains(text, " "+w+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// comparedToQuota returns the threshold word said of the quota ("exceeded
+// their annual target", "below quota"), or nil.
+func (r *Resolver) comparedToQuota(items []item) *item {
+	for i := range items {
+		n := neighbour(items, i+1)
+		if n != nil && n.kind == kGrain {
+			n = neighbour(items, i+2) // "their annual target"
+		}
+		if (items[i].kw(kwMore) || items[i].kw(kwLess)) && n != nil && r.quota != "" {
+			if m, ok := n.reading(kMetric); ok && m.name == r.quota {
+				return &items[i]
+			}
+		}
+	}
+	return nil
+}
+
+// countRanks are the superlatives that, before a thing counted ("the most
+// customers", "the fewest products"), rank by how many of it.
+var countRanks = toSet("most", "fewest", "least", "more", "fewer", "the most", "the fewest", "the least")
+
+// sellsOrBuys reports whether a verb of selling or buying is among ws.
+func sellsOrBuys(ws []word) bool {
+	return slices.ContainsFunc(ws, func(w word) bool { return whoSells[w.text] || whoBuys[w.text] })
 }
 
 // percentOfQuota reports whether an attainment phrase names 100% of a quota
@@ -618,7 +730,8 @@ func (r *Resolver) refuse(items []item, first string) *decline {
 		switch {
 		case it.is(kWrite) && !hardWrite[it.text] && it.text == "set" && hasKw(items, kwVs):
 			it.used = true // "set North against South": a comparison, not a write
-		case it.is(kWrite) && (hardWrite[it.text] || i == 0 || first == it.text):
+		case it.is(kWrite) && (hardWrite[it.text] || i == 0 || first == it.text) && !(it.text == "change" && periodCount(items) >= 2):
+			// "change in the North's revenue, 2024 to 2025" asks how it moved
 			return &decline{kind: DeclineChangesData, reason: fmt.Sprintf("I only read sales data; I cannot %s anything. Ask a question about it instead.", it.text)}
 		case it.is(kWrite) && gainVerbs[it.text] && r.countsNew(items):
 			it.used = true // "how many new customers did we add": gained, not written
@@ -638,13 +751,24 @@ func (r *Resolver) refuse(items []item, first string) *decline {
 			outside = append(outside, it.orig)
 		}
 	}
-	if first == "change" && hasKw(items, kwTo) && !hasKw(items, kwFrom) {
+	if first == "change" && hasKw(items, kwTo) && !hasKw(items, kwFrom) && periodCount(items) < 2 {
 		return &decline{kind: DeclineChangesData, reason: "I only read sales data; I cannot change anything. Ask a question about it instead."}
 	}
 	if len(outside) > 0 {
 		return &decline{kind: DeclineNotInModel, outside: outside, reason: fmt.Sprintf("The model has no data on %s: it holds orders, revenue, discounts, units, customers, products, sales reps and regions, not costs, margins, suppliers or anything outside sales.", quoteAll(outside))}
 	}
 	return nil
+}
+
+// periodCount is the number of years and quarters the items name.
+func periodCount(items []item) int {
+	n := 0
+	for i := range items {
+		if items[i].kind == kYear || items[i].kw(kwQuarterN) {
+			n++
+		}
+	}
+	return n
 }
 
 // otherValueOfDim reports whether the named filter at item i is also a value
@@ -789,7 +913,9 @@ func (r *Resolver) countable(it *item) bool {
 		d, ok = r.dimReading(it.sing())
 	}
 	_, counted := r.countOf[d.name]
-	return ok && counted
+	// "how many different states": a dimension with no count of its own is
+	// counted as groups (intent.countAll)
+	return ok && (counted || !r.isFlag(d.name) && r.countOf["order_id"] != "")
 }
 
 // countsADimension reports whether metric counts the values of a dimension

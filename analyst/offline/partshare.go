@@ -59,10 +59,29 @@ func (r *Resolver) sharePart(in *intent, marks []shareMark, shareAt, metricAt in
 		// "the share of orders under $50 by channel": each channel's orders
 		// under $50 against all its orders; a value with groups is a group's
 		// share of the total (query's Shares)
-		if len(in.amounts) == 0 || len(flags) > 0 {
+		if len(flags) > 0 {
 			return false
 		}
-		in.part, in.amounts = &partSpec{amounts: in.amounts}, nil
+		p := &partSpec{amounts: in.amounts}
+		if shareAt >= 0 && shareAt < metricAt {
+			// "what share of orders were returned, by channel", "what
+			// percentage of each channel's orders were returned": each
+			// group's returned orders against all its orders
+			for _, m := range marks {
+				for i := range in.filters {
+					f := &in.filters[i]
+					if m.pos > metricAt && m.dim != "" && f.dim == m.dim && !slices.Contains(in.dims, f.dim) && slices.Contains(f.values, m.value) {
+						addPart(p, f.dim, m.value, f.not)
+						f.values = slices.DeleteFunc(f.values, func(v string) bool { return v == m.value })
+					}
+				}
+			}
+			in.filters = slices.DeleteFunc(in.filters, func(f valueFilter) bool { return len(f.values) == 0 })
+		}
+		if len(p.amounts) == 0 && len(p.filters) == 0 {
+			return false
+		}
+		in.part, in.amounts = p, nil
 		return true
 	}
 	if fc, ok := r.filteredCount[in.metrics[0]]; ok {

@@ -36,6 +36,8 @@ type Resolver struct {
 	// revenue, quota and attainment are the model's revenue, the reps' quota
 	// and revenue as a share of it, when it has them.
 	revenue, quota, attainment string
+	// firstOrder is the customers' first-order day, when the model has it.
+	firstOrder string
 	// filterValue maps a named filter keeping one value to that value.
 	filterValue map[string]filterValue
 	// dataEnd is the last day with orders, when known (see [Resolver.WithDataEnd]).
@@ -128,6 +130,9 @@ func NewResolver(m *semantic.Model, values map[string][]string, now func() time.
 	r.ratio, r.ratios = ratiosOf(exprs)
 	r.filterValue = filterValues(m)
 	r.revenue, r.quota, r.attainment = r.lexMetric("total revenue"), r.lexMetric("quota"), r.lexMetric("quota attainment")
+	if _, err := m.Lookup(firstOrderField, semantic.KindTimeDimension); err == nil {
+		r.firstOrder = firstOrderField
+	}
 	for expr, mt := range exprs {
 		if col, ok := strings.CutPrefix(expr, "count ( distinct "); ok && strings.HasSuffix(col, " )") {
 			col = strings.TrimSuffix(col, " )")
@@ -218,7 +223,7 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 			break
 		}
 	}
-	in, cu, d := r.parse(items, first, today, howMuch(ws))
+	in, cu, d := r.parse(items, first, today, howMuch(ws), sellsOrBuys(ws))
 	if d != nil {
 		return r.declined(d)
 	}
@@ -229,8 +234,11 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	}
 	r.quotaYear(in, ws, today)
 	who := whoIs(ws)
-	if who == "" && slices.ContainsFunc(ws, func(w word) bool { return w.text == "who" }) && (r.asksQuota(in) || in.rank != 0 && len(in.dims) == 0 && in.grain == "") {
-		who = "rep_name" // "who was furthest below quota", "who led in revenue": a rep, who sells and holds a quota
+	if who == "" && slices.ContainsFunc(ws, func(w word) bool { return w.text == "who" }) && (r.asksQuota(in) || in.rank != 0 && len(in.dims) == 0 && in.grain == "" ||
+		in.rank != 0 && len(in.dims) == 1 && in.grain == "" && in.dims[0] != "rep_name" && slices.ContainsFunc(ws, func(w word) bool { return eachWords[w.text] })) {
+		// "who was furthest below quota", "who led in revenue", "who led each
+		// region": a rep, who sells and holds a quota
+		who = "rep_name"
 	}
 	switch {
 	case who == "" || in.rank == 0 || in.grain != "" || slices.Contains(in.dims, who):
@@ -244,6 +252,8 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 		return r.declined(d)
 	}
 	r.settle(in, today)
+	in.explain = nil
+	r.explainReturning(in)
 	if vq, ok := r.verifiedLike(in); ok && prev == nil {
 		vin := vq.in.clone()
 		res := &Resolution{Request: vq.req, Verified: vq.name, Notes: append(notes, in.notes...), Reading: reading(vin), in: vin}
@@ -262,6 +272,9 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	}
 	return res
 }
+
+// eachWords say a ranking is within each group: "who led each region".
+var eachWords = toSet("each", "every", "per", "separately", "individually")
 
 // verifiedLike finds the verified query that asks what the intent asks and
 // adds to it only what each row is ("which 10 products brought in the most
@@ -313,6 +326,11 @@ func (r *Resolver) complete(in *intent) *decline {
 			in.metrics = append(in.metrics, "order_count")
 		}
 		in.defaulted = true
+	}
+	if in.rank != 0 && len(in.dims) == 0 && in.grain == "" && len(in.filters) == 1 && in.filters[0].not {
+		// "which non-online channel had the most revenue", "other than toys,
+		// what category sold the most": the values left are ranked
+		in.dims = []string{in.filters[0].dim}
 	}
 	if in.rank != 0 && len(in.dims) == 0 && in.grain == "" {
 		return &decline{kind: DeclineNotUnderstood, reason: "A top or bottom list needs something to rank: products, sales reps, customers, regions …"}

@@ -22,6 +22,9 @@ func lead(in *intent) string {
 	if in.defaulted {
 		desc += " (no measure was named, so " + joinAnd(labels(in.metrics)) + ")"
 	}
+	for _, e := range in.explain {
+		desc += " (" + e + ")"
+	}
 	return capital(desc) + ": "
 }
 

@@ -64,10 +64,14 @@ func readPeriods(items []item, today time.Time) (ps []period, compare bool, err 
 	var joins []string // the keyword before each span: since, between, from, to, and, vs
 	var lastKw, lastText, firstText string
 	excluding := false // the last period read was left out of the one before
+	var edge *item     // "the end of" before the next period: an end of a range
 	for i := 0; i < len(items); i++ {
 		it := &items[i]
 		if it.kind == kKeyword {
 			switch it.ms[0].name {
+			case kwEdge:
+				edge = it
+				continue
 			case kwSince, kwBetween, kwFrom, kwTo, kwAnd, kwVs:
 				lastKw, lastText = it.ms[0].name, it.text
 				continue
@@ -93,6 +97,14 @@ func readPeriods(items []item, today time.Time) (ps []period, compare bool, err 
 				lastKw = ""
 			}
 			continue
+		}
+		if edge != nil {
+			if !rangeEnd(lastKw, len(spans)) {
+				// "revenue at the end of 2025": which part of it is not said
+				return nil, false, fmt.Errorf("I read %q %s but not how much of it: ask for a part of it by name (its last month or quarter, or a date range), or for the whole of %s", edge.orig, p.label, p.label)
+			}
+			edge.used = true // "from the start of 2024 to the end of 2025": the range's ends
+			edge = nil
 		}
 		for j := i; j < i+n; j++ {
 			items[j].used = true
@@ -186,8 +198,10 @@ func readPeriods(items []item, today time.Time) (ps []period, compare bool, err 
 			return []period{{from: a.from, to: b.to, each: a.unit, label: "from " + a.from.Format(time.DateOnly) + " to " + b.to.Format(time.DateOnly)}}, false, nil
 		case joins[1] == "" && b.label == "today":
 			return []period{{from: a.from, to: b.to, label: "from " + a.from.Format(time.DateOnly) + " to " + b.to.Format(time.DateOnly)}}, false, nil
-		case joins[1] == "" && (a.inYear != nil && b.inYear == nil || a.unit == dialect.Day && b.unit == dialect.Day) && !moved(items):
-			// "Mar-Jun 2025": two months written next to each other, one year
+		case joins[1] == "" && (a.inYear != nil && b.inYear == nil || a.unit == dialect.Day && b.unit == dialect.Day ||
+			a.unit == dialect.Month && b.unit == dialect.Month && b.from.After(a.to) && b.from.Year() != a.from.Year()) && !moved(items):
+			// "Mar-Jun 2025": two months written next to each other, one year;
+			// "Dec 2024 - Feb 2025": across the turn of the year
 			a, b = anchor(a, b)
 			if b.to.Before(a.from) {
 				return nil, false, fmt.Errorf("the range starts %s, after it ends %s", a.label, b.label)
@@ -206,6 +220,18 @@ func readPeriods(items []item, today time.Time) (ps []period, compare bool, err 
 		}
 	}
 	return nil, false, fmt.Errorf("I read %d time periods and do not know how they go together", len(spans))
+}
+
+// rangeEnd reports whether a period after the keyword join (the nth read)
+// is an end of a range: "since the start of 2025", "to the end of March".
+func rangeEnd(join string, n int) bool {
+	switch join {
+	case kwSince, kwFrom, kwTo, kwBetween:
+		return true
+	case kwAnd:
+		return n > 0
+	}
+	return false
 }
 
 // rankedGrain reports whether the items rank a grain finer than unit ("the
@@ -330,6 +356,18 @@ func spanAt(items []item, i int, today time.Time) (period, int, bool, error) {
 			return half(y, h), 2, true, nil
 		}
 		return latest(half(today.Year(), h), today, func(y int) period { return half(y, h) }), 1, true, nil
+	case it.kw(kwPart) && i+1 < len(items):
+		// "early 2025", "mid-March", "late Q3": a third of the period
+		p, n, ok, err := spanAt(items, i+1, today)
+		if !ok || err != nil || p.unit != dialect.Year && p.unit != dialect.Quarter && p.unit != dialect.Month {
+			return p, 0, false, err
+		}
+		t := partOf(p, it.ms[0].n)
+		if p.inYear != nil {
+			mk, k := p.inYear, it.ms[0].n
+			t = latest(t, today, func(y int) period { return partOf(mk(y), k) })
+		}
+		return t, n + 1, true, nil
 	case it.kw(kwYTD):
 		return current(rel(query.ThisYear, today, "this year to date", "", 1))(dialect.Year)
 	case it.kw(kwMTD):
@@ -581,6 +619,16 @@ func dayInYear(m, d int, today time.Time, n int) (period, int, bool, error) {
 	if _, err := validDay(2024, m, d); err != nil { // 2024 has every day, February 29 too
 		return period{}, 0, false, err
 	}
+	if m == 2 && d == 29 {
+		// February 29 without its year: the latest one, said so (never the 28th)
+		y := today.Year()
+		for _, err := validDay(y, m, d); err != nil || !date(y, m, d).Before(today); _, err = validDay(y, m, d) {
+			y--
+		}
+		p := day(y, m, d)
+		p.label += " (the latest February 29)"
+		return p, n, true, nil
+	}
 	mk := func(y int) period {
 		if p, err := validDay(y, m, d); err == nil {
 			return p
@@ -620,6 +668,29 @@ func ellipsis(items []item, i int, prev period) (period, int, bool) {
 		return period{}, 0, false
 	}
 	return quarter(prev.from.Year(), it.ms[0].n), 1, true
+}
+
+// partOf is the kth third (early, mid, late) of p, a year, quarter or
+// month: a year's four months, a quarter's month, a month's ten days (the
+// last ones to its end), labelled with the part and the dates.
+func partOf(p period, k int) period {
+	var from, to time.Time
+	switch p.unit {
+	case dialect.Year:
+		from = p.from.AddDate(0, 4*(k-1), 0)
+		to = from.AddDate(0, 4, -1)
+	case dialect.Quarter:
+		from = p.from.AddDate(0, k-1, 0)
+		to = from.AddDate(0, 1, -1)
+	default:
+		from = p.from.AddDate(0, 0, 10*(k-1))
+		to = from.AddDate(0, 0, 9)
+		if k == 3 {
+			to = p.to
+		}
+	}
+	return period{from: from, to: to, label: fmt.Sprintf("%s %s (read as %s to %s)", []string{"early", "mid", "late"}[k-1], p.label,
+		from.Format(time.DateOnly), to.Format(time.DateOnly))}
 }
 
 // half is the first (h = 1) or second half of year y.

@@ -9,8 +9,9 @@ import (
 // the text as written (for case-sensitive codes such as state "OR").
 type word struct {
 	text, sing, orig string
-	// money: written as an amount ("$2,000", "2,000"), never a year
-	money bool
+	// money: written as an amount ("$2,000", "2,000"), never a year; dollar:
+	// with its currency sign ("$2,000"), never a count of things
+	money, dollar bool
 }
 
 // Limits on a question, so resolution stays bounded.
@@ -28,15 +29,15 @@ func split(q string) []word {
 	var out []word
 	r := []rune(q)
 	var cur []rune
-	money := false
+	money, dollar := false, false
 	flush := func() {
 		if len(cur) > 0 {
 			orig := string(cur)
 			t := strings.ToLower(orig)
-			out = append(out, word{text: t, sing: singular(t), orig: orig, money: money})
+			out = append(out, word{text: t, sing: singular(t), orig: orig, money: money, dollar: dollar})
 			cur = cur[:0]
 		}
-		money = false
+		money, dollar = false, false
 	}
 	digit := func(i int) bool { return i >= 0 && i < len(r) && unicode.IsDigit(r[i]) }
 	for i := 0; i < len(r); i++ {
@@ -50,8 +51,8 @@ func split(q string) []word {
 			money = true // thousands separator: an amount
 		case c == '$' && digit(i+1):
 			flush()
-			money = true
-		case c == '+' && digit(i-1):
+			money, dollar = true, true
+		case c == '+' && (digit(i-1) || i > 1 && strings.ContainsRune("kKmM", r[i-1]) && digit(i-2)):
 			flush()
 			out = append(out, word{text: "or", sing: "or", orig: "+"}, word{text: "more", sing: "more", orig: "+"}) // $10,000+
 		case c == '%':
@@ -71,6 +72,8 @@ func split(q string) []word {
 			for _, t := range strings.Fields(w) {
 				out = append(out, word{text: t, sing: t, orig: string(c)})
 			}
+		case (c == '\'' || c == '’') && len(cur) == 0 && digit(i+1) && digit(i+2) && !digit(i+3):
+			cur = append(cur, '2', '0') // Dec '24: 2024
 		case c == '\'' || c == '’':
 			if neg, ok := notContraction(cur, r, i); ok {
 				// "weren't", "didn't", "can't": the verb, then "not" (never
