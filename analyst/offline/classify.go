@@ -117,13 +117,15 @@ func scaleNumbers(items []item) []item {
 			// "more than 2000 dollars": an amount, not a year
 			it.kind, it.amount = kNumber, strconv.Itoa(it.n)
 		}
-		if n := len(out); n > 0 && it.kind == kNumber && numberWords[it.text] > 0 && numberWords[it.text] < 10 &&
-			out[n-1].kind == kNumber && tensWords[out[n-1].text] {
-			// "twenty-five", "thirty two": one number
-			p := &out[n-1]
-			p.n += it.n
-			p.amount = strconv.Itoa(p.n)
-			p.text, p.orig = p.text+" "+it.text, p.orig+" "+it.orig
+		if n := len(out); n > 0 && (addsToScaled(out[n-1], items, i) || it.kind == kNumber && numberWords[it.text] > 0 && numberWords[it.text] < 10 &&
+			out[n-1].kind == kNumber && tensWords[lastWord(out[n-1].text)]) {
+			// "twenty-five", "thirty two", "two hundred (and) fifty": one number
+			if it.kind == kNumber {
+				p := &out[n-1]
+				p.n += it.n
+				p.amount = strconv.Itoa(p.n)
+				p.text, p.orig = p.text+" "+it.text, p.orig+" "+it.orig
+			}
 			continue
 		}
 		if n := len(out); n > 0 && it.kind == kNumber && multipliers[it.text] && out[n-1].kind == kNumber && !multipliers[out[n-1].text] {
@@ -134,6 +136,7 @@ func scaleNumbers(items []item) []item {
 				p.amount, p.n = v.String(), int(v.IntPart())
 				p.text, p.orig = p.text+" "+it.text, p.orig+" "+it.orig
 				scaleLow(out, a, it.n)
+				out = joinScaled(out, it.n)
 				continue
 			}
 		}

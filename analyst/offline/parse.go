@@ -521,6 +521,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 	if len(in.metrics) == 0 && howMuch && r.revenue != "" && in.grain == "" && len(in.dims) == 0 {
 		in.metrics, in.defaulted = []string{r.revenue}, true // "how much did the West sell": money, not a count
 	}
+	if err := missedBy(&sw, in, r.attainment != ""); err != nil {
+		return nil, cu, err
+	}
 	if sw.distance && r.attainment != "" && in.rank != 0 && r.asksQuota(in) {
 		// "who was furthest below quota": ranked by attainment, with the revenue
 		// and quota it divides, never by the quota's size

@@ -1,0 +1,60 @@
+package offline
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/salesanalytics/salesanalytics/query"
+)
+
+// TestMissedQuotaByTheMost: "missed quota by the most" ranks by attainment
+// lowest first, the one rule of "furthest below quota"; it was answered with
+// the reps who beat quota the most.
+func TestMissedQuotaByTheMost(t *testing.T) {
+	t.Parallel()
+	r := testResolver(t)
+	for q, limit := range map[string]int{
+		"which rep missed quota by the most in 2025":        1,
+		"which rep fell short of quota by the most in 2025": 1,
+		"who missed their quota the most in 2025":           1,
+		"the 3 reps who missed quota by the most in 2025":   3,
+		"who was furthest below quota in 2025":              1,
+	} {
+		req := requireLimit(t, r, q, limit)
+		require.Equal(t, []query.Order{query.Asc("quota_attainment")}, req.OrderBy, q)
+	}
+	res := r.Resolve(nil, "who missed quota by the least in 2025")
+	require.True(t, res.Declined, res.Reading)
+	require.Contains(t, res.Reason, "by the least")
+}
+
+// TestCompoundNumberWords: units and tens after a multiplier, with or without
+// "and", belong to the number; they were cut off ("two hundred fifty" read
+// as 200).
+func TestCompoundNumberWords(t *testing.T) {
+	t.Parallel()
+	r := testResolver(t)
+	for q, limit := range map[string]int{
+		"top two hundred fifty products":       250,
+		"top one hundred and five customers":   105,
+		"top two hundred twenty five products": 225,
+		"top one thousand products":            1000,
+		"top twenty five products":             25,
+	} {
+		requireLimit(t, r, q, limit)
+	}
+	res := r.Resolve(nil, "order count for orders over two thousand five hundred dollars")
+	require.False(t, res.Declined, res.Reason)
+	require.Contains(t, res.Reading, "$2,500")
+}
+
+// requireLimit resolves q, requires it read (not declined) listing limit
+// rows, and returns its request.
+func requireLimit(t *testing.T, r *Resolver, q string, limit int) query.Request {
+	t.Helper()
+	res := r.Resolve(nil, q)
+	require.False(t, res.Declined, "%q: %s", q, res.Reason)
+	require.Equal(t, limit, res.Request.Limit, q)
+	return res.Request
+}
