@@ -42,6 +42,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 	var (
 		by, which, howMany, not, list, trend, change bool
 		rankPlural, rankTarget                       bool
+		firstPlural                                  bool // the first group said plural, before any ranking
 		unknown, implied, afterValue                 []string
 		pendingN                                     int // "which 3 regions …": a count before what is ranked
 		compareValues                                bool
@@ -385,11 +386,16 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 					mt = u // "which region sold the most products": units
 				}
 				in.metrics, in.orderBy, cu.namedMetric = appendNew(in.metrics, mt), mt, true
+			case isDim && len(in.dims) > 0 && !slices.Contains(in.dims, dim.name) && prev != nil && countRanks[prev.text]:
+				return nil, cu, rankedByCount(prev.text, it.orig, in.dims[0]) // "which region has the most reps": no count of reps
 			case isDim && (wantDim || !isMet):
 				if by && in.rank == 0 && !which && sw.groupFirst == "" {
 					sw.groupFirst = dim.name // "for every region, which rep …"
 				}
 				in.dims = appendNew(in.dims, dim.name)
+				if len(in.dims) == 1 && !rankTarget {
+					firstPlural = strings.ToLower(it.orig) != singular(strings.ToLower(it.orig)) // "reps with the most orders"
+				}
 				if in.rank != 0 || which {
 					rankTarget = true
 					o := strings.ToLower(it.orig)
@@ -456,6 +462,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 			// "the top month in 2024 and the top month in 2025": months ranked within each year
 			in.dims, perGroup = appendNew(in.dims, outer), true
 		}
+	}
+	if d := r.countedWithin(in); d != nil {
+		return nil, cu, d
 	}
 	if d := r.keptByTotal(in, hasKw(items, kwHowMany) || countSaid(items)); d != nil {
 		return nil, cu, d
@@ -565,8 +574,8 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 	in.perGroup = in.rank != 0 && perGroup && len(in.groupDims()) > 0
 	if in.rank != 0 && in.limit == 0 {
 		in.limit = 1
-		if rankPlural {
-			in.limit = 10
+		if rankPlural || firstPlural && !rankTarget {
+			in.limit = 10 // a plural with a superlative and no number: "the reps with the highest revenue"
 		}
 	}
 	if in.limit > 1000 {
