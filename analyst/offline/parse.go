@@ -155,7 +155,10 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 					sw.miss = sw.miss || it.kw(kwLess)
 					break
 				}
-				if a, ok := amountAfter(items, i); ok {
+				if a, ok := r.totalAfter(items, i); ok {
+					a = a.with(it.text, it.kw(kwMore))
+					in.keepAmount = &a
+				} else if a, ok := amountAfter(items, i); ok {
 					if r.amountFact == "" {
 						return nil, cu, &decline{kind: DeclineNotInModel, reason: "The model has no amount per order to compare with " + a.value.String() + "."}
 					}
