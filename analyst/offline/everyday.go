@@ -106,7 +106,8 @@ var dimWords = map[string][]string{
 // of orders, they mean the dimension is true ("orders that had a discount").
 var flagWords = map[string][]string{
 	"is_discounted": {"had a discount", "got a discount", "with a discount", "given a discount",
-		"had discounts", "with discounts", "discount applied", "sold at a discount", "at a discount"},
+		"had discounts", "with discounts", "discount applied", "sold at a discount", "at a discount",
+		"had money off", "with money off", "got money off", "had some money off"},
 }
 
 // notFlagWords are everyday names of the model's usual yes/no dimensions
@@ -157,31 +158,36 @@ var distinctWords = []string{"different", "distinct", "unique", "individual", "s
 // rewrites turn a phrase into the words the grammar reads, for phrases that
 // mean two things at once: "best seller" is the top product.
 var rewrites = map[string]string{
-	"best seller":                "top product",
-	"best sellers":               "top products",
-	"bestseller":                 "top product",
-	"bestsellers":                "top products",
-	"best selling":               "top",
-	"return rate":                "share of orders returned",
-	"returns rate":               "share of orders returned",
-	"top seller":                 "top product",
-	"top sellers":                "top products",
-	"worst seller":               "bottom product",
-	"worst sellers":              "bottom products",
-	"most bought":                "top",
-	"average orders":             "average number of orders",
-	"avg orders":                 "average number of orders",
-	"mean orders":                "average number of orders",
-	"year before last":           "2 years ago",
-	"lifetime revenue":           "revenue", // all dates: the revenue of a customer's every order
-	"lifetime sales":             "sales",
-	"lifetime spend":             "spend",
-	"how many times":             "how many orders", // "how many times did customers order"
-	"least often":                "fewest orders",
-	"least frequently":           "fewest orders",
-	"most often":                 "most orders",
-	"most frequently":            "most orders",
-	"how often":                  "how many orders",
+	"best seller":      "top product",
+	"best sellers":     "top products",
+	"bestseller":       "top product",
+	"bestsellers":      "top products",
+	"best selling":     "top",
+	"return rate":      "share of orders returned",
+	"returns rate":     "share of orders returned",
+	"top seller":       "top product",
+	"top sellers":      "top products",
+	"worst seller":     "bottom product",
+	"worst sellers":    "bottom products",
+	"most bought":      "top",
+	"average orders":   "average number of orders",
+	"avg orders":       "average number of orders",
+	"mean orders":      "average number of orders",
+	"year before last": "2 years ago",
+	"lifetime revenue": "revenue", // all dates: the revenue of a customer's every order
+	"lifetime sales":   "sales",
+	"lifetime spend":   "spend",
+	"how many times":   "how many orders", // "how many times did customers order"
+	"least often":      "fewest orders",
+	"least frequently": "fewest orders",
+	"most often":       "most orders",
+	"most frequently":  "most orders",
+	"how often":        "how many orders",
+	// "how often did orders get returned": the share of the orders that were
+	"how often did orders":       "what share of orders did",
+	"how often were orders":      "what share of orders were",
+	"how often do orders":        "what share of orders do",
+	"how often are orders":       "what share of orders are",
 	"how many things":            "how many units",
 	"how much stuff":             "how many units",
 	"how many goods":             "how many units",
