@@ -497,6 +497,13 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 			in.metrics = slices.Compact(in.metrics)
 		}
 	}
+	for _, kind := range []string{r.lexMetric("returning customers"), r.lexMetric("new customers")} {
+		cc := r.countOf["customer_id"]
+		if kind != "" && slices.Contains(in.metrics, kind) && (slices.Contains(in.metrics, cc) || r.fromCustomers(items)) &&
+			slices.ContainsFunc(in.metrics, func(m string) bool { return m != kind && m != cc && !r.newOrReturning(m) }) {
+			spentBy = true // "revenue from customers who had ordered before": what they spent
+		}
+	}
 	if rc := r.lexMetric("returning customers"); rc != "" && slices.Contains(in.metrics, rc) {
 		// "how many customers made a repeat purchase": the returning ones
 		in.metrics = slices.DeleteFunc(in.metrics, func(m string) bool { return m == r.countOf["customer_id"] })

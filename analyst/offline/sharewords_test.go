@@ -31,3 +31,29 @@ func TestShareAndRangeWordings(t *testing.T) {
 	require.False(t, res.Declined, res.Reason)
 	require.Equal(t, "Order count in 2025", res.Reading)
 }
+
+// TestReturningSaidAsHavingOrderedBefore: customers of a period who had
+// bought before it are its returning customers (both declined on "before",
+// "already", "earlier"); what they spent is not in the model and is
+// declined, never answered as all revenue beside a count.
+func TestReturningSaidAsHavingOrderedBefore(t *testing.T) {
+	t.Parallel()
+	r := testResolver(t)
+	want := r.Resolve(nil, "returning customers in 2025")
+	require.False(t, want.Declined, want.Reason)
+	for _, q := range []string{
+		"repeat customers in 2025 — people who'd bought from us before",
+		"count of customers in 2025 who had already ordered in an earlier year",
+		"how many customers in 2025 had bought from us before",
+	} {
+		res := r.Resolve(nil, q)
+		require.False(t, res.Declined, "%q: %s", q, res.Reason)
+		require.Equal(t, want.Request, res.Request, q)
+		require.Equal(t, want.Reading, res.Reading, q)
+	}
+	for _, q := range []string{"revenue from customers who had ordered before", "orders from customers who had bought before"} {
+		res := r.Resolve(nil, q)
+		require.True(t, res.Declined, "%q read as %q", q, res.Reading)
+		require.Contains(t, res.Reason, "does not say what they spent", q)
+	}
+}
