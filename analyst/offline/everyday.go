@@ -191,6 +191,14 @@ var rewrites = map[string]string{
 	"most often":       "most orders",
 	"most frequently":  "most orders",
 	"how often":        "how many orders",
+	// "customers by region, counting each customer once per region": distinct per group
+	"counting each customer once":      "distinct customers",
+	"counting each customer only once": "distinct customers",
+	"each customer counted once":       "distinct customers",
+	"each customer only counted once":  "distinct customers",
+	"once per":                         "per",
+	"once in each":                     "in each",
+	"once for each":                    "for each",
 	// "how often did orders get returned": the share of the orders that were
 	"how often did orders":       "what share of orders did",
 	"how often were orders":      "what share of orders were",

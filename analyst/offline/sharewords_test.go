@@ -57,3 +57,18 @@ func TestReturningSaidAsHavingOrderedBefore(t *testing.T) {
 		require.Contains(t, res.Reason, "does not say what they spent", q)
 	}
 }
+
+// TestCountedOncePerGroup: "counting each customer once per region" is the
+// distinct customers of each region (declined on "once" before).
+func TestCountedOncePerGroup(t *testing.T) {
+	t.Parallel()
+	r := testResolver(t)
+	for q, reading := range map[string]string{
+		"2025 customers by region, counting each customer once per region": "Distinct customers by region in 2025",
+		"how many customers per channel, each customer counted once":       "Distinct customers by channel",
+	} {
+		res := r.Resolve(nil, q)
+		require.False(t, res.Declined, "%q: %s", q, res.Reason)
+		require.Equal(t, reading, res.Reading, q)
+	}
+}
