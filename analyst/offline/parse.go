@@ -436,7 +436,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 			unknown = append(unknown, byWord) // "revenue each": each what? (of two periods, each of them)
 		}
 	}
-	unknown = append(unknown, r.accountFor(in, &sw)...)
+	unknown = seasonsNamed(append(unknown, r.accountFor(in, &sw)...), in.periods)
 	if len(unknown) > 0 {
 		reason := "I did not understand " + quoteAll(unknown) + "."
 		for _, u := range unknown {
