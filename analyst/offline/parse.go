@@ -438,7 +438,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 	}
 	unknown = seasonsNamed(append(unknown, r.accountFor(in, &sw)...), in.periods)
 	if len(unknown) > 0 {
-		reason := "I did not understand " + quoteAll(unknown) + "."
+		reason := "I did not understand " + quoteAll(unknown) + "." + seasonAsk(unknown)
 		for _, u := range unknown {
 			for _, m := range r.lex.phrases[strings.ToLower(u)] {
 				if m.upper {

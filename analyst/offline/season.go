@@ -1,6 +1,7 @@
 package offline
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -27,4 +28,16 @@ func seasonsNamed(unknown []string, ps []period) []string {
 		return ok && p.from.Day() == 1 && p.from.Month() == m[0] && p.to.Month() == m[1] &&
 			p.to.AddDate(0, 0, 1).Day() == 1 && p.to.Sub(p.from) < 100*24*time.Hour
 	})
+}
+
+// seasonAsk asks back which months a season left unknown means, offering its
+// meteorological months ("winter": December to February), or "".
+func seasonAsk(unknown []string) string {
+	for _, u := range unknown {
+		if m, ok := seasonMonths[strings.ToLower(u)]; ok {
+			return fmt.Sprintf(" Which months is %q? If you mean %s to %s, name them with their years (\"%s 2024 to %s 2025\").",
+				u, m[0], m[1], m[0].String()[:3], m[1].String()[:3])
+		}
+	}
+	return ""
 }

@@ -29,5 +29,6 @@ func TestDayFirstDatesAndSeasons(t *testing.T) {
 		res := r.Resolve(nil, q)
 		require.True(t, res.Declined, "%q read as %q", q, res.Reading)
 		require.Contains(t, res.Reason, "winter", q)
+		require.Contains(t, res.Reason, "December to February", q)
 	}
 }
