@@ -16,6 +16,11 @@ type amountFilter struct {
 	field string // the fact the revenue sums: each order's amount
 	op    string // >, >=, <, <=
 	value decimal.Decimal
+	// total is set when the amount is compared with a group's metric
+	// ("states with revenue over $20M", "categories with more than 10,000
+	// orders"): a condition on each group's total, never on one order;
+	// count when that total is a count, said without a currency sign.
+	total, count bool
 }
 
 // amountAfter reads the amount that follows the threshold word at item i
@@ -39,6 +44,44 @@ func amountAfter(items []item, i int) (amountFilter, bool) {
 		u.used = true
 	}
 	return amountFilter{value: v}, true
+}
+
+// totalAfter reads a threshold on a group's metric at the threshold word at
+// item i: a metric just before it compared with money ("revenue over $20M",
+// "sales of more than 1m"), or a count followed by what it counts ("more than
+// 10,000 orders", "over 500 units"). Orders said before a money amount
+// ("orders over $5,000") are each order's amount, not this.
+func (r *Resolver) totalAfter(items []item, i int) (amountFilter, bool) {
+	n := neighbour(items, i+1)
+	if n == nil || n.kind != kNumber || n.used {
+		return amountFilter{}, false
+	}
+	if p := neighbour(items, i+2); p != nil && !n.dollar && n.amount != "" && !currencyWords[p.text] {
+		if m, ok := p.reading(kMetric); ok && !r.ratios[m.name] {
+			v, err := decimal.NewFromString(n.amount)
+			if err != nil {
+				return amountFilter{}, false
+			}
+			n.used = true
+			return amountFilter{field: m.name, value: v, total: true, count: true}, true
+		}
+		return amountFilter{}, false
+	}
+	prev := neighbour(items, i-1)
+	if prev != nil && prev.text == "of" {
+		prev = neighbour(items, i-2)
+	}
+	m, ok := prev.reading(kMetric)
+	if prev == nil || !ok || r.countsADimension(m.name) || r.ratios[m.name] || revenueVerbs[prev.text] || strings.Contains(prev.text, "order") {
+		// "an order value over $5,000": one order's amount
+		return amountFilter{}, false
+	}
+	a, ok := amountAfter(items, i)
+	if !ok {
+		return amountFilter{}, false
+	}
+	a.field, a.total = m.name, true
+	return a, true
 }
 
 // currencyWords may follow an amount.
@@ -88,10 +131,28 @@ func (r *Resolver) keptByTotal(in *intent, howMany bool) *decline {
 		return nil
 	}
 	for dim, m := range r.countOf {
-		if i := slices.Index(in.metrics, m); i >= 0 && strings.HasSuffix(dim, "_name") && len(in.dims) == 0 && !slices.Contains(in.dims, dim) {
+		if i := slices.Index(in.metrics, m); i >= 0 && m != in.keepAmount.field && strings.HasSuffix(dim, "_name") && len(in.dims) == 0 {
 			in.metrics = slices.Delete(in.metrics, i, i+1)
 			in.dims, in.countKept = []string{dim}, howMany // "how many customers spent over $100k": counted
 		}
+	}
+	if a := *in.keepAmount; a.total && len(in.dims) == 0 && in.grain == "" && !a.count && r.amountFact != "" && !in.countKept {
+		// "revenue over $5,000" with no group to total: each order's amount
+		a.field, a.total, in.keepAmount = r.amountFact, false, nil
+		in.amounts = append(in.amounts, a)
+		return nil
+	}
+	if in.keepAmount.total {
+		// "which states had revenue over $20M": the states' own totals
+		if len(in.dims) != 1 || in.rank != 0 || in.grain != "" || len(in.periods) > 1 || r.countOf[in.dims[0]] == in.keepAmount.field {
+			return unsupported("I read %s as a condition on each group's %s, but not which groups to keep: ask \"which regions had %s %s\"", in.keepAmount.said(), label(in.keepAmount.field), label(in.keepAmount.field), in.keepAmount.said())
+		}
+		in.metrics, in.defaulted = appendNew(in.metrics, in.keepAmount.field), false
+		if in.countAll || in.countKept {
+			// "how many states had revenue over $1M": the states kept, counted
+			in.metrics, in.countAll, in.countKept = []string{in.keepAmount.field}, false, true
+		}
+		return nil
 	}
 	if len(in.dims) != 1 || in.rank != 0 || in.grain != "" || len(in.periods) > 1 {
 		return unsupported("I read %s as what was spent in all, but not whose total to keep: ask \"customers who spent %s\" or \"how many customers spent %s\"", in.keepAmount.said(), in.keepAmount.said(), in.keepAmount.said())
@@ -103,6 +164,9 @@ func (r *Resolver) keptByTotal(in *intent, howMany bool) *decline {
 // String says the threshold: "over $5,000".
 func (a amountFilter) String() string {
 	word := map[string]string{">": "over", ">=": "of at least", "<": "under", "<=": "of at most"}[a.op]
+	if a.count {
+		return fmt.Sprintf("%s %s", word, groupThousands(a.value.String()))
+	}
 	return fmt.Sprintf("%s $%s", word, groupThousands(a.value.StringFixed(2)))
 }
 

@@ -368,7 +368,9 @@ func amountPair(items []item, i int) bool {
 	if prev := neighbour(items, i-1); (prev == nil || !prev.kw(kwBetween)) && !(items[i].money && hi != nil && hi.money) && !currencyAfter(items, j+1) {
 		return false // "from 1000 to 2000" without a currency is no pair of amounts
 	}
-	return and != nil && (and.kw(kwAnd) || and.kw(kwTo)) && hi != nil && hi.kind == kNumber && hi.amount != ""
+	// "from $500 up to $1,000": up to the second
+	upTo := and != nil && and.text == "up to" && neighbour(items, i-1) != nil && neighbour(items, i-1).kw(kwFrom)
+	return and != nil && (and.kw(kwAnd) || and.kw(kwTo) || upTo) && hi != nil && hi.kind == kNumber && hi.amount != ""
 }
 
 // currencyAfter reports whether a currency word follows the number at item i

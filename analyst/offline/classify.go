@@ -182,6 +182,9 @@ func amountAround(items []item, i int) bool {
 		}
 		return items[i-1].text != "over" || !otherYear(items, i) && items[i].n%100 == 0
 	}
+	if i > 0 && items[i-1].kind == kMonth && !items[i].money {
+		return false // "1 Dec 2024 to 28 Feb 2025": the year of a month
+	}
 	// "between $1,000 and 2000", "from 1000 to $2,000": a pair of amounts
 	for _, j := range []int{i - 2, i + 2} {
 		if j >= 0 && j < len(items) && items[j].kind == kNumber && items[j].amount != "" && (items[min(i, j)+1].kw(kwAnd) || items[min(i, j)+1].kw(kwTo)) {

@@ -247,7 +247,8 @@ func (l *lexicon) structural() {
 			l.add(p, meaning{kind: kKeyword, name: name}, true)
 		}
 	}
-	kw(kwBy, "separately", "individually", "by", "per", "each", "for each", "in each", "in every", "for every", "every", "within each", "across", "broken down by", "split by", "grouped by", "group by", "breakdown by")
+	kw(kwBy, "separately", "individually", "by", "per", "each", "for each", "in each", "in every", "for every", "every", "within each", "across", "broken down by", "split by", "grouped by", "group by", "breakdown by",
+		"divided between", "split between", "split among", "shared between", "spread across", "spread between")
 	kw(kwTop, "top", "best", "highest", "largest", "biggest", "most", "leading", "leads", "lead", "peak", "best selling", "top selling", "greatest",
 		"leaderboard", "league table")
 	kw(kwBottom, "bottom", "worst", "lowest", "smallest", "least", "fewest", "worst selling", "weakest")

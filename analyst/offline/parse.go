@@ -156,7 +156,10 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 					sw.miss = sw.miss || it.kw(kwLess)
 					break
 				}
-				if a, ok := amountAfter(items, i); ok {
+				if a, ok := r.totalAfter(items, i); ok {
+					a = a.with(it.text, it.kw(kwMore))
+					in.keepAmount = &a
+				} else if a, ok := amountAfter(items, i); ok {
 					if r.amountFact == "" {
 						return nil, cu, &decline{kind: DeclineNotInModel, reason: "The model has no amount per order to compare with " + a.value.String() + "."}
 					}
@@ -439,9 +442,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 			unknown = append(unknown, byWord) // "revenue each": each what? (of two periods, each of them)
 		}
 	}
-	unknown = append(unknown, r.accountFor(in, &sw)...)
+	unknown = seasonsNamed(append(unknown, r.accountFor(in, &sw)...), in.periods)
 	if len(unknown) > 0 {
-		reason := "I did not understand " + quoteAll(unknown) + "."
+		reason := "I did not understand " + quoteAll(unknown) + "." + seasonAsk(unknown)
 		for _, u := range unknown {
 			for _, m := range r.lex.phrases[strings.ToLower(u)] {
 				if m.upper {
@@ -501,6 +504,13 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 		if i := slices.Index(in.metrics, r.countOf["customer_id"]); i >= 0 {
 			in.metrics[i] = nc
 			in.metrics = slices.Compact(in.metrics)
+		}
+	}
+	for _, kind := range []string{r.lexMetric("returning customers"), r.lexMetric("new customers")} {
+		cc := r.countOf["customer_id"]
+		if kind != "" && slices.Contains(in.metrics, kind) && (slices.Contains(in.metrics, cc) || r.fromCustomers(items)) &&
+			slices.ContainsFunc(in.metrics, func(m string) bool { return m != kind && m != cc && !r.newOrReturning(m) }) {
+			spentBy = true // "revenue from customers who had ordered before": what they spent
 		}
 	}
 	if rc := r.lexMetric("returning customers"); rc != "" && slices.Contains(in.metrics, rc) {

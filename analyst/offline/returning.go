@@ -46,3 +46,14 @@ func (r *Resolver) explainReturning(in *intent) {
 	}
 	in.explain = appendNew(in.explain, returningOverlap)
 }
+
+// fromCustomers reports whether the question names customers after "from"
+// ("revenue from customers who had ordered before"): whose figure it is.
+func (r *Resolver) fromCustomers(items []item) bool {
+	for i := range items {
+		if m, ok := items[i].reading(kMetric); ok && m.name == r.countOf["customer_id"] && fromBefore(items, i) {
+			return true
+		}
+	}
+	return false
+}
