@@ -11,6 +11,9 @@ import (
 // reading of it would drop the further group or count the wrong thing. The
 // words it could not place are named.
 func (r *Resolver) countedWithin(in *intent) *decline {
+	if in.keepAmount != nil && in.keepAmount.total {
+		return nil // "which categories had more than 10,000 orders": each group's own total (keptByTotal)
+	}
 	if (in.countAll || in.countHit) && len(in.dims) > 1 {
 		return perGroupDecline(in.dims[0], in.dims[1:])
 	}
