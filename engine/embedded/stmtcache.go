@@ -97,6 +97,7 @@ func (c *cachingConn) QueryContext(ctx context.Context, q string, args []driver.
 	}
 	rows, err := s.st.QueryContext(ctx, args)
 	if err != nil {
+		c.drop(c.byText[q]) // prepared again next time, whatever failed
 		return nil, err
 	}
 	s.busy = true

@@ -49,6 +49,11 @@ func TestStatementCacheBound(t *testing.T) {
 	require.NoError(t, r1.Close())
 	require.Equal(t, []int{total, total + 1}, []int{a, b})
 
+	// A failed run drops its statement; the text answers again after.
+	require.Error(t, conn.QueryRowContext(ctx, text(total-1), "not a number").Scan(&a))
+	require.NoError(t, conn.QueryRowContext(ctx, text(total-1), 3).Scan(&a))
+	require.Equal(t, total+2, a)
+
 	rows, err := conn.QueryContext(ctx, `CREATE TABLE t AS SELECT 1 AS x`)
 	require.NoError(t, err)
 	require.NoError(t, rows.Close())
