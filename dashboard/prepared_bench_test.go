@@ -5,11 +5,7 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"fmt"
-	"os"
-	"path/filepath"
 	"testing"
-
-	duckdb "github.com/duckdb/duckdb-go/v2"
 
 	"github.com/salesanalytics/salesanalytics/dashboard"
 	"github.com/salesanalytics/salesanalytics/internal/benchcpu"
@@ -18,20 +14,14 @@ import (
 // BenchmarkViewsReuse compares each view (warm, uncached) run as today, every
 // statement prepared anew by QueryContext, with the same view through
 // connections that keep each statement prepared once, by its SQL, and run it
-// again with new arguments (mode=reuse). Both run over one database instance
-// of BenchmarkViews' files (SALESANALYTICS_BENCH_DIR).
+// again with new arguments (mode=reuse), as the embedded engine's statement
+// cache does. Both run over one database instance of BenchmarkViews' files
+// (SALESANALYTICS_BENCH_DIR), through the driver alone, without the engine.
 func BenchmarkViewsReuse(b *testing.B) {
 	ctx := context.Background()
 	dir := benchDir(b)
 	for _, scale := range []float64{1, 10} {
-		path := filepath.Join(dir, fmt.Sprintf("scale%g.duckdb", scale))
-		if _, err := os.Stat(path); err != nil {
-			buildFile(b, path, scale)
-		}
-		conn, err := duckdb.NewConnector(path+"?allocator_background_threads=true&memory_limit=1536MiB", nil)
-		if err != nil {
-			b.Fatal(err)
-		}
+		conn := benchConnector(b, dir, scale)
 		dbs := map[string]*sql.DB{"plain": sql.OpenDB(conn), "reuse": sql.OpenDB(reuseConnector{conn})}
 		for _, name := range []string{"executive", "regional", "product", "reps", "customers"} {
 			fn := benchViews()[name]
