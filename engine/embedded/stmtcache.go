@@ -16,9 +16,8 @@ import (
 // The statement cache keeps the SELECTs the SDK runs (the dashboard's views, the
 // query package's compiled SQL, the marts' version) prepared on each
 // connection, by their SQL text, and runs them again with new arguments: DuckDB
-// then skips parsing and the first planning of the text. The dashboard's views,
-// made of many small statements, took 14–27% less CPU per call at scale 1 and 10
-// (BenchmarkViewsReuse, dashboard).
+// then skips parsing and the first planning of the text (see doc.go for what
+// it saves the dashboard's views).
 //
 // A connection is used by one goroutine at a time (database/sql), so each
 // connection's cache needs no lock; its statements close with it. Every write
