@@ -30,14 +30,7 @@ func BenchmarkViewStatements(b *testing.B) {
 	ctx := context.Background()
 	dir := benchDir(b)
 	for _, scale := range []float64{1, 10} {
-		path := filepath.Join(dir, fmt.Sprintf("scale%g.duckdb", scale))
-		if _, err := os.Stat(path); err != nil {
-			buildFile(b, path, scale)
-		}
-		conn, err := duckdb.NewConnector(path+"?allocator_background_threads=true&memory_limit=1536MiB", nil)
-		if err != nil {
-			b.Fatal(err)
-		}
+		conn := benchConnector(b, dir, scale)
 		tr := &tracer{}
 		db := sql.OpenDB(tracedConnector{conn, tr})
 		d := newDash(b, db, dashboard.Options{})
@@ -125,6 +118,20 @@ func (t *tracer) report(runs int) string {
 		fmt.Fprintf(&b, "\n  #%-2d %7.3f ms ×%d  %s", i+1, ms(t.time[q]/time.Duration(t.calls[q])), t.calls[q]/runs, short)
 	}
 	return b.String()
+}
+
+// benchConnector opens BenchmarkViews' file at scale in dir, building it if
+// missing, as one DuckDB database of the benchmark's own.
+func benchConnector(b *testing.B, dir string, scale float64) *duckdb.Connector {
+	path := filepath.Join(dir, fmt.Sprintf("scale%g.duckdb", scale))
+	if _, err := os.Stat(path); err != nil {
+		buildFile(b, path, scale)
+	}
+	conn, err := duckdb.NewConnector(path+"?allocator_background_threads=true&memory_limit=1536MiB", nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return conn
 }
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }

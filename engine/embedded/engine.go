@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
 
@@ -81,6 +82,7 @@ const fileBlockAllocatorMemory = "1GiB"
 // when done.
 type Engine struct {
 	db   *sql.DB
+	gen  *atomic.Uint64 // moves on with every write (stmtcache.go)
 	opts Options
 	iso  isolation // analyst workers' private directory (worker.go)
 }
@@ -99,7 +101,8 @@ func Open(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w %s: %w", ErrOpen, describe(opts.Path), err)
 	}
-	db := sql.OpenDB(conn)
+	gen := new(atomic.Uint64)
+	db := sql.OpenDB(cachingConnector{inner: conn, gen: gen})
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("%w %s: %w", ErrOpen, describe(opts.Path), err)
@@ -110,7 +113,7 @@ func Open(ctx context.Context, opts Options) (*Engine, error) {
 			return nil, fmt.Errorf("%w %s: %s: %w", ErrOpen, describe(opts.Path), stmt, err)
 		}
 	}
-	return &Engine{db: db, opts: opts}, nil
+	return &Engine{db: db, gen: gen, opts: opts}, nil
 }
 
 // globalSettings are the settings DuckDB 1.5.6 takes only as SET GLOBAL: given

@@ -61,13 +61,9 @@ func (e *Engine) appendTx(ctx context.Context, t warehouse.Table, n warehouse.Na
 
 // appendOn is appendTx on conn.
 func (e *Engine) appendOn(ctx context.Context, conn *sql.Conn, t warehouse.Table, n warehouse.Names, prepare string, src engine.RowSource, progress func(int64)) error {
-	return conn.Raw(func(dc any) error {
-		ex, ok := dc.(driver.ExecerContext)
-		if !ok {
-			return fmt.Errorf("embedded: driver connection %T cannot execute", dc)
-		}
+	return e.rawWrite(conn, func(dc *duckdb.Conn) error {
 		exec := func(ctx context.Context, q string) error {
-			_, err := ex.ExecContext(ctx, q, nil)
+			_, err := dc.ExecContext(ctx, q, nil)
 			return err
 		}
 		if err := exec(ctx, "BEGIN TRANSACTION"); err != nil {
@@ -84,7 +80,7 @@ func (e *Engine) appendOn(ctx context.Context, conn *sql.Conn, t warehouse.Table
 				return err
 			}
 		}
-		app, err := duckdb.NewAppender(dc.(driver.Conn), "", n.WithDefaults().SchemaFor(t.Layer), t.Name)
+		app, err := duckdb.NewAppender(dc, "", n.WithDefaults().SchemaFor(t.Layer), t.Name)
 		if err != nil {
 			return err
 		}

@@ -70,6 +70,7 @@ func (e *Engine) RunReadOnly(ctx context.Context, sqlText string, maxRows int) (
 // runConfined runs analyst SQL on conn: the allow-list, the wrapper, the
 // statement-type check, a READ ONLY transaction rolled back.
 func runConfined(ctx context.Context, conn *sql.Conn, sqlText string, maxRows int) (*query.Result, error) {
+	ctx = uncachedContext(ctx) // untrusted and run once: never kept prepared
 	wrapped := "SELECT * FROM (\n" + sqlText + "\n) AS q LIMIT " + strconv.Itoa(maxRows+1)
 	if err := checkAllowed(ctx, conn, sqlText); err != nil {
 		return nil, err
@@ -95,9 +96,9 @@ func runConfined(ctx context.Context, conn *sql.Conn, sqlText string, maxRows in
 // database/sql path, refuses more than one statement without running any — and
 // checks that DuckDB's parser reads it as a SELECT.
 func vetSelect(dc any, sql string) error {
-	c, ok := dc.(*duckdb.Conn)
-	if !ok {
-		return fmt.Errorf("embedded: unexpected driver connection %T", dc)
+	c, err := duckConn(dc)
+	if err != nil {
+		return err
 	}
 	st, err := c.Prepare(sql) // Prepare, not PrepareContext: the latter runs all but the last statement
 	if err != nil {
