@@ -14,7 +14,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/salesanalytics/salesanalytics/dashboard/term"
 	"io"
 	"os"
 	"strings"
@@ -35,10 +34,9 @@ func run(args []string, out, errOut io.Writer) error {
 	fs := flag.NewFlagSet("model", flag.ContinueOnError)
 	fs.SetOutput(errOut)
 	ddl := fs.Bool("ddl", false, "print CREATE OR REPLACE SEMANTIC VIEW instead of YAML")
-	view := fs.String("view", pipeline.SemanticViewRef(warehouse.Names{}), "the semantic view's name, for -ddl")
-	noExt := fs.Bool("no-extension", false, "with -ddl: leave out WITH EXTENSION (CA=…) and list what it would carry")
-	in := fs.String("in", "", "read the model from this file: YAML, or a .sql CREATE SEMANTIC VIEW statement (default: the sales model)")
-	fs.Usage = term.Usage(fs)
+	view := fs.String("view", pipeline.SemanticViewRef(warehouse.Names{}), "the semantic view's name, for -ddl\n")
+	noExt := fs.Bool("no-extension", false, "with -ddl: leave out WITH EXTENSION (CA=…), list what it would carry")
+	in := fs.String("in", "", "read the model from this YAML or .sql CREATE SEMANTIC VIEW file\n(default: the sales model)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

@@ -15,7 +15,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"github.com/salesanalytics/salesanalytics/dashboard/term"
 	"io"
 	"os"
 
@@ -23,11 +22,10 @@ import (
 )
 
 func main() {
-	version := flag.String("version", string(semantic.Ossie011), "Ossie version to write: 0.1.1 (Snowflake, dbt) or 0.2.0.dev0 (adds datatype)")
+	version := flag.String("version", string(semantic.Ossie011), "Ossie version to write: 0.1.1 (Snowflake, dbt)\nor 0.2.0.dev0 (adds datatype)")
 	format := flag.String("format", string(semantic.OssieYAML), "output format: yaml or json")
 	model := flag.String("model", "", "semantic model YAML file to write (default: the embedded sales model)")
-	read := flag.String("read", "", "read this Ossie file (YAML or JSON) and print it as semantic model YAML instead")
-	flag.Usage = term.Usage(flag.CommandLine)
+	read := flag.String("read", "", "read this Ossie file (YAML or JSON), print it as semantic model YAML")
 	flag.Parse()
 	if err := run(os.Stdout, os.Stderr, *version, *format, *model, *read); err != nil {
 		fmt.Fprintln(os.Stderr, "ossie:", err)
