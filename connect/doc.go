@@ -25,7 +25,11 @@
 // writing.
 //
 // Snowflake is opened from a named connection in connections.toml (the
-// Snowflake CLI's convention). [OpenAnalyst] returns the analyst for a
+// Snowflake CLI's convention). An account set up before the model gained a
+// mart is refused the same way ([ErrMissingMarts], naming the marts and
+// `salesanalytics setup -engine snowflake`), unless the program sets it up
+// ([Flags.Setup]): the planner would route requests to the missing table.
+// [OpenAnalyst] returns the analyst for a
 // warehouse: Cortex Analyst (or Cortex Agents) on Snowflake when the connection
 // can call the REST API, the offline analyst otherwise.
 //

@@ -41,6 +41,11 @@ type Flags struct {
 	// Build builds the embedded warehouse at Scale into DB, replacing the file
 	// if it exists. Without it a program only reads.
 	Build bool
+	// Setup is set (not a flag) by a program that sets the warehouse up or
+	// refreshes it: Open then accepts a Snowflake warehouse lacking marts of
+	// the model, which that program creates. Every other program is refused
+	// such a warehouse, as it is an embedded file lacking them.
+	Setup bool
 
 	scaleSet bool // -scale was given on the command line
 }
@@ -109,6 +114,9 @@ func (f *Flags) Open(ctx context.Context, progress io.Writer) (*Warehouse, error
 		return nil, f.openError("", err)
 	}
 	w, err := pipeline.New(eng, pipeline.Config{})
+	if err == nil && !f.Setup {
+		err = f.hasSnowflakeMarts(ctx, w)
+	}
 	if err != nil {
 		eng.Close()
 		return nil, err
@@ -184,9 +192,11 @@ func (f *Flags) openEmbedded(ctx context.Context, progress io.Writer) (*Warehous
 	return &Warehouse{Warehouse: w, Built: build, Path: path}, nil
 }
 
-// ErrMissingMarts is returned (wrapped) when the embedded file lacks marts the
-// model has: it was built before the model gained them. Opened read-only, it
-// is not changed; `salesanalytics refresh -db FILE` builds them.
+// ErrMissingMarts is returned (wrapped) when the warehouse lacks marts the
+// model has: it was built before the model gained them. An embedded file,
+// opened read-only, is not changed (`salesanalytics refresh -db FILE` builds
+// them); on Snowflake `salesanalytics setup -engine snowflake` creates them
+// (a program sets [Flags.Setup] to open such a warehouse to set it up).
 var ErrMissingMarts = errors.New("the warehouse file lacks marts of the model")
 
 // hasMarts fails, naming them and the command that builds them, when the
@@ -206,6 +216,27 @@ func hasMarts(ctx context.Context, w *pipeline.Warehouse, path string) error {
 	}
 	return &userError{err: ErrMissingMarts, msg: fmt.Sprintf("%s was built before the model gained the marts %s: build them with `salesanalytics refresh %s` (the file is only read here)",
 		db, strings.Join(missing, ", "), db)}
+}
+
+// hasSnowflakeMarts fails, naming them and the command that creates them,
+// when the Snowflake warehouse w lacks marts of the model: it was set up
+// before the model gained them, and a request the planner routes to one would
+// fail in the middle of a view.
+func (f *Flags) hasSnowflakeMarts(ctx context.Context, w *pipeline.Warehouse) error {
+	missing, err := w.MissingMarts(ctx)
+	if err != nil {
+		return f.openError("", err)
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	name, cmd := "the default connection", "salesanalytics setup -engine snowflake"
+	if f.Connection != "" {
+		name = fmt.Sprintf("-connection %q", f.Connection)
+		cmd += " " + name
+	}
+	return &userError{err: ErrMissingMarts, msg: fmt.Sprintf("Snowflake, %s: the warehouse lacks the marts %s of the model (set up before they were added): create them with `%s`",
+		name, strings.Join(missing, ", "), cmd)}
 }
 
 // plan returns the file to read and whether to build it first: a named file

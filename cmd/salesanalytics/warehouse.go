@@ -90,7 +90,9 @@ func isUsage(err error) bool {
 // file read-only (readers never write).
 func (w *warehouseFlags) openWritable(ctx context.Context, c *call) (*connect.Warehouse, error) {
 	if !w.embedded() {
-		return w.open(ctx, c)
+		f := w.Flags
+		f.Setup = true // it creates the marts the warehouse lacks
+		return f.Open(ctx, c.err)
 	}
 	path := w.DB
 	if path == "" {

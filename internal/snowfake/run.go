@@ -115,6 +115,7 @@ var (
 	createDynamic  = regexp.MustCompile(`(?is)^CREATE\s+(?:OR\s+REPLACE\s+)?DYNAMIC\s+TABLE\s+(\S+)\s+(.*?)\bAS\s+(SELECT\b.*|WITH\b.*|\(.*)$`)
 	dynamicOption  = regexp.MustCompile(`(?is)(\w+)\s*=\s*('[^']*'|"[^"]*"|\w+)`)
 	refreshDynamic = regexp.MustCompile(`(?is)^ALTER\s+DYNAMIC\s+TABLE\s+(\S+)\s+REFRESH$`)
+	dropDynamic    = regexp.MustCompile(`(?is)^DROP\s+DYNAMIC\s+TABLE\s+(IF\s+EXISTS\s+)?(\S+)$`)
 	showDynamic    = regexp.MustCompile(`(?is)^SHOW\s+DYNAMIC\s+TABLES(?:\s+LIKE\s+'([^']*)')?(?:\s+IN\s+SCHEMA\s+(\S+))?$`)
 )
 
@@ -176,6 +177,10 @@ func (s *Server) command(ctx context.Context, conn *sql.Conn, stmt string) (res 
 			return nil, true, err
 		}
 		return status(typeDDL, "Dynamic table "+unquote(lastPart(ref))+" refreshed."), true, nil
+	case dropDynamic.MatchString(stmt):
+		m := dropDynamic.FindStringSubmatch(stmt)
+		res, err := s.dropDynamic(ctx, conn, m[2], m[1] != "")
+		return res, true, err
 	case showDynamic.MatchString(stmt):
 		m := showDynamic.FindStringSubmatch(stmt)
 		return s.showDynamic(m[1], m[2]), true, nil
@@ -185,6 +190,25 @@ func (s *Server) command(ctx context.Context, conn *sql.Conn, stmt string) (res 
 		return res, true, err
 	}
 	return nil, false, nil
+}
+
+// dropDynamic drops the dynamic table ref and forgets its record, as DROP
+// DYNAMIC TABLE [IF EXISTS] does.
+func (s *Server) dropDynamic(ctx context.Context, conn *sql.Conn, ref string, ifExists bool) (*result, error) {
+	s.mu.Lock()
+	dt := s.dynamic[key(ref)]
+	delete(s.dynamic, key(ref))
+	s.mu.Unlock()
+	if dt == nil {
+		if ifExists {
+			return status(typeDDL, "Drop statement executed successfully ("+unquote(lastPart(ref))+" already dropped)."), nil
+		}
+		return nil, fmt.Errorf("Catalog Error: dynamic table %s does not exist", ref)
+	}
+	if _, err := conn.ExecContext(ctx, "DROP TABLE IF EXISTS "+dt.ref); err != nil {
+		return nil, err
+	}
+	return status(typeDDL, unquote(lastPart(ref))+" successfully dropped."), nil
 }
 
 // dynamicTable is what CREATE DYNAMIC TABLE recorded.
