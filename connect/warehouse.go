@@ -270,30 +270,36 @@ func (f *Flags) plan(data datagen.Config) (string, bool, error) {
 // path and renames it into place when complete, replacing path if it exists
 // (readers holding the old file keep reading it).
 func Build(ctx context.Context, path string, data datagen.Config, progress io.Writer) error {
+	_, err := BuildResult(ctx, path, data, progress)
+	return err
+}
+
+// BuildResult is [Build], returning what the set-up did.
+func BuildResult(ctx context.Context, path string, data datagen.Config, progress io.Writer) (*pipeline.Result, error) {
 	tmp := fmt.Sprintf("%s.building-%d", path, os.Getpid())
 	defer os.Remove(tmp)
 	defer os.Remove(tmp + ".wal")
 	eng, err := engine.Open(ctx, engine.Config{Name: "embedded", Path: tmp})
 	if err != nil {
-		return DBError(path, withoutTemp(err, tmp, path))
+		return nil, DBError(path, withoutTemp(err, tmp, path))
 	}
 	w, err := pipeline.New(eng, pipeline.Config{Now: DemoNow})
 	if err != nil {
 		eng.Close()
-		return err
+		return nil, err
 	}
 	p := NewProgress(progress)
 	p.Printf("building the embedded warehouse in %s (once)…", path)
 	opts := pipeline.DefaultOptions()
 	opts.Data = data
 	opts.Progress = p.Event
-	_, err = w.Setup(ctx, opts)
+	res, err := w.Setup(ctx, opts)
 	p.Done()
 	if cerr := eng.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
-		return DBError(path, withoutTemp(err, tmp, path))
+		return nil, DBError(path, withoutTemp(err, tmp, path))
 	}
-	return os.Rename(tmp, path)
+	return res, os.Rename(tmp, path)
 }

@@ -18,14 +18,15 @@ func runSetup(ctx context.Context, c *call, args []string) error {
 	if !(w.Scale > 0 && w.Scale <= 100) { // -scale 0 would quietly build the default
 		return usagef("-scale %g: give a scale above 0, at most 100 (1 is 100,000 orders)", w.Scale)
 	}
-	wh, err := w.openWritable(ctx, c)
+	wh, res, err := w.openWritable(ctx, c)
 	if err != nil {
 		return err
 	}
 	defer wh.Close()
-	res, err := wh.Setup(ctx, w.options())
-	if err != nil {
-		return err
+	if res == nil { // not built just now (a build reports its own set-up)
+		if res, err = wh.Setup(ctx, w.options()); err != nil {
+			return err
+		}
 	}
 	if *asJSON {
 		return writeJSON(c.out, res)
@@ -51,7 +52,7 @@ func runRefresh(ctx context.Context, c *call, args []string) error {
 	if !(w.Scale > 0 && w.Scale <= 100) { // -scale 0 would quietly build the default
 		return usagef("-scale %g: give a scale above 0, at most 100 (1 is 100,000 orders)", w.Scale)
 	}
-	wh, err := w.openWritable(ctx, c)
+	wh, _, err := w.openWritable(ctx, c)
 	if err != nil {
 		return err
 	}

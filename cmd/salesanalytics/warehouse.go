@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -85,14 +86,16 @@ func isUsage(err error) bool {
 }
 
 // openWritable opens the warehouse for a command that writes to it (setup,
-// refresh): an embedded file read-write, built first when it does not exist;
-// Snowflake as every command opens it. Every other command opens the embedded
-// file read-only (readers never write).
-func (w *warehouseFlags) openWritable(ctx context.Context, c *call) (*connect.Warehouse, error) {
+// refresh): an embedded file read-write, built first when it does not exist
+// (built then says what that build did); Snowflake as every command opens it,
+// with the marts it may lack. Every other command opens the embedded file
+// read-only (readers never write).
+func (w *warehouseFlags) openWritable(ctx context.Context, c *call) (wh *connect.Warehouse, built *pipeline.Result, err error) {
 	if !w.embedded() {
 		f := w.Flags
 		f.Setup = true // it creates the marts the warehouse lacks
-		return f.Open(ctx, c.err)
+		wh, err := f.Open(ctx, c.err)
+		return wh, nil, err
 	}
 	path := w.DB
 	if path == "" {
@@ -102,25 +105,26 @@ func (w *warehouseFlags) openWritable(ctx context.Context, c *call) (*connect.Wa
 		}
 		p, err := connect.DefaultDB(scale)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		path = p
 	}
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		built, err := (&connect.Flags{DB: path, Scale: w.Scale, Build: true}).Open(ctx, c.err)
-		if err != nil {
-			return nil, err
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, nil, err
 		}
-		built.Close()
+		if built, err = connect.BuildResult(ctx, path, w.options().Data, c.err); err != nil {
+			return nil, nil, err
+		}
 	}
 	eng, err := engine.Open(ctx, engine.Config{Name: "embedded", Path: path})
 	if err != nil {
-		return nil, connect.DBError(path, err)
+		return nil, nil, connect.DBError(path, err)
 	}
-	wh, err := pipeline.New(eng, pipeline.Config{Now: connect.DemoNow})
+	pw, err := pipeline.New(eng, pipeline.Config{Now: connect.DemoNow})
 	if err != nil {
 		eng.Close()
-		return nil, err
+		return nil, nil, err
 	}
-	return &connect.Warehouse{Warehouse: wh, Path: path}, nil
+	return &connect.Warehouse{Warehouse: pw, Path: path, Built: built != nil}, built, nil
 }
