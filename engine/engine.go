@@ -22,7 +22,7 @@ import (
 //
 // What only some engines can do is asked of them through optional interfaces, in
 // the manner of database/sql/driver: [DynamicTables], [Views], [ModelStager],
-// [Appender].
+// [Appender], [ConnAppender].
 type Engine interface {
 	// DB is the engine's database handle.
 	DB() *sql.DB
@@ -90,6 +90,11 @@ type Appender interface {
 	// before. Values are those of [RowSource]: decimals as unscaled integers,
 	// never floats.
 	Append(ctx context.Context, t warehouse.Table, n warehouse.Names, src RowSource) error
+}
+
+// ConnAppender is implemented by [Appender] engines that can append on a
+// connection the caller holds (the embedded engine does).
+type ConnAppender interface {
 	// AppendConn is Append on conn, a connection the caller took from the
 	// pool and closes: a caller that orders its appends against other work
 	// with a lock takes the connection before the lock, so that it never

@@ -18,27 +18,36 @@ import (
 // see the orders after that refresh (embedded) or within the target lag
 // (Snowflake).
 func (w *Warehouse) AppendOrders(ctx context.Context, orders []datagen.Order) error {
-	eng, n := w.eng, w.names
-	t := warehouse.RawOrders()
-	// The connection before the gate: waiting for the pool while holding the
-	// gate would stall a refresh, which takes its connection first too.
-	conn, err := eng.DB().Conn(ctx)
-	if err != nil {
-		return fmt.Errorf("pipeline: append orders: %w", err)
-	}
-	defer conn.Close()
-	done := w.fresh.appending()
-	defer done()
-	if a, ok := eng.(engine.Appender); ok {
-		err = a.AppendConn(ctx, conn, t, n, OrderSource(orders))
-	} else {
-		err = engine.ConnTxThen(ctx, conn, func(tx *sql.Tx) error {
-			return engine.ExecInserts(ctx, tx, eng.Dialect(), n, t, OrderSource(orders), engine.DefaultInsertBatch, nil)
-		}, nil)
-	}
-	if err != nil {
+	if err := w.appendOrders(ctx, orders); err != nil {
 		return fmt.Errorf("pipeline: append orders: %w", err)
 	}
 	w.fresh.appended(w.now())
 	return nil
+}
+
+// appendOrders adds the orders through the engine's bulk path, or as bound
+// INSERT batches, holding the refresh gate while it writes.
+func (w *Warehouse) appendOrders(ctx context.Context, orders []datagen.Order) error {
+	eng, n, t, src := w.eng, w.names, warehouse.RawOrders(), OrderSource(orders)
+	if a, ok := eng.(engine.Appender); ok {
+		if _, onConn := eng.(engine.ConnAppender); !onConn {
+			// it takes its own connection, after the gate
+			defer w.fresh.appending()()
+			return a.Append(ctx, t, n, src)
+		}
+	}
+	// The connection before the gate: waiting for the pool while holding the
+	// gate would stall a refresh, which takes its connection first too.
+	conn, err := eng.DB().Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	defer w.fresh.appending()()
+	if a, ok := eng.(engine.ConnAppender); ok {
+		return a.AppendConn(ctx, conn, t, n, src)
+	}
+	return engine.ConnTxThen(ctx, conn, func(tx *sql.Tx) error {
+		return engine.ExecInserts(ctx, tx, eng.Dialect(), n, t, src, engine.DefaultInsertBatch, nil)
+	}, nil)
 }

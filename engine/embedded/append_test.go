@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/salesanalytics/salesanalytics/engine"
+	"github.com/salesanalytics/salesanalytics/engine/embedded"
 	"github.com/salesanalytics/salesanalytics/pipeline"
 	"github.com/salesanalytics/salesanalytics/pipeline/datagen"
 	"github.com/salesanalytics/salesanalytics/pipeline/pipelinetest"
@@ -97,4 +98,37 @@ func TestAppendIsAllOrNothing(t *testing.T) {
 	cancel()
 	require.ErrorIs(t, eng.Append(cancelled, warehouse.RawOrders(), warehouse.Names{}, pipeline.OrderSource(orders)), context.Canceled)
 	require.Equal(t, before, dbChecksum(t, eng.DB()))
+}
+
+// appendOnly is an outside engine with a bulk path that cannot append on a
+// caller's connection: it implements engine.Appender, not ConnAppender.
+type appendOnly struct {
+	engine.Engine
+	bulk *embedded.Engine
+	used int
+}
+
+func (a *appendOnly) Append(ctx context.Context, t warehouse.Table, n warehouse.Names, src engine.RowSource) error {
+	a.used++
+	return a.bulk.Append(ctx, t, n, src)
+}
+
+// TestAppendUsesAnAppendOnlyEngine: an engine implementing only
+// engine.Appender has its Append called (not bound INSERTs instead), and
+// stores what the INSERT path stores.
+func TestAppendUsesAnAppendOnlyEngine(t *testing.T) {
+	ctx := context.Background()
+	o := options(0.02, 0.01)
+	orders := arrivalsForAppend(t, o, 200, time.Date(2026, 1, 1, 9, 30, 15, 0, time.UTC))
+	mem, viaInserts := openMem(t), openMem(t)
+	for _, eng := range []engine.Engine{mem, viaInserts} {
+		mustSetup(t, eng, o)
+	}
+	outside := &appendOnly{Engine: mem, bulk: mem}
+	_, onConn := engine.Engine(outside).(engine.ConnAppender)
+	require.False(t, onConn)
+	require.NoError(t, pipelinetest.AppendOrders(ctx, outside, warehouse.Names{}, orders))
+	require.Equal(t, 1, outside.used, "the engine's Append was not called")
+	require.NoError(t, insertOrders(ctx, viaInserts, orders))
+	require.Equal(t, dbChecksum(t, viaInserts.DB()), dbChecksum(t, mem.DB()))
 }

@@ -41,12 +41,15 @@ func (e *Engine) Append(ctx context.Context, t warehouse.Table, n warehouse.Name
 }
 
 // AppendConn is [Engine.Append] on conn, a connection of this engine's pool
-// that the caller holds. It implements [engine.Appender].
+// that the caller holds. It implements [engine.ConnAppender].
 func (e *Engine) AppendConn(ctx context.Context, conn *sql.Conn, t warehouse.Table, n warehouse.Names, src engine.RowSource) error {
 	return e.appendOn(ctx, conn, t, n, "", src, nil)
 }
 
-var _ engine.Appender = (*Engine)(nil)
+var (
+	_ engine.Appender     = (*Engine)(nil)
+	_ engine.ConnAppender = (*Engine)(nil)
+)
 
 // appendTx runs prepare (if not empty), then appends src to t, in one
 // transaction on one connection.
