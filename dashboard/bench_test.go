@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"testing"
 
@@ -35,7 +36,7 @@ func (w *benchWarehouses) engine(b *testing.B, scale float64) *embedded.Engine {
 	if _, err := os.Stat(path); err != nil || w.dir != os.Getenv(benchDirEnv) {
 		buildFile(b, path, scale)
 	}
-	e, err := embedded.Open(context.Background(), embedded.Options{Path: path})
+	e, err := embedded.Open(context.Background(), embedded.Options{Path: path, Threads: benchThreads()})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -112,4 +113,15 @@ func BenchmarkViews(b *testing.B) {
 			}
 		}
 	}
+}
+
+// benchThreadsEnv names DuckDB's thread count for BenchmarkViews' engines
+// (embedded.Options.Threads); unset or 0 means DuckDB's default, one per core.
+// The views are many small statements: on a loaded two-core machine they took
+// about half the CPU with one thread (see the report of the views2 session).
+const benchThreadsEnv = "SALESANALYTICS_BENCH_THREADS"
+
+func benchThreads() int {
+	n, _ := strconv.Atoi(os.Getenv(benchThreadsEnv))
+	return n
 }

@@ -72,7 +72,11 @@
 // customers are asked in a request of their own beside the sums, so the sums
 // come from a mart and the embedded engine counts distinct values alone, which
 // it does several times faster. A view reads all its tables in one transaction,
-// so a refresh running meanwhile never tears a result.
+// so a refresh running meanwhile never tears a result; a one-row request it
+// has already answered with every metric asked (the year to date of a calendar
+// year, which the KPIs compared with the year before) is read from that answer
+// rather than run again. A rep's months ask for the quota beside the orders'
+// figures in one request when the filter restricts only the rep.
 //
 // What is not a request: the [Catalog] (the values a filter may name and the
 // first and last days of data) is read from the marts with SELECT DISTINCT and

@@ -178,6 +178,15 @@ func TestExecutiveEqualsRAW(t *testing.T) {
 			ytd := oracle(t, db, f, time.Date(end.Year(), 1, 1, 0, 0, 0, 0, time.UTC), end, "''")[""]
 			require.Equal(t, dashboard.YearToDate, v.ToDate[2].Kind)
 			require.True(t, ytd.revenue.Equal(v.ToDate[2].Revenue), "YTD %s, RAW %s", v.ToDate[2].Revenue, ytd.revenue)
+			require.Equal(t, ytd.orders, v.ToDate[2].Orders, "YTD orders")
+			// against the same days a year earlier (the KPIs' own comparison
+			// when the range is the calendar year: the view reads it once)
+			ago := oracle(t, db, f, time.Date(end.Year()-1, 1, 1, 0, 0, 0, 0, time.UTC), end.AddDate(-1, 0, 0), "''")[""]
+			if y := v.ToDate[2]; !y.YearAgo.Missing {
+				require.True(t, ago.revenue.Equal(y.RevenueChange.Base.Decimal), "YTD base %s, RAW %s", y.RevenueChange.Base.Decimal, ago.revenue)
+				require.True(t, ytd.revenue.Sub(ago.revenue).Equal(y.RevenueChange.Delta.Decimal))
+				require.Equal(t, ytd.orders-ago.orders, y.OrdersChange.Delta.Decimal.IntPart())
+			}
 		})
 	}
 }

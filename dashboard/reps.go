@@ -94,12 +94,7 @@ func (d *Dashboard) Reps(ctx context.Context, f Filter, o RepsOptions) (Reps, er
 				return nil, fmt.Errorf("%w: unknown rep %d (valid: ids %s)", ErrInvalidFilter, id, idRange(e.cat.Reps))
 			}
 			rf := f.WithRep(id)
-			months, src, err := e.run(monthly(by(ask(rf, p.From, p.To, "revenue", "orders", "customers"), "rep_id"))) // by rep and month: SALES_BY_REP's key
-			if err != nil {
-				return nil, err
-			}
-			m.source(TableRepMonths, src)
-			mq, err := e.quotas(rf, p, true)
+			months, mq, err := e.repMonths(m, rf)
 			if err != nil {
 				return nil, err
 			}
@@ -113,6 +108,30 @@ func (d *Dashboard) Reps(ctx context.Context, f Filter, o RepsOptions) (Reps, er
 		}
 		return v, nil
 	})
+}
+
+// repMonths is rep filter rf's revenue, orders and customers by month (by rep
+// and month: SALES_BY_REP's key), with its quota and attainment by month. When
+// rf restricts only the rep, one request asks for all of them — the quota
+// beside the orders' metrics, each at its own table's grain — else the quota
+// is a request of its own (see quotas).
+func (e *env) repMonths(m *Meta, rf Filter) (table, repQuotas, error) {
+	p := m.Period
+	r := monthly(by(ask(rf, p.From, p.To, "revenue", "orders", "customers"), "rep_id"))
+	whole := !rf.restricts(KeyRep)
+	if whole {
+		r.Metrics = append(r.Metrics, "quota", "quota_attainment")
+	}
+	months, src, err := e.run(r)
+	if err != nil {
+		return table{}, nil, err
+	}
+	m.source(TableRepMonths, src)
+	if !whole {
+		mq, err := e.quotas(rf, p, true)
+		return months, mq, err
+	}
+	return months, quotasOf(months, true), nil
 }
 
 // repQuotas are reps' quotas (and attainments) by rep and month.
@@ -148,6 +167,12 @@ func (e *env) quotas(f Filter, p Period, byMonth bool) (repQuotas, error) {
 	if err != nil {
 		return nil, err
 	}
+	return quotasOf(t, byMonth), nil
+}
+
+// quotasOf reads the quota (and quota_attainment, when asked) by rep, and by
+// month when byMonth, of t.
+func quotasOf(t table, byMonth bool) repQuotas {
 	out := make(repQuotas, len(t.rows))
 	for i := range t.rows {
 		k := repMonth{rep: t.count(i, "rep_id")}
@@ -157,7 +182,7 @@ func (e *env) quotas(f Filter, p Period, byMonth bool) (repQuotas, error) {
 		_, asked := t.idx["quota_attainment"]
 		out[k] = repQuota{quota: t.dec(i, "quota"), attainment: t.null(i, "quota_attainment"), asked: asked}
 	}
-	return out, nil
+	return out
 }
 
 // of returns rep's quota in month (zero: the whole period) and the attainment

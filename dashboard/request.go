@@ -2,6 +2,8 @@ package dashboard
 
 import (
 	"fmt"
+	"reflect"
+	"slices"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -88,6 +90,9 @@ func (e *env) run(r query.Request) (table, string, error) {
 		c, data := *r.Compare, query.Dates(e.cat.First, e.cat.End())
 		c.Data, r.Compare = &data, &c
 	}
+	if a, ok := e.reuse(r); ok {
+		return a.t, a.src, nil
+	}
 	q, err := e.d.comp.Compile(r)
 	if err != nil {
 		return table{}, "", fmt.Errorf("dashboard: %w", err)
@@ -100,7 +105,51 @@ func (e *env) run(r query.Request) (table, string, error) {
 	for i, c := range res.Columns {
 		t.idx[c.Name] = i
 	}
+	if oneRow(r) {
+		e.answered = append(e.answered, answer{r, t, sourceOf(q.Route)})
+	}
 	return t, sourceOf(q.Route), nil
+}
+
+// answer is a request the view ran and its result.
+type answer struct {
+	req query.Request
+	t   table
+	src string
+}
+
+// reuse returns the result of a one-row request the view already ran that
+// asked for every metric of r, and is otherwise r: its columns for r's metrics
+// (and their comparison) are r's answer, in the same transaction. The
+// executive view's year to date of a whole calendar year is its KPIs' year.
+func (e *env) reuse(r query.Request) (answer, bool) {
+	if !oneRow(r) {
+		return answer{}, false
+	}
+	for _, a := range e.answered {
+		x, y := r, a.req
+		x.Metrics, y.Metrics = nil, nil
+		if subset(r.Metrics, a.req.Metrics) && reflect.DeepEqual(x, y) {
+			return a, true
+		}
+	}
+	return answer{}, false
+}
+
+// oneRow reports whether r answers in one row: no group, rank, share, window
+// or paging.
+func oneRow(r query.Request) bool {
+	return len(r.Dimensions) == 0 && r.Time == nil && r.Rank == nil && len(r.Shares) == 0 && len(r.Windows) == 0 &&
+		r.PerPeriod == nil && r.Having == nil && len(r.OrderBy) == 0 && r.Limit == 0 && r.Offset == 0
+}
+
+func subset(a, b []string) bool {
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
 }
 
 // value is row i's value of column col; nil for NULL or a column the result

@@ -145,6 +145,9 @@ type env struct {
 	version marts.Version
 	cat     *Catalog
 	ctx     context.Context
+	// answered are the view's one-row requests so far, with their results
+	// (request.go: reuse)
+	answered []answer
 }
 
 // compute runs fn in a read transaction, with the catalog of the version that

@@ -61,6 +61,13 @@ func (c *Compiler) apart(req Request, p *plan, whole Route) (*plan, Route, bool,
 	plans := make([]*plan, len(halves))
 	routes := make([]Route, len(halves))
 	for i, h := range halves {
+		if i > 0 {
+			if fp, fr, ok := c.firstMonthHalf(h); ok {
+				plans[i], routes[i] = fp, fr
+				fp.order = nil
+				continue
+			}
+		}
 		var err error
 		if plans[i], routes[i], err = c.planRouted(h); err != nil {
 			return nil, Route{}, false, nil // the whole request, as planned, answers it
@@ -109,7 +116,11 @@ func (c *Compiler) joinApart(p *plan, halves []*plan) (*plan, error) {
 		ref := "(" + selectList(h, h.items) + tail + ")"
 		out.fromArgs = append(out.fromArgs, args...)
 		for j, col := range p.columns {
-			if col.Role == RoleMetric && hasColumn(h.columns, col.Name) {
+			switch {
+			case col.Role != RoleMetric || !hasColumn(h.columns, col.Name):
+			case h.sparse:
+				out.items[j] = "COALESCE(" + alias + "." + col.quoted + ", 0) AS " + col.quoted
+			default:
 				out.items[j] = alias + "." + col.quoted + " AS " + col.quoted
 			}
 		}
@@ -127,7 +138,10 @@ func (c *Compiler) joinApart(p *plan, halves []*plan) (*plan, error) {
 			}
 		}
 		kind := "CROSS JOIN"
-		if len(on) > 0 {
+		switch {
+		case len(on) > 0 && h.sparse:
+			kind = "LEFT JOIN"
+		case len(on) > 0:
 			kind = "JOIN"
 		}
 		out.joins = append(out.joins, join{kind: kind, table: tableInfo{ref: ref, alias: alias}, on: strings.Join(on, " AND ")})

@@ -62,6 +62,8 @@ type Compiler struct {
 	rollups             []*rollup // the marts a request may be answered from, smallest first
 	multi               []bool    // by field index: a metric only compileMulti computes
 	ratios              []*ratio  // by field index: a ratio Run may divide in Go (DuckDB)
+	// by field index: a metric the customers mart answers alone (firstmonth.go)
+	firsts map[int]firstMonth
 }
 
 // rendered is a field's SQL (qualified with its table's alias) and type.
@@ -201,6 +203,7 @@ func newCompiler(m *semantic.Model, opts Options) (*Compiler, error) {
 		if err := c.prepareRollups(); err != nil {
 			return nil, err
 		}
+		c.prepareFirstMonths()
 	}
 	return c, nil
 }

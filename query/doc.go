@@ -123,7 +123,13 @@
 // SALES_BY_SEGMENT_YEAR, SALES_BY_INDUSTRY_YEAR: exact only for exactly those
 // groups and periods); SALES_BY_CUSTOMER_YEAR (one row per customer and year)
 // for several whole years or other groupings of the customer; by region or rep
-// over months, or by product, they are counted over FCT_ORDERS. [Query.Route] and Explain name the table that answered and why
+// over months, or by product, they are counted over FCT_ORDERS. New customers
+// (new_customers: the customers whose first order ever falls in the month of
+// an order counted) of whole months with nothing else narrowing the orders are
+// the customers mart's rows counted by the month of FIRST_ORDER_DATE — each
+// customer is new in one month only — when asked beside another metric
+// (Route.Distinct names SALES_BY_CUSTOMER); any other filter or part of a
+// month reads FCT_ORDERS. [Query.Route] and Explain name the table that answered and why
 // each smaller mart could not. The choice depends on the request and the model
 // only; Options.NoRollups switches it off. A request that groups by a mart's
 // whole key reads its rows as they are, without GROUP BY: each group is one

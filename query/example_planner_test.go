@@ -111,6 +111,29 @@ func ExampleCompiler_Compile_newCustomers() {
 	// Output: true
 }
 
+// Over whole months with nothing else narrowing the orders, new customers are
+// the customers mart's rows counted by the month of their first order (each
+// customer is new in one month only), without reading the orders; a filter on
+// the orders, or part of a month, joins the orders to the customers as above.
+func ExampleCompiler_Compile_newCustomersFromTheCustomersMart() {
+	c := plannerCompiler(query.Options{})
+	for _, where := range []query.Filter{nil, query.Eq("region", "East")} {
+		q, err := c.Compile(query.Request{
+			Metrics: []string{"customers", "new_customers"},
+			Time:    &query.TimeGrain{Dimension: "order_date", Grain: query.ByMonth},
+			Where:   where,
+			Dates:   &query.DateFilter{Range: query.Year(2025)},
+		})
+		if err != nil {
+			panic(err)
+		}
+		fmt.Println(q.Route.Distinct)
+	}
+	// Output:
+	// SALES_BY_MONTH, SALES_BY_CUSTOMER
+	// FCT_ORDERS
+}
+
 // A time dimension that declares stored date parts (order_date: ORDER_WEEK,
 // ORDER_MONTH, ORDER_QUARTER) is grouped by the stored column instead of
 // truncating the date on every row.

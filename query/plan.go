@@ -36,6 +36,9 @@ type plan struct {
 	// tables in FROM, and the first half's statement for Run ("" for base.ref)
 	fromArgs []any
 	runBase  string
+	// sparse: its groups are some of the other half's only (firstmonth.go), so
+	// it is left-joined and its metrics are 0 where it has no row
+	sparse bool
 }
 
 // compileState accumulates one request's pieces. It holds small slices, not maps:
