@@ -221,7 +221,7 @@ func (in *intent) describe() string {
 	case in.countAll:
 		fmt.Fprintf(&b, "the number of %s with orders", plural(label(in.dims[0])))
 	case in.countKept:
-		fmt.Fprintf(&b, "the number of %s whose %s was %s", plural(label(in.dims[0])), label(in.keepAmount.field), in.keepAmount.said())
+		fmt.Fprintf(&b, "the number of %s whose %s was %s", plural(in.keptNoun()), label(in.keepAmount.field), in.keepAmount.said())
 	case in.moved != nil:
 		_, what := in.rankWords()
 		how := map[bool]string{true: "fell most", false: "grew most"}[in.moved.bottom]
@@ -291,7 +291,10 @@ func (in *intent) describe() string {
 		b.WriteString(" that " + strings.Replace(spoken(f), "is ", "are not ", 1))
 	}
 	if in.keepAmount != nil && !in.countKept {
-		b.WriteString(", the " + plural(label(in.dims[0])) + " whose " + label(in.keepAmount.field) + " was " + in.keepAmount.said())
+		b.WriteString(", the " + plural(in.keptNoun()) + " whose " + label(in.keepAmount.field) + " was " + in.keepAmount.said())
+	}
+	if in.keepAmount != nil && in.keepAmount.total && len(in.dims) == 0 && len(in.periods) == 0 {
+		b.WriteString(", every " + string(in.grain) + " on record") // the period used, said
 	}
 	if in.hit != "" && !in.countHit {
 		b.WriteString(", the " + plural(label(in.dims[0])) + " whose " + label(in.metrics[0]) + " " + in.hitVerb() + " their " + label(in.metrics[1]))
@@ -320,7 +323,7 @@ func (in *intent) describe() string {
 // countAs names the column of a count of groups ("reps_at_quota"), or "".
 func (in *intent) countAs() string {
 	if in.countKept {
-		return strings.ReplaceAll(plural(label(in.dims[0])), " ", "_") + "_kept"
+		return strings.ReplaceAll(plural(in.keptNoun()), " ", "_") + "_kept"
 	}
 	if in.countAll {
 		return strings.ReplaceAll(plural(label(in.dims[0])), " ", "_") + "_with_orders"
@@ -332,6 +335,15 @@ func (in *intent) countAs() string {
 		return strings.ReplaceAll(plural(label(in.dims[0])), " ", "_") + "_below_quota"
 	}
 	return strings.ReplaceAll(plural(label(in.dims[0])), " ", "_") + "_at_quota"
+}
+
+// keptNoun names what a threshold on totals keeps: the group ("state") or,
+// with no group, the period of the time grain ("month").
+func (in *intent) keptNoun() string {
+	if len(in.dims) == 0 {
+		return string(in.grain)
+	}
+	return label(in.dims[0])
 }
 
 // keep is the condition on the attainment the groups are kept by, or nil:
