@@ -58,8 +58,12 @@ type intent struct {
 	// firstBefore, when set, keeps the customers whose first order is
 	// before this day (returning customers of a period longer than a month)
 	firstBefore string
-	flags       []string // yes/no dimensions that must be true ("orders that got a discount")
-	notFlags    []string // yes/no dimensions that must be false ("orders with no discount")
+	// rest, when set, computes the returning customers as the period's
+	// customers less its new ones (returningRule): the request asks for
+	// rest.Of in rest.As's place
+	rest     *Difference
+	flags    []string // yes/no dimensions that must be true ("orders that got a discount")
+	notFlags []string // yes/no dimensions that must be false ("orders with no discount")
 	// divideBy, when set, is the metric the first is divided by, per row
 	// ("what share of customers were new"): see Division
 	divideBy string
@@ -101,6 +105,10 @@ const MaxGroups = 2
 // request turns the intent into a typed query request.
 func (in *intent) request(maxRows int) (query.Request, error) {
 	req := query.Request{Metrics: slices.Clone(in.metrics), Filters: slices.Clone(in.named)}
+	if in.rest != nil {
+		req.Metrics = slices.DeleteFunc(req.Metrics, func(m string) bool { return m == in.rest.As })
+		req.Metrics = appendNew(appendNew(req.Metrics, in.rest.Less), in.rest.Of)
+	}
 	if len(in.dims) > 0 {
 		req.Dimensions = slices.Clone(in.dims) // none is nil, however the groups were dropped
 	}

@@ -201,6 +201,11 @@ func (a *Analyst) answer(ctx context.Context, question string, res *Resolution, 
 		}
 		return nil, err
 	}
+	if res.Subtract != nil {
+		if err := subtract(out, *res.Subtract); err != nil {
+			return nil, err
+		}
+	}
 	if res.Divide != nil {
 		if err := divide(out, *res.Divide); err != nil {
 			return nil, err

@@ -71,6 +71,9 @@ type Resolution struct {
 	// Divide, when set, asks for one metric of the result divided by another,
 	// per row, computed after the query (see [Division]).
 	Divide *Division
+	// Subtract, when set, asks for one metric of the result less another,
+	// per row, computed after the query (see [Difference]).
+	Subtract *Difference
 	// CountAs, when set, asks for the number of rows the request returns
 	// (those Keep keeps), in a column of this name: compile it with
 	// query.Compiler.CompileCountGroups.
@@ -256,7 +259,9 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	}
 	r.settle(in, today)
 	in.explain = nil
-	r.explainReturning(in)
+	if d := r.explainReturning(in); d != nil {
+		return r.declined(d)
+	}
 	if vq, ok := r.verifiedLike(in); ok && prev == nil {
 		vin := vq.in.clone()
 		res := &Resolution{Request: vq.req, Verified: vq.name, Notes: append(notes, in.notes...), Reading: reading(vin), in: vin}
@@ -269,7 +274,7 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	if err != nil {
 		return r.declined(&decline{kind: DeclineTooLarge, reason: err.Error()})
 	}
-	res := &Resolution{Request: req, Part: in.partShare(), Keep: in.keep(), CountAs: in.countAs(), Divide: in.division(), Notes: append(notes, in.notes...), Reading: reading(in), in: in}
+	res := &Resolution{Request: req, Part: in.partShare(), Keep: in.keep(), CountAs: in.countAs(), Divide: in.division(), Subtract: in.rest, Notes: append(notes, in.notes...), Reading: reading(in), in: in}
 	if suggest {
 		res.Suggestions = r.followUps(in, today)
 	}
