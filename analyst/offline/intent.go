@@ -51,6 +51,11 @@ type intent struct {
 	// have", "how many states did we sell to"): those with orders in the
 	// question's period and filters, through CompileCountGroups
 	countAll bool
+	// countBy, when set, counts the groups of the first dimension in each
+	// value of these, the further groups ("number of reps by region")
+	countBy []string
+	// counted is the dimension whose groups a count counts ("how many reps")
+	counted string
 	// keepAmount, when set, keeps the groups whose total (a sum metric)
 	// passes it ("customers who spent over $100k"); countKept counts them
 	keepAmount *amountFilter
@@ -76,6 +81,7 @@ func (in *intent) clone() *intent {
 	c := *in
 	c.metrics = slices.Clone(in.metrics)
 	c.dims = slices.Clone(in.dims)
+	c.countBy = slices.Clone(in.countBy)
 	c.filters = slices.Clone(in.filters)
 	c.named = slices.Clone(in.named)
 	c.periods = slices.Clone(in.periods)
@@ -281,6 +287,9 @@ func (in *intent) describe() string {
 		b.WriteString(", highest first")
 	case in.sorted < 0 && in.rank == 0:
 		b.WriteString(", lowest first")
+	}
+	if len(in.countBy) > 0 {
+		b.WriteString(" by " + joinAnd(labels(in.countBy)))
 	}
 	for _, f := range in.filters {
 		if f.not {

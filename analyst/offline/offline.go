@@ -237,7 +237,7 @@ func (a *Analyst) compile(res *Resolution) (*query.Query, error) {
 	}
 	switch {
 	case res.CountAs != "":
-		return a.compiler.CompileCountGroups(res.Request, keep, res.CountAs)
+		return a.compiler.CompileCountGroupsBy(res.Request, keep, res.CountAs, res.CountBy)
 	case res.Keep != nil:
 		return a.compiler.CompileKept(res.Request, keep)
 	}

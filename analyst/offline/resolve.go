@@ -78,6 +78,10 @@ type Resolution struct {
 	// (those Keep keeps), in a column of this name: compile it with
 	// query.Compiler.CompileCountGroups.
 	CountAs string
+	// CountBy, with CountAs, counts the rows in each value of these
+	// dimensions of the request: compile it with
+	// query.Compiler.CompileCountGroupsBy.
+	CountBy []string
 	// Notes say how a word was read when it could mean more than one thing, and
 	// which misspelt words were corrected.
 	Notes []string
@@ -274,7 +278,7 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	if err != nil {
 		return r.declined(&decline{kind: DeclineTooLarge, reason: err.Error()})
 	}
-	res := &Resolution{Request: req, Part: in.partShare(), Keep: in.keep(), CountAs: in.countAs(), Divide: in.division(), Subtract: in.rest, Notes: append(notes, in.notes...), Reading: reading(in), in: in}
+	res := &Resolution{Request: req, Part: in.partShare(), Keep: in.keep(), CountAs: in.countAs(), CountBy: slices.Clone(in.countBy), Divide: in.division(), Subtract: in.rest, Notes: append(notes, in.notes...), Reading: reading(in), in: in}
 	if suggest {
 		res.Suggestions = r.followUps(in, today)
 	}
