@@ -21,7 +21,8 @@ var revenueWords = []string{
 	"actual sales", "actual revenue", "pull in", "pulls in", "pulling in", "brings in", "bringing in", "rakes in",
 	"raking in", "proceeds", "sales proceeds", "receipts", "sales receipts", "bookings", "booked revenue",
 	"money made", "money brought in", "money taken in", "money coming in", "money in", "sales revenue",
-	"revenue dollars", "sales takings", "made in sales", "made in revenue",
+	"revenue dollars", "sales takings", "made in sales", "made in revenue", "collect", "collected", "took in", "take in",
+	"taken in", "sales total", "total takings",
 }
 
 // metricWords are everyday names of the model's usual metrics, added where
@@ -80,6 +81,12 @@ var metricWords = map[string][]string{
 	"gross_revenue": {"gmv", "gross merchandise value", "gross sales value", "gross takings", "gross receipts",
 		"gross dollars", "gross amount", "gross sales amount", "gross bookings", "sales at list price", "sales before discounts"},
 	"quota": {"annual quota", "yearly quota", "quotas", "annual quotas", "sales quotas"},
+	// the catalogue, sold or not: never the products sold
+	"catalogue_products": {"products in the catalog", "products in our catalogue", "products in our catalog",
+		"catalogue size", "catalog size", "products do we carry", "products we carry", "products do we stock",
+		"products we stock", "products do we offer", "products we offer", "products are in the catalogue",
+		"products are in the catalog", "products are in our catalogue", "products are in our catalog",
+		"products in the range", "products listed", "products are listed"},
 }
 
 // valueWords are everyday names of the sales model's usual values, added where
@@ -166,6 +173,7 @@ var distinctWords = []string{"different", "distinct", "unique", "individual", "s
 // rewrites turn a phrase into the words the grammar reads, for phrases that
 // mean two things at once: "best seller" is the top product.
 var rewrites = map[string]string{
+	"per head": "per customer",
 	// "number of sales" is the orders' count: before a rep it counts reps
 	"number of sales reps":            "number of reps",
 	"number of sales representatives": "number of reps",

@@ -369,7 +369,8 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 				case (len(sw.attain) > 0 || hasKw(items, kwAttain) || hasKw(items, kwMiss) || r.comparedToQuota(items) != nil) && r.attainment != "":
 					// "how many reps hit their quota": the reps at 100% or more, counted
 					in.dims, in.hit, in.countHit, in.counted = appendNew(in.dims, dim.name), r.attainment, true, dim.name
-				case len(in.dims) == 0 && in.grain == "" && !r.isFlag(dim.name) && r.countOf["order_id"] != "":
+				case len(in.dims) <= 1 && in.grain == "" && !r.isFlag(dim.name) && r.countOf["order_id"] != "":
+					// ("in each region, how many reps": counted per region, countedWithin)
 					// "how many reps do we have", "how many states did we sell to":
 					// the reps, the states with orders, counted
 					in.dims, in.countAll, in.counted = appendNew(in.dims, dim.name), true, dim.name

@@ -1,0 +1,39 @@
+package offline
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// TestMoreEverydayWordings: wordings a sales manager uses, written apart from
+// the evaluation sets for the classes where the blind sets found gaps —
+// measure words, number words, counts per group, the catalogue, thresholds on
+// a group's total — each family read to its first wording's request. Each
+// later wording was declined or misread before.
+func TestMoreEverydayWordings(t *testing.T) {
+	t.Parallel()
+	r := classResolver(t)
+	requireFamilies(t, r, [][]string{
+		// measure words
+		{"revenue in 2025", "how much did we collect in 2025", "how much money did we take in during 2025", "what did we take in in 2025"},
+		{"revenue per customer in 2025", "revenue per head in 2025", "average revenue per head in 2025"},
+		// the catalogue, sold or not: never the products sold
+		{"catalogue products", "how many products are in the catalogue", "how many products do we carry", "how many products in the catalog",
+			"catalogue size", "how many products do we offer"},
+		// counts of groups per a further group
+		{"number of reps by region", "how many reps in each region", "number of sales reps per region", "count of reps by region",
+			"how many salespeople does each territory have", "in each region, how many reps are there"},
+		{"how many reps hit quota by region in 2025", "in each region, how many reps made their quota in 2025",
+			"number of reps who hit their quota in 2025 by region"},
+		// thresholds on each group's or period's own total
+		{"which months in 2025 had revenue over $2M", "months of 2025 with sales above 2 million dollars",
+			"in 2025, which months brought in more than $2,000,000"},
+		{"which states had more than 100 customers", "states with over 100 customers", "which states had more than 100 different customers"},
+		{"which states had less than 300 orders", "which states had fewer than 300 orders", "states with under 300 orders"},
+		{"customers with at least 5 orders in 2025", "customers with no fewer than 5 orders in 2025", "customers with no less than 5 orders in 2025"},
+	})
+	for _, q := range []string{"how many products do we carry", "catalogue size"} {
+		require.Equal(t, []string{"catalogue_products"}, r.Resolve(nil, q).Request.Metrics, q)
+	}
+}
