@@ -37,3 +37,23 @@ func TestMoreEverydayWordings(t *testing.T) {
 		require.Equal(t, []string{"catalogue_products"}, r.Resolve(nil, q).Request.Metrics, q)
 	}
 }
+
+// TestGainedAndWhichOf: "gained" said of no customers is growth ("which
+// channel gained the most": the change ranked, read as the top channel by
+// revenue before), of customers it is new customers; "which of our regions
+// … the most" picks one (ten before), "which reps … the most" lists ten.
+func TestGainedAndWhichOf(t *testing.T) {
+	t.Parallel()
+	r := classResolver(t).WithDataEnd(d("2025-12-31"))
+	requireFamilies(t, r, [][]string{
+		{"which region grew the most from 2024 to 2025", "which region gained the most from 2024 to 2025",
+			"which region gained the most revenue from 2024 to 2025"},
+		{"which channel grew the most in 2025", "which channel gained the most in 2025"},
+		{"how many new customers in 2025", "how many customers did we gain in 2025"},
+		{"the top region by revenue in 2025", "which of our regions brought in the most money in 2025",
+			"which one of the regions had the highest revenue in 2025"},
+	})
+	require.Equal(t, 10, r.Resolve(nil, "which reps sold the most in 2025").Request.Limit)
+	res := r.Resolve(nil, "which channel gained the most in 2025")
+	require.Contains(t, res.Reading, "grew most")
+}

@@ -197,6 +197,10 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 			case kwDivide:
 				sw.divide = true
 			case kwGain:
+				if gainWords[it.text] && grewSaidAsGained(items) {
+					change = true // "which channel gained the most": grew
+					break
+				}
 				sw.gain = true // "how many customers did we win": new ones
 			case kwAttain, kwMiss:
 				sw.attain = append(sw.attain, it.orig)

@@ -233,6 +233,7 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	in, cu, d := r.parse(items, first, today, howMuch(ws), sellsOrBuys(ws))
 	if d == nil {
 		d = againstOne(items, in)
+		pickOne(in, ws, items)
 	}
 	if d != nil {
 		return r.declined(d)

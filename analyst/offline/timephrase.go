@@ -306,7 +306,8 @@ func run(spans []period, joins []string) (period, bool) {
 // moved reports whether the question asks how something changed between its
 // periods, so "from 2024 to 2025" is two periods, not one range.
 func moved(items []item) bool {
-	return hasKw(items, kwChange) || hasKw(items, kwShrink) || hasKw(items, kwFastest)
+	return hasKw(items, kwChange) || hasKw(items, kwShrink) || hasKw(items, kwFastest) ||
+		grewSaidAsGained(items) // "gained the most from 2024 to 2025"
 }
 
 func hasKw(items []item, name string) bool {
