@@ -57,3 +57,27 @@ func TestGainedAndWhichOf(t *testing.T) {
 	res := r.Resolve(nil, "which channel gained the most in 2025")
 	require.Contains(t, res.Reading, "grew most")
 }
+
+// TestPeriodWordings: the latest whole period said as people say it is the
+// last one ("the latest month" was the top month by revenue, "the last full
+// month" added the order count as a measure); a period of N units then a
+// grain keeps the grain ("the past 12 months by month" lost "by month");
+// growth in percent by a group is each group's change ("percent growth by
+// category" was the one category that grew fastest).
+func TestPeriodWordings(t *testing.T) {
+	t.Parallel()
+	r := classResolver(t).WithDataEnd(d("2025-12-31"))
+	requireFamilies(t, r, [][]string{
+		{"revenue last quarter", "revenue in the most recent quarter", "revenue in the last complete quarter", "revenue for the latest full quarter"},
+		{"orders last year", "orders in the latest year", "orders in the last full year"},
+		{"revenue by month over the last 12 months", "revenue over the past 12 months by month", "monthly revenue for the last 12 months"},
+		{"orders by week over the last 8 weeks", "orders over the last 8 weeks by week"},
+		{"the change in revenue by category from 2024 to 2025", "percent growth by category from 2024 to 2025",
+			"growth rate by category 2024 vs 2025", "revenue growth by category from 2024 to 2025, in percentage terms"},
+	})
+	res := r.Resolve(nil, "revenue in the latest month")
+	require.False(t, res.Declined, res.Reason)
+	require.Zero(t, res.Request.Limit, res.Reading)
+	require.Contains(t, res.Reading, "December 2025")
+	require.NotNil(t, r.Resolve(nil, "which category grew fastest from 2024 to 2025").Request.Rank, "a superlative still ranks")
+}

@@ -47,6 +47,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 		pendingN                                     int // "which 3 regions …": a count before what is ranked
 		compareValues                                bool
 		shrink, fastest, share, average              bool
+		rankedFast                                   bool // fastest said as a superlative, not as growth in percent
 		perGroup                                     bool // "per", "in each" after a ranking: a rank within groups
 		marks                                        []shareMark
 		shareAt, metricAt                            = -1, -1
@@ -114,6 +115,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 				shrink, change = true, true
 			case kwFastest:
 				fastest, change = true, true
+				rankedFast = rankedFast || !growthNouns[it.text] // "fastest", not "percent growth"
 			case kwShare:
 				share = true
 				if shareAt < 0 {
@@ -664,7 +666,8 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 			in.grain = "" // "2025 year-over-year growth": 2025 against 2024, not 2025 by year
 		}
 		in.change, in.compare = true, len(in.periods) == 2
-		if (shrink || fastest || in.rank != 0 || which) && (len(in.dims) > 0 || in.grain != "") {
+		eachGrowth := fastest && !rankedFast && !shrink && in.rank == 0 && !which && hasKw(items, kwBy) // "percent growth by category": each one's
+		if (shrink || fastest || in.rank != 0 || which) && (len(in.dims) > 0 || in.grain != "") && !eachGrowth {
 			in.moved = &changeRank{byPct: fastest, bottom: shrink || in.rank < 0}
 			in.rank = 1
 			in.limit = max(in.limit, 1)
@@ -707,6 +710,10 @@ func (r *Resolver) comparedToQuota(items []item) *item {
 	}
 	return nil
 }
+
+// growthNouns name growth in percent without ranking it: "percent growth by
+// category" is each category's.
+var growthNouns = toSet("growth rate", "in percentage terms", "percentage growth", "percent growth", "relative growth")
 
 // countRanks are the superlatives that, before a thing counted ("the most
 // customers", "the fewest products"), rank by how many of it.
