@@ -81,3 +81,16 @@ func TestPeriodWordings(t *testing.T) {
 	require.Contains(t, res.Reading, "December 2025")
 	require.NotNil(t, r.Resolve(nil, "which category grew fastest from 2024 to 2025").Request.Rank, "a superlative still ranks")
 }
+
+// TestChannelWordings: the web shop named as people name it is the Online
+// channel ("our online store" was Online or Retail: "store" is Retail's
+// word), and "via" joins a channel without being a word not understood.
+func TestChannelWordings(t *testing.T) {
+	t.Parallel()
+	r := classResolver(t)
+	requireFamilies(t, r, [][]string{
+		{"revenue from the web store in 2025", "revenue from our online store in 2025", "revenue through the website in 2025",
+			"revenue via the online shop in 2025"},
+		{"orders by phone in 2025", "orders via phone in 2025"},
+	})
+}
