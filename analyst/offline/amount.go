@@ -21,6 +21,40 @@ type amountFilter struct {
 	// orders"): a condition on each group's total, never on one order;
 	// count when that total is a count, said without a currency sign.
 	total, count bool
+	// pct says the value, a fraction, as a percent ("below 80% of quota")
+	pct bool
+}
+
+// percentOfQuotaAfter reads a threshold on quota attainment at the threshold
+// word at item i: "below 80% of quota", "at least 90 percent of their
+// annual quota" keep the reps whose attainment compares with 0.8, 0.9.
+func (r *Resolver) percentOfQuotaAfter(items []item, i int) (amountFilter, bool) {
+	n, p := neighbour(items, i+1), neighbour(items, i+2)
+	if r.attainment == "" || r.quota == "" || n == nil || n.kind != kNumber || n.used || n.amount == "" || p == nil {
+		return amountFilter{}, false
+	}
+	if m, ok := p.reading(kMetric); !ok || m.name != r.attainment {
+		// not "80 percent of quota" in one: "80 %" then "of their annual quota"
+		q := neighbour(items, i+3)
+		if q != nil && q.kind == kGrain {
+			q = neighbour(items, i+4)
+		}
+		if !p.kw(kwShare) || q == nil {
+			return amountFilter{}, false
+		}
+		if m, ok := q.reading(kMetric); !ok || m.name != r.quota {
+			return amountFilter{}, false
+		}
+	}
+	v, err := decimal.NewFromString(n.amount)
+	if err != nil {
+		return amountFilter{}, false
+	}
+	n.used = true
+	if p.kw(kwShare) {
+		p.used = true
+	}
+	return amountFilter{field: r.attainment, value: v.Div(decimal.NewFromInt(100)), total: true, pct: true}, true
 }
 
 // amountAfter reads the amount that follows the threshold word at item i
@@ -101,7 +135,7 @@ var currencyWords = toSet("dollars", "dollar", "usd", "bucks", "dollar")
 func (a amountFilter) with(phrase string, more bool) amountFilter {
 	inclusive := map[string]bool{"at least": true, "min": true, "minimum": true, "at most": true,
 		"up to": true, "max": true, "maximum": true, "no fewer than": true, "no less than": true, "not less than": true,
-		"no more than": true, "not more than": true}[phrase]
+		"no more than": true, "not more than": true, "at or above": true, "at or over": true, "at or below": true, "at or under": true}[phrase]
 	switch {
 	case more && inclusive:
 		a.op = ">="
@@ -197,6 +231,9 @@ func (a amountFilter) String() string {
 	word := map[string]string{">": "over", ">=": "of at least", "<": "under", "<=": "of at most"}[a.op]
 	if a.count {
 		return fmt.Sprintf("%s %s", word, groupThousands(a.value.String()))
+	}
+	if a.pct {
+		return fmt.Sprintf("%s %s%%", word, a.value.Mul(decimal.NewFromInt(100)).String())
 	}
 	return fmt.Sprintf("%s $%s", word, groupThousands(a.value.StringFixed(2)))
 }

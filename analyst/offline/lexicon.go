@@ -379,9 +379,9 @@ func (l *lexicon) structural() {
 		"less than 100 percent of", "missed its number", "missed their number", "missed the number")
 	kw(kwMore, "over", "above", "more than", "exceeded", "exceed", "exceeds", "worth over", "greater than", "bigger than", "larger than", "at least",
 		"exceeding", "upwards of", "in excess of", "worth more than", "higher than", "min", "minimum", "north of", "topped",
-		"topping", "tops", "over and above", "no fewer than", "no less than", "not less than")
+		"topping", "tops", "over and above", "no fewer than", "no less than", "not less than", "at or above", "at or over")
 	kw(kwLess, "under", "below", "less than", "smaller than", "at most", "lower than", "cheaper than",
-		"worth less than", "max", "maximum", "up to", "fewer than", "no more than", "not more than")
+		"worth less than", "max", "maximum", "up to", "fewer than", "no more than", "not more than", "at or below", "at or under")
 	for i, h := range []string{"h1", "h2"} {
 		l.add(h, meaning{kind: kKeyword, name: kwHalf, n: i + 1}, false)
 		l.add(h[1:]+h[:1], meaning{kind: kKeyword, name: kwHalf, n: i + 1}, false) // 1H

@@ -151,7 +151,20 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 				}
 				howMany, sw.distinct = true, true // "unique customers": a count of them
 				continue
-			case kwMore, kwLess:
+			case kwMore, kwLess, kwAttain, kwMiss:
+				if a, ok := r.percentOfQuotaAfter(items, i); ok {
+					// "reps below 80% of quota": kept by their attainment
+					a = a.with(it.text, it.kw(kwMore) || it.kw(kwAttain))
+					in.keepAmount = &a
+					sw.attain = append(sw.attain, it.orig)
+					break
+				}
+				if it.kw(kwAttain) || it.kw(kwMiss) {
+					sw.attain = append(sw.attain, it.orig)
+					sw.miss = sw.miss || it.kw(kwMiss)
+					sw.vs = sw.vs || strings.Contains(it.text, "against") // "how did the West do against the East"
+					break
+				}
 				if q := r.comparedToQuota(items); q == it && r.attainment != "" {
 					// "reps who exceeded their annual target": reached it
 					sw.attain = append(sw.attain, it.orig)
@@ -204,10 +217,6 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 					break
 				}
 				sw.gain = true // "how many customers did we win": new ones
-			case kwAttain, kwMiss:
-				sw.attain = append(sw.attain, it.orig)
-				sw.miss = sw.miss || it.kw(kwMiss)
-				sw.vs = sw.vs || strings.Contains(it.text, "against") // "how did the West do against the East"
 			case kwVs:
 				sw.vs = true
 				if prev != nil && next != nil && prev.is(kValue) && next.is(kValue) {
@@ -556,6 +565,11 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 		in.metrics, in.orderBy, in.defaulted = []string{r.revenue, r.quota, r.attainment}, r.attainment, false
 	} else if len(sw.attain) > 0 && r.attainment != "" && in.rank != 0 && !in.countHit {
 		in.orderBy = r.attainment // "the lowest % of quota reached by any rep": ranked by attainment
+	} else if in.keepAmount != nil && in.keepAmount.field == r.attainment && r.attainment != "" {
+		// "how many reps reached at least 90% of their quota": kept by the
+		// percent said, not by the whole quota
+		in.hit, in.hitMiss, in.rank, which = "", false, 0, false
+		in.countKept, in.countHit = in.countKept || in.countHit, false
 	} else if len(sw.attain) > 0 && r.attainment != "" && len(in.dims) > 0 && (which || list || in.hit != "" || slices.ContainsFunc(sw.attain, percentOfQuota)) {
 		// "which reps hit their quota": the reps kept by their attainment, not a top one
 		in.hit, in.hitMiss, in.rank, which = r.attainment, sw.miss, 0, false
