@@ -94,3 +94,23 @@ func TestChannelWordings(t *testing.T) {
 		{"orders by phone in 2025", "orders via phone in 2025"},
 	})
 }
+
+// TestMonthLeftOutBeforeItsYear: a month left out before the year it is of
+// ("revenue excluding December in 2025", "except for December") is the year
+// without the month, as "revenue in 2025 excluding December" (declined on
+// "excluding" / "except for" before); "excluding December 2025", one date,
+// is not read as 2025 without it, and a month left out of no year is
+// declined naming it.
+func TestMonthLeftOutBeforeItsYear(t *testing.T) {
+	t.Parallel()
+	r := classResolver(t)
+	requireFamilies(t, r, [][]string{
+		{"revenue in 2025 excluding December", "revenue excluding December in 2025", "revenue except for December in 2025",
+			"2025 revenue except for December"},
+		{"orders by region in 2025 excluding January", "orders by region other than in January in 2025"},
+	})
+	for _, q := range []string{"revenue excluding December 2025", "revenue excluding December"} {
+		res := r.Resolve(nil, q)
+		require.True(t, res.Declined, "%s: %s", q, res.Reading)
+	}
+}

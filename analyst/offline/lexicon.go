@@ -272,7 +272,7 @@ func (l *lexicon) structural() {
 	kw(kwInstead, "instead", "rather")
 	kw(kwOnly, "only", "just", "filter to", "limit to", "restrict to")
 	kw(kwFollow, "what about", "how about", "and in", "and for", "now")
-	kw(kwNot, "not", "excluding", "except", "other than", "without", "exclude", "apart from", "aside from",
+	kw(kwNot, "not", "excluding", "except", "except for", "excepting", "other than", "without", "exclude", "apart from", "aside from",
 		"not counting", "leaving out", "leave out", "leaving", "outside", "outside of", "non", "ignoring",
 		"disregarding", "barring", "excluded", "but not", "except for", "not including", "minus the", "no", "but",
 		"leaving aside", "setting aside", "set aside", "other than the", "beyond", "minus anything", "minus any",
