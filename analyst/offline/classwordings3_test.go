@@ -114,3 +114,23 @@ func TestMonthLeftOutBeforeItsYear(t *testing.T) {
 		require.True(t, res.Declined, "%s: %s", q, res.Reading)
 	}
 }
+
+// TestWhatHadNoOrdersIsDeclinedSayingWhy: a question about what had no orders
+// is declined for that reason (the data holds orders), not on "n't" or
+// "nothing" as words not understood; a negation of an order's own field is
+// still read.
+func TestWhatHadNoOrdersIsDeclinedSayingWhy(t *testing.T) {
+	t.Parallel()
+	r := classResolver(t)
+	for _, q := range []string{"which products didn't sell in 2025", "which customers haven't ordered since 2024",
+		"which reps sold nothing in December 2025", "products with no sales in 2025", "how many customers did not order in 2025"} {
+		res := r.Resolve(nil, q)
+		require.True(t, res.Declined, "%s: %s", q, res.Reading)
+		require.Equal(t, DeclineUnsupported, res.Kind, q)
+		require.Contains(t, res.Reason, "not list what had no orders", q)
+	}
+	for _, q := range []string{"orders with no discount in 2025", "orders that weren't returned in 2025", "how many orders were not discounted"} {
+		res := r.Resolve(nil, q)
+		require.False(t, res.Declined, "%s: %s", q, res.Reason)
+	}
+}

@@ -76,3 +76,33 @@ func pickOne(in *intent, ws []word, items []item) {
 		in.limit = 1
 	}
 }
+
+// noOrderVerbs say that something was sold or bought.
+var noOrderVerbs = toSet("sell", "sold", "order", "ordered", "buy", "bought", "purchase", "purchased", "shop", "shopped")
+
+// notWords say that it was not.
+var notWords = toSet("not", "n't", "never")
+
+// nothingSold declines a question about what had no orders ("which products
+// didn't sell in 2025", "customers who haven't ordered since 2024", "reps
+// who sold nothing", "products with no sales"): the data holds orders, so
+// what had none is not among them; it was declined on the word "n't" or
+// "nothing" before, as a word not understood.
+func nothingSold(ws []word) *decline {
+	for i, w := range ws {
+		after := func(k int) string {
+			if i+k < len(ws) {
+				return ws[i+k].text
+			}
+			return ""
+		}
+		none := notWords[w.text] && (noOrderVerbs[after(1)] || noOrderVerbs[after(2)]) ||
+			noOrderVerbs[w.text] && after(1) == "nothing" ||
+			(w.text == "no" || w.text == "zero") && (after(1) == "sales" || after(1) == "orders" || after(1) == "purchases")
+		if none {
+			return unsupported("I can answer about what was ordered, but not list what had no orders: the data holds orders, so what had none is not in them. " +
+				"Ask for the ones with the fewest orders, or for how many had orders in the period")
+		}
+	}
+	return nil
+}

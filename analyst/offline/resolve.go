@@ -199,6 +199,9 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	if len(ws) == 0 {
 		return r.declined(&decline{kind: DeclineNotUnderstood, reason: "The question has no words I can read."})
 	}
+	if d := nothingSold(ws); d != nil {
+		return r.declined(d)
+	}
 	items, fixes := r.lex.classify(ws)
 	var notes []string
 	for _, f := range fixes {
