@@ -134,3 +134,20 @@ func TestWhatHadNoOrdersIsDeclinedSayingWhy(t *testing.T) {
 		require.False(t, res.Declined, "%s: %s", q, res.Reason)
 	}
 }
+
+// TestCatalogueListPriceDeclinedSayingWhy: a figure of the catalogue's list
+// prices is declined saying the model has no measure of them (it was "I did
+// not understand price"), never answered as the order lines' unit price;
+// "average price by category" stays the model's average unit price.
+func TestCatalogueListPriceDeclinedSayingWhy(t *testing.T) {
+	t.Parallel()
+	r := classResolver(t)
+	for _, q := range []string{"What's the average list price of our products in each category?", "average catalogue price per category",
+		"mean list price by product line, across the catalog"} {
+		res := r.Resolve(nil, q)
+		require.True(t, res.Declined, "%s: %s", q, res.Reading)
+		require.Equal(t, DeclineUnsupported, res.Kind, q)
+		require.Contains(t, res.Reason, "no measure of the list prices", q)
+	}
+	require.Equal(t, []string{"average_unit_price"}, r.Resolve(nil, "average price by category in 2025").Request.Metrics)
+}

@@ -106,3 +106,28 @@ func nothingSold(ws []word) *decline {
 	}
 	return nil
 }
+
+// averageWords ask for a mean.
+var averageWords = toSet("average", "mean", "typical", "avg")
+
+// catalogueWords name the product catalogue, sold or not.
+var catalogueWords = toSet("catalogue", "catalog", "list", "catalogues", "catalogs")
+
+// cataloguePrice declines a figure of the catalogue's list prices ("the
+// average list price per category, across the catalogue"): the model holds
+// each product's list price but no measure of it, and the catalogue's
+// products have no category; read as the orders' unit price it would answer
+// another question (the prices of what sold, once per order line).
+func cataloguePrice(ws []word) *decline {
+	price, catalogue, mean := false, false, false
+	for i, w := range ws {
+		price = price || (w.text == "price" || w.text == "prices") && i > 0 && catalogueWords[ws[i-1].text]
+		catalogue = catalogue || catalogueWords[w.text]
+		mean = mean || averageWords[w.text]
+	}
+	if !price || !catalogue || !mean {
+		return nil
+	}
+	return unsupported("The model holds each catalogue product's list price, but no measure of the list prices (an average of them, or by category): " +
+		"I can give the average unit price of the order lines, by category if asked (\"average unit price by category\"), which weighs each price by how often it sold")
+}

@@ -202,6 +202,9 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	if d := nothingSold(ws); d != nil {
 		return r.declined(d)
 	}
+	if d := cataloguePrice(ws); d != nil {
+		return r.declined(d)
+	}
 	items, fixes := r.lex.classify(ws)
 	var notes []string
 	for _, f := range fixes {
