@@ -3,8 +3,6 @@ package query
 import (
 	"strconv"
 	"strings"
-
-	"github.com/salesanalytics/salesanalytics/dialect"
 )
 
 // CompileKept compiles req and keeps the rows of its result whose metric
@@ -56,29 +54,7 @@ func (c *Compiler) CompileKept(req Request, keep Cmp) (*Query, error) {
 // CompileKept keeps. req must group (dimensions or a time grain) and takes no
 // order, limit or analysis layer.
 func (c *Compiler) CompileCountGroups(req Request, keep Cmp, as string) (*Query, error) {
-	switch {
-	case len(req.Dimensions) == 0 && req.Time == nil:
-		return nil, invalid("count of groups: the request has no groups to count; give it dimensions or a time grain")
-	case req.Limit != 0 || req.Offset != 0 || len(req.OrderBy) > 0:
-		return nil, invalid("count of groups: the request takes no order, limit or offset")
-	case as == "" || strings.HasPrefix(as, "__") || len(as) > 128:
-		return nil, invalid("count of groups: the column name %.40q must be given, not start with __ nor be longer than 128 bytes", as)
-	}
-	where := "TRUE"
-	var inner *Query
-	var args []any
-	var err error
-	if keep.Field != "" {
-		inner, where, args, err = c.kept(req, keep)
-	} else {
-		inner, err = c.Compile(req)
-	}
-	if err != nil {
-		return nil, err
-	}
-	col := c.layerCol(as, tInt, "", RoleMetric)
-	sql := "SELECT " + c.d.Cast("COUNT(*)", dialect.Int()) + " AS " + col.quoted + " FROM (" + inner.SQL + `) AS "kept" WHERE ` + where
-	return &Query{SQL: sql, Args: append(inner.Args, args...), Columns: []Column{col}, Fields: inner.Fields, Dialect: c.d, model: c.model, Route: inner.Route}, nil
+	return c.CompileCountGroupsBy(req, keep, as, nil)
 }
 
 // kept compiles req alone (no order, no limit) and the condition, over its

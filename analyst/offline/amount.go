@@ -21,6 +21,40 @@ type amountFilter struct {
 	// orders"): a condition on each group's total, never on one order;
 	// count when that total is a count, said without a currency sign.
 	total, count bool
+	// pct says the value, a fraction, as a percent ("below 80% of quota")
+	pct bool
+}
+
+// percentOfQuotaAfter reads a threshold on quota attainment at the threshold
+// word at item i: "below 80% of quota", "at least 90 percent of their
+// annual quota" keep the reps whose attainment compares with 0.8, 0.9.
+func (r *Resolver) percentOfQuotaAfter(items []item, i int) (amountFilter, bool) {
+	n, p := neighbour(items, i+1), neighbour(items, i+2)
+	if r.attainment == "" || r.quota == "" || n == nil || n.kind != kNumber || n.used || n.amount == "" || p == nil {
+		return amountFilter{}, false
+	}
+	if m, ok := p.reading(kMetric); !ok || m.name != r.attainment {
+		// not "80 percent of quota" in one: "80 %" then "of their annual quota"
+		q := neighbour(items, i+3)
+		if q != nil && q.kind == kGrain {
+			q = neighbour(items, i+4)
+		}
+		if !p.kw(kwShare) || q == nil {
+			return amountFilter{}, false
+		}
+		if m, ok := q.reading(kMetric); !ok || m.name != r.quota {
+			return amountFilter{}, false
+		}
+	}
+	v, err := decimal.NewFromString(n.amount)
+	if err != nil {
+		return amountFilter{}, false
+	}
+	n.used = true
+	if p.kw(kwShare) {
+		p.used = true
+	}
+	return amountFilter{field: r.attainment, value: v.Div(decimal.NewFromInt(100)), total: true, pct: true}, true
 }
 
 // amountAfter reads the amount that follows the threshold word at item i
@@ -30,7 +64,7 @@ func amountAfter(items []item, i int) (amountFilter, bool) {
 	if n == nil || n.kind != kNumber || n.used {
 		return amountFilter{}, false
 	}
-	if p := neighbour(items, i+2); p != nil && (p.kw(kwShare) || !n.dollar && (p.is(kMetric) || p.is(kDim)) && !currencyWords[p.text]) {
+	if p := countedAfter(items, i+2); p != nil && (p.kw(kwShare) || !n.dollar && (p.is(kMetric) || p.is(kDim)) && !currencyWords[p.text]) {
 		// "above 100% of quota": a percent; "customers with more than 5
 		// orders": a count of them; never an order's amount
 		return amountFilter{}, false
@@ -56,7 +90,7 @@ func (r *Resolver) totalAfter(items []item, i int) (amountFilter, bool) {
 	if n == nil || n.kind != kNumber || n.used {
 		return amountFilter{}, false
 	}
-	if p := neighbour(items, i+2); p != nil && !n.dollar && n.amount != "" && !currencyWords[p.text] {
+	if p := countedAfter(items, i+2); p != nil && !n.dollar && n.amount != "" && !currencyWords[p.text] {
 		if m, ok := p.reading(kMetric); ok && !r.ratios[m.name] {
 			v, err := decimal.NewFromString(n.amount)
 			if err != nil {
@@ -84,6 +118,15 @@ func (r *Resolver) totalAfter(items []item, i int) (amountFilter, bool) {
 	return a, true
 }
 
+// countedAfter is the item at i, past a word saying each is counted once
+// ("more than 420 different customers").
+func countedAfter(items []item, i int) *item {
+	if p := neighbour(items, i); p != nil && p.kw(kwDistinct) {
+		return neighbour(items, i+1)
+	}
+	return neighbour(items, i)
+}
+
 // currencyWords may follow an amount.
 var currencyWords = toSet("dollars", "dollar", "usd", "bucks", "dollar")
 
@@ -91,7 +134,8 @@ var currencyWords = toSet("dollars", "dollar", "usd", "bucks", "dollar")
 // strict, at least and minimum are not; likewise under and at most.
 func (a amountFilter) with(phrase string, more bool) amountFilter {
 	inclusive := map[string]bool{"at least": true, "min": true, "minimum": true, "at most": true,
-		"up to": true, "max": true, "maximum": true}[phrase]
+		"up to": true, "max": true, "maximum": true, "no fewer than": true, "no less than": true, "not less than": true,
+		"no more than": true, "not more than": true, "at or above": true, "at or over": true, "at or below": true, "at or under": true}[phrase]
 	switch {
 	case more && inclusive:
 		a.op = ">="
@@ -142,13 +186,20 @@ func (r *Resolver) keptByTotal(in *intent, howMany bool) *decline {
 		in.amounts = append(in.amounts, a)
 		return nil
 	}
+	if len(in.dims) == 0 && in.grain != "" && in.rank == 0 {
+		in.keepAmount.total = true // "which months brought in more than $16.5M": each month's own total
+	}
 	if in.keepAmount.total {
-		// "which states had revenue over $20M": the states' own totals
-		if len(in.dims) != 1 || in.rank != 0 || in.grain != "" || len(in.periods) > 1 || r.countOf[in.dims[0]] == in.keepAmount.field {
+		// "which states had revenue over $20M": the states' own totals;
+		// "which months had revenue over $2M": each month's
+		r.dropCountedDim(in)
+		byGroup := len(in.dims) == 1 && in.grain == "" && r.countOf[in.dims[0]] != in.keepAmount.field
+		byPeriod := len(in.dims) == 0 && in.grain != ""
+		if !byGroup && !byPeriod || in.rank != 0 || len(in.periods) > 1 {
 			return unsupported("I read %s as a condition on each group's %s, but not which groups to keep: ask \"which regions had %s %s\"", in.keepAmount.said(), label(in.keepAmount.field), label(in.keepAmount.field), in.keepAmount.said())
 		}
 		in.metrics, in.defaulted = appendNew(in.metrics, in.keepAmount.field), false
-		if in.countAll || in.countKept {
+		if in.countAll || in.countKept || byPeriod && howMany {
 			// "how many states had revenue over $1M": the states kept, counted
 			in.metrics, in.countAll, in.countKept = []string{in.keepAmount.field}, false, true
 		}
@@ -161,11 +212,28 @@ func (r *Resolver) keptByTotal(in *intent, howMany bool) *decline {
 	return nil
 }
 
+// dropCountedDim drops a group that a count threshold counts from the groups
+// kept: in "which states had more than 100 customers" the customers are what
+// each state's total counts, not a second group.
+func (r *Resolver) dropCountedDim(in *intent) {
+	if !in.keepAmount.count || len(in.dims) < 2 {
+		return
+	}
+	for dim, m := range r.countOf {
+		if i := slices.Index(in.dims, dim); i > 0 && m == in.keepAmount.field {
+			in.dims = slices.Delete(in.dims, i, i+1)
+		}
+	}
+}
+
 // String says the threshold: "over $5,000".
 func (a amountFilter) String() string {
 	word := map[string]string{">": "over", ">=": "of at least", "<": "under", "<=": "of at most"}[a.op]
 	if a.count {
 		return fmt.Sprintf("%s %s", word, groupThousands(a.value.String()))
+	}
+	if a.pct {
+		return fmt.Sprintf("%s %s%%", word, a.value.Mul(decimal.NewFromInt(100)).String())
 	}
 	return fmt.Sprintf("%s $%s", word, groupThousands(a.value.StringFixed(2)))
 }

@@ -34,6 +34,9 @@ type item struct {
 	pos    int  // index among the items
 	money  bool // written as an amount ("$2,000")
 	dollar bool // with its currency sign: never a count of things
+	// afterIn: said after "in", "of", "during" or "for" ("December in 2025":
+	// the year a month is of, not one date "December 2025")
+	afterIn bool
 	// leftOut is the label of the period that starts at this item, left out
 	// of the period before it ("2025 excluding December")
 	leftOut string
@@ -97,6 +100,7 @@ func (l *lexicon) classify(ws []word) (items []item, fixes []correction) {
 		i++
 		if it, ok := literal(w); ok {
 			it.pos = len(items)
+			it.afterIn = i >= 2 && periodWords[ws[i-2].text]
 			items = append(items, it)
 			continue
 		}
@@ -107,6 +111,9 @@ func (l *lexicon) classify(ws []word) (items []item, fixes []correction) {
 	}
 	return scaleNumbers(items), fixes
 }
+
+// periodWords may come before a period.
+var periodWords = toSet("in", "of", "during", "for")
 
 // scaleNumbers joins a number and the multiplier after it: "ten thousand" is
 // 10000, "1.5 million" 1500000.

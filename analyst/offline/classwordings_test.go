@@ -31,7 +31,7 @@ func classResolver(t *testing.T) *Resolver {
 func TestClassesNotPhrasings(t *testing.T) {
 	t.Parallel()
 	r := classResolver(t)
-	for _, family := range [][]string{
+	requireFamilies(t, r, [][]string{
 		// measure words
 		{"revenue in 2025", "how much did we bring in in 2025", "what was our turnover in 2025", "sales figures for 2025",
 			"income in 2025", "what did we earn in 2025", "how much did we bill in 2025", "how much was billed in 2025",
@@ -148,7 +148,14 @@ func TestClassesNotPhrasings(t *testing.T) {
 		{"the top month by revenue in each year", "best month of each year by revenue", "For every year, which month had the highest sales?",
 			"peak revenue month per year"},
 		{"top rep by revenue in each region in 2025", "in each territory, who sold the most in 2025", "for every region, which rep sold the most in 2025"},
-	} {
+	})
+}
+
+// requireFamilies requires every wording of each family read to the request
+// of its first, never declined.
+func requireFamilies(t *testing.T, r *Resolver, families [][]string) {
+	t.Helper()
+	for _, family := range families {
 		want := r.Resolve(nil, family[0])
 		require.False(t, want.Declined, "%s: %s", family[0], want.Reason)
 		for _, q := range family[1:] {
@@ -157,6 +164,7 @@ func TestClassesNotPhrasings(t *testing.T) {
 			require.Equal(t, want.Request, got.Request, "%q read as %q, want as %q", q, got.Reading, want.Reading)
 			require.Equal(t, want.Keep, got.Keep, q)
 			require.Equal(t, want.CountAs, got.CountAs, q)
+			require.Equal(t, want.CountBy, got.CountBy, q)
 		}
 	}
 }

@@ -5,17 +5,28 @@ import (
 	"strings"
 )
 
-// countedWithin declines a count of groups asked per a further group ("number
-// of reps by region", "how many reps hit quota by region", "how many
-// customers spent over $100k by segment"): the count is of the whole, so a
-// reading of it would drop the further group or count the wrong thing. The
-// words it could not place are named.
+// countedWithin reads a count of groups asked per a further group: the reps
+// with orders counted in each region ("number of reps by region", "how many
+// reps in each region"), or those who hit quota in each region (a rep's own
+// region, so their attainment is their own). Others are declined ("how many
+// customers spent over $100k by segment", "how many reps hit quota by
+// channel"): a reading would drop the further group or count the wrong
+// thing. The words it could not place are named.
 func (r *Resolver) countedWithin(in *intent) *decline {
 	if in.keepAmount != nil && in.keepAmount.total {
 		return nil // "which categories had more than 10,000 orders": each group's own total (keptByTotal)
 	}
 	if (in.countAll || in.countHit) && len(in.dims) > 1 {
-		return perGroupDecline(in.dims[0], in.dims[1:])
+		if i := slices.Index(in.dims, in.counted); i > 0 {
+			// "in each region, how many reps …": the reps are counted
+			in.dims = append([]string{in.counted}, slices.Delete(slices.Clone(in.dims), i, i+1)...)
+		}
+		if in.countHit && slices.ContainsFunc(in.dims[1:], func(d string) bool { return !repDims[d] }) || in.rank != 0 || in.grain != "" {
+			// "how many reps hit quota by channel": a rep's quota is not split by channel
+			return perGroupDecline(in.dims[0], in.dims[1:])
+		}
+		in.countBy = slices.Clone(in.dims[1:]) // "number of reps by region": counted in each region
+		return nil
 	}
 	if in.keepAmount == nil || len(in.dims) == 0 {
 		return nil
@@ -29,6 +40,10 @@ func (r *Resolver) countedWithin(in *intent) *decline {
 	}
 	return nil
 }
+
+// repDims are the dimensions every order of a rep shares: a rep's quota
+// attainment is the rep's own in each of their values.
+var repDims = toSet("region", "rep_id", "rep_name")
 
 // perGroupDecline says which group could be counted and which "by" words
 // could not be placed.

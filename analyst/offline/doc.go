@@ -53,7 +53,15 @@
 // after its value and of a period ("the West excluded", "orders that
 // weren't returned", "orders with no discount", "2025 excluding December"),
 // new and returning customers and the share of customers that were new (a
-// [Division] of the two counts, computed exactly after the query). A word that only counts
+// [Division] of the two counts, computed exactly after the query), returning
+// customers over more than one month by one rule however asked — the
+// period's customers who had first ordered before it, so new + returning =
+// the period's customers (beside the new ones, a [Difference] computed after
+// the query) — thresholds on each group's or period's own total ("which
+// months had revenue over $2M", "states with more than 100 customers",
+// "reps below 80% of quota"), and counts of groups per a further group
+// ("number of reps by region": query.Compiler.CompileCountGroupsBy, the
+// Resolution's CountBy). A word that only counts
 // in a context ("bigger", "more", "hit") is read with it, and not understood
 // without it. A question read, it begins its answer with the reading (the
 // measures, groups, filters and period in words).

@@ -51,6 +51,11 @@ type intent struct {
 	// have", "how many states did we sell to"): those with orders in the
 	// question's period and filters, through CompileCountGroups
 	countAll bool
+	// countBy, when set, counts the groups of the first dimension in each
+	// value of these, the further groups ("number of reps by region")
+	countBy []string
+	// counted is the dimension whose groups a count counts ("how many reps")
+	counted string
 	// keepAmount, when set, keeps the groups whose total (a sum metric)
 	// passes it ("customers who spent over $100k"); countKept counts them
 	keepAmount *amountFilter
@@ -58,8 +63,12 @@ type intent struct {
 	// firstBefore, when set, keeps the customers whose first order is
 	// before this day (returning customers of a period longer than a month)
 	firstBefore string
-	flags       []string // yes/no dimensions that must be true ("orders that got a discount")
-	notFlags    []string // yes/no dimensions that must be false ("orders with no discount")
+	// rest, when set, computes the returning customers as the period's
+	// customers less its new ones (returningRule): the request asks for
+	// rest.Of in rest.As's place
+	rest     *Difference
+	flags    []string // yes/no dimensions that must be true ("orders that got a discount")
+	notFlags []string // yes/no dimensions that must be false ("orders with no discount")
 	// divideBy, when set, is the metric the first is divided by, per row
 	// ("what share of customers were new"): see Division
 	divideBy string
@@ -72,6 +81,7 @@ func (in *intent) clone() *intent {
 	c := *in
 	c.metrics = slices.Clone(in.metrics)
 	c.dims = slices.Clone(in.dims)
+	c.countBy = slices.Clone(in.countBy)
 	c.filters = slices.Clone(in.filters)
 	c.named = slices.Clone(in.named)
 	c.periods = slices.Clone(in.periods)
@@ -101,6 +111,10 @@ const MaxGroups = 2
 // request turns the intent into a typed query request.
 func (in *intent) request(maxRows int) (query.Request, error) {
 	req := query.Request{Metrics: slices.Clone(in.metrics), Filters: slices.Clone(in.named)}
+	if in.rest != nil {
+		req.Metrics = slices.DeleteFunc(req.Metrics, func(m string) bool { return m == in.rest.As })
+		req.Metrics = appendNew(appendNew(req.Metrics, in.rest.Less), in.rest.Of)
+	}
 	if len(in.dims) > 0 {
 		req.Dimensions = slices.Clone(in.dims) // none is nil, however the groups were dropped
 	}
@@ -221,7 +235,7 @@ func (in *intent) describe() string {
 	case in.countAll:
 		fmt.Fprintf(&b, "the number of %s with orders", plural(label(in.dims[0])))
 	case in.countKept:
-		fmt.Fprintf(&b, "the number of %s whose %s was %s", plural(label(in.dims[0])), label(in.keepAmount.field), in.keepAmount.said())
+		fmt.Fprintf(&b, "the number of %s whose %s was %s", plural(in.keptNoun()), label(in.keepAmount.field), in.keepAmount.said())
 	case in.moved != nil:
 		_, what := in.rankWords()
 		how := map[bool]string{true: "fell most", false: "grew most"}[in.moved.bottom]
@@ -274,6 +288,9 @@ func (in *intent) describe() string {
 	case in.sorted < 0 && in.rank == 0:
 		b.WriteString(", lowest first")
 	}
+	if len(in.countBy) > 0 {
+		b.WriteString(" by " + joinAnd(labels(in.countBy)))
+	}
 	for _, f := range in.filters {
 		if f.not {
 			b.WriteString(" excluding " + label(f.dim) + " " + joinOr(f.values))
@@ -291,7 +308,10 @@ func (in *intent) describe() string {
 		b.WriteString(" that " + strings.Replace(spoken(f), "is ", "are not ", 1))
 	}
 	if in.keepAmount != nil && !in.countKept {
-		b.WriteString(", the " + plural(label(in.dims[0])) + " whose " + label(in.keepAmount.field) + " was " + in.keepAmount.said())
+		b.WriteString(", the " + plural(in.keptNoun()) + " whose " + label(in.keepAmount.field) + " was " + in.keepAmount.said())
+	}
+	if in.keepAmount != nil && in.keepAmount.total && len(in.dims) == 0 && len(in.periods) == 0 {
+		b.WriteString(", every " + string(in.grain) + " on record") // the period used, said
 	}
 	if in.hit != "" && !in.countHit {
 		b.WriteString(", the " + plural(label(in.dims[0])) + " whose " + label(in.metrics[0]) + " " + in.hitVerb() + " their " + label(in.metrics[1]))
@@ -320,7 +340,7 @@ func (in *intent) describe() string {
 // countAs names the column of a count of groups ("reps_at_quota"), or "".
 func (in *intent) countAs() string {
 	if in.countKept {
-		return strings.ReplaceAll(plural(label(in.dims[0])), " ", "_") + "_kept"
+		return strings.ReplaceAll(plural(in.keptNoun()), " ", "_") + "_kept"
 	}
 	if in.countAll {
 		return strings.ReplaceAll(plural(label(in.dims[0])), " ", "_") + "_with_orders"
@@ -332,6 +352,15 @@ func (in *intent) countAs() string {
 		return strings.ReplaceAll(plural(label(in.dims[0])), " ", "_") + "_below_quota"
 	}
 	return strings.ReplaceAll(plural(label(in.dims[0])), " ", "_") + "_at_quota"
+}
+
+// keptNoun names what a threshold on totals keeps: the group ("state") or,
+// with no group, the period of the time grain ("month").
+func (in *intent) keptNoun() string {
+	if len(in.dims) == 0 {
+		return string(in.grain)
+	}
+	return label(in.dims[0])
 }
 
 // keep is the condition on the attainment the groups are kept by, or nil:

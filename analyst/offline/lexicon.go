@@ -272,7 +272,7 @@ func (l *lexicon) structural() {
 	kw(kwInstead, "instead", "rather")
 	kw(kwOnly, "only", "just", "filter to", "limit to", "restrict to")
 	kw(kwFollow, "what about", "how about", "and in", "and for", "now")
-	kw(kwNot, "not", "excluding", "except", "other than", "without", "exclude", "apart from", "aside from",
+	kw(kwNot, "not", "excluding", "except", "except for", "excepting", "other than", "without", "exclude", "apart from", "aside from",
 		"not counting", "leaving out", "leave out", "leaving", "outside", "outside of", "non", "ignoring",
 		"disregarding", "barring", "excluded", "but not", "except for", "not including", "minus the", "no", "but",
 		"leaving aside", "setting aside", "set aside", "other than the", "beyond", "minus anything", "minus any",
@@ -379,9 +379,9 @@ func (l *lexicon) structural() {
 		"less than 100 percent of", "missed its number", "missed their number", "missed the number")
 	kw(kwMore, "over", "above", "more than", "exceeded", "exceed", "exceeds", "worth over", "greater than", "bigger than", "larger than", "at least",
 		"exceeding", "upwards of", "in excess of", "worth more than", "higher than", "min", "minimum", "north of", "topped",
-		"topping", "tops", "over and above")
+		"topping", "tops", "over and above", "no fewer than", "no less than", "not less than", "at or above", "at or over")
 	kw(kwLess, "under", "below", "less than", "smaller than", "at most", "lower than", "cheaper than",
-		"worth less than", "max", "maximum", "up to")
+		"worth less than", "max", "maximum", "up to", "fewer than", "no more than", "not more than", "at or below", "at or under")
 	for i, h := range []string{"h1", "h2"} {
 		l.add(h, meaning{kind: kKeyword, name: kwHalf, n: i + 1}, false)
 		l.add(h[1:]+h[:1], meaning{kind: kKeyword, name: kwHalf, n: i + 1}, false) // 1H
@@ -460,7 +460,7 @@ var writeWords = []string{
 
 // stopWords carry no meaning for resolution.
 var stopWords = toSet(
-	"the", "a", "an", "of", "what", "whats", "was", "is", "are", "were", "be", "been", "show", "me",
+	"via", "the", "a", "an", "of", "what", "whats", "was", "is", "are", "were", "be", "been", "show", "me",
 	"us", "give", "tell", "display", "get", "please", "i", "we", "our", "my", "you", "can", "could",
 	"would", "like", "want", "how", "much", "did", "do", "does", "done", "has", "have", "had", "in",
 	"on", "at", "for", "with", "that", "it", "there", "their", "all", "overall", "total", "totals",

@@ -201,6 +201,11 @@ func (a *Analyst) answer(ctx context.Context, question string, res *Resolution, 
 		}
 		return nil, err
 	}
+	if res.Subtract != nil {
+		if err := subtract(out, *res.Subtract); err != nil {
+			return nil, err
+		}
+	}
 	if res.Divide != nil {
 		if err := divide(out, *res.Divide); err != nil {
 			return nil, err
@@ -232,7 +237,7 @@ func (a *Analyst) compile(res *Resolution) (*query.Query, error) {
 	}
 	switch {
 	case res.CountAs != "":
-		return a.compiler.CompileCountGroups(res.Request, keep, res.CountAs)
+		return a.compiler.CompileCountGroupsBy(res.Request, keep, res.CountAs, res.CountBy)
 	case res.Keep != nil:
 		return a.compiler.CompileKept(res.Request, keep)
 	}

@@ -47,6 +47,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 		pendingN                                     int // "which 3 regions …": a count before what is ranked
 		compareValues                                bool
 		shrink, fastest, share, average              bool
+		rankedFast                                   bool // fastest said as a superlative, not as growth in percent
 		perGroup                                     bool // "per", "in each" after a ranking: a rank within groups
 		marks                                        []shareMark
 		shareAt, metricAt                            = -1, -1
@@ -114,6 +115,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 				shrink, change = true, true
 			case kwFastest:
 				fastest, change = true, true
+				rankedFast = rankedFast || !growthNouns[it.text] // "fastest", not "percent growth"
 			case kwShare:
 				share = true
 				if shareAt < 0 {
@@ -149,7 +151,20 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 				}
 				howMany, sw.distinct = true, true // "unique customers": a count of them
 				continue
-			case kwMore, kwLess:
+			case kwMore, kwLess, kwAttain, kwMiss:
+				if a, ok := r.percentOfQuotaAfter(items, i); ok {
+					// "reps below 80% of quota": kept by their attainment
+					a = a.with(it.text, it.kw(kwMore) || it.kw(kwAttain))
+					in.keepAmount = &a
+					sw.attain = append(sw.attain, it.orig)
+					break
+				}
+				if it.kw(kwAttain) || it.kw(kwMiss) {
+					sw.attain = append(sw.attain, it.orig)
+					sw.miss = sw.miss || it.kw(kwMiss)
+					sw.vs = sw.vs || strings.Contains(it.text, "against") // "how did the West do against the East"
+					break
+				}
 				if q := r.comparedToQuota(items); q == it && r.attainment != "" {
 					// "reps who exceeded their annual target": reached it
 					sw.attain = append(sw.attain, it.orig)
@@ -197,11 +212,11 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 			case kwDivide:
 				sw.divide = true
 			case kwGain:
+				if gainWords[it.text] && grewSaidAsGained(items) {
+					change = true // "which channel gained the most": grew
+					break
+				}
 				sw.gain = true // "how many customers did we win": new ones
-			case kwAttain, kwMiss:
-				sw.attain = append(sw.attain, it.orig)
-				sw.miss = sw.miss || it.kw(kwMiss)
-				sw.vs = sw.vs || strings.Contains(it.text, "against") // "how did the West do against the East"
 			case kwVs:
 				sw.vs = true
 				if prev != nil && next != nil && prev.is(kValue) && next.is(kValue) {
@@ -368,11 +383,12 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 					cu.namedMetric = true
 				case (len(sw.attain) > 0 || hasKw(items, kwAttain) || hasKw(items, kwMiss) || r.comparedToQuota(items) != nil) && r.attainment != "":
 					// "how many reps hit their quota": the reps at 100% or more, counted
-					in.dims, in.hit, in.countHit = appendNew(in.dims, dim.name), r.attainment, true
-				case len(in.dims) == 0 && in.grain == "" && !r.isFlag(dim.name) && r.countOf["order_id"] != "":
+					in.dims, in.hit, in.countHit, in.counted = appendNew(in.dims, dim.name), r.attainment, true, dim.name
+				case len(in.dims) <= 1 && in.grain == "" && !r.isFlag(dim.name) && r.countOf["order_id"] != "":
+					// ("in each region, how many reps": counted per region, countedWithin)
 					// "how many reps do we have", "how many states did we sell to":
 					// the reps, the states with orders, counted
-					in.dims, in.countAll = appendNew(in.dims, dim.name), true
+					in.dims, in.countAll, in.counted = appendNew(in.dims, dim.name), true, dim.name
 					in.metrics = appendNew(in.metrics, r.countOf["order_id"])
 					cu.namedMetric = true
 				default:
@@ -549,6 +565,11 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 		in.metrics, in.orderBy, in.defaulted = []string{r.revenue, r.quota, r.attainment}, r.attainment, false
 	} else if len(sw.attain) > 0 && r.attainment != "" && in.rank != 0 && !in.countHit {
 		in.orderBy = r.attainment // "the lowest % of quota reached by any rep": ranked by attainment
+	} else if in.keepAmount != nil && in.keepAmount.field == r.attainment && r.attainment != "" {
+		// "how many reps reached at least 90% of their quota": kept by the
+		// percent said, not by the whole quota
+		in.hit, in.hitMiss, in.rank, which = "", false, 0, false
+		in.countKept, in.countHit = in.countKept || in.countHit, false
 	} else if len(sw.attain) > 0 && r.attainment != "" && len(in.dims) > 0 && (which || list || in.hit != "" || slices.ContainsFunc(sw.attain, percentOfQuota)) {
 		// "which reps hit their quota": the reps kept by their attainment, not a top one
 		in.hit, in.hitMiss, in.rank, which = r.attainment, sw.miss, 0, false
@@ -659,7 +680,8 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 			in.grain = "" // "2025 year-over-year growth": 2025 against 2024, not 2025 by year
 		}
 		in.change, in.compare = true, len(in.periods) == 2
-		if (shrink || fastest || in.rank != 0 || which) && (len(in.dims) > 0 || in.grain != "") {
+		eachGrowth := fastest && !rankedFast && !shrink && in.rank == 0 && !which && hasKw(items, kwBy) // "percent growth by category": each one's
+		if (shrink || fastest || in.rank != 0 || which) && (len(in.dims) > 0 || in.grain != "") && !eachGrowth {
 			in.moved = &changeRank{byPct: fastest, bottom: shrink || in.rank < 0}
 			in.rank = 1
 			in.limit = max(in.limit, 1)
@@ -702,6 +724,10 @@ func (r *Resolver) comparedToQuota(items []item) *item {
 	}
 	return nil
 }
+
+// growthNouns name growth in percent without ranking it: "percent growth by
+// category" is each category's.
+var growthNouns = toSet("growth rate", "in percentage terms", "percentage growth", "percent growth", "relative growth")
 
 // countRanks are the superlatives that, before a thing counted ("the most
 // customers", "the fewest products"), rank by how many of it.

@@ -71,10 +71,17 @@ type Resolution struct {
 	// Divide, when set, asks for one metric of the result divided by another,
 	// per row, computed after the query (see [Division]).
 	Divide *Division
+	// Subtract, when set, asks for one metric of the result less another,
+	// per row, computed after the query (see [Difference]).
+	Subtract *Difference
 	// CountAs, when set, asks for the number of rows the request returns
 	// (those Keep keeps), in a column of this name: compile it with
 	// query.Compiler.CompileCountGroups.
 	CountAs string
+	// CountBy, with CountAs, counts the rows in each value of these
+	// dimensions of the request: compile it with
+	// query.Compiler.CompileCountGroupsBy.
+	CountBy []string
 	// Notes say how a word was read when it could mean more than one thing, and
 	// which misspelt words were corrected.
 	Notes []string
@@ -192,6 +199,12 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	if len(ws) == 0 {
 		return r.declined(&decline{kind: DeclineNotUnderstood, reason: "The question has no words I can read."})
 	}
+	if d := nothingSold(ws); d != nil {
+		return r.declined(d)
+	}
+	if d := cataloguePrice(ws); d != nil {
+		return r.declined(d)
+	}
 	items, fixes := r.lex.classify(ws)
 	var notes []string
 	for _, f := range fixes {
@@ -224,6 +237,10 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 		}
 	}
 	in, cu, d := r.parse(items, first, today, howMuch(ws), sellsOrBuys(ws))
+	if d == nil {
+		d = againstOne(items, in)
+		pickOne(in, ws, items)
+	}
 	if d != nil {
 		return r.declined(d)
 	}
@@ -253,7 +270,9 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	}
 	r.settle(in, today)
 	in.explain = nil
-	r.explainReturning(in)
+	if d := r.explainReturning(in); d != nil {
+		return r.declined(d)
+	}
 	if vq, ok := r.verifiedLike(in); ok && prev == nil {
 		vin := vq.in.clone()
 		res := &Resolution{Request: vq.req, Verified: vq.name, Notes: append(notes, in.notes...), Reading: reading(vin), in: vin}
@@ -266,7 +285,7 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	if err != nil {
 		return r.declined(&decline{kind: DeclineTooLarge, reason: err.Error()})
 	}
-	res := &Resolution{Request: req, Part: in.partShare(), Keep: in.keep(), CountAs: in.countAs(), Divide: in.division(), Notes: append(notes, in.notes...), Reading: reading(in), in: in}
+	res := &Resolution{Request: req, Part: in.partShare(), Keep: in.keep(), CountAs: in.countAs(), CountBy: slices.Clone(in.countBy), Divide: in.division(), Subtract: in.rest, Notes: append(notes, in.notes...), Reading: reading(in), in: in}
 	if suggest {
 		res.Suggestions = r.followUps(in, today)
 	}

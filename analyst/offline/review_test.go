@@ -57,17 +57,24 @@ func requireLimit(t *testing.T, r *Resolver, q string, limit int) query.Request 
 	return res.Request
 }
 
-// TestCountsPerGroupDecline: a count of groups asked per a further group, and
-// a ranking by a count the model does not have, are declined naming the
-// words; they were answered as one total (50 reps), as the regions' revenue
-// over the threshold, or ranked by revenue.
+// TestCountsPerGroupDecline: a count of customers kept by their spend asked
+// per a further group, and a ranking by a count the model does not have, are
+// declined naming the words; they were answered as one total, as the
+// regions' revenue over the threshold, or ranked by revenue. The reps are
+// counted per region (query's CompileCountGroupsBy; TestCountOfGroupsPerGroup
+// checks the figures).
 func TestCountsPerGroupDecline(t *testing.T) {
 	t.Parallel()
 	r := testResolver(t)
+	for _, q := range []string{"number of reps by region", "how many reps does each region have", "how many reps hit quota in 2025 by region"} {
+		res := r.Resolve(nil, q)
+		require.False(t, res.Declined, "%q: %s", q, res.Reason)
+		require.Equal(t, []string{"region"}, res.CountBy, q)
+		require.Equal(t, "rep_name", res.Request.Dimensions[0], q)
+		require.Contains(t, res.Reading, "by region", q)
+	}
 	for q, words := range map[string]string{
-		"number of reps by region":                         `"by region"`,
-		"how many reps does each region have":              `"by region"`,
-		"how many reps hit quota in 2025 by region":        `"by region"`,
+		"how many reps hit quota in 2025 by channel":       `"by channel"`,
 		"customers who spent over $100k in 2025 by region": `"by region"`,
 		"how many customers spent over $100k by segment":   `"by segment"`,
 		"which region has the most reps":                   `"most reps"`,

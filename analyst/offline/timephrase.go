@@ -3,6 +3,8 @@ package offline
 import (
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/salesanalytics/salesanalytics/dialect"
@@ -65,6 +67,10 @@ func readPeriods(items []item, today time.Time) (ps []period, compare bool, err 
 	var lastKw, lastText, firstText string
 	excluding := false // the last period read was left out of the one before
 	var edge *item     // "the end of" before the next period: an end of a range
+	// pending is a month left out before the year it is left out of
+	// ("excluding December in 2025"), said at pendingAt
+	var pending *period
+	var pendingAt *item
 	for i := 0; i < len(items); i++ {
 		it := &items[i]
 		if it.kind == kKeyword {
@@ -109,6 +115,26 @@ func readPeriods(items []item, today time.Time) (ps []period, compare bool, err 
 		for j := i; j < i+n; j++ {
 			items[j].used = true
 		}
+		if i > 0 && len(spans) == 0 && p.unit == dialect.Month && n >= 2 && items[i+n-1].kind == kYear && items[i+n-1].afterIn && items[i-1].kw(kwNot) && !items[i-1].used {
+			// "revenue excluding December in 2025": the year, the month left out
+			items[i-1].used = true
+			y := p.from.Year()
+			p.not, it.leftOut = true, p.label
+			spans = append(spans, period{from: date(y, 1, 1), to: date(y, 12, 31), unit: dialect.Year, label: strconv.Itoa(y), without: []period{p}})
+			joins = append(joins, "")
+			lastKw = ""
+			i += n - 1
+			continue
+		}
+		if i > 0 && len(spans) == 0 && pending == nil && p.inYear != nil && items[i-1].kw(kwNot) && !items[i-1].used {
+			// "revenue excluding December in 2025": left out of the year after it
+			items[i-1].used = true
+			left := p
+			pending, pendingAt = &left, it
+			lastKw = ""
+			i += n - 1
+			continue
+		}
 		if i > 0 && len(spans) > 0 && (items[i-1].kw(kwNot) && !items[i-1].used || excluding && lastKw == kwAnd) {
 			// "2025 excluding December (and November)": left out of the period before it
 			items[i-1].used = true
@@ -140,6 +166,15 @@ func readPeriods(items []item, today time.Time) (ps []period, compare bool, err 
 		if lastKw != "" && i > 0 {
 			items[i-1].used = true
 		}
+		if pending != nil {
+			if p.from.Year() != p.to.Year() {
+				return nil, false, fmt.Errorf("I read %s left out of %s, which spans more than one year: ask for one year at a time", pending.label, p.label)
+			}
+			left := pending.inYear(p.from.Year())
+			left.not, pendingAt.leftOut = true, left.label
+			p.without = append(p.without, left)
+			pending = nil
+		}
 		spans = append(spans, p)
 		joins = append(joins, lastKw)
 		if len(spans) == 1 {
@@ -147,6 +182,10 @@ func readPeriods(items []item, today time.Time) (ps []period, compare bool, err 
 		}
 		lastKw = ""
 		i += n - 1
+	}
+	if pending != nil {
+		month := strings.Fields(pending.label)[0]
+		return nil, false, fmt.Errorf("I read %s left out, but not of which year: ask \"revenue in 2025 excluding %s\"", month, month)
 	}
 	spans, joins = foldYear(spans, joins)
 	if p, ok := run(spans, joins); ok {
@@ -306,7 +345,8 @@ func run(spans []period, joins []string) (period, bool) {
 // moved reports whether the question asks how something changed between its
 // periods, so "from 2024 to 2025" is two periods, not one range.
 func moved(items []item) bool {
-	return hasKw(items, kwChange) || hasKw(items, kwShrink) || hasKw(items, kwFastest)
+	return hasKw(items, kwChange) || hasKw(items, kwShrink) || hasKw(items, kwFastest) ||
+		grewSaidAsGained(items) // "gained the most from 2024 to 2025"
 }
 
 func hasKw(items []item, name string) bool {

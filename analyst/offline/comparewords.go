@@ -1,0 +1,133 @@
+package offline
+
+import (
+	"slices"
+	"strings"
+)
+
+// againstOne declines groups measured against one named value of their own
+// kind ("which states had fewer orders than Texas", "reps who sold more
+// than Nancy Clark"): read alone it would list that value only, or every
+// group unfiltered. Two named values ("did the West sell more than the
+// East") are set side by side elsewhere.
+func againstOne(items []item, in *intent) *decline {
+	for i := range items {
+		if it := &items[i]; it.kind != kKeyword || it.text != "than" && !strings.HasSuffix(it.text, " than") {
+			continue
+		}
+		next := neighbour(items, i+1)
+		if next != nil && next.text == "the" {
+			next = neighbour(items, i+2)
+		}
+		if next == nil || !next.is(kValue) {
+			continue
+		}
+		v, _ := next.reading(kValue)
+		for _, f := range in.filters {
+			if f.dim == v.name && len(f.values) == 1 && !f.not {
+				return unsupported("I could not place %q: I can set named %s side by side (\"%s vs …\") or list every %s with its figure, but not keep those above or below one %s",
+					items[i].orig+" "+next.orig, plural(label(f.dim)), next.orig, label(f.dim), label(f.dim))
+			}
+		}
+	}
+	return nil
+}
+
+// gainWords are the words of winning customers that, said of no customers,
+// say a figure grew ("which channel gained the most in 2025").
+var gainWords = toSet("gain", "gained", "gaining", "gains")
+
+// grewSaidAsGained reports whether a gain word is said of no customers
+// ("which region gained the most"): a figure grew.
+func grewSaidAsGained(items []item) bool {
+	gained, customers := false, false
+	for i := range items {
+		it := &items[i]
+		gained = gained || it.kw(kwGain) && gainWords[it.text]
+		for _, m := range it.ms {
+			customers = customers || (m.kind == kMetric || m.kind == kDim) && strings.Contains(m.name, "customer")
+		}
+	}
+	return gained && !customers
+}
+
+// whichOf reports whether the question picks one of a plural ("which of our
+// regions brought in the most", "which one of the reps"): one, not ten.
+func whichOf(ws []word) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i].text != "which" {
+			continue
+		}
+		next := ws[i+1].text
+		if next == "one" && i+2 < len(ws) {
+			next = ws[i+2].text
+		}
+		if next == "of" {
+			return true
+		}
+	}
+	return false
+}
+
+// pickOne lists one group where the question picks one of a plural with no
+// number ("which of our regions brought in the most").
+func pickOne(in *intent, ws []word, items []item) {
+	if in.rank != 0 && in.limit == 10 && whichOf(ws) && !slices.ContainsFunc(items, func(it item) bool { return it.kind == kNumber }) {
+		in.limit = 1
+	}
+}
+
+// noOrderVerbs say that something was sold or bought.
+var noOrderVerbs = toSet("sell", "sold", "order", "ordered", "buy", "bought", "purchase", "purchased", "shop", "shopped")
+
+// notWords say that it was not.
+var notWords = toSet("not", "n't", "never")
+
+// nothingSold declines a question about what had no orders ("which products
+// didn't sell in 2025", "customers who haven't ordered since 2024", "reps
+// who sold nothing", "products with no sales"): the data holds orders, so
+// what had none is not among them; it was declined on the word "n't" or
+// "nothing" before, as a word not understood.
+func nothingSold(ws []word) *decline {
+	for i, w := range ws {
+		after := func(k int) string {
+			if i+k < len(ws) {
+				return ws[i+k].text
+			}
+			return ""
+		}
+		none := notWords[w.text] && (noOrderVerbs[after(1)] || noOrderVerbs[after(2)]) ||
+			noOrderVerbs[w.text] && after(1) == "nothing" ||
+			(w.text == "no" || w.text == "zero") && (after(1) == "sales" || after(1) == "orders" || after(1) == "purchases")
+		if none {
+			return unsupported("I can answer about what was ordered, but not list what had no orders: the data holds orders, so what had none is not in them. " +
+				"Ask for the ones with the fewest orders, or for how many had orders in the period")
+		}
+	}
+	return nil
+}
+
+// averageWords ask for a mean.
+var averageWords = toSet("average", "mean", "typical", "avg")
+
+// catalogueWords name the product catalogue, sold or not.
+var catalogueWords = toSet("catalogue", "catalog", "list", "catalogues", "catalogs")
+
+// cataloguePrice declines a figure of the catalogue's list prices ("the
+// average list price per category, across the catalogue"): the model holds
+// each product's list price but no measure of it, and the catalogue's
+// products have no category; read as the orders' unit price it would answer
+// another question (the prices of what sold, once per order line).
+func cataloguePrice(ws []word) *decline {
+	price, catalogue, mean := false, false, false
+	for i, w := range ws {
+		price = price || (w.text == "price" || w.text == "prices") && i > 0 && catalogueWords[ws[i-1].text]
+		catalogue = catalogue || catalogueWords[w.text]
+		mean = mean || averageWords[w.text]
+	}
+	if !price || !catalogue || !mean {
+		return nil
+	}
+	return unsupported("The model holds each catalogue product's list price, but no measure of the list prices (an average of them, or by category): " +
+		"I can give the average unit price of the order lines, by category if asked (\"average unit price by category\"), which weighs each price by how often it sold")
+}
