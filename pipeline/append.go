@@ -21,33 +21,38 @@ func (w *Warehouse) AppendOrders(ctx context.Context, orders []datagen.Order) er
 	if err := w.appendOrders(ctx, orders); err != nil {
 		return fmt.Errorf("pipeline: append orders: %w", err)
 	}
-	w.fresh.appended(w.now())
 	return nil
 }
 
 // appendOrders adds the orders through the engine's bulk path, or as bound
-// INSERT batches, holding the refresh gate while it writes.
+// INSERT batches, holding the refresh gate while it writes and while it
+// records the commit: a refresh that counted the appends before this one
+// committed must see it counted after.
 func (w *Warehouse) appendOrders(ctx context.Context, orders []datagen.Order) error {
 	eng, n, t, src := w.eng, w.names, warehouse.RawOrders(), OrderSource(orders)
-	if a, ok := eng.(engine.Appender); ok {
-		if _, onConn := eng.(engine.ConnAppender); !onConn {
-			// it takes its own connection, after the gate
-			defer w.fresh.appending()()
-			return a.Append(ctx, t, n, src)
-		}
-	}
 	// The connection before the gate: waiting for the pool while holding the
-	// gate would stall a refresh, which takes its connection first too.
+	// gate would stall a refresh, which takes its connection first too. An
+	// engine that appends only on a connection of its own (engine.Appender
+	// without engine.ConnAppender) takes it inside the gate; give it a pool of
+	// two or more.
 	conn, err := eng.DB().Conn(ctx)
 	if err != nil {
 		return err
 	}
 	defer conn.Close()
 	defer w.fresh.appending()()
-	if a, ok := eng.(engine.ConnAppender); ok {
-		return a.AppendConn(ctx, conn, t, n, src)
+	switch a := eng.(type) {
+	case engine.ConnAppender:
+		err = a.AppendConn(ctx, conn, t, n, src)
+	case engine.Appender:
+		err = a.Append(ctx, t, n, src)
+	default:
+		err = engine.ConnTxThen(ctx, conn, func(tx *sql.Tx) error {
+			return engine.ExecInserts(ctx, tx, eng.Dialect(), n, t, src, engine.DefaultInsertBatch, nil)
+		}, nil)
 	}
-	return engine.ConnTxThen(ctx, conn, func(tx *sql.Tx) error {
-		return engine.ExecInserts(ctx, tx, eng.Dialect(), n, t, src, engine.DefaultInsertBatch, nil)
-	}, nil)
+	if err == nil {
+		w.fresh.appended(w.now())
+	}
+	return err
 }
