@@ -197,7 +197,6 @@ func (s *Server) command(ctx context.Context, conn *sql.Conn, stmt string) (res 
 func (s *Server) dropDynamic(ctx context.Context, conn *sql.Conn, ref string, ifExists bool) (*result, error) {
 	s.mu.Lock()
 	dt := s.dynamic[key(ref)]
-	delete(s.dynamic, key(ref))
 	s.mu.Unlock()
 	if dt == nil {
 		if ifExists {
@@ -208,6 +207,9 @@ func (s *Server) dropDynamic(ctx context.Context, conn *sql.Conn, ref string, if
 	if _, err := conn.ExecContext(ctx, "DROP TABLE IF EXISTS "+dt.ref); err != nil {
 		return nil, err
 	}
+	s.mu.Lock()
+	delete(s.dynamic, key(ref))
+	s.mu.Unlock()
 	return status(typeDDL, unquote(lastPart(ref))+" successfully dropped."), nil
 }
 
