@@ -58,7 +58,7 @@ func (m Mart) Select(d dialect.Dialect, n Names) string {
 // Windowed reports whether the mart has window columns (running totals, moving
 // averages, growth, ranks), whose values depend on other rows. An incremental
 // refresh of a windowed mart recomputes its window stage over all its rows; other
-// marts replace just the rows of the keys new orders touch.
+// marts replace just the rows of the keys new orders touch ([Mart.RefreshSteps]).
 func (m Mart) Windowed() bool { return m.windowed }
 
 // touched returns the condition "a row of relation newRel (alias nw) has the same
@@ -89,11 +89,12 @@ func (m Mart) DateKey() (KeyColumn, bool) {
 	return KeyColumn{}, false
 }
 
-// ScanBound returns the key column whose range among the new facts bounds an
-// incremental refresh's scan of FCT_ORDERS: the [Mart.DateKey], else the
-// [Mart.YearKey] (SALES_BY_CUSTOMER_YEAR, which has no date key, would
-// otherwise read every fact to re-aggregate the few customers new orders
-// touch). Its Source names the FCT_ORDERS column to take the range of.
+// ScanBound returns the key column that confines each of the mart's groups
+// to a stretch of time: the [Mart.DateKey], else the [Mart.YearKey]. Its
+// Source names the FCT_ORDERS column it comes from. An incremental refresh
+// reads the earlier facts of the batch's customers within the batch's years
+// only ([PriorFactsSQL]), which is exact because every mart with a distinct
+// count has one.
 func (m Mart) ScanBound() (KeyColumn, bool) {
 	if k, ok := m.DateKey(); ok {
 		return k, true
