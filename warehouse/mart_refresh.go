@@ -81,9 +81,9 @@ func (m Mart) RefreshSteps(d dialect.Dialect, n Names, newRel, priorRel, scratch
 	ref := b.Ref(m.Table)
 	create := "CREATE OR REPLACE TEMP TABLE " + scratch + " AS\n"
 	if m.windowed {
-		keys := make([]KeyColumn, len(m.Key)) // by the mart's own column names
-		for i, k := range m.Key {
-			keys[i] = KeyColumn{k.Column, k.Column}
+		var keys []KeyColumn // a row's group, by the mart's own column names
+		for _, k := range m.groupCols() {
+			keys = append(keys, KeyColumn{k.Column, k.Column})
 		}
 		rewritten := sameRow(b, scratch, "m", keys, func(k KeyColumn) string { return k.Column })
 		return []string{
