@@ -353,49 +353,37 @@ func foldIn(ctx context.Context, tx *sql.Tx, d dialect.Dialect, n warehouse.Name
 		return 0, fmt.Errorf("append to FCT_ORDERS: %w", err)
 	}
 	var raw int64
+	var err error
 	q := fmt.Sprintf(`SELECT COUNT(*) FROM %s WHERE %s > ? AND %s <= ?`, warehouse.RawOrders().Ref(d, n), d.Quote("LOADED_AT"), d.Quote("LOADED_AT"))
-	if err := tx.QueryRowContext(ctx, q, from, to).Scan(&raw); err != nil {
+	if err = tx.QueryRowContext(ctx, q, from, to).Scan(&raw); err != nil {
 		return 0, err
 	}
-	// The new facts, once: every mart below probes these few rows, not FCT_ORDERS.
-	const fresh, scratch = `"__NEW_FACTS"`, `"__REFRESH"`
+	// The new facts, once: every mart below probes these few rows, not
+	// FCT_ORDERS; and the earlier facts of their customers in their years,
+	// once, for the marts' distinct counts.
+	const fresh, prior, scratch = `"__NEW_FACTS"`, `"__PRIOR_FACTS"`, `"__REFRESH"`
 	newFacts := fmt.Sprintf(`CREATE OR REPLACE TEMP TABLE %s AS SELECT * FROM %s WHERE %s > ? AND %s <= ?`,
 		fresh, warehouse.FctOrders().Ref(d, n), d.Quote("LOADED_AT"), d.Quote("LOADED_AT"))
-	if _, err := tx.ExecContext(ctx, newFacts, from, to); err != nil {
+	if _, err = tx.ExecContext(ctx, newFacts, from, to); err != nil {
 		return 0, fmt.Errorf("collect new facts: %w", err)
 	}
+	var lo, hi any // NULL bounds (no new facts) match nothing
+	years := fmt.Sprintf(`SELECT MIN(%s), MAX(%s) FROM %s`, d.Quote("ORDER_YEAR"), d.Quote("ORDER_YEAR"), fresh)
+	if err = tx.QueryRowContext(ctx, years).Scan(&lo, &hi); err != nil {
+		return 0, fmt.Errorf("collect earlier facts: %w", err)
+	}
+	if _, err = tx.ExecContext(ctx, "CREATE OR REPLACE TEMP TABLE "+prior+" AS\n"+warehouse.PriorFactsSQL(d, n, fresh), lo, hi); err != nil {
+		return 0, fmt.Errorf("collect earlier facts: %w", err)
+	}
 	for _, m := range warehouse.AggregateMarts() {
-		ref := m.Table.Ref(d, n)
-		var args []any
-		if k, ok := m.ScanBound(); ok {
-			var lo, hi any // a date or a year; NULL bounds (no new facts) match nothing
-			q := fmt.Sprintf(`SELECT MIN(%s), MAX(%s) FROM %s`, d.Quote(k.Source), d.Quote(k.Source), fresh)
-			if err := tx.QueryRowContext(ctx, q).Scan(&lo, &hi); err != nil {
-				return 0, fmt.Errorf("refresh %s: %w", m.Table.Name, err)
-			}
-			args = []any{lo, hi}
-		}
-		var steps []string
-		if m.Windowed() {
-			steps = []string{
-				"CREATE OR REPLACE TEMP TABLE " + scratch + " AS\n" + m.IncrementalSelect(d, n, fresh),
-				"DELETE FROM " + ref,
-				"INSERT INTO " + ref + " SELECT * FROM " + scratch,
-				"DROP TABLE " + scratch,
-			}
-		} else {
-			del, ins := m.ReplaceTouchedSQL(d, n, fresh)
-			steps = []string{del, ins}
-		}
-		for i, s := range steps {
-			var a []any
-			if i == 0 && m.Windowed() || i == 1 && !m.Windowed() {
-				a = args // the statement that re-aggregates
-			}
-			if _, err := tx.ExecContext(ctx, s, a...); err != nil {
+		for _, step := range m.RefreshSteps(d, n, fresh, prior, scratch) {
+			if _, err = tx.ExecContext(ctx, step); err != nil {
 				return 0, fmt.Errorf("refresh %s: %w", m.Table.Name, err)
 			}
 		}
+	}
+	if _, err = tx.ExecContext(ctx, "DROP TABLE "+prior); err != nil {
+		return 0, err
 	}
 	if _, err := tx.ExecContext(ctx, "DROP TABLE "+fresh); err != nil {
 		return 0, err

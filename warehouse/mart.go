@@ -58,14 +58,21 @@ func (m Mart) Select(d dialect.Dialect, n Names) string {
 // Windowed reports whether the mart has window columns (running totals, moving
 // averages, growth, ranks), whose values depend on other rows. An incremental
 // refresh of a windowed mart recomputes its window stage over all its rows; other
-// marts replace just the rows of the keys new orders touch.
+// marts replace just the rows of the keys new orders touch ([Mart.RefreshSteps]).
 func (m Mart) Windowed() bool { return m.windowed }
 
 // touched returns the condition "a row of relation newRel (alias nw) has the same
 // grain key as alias", where cols names the key columns on alias's side.
 func (m Mart) touched(b sqlb, newRel, alias string, cols func(KeyColumn) string) string {
-	conds := make([]string, len(m.Key))
-	for i, k := range m.Key {
+	return sameRow(b, newRel, alias, m.Key, cols)
+}
+
+// sameRow returns the condition "a row of relation newRel (alias nw) has the
+// same values of keys as alias", where cols names each key column on alias's
+// side.
+func sameRow(b sqlb, newRel, alias string, keys []KeyColumn, cols func(KeyColumn) string) string {
+	conds := make([]string, len(keys))
+	for i, k := range keys {
 		conds[i] = b.C("nw", k.Source) + " = " + b.C(alias, cols(k))
 	}
 	return fmt.Sprintf("EXISTS (SELECT 1 FROM %s nw WHERE %s)", newRel, strings.Join(conds, " AND "))
@@ -82,56 +89,17 @@ func (m Mart) DateKey() (KeyColumn, bool) {
 	return KeyColumn{}, false
 }
 
-// ScanBound returns the key column whose range among the new facts bounds an
-// incremental refresh's scan of FCT_ORDERS: the [Mart.DateKey], else the
-// [Mart.YearKey] (SALES_BY_CUSTOMER_YEAR, which has no date key, would
-// otherwise read every fact to re-aggregate the few customers new orders
-// touch). Its Source names the FCT_ORDERS column to take the range of.
+// ScanBound returns the key column that confines each of the mart's groups
+// to a stretch of time: the [Mart.DateKey], else the [Mart.YearKey]. Its
+// Source names the FCT_ORDERS column it comes from. An incremental refresh
+// reads the earlier facts of the batch's customers within the batch's years
+// only ([PriorFactsSQL]), which is exact because every mart with a distinct
+// count has one.
 func (m Mart) ScanBound() (KeyColumn, bool) {
 	if k, ok := m.DateKey(); ok {
 		return k, true
 	}
 	return m.YearKey()
-}
-
-// freshBase re-aggregates the keys newRel touches. For a mart with a
-// [Mart.ScanBound] it also bounds the FCT_ORDERS scan by the new rows' range
-// of that key (two bound arguments, lowest and highest), which lets the engine
-// skip untouched blocks.
-func (m Mart) freshBase(b sqlb, newRel string) string {
-	cond := m.touched(b, newRel, "f", func(k KeyColumn) string { return k.Source })
-	if k, ok := m.ScanBound(); ok {
-		c, _ := m.Table.Column(k.Column)
-		typ := b.D.TypeName(c.Type)
-		cond = fmt.Sprintf("%s BETWEEN CAST(? AS %s) AND CAST(? AS %s) AND %s", b.C("f", k.Source), typ, typ, cond)
-	}
-	return m.base(b, cond)
-}
-
-// IncrementalSelect returns the SELECT that recomputes a windowed mart after the
-// FCT_ORDERS rows in relation newRel arrived: rows whose key no new order touches
-// are kept as they are, the touched keys are re-aggregated from FCT_ORDERS, and the
-// window stage runs over all of them. A mart with a [Mart.ScanBound] takes two
-// bound arguments: the lowest and highest value of that key among the new rows.
-func (m Mart) IncrementalSelect(d dialect.Dialect, n Names, newRel string) string {
-	b := sqlb{D: d, N: n}
-	cols := make([]string, len(m.baseCols))
-	for i, c := range m.baseCols {
-		cols[i] = b.C("m", c)
-	}
-	kept := fmt.Sprintf("SELECT %s FROM %s m WHERE NOT %s", strings.Join(cols, ", "), b.Ref(m.Table),
-		m.touched(b, newRel, "m", func(k KeyColumn) string { return k.Column }))
-	return m.enrich(b, "(\n"+indent(kept)+"\n  UNION ALL\n"+indent(m.freshBase(b, newRel))+"\n) b")
-}
-
-// ReplaceTouchedSQL returns, for a mart without window columns, the DELETE of the
-// rows whose key the FCT_ORDERS rows in newRel touch and the INSERT that recomputes
-// them (which takes the range arguments of [Mart.IncrementalSelect]).
-func (m Mart) ReplaceTouchedSQL(d dialect.Dialect, n Names, newRel string) (del, ins string) {
-	b := sqlb{D: d, N: n}
-	del = "DELETE FROM " + b.Ref(m.Table) + " m WHERE " + m.touched(b, newRel, "m", func(k KeyColumn) string { return k.Column })
-	ins = "INSERT INTO " + b.Ref(m.Table) + "\n" + m.enrich(b, "(\n"+indent(m.freshBase(b, newRel))+"\n) b")
-	return del, ins
 }
 
 // RefreshMode returns the refresh mode the mart's dynamic table declares on

@@ -12,6 +12,12 @@ type agg struct{ name, expr string }
 
 // aggregate renders SELECT <keys>, <aggs> FROM FCT_ORDERS f [WHERE] GROUP BY <keys>.
 func aggregate(b sqlb, keys []KeyColumn, extra []agg, aggs []agg, cond string) string {
+	return aggregateFrom(b, b.Ref(tblFctOrders)+" f", keys, extra, aggs, cond)
+}
+
+// aggregateFrom is [aggregate] over the relation from, in which alias f has
+// FCT_ORDERS' columns.
+func aggregateFrom(b sqlb, from string, keys []KeyColumn, extra []agg, aggs []agg, cond string) string {
 	var sel, group []string
 	for _, k := range keys {
 		sel = append(sel, b.C("f", k.Source)+" AS "+b.Q(k.Column))
@@ -24,7 +30,7 @@ func aggregate(b sqlb, keys []KeyColumn, extra []agg, aggs []agg, cond string) s
 	for _, a := range aggs {
 		sel = append(sel, a.expr+" AS "+b.Q(a.name))
 	}
-	return "SELECT " + strings.Join(sel, ", ") + "\nFROM " + b.Ref(tblFctOrders) + " f" + where(cond) +
+	return "SELECT " + strings.Join(sel, ", ") + "\nFROM " + from + where(cond) +
 		"\nGROUP BY " + strings.Join(group, ", ")
 }
 
