@@ -7,8 +7,10 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/salesanalytics/salesanalytics/dialect"
 	"github.com/salesanalytics/salesanalytics/engine/embedded"
 	"github.com/salesanalytics/salesanalytics/pipeline/datagen"
+	"github.com/salesanalytics/salesanalytics/warehouse"
 )
 
 // TestAppendIsCountedBeforeTheGateOpens: an append is recorded as waiting
@@ -41,4 +43,14 @@ func TestAppendIsCountedBeforeTheGateOpens(t *testing.T) {
 	f := w.Freshness()
 	require.Zero(t, f.WaitingSince, "nothing waits after the refresh")
 	require.Equal(t, 300*time.Millisecond, f.LastLag)
+}
+
+// TestMissingMartsReadTheWarehouseDatabase: on Snowflake the marts are looked
+// up in the warehouse database's INFORMATION_SCHEMA, whatever database (or
+// none) the connection made current; DuckDB reads its own.
+func TestMissingMartsReadTheWarehouseDatabase(t *testing.T) {
+	sf := missingMartsSQL(dialect.Snowflake, warehouse.Names{Database: "OTHER_DB"}, 2)
+	require.Contains(t, sf, ` FROM "OTHER_DB".INFORMATION_SCHEMA.TABLES WHERE `)
+	require.Contains(t, missingMartsSQL(dialect.Snowflake, warehouse.Names{}, 2), ` FROM "SALES_ANALYTICS_DB".INFORMATION_SCHEMA.TABLES `)
+	require.Contains(t, missingMartsSQL(dialect.DuckDB, warehouse.Names{Database: "OTHER_DB"}, 2), ` FROM information_schema.tables WHERE `)
 }

@@ -230,7 +230,7 @@ func observe(ctx context.Context, q querier, d dialect.Dialect, n warehouse.Name
 		parts = append(parts, fmt.Sprintf("%s=%d/%s", t.Name, c, fp))
 	}
 	obs.dims = strings.Join(parts, ";")
-	missing, err := missingMarts(ctx, q, n)
+	missing, err := missingMarts(ctx, q, d, n)
 	if len(missing) > 0 {
 		obs.missing = missing[0]
 	}
@@ -243,7 +243,7 @@ func observe(ctx context.Context, q querier, d dialect.Dialect, n warehouse.Name
 // read-only can tell the reader what to run ([Warehouse.Refresh] builds them)
 // rather than fail on the missing table in the middle of a query.
 func (w *Warehouse) MissingMarts(ctx context.Context) ([]string, error) {
-	names, err := missingMarts(ctx, w.eng.DB(), w.names)
+	names, err := missingMarts(ctx, w.eng.DB(), w.eng.Dialect(), w.names)
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: %w", err)
 	}
@@ -254,15 +254,14 @@ func (w *Warehouse) MissingMarts(ctx context.Context) ([]string, error) {
 // before the model gained a mart is rebuilt in full, not folded into a table
 // that is not there. One look-up for all of them: the refresh runs on every
 // append's wake-up.
-func missingMarts(ctx context.Context, q querier, n warehouse.Names) ([]string, error) {
+func missingMarts(ctx context.Context, q querier, d dialect.Dialect, n warehouse.Names) ([]string, error) {
 	marts := warehouse.AllMarts()
 	args := make([]any, 0, len(marts)+1)
 	args = append(args, n.SchemaFor(marts[0].Table.Layer))
 	for _, m := range marts {
 		args = append(args, strings.ToUpper(m.Table.Name))
 	}
-	rows, err := q.QueryContext(ctx, `SELECT UPPER(table_name) FROM information_schema.tables WHERE UPPER(table_schema) = UPPER(?) AND UPPER(table_name) IN (?`+
-		strings.Repeat(", ?", len(marts)-1)+`)`, args...)
+	rows, err := q.QueryContext(ctx, missingMartsSQL(d, n, len(marts)), args...)
 	if err != nil {
 		return nil, fmt.Errorf("look up the marts: %w", err)
 	}
@@ -285,6 +284,19 @@ func missingMarts(ctx context.Context, q querier, n warehouse.Names) ([]string, 
 		}
 	}
 	return missing, nil
+}
+
+// missingMartsSQL lists which of count tables (bound after the schema) the
+// marts' schema holds. On an engine with accounts (Snowflake) it reads the
+// warehouse database's own INFORMATION_SCHEMA: an unqualified one is the
+// session's current database, which a connection need not set.
+func missingMartsSQL(d dialect.Dialect, n warehouse.Names, count int) string {
+	from := "information_schema.tables"
+	if d.Accounts() {
+		from = d.Quote(n.WithDefaults().Database) + ".INFORMATION_SCHEMA.TABLES"
+	}
+	return `SELECT UPPER(table_name) FROM ` + from + ` WHERE UPPER(table_schema) = UPPER(?) AND UPPER(table_name) IN (?` +
+		strings.Repeat(", ?", count-1) + `)`
 }
 
 func countUpTo(ctx context.Context, q querier, d dialect.Dialect, n warehouse.Names, mark time.Time) (int64, error) {

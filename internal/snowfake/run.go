@@ -94,8 +94,19 @@ func translate(stmt string) (string, error) {
 	stmt = tsNTZ.ReplaceAllString(stmt, "TIMESTAMP_NS")
 	stmt = tsLTZ.ReplaceAllString(stmt, "TIMESTAMPTZ")
 	stmt = variantType.ReplaceAllString(stmt, "JSON")
+	stmt = dbInfoSchema.ReplaceAllStringFunc(stmt, func(m string) string {
+		p := dbInfoSchema.FindStringSubmatch(m)
+		db := strings.ReplaceAll(unquote(p[1]), "'", "''")
+		view := strings.ToLower(p[2])
+		return "(SELECT * FROM information_schema." + view + " WHERE UPPER(table_catalog) = UPPER('" + db + "'))"
+	})
 	return dateAdd.ReplaceAllString(stmt, "sf_dateadd("), nil
 }
+
+// dbInfoSchema matches a database's own INFORMATION_SCHEMA view, <db>.
+// INFORMATION_SCHEMA.<view>: DuckDB has one information_schema over every
+// attached database, so the translation keeps that database's rows only.
+var dbInfoSchema = regexp.MustCompile(`(?i)("(?:[^"]|"")+"|\b\w+)\.INFORMATION_SCHEMA\.(TABLES|COLUMNS|VIEWS)\b`)
 
 // macros define the Snowflake functions the translation maps to (and
 // divMacros, for division).
