@@ -125,7 +125,10 @@ func (m Mart) mergedBase(b sqlb, newRel, priorRel, oldCond string) string {
 	for _, ms := range m.measures {
 		sel = append(sel, mergeMeasure(b, ms)+" AS "+b.Q(ms.Column))
 	}
-	return fmt.Sprintf("SELECT %s\nFROM (SELECT %s FROM %s m%s) o\nFULL JOIN (\n%s\n) n ON %s",
+	// DISTINCT: a mart whose last step joins a dimension held twice (a rep
+	// under one name and region with two quotas) stores a group's row twice;
+	// merged twice and joined again, it would double on every refresh.
+	return fmt.Sprintf("SELECT %s\nFROM (SELECT DISTINCT %s FROM %s m%s) o\nFULL JOIN (\n%s\n) n ON %s",
 		strings.Join(sel, ", "), strings.Join(old, ", "), b.Ref(m.Table), where(oldCond), indent(m.batchBase(b, newRel, priorRel)), strings.Join(on, " AND "))
 }
 
