@@ -184,7 +184,11 @@ func amountAround(items []item, i int) bool {
 		if i+1 < len(items) && currencyWords[items[i+1].text] {
 			return true
 		}
-		if nearYear(items, i) {
+		counts := i+1 < len(items) && (items[i+1].is(kMetric) || items[i+1].is(kDim) || items[i+1].kw(kwDistinct))
+		if nearYear(items, i) || !items[i].money && (items[i].afterIn || items[i].n%100 != 0 && !counts) {
+			// "more than in 2024", "more than 2024": a year after "in", or
+			// one not a round amount counting nothing, is a period ("more
+			// than 2099 orders" counts them)
 			return false
 		}
 		return items[i-1].text != "over" || !otherYear(items, i) && items[i].n%100 == 0

@@ -104,11 +104,17 @@ func (r *Resolver) settleCompare(in *intent, today time.Time) {
 			return
 		}
 		last = completeLabel(last)
-		before, _, _, _ := ago(2, cur.current, today, 0)
-		in.periods = []period{before, last}
+		other, two := whole, ""
+		if !whole.from.Before(last.from) {
+			// "this year against last year": the last two complete ones
+			other, _, _, _ = ago(2, cur.current, today, 0)
+			other, two = completeLabel(other), fmt.Sprintf(", the last two complete %ss", cur.current)
+		}
 		in.notes = append(in.notes, fmt.Sprintf(
-			"There are no orders in %s yet (the data ends on %s), so this compares %s with %s, the last two complete %ss.",
-			cur.label, r.dataEnd.Format("January 2, 2006"), last.label, before.label, cur.current))
+			"There are no orders in %s yet (the data ends on %s), so this compares %s with %s%s.",
+			cur.label, r.dataEnd.Format("January 2, 2006"), last.label, other.label, two))
+		last.label += fmt.Sprintf(" (for %s, which has no orders yet)", cur.label)
+		in.periods = []period{other, last}
 		return
 	}
 	whole = sameSpan(whole, cur) // units kept: the two stay apart at that grain

@@ -38,7 +38,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 			return nil, cu, &decline{kind: DeclineForecast, reason: fmt.Sprintf("%s has not happened yet: I answer from the orders recorded so far and do not forecast. Ask about a period that has ended, such as last quarter.", capital(p.label))}
 		}
 	}
-	in := &intent{periods: ps, compare: compare}
+	in := &intent{periods: ps, compare: compare, change: compare && isHalf(ps[0])}
 	var (
 		by, which, howMany, not, list, trend, change bool
 		rankPlural, rankTarget                       bool
@@ -911,6 +911,8 @@ func namesPeriod(it, next *item) bool {
 		return next.kind == kYear
 	case dialect.Quarter:
 		return next.kw(kwQuarterN) || next.kw(kwOrdinal)
+	case dialect.Week:
+		return it.used // "the week of 2025-12-01": read with its day (weekOf)
 	}
 	return false
 }

@@ -71,6 +71,7 @@ func readPeriods(items []item, today time.Time) (ps []period, compare bool, err 
 	// ("excluding December in 2025"), said at pendingAt
 	var pending *period
 	var pendingAt *item
+	thanYear := false
 	for i := 0; i < len(items); i++ {
 		it := &items[i]
 		if it.kind == kKeyword {
@@ -80,10 +81,14 @@ func readPeriods(items []item, today time.Time) (ps []period, compare bool, err 
 				continue
 			case kwSince, kwBetween, kwFrom, kwTo, kwAnd, kwVs:
 				lastKw, lastText = it.ms[0].name, it.text
+				thanYear = thanYear || len(spans) == 0 && strings.HasPrefix(it.text, "than") // "more revenue than in 2024"
 				continue
 			case kwMore, kwLess, kwMoreThan:
-				if len(spans) > 0 && i+1 < len(items) && items[i+1].kind == kYear {
-					lastKw, lastText = kwVs, it.text // "was 2025 higher than 2024": set side by side
+				if i+1 < len(items) && items[i+1].kind == kYear && (len(spans) > 0 || strings.HasSuffix(it.text, "than")) {
+					// "was 2025 higher than 2024": set side by side; "more
+					// than in 2024" with no period before: against this year
+					thanYear = len(spans) == 0
+					lastKw, lastText = kwVs, it.text
 					continue
 				}
 			}
@@ -114,6 +119,9 @@ func readPeriods(items []item, today time.Time) (ps []period, compare bool, err 
 		}
 		for j := i; j < i+n; j++ {
 			items[j].used = true
+		}
+		if w, ok := weekOf(items, i, p, lastKw); ok {
+			p, lastKw = w, "" // "the week of 2025-12-01": that week, not its first day
 		}
 		if i > 0 && len(spans) == 0 && p.unit == dialect.Month && n >= 2 && items[i+n-1].kind == kYear && items[i+n-1].afterIn && items[i-1].kw(kwNot) && !items[i-1].used {
 			// "revenue excluding December in 2025": the year, the month left out
@@ -188,6 +196,11 @@ func readPeriods(items []item, today time.Time) (ps []period, compare bool, err 
 		return nil, false, fmt.Errorf("I read %s left out, but not of which year: ask \"revenue in 2025 excluding %s\"", month, month)
 	}
 	spans, joins = foldYear(spans, joins)
+	if thanYear && len(spans) == 1 && joins[0] == kwVs {
+		// "did Texas sell more than in 2024": this year against 2024
+		cur, _, _, _ := relative(false, 0, dialect.Year, today, 0)
+		spans, joins = []period{cur, spans[0]}, []string{"", kwVs}
+	}
 	if p, ok := run(spans, joins); ok {
 		if !hasKw(items, kwCombined) {
 			p.each = spans[0].unit // "revenue in 2023, 2024 and 2025": one row each
@@ -249,8 +262,8 @@ func readPeriods(items []item, today time.Time) (ps []period, compare bool, err 
 		case joins[1] == kwVs || joins[1] == kwAnd || joins[1] == kwTo || joins[1] == "" && (moved(items) || joins[0] == kwVs):
 			a, b = anchor(a, b)
 			a, b = toDate(a, b), toDate(b, a)
-			if a.unit == "" || a.unit != b.unit {
-				return nil, false, fmt.Errorf("I can compare two periods of the same kind (two years, quarters or months), not %s and %s", a.label, b.label)
+			if (a.unit == "" || a.unit != b.unit) && !(isHalf(a) && isHalf(b)) {
+				return nil, false, fmt.Errorf("I can compare two periods of the same kind (two years, halves, quarters or months), not %s and %s", a.label, b.label)
 			}
 			if b.from.Before(a.from) {
 				a, b = b, a
@@ -310,6 +323,11 @@ func foldYear(spans []period, joins []string) ([]period, []string) {
 		return spans, joins
 	}
 	y := spans[year].from.Year()
+	if len(spans) == 2 && year == 0 && joins[0] == kwFrom && joins[1] == kwTo {
+		// "from the start of 2025 to the end of June": the year starts the
+		// range, and the end takes its year
+		return []period{spans[0], spans[1].inYear(y)}, joins
+	}
 	var ps []period
 	var js []string
 	for i, p := range spans {
@@ -733,6 +751,12 @@ func partOf(p period, k int) period {
 		from.Format(time.DateOnly), to.Format(time.DateOnly))}
 }
 
+// isHalf reports whether p is one half of a year ("H1 2025"): two halves
+// compare as one change between them (no grain holds a half).
+func isHalf(p period) bool {
+	return p.unit == "" && p.from.Day() == 1 && (p.from.Month() == 1 || p.from.Month() == 7) && p.to.Equal(p.from.AddDate(0, 6, -1)) && len(p.without) == 0
+}
+
 // half is the first (h = 1) or second half of year y.
 func half(y, h int) period {
 	from := date(y, 1+6*(h-1), 1)
@@ -783,4 +807,31 @@ func negatedList(items []item, i, n int) bool {
 		k += 2
 	}
 	return k < len(items) && k > i+n && items[k].kw(kwNot) && notAfterSet[items[k].text]
+}
+
+// weekOf reads a day said of a week just before it as that week: "the week
+// of 2025-12-01" and "the week containing December 3" are the week (Monday
+// to Sunday) the day is in, "the week starting December 3" the seven days
+// from it. The week word, and "starting", are marked used.
+func weekOf(items []item, i int, p period, lastKw string) (period, bool) {
+	if p.unit != dialect.Day || i == 0 {
+		return period{}, false
+	}
+	k, starting := i-1, false
+	if items[k].kw(kwSince) && lastKw == kwSince && k > 0 {
+		k, starting = k-1, true
+	}
+	if items[k].kind != kGrain || items[k].ms[0].grain != dialect.Week || k > 0 && items[k-1].kw(kwBy) {
+		return period{}, false
+	}
+	from := p.from
+	if !starting {
+		from = from.AddDate(0, 0, -((int(from.Weekday()) + 6) % 7)) // back to Monday
+	}
+	items[k].used = true
+	if starting {
+		items[k+1].used = true
+	}
+	to := from.AddDate(0, 0, 6)
+	return period{from: from, to: to, label: "the week of " + from.Format("January 2, 2006") + " (" + from.Format(time.DateOnly) + " to " + to.Format(time.DateOnly) + ")"}, true
 }

@@ -1,0 +1,90 @@
+//go:build cgo
+
+package offline_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/salesanalytics/salesanalytics/analyst/offline"
+)
+
+// TestPeriodReadingsNotAnotherQuestion: each question was answered as a
+// different one with confidence; each family now reads as asked, checked
+// against SQL over RAW: a year after "than" is a period ("revenue in Texas
+// more than in 2024" was orders over $2,024), a range whose start names the
+// year ("from the start of 2025 to the end of June" was June alone), the
+// week of a day (was the day), two halves compared (were declined), and
+// this year against another when this year has no orders (the reading says
+// which year stands for it, and a named year is kept).
+func TestPeriodReadingsNotAnotherQuestion(t *testing.T) {
+	t.Parallel()
+	a := newAnalyst(t)
+	year := func(where string, y int) string {
+		return rawRows(t, `SELECT CAST(SUM(NET) AS VARCHAR) FROM ords WHERE ORDER_YEAR = ? AND `+where, y)[0]
+	}
+	// this year has no orders on the clock's day: 2025 stands for it
+	tx := []string{"2024|" + year("STATE = 'TX'", 2024), "2025|" + year("STATE = 'TX'", 2025)}
+	for _, q := range []string{
+		"revenue in Texas more than in 2024",
+		"was Texas revenue higher than in 2024",
+		"Texas revenue lower than 2024",
+		"did Texas bring in more revenue than in 2024",
+	} {
+		require.Equal(t, tx, askRows(t, a, q, "order_date_year", "total_revenue"), q)
+		requireReads(t, a, q, "no orders yet")
+	}
+	all := []string{"2024|" + year("TRUE", 2024), "2025|" + year("TRUE", 2025)}
+	for _, q := range []string{"revenue this year vs last year", "revenue this year against last year", "compare this year's revenue with last year"} {
+		require.Equal(t, all, askRows(t, a, q, "order_date_year", "total_revenue"), q)
+		requireReads(t, a, q, "2025 (for this year, which has no orders yet)")
+	}
+	// a year named against this year is kept, not replaced by the year before
+	// (the data has no 2023 orders: no row)
+	require.Equal(t, []string{"2025|" + year("TRUE", 2025)}, askRows(t, a, "revenue this year vs 2023", "order_date_year", "total_revenue"))
+	requireReads(t, a, "revenue this year vs 2023", "2023 against 2025 (for this year, which has no orders yet)")
+
+	h1 := rawRows(t, `SELECT CAST(SUM(NET) AS VARCHAR) FROM ords WHERE ORDER_DATE BETWEEN DATE '2025-01-01' AND DATE '2025-06-30'`)
+	requireAll(t, a, h1, []string{"total_revenue"},
+		"revenue from the start of 2025 to the end of June",
+		"revenue from the beginning of 2025 through the end of June",
+		"revenue from 2025 to June",
+		"total sales from start of 2025 until June",
+		"revenue from January 2025 to June")
+
+	week := rawRows(t, `SELECT CAST(SUM(NET) AS VARCHAR) FROM ords WHERE ORDER_DATE BETWEEN DATE '2025-12-01' AND DATE '2025-12-07'`)
+	requireAll(t, a, week, []string{"total_revenue"},
+		"revenue the week of 2025-12-01",
+		"revenue in the week of December 1 2025",
+		"revenue week of Dec 3 2025",
+		"what did we sell in the week of 12/5/2025")
+	starting := rawRows(t, `SELECT CAST(SUM(NET) AS VARCHAR) FROM ords WHERE ORDER_DATE BETWEEN DATE '2025-12-03' AND DATE '2025-12-09'`)
+	require.Equal(t, starting, askRows(t, a, "revenue for the week starting 2025-12-03"))
+
+	h2 := rawRows(t, `SELECT CAST(SUM(NET) AS VARCHAR) FROM ords WHERE ORDER_DATE BETWEEN DATE '2025-07-01' AND DATE '2025-12-31'`)
+	requireAll(t, a, []string{h2[0] + "|" + h1[0]}, []string{"total_revenue", "total_revenue_base"},
+		"revenue H1 vs H2 2025",
+		"revenue first half vs second half of 2025",
+		"H1 2025 against H2 2025 revenue",
+		"revenue in the first half of 2025 compared with the second half")
+	h1of24 := rawRows(t, `SELECT CAST(SUM(NET) AS VARCHAR) FROM ords WHERE ORDER_DATE BETWEEN DATE '2024-01-01' AND DATE '2024-06-30'`)
+	require.Equal(t, []string{h1[0] + "|" + h1of24[0]}, askRows(t, a, "revenue H1 2024 vs H1 2025", "total_revenue", "total_revenue_base"))
+}
+
+// requireAll requires each question's rows, in the columns cols, to be want.
+func requireAll(t *testing.T, a *offline.Analyst, want, cols []string, qs ...string) {
+	t.Helper()
+	for _, q := range qs {
+		require.Equal(t, want, askRows(t, a, q, cols...), q)
+	}
+}
+
+// requireReads requires the answer to q, asked alone, to say want.
+func requireReads(t *testing.T, a *offline.Analyst, q, want string) {
+	t.Helper()
+	ans, err := a.Ask(context.Background(), nil, q)
+	require.NoError(t, err, q)
+	require.Contains(t, ans.Text, want, q)
+}
