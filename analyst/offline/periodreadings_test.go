@@ -88,3 +88,33 @@ func requireReads(t *testing.T, a *offline.Analyst, q, want string) {
 	require.NoError(t, err, q)
 	require.Contains(t, ans.Text, want, q)
 }
+
+// TestSameQuarterLastYearAndTotalOfAll: "the same quarter last year" is the
+// quarter a year before the current one on the analyst's clock (Q1 2025 on
+// 1 January 2026; it was 2025 by quarter), said in the answer; "the total
+// quota of all reps" is one total (it was the quota by rep), checked
+// against SQL over RAW.
+func TestSameQuarterLastYearAndTotalOfAll(t *testing.T) {
+	t.Parallel()
+	a := newAnalyst(t)
+	q1 := rawRows(t, `SELECT CAST(SUM(NET) AS VARCHAR) FROM ords WHERE ORDER_QUARTER = DATE '2025-01-01'`)
+	requireAll(t, a, q1, []string{"total_revenue"},
+		"revenue in the same quarter last year",
+		"revenue same quarter a year ago",
+		"what were sales in the same quarter of last year",
+		"revenue for the same quarter the previous year")
+	requireReads(t, a, "revenue in the same quarter last year", "is Q1 2025, a year before the current quarter (Q1 2026")
+	jan := rawRows(t, `SELECT CAST(COUNT(*) AS VARCHAR) FROM ords WHERE ORDER_MONTH = DATE '2025-01-01'`)
+	requireAll(t, a, jan, []string{"order_count"}, "orders in the same month last year", "number of orders the same month a year ago")
+
+	quota := rawRows(t, `SELECT CAST(SUM(ANNUAL_QUOTA) AS VARCHAR) FROM reps`)
+	requireAll(t, a, quota, []string{"quota"},
+		"total annual quota of all reps",
+		"sum of quotas across all reps",
+		"what is the total quota for all of our reps",
+		"combined quota of all the reps")
+	total := rawRows(t, `SELECT CAST(SUM(NET) AS VARCHAR) FROM ords`)
+	requireAll(t, a, total, []string{"total_revenue"}, "total revenue across all regions", "total revenue of all reps", "overall sales for all channels")
+	// by, per or each keep one figure each
+	require.Len(t, askRows(t, a, "total revenue by region for all regions", "total_revenue"), 4)
+}

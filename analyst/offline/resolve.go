@@ -199,6 +199,7 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	if len(ws) == 0 {
 		return r.declined(&decline{kind: DeclineNotUnderstood, reason: "The question has no words I can read."})
 	}
+	ws, same := sameLastYear(ws, today)
 	if d := nothingSold(ws); d != nil {
 		return r.declined(d)
 	}
@@ -207,10 +208,15 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	}
 	items, fixes := r.lex.classify(ws)
 	var notes []string
+	if same != "" {
+		notes = append(notes, same)
+	}
 	for _, f := range fixes {
 		notes = append(notes, fmt.Sprintf("Read %q as %q.", f.from, f.to))
 	}
-	if i, ok := r.byKey[key(items)]; ok {
+	// "total revenue across all regions" is not the verified "sales by region"
+	_, all := totalOfAll(ws)
+	if i, ok := r.byKey[key(items)]; ok && all == 0 {
 		vq := r.verified[i]
 		in := vq.in.clone()
 		if in.lastGrain != "" {
@@ -240,6 +246,7 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	if d == nil {
 		d = againstOne(items, in)
 		pickOne(in, ws, items)
+		allCombined(in, ws, items)
 	}
 	if d != nil {
 		return r.declined(d)
