@@ -131,3 +131,25 @@ func cataloguePrice(ws []word) *decline {
 	return unsupported("The model holds each catalogue product's list price, but no measure of the list prices (an average of them, or by category): " +
 		"I can give the average unit price of the order lines, by category if asked (\"average unit price by category\"), which weighs each price by how often it sold")
 }
+
+// gainedCounted reports whether customers said won or gained are counted,
+// not listed: beside another group ("top 3 reps by customers gained") or
+// right after a superlative ("who signed up the most customers").
+func (r *Resolver) gainedCounted(in *intent, items []item) bool {
+	if !slices.Contains(in.dims, "customer_name") || in.rank == 0 {
+		return false
+	}
+	if len(in.dims) > 1 {
+		return true
+	}
+	for i := 1; i < len(items); i++ {
+		m, ok := items[i].reading(kDim)
+		if !ok {
+			m, ok = r.dimReading(items[i].sing()) // "the most customers": the dimension ranked
+		}
+		if ok && m.name == "customer_name" && (items[i-1].kw(kwTop) || items[i-1].kw(kwBottom)) {
+			return true
+		}
+	}
+	return false
+}

@@ -521,6 +521,23 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 			in.metrics[i] = nc
 			in.metrics = slices.Compact(in.metrics)
 		}
+		if sw.gain && in.orderBy == r.countOf["customer_id"] {
+			in.orderBy = nc // "which rep gained the most customers": ranked by the new ones
+		}
+		if sw.gain && r.gainedCounted(in, items) {
+			// "top 3 reps by customers gained", "who signed up the most
+			// customers": the new customers counted, never each customer
+			alone := len(in.dims) == 1
+			in.dims = slices.DeleteFunc(in.dims, func(d string) bool { return d == "customer_name" })
+			if in.defaulted || len(in.metrics) == 0 {
+				in.metrics, in.defaulted = nil, false
+			}
+			in.metrics = append([]string{nc}, slices.DeleteFunc(in.metrics, func(m string) bool { return m == nc })...)
+			in.orderBy = nc
+			if alone && !slices.ContainsFunc(items, func(it item) bool { return it.kind == kNumber }) {
+				in.limit = 1 // the plural was the customers', not how many are ranked
+			}
+		}
 	}
 	for _, kind := range []string{r.lexMetric("returning customers"), r.lexMetric("new customers")} {
 		cc := r.countOf["customer_id"]

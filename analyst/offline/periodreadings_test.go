@@ -118,3 +118,26 @@ func TestSameQuarterLastYearAndTotalOfAll(t *testing.T) {
 	// by, per or each keep one figure each
 	require.Len(t, askRows(t, a, "total revenue by region for all regions", "total_revenue"), 4)
 }
+
+// TestGainedCustomersAreNewOnes: customers won or gained are new customers,
+// ranked by them ("which rep gained the most customers" was ranked by all of
+// a rep's customers; "who won the most customers" and "top 3 reps by
+// customers gained" ranked customers by revenue), checked against SQL over
+// RAW: a customer is new in the month of their first valid order.
+func TestGainedCustomersAreNewOnes(t *testing.T) {
+	t.Parallel()
+	a := newAnalyst(t)
+	newBy := func(extra string, n int) []string {
+		return rawRows(t, `, firsts AS (SELECT CUSTOMER_ID, MIN(ORDER_MONTH) AS FIRST_MONTH FROM ords GROUP BY CUSTOMER_ID)
+SELECT REP_NAME, CAST(COUNT(DISTINCT o.CUSTOMER_ID) AS VARCHAR) FROM ords o JOIN firsts f ON f.CUSTOMER_ID = o.CUSTOMER_ID AND f.FIRST_MONTH = o.ORDER_MONTH
+WHERE TRUE `+extra+` GROUP BY REP_NAME ORDER BY COUNT(DISTINCT o.CUSTOMER_ID) DESC, REP_NAME LIMIT ?`, n)
+	}
+	one := newBy("", 1)
+	requireAll(t, a, one, []string{"rep_name", "new_customers"},
+		"which rep gained the most customers",
+		"which rep won the most customers",
+		"who won the most customers",
+		"which rep signed up the most customers")
+	requireAll(t, a, newBy("", 3), []string{"rep_name", "new_customers"}, "top 3 reps by customers gained", "the 3 reps who won the most customers")
+	requireAll(t, a, newBy("AND o.ORDER_YEAR = 2024", 1), []string{"rep_name", "new_customers"}, "who gained the most customers in 2024")
+}
