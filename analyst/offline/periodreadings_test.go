@@ -141,3 +141,26 @@ WHERE TRUE `+extra+` GROUP BY REP_NAME ORDER BY COUNT(DISTINCT o.CUSTOMER_ID) DE
 	requireAll(t, a, newBy("", 3), []string{"rep_name", "new_customers"}, "top 3 reps by customers gained", "the 3 reps who won the most customers")
 	requireAll(t, a, newBy("AND o.ORDER_YEAR = 2024", 1), []string{"rep_name", "new_customers"}, "who gained the most customers in 2024")
 }
+
+// TestCatalogueCostReadAsAsked: the model holds each catalogue product's
+// unit cost and their average over the catalogue; "the average unit cost of
+// our products" is that average (it was read by product and refused by the
+// compiler, as an unanswerable reading), checked against SQL over RAW; by a
+// group, a period or for each product it is declined saying the catalogue
+// has none of them.
+func TestCatalogueCostReadAsAsked(t *testing.T) {
+	t.Parallel()
+	a := newAnalyst(t)
+	avg := rawRows(t, `SELECT CAST(ROUND(AVG(UNIT_COST), 2) AS VARCHAR) FROM prods`)
+	requireAll(t, a, avg, []string{"average_unit_cost"},
+		"average unit cost of our products",
+		"the mean unit cost of the products",
+		"average unit cost per product",
+		"what is the average unit cost across our products")
+	for _, q := range []string{"average unit cost by category", "average unit cost in 2025", "average unit cost for each product", "average unit cost of products in the West"} {
+		ans, err := a.Ask(context.Background(), nil, q)
+		require.NoError(t, err, q)
+		require.True(t, ans.Declined, q)
+		require.Contains(t, ans.Reason, "for the product catalogue as a whole", q)
+	}
+}

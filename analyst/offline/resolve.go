@@ -248,6 +248,9 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 		pickOne(in, ws, items)
 		allCombined(in, ws, items)
 	}
+	if d == nil {
+		d = r.catalogueOnly(in, ws)
+	}
 	if d != nil {
 		return r.declined(d)
 	}
