@@ -235,7 +235,7 @@ func (in *intent) describe() string {
 	case in.countAll:
 		fmt.Fprintf(&b, "the number of %s with orders", plural(label(in.dims[0])))
 	case in.countKept:
-		fmt.Fprintf(&b, "the number of %s whose %s was %s", plural(in.keptNoun()), label(in.keepAmount.field), in.keepAmount.said())
+		fmt.Fprintf(&b, "the number of %s whose %s %s %s", plural(in.keptNoun()), label(in.keepAmount.field), wasOf(in.keepAmount.field), in.keepAmount.said())
 	case in.moved != nil:
 		_, what := in.rankWords()
 		how := map[bool]string{true: "fell most", false: "grew most"}[in.moved.bottom]
@@ -308,7 +308,7 @@ func (in *intent) describe() string {
 		b.WriteString(" that " + strings.Replace(spoken(f), "is ", "are not ", 1))
 	}
 	if in.keepAmount != nil && !in.countKept {
-		b.WriteString(", the " + plural(in.keptNoun()) + " whose " + label(in.keepAmount.field) + " was " + in.keepAmount.said())
+		b.WriteString(", the " + plural(in.keptNoun()) + " whose " + label(in.keepAmount.field) + " " + wasOf(in.keepAmount.field) + " " + in.keepAmount.said())
 	}
 	if in.keepAmount != nil && in.keepAmount.total && len(in.dims) == 0 && len(in.periods) == 0 {
 		b.WriteString(", every " + string(in.grain) + " on record") // the period used, said
@@ -467,4 +467,13 @@ func joinWith(s []string, last string) string {
 		return s[0]
 	}
 	return strings.Join(s[:len(s)-1], ", ") + last + s[len(s)-1]
+}
+
+// wasOf is the verb a measure takes: "distinct customers were", "total
+// revenue was".
+func wasOf(metric string) string {
+	if l := label(metric); strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") {
+		return "were"
+	}
+	return "was"
 }

@@ -164,3 +164,23 @@ func TestCatalogueCostReadAsAsked(t *testing.T) {
 		require.Contains(t, ans.Reason, "for the product catalogue as a whole", q)
 	}
 }
+
+// TestEmptyKeptResultNamesTheGroups: a threshold that keeps no group says
+// which groups none of ("no months match", counted 0; it said "no orders
+// match"), and a count takes a plural verb ("distinct customers were").
+func TestEmptyKeptResultNamesTheGroups(t *testing.T) {
+	t.Parallel()
+	a := newAnalyst(t)
+	// the oracle: no month, state or rep passes these thresholds in RAW
+	require.Equal(t, []string{"0|0|0"}, rawRows(t, `, m AS (SELECT ORDER_MONTH, SUM(NET) AS R FROM ords GROUP BY ORDER_MONTH),
+s AS (SELECT STATE, COUNT(DISTINCT CUSTOMER_ID) AS C, COUNT(*) AS O FROM ords GROUP BY STATE)
+SELECT CAST((SELECT COUNT(*) FROM m WHERE R > 50000000) AS VARCHAR), CAST((SELECT COUNT(*) FROM s WHERE C > 100000) AS VARCHAR), CAST((SELECT COUNT(*) FROM s WHERE O > 100000) AS VARCHAR)`))
+	for q, want := range map[string]string{
+		"which months had revenue over $50M":          "no months match.",
+		"months with sales above 50 million dollars":  "no months match.",
+		"states with more than 100000 customers":      "the states whose distinct customers were over 100,000: no states match.",
+		"how many states had more than 100000 orders": ": 0 (no states match).",
+	} {
+		requireReads(t, a, q, want)
+	}
+}

@@ -36,7 +36,7 @@ func say(in *intent, res *query.Result, cut bool) string {
 	var b strings.Builder
 	head := lead(in)
 	if len(res.Rows) == 0 {
-		return head + "no orders match."
+		return head + noneText(in)
 	}
 	metricCols, keyCols := split2(res.Columns)
 	switch {
@@ -49,7 +49,7 @@ func say(in *intent, res *query.Result, cut bool) string {
 	case len(keyCols) == 0:
 		row := res.Rows[0]
 		if allNull(row, metricCols) {
-			return head + "no orders match."
+			return head + noneText(in)
 		}
 		parts := make([]string, len(metricCols))
 		for i, c := range metricCols {
@@ -251,4 +251,17 @@ func formatDecimal(col query.Column, d decimal.Decimal) string {
 		return figures.Money(d)
 	}
 	return d.StringFixed(int32(col.Scale))
+}
+
+// noneText says that nothing matched: the groups kept by a threshold when
+// there is one ("no months match"; counted, 0), else the orders.
+func noneText(in *intent) string {
+	if in.keepAmount == nil && in.hit == "" {
+		return "no orders match."
+	}
+	none := "no " + plural(in.keptNoun()) + " match"
+	if in.countKept || in.countHit {
+		return "0 (" + none + ")."
+	}
+	return none + "."
 }
