@@ -1,6 +1,7 @@
 package offline
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -62,4 +63,43 @@ func TestShareOfNewCustomersInAPlace(t *testing.T) {
 	res = r.Resolve(nil, "revenue in 2025 excluding December")
 	require.False(t, res.Declined, res.Reason)
 	require.Equal(t, query.Not(query.Between("order_date", "2025-12-01", "2025-12-31")), res.Request.Where)
+}
+
+// TestChangedQualifierIsAnotherReading: each of these questions was once
+// answered as another one with confidence (a year after "than" read as an
+// amount, "all reps" as one row each, a range's start year dropped, "the
+// same quarter" dropped, the week of a day read as the day, gained
+// customers as all customers, halves declined, a catalogue measure split by
+// product). Each is read with the words that make it (its reading says
+// them, in the reading or its notes), and the question with that qualifier removed or changed is read
+// as a different request, or declined — never as the same one.
+func TestChangedQualifierIsAnotherReading(t *testing.T) {
+	t.Parallel()
+	r := testResolver(t)
+	for _, tc := range []struct{ q, reads, changed string }{
+		{"revenue in Texas more than in 2024", "2024 to January 1 against this year", "revenue in Texas in 2024"},
+		{"revenue in Texas more than in 2024", "2024 to January 1 against this year", "revenue in Texas more than 2000 dollars"},
+		{"total annual quota of all reps", "one total over them all", "annual quota by rep"},
+		{"total revenue across all regions", "one total over them all", "total revenue across regions"},
+		{"revenue from the start of 2025 to the end of June", "from 2025-01-01 to 2025-06-30", "revenue to the end of June 2025 from the start of June"},
+		{"revenue in the same quarter last year", "Q1 2025", "revenue by quarter last year"},
+		{"revenue in the same month a year ago", "January 2025", "revenue in the month a year ago"},
+		{"revenue the week of 2025-12-01", "the week of December 1, 2025", "revenue on 2025-12-01"},
+		{"revenue the week of 2025-12-03", "2025-12-01 to 2025-12-07", "revenue the week starting 2025-12-03"},
+		{"which rep gained the most customers", "new customers", "which rep had the most customers"},
+		{"top 3 reps by customers gained", "new customers", "top 3 reps by customers"},
+		{"revenue H1 vs H2 2025", "H1 2025 against H2 2025", "revenue in H1 2025"},
+		{"revenue H1 vs H2 2025", "H1 2025 against H2 2025", "revenue Q1 vs Q2 2025"},
+		{"revenue this year against 2023", "2023 to January 1 against this year", "revenue this year against last year"},
+		{"average unit cost of our products", "Average unit cost", "average unit cost by category"},
+	} {
+		res := r.Resolve(nil, tc.q)
+		require.False(t, res.Declined, "%q: %s", tc.q, res.Reason)
+		require.Contains(t, strings.Join(append([]string{res.Reading}, res.Notes...), " "), tc.reads, tc.q)
+		other := r.Resolve(nil, tc.changed)
+		if other.Declined {
+			continue
+		}
+		require.NotEqual(t, res.Request, other.Request, "%q and %q read alike: %s", tc.q, tc.changed, res.Reading)
+	}
 }
