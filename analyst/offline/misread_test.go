@@ -39,6 +39,12 @@ func TestMisreadsDecline(t *testing.T) {
 		"revenue from returning customers excluding CA": "does not say what they spent",
 		// a filter inside the part of a share of new customers
 		"what share of customers in the West were new": "filter",
+		// the same period a year before another than today's, or none named
+		"revenue this quarter vs the same quarter last year":          "name both periods",
+		"revenue in December 2025 vs the same month last year":        "name both periods",
+		"orders in Q4 2025 compared with the same quarter a year ago": "name both periods",
+		"revenue the same period last year":                           "not which period",
+		"orders in the same time a year ago":                          "not which period",
 		// a range of counts after top
 		"top one to two hundred customers": "range of how many",
 	} {

@@ -199,7 +199,10 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	if len(ws) == 0 {
 		return r.declined(&decline{kind: DeclineNotUnderstood, reason: "The question has no words I can read."})
 	}
-	ws, same := sameLastYear(ws, today)
+	ws, sameOrig, same := sameLastYear(ws, today)
+	if d := samePeriodUnnamed(ws); d != nil {
+		return r.declined(d)
+	}
 	if d := nothingSold(ws); d != nil {
 		return r.declined(d)
 	}
@@ -209,6 +212,9 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	items, fixes := r.lex.classify(ws)
 	var notes []string
 	if same != "" {
+		if d := sameBesideOther(items, sameOrig); d != nil {
+			return r.declined(d)
+		}
 		notes = append(notes, same)
 	}
 	for _, f := range fixes {
