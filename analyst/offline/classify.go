@@ -57,6 +57,9 @@ func (it *item) is(k kind) bool {
 func (it *item) kw(name string) bool { return it.kind == kKeyword && it.ms[0].name == name }
 
 func (it *item) reading(k kind) (meaning, bool) {
+	if it == nil {
+		return meaning{}, false // no neighbour: ">0" has no word before it
+	}
 	for _, m := range it.ms {
 		if m.kind == k {
 			return m, true
