@@ -61,7 +61,21 @@
 // months had revenue over $2M", "states with more than 100 customers",
 // "reps below 80% of quota"), and counts of groups per a further group
 // ("number of reps by region": query.Compiler.CompileCountGroupsBy, the
-// Resolution's CountBy). A word that only counts
+// Resolution's CountBy), a year after "than" as a period ("revenue in Texas
+// more than in 2024": this year against 2024, never orders over $2,024), a
+// range whose start names the year ("from the start of 2025 to the end of
+// June"), the week of a day (Monday to Sunday; "starting" the seven days
+// from it), halves compared ("H1 vs H2 2025": one change), "the same
+// quarter last year" (the quarter a year before today's, said in the
+// answer; beside another period, or "the same period" with none, declined),
+// a total of "all" of a group ("total annual quota of all reps": one
+// figure), customers gained or won as new customers, and a measure of the
+// product catalogue ("average unit cost of our products") over the whole
+// catalogue, declined by a group or period the catalogue does not have.
+// When this year has no orders yet, a comparison with it says in its
+// reading which year stands for it, and keeps a year named beside it. A
+// threshold that keeps nothing says which groups ("no months match"). A
+// word that only counts
 // in a context ("bigger", "more", "hit") is read with it, and not understood
 // without it. A question read, it begins its answer with the reading (the
 // measures, groups, filters and period in words).
