@@ -45,6 +45,10 @@ func TestMisreadsDecline(t *testing.T) {
 		"orders in Q4 2025 compared with the same quarter a year ago": "name both periods",
 		"revenue the same period last year":                           "not which period",
 		"orders in the same time a year ago":                          "not which period",
+		// which customers were won: countable, not listed
+		"which customers did we win in 2025":      "not list which ones",
+		"top 5 customers we won in 2025":          "not list which ones",
+		"list the customers we signed up in 2024": "not list which ones",
 		// a range of counts after top
 		"top one to two hundred customers": "range of how many",
 	} {

@@ -524,6 +524,10 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 		if sw.gain && in.orderBy == r.countOf["customer_id"] {
 			in.orderBy = nc // "which rep gained the most customers": ranked by the new ones
 		}
+		if sw.gain && len(in.dims) == 1 && in.dims[0] == "customer_name" && !r.gainedCounted(in, items) && !slices.Contains(in.metrics, nc) {
+			// "which customers did we win in 2025": read as every customer's revenue before
+			return nil, cu, unsupported("I can count the customers won (new customers: \"how many new customers did we win in 2025\", by rep or region), but not list which ones they were")
+		}
 		if sw.gain && r.gainedCounted(in, items) {
 			// "top 3 reps by customers gained", "who signed up the most
 			// customers": the new customers counted, never each customer
