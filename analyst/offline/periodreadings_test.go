@@ -41,6 +41,10 @@ func TestPeriodReadingsNotAnotherQuestion(t *testing.T) {
 		require.Equal(t, all, askRows(t, a, q, "order_date_year", "total_revenue"), q)
 		requireReads(t, a, q, "2025 (for this year, which has no orders yet)")
 	}
+	// "than" a relative or named month or quarter: this one of that kind
+	requireAll(t, a, all, []string{"order_date_year", "total_revenue"}, "was revenue higher than last year", "did we sell more revenue than last year")
+	q34 := rawRows(t, `SELECT CAST(ORDER_QUARTER AS VARCHAR), CAST(SUM(NET) AS VARCHAR) FROM ords WHERE ORDER_QUARTER IN (DATE '2025-07-01', DATE '2025-10-01') GROUP BY 1 ORDER BY 1`)
+	requireAll(t, a, q34, []string{"order_date_quarter", "total_revenue"}, "was revenue higher than last quarter", "was revenue higher than in Q3 2025")
 	// a year named against this year is kept, not replaced by the year before
 	// (the data has no 2023 orders: no row)
 	require.Equal(t, []string{"2025|" + year("TRUE", 2025)}, askRows(t, a, "revenue this year vs 2023", "order_date_year", "total_revenue"))

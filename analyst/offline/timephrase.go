@@ -84,9 +84,10 @@ func readPeriods(items []item, today time.Time) (ps []period, compare bool, err 
 				thanYear = thanYear || len(spans) == 0 && strings.HasPrefix(it.text, "than") // "more revenue than in 2024"
 				continue
 			case kwMore, kwLess, kwMoreThan:
-				if i+1 < len(items) && items[i+1].kind == kYear && (len(spans) > 0 || strings.HasSuffix(it.text, "than")) {
+				if i+1 < len(items) && (items[i+1].kind == kYear || len(spans) == 0 && (items[i+1].kw(kwLast) || items[i+1].kind == kMonth || items[i+1].kw(kwQuarterN))) && (len(spans) > 0 || strings.HasSuffix(it.text, "than")) {
 					// "was 2025 higher than 2024": set side by side; "more
-					// than in 2024" with no period before: against this year
+					// than in 2024", "higher than last year" with no period
+					// before: against this year
 					thanYear = len(spans) == 0
 					lastKw, lastText = kwVs, it.text
 					continue
@@ -197,8 +198,13 @@ func readPeriods(items []item, today time.Time) (ps []period, compare bool, err 
 	}
 	spans, joins = foldYear(spans, joins)
 	if thanYear && len(spans) == 1 && joins[0] == kwVs {
-		// "did Texas sell more than in 2024": this year against 2024
-		cur, _, _, _ := relative(false, 0, dialect.Year, today, 0)
+		// "did Texas sell more than in 2024": this year against 2024; "than
+		// last quarter": this quarter
+		g := spans[0].unit
+		if g != dialect.Month && g != dialect.Quarter {
+			g = dialect.Year
+		}
+		cur, _, _, _ := relative(false, 0, g, today, 0)
 		spans, joins = []period{cur, spans[0]}, []string{"", kwVs}
 	}
 	if p, ok := run(spans, joins); ok {
