@@ -177,7 +177,7 @@ func (f *Flags) openEmbedded(ctx context.Context, progress io.Writer) (*Warehous
 			return nil, err
 		}
 	}
-	eng, err := engine.Open(ctx, engine.Config{Name: "embedded", Path: path, ReadOnly: true})
+	eng, err := engine.Open(ctx, engine.Config{Name: "embedded", Path: path, ReadOnly: true, Threads: ReaderThreads})
 	if err != nil {
 		return nil, f.openError(path, err)
 	}
@@ -191,6 +191,16 @@ func (f *Flags) openEmbedded(ctx context.Context, progress io.Writer) (*Warehous
 	}
 	return &Warehouse{Warehouse: w, Built: build, Path: path}, nil
 }
+
+// ReaderThreads is DuckDB's thread count for a program that reads the
+// embedded warehouse (every program but set-up and refresh). A reader runs
+// many small statements over the marts — a dashboard view is four to seven —
+// where a second worker thread costs more than it gives: on a quiet two-core
+// machine each view took 1.2–2.1× less time with one thread (scale 10
+// customers 44–48 → 26–35 ms, scale 1 product 21–25 → 13–16 ms; `go test
+// ./dashboard -bench Views` with SALESANALYTICS_BENCH_THREADS=0 and 1).
+// Concurrent requests still use every core: each runs on its own connection.
+const ReaderThreads = 1
 
 // ErrMissingMarts is returned (wrapped) when the warehouse lacks marts the
 // model has: it was built before the model gained them. An embedded file,

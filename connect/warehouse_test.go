@@ -216,3 +216,17 @@ func TestOpenNamesTheMartsAFileLacks(t *testing.T) {
 	require.ErrorIs(t, err, connect.ErrMissingMarts)
 	require.EqualError(t, err, `-db "`+empty+`" holds no marts of the sales warehouse: build one with -build -db "`+empty+`", or leave -db out for the cached demo warehouse`)
 }
+
+// TestReadersRunOneThread: a program that reads the embedded warehouse runs
+// DuckDB with ReaderThreads worker threads (its many small statements pay for
+// a second thread more than it gives); the build runs DuckDB's default.
+func TestReadersRunOneThread(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "w.duckdb")
+	wh, err := flags(t, "-db", path, "-scale", "0.01", "-build").Open(ctx, io.Discard)
+	require.NoError(t, err)
+	defer wh.Close()
+	var threads int
+	require.NoError(t, wh.Engine().DB().QueryRowContext(ctx, `SELECT CAST(current_setting('threads') AS INTEGER)`).Scan(&threads))
+	require.Equal(t, connect.ReaderThreads, threads)
+}

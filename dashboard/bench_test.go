@@ -116,12 +116,15 @@ func BenchmarkViews(b *testing.B) {
 }
 
 // benchThreadsEnv names DuckDB's thread count for BenchmarkViews' engines
-// (embedded.Options.Threads); unset or 0 means DuckDB's default, one per core.
-// The views are many small statements: on a loaded two-core machine they took
-// about half the CPU with one thread (see the report of the views2 session).
+// (embedded.Options.Threads). Unset means one, as the programs read a
+// warehouse (connect.ReaderThreads); 0 means DuckDB's default, one per core.
 const benchThreadsEnv = "SALESANALYTICS_BENCH_THREADS"
 
 func benchThreads() int {
-	n, _ := strconv.Atoi(os.Getenv(benchThreadsEnv))
+	s, ok := os.LookupEnv(benchThreadsEnv)
+	if !ok {
+		return 1
+	}
+	n, _ := strconv.Atoi(s)
 	return n
 }

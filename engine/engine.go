@@ -132,6 +132,9 @@ type Config struct {
 	// Connection names a Snowflake connection in connections.toml / config.toml
 	// (package engine/snowflake/connection); empty means the default connection.
 	Connection string
+	// Threads caps the embedded engine's worker threads; zero means DuckDB's
+	// default, one per core.
+	Threads int
 }
 
 // Opener opens one kind of engine.

@@ -10,7 +10,7 @@ import (
 // "duckdb": engine.Open(ctx, engine.Config{Path: …}) opens it.
 func init() {
 	engine.Register(func(ctx context.Context, cfg engine.Config) (engine.Engine, error) {
-		e, err := Open(ctx, Options{Path: cfg.Path, ReadOnly: cfg.ReadOnly})
+		e, err := Open(ctx, Options{Path: cfg.Path, ReadOnly: cfg.ReadOnly, Threads: cfg.Threads})
 		if err != nil {
 			return nil, err
 		}
