@@ -99,7 +99,14 @@ func (o *output) explain(w io.Writer, a *service.Answer) error {
 	if o.json {
 		return writeJSON(w, a.Wire())
 	}
-	fmt.Fprintf(w, "-- tables: %v\n%s\n", a.Tables, term.WrapSQL(a.SQL, termui.Detect(w, os.Getenv).Columns()))
+	for i, t := range a.Tables { // one a line: they fit 80 columns
+		label := "-- tables:"
+		if i > 0 {
+			label = "--        "
+		}
+		fmt.Fprintf(w, "%s %s\n", label, t)
+	}
+	fmt.Fprintf(w, "%s\n", term.WrapSQL(a.SQL, termui.Detect(w, os.Getenv).Columns()))
 	for i, v := range a.Args {
 		fmt.Fprintf(w, "-- arg %d: %s\n", i+1, service.Arg(v))
 	}

@@ -246,3 +246,21 @@ func TestModelResource(t *testing.T) {
 	require.NoError(t, err)
 	require.True(t, m.Equal(testSvc.Model()), "the resource parses back to the served model")
 }
+
+// TestQueryNamesTheTablesItRead: a request a mart answers names that mart,
+// not the fact table it does not read; a comparison that also reads the
+// fact table (for the data's first and last day) names both.
+func TestQueryNamesTheTablesItRead(t *testing.T) {
+	cs := dial(t, mcpserver.Options{})
+	type answer struct {
+		SQL    string   `json:"sql"`
+		Tables []string `json:"tables"`
+	}
+	args := map[string]any{"metrics": []string{"revenue", "order_count"}, "by": []string{"region"}, "from": "2025-01-01", "to": "2025-12-31"}
+	out := structured[answer](t, call(t, cs, mcpserver.ToolQuery, args))
+	require.Equal(t, []string{"SALES_ANALYTICS_DB.MARTS.SALES_BY_REGION_YEAR"}, out.Tables, out.SQL)
+
+	args["compare"] = "year"
+	out = structured[answer](t, call(t, cs, mcpserver.ToolQuery, args))
+	require.ElementsMatch(t, []string{"SALES_ANALYTICS_DB.MARTS.FCT_ORDERS", "SALES_ANALYTICS_DB.MARTS.SALES_BY_REGION_YEAR"}, out.Tables, out.SQL)
+}

@@ -68,6 +68,15 @@ func (s *Service) Explain(r request.Request) (*Answer, error) {
 // tables lists the physical tables behind the model fields q reads.
 func (s *Service) tables(q *query.Query) []string {
 	var out []string
+	add := func(ref string) {
+		_, name, _ := cutLast(ref)
+		// only a table the statement reads: a routed request reads a mart in
+		// place of the fact table (and may read both)
+		if strings.Contains(q.SQL, `"`+name+`"`) && !slices.Contains(out, ref) {
+			out = append(out, ref)
+		}
+	}
+	var marts string // DATABASE.SCHEMA of the model's tables, for a routed mart
 	for _, name := range q.Fields {
 		logical, _, ok := strings.Cut(name, ".")
 		if !ok {
@@ -85,11 +94,32 @@ func (s *Service) tables(q *query.Query) []string {
 		if b.Database != "" {
 			ref = b.Database + "." + ref
 		}
-		if !slices.Contains(out, ref) {
-			out = append(out, ref)
+		if marts == "" {
+			marts, _, _ = cutLast(ref)
+		}
+		add(ref)
+	}
+	if q.Route.Rollup {
+		for _, t := range append([]string{q.Route.Table}, strings.Split(q.Route.Distinct, ",")...) {
+			if t = strings.TrimSpace(t); t != "" && !strings.Contains(t, ".") && marts != "" {
+				t = marts + "." + t
+			}
+			if t != "" {
+				add(t)
+			}
 		}
 	}
 	return out
+}
+
+// cutLast splits a dotted reference before its last part: the table's
+// qualifier and its name.
+func cutLast(ref string) (qualifier, name string, ok bool) {
+	i := strings.LastIndex(ref, ".")
+	if i < 0 {
+		return "", ref, false
+	}
+	return ref[:i], ref[i+1:], true
 }
 
 // Arg renders a bound argument for people: dates as YYYY-MM-DD.
