@@ -195,10 +195,11 @@ func (f *Flags) openEmbedded(ctx context.Context, progress io.Writer) (*Warehous
 // ReaderThreads is DuckDB's thread count for a program that reads the
 // embedded warehouse (every program but set-up and refresh). A reader runs
 // many small statements over the marts — a dashboard view is four to seven —
-// where a second worker thread costs more than it gives: on a quiet two-core
-// machine each view took 1.2–2.1× less time with one thread (scale 10
-// customers 44–48 → 26–35 ms, scale 1 product 21–25 → 13–16 ms; `go test
-// ./dashboard -bench Views` with SALESANALYTICS_BENCH_THREADS=0 and 1).
+// where a second worker thread costs more than it gives. On a quiet two-core
+// machine (`go test ./dashboard -bench Views`, SALESANALYTICS_BENCH_THREADS=0
+// against 1, three rounds) eight of the ten views took 1.2–2.1× less time
+// with one thread (scale 10 customers 44–48 → 26–35 ms, scale 1 product
+// 21–25 → 13–16 ms); the executive and reps views at scale 1 were about even.
 // Concurrent requests still use every core: each runs on its own connection.
 const ReaderThreads = 1
 

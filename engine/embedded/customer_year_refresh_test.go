@@ -12,10 +12,11 @@ import (
 	"github.com/salesanalytics/salesanalytics/warehouse"
 )
 
-// An incremental refresh bounds SALES_BY_CUSTOMER_YEAR's scan of FCT_ORDERS
-// by the years of the new facts (Mart.ScanBound): one batch dated in two
-// years, 2024 and 2025, leaves the mart as the Go oracle and a full rebuild
-// compute it; a bound missing either year, or swapped, would drop the touched
+// An incremental refresh reads the earlier facts of the batch's customers only
+// within the batch's years (warehouse.PriorFactsSQL, bounded as
+// Mart.ScanBound says): one batch dated in two years, 2024 and 2025, leaves
+// SALES_BY_CUSTOMER_YEAR as the Go oracle and a full rebuild compute it; a
+// bound missing either year, or swapped, would miscount the touched
 // customers' rows of that year.
 func TestCustomerYearRefreshSpansTheNewFactsYears(t *testing.T) {
 	t.Parallel()
