@@ -170,9 +170,6 @@ func (f *Flags) openEmbedded(ctx context.Context, progress io.Writer) (*Warehous
 		return nil, err
 	}
 	if build {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return nil, err
-		}
 		if err := Build(ctx, path, data, progress); err != nil {
 			return nil, err
 		}
@@ -287,6 +284,9 @@ func Build(ctx context.Context, path string, data datagen.Config, progress io.Wr
 
 // BuildResult is [Build], returning what the set-up did.
 func BuildResult(ctx context.Context, path string, data datagen.Config, progress io.Writer) (*pipeline.Result, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, err
+	}
 	tmp := fmt.Sprintf("%s.building-%d", path, os.Getpid())
 	defer os.Remove(tmp)
 	defer os.Remove(tmp + ".wal")

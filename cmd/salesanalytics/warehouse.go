@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -110,9 +109,6 @@ func (w *warehouseFlags) openWritable(ctx context.Context, c *call) (wh *connect
 		path = p
 	}
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return nil, nil, err
-		}
 		if built, err = connect.BuildResult(ctx, path, w.options().Data, c.err); err != nil {
 			return nil, nil, err
 		}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/salesanalytics/salesanalytics/cmd/internal/request"
 	"github.com/salesanalytics/salesanalytics/query"
+	"github.com/salesanalytics/salesanalytics/warehouse"
 )
 
 // Answer is a query's result with what produced it.
@@ -76,7 +77,8 @@ func (s *Service) tables(q *query.Query) []string {
 			out = append(out, ref)
 		}
 	}
-	var marts string // DATABASE.SCHEMA of the model's tables, for a routed mart
+	fact := warehouse.FctOrders().Name
+	var marts string // DATABASE.SCHEMA of the fact table, for a routed mart
 	for _, name := range q.Fields {
 		logical, _, ok := strings.Cut(name, ".")
 		if !ok {
@@ -94,8 +96,8 @@ func (s *Service) tables(q *query.Query) []string {
 		if b.Database != "" {
 			ref = b.Database + "." + ref
 		}
-		if marts == "" {
-			marts, _, _ = cutLast(ref)
+		if b.Table == fact {
+			marts, _, _ = cutLast(ref) // the marts stand beside the fact table
 		}
 		add(ref)
 	}
