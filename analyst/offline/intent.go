@@ -239,7 +239,13 @@ func (in *intent) describe() string {
 	case in.moved != nil:
 		_, what := in.rankWords()
 		how := map[bool]string{true: "fell most", false: "grew most"}[in.moved.bottom]
-		if in.moved.byPct {
+		if in.moved.every || in.limit > 1 {
+			what = plural(what) // "the 2 regions whose …"
+		}
+		switch {
+		case in.moved.every:
+			how = map[bool]string{true: "fell", false: "grew"}[in.moved.bottom]
+		case in.moved.byPct:
 			how = "grew fastest, in percent"
 		}
 		fmt.Fprintf(&b, "the %s whose %s %s", what, metric, how)
@@ -323,7 +329,7 @@ func (in *intent) describe() string {
 	case in.compare:
 		b.WriteString(", " + in.periods[0].label + " against " + in.periods[1].label)
 	case in.change && len(in.periods) == 1:
-		b.WriteString(" " + inLabel(in.periods[0].label) + " against the period before")
+		b.WriteString(" " + inLabel(in.periods[0].label) + " against " + previousLabel(in.periods[0]))
 	case len(in.periods) == 1:
 		b.WriteString(" " + inLabel(in.periods[0].label))
 		var out []string

@@ -11,6 +11,10 @@ import "github.com/salesanalytics/salesanalytics/query"
 type changeRank struct {
 	byPct  bool
 	bottom bool
+	// every keeps every group that moved that way ("which categories
+	// shrank": all whose change is below zero), most first, instead of the
+	// one that moved most.
+	every bool
 }
 
 // layered reports whether the intent needs query's analysis layers.
@@ -65,6 +69,15 @@ func (in *intent) rankChange(req *query.Request, metric string) {
 	by := metric + "_delta"
 	if in.moved.byPct {
 		by = metric + "_pct"
+	}
+	if in.moved.every {
+		if in.moved.bottom {
+			req.Compare.Having = query.Lt(by, 0)
+		} else {
+			req.Compare.Having = query.Gt(by, 0)
+		}
+		req.OrderBy = []query.Order{{Field: by, Desc: !in.moved.bottom}}
+		return
 	}
 	req.Rank = &query.Rank{By: by, Bottom: in.moved.bottom, Top: max(1, in.limit)}
 	req.Limit = 0

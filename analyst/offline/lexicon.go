@@ -281,7 +281,7 @@ func (l *lexicon) structural() {
 	// said after a value they leave it out as well ("with the West excluded",
 	// "returns taken out"): see notAfter
 	kw(kwNot, notAfterWords...)
-	kw(kwWhich, "which", "who", "whom", "where")
+	kw(kwWhich, "which", "who", "whom", "whose", "where")
 	kw(kwHowMany, "how many", "number of", "count of", "count", "count the", "tally of", "total number of")
 	kw(kwToday, "today", "now", "to date", "till today", "until today", "until now", "till now", "up to now",
 		"to now", "through today", "up to today", "up until now")
@@ -534,3 +534,12 @@ func dedupe(s []string) []string {
 	}
 	return out
 }
+
+// shrinkSuperlatives are the shrink words that already say "most": "the
+// biggest drop" is the one group that fell most, where "shrank" alone asks
+// which groups fell.
+var shrinkSuperlatives = toSet("biggest drop", "biggest decline", "biggest fall", "hardest", "worst decline")
+
+// growVerbs say that something grew as a plain verb: "which regions grew" asks
+// for every region that did.
+var growVerbs = toSet("grow", "grew", "grown", "increase", "increased")

@@ -47,6 +47,8 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 		pendingN                                     int // "which 3 regions …": a count before what is ranked
 		compareValues                                bool
 		shrink, fastest, share, average              bool
+		plainMove                                    bool // "shrank", "grew" said as a plain verb: which groups did
+		rankSaid                                     bool // a superlative said ("most", "top"), not a rank read from "which"
 		rankedFast                                   bool // fastest said as a superlative, not as growth in percent
 		perGroup                                     bool // "per", "in each" after a ranking: a rank within groups
 		marks                                        []shareMark
@@ -91,7 +93,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 				}
 				sw.sizeRank = sw.sizeRank || sizeRanks[it.text] // "the smallest orders on average": their size
 				sw.distance = sw.distance || distanceRank(it.text)
-				in.rank = 1
+				in.rank, rankSaid = 1, true
 				if it.ms[0].name == kwBottom {
 					in.rank = -1
 				}
@@ -111,8 +113,11 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 			case kwChange:
 				// "moved the most units" sells; "how did it move" changes
 				change = change || (next == nil || !(next.kw(kwTop) || next.kw(kwBottom)) || !sellVerbs[it.text]) && !(sellVerbs[it.text] && hasKw(items, kwHowMany))
+				plainMove = plainMove || growVerbs[it.text]
 			case kwShrink:
 				shrink, change = true, true
+				plainMove = plainMove || !shrinkSuperlatives[it.text]
+				rankSaid = rankSaid || shrinkSuperlatives[it.text] // "fall hardest": the one that fell most
 			case kwFastest:
 				fastest, change = true, true
 				rankedFast = rankedFast || !growthNouns[it.text] // "fastest", not "percent growth"
@@ -688,7 +693,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 			}
 		}
 	}
-	if change && len(in.periods) == 0 && (shrink || fastest || in.rank != 0) && len(in.dims) > 0 && in.grain == "" && !in.compare {
+	if change && len(in.periods) == 0 && (shrink || fastest || in.rank != 0 || plainMove && which) && len(in.dims) > 0 && in.grain == "" && !in.compare {
 		// "which category grew the most": over the last whole year, against
 		// the year before, as the reading says
 		y := today.Year() - 1
@@ -696,7 +701,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 			label: fmt.Sprintf("%d (the last whole year)", y)}}
 	}
 	overUnit := len(in.periods) == 1 && in.periods[0].unit != "" && in.grain == in.periods[0].unit && len(in.dims) == 0
-	if change && (in.compare || len(in.periods) == 1 && (shrink || fastest || in.rank != 0 || (howMuch || overUnit) && in.periods[0].unit != "")) {
+	if change && (in.compare || len(in.periods) == 1 && (shrink || fastest || in.rank != 0 || plainMove && which && len(in.dims) > 0 || (howMuch || overUnit) && in.periods[0].unit != "")) {
 		if overUnit {
 			in.grain = "" // "2025 year-over-year growth": 2025 against 2024, not 2025 by year
 		}
@@ -704,6 +709,12 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 		eachGrowth := fastest && !rankedFast && !shrink && in.rank == 0 && !which && hasKw(items, kwBy) // "percent growth by category": each one's
 		if (shrink || fastest || in.rank != 0 || which) && (len(in.dims) > 0 || in.grain != "") && !eachGrowth {
 			in.moved = &changeRank{byPct: fastest, bottom: shrink || in.rank < 0}
+			if plainMove && (shrink || which) && !fastest && !rankSaid && pendingN == 0 && len(in.dims) > 0 {
+				// "which categories shrank": every one that did, not the one
+				// that fell most
+				in.moved.every, in.rank, in.limit = true, 0, 0
+				return in, cu, nil
+			}
 			in.rank = 1
 			in.limit = max(in.limit, 1)
 		}
