@@ -1,10 +1,6 @@
 package query
 
 import (
-	"math"
-
-	"github.com/shopspring/decimal"
-
 	"github.com/salesanalytics/salesanalytics/semantic"
 )
 
@@ -46,34 +42,11 @@ func keepsRangeGroups(h Filter, zeroed map[string]bool) bool {
 		if !zeroed[f.Field] || len(f.Values) != 1 {
 			return false
 		}
-		v, ok := decimalOf(f.Values[0])
-		if !ok {
+		v, err := exactNumber(f.Values[0]) // as the value is bound: floats are refused
+		if err != nil {
 			return false
 		}
 		return (f.Op == OpGt && v.Sign() >= 0) || (f.Op == OpGe && v.Sign() > 0)
 	}
 	return false
-}
-
-// decimalOf reads a filter value that is a number, or text of one.
-func decimalOf(v any) (decimal.Decimal, bool) {
-	switch x := v.(type) {
-	case int:
-		return decimal.NewFromInt(int64(x)), true
-	case int64:
-		return decimal.NewFromInt(x), true
-	case int32:
-		return decimal.NewFromInt(int64(x)), true
-	case float64:
-		if math.IsNaN(x) || math.IsInf(x, 0) {
-			return decimal.Decimal{}, false
-		}
-		return decimal.NewFromFloat(x), true
-	case decimal.Decimal:
-		return x, true
-	case string:
-		d, err := decimal.NewFromString(x)
-		return d, err == nil
-	}
-	return decimal.Decimal{}, false
 }
