@@ -171,9 +171,9 @@ func (c *Compiler) compareRel(s *stmt, req Request) (rel, error) {
 	}
 	// The groups of either period — a full outer join of the two, written as
 	// the union of their keys left-joined to each, which both engines run
-	// with NULL-safe keys.
-	// When the comparison's Having keeps no group without rows in the range,
-	// the range's groups alone are joined to the comparison period's.
+	// with NULL-safe keys — or, when the comparison's Having keeps no group
+	// without rows in the range, the range's groups with the comparison
+	// period's left-joined (rangegroups.go). from1 names the groups' relation.
 	rangeOnly := cmp.Having != nil && keepsRangeGroups(cmp.Having, c.zeroedMetrics(cur.cols))
 	from1 := `"k"`
 	if rangeOnly {
