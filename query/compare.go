@@ -69,6 +69,10 @@ type Compare struct {
 	// dimension as the caller knows them — a catalog read in the same
 	// transaction — from which the partial flags and a missing base are
 	// computed, rather than from the table's MIN and MAX in the statement.
+	// They are trusted, not checked against the table: bounds narrower than
+	// the data make a base that exists missing, wider ones flag no period
+	// that runs past the data. Pass the bounds read with the data, or leave
+	// Data nil.
 	Data *DateRange
 }
 

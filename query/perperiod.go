@@ -108,9 +108,12 @@ func (c *Compiler) perPeriodCTE(x *tableCTE, req Request) error {
 		// A month the range covers whole takes the value as it is; a month in
 		// part its share, the dividend at 12 places first, so that Snowflake's
 		// quotient has them too (its quotient's scale is the dividend's plus 6,
-		// at most 12). The value has at most 12 places, so the share of a whole
-		// month would be the value itself: the CASE changes no result, and
-		// spares the engine the exact division on every row and month.
+		// at most 12). A quotient fact has at most 12 places (rateValue) and the
+		// model's other facts fewer, so the share of a whole month would be the
+		// value itself: the CASE changes no result, and spares the engine the
+		// exact division on every row and month. (A fact declared with more than
+		// 12 places would be rounded once here, where a month in part rounds
+		// twice; none is.)
 		twelve := typ{kind: KindDecimal, scale: 12}
 		prorated := "CASE WHEN " + days + " = " + inMonth + " THEN " + c.castTo(value, twelve) +
 			" ELSE " + c.d.DivRound(c.castTo("("+value+") * "+days, twelve), inMonth, 12, 0, 12) + " END"
