@@ -82,3 +82,21 @@ func (in *intent) rankChange(req *query.Request, metric string) {
 	req.Rank = &query.Rank{By: by, Bottom: in.moved.bottom, Top: max(1, in.limit)}
 	req.Limit = 0
 }
+
+// everyMovedDecline is why "which categories shrank" cannot be answered as
+// the list of those that did: a count of them ("how many categories shrank"),
+// which the change's groups are not counted by, or a period with a part left
+// out ("grew in 2025 but not in 2024"), which is not a change between two
+// periods.
+func everyMovedDecline(in *intent, howMany bool) *decline {
+	what := plural(label(in.dims[0]))
+	if howMany || in.countAll || in.countHit || in.countKept {
+		return unsupported("I can list which %s moved that way, not count them: ask \"which %s shrank\" (or grew).", what, what)
+	}
+	for _, p := range in.periods {
+		if len(p.without) > 0 {
+			return unsupported("I read a change against a period with a part left out (%s), which I cannot compare: ask which %s grew from one period to another.", p.label, what)
+		}
+	}
+	return nil
+}

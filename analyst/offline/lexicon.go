@@ -281,7 +281,7 @@ func (l *lexicon) structural() {
 	// said after a value they leave it out as well ("with the West excluded",
 	// "returns taken out"): see notAfter
 	kw(kwNot, notAfterWords...)
-	kw(kwWhich, "which", "who", "whom", "whose", "where")
+	kw(kwWhich, "which", "who", "whom", "where")
 	kw(kwHowMany, "how many", "number of", "count of", "count", "count the", "tally of", "total number of")
 	kw(kwToday, "today", "now", "to date", "till today", "until today", "until now", "till now", "up to now",
 		"to now", "through today", "up to today", "up until now")
@@ -486,7 +486,7 @@ var stopWords = toSet(
 	"picked", "picked up", "hand out", "handed out", "hand", "handed", "gave out", "give out", "gave", "gives", "his", "her", "hers", "him", "she", "he", "they", "them", "brand", "very", "if", "wise", "level", "both",
 	"show both", "counting", "dollar terms", "in dollar terms", "terms", "all time", "active",
 	"responsible", "assigned", "attributed", "credited", "valued", "sized", "range", "landed", "landing",
-	"everywhere", "anywhere", "kept", "applied", "among", "amongst", "pull", "fetch", "grab", "nothing else", "calendar", "costing", "totaling", "totalling", "totaled", "totalled", "buys", "carry", "carries", "carried", "ship", "shipped", "ships", "shipping out", "delivered", "deliver", "dispatched",
+	"whose", "everywhere", "anywhere", "kept", "applied", "among", "amongst", "pull", "fetch", "grab", "nothing else", "calendar", "costing", "totaling", "totalling", "totaled", "totalled", "buys", "carry", "carries", "carried", "ship", "shipped", "ships", "shipping out", "delivered", "deliver", "dispatched",
 )
 
 // pleasantries are stop words no misspelling is read as: a word near them

@@ -49,6 +49,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 		shrink, fastest, share, average              bool
 		plainMove                                    bool // "shrank", "grew" said as a plain verb: which groups did
 		rankSaid                                     bool // a superlative said ("most", "top"), not a rank read from "which"
+		grewSaid                                     bool // "grew" said (with "shrank": both ways)
 		rankedFast                                   bool // fastest said as a superlative, not as growth in percent
 		perGroup                                     bool // "per", "in each" after a ranking: a rank within groups
 		marks                                        []shareMark
@@ -114,6 +115,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 				// "moved the most units" sells; "how did it move" changes
 				change = change || (next == nil || !(next.kw(kwTop) || next.kw(kwBottom)) || !sellVerbs[it.text]) && !(sellVerbs[it.text] && hasKw(items, kwHowMany))
 				plainMove = plainMove || growVerbs[it.text]
+				grewSaid = grewSaid || growVerbs[it.text]
 			case kwShrink:
 				shrink, change = true, true
 				plainMove = plainMove || !shrinkSuperlatives[it.text]
@@ -712,7 +714,13 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 			if plainMove && (shrink || which) && !fastest && !rankSaid && pendingN == 0 && len(in.dims) > 0 {
 				// "which categories shrank": every one that did, not the one
 				// that fell most
+				if d := everyMovedDecline(in, howMany); d != nil {
+					return nil, cu, d
+				}
 				in.moved.every, in.rank, in.limit = true, 0, 0
+				if shrink && grewSaid {
+					in.moved = nil // "which grew and which shrank": each one's change
+				}
 				return in, cu, nil
 			}
 			in.rank = 1
