@@ -75,6 +75,10 @@ type intent struct {
 	// explain are clauses the reading adds of how a measure is counted
 	// (returningOverlap)
 	explain []string
+	// companion, when set, is a metric of the orders the request adds, and
+	// the answer hides, so the catalogue is grouped by its own copy of an
+	// order's column (catalogueCompanion)
+	companion string
 }
 
 func (in *intent) clone() *intent {
@@ -111,6 +115,9 @@ const MaxGroups = 2
 // request turns the intent into a typed query request.
 func (in *intent) request(maxRows int) (query.Request, error) {
 	req := query.Request{Metrics: slices.Clone(in.metrics), Filters: slices.Clone(in.named)}
+	if in.companion != "" {
+		req.Metrics = appendNew(req.Metrics, in.companion)
+	}
 	if in.rest != nil {
 		req.Metrics = slices.DeleteFunc(req.Metrics, func(m string) bool { return m == in.rest.As })
 		req.Metrics = appendNew(appendNew(req.Metrics, in.rest.Less), in.rest.Of)

@@ -346,8 +346,9 @@ func (l *lexicon) structural() {
 	kw(kwOrMore, "or more", "or above", "or higher", "or greater", "and up", "and above", "or over", "plus or more")
 	kw(kwOrLess, "or less", "or below", "or under", "or lower", "and below", "and under")
 	kw(kwSorted, "highest first", "largest first", "biggest first", "most first", "sorted highest first",
-		"sorted by most", "descending", "sorted descending", "in descending order", "highest to lowest", "largest to smallest")
-	kw(kwSortAsc, "lowest first", "smallest first", "fewest first", "least first", "ascending", "in ascending order",
+		"sorted by most", "descending", "sorted descending", "in descending order", "highest to lowest", "largest to smallest",
+		"most expensive first", "priciest first", "dearest first")
+	kw(kwSortAsc, "cheapest first", "least expensive first", "lowest first", "smallest first", "fewest first", "least first", "ascending", "in ascending order",
 		"lowest to highest", "smallest to largest")
 	kw(kwGross, "gross", "before discounts", "before discount", "before any discount", "before any discounts",
 		"pre discount", "at full list price", "at list price", "at full price", "full list price", "undiscounted",

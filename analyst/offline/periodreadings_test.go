@@ -149,9 +149,10 @@ WHERE TRUE `+extra+` GROUP BY REP_NAME ORDER BY COUNT(DISTINCT o.CUSTOMER_ID) DE
 // TestCatalogueCostReadAsAsked: the model holds each catalogue product's
 // unit cost and their average over the catalogue; "the average unit cost of
 // our products" is that average (it was read by product and refused by the
-// compiler, as an unanswerable reading), checked against SQL over RAW; by a
-// group, a period or for each product it is declined saying the catalogue
-// has none of them.
+// compiler, as an unanswerable reading), checked against SQL over RAW, and
+// so is its average list price; by category (the product's own column) each
+// is answered, by another group, a period or for each product it is declined
+// saying the catalogue has none of them.
 func TestCatalogueCostReadAsAsked(t *testing.T) {
 	t.Parallel()
 	a := newAnalyst(t)
@@ -161,11 +162,21 @@ func TestCatalogueCostReadAsAsked(t *testing.T) {
 		"the mean unit cost of the products",
 		"average unit cost per product",
 		"what is the average unit cost across our products")
-	for _, q := range []string{"average unit cost by category", "average unit cost in 2025", "average unit cost for each product", "average unit cost of products in the West"} {
+	byCategory := rawRows(t, `SELECT CATEGORY, CAST(ROUND(AVG(UNIT_COST), 2) AS VARCHAR) FROM prods GROUP BY 1 ORDER BY 1`)
+	requireAll(t, a, byCategory, []string{"category", "average_unit_cost"},
+		"average unit cost by category", "the average unit cost of our products in each category")
+	listPrice := rawRows(t, `SELECT CATEGORY, CAST(ROUND(AVG(LIST_PRICE), 2) AS VARCHAR) FROM prods GROUP BY 1 ORDER BY 1`)
+	requireAll(t, a, listPrice, []string{"category", "average_list_price"},
+		"average list price by category", "mean catalogue price per product line")
+	ans, err := a.Ask(context.Background(), nil, "average list price by category")
+	require.NoError(t, err)
+	require.Len(t, ans.Result.Columns, 2, "the orders' count that groups the catalogue is not shown")
+	require.NotContains(t, ans.Text, "order")
+	for _, q := range []string{"average unit cost by region", "average unit cost in 2025", "average unit cost for each product", "average unit cost of products in the West"} {
 		ans, err := a.Ask(context.Background(), nil, q)
 		require.NoError(t, err, q)
 		require.True(t, ans.Declined, q)
-		require.Contains(t, ans.Reason, "for the product catalogue as a whole", q)
+		require.Contains(t, ans.Reason, "for the product catalogue, over every product or by category", q)
 	}
 }
 

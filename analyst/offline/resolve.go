@@ -82,6 +82,10 @@ type Resolution struct {
 	// dimensions of the request: compile it with
 	// query.Compiler.CompileCountGroupsBy.
 	CountBy []string
+	// Hide, when set, is a metric of the request the answer leaves out: asked
+	// only so the query can group as the question does (a catalogue's measure
+	// by category).
+	Hide string
 	// Notes say how a word was read when it could mean more than one thing, and
 	// which misspelt words were corrected.
 	Notes []string
@@ -206,9 +210,7 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	if d := nothingSold(ws); d != nil {
 		return r.declined(d)
 	}
-	if d := cataloguePrice(ws); d != nil {
-		return r.declined(d)
-	}
+	ws = cataloguePrice(ws)
 	items, fixes := r.lex.classify(ws)
 	var notes []string
 	if same != "" {
@@ -301,7 +303,7 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	if err != nil {
 		return r.declined(&decline{kind: DeclineTooLarge, reason: err.Error()})
 	}
-	res := &Resolution{Request: req, Part: in.partShare(), Keep: in.keep(), CountAs: in.countAs(), CountBy: slices.Clone(in.countBy), Divide: in.division(), Subtract: in.rest, Notes: append(notes, in.notes...), Reading: reading(in), in: in}
+	res := &Resolution{Request: req, Part: in.partShare(), Keep: in.keep(), CountAs: in.countAs(), CountBy: slices.Clone(in.countBy), Divide: in.division(), Subtract: in.rest, Hide: in.companion, Notes: append(notes, in.notes...), Reading: reading(in), in: in}
 	if suggest {
 		res.Suggestions = r.followUps(in, today)
 	}
