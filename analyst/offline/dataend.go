@@ -113,7 +113,7 @@ func (r *Resolver) settleCompare(in *intent, today time.Time) {
 		in.notes = append(in.notes, fmt.Sprintf(
 			"There are no orders in %s yet (the data ends on %s), so this compares %s with %s%s.",
 			cur.label, r.dataEnd.Format("January 2, 2006"), last.label, other.label, two))
-		last.label += fmt.Sprintf(" (for %s, which has no orders yet)", cur.label)
+		last.standsFor = cur.label
 		in.periods = []period{other, last}
 		return
 	}

@@ -328,7 +328,7 @@ func (in *intent) describe() string {
 	}
 	switch {
 	case in.compare:
-		b.WriteString(", " + in.periods[0].label + " against " + in.periods[1].label)
+		b.WriteString(", " + in.periods[0].read() + " against " + in.periods[1].read())
 	case in.change && len(in.periods) == 1:
 		b.WriteString(" " + inLabel(in.periods[0].label) + " against the period before")
 	case len(in.periods) == 1:

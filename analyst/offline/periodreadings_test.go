@@ -4,6 +4,7 @@ package offline_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -40,7 +41,14 @@ func TestPeriodReadingsNotAnotherQuestion(t *testing.T) {
 	for _, q := range []string{"revenue this year vs last year", "revenue this year against last year", "compare this year's revenue with last year"} {
 		require.Equal(t, all, askRows(t, a, q, "order_date_year", "total_revenue"), q)
 		requireReads(t, a, q, "2025 (for this year, which has no orders yet)")
+		ans, err := a.Ask(context.Background(), nil, q)
+		require.NoError(t, err)
+		require.Equal(t, 1, strings.Count(ans.Text, "which has no orders yet"), "said once, in the reading, not beside each figure: %s", ans.Text)
 	}
+	// "than in March": the latest March against this month, December 2025
+	// for January 2026, which has no orders (it was declined as March 2026)
+	march := rawRows(t, `SELECT CAST(ORDER_MONTH AS VARCHAR), CAST(SUM(NET) AS VARCHAR) FROM ords WHERE ORDER_MONTH IN (DATE '2025-03-01', DATE '2025-12-01') GROUP BY 1 ORDER BY 1`)
+	requireAll(t, a, march, []string{"order_date_month", "total_revenue"}, "did we sell more than in March?", "was revenue higher than in March")
 	// "than" a relative or named month or quarter: this one of that kind
 	requireAll(t, a, all, []string{"order_date_year", "total_revenue"}, "was revenue higher than last year", "did we sell more revenue than last year")
 	q34 := rawRows(t, `SELECT CAST(ORDER_QUARTER AS VARCHAR), CAST(SUM(NET) AS VARCHAR) FROM ords WHERE ORDER_QUARTER IN (DATE '2025-07-01', DATE '2025-10-01') GROUP BY 1 ORDER BY 1`)

@@ -30,6 +30,19 @@ type period struct {
 	// each is the grain of the periods listed to make this one ("March, April
 	// and May"): without "combined", one row each.
 	each dialect.Grain
+	// standsFor, when set, is the current period this complete one stands
+	// for, which has no orders yet: said once, in the reading (read), not
+	// beside each figure
+	standsFor string
+}
+
+// read is the period's label as the reading says it: with the current
+// period it stands for, if any.
+func (p period) read() string {
+	if p.standsFor == "" {
+		return p.label
+	}
+	return p.label + " (for " + p.standsFor + ", which has no orders yet)"
 }
 
 func (p period) days() int { return int(p.to.Sub(p.from)/(24*time.Hour)) + 1 }
@@ -84,10 +97,12 @@ func readPeriods(items []item, today time.Time) (ps []period, compare bool, err 
 				thanYear = thanYear || len(spans) == 0 && strings.HasPrefix(it.text, "than") // "more revenue than in 2024"
 				continue
 			case kwMore, kwLess, kwMoreThan:
-				if i+1 < len(items) && (items[i+1].kind == kYear || len(spans) == 0 && (items[i+1].kw(kwLast) || items[i+1].kind == kMonth || items[i+1].kw(kwQuarterN))) && (len(spans) > 0 || strings.HasSuffix(it.text, "than")) {
-					// "was 2025 higher than 2024": set side by side; "more
-					// than in 2024", "higher than last year" with no period
-					// before: against this year
+				than := strings.HasSuffix(it.text, "than") || periodAgainst[it.text]
+				if i+1 < len(items) && (items[i+1].kind == kYear || (len(spans) == 0 || than) && (items[i+1].kw(kwLast) || items[i+1].kind == kMonth || items[i+1].kw(kwQuarterN))) && (len(spans) > 0 || than) {
+					// "was 2025 higher than 2024", "was Q4 2025 higher than
+					// Q3 2025": set side by side; "more than in 2024",
+					// "higher than last year" with no period before:
+					// against this year
 					thanYear = len(spans) == 0
 					lastKw, lastText = kwVs, it.text
 					continue
@@ -205,7 +220,9 @@ func readPeriods(items []item, today time.Time) (ps []period, compare bool, err 
 			g = dialect.Year
 		}
 		cur, _, _, _ := relative(false, 0, g, today, 0)
-		spans, joins = []period{cur, spans[0]}, []string{"", kwVs}
+		than := spans[0]
+		than.inYear = nil // "than in March": the latest March, not this year's
+		spans, joins = []period{cur, than}, []string{"", kwVs}
 	}
 	if p, ok := run(spans, joins); ok {
 		if !hasKw(items, kwCombined) {
@@ -266,7 +283,7 @@ func readPeriods(items []item, today time.Time) (ps []period, compare bool, err 
 			}
 			return []period{{from: a.from, to: b.to, label: "from " + a.from.Format(time.DateOnly) + " to " + b.to.Format(time.DateOnly)}}, false, nil
 		case joins[1] == kwVs || joins[1] == kwAnd || joins[1] == kwTo || joins[1] == "" && (moved(items) || joins[0] == kwVs):
-			a, b = anchor(a, b)
+			a, b = sameYear(a, b)
 			a, b = toDate(a, b), toDate(b, a)
 			if (a.unit == "" || a.unit != b.unit) && !(isHalf(a) && isHalf(b)) {
 				return nil, false, fmt.Errorf("I can compare two periods of the same kind (two years, halves, quarters or months), not %s and %s", a.label, b.label)
@@ -616,6 +633,26 @@ func anchor(a, b period) (period, period) {
 		} else {
 			b = b2
 		}
+	}
+	return a, b
+}
+
+// periodAgainst are words that set one period against a second named right
+// after them, as "than" does ("was Q4 2025 above Q3 2025", "did Q4 2025
+// exceed Q3 2025").
+var periodAgainst = toSet("above", "below", "exceed", "exceeds", "exceeded", "topped", "beat", "surpassed", "outsold", "outperformed")
+
+// sameYear gives the period of two compared that was named without its
+// year the other's ("April against March 2025": April 2025), as a range's
+// end takes its other end's (anchor), but never a year earlier: compared
+// periods are not ends of one range, so the bare one is not moved to start
+// before the other.
+func sameYear(a, b period) (period, period) {
+	switch {
+	case a.inYear != nil && b.inYear == nil:
+		a = a.inYear(b.from.Year())
+	case b.inYear != nil && a.inYear == nil:
+		b = b.inYear(a.from.Year())
 	}
 	return a, b
 }
