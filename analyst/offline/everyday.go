@@ -104,6 +104,17 @@ var valueWords = map[string]map[string][]string{
 		"Partner": {"partners", "resellers", "reseller", "through partners"}},
 	"region": {"West": {"western", "west coast"}, "East": {"eastern", "east coast"},
 		"North": {"northern"}, "South": {"southern"}},
+	// industries as people name the companies in them
+	"industry": {"Technology": {"tech", "tech companies", "technology companies", "tech firms", "tech sector", "tech industry"},
+		"Finance":       {"financial services", "financial firms", "financial companies", "banks", "banking", "finance companies"},
+		"Healthcare":    {"healthcare companies", "medical", "hospitals", "health sector"},
+		"Manufacturing": {"manufacturers", "manufacturing companies", "factories"},
+		"Education":     {"schools", "universities", "education sector", "educational institutions"},
+		"Energy":        {"energy companies", "utilities", "energy sector"},
+		"Hospitality":   {"hospitality companies", "hospitality sector"},
+		"Logistics":     {"logistics companies", "logistics firms", "shipping companies", "transportation companies"},
+		"Media":         {"media companies", "publishers", "media sector"},
+		"Retail":        {"retailers", "retail companies", "retail sector"}},
 }
 
 // dimWords are everyday names of the model's usual dimensions.
@@ -433,6 +444,9 @@ var rewrites = map[string]string{
 	"discounted the most":        "the most discount",
 	"discounted least":           "least discount",
 	"discounted the least":       "the least discount",
+	"most discounted orders":     "most discounted orders", // the count of them, not the discount
+	"fewest discounted orders":   "fewest discounted orders",
+	"least discounted orders":    "fewest discounted orders",
 	"most discounted":            "most discount",
 	"most heavily discounted":    "most discount",
 	"least discounted":           "least discount",
@@ -441,6 +455,11 @@ var rewrites = map[string]string{
 	"made purchases":             "bought",
 	"made a purchase":            "bought",
 	"out the door":               "sold",
+	"opening quarter":            "first quarter",
+	"opening month of":           "january of",
+	"closing quarter":            "fourth quarter",
+	"closing month of":           "december of",
+	"fortnight":                  "2 weeks",
 	"first six months":           "first half",
 	"last six months":            "second half",
 	"trailing":                   "past",
@@ -600,6 +619,15 @@ var usStates = map[string]string{
 	"wisconsin": "WI", "wyoming": "WY", "district of columbia": "DC", "washington dc": "DC",
 }
 
+// stateAbbreviations are the states' usual abbreviations longer than their
+// codes (the newspapers' "Calif.", "Fla."), each no English word, so "revenue
+// in Calif" is California's.
+var stateAbbreviations = map[string]string{
+	"ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "cali": "CA", "colo": "CO", "conn": "CT",
+	"fla": "FL", "kans": "KS", "mass": "MA", "mich": "MI", "minn": "MN", "mont": "MT", "nebr": "NE",
+	"nev": "NV", "okla": "OK", "penn": "PA", "penna": "PA", "tenn": "TN", "tex": "TX", "wisc": "WI", "wyo": "WY",
+}
+
 // compass are the first words of state names also written as one letter.
 var compass = toSet("north", "south", "west", "new")
 
@@ -674,6 +702,15 @@ func (l *lexicon) everyday() {
 			}
 		}
 	}
+	for abbr, code := range stateAbbreviations {
+		for _, m := range l.phrases[strings.ToLower(code)] {
+			if m.kind == kValue && m.value == code {
+				v := m
+				v.upper = false
+				l.add(abbr, v, false)
+			}
+		}
+	}
 	kw := func(name string, phrases []string) {
 		for _, p := range phrases {
 			l.add(p, meaning{kind: kKeyword, name: name}, false)
@@ -712,7 +749,13 @@ func rewrite(ws []word) []word {
 			continue
 		}
 		orig := joinOrig(ws[i : i+n])
-		for _, t := range strings.Fields(to) {
+		kept := true // the words a rewrite starts with unchanged keep their own ("products" of "products sold the most")
+		for j, t := range strings.Fields(to) {
+			kept = kept && j < n-1 && ws[i+j].text == t
+			if kept {
+				out = append(out, ws[i+j])
+				continue
+			}
 			out = append(out, word{text: t, sing: singular(t), orig: orig})
 		}
 		i += n

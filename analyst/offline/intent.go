@@ -249,6 +249,9 @@ func (in *intent) describe() string {
 		if in.moved.byPct {
 			how = "grew fastest, in percent"
 		}
+		if in.limit > 1 {
+			what = fmt.Sprintf("%d %s", in.limit, plural(what)) // "the 2 regions whose …": as many as ranked
+		}
 		fmt.Fprintf(&b, "the %s whose %s %s", what, metric, how)
 	case in.change:
 		b.WriteString("the change in " + in.measuresBy())

@@ -260,7 +260,7 @@ func (l *lexicon) structural() {
 	kw(kwSince, "since", "starting")
 	kw(kwBetween, "between")
 	kw(kwFrom, "from")
-	kw(kwTo, "to", "until", "till", "through", "thru")
+	kw(kwTo, "to", "until", "till", "through", "thru", "up to", "up until", "up till")
 	kw(kwAnd, "and", "&", "or", "plus")
 	kw(kwVs, "vs", "versus", "against", "compared to", "compared with", "compare", "compared", "comparison",
 		"stack up against", "stacks up against", "stacked up against", "measure up against", "than", "than in",
@@ -268,7 +268,7 @@ func (l *lexicon) structural() {
 	kw(kwTrend, "trend", "trends", "trended", "trending", "over time", "evolution", "evolve")
 	kw(kwChange, "increase", "increased", "increases", "change", "changed", "grow", "grew", "growth", "develop", "developed", "shift",
 		"move", "moved", "movement", "difference", "differ", "go up or down", "went up or down",
-		"stack up", "stacks up", "stacked up", "minus", "delta", "evolve from")
+		"stack up", "stacks up", "stacked up", "minus", "delta", "evolve from", "improved", "improve", "improvement", "rose", "risen", "climbed")
 	kw(kwInstead, "instead", "rather")
 	kw(kwOnly, "only", "just", "filter to", "limit to", "restrict to")
 	kw(kwFollow, "what about", "how about", "and in", "and for", "now")
@@ -329,7 +329,7 @@ func (l *lexicon) structural() {
 	kw(kwShrink, "shrank", "shrink", "shrunk", "shrinking", "lost", "lose", "losing", "drop", "dropped",
 		"declined", "decline", "declining", "fell", "fall", "fallen", "falling", "decrease", "decreased",
 		"went down", "go down", "gone down", "biggest drop", "biggest decline", "biggest fall",
-		"hardest", "worst decline", "contracted", "slumped", "slipped")
+		"hardest", "worst decline", "contracted", "slumped", "slipped", "decliners", "biggest decliners", "slid", "sank", "dipped", "weakened")
 	kw(kwFastest, "fastest", "fastest growing", "quickest", "growth rate", "in percentage terms",
 		"percentage growth", "percent growth", "relative growth", "grew fastest")
 	kw(kwShare, "share", "share of", "percent", "percentage", "proportion", "fraction", "pct",

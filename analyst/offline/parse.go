@@ -268,8 +268,8 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 				}
 			case in.rank != 0 && in.limit == 0:
 				in.limit = it.n
-			case next != nil && (next.is(kDim) || next.is(kMetric) || next.kw(kwTop) || next.kw(kwBottom)) && pendingN == 0:
-				pendingN = it.n // "which 3 regions sold the most", "the four strongest reps"
+			case next != nil && (next.is(kDim) || next.is(kMetric) || next.kw(kwTop) || next.kw(kwBottom) || next.kw(kwFastest)) && pendingN == 0:
+				pendingN = it.n // "which 3 regions sold the most", "the four strongest reps", "the 3 fastest growing categories"
 			default:
 				unknown = append(unknown, it.orig)
 			}
@@ -602,7 +602,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 		in.rank = 1 // "which region had revenue …" reads as the top one
 	}
 	if pendingN > 0 {
-		if in.rank == 0 && !which {
+		if in.rank == 0 && !which && !fastest && !shrink {
 			return nil, cu, &decline{kind: DeclineNotUnderstood, reason: fmt.Sprintf("I read the number %d but not what to rank by; ask for the top or bottom %d", pendingN, pendingN)}
 		}
 		if in.rank == 0 {

@@ -210,6 +210,9 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	if d := nothingSold(ws); d != nil {
 		return r.declined(d)
 	}
+	if d := repPay(ws); d != nil {
+		return r.declined(d)
+	}
 	ws = cataloguePrice(ws)
 	items, fixes := r.lex.classify(ws)
 	var notes []string

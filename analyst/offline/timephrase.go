@@ -346,9 +346,9 @@ func foldYear(spans []period, joins []string) ([]period, []string) {
 		return spans, joins
 	}
 	y := spans[year].from.Year()
-	if len(spans) == 2 && year == 0 && joins[0] == kwFrom && joins[1] == kwTo {
-		// "from the start of 2025 to the end of June": the year starts the
-		// range, and the end takes its year
+	if len(spans) == 2 && year == 0 && (joins[0] == kwFrom || joins[0] == "") && joins[1] == kwTo {
+		// "from the start of 2025 to the end of June", "2025 through
+		// September": the year starts the range, and the end takes its year
 		return []period{spans[0], spans[1].inYear(y)}, joins
 	}
 	var ps []period
