@@ -50,7 +50,9 @@ var metricWords = map[string][]string{
 	"average_unit_price": {"average selling price", "average unit price", "average price per unit", "asp",
 		"price per unit", "avg selling price", "mean price", "price per item", "price paid per item", "price paid per unit",
 		"average price paid", "mean price paid per item", "average price per item", "price per piece", "unit sell for", "units sell for",
-		"unit go for", "units go for", "item sell for", "items sell for", "item go for", "selling price", "typical selling price"},
+		"unit go for", "units go for", "item sell for", "items sell for", "item go for", "selling price", "typical selling price",
+		"mean unit price", "mean selling price", "charge per unit", "charged per unit", "charge per item", "charged per item"},
+	"discounted_orders": {"discounted sales", "discounted transactions", "discounted purchases"},
 	"average_discount": {"average discount percentage", "average discount percent", "average percent discount",
 		"average percentage discount", "mean discount rate", "average discount level", "mean discount", "typical discount",
 		"average discount depth", "discount percentage on average"},
@@ -186,6 +188,25 @@ var distinctWords = []string{"different", "distinct", "unique", "individual", "s
 // mean two things at once: "best seller" is the top product.
 var rewrites = map[string]string{
 	"per head": "per customer",
+	// a ratio per customer said of another word for them: the model's revenue
+	// per customer, not revenue by customer
+	"per account": "per customer", "per client": "per customer", "per buyer": "per customer", "per shopper": "per customer",
+	"per paying customer": "per customer",
+	// what the discounts cost, said as revenue lost: the discount
+	"money did we lose to discounts": "discount did we give", "revenue did we lose to discounts": "discount did we give", "revenue did we lose to discounting": "discount did we give",
+	"revenue was lost to discounts": "discount was given", "revenue lost to discounts": "discount given",
+	"did we lose to discounts": "discount did we give", "lose to discounts": "discount given",
+	// what orders were worth: their revenue ("the value of returned orders"
+	// was their count)
+	"value of returned orders": "revenue of returned orders", "value of the returned orders": "revenue of the returned orders",
+	"value of the orders": "revenue of the orders", "value of returns": "revenue of returns",
+	"value of discounted orders": "revenue of discounted orders",
+	// volume said as a mass noun
+	"how much product": "how many units", "how much merchandise": "how many units",
+	// units per order: a ratio the model does not define, declined saying so
+	"units per order": "units sold divided by orders", "items per order": "units sold divided by orders",
+	"number of units per order": "units sold divided by orders", "number of items per order": "units sold divided by orders",
+	"return count": "returned orders", "return counts": "returned orders", "number of returns": "returned orders",
 	// the latest whole period is the last one: "the latest month" is no ranking
 	"latest month":                 "last month",
 	"most recent month":            "last month",
@@ -507,7 +528,7 @@ var abbreviations = map[string]string{
 }
 
 // rewriteWords is the most words a phrase of rewrites has.
-const rewriteWords = 5
+const rewriteWords = 6
 
 // rewriteFirst maps the first word of each phrase of rewrites to the most
 // words such a phrase has: a word that starts none is passed at once.
@@ -548,7 +569,15 @@ func init() {
 			rewrites[who+" "+verb+" per order"] = "average order value"
 			rewrites[who+" "+verb+" on each order"] = "average order value"
 			rewrites[who+" "+verb+" per purchase"] = "average order value"
+			rewrites[who+" "+verb+" on average per order"] = "average order value"
 		}
+	}
+	// "how much did we bring in per order": the average order, said of what
+	// we took
+	for _, verb := range []string{"bring in", "make", "earn", "take in", "take", "get", "generate", "collect", "bill", "sell"} {
+		rewrites["we "+verb+" per order"] = "average order value"
+		rewrites["we "+verb+" on each order"] = "average order value"
+		rewrites["we "+verb+" on average per order"] = "average order value"
 	}
 }
 

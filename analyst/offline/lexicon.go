@@ -333,7 +333,8 @@ func (l *lexicon) structural() {
 	kw(kwFastest, "fastest", "fastest growing", "quickest", "growth rate", "in percentage terms",
 		"percentage growth", "percent growth", "relative growth", "grew fastest")
 	kw(kwShare, "share", "share of", "percent", "percentage", "proportion", "fraction", "pct",
-		"what percent", "percent of", "portion", "split of", "mix", "slice", "slice of", "cut of", "piece of")
+		"what percent", "percent of", "portion", "split of", "mix", "slice", "slice of", "cut of", "piece of",
+		"contribute", "contributed", "contributes", "contribution", "contribution to", "contribute to", "contributed to")
 	kw(kwAverage, "average", "avg", "mean", "on average", "typical", "per average")
 	// "sales" on its own is the revenue; "sales rep" and "sales channel" are longer
 	// phrases and win.
