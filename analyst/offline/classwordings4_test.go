@@ -40,7 +40,9 @@ func TestPeriodsSetAgainstEachOther(t *testing.T) {
 // the evaluation sets, each with the reading it must give. Many were
 // declined or misread before ("how much product did we move" was revenue by
 // product, "revenue per account" revenue by customer, "the value of
-// returned orders" their count, "revenue lost to discounts" a change): "which three products sold the most units"
+// returned orders" their count, "revenue lost to discounts" a change, "top
+// 5 states by customers" by revenue, "top 5 reps by clients" ranked within
+// each customer, "rank states by revenue" unsorted): "which three products sold the most units"
 // was declined ("products sold" read as the measure), "the most discounted
 // orders" was the total discount, "which 2 regions grew the most" read as
 // one region, "2025 through September" was September alone, "Calif",
@@ -94,6 +96,13 @@ func TestOwnWordingsByClass(t *testing.T) {
 		{"which channel performed best in 2025", "The top 1 channel by total revenue in 2025 (no measure was named, so total revenue)"},
 		{"which rep improved most from 2024 to 2025", "The rep whose total revenue grew most, 2024 against 2025 (no measure was named, so total revenue)"},
 		{"the biggest decliners among categories 2024 to 2025", "The category whose total revenue fell most, 2024 against 2025 (no measure was named, so total revenue)"},
+		{"what are our top 5 states by customers in 2025", "The top 5 states by distinct customers in 2025"},
+		{"top 5 reps by clients in 2025", "The top 5 reps by distinct customers in 2025"},
+		{"rank states by revenue in 2025", "Total revenue by state, highest first in 2025"},
+		{"regions ranked by customers in 2025", "Distinct customers by region, highest first in 2025"},
+		{"sort categories by units sold in 2025", "Units sold by category, highest first in 2025"},
+		{"which segment grew the least from 2024 to 2025", "The segment whose total revenue grew least, 2024 against 2025 (no measure was named, so total revenue)"},
+		{"which channel had the smallest growth from 2024 to 2025", "The channel whose total revenue grew least, 2024 against 2025 (no measure was named, so total revenue)"},
 		// negation: apart from, everyone but, outside of, leaving out, anything but
 		{"revenue in 2025 apart from the West", "Total revenue excluding region West in 2025"},
 		{"revenue in 2025 for everyone but SMB", "Total revenue excluding segment SMB in 2025"},

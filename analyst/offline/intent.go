@@ -246,8 +246,13 @@ func (in *intent) describe() string {
 	case in.moved != nil:
 		_, what := in.rankWords()
 		how := map[bool]string{true: "fell most", false: "grew most"}[in.moved.bottom]
-		if in.moved.byPct {
+		switch {
+		case in.moved.byPct && in.moved.bottom:
+			how = "grew slowest, in percent" // or fell most
+		case in.moved.byPct:
 			how = "grew fastest, in percent"
+		case in.moved.least:
+			how = "grew least" // or fell most: the smallest change
 		}
 		if in.limit > 1 {
 			what = fmt.Sprintf("%d %s", in.limit, plural(what)) // "the 2 regions whose …": as many as ranked

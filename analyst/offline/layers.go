@@ -11,6 +11,7 @@ import "github.com/salesanalytics/salesanalytics/query"
 type changeRank struct {
 	byPct  bool
 	bottom bool
+	least  bool // bottom as the least growth ("grew the least"), not the biggest fall
 }
 
 // layered reports whether the intent needs query's analysis layers.

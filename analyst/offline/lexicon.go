@@ -348,7 +348,9 @@ func (l *lexicon) structural() {
 	kw(kwOrLess, "or less", "or below", "or under", "or lower", "and below", "and under")
 	kw(kwSorted, "highest first", "largest first", "biggest first", "most first", "sorted highest first",
 		"sorted by most", "descending", "sorted descending", "in descending order", "highest to lowest", "largest to smallest",
-		"most expensive first", "priciest first", "dearest first")
+		"most expensive first", "priciest first", "dearest first",
+		// "rank the states by revenue": the whole list, sorted
+		"rank", "ranked", "ranking", "rank the", "sort", "sorted", "sort by", "sorted by", "sort the", "in order of")
 	kw(kwSortAsc, "cheapest first", "least expensive first", "lowest first", "smallest first", "fewest first", "least first", "ascending", "in ascending order",
 		"lowest to highest", "smallest to largest")
 	kw(kwGross, "gross", "before discounts", "before discount", "before any discount", "before any discounts",
@@ -472,7 +474,7 @@ var stopWords = toSet(
 	"also", "then", "same", "again", "please", "thanks", "whole", "entire", "full", "order",
 	"about", "see", "look", "looking", "up", "view", "report", "many", "go", "went", "come", "came",
 	"were", "been", "being", "out", "into", "any", "some", "kind", "let", "lets", "know", "need",
-	"find", "rank", "ranked", "ranking", "breakdown", "split", "down", "break", "time", "period",
+	"find", "breakdown", "split", "down", "break", "time", "period",
 	"year's", "everything", "ever", "far", "date", "dates", "ones", "one's", "s", "terms", "term",
 	"according", "across", "based", "had", "were", "value", "values", "who", "group", "grouped",
 	"ordered", "placed", "bought", "purchased", "buy", "given", "over", "got", "receive", "received",

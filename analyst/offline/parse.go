@@ -75,7 +75,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 					continue // "orders under $25 each": each order's amount
 				}
 				by, byWord = true, it.orig
-				if in.rank != 0 && rankTarget && next != nil && next.is(kDim) && !next.is(kMetric) {
+				if in.rank != 0 && rankTarget && next != nil && next.is(kDim) && !next.is(kMetric) && r.countedBy(next, in.dims) == "" {
 					perGroup = true // "top 3 reps per region"
 				}
 				continue
@@ -397,6 +397,11 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 				howMany = false
 			case isDim && !wantDim && !isMet && hasKw(items, kwCombined):
 				// "the West's quota, all reps added up": summed over them, not one each
+			case (in.rank != 0 && rankTarget || sw.sort != 0) && prev != nil && prev.kw(kwBy) && r.countedBy(it, in.dims) != "":
+				// "top 5 states by customers": the states ranked by how many
+				// customers, not by revenue for each customer
+				mt := r.countedBy(it, in.dims)
+				in.metrics, in.orderBy, cu.namedMetric = appendNew(in.metrics, mt), mt, true
 			case isDim && len(in.dims) > 0 && !slices.Contains(in.dims, dim.name) && prev != nil && countRanks[prev.text] && r.countOf[dim.name] != "":
 				// "which rep had the most customers": the reps ranked by how
 				// many customers, not a second group
@@ -703,7 +708,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 		in.change, in.compare = true, len(in.periods) == 2
 		eachGrowth := fastest && !rankedFast && !shrink && in.rank == 0 && !which && hasKw(items, kwBy) // "percent growth by category": each one's
 		if (shrink || fastest || in.rank != 0 || which) && (len(in.dims) > 0 || in.grain != "") && !eachGrowth {
-			in.moved = &changeRank{byPct: fastest, bottom: shrink || in.rank < 0}
+			in.moved = &changeRank{byPct: fastest, bottom: shrink || in.rank < 0, least: !shrink && in.rank < 0}
 			in.rank = 1
 			in.limit = max(in.limit, 1)
 		}
@@ -1105,3 +1110,23 @@ func quoteAll(ws []string) string {
 
 // label is how a field is said: rep_name → rep, total_revenue → total revenue.
 func label(name string) string { return spoken(strings.TrimSuffix(name, "_name")) }
+
+// countedBy is the metric that counts what it names, when a ranking of
+// other groups is by it said plural ("top 5 states by customers", "top
+// reps by clients"): the groups ranked by how many, never a second group.
+func (r *Resolver) countedBy(it *item, dims []string) string {
+	if it.text == it.sing() || len(dims) == 0 {
+		return ""
+	}
+	dim, ok := it.reading(kDim)
+	if !ok {
+		dim, ok = r.dimReading(it.sing())
+	}
+	if !ok || slices.Contains(dims, dim.name) {
+		return ""
+	}
+	if met, isMet := it.reading(kMetric); isMet && met.name == r.countOf[dim.name] {
+		return met.name
+	}
+	return r.countOf[dim.name]
+}
