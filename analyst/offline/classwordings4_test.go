@@ -170,3 +170,43 @@ func TestRepPayDeclinedSayingWhy(t *testing.T) {
 	require.True(t, res.Declined, res.Reading)
 	require.Contains(t, res.Reason, "not where it starts")
 }
+
+// TestDateWindowsByClass: windows of days at one end of a named period, or
+// of months ending at one, read as their dates (each was declined: "the last
+// 30 days of 2025" as two periods read together, "the 12 months ending June
+// 2025" on "ending"); two periods said combined are one range (they were
+// compared); a day of the week, which the model's dates do not hold, is
+// declined saying so (weekends were a change, weekdays weeks), and a
+// weekday before a date is the date's.
+func TestDateWindowsByClass(t *testing.T) {
+	t.Parallel()
+	r := classResolver(t).WithDataEnd(d("2025-12-31"))
+	for _, tc := range []struct{ q, from, to string }{
+		{"revenue in the last 30 days of 2025", "2025-12-02", "2025-12-31"},
+		{"revenue in the last two weeks of December 2025", "2025-12-18", "2025-12-31"},
+		{"revenue in the first 10 days of January 2025", "2025-01-01", "2025-01-10"},
+		{"revenue in the first two weeks of 2025", "2025-01-01", "2025-01-14"},
+		{"revenue for the twelve months ending June 2025", "2024-07-01", "2025-06-30"},
+		{"revenue in the 6 months to June 2025", "2025-01-01", "2025-06-30"},
+		{"revenue in the three months ending September 2025", "2025-07-01", "2025-09-30"},
+		{"revenue for the year ending March 2025", "2024-04-01", "2025-03-31"},
+		{"revenue over Q2 and Q3 2025 combined", "2025-04-01", "2025-09-30"},
+		{"revenue for Q2 and Q3 2025 together", "2025-04-01", "2025-09-30"},
+		{"revenue on Monday, March 3 2025", "2025-03-03", "2025-03-03"},
+		{"revenue in 2025 through September", "2025-01-01", "2025-09-30"},
+		{"revenue in the first nine months of 2025", "2025-01-01", "2025-09-30"},
+	} {
+		res := r.Resolve(nil, tc.q)
+		require.False(t, res.Declined, "%s: %s", tc.q, res.Reason)
+		require.NotNil(t, res.Request.Dates, tc.q)
+		require.Equal(t, query.Dates(d(tc.from), d(tc.to)), res.Request.Dates.Range, "%s read as %s", tc.q, res.Reading)
+		require.Nil(t, res.Request.Compare, tc.q)
+	}
+	for _, q := range []string{"revenue on weekends in 2025", "revenue on weekdays in 2025", "which weekday has the most orders",
+		"revenue by day of the week in 2025", "revenue on Mondays in 2025"} {
+		res := r.Resolve(nil, q)
+		require.True(t, res.Declined, "%s: %s", q, res.Reading)
+		require.Equal(t, DeclineUnsupported, res.Kind, q)
+		require.Contains(t, res.Reason, "no day of the week", q)
+	}
+}

@@ -213,6 +213,10 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	if d := repPay(ws); d != nil {
 		return r.declined(d)
 	}
+	ws, d := dayOfWeek(ws)
+	if d != nil {
+		return r.declined(d)
+	}
 	ws = cataloguePrice(ws)
 	items, fixes := r.lex.classify(ws)
 	var notes []string

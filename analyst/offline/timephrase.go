@@ -224,7 +224,7 @@ func readPeriods(items []item, today time.Time) (ps []period, compare bool, err 
 		than.inYear = nil // "than in March": the latest March, not this year's
 		spans, joins = []period{cur, than}, []string{"", kwVs}
 	}
-	if p, ok := run(spans, joins); ok {
+	if p, ok := run(spans, joins, hasKw(items, kwCombined)); ok {
 		if !hasKw(items, kwCombined) {
 			p.each = spans[0].unit // "revenue in 2023, 2024 and 2025": one row each
 		}
@@ -364,11 +364,11 @@ func foldYear(spans []period, joins []string) ([]period, []string) {
 	return ps, js
 }
 
-// run reads three or more whole periods of one kind, listed with "and" or
+// run reads three or more whole periods of one kind (two said combined), listed with "and" or
 // commas and following each other ("March, April and May"), as the one range
 // they make.
-func run(spans []period, joins []string) (period, bool) {
-	if len(spans) < 3 {
+func run(spans []period, joins []string, combined bool) (period, bool) {
+	if len(spans) < 3 && !(len(spans) == 2 && combined) { // "Q2 and Q3 2025 combined": one range, not compared
 		return period{}, false
 	}
 	for i, p := range spans {
@@ -413,6 +413,9 @@ func spanAt(items []item, i int, today time.Time) (period, int, bool, error) {
 			return n.n, true
 		}
 		return 0, false
+	}
+	if p, n, ok, err := edgeWindow(items, i, today); ok || err != nil {
+		return p, n, ok, err
 	}
 	switch {
 	case it.kw(kwLast) || it.kw(kwThis):
