@@ -154,8 +154,10 @@ func TestRepPayDeclinedSayingWhy(t *testing.T) {
 		res := r.Resolve(nil, q)
 		require.True(t, res.Declined, "%s: %s", q, res.Reading)
 		require.Equal(t, DeclineNotInModel, res.Kind, q)
-		require.Contains(t, res.Reason, "what the sales reps are paid", q)
+		require.Regexp(t, "what the sales reps are paid|no data on \"commission\"", res.Reason, q)
 	}
+	res := r.Resolve(nil, "what will our reps earn next year")
+	require.Equal(t, DeclineForecast, res.Kind, "a forecast first: %s", res.Reason)
 	for _, q := range []string{"how much did each rep earn us in 2025", "which rep earned the most revenue in 2025"} {
 		res := r.Resolve(nil, q)
 		require.False(t, res.Declined, "%s: %s", q, res.Reason)
@@ -166,7 +168,7 @@ func TestRepPayDeclinedSayingWhy(t *testing.T) {
 		require.True(t, res.Declined, "%s: %s", q, res.Reading)
 		require.Contains(t, res.Reason, "only where the model defines the ratio", q) // not "per" as a word not understood
 	}
-	res := r.Resolve(nil, "revenue up to June 2025")
+	res = r.Resolve(nil, "revenue up to June 2025")
 	require.True(t, res.Declined, res.Reading)
 	require.Contains(t, res.Reason, "not where it starts")
 }
@@ -206,7 +208,13 @@ func TestDateWindowsByClass(t *testing.T) {
 		"revenue by day of the week in 2025", "revenue on Mondays in 2025"} {
 		res := r.Resolve(nil, q)
 		require.True(t, res.Declined, "%s: %s", q, res.Reading)
-		require.Equal(t, DeclineUnsupported, res.Kind, q)
+		require.Equal(t, DeclineNotInModel, res.Kind, q)
 		require.Contains(t, res.Reason, "no day of the week", q)
+	}
+	for q, kind := range map[string]DeclineKind{"what will we sell next Monday": DeclineForecast, "profit on weekends in 2025": DeclineNotInModel,
+		"what's the weather on Saturday": DeclineOutOfDomain} {
+		res := r.Resolve(nil, q)
+		require.True(t, res.Declined, "%s: %s", q, res.Reading)
+		require.Equal(t, kind, res.Kind, "%s: %s", q, res.Reason)
 	}
 }

@@ -156,23 +156,31 @@ var weekdayWords = toSet("monday", "tuesday", "wednesday", "thursday", "friday",
 var monthWords = toSet("january", "february", "march", "april", "may", "june", "july", "august", "september",
 	"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 
-// dayOfWeek declines a question by the day of the week ("revenue on
+// dayOfWeek finds a question by the day of the week ("revenue on
 // weekends", "which weekday has the most orders", "revenue by day of the
-// week"): the model's dates have no day of the week (they were read as
-// weeks, or as a change); a weekday said before a date ("Monday, March 3
-// 2025") is only the date's, and is dropped.
+// week"), which the model's dates do not hold (they were read as weeks, or
+// as a change): it returns the words without the weekday ones, to be read
+// for a better reason to decline first (a forecast: "what will we sell next
+// Monday"), and the decline that follows when there is none. A weekday said
+// before a date ("Monday, March 3 2025") is only the date's, and is dropped.
 func dayOfWeek(ws []word) ([]word, *decline) {
 	out := ws[:0:0]
-	for i, w := range ws {
+	var d *decline
+	for i := 0; i < len(ws); i++ {
+		w := ws[i]
 		dated := i+1 < len(ws) && (monthWords[ws[i+1].text] || ws[i+1].text != "" && ws[i+1].text[0] >= '0' && ws[i+1].text[0] <= '9')
 		switch {
 		case weekdayWords[w.text] && dated && !strings.HasSuffix(w.text, "s"):
 			continue // "Monday, March 3 2025": the date says it
-		case weekdayWords[w.text] || w.text == "day" && i+3 < len(ws) && ws[i+1].text == "of" && ws[i+3].text == "week" ||
-			w.text == "days" && i+3 < len(ws) && ws[i+1].text == "of" && ws[i+3].text == "week":
-			return ws, unsupported("The model's dates have no day of the week (weekdays, weekends or a named day): I can give figures by day, week, month, quarter or year, or for a range of dates")
+		case weekdayWords[w.text]:
+		case (w.text == "day" || w.text == "days") && i+3 < len(ws) && ws[i+1].text == "of" && ws[i+3].text == "week":
+			i += 3
+		default:
+			out = append(out, w)
+			continue
 		}
-		out = append(out, w)
+		d = &decline{kind: DeclineNotInModel, outside: []string{w.orig}, reason: "The model's dates have no day of the week (weekdays, weekends or a named day): " +
+			"I can give figures by day, week, month, quarter or year, or for a range of dates"}
 	}
-	return out, nil
+	return out, d
 }

@@ -210,12 +210,10 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	if d := nothingSold(ws); d != nil {
 		return r.declined(d)
 	}
-	if d := repPay(ws); d != nil {
-		return r.declined(d)
-	}
-	ws, d := dayOfWeek(ws)
-	if d != nil {
-		return r.declined(d)
+	pay := repPay(ws)
+	ws, weekday := dayOfWeek(ws)
+	if weekday == nil {
+		weekday = pay
 	}
 	ws = cataloguePrice(ws)
 	items, fixes := r.lex.classify(ws)
@@ -258,6 +256,9 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 		}
 	}
 	in, cu, d := r.parse(items, first, today, howMuch(ws), sellsOrBuys(ws))
+	if d == nil && weekday != nil {
+		return r.declined(weekday) // after a forecast or a subject outside the model, said first
+	}
 	if d == nil {
 		d = againstOne(items, in)
 		pickOne(in, ws, items)
