@@ -218,3 +218,27 @@ func TestDateWindowsByClass(t *testing.T) {
 		require.Equal(t, kind, res.Kind, "%s: %s", q, res.Reason)
 	}
 }
+
+// TestMoreDeclinesByClass: declines in wordings written apart from the
+// evaluation sets, each for its reason: a run rate or being on track is a
+// forecast (it was a word not understood), leads and support tickets are
+// not in the model ("how many leads" was a ranking with nothing to rank).
+func TestMoreDeclinesByClass(t *testing.T) {
+	t.Parallel()
+	r := classResolver(t)
+	for kind, qs := range map[DeclineKind][]string{
+		DeclineForecast: {"what is our run rate for 2026", "are we on track to beat 2025 revenue", "how many orders should we expect next week",
+			"what are sales likely to be in January 2026", "give me a projection of 2026 revenue"},
+		DeclineNotInModel: {"how many leads did we get in 2025", "how many support tickets in 2025", "what's our pipeline value",
+			"what did we pay our suppliers in 2025", "how many products are out of stock", "what was our EBITDA in 2025"},
+		DeclineChangesData: {"mark order 55 as shipped", "rename the West region to Pacific", "set the discount on order 1234 to 0"},
+		DeclineOutOfDomain: {"what's the capital of France", "write me a poem about sales", "how do I bake bread"},
+	} {
+		for _, q := range qs {
+			res := r.Resolve(nil, q)
+			require.True(t, res.Declined, "%s: %s", q, res.Reading)
+			require.Equal(t, kind, res.Kind, "%s: %s", q, res.Reason)
+		}
+	}
+	require.False(t, r.Resolve(nil, "which rep leads in revenue in 2025").Declined, "leads, said of a rep, ranks")
+}

@@ -177,6 +177,7 @@ var futureWords = []string{
 	"predictions", "projected", "projection", "projections", "expect", "expected", "expecting",
 	"going to", "next", "upcoming", "future", "estimate", "anticipate", "anticipated",
 	"outlook", "gonna", "likely", "likelihood", "at risk", "soon", "probability", "chances", "chance of",
+	"run rate", "run-rate", "on track to", "on pace to",
 }
 
 // distinctWords ask for a count of different things ("how many different

@@ -448,6 +448,8 @@ var outside = []string{
 	"win rate", "deal pipeline", "returns cost", "cost of returns", "gross margin", "cost of goods",
 	"highest paid", "best paid", "paid the most", "lowest paid", "paid the least", "plan", "plans", "planned",
 	"quota plan", "sales plan",
+	"how many leads", "number of leads", "sales leads", "new leads", "leads did we", "support tickets", "support ticket",
+	"tickets", "support cases", "complaints", "customer complaints",
 }
 
 // offTopicMark names the reading of an off-topic subject.
