@@ -42,7 +42,8 @@ func TestPeriodsSetAgainstEachOther(t *testing.T) {
 // product, "revenue per account" revenue by customer, "the value of
 // returned orders" their count, "revenue lost to discounts" a change, "top
 // 5 states by customers" by revenue, "top 5 reps by clients" ranked within
-// each customer, "rank states by revenue" unsorted): "which three products sold the most units"
+// each customer, "rank states by revenue" unsorted; categories named by
+// what is in them, "top5" and "name our" were not understood): "which three products sold the most units"
 // was declined ("products sold" read as the measure), "the most discounted
 // orders" was the total discount, "which 2 regions grew the most" read as
 // one region, "2025 through September" was September alone, "Calif",
@@ -121,6 +122,15 @@ func TestOwnWordingsByClass(t *testing.T) {
 		{"revenue from retail in 2025", "Total revenue for channel Retail in 2025"},
 		{"orders from north carolina in 2025", "Order count for state NC in 2025"},
 		{"revenue for Clark in 2025", "Total revenue for customer Nancy Clark in 2025"},
+		{"revenue in home goods in 2025", "Total revenue for category HOME in 2025"},
+		{"revenue in office supplies in 2025", "Total revenue for category OFFICE in 2025"},
+		{"revenue in sporting goods in 2025", "Total revenue for category SPORTS in 2025"},
+		{"revenue in auto parts in 2025", "Total revenue for category AUTOMOTIVE in 2025"},
+		{"revenue in cosmetics in 2025", "Total revenue for category BEAUTY in 2025"},
+		{"revenue in apparel in 2025", "Total revenue for category CLOTHING in 2025"},
+		{"revenue from financial customers in 2025", "Total revenue for industry Finance in 2025"},
+		{"top5 products by revenue", "The top 5 products by total revenue"},
+		{"name our three weakest categories in 2025", "The bottom 3 categories by total revenue in 2025 (no measure was named, so total revenue)"},
 		// dates: a year then where it ends, the first or last N months, opening quarter, fortnight
 		{"revenue in 2025 through September", "Total revenue from 2025-01-01 to 2025-09-30"},
 		{"revenue in 2025 up to September", "Total revenue from 2025-01-01 to 2025-09-30"},

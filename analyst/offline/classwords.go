@@ -30,6 +30,14 @@ func init() {
 			}
 		}
 	}
+	// "top5", "bottom3": the count written onto the word
+	for n := 1; n <= 100; n++ {
+		addRewrite("top"+strconv.Itoa(n), "top "+strconv.Itoa(n))
+		addRewrite("bottom"+strconv.Itoa(n), "bottom "+strconv.Itoa(n))
+	}
+	// "name our three weakest categories": list them
+	addRewrite("name our", "list our")
+	addRewrite("name all", "list all")
 	// "which products sold the most": the products ranked by what they
 	// sold, not the count of products sold ("products sold" is that measure)
 	for _, what := range []string{"products", "items", "skus", "categories"} {

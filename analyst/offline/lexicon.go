@@ -466,6 +466,7 @@ var writeWords = []string{
 
 // stopWords carry no meaning for resolution.
 var stopWords = toSet(
+	"still", // "orders still processing"
 	"via", "the", "a", "an", "of", "what", "whats", "was", "is", "are", "were", "be", "been", "show", "me",
 	"us", "give", "tell", "display", "get", "please", "i", "we", "our", "my", "you", "can", "could",
 	"would", "like", "want", "how", "much", "did", "do", "does", "done", "has", "have", "had", "in",
