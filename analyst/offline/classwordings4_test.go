@@ -142,12 +142,43 @@ func TestOwnWordingsByClass(t *testing.T) {
 		{"revenue in the back half of 2025", "Total revenue in H2 2025"},
 		{"revenue three months ago", "Total revenue in October 2025"},
 		{"how much did each rep earn us in 2025", "Total revenue by rep in 2025"},
+		// classes eval5 found, in wordings of my own: spending verbs, discounts
+		// left on the table, an order said as a purchase, units that left,
+		// earners, customers who came back, all dates, "sub-", "from … up
+		// to …" amounts, "book" as a verb, a count before the ranked noun,
+		// "who" within a customer's group, "among" the pool, "for every …
+		// other than", a ratio per customer with its kind inside, "moved"
+		// with a distinct count, "v"
+		{"how much did SMB customers shell out in 2024", "Total revenue for segment SMB in 2024"},
+		{"what did consumers fork out in 2025", "Total revenue for segment Consumer in 2025"},
+		{"how much was knocked off prices in 2025", "Total discount in 2025"},
+		{"how much did we leave on the table in 2025", "Total discount in 2025"},
+		{"average amount per transaction by region in 2025", "Average order value by region in 2025"},
+		{"what's the spend per purchase in 2025", "Average order value in 2025"},
+		{"units that left the warehouse in 2025", "Units sold in 2025"},
+		{"toys volume in units in 2025", "Units sold for category TOYS in 2025"},
+		{"the ten top earners among products in 2025", "The top 10 products by total revenue in 2025 (no measure was named, so total revenue)"},
+		{"largest customer by revenue across all dates", "The top 1 customer by total revenue"},
+		{"orders worth from 100 up to 500 in 2025", "Order count, orders of at least $100, orders of at most $500 in 2025"},
+		{"how many orders did the east book in 2025", "Order count for region East in 2025"},
+		{"book units sold in 2025", "Units sold for category BOOKS in 2025"},
+		{"the five customers who spent the most in 2025", "The top 5 customers by total revenue in 2025"},
+		{"who was top by revenue in each industry in 2025", "The top 1 customer by total revenue in each industry in 2025"},
+		{"who sold the most in each state in 2025", "The top 1 rep by total revenue in each state in 2025 (no measure was named, so total revenue)"},
+		{"who brought in the most money among our salespeople in 2025", "The top 1 rep by total revenue in 2025"},
+		{"revenue in 2025 for every region other than the West", "Total revenue excluding region West in 2025"},
+		{"show every region except the West, 2025 revenue", "Total revenue by region excluding region West in 2025"},
+		{"what did the typical consumer buyer spend in 2025", "Revenue per customer for segment Consumer in 2025"},
+		{"revenue per SMB client in 2024", "Revenue per customer for segment SMB in 2024"},
+		{"how many different products moved through retail in 2025", "Distinct products for channel Retail in 2025"},
+		{"East v West revenue in 2025", "Total revenue by region for region East or West in 2025"},
 	} {
 		res := r.Resolve(nil, tc.q)
 		require.False(t, res.Declined, "%s: %s", tc.q, res.Reason)
 		require.Equal(t, tc.reading, res.Reading, tc.q)
 	}
 	require.Equal(t, 2, r.Resolve(nil, "which 2 regions grew the most from 2024 to 2025").Request.Rank.Top)
+	require.Equal(t, r.Resolve(nil, "returning customers in Q2 2025").Request, r.Resolve(nil, "customers who came back and bought in Q2 2025").Request)
 	require.Equal(t, 3, r.Resolve(nil, "the 3 fastest growing categories from 2024 to 2025").Request.Rank.Top)
 }
 

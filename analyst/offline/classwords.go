@@ -35,6 +35,70 @@ func init() {
 		addRewrite("top"+strconv.Itoa(n), "top "+strconv.Itoa(n))
 		addRewrite("bottom"+strconv.Itoa(n), "bottom "+strconv.Itoa(n))
 	}
+	// spending said as people say it: "shelled out", "forked over"
+	for _, w := range [][2]string{{"shell out", "spend"}, {"shells out", "spends"}, {"shelled out", "spent"}, {"shelling out", "spending"},
+		{"fork out", "spend"}, {"fork over", "spend"}, {"forked out", "spent"}, {"forked over", "spent"}, {"forks out", "spends"},
+		{"cough up", "spend"}, {"coughed up", "spent"}, {"lay out", "spend"}, {"laid out", "spent"}, {"splashed out", "spent"},
+		{"splash out", "spend"}, {"dropped", "spent"}} {
+		if w[0] != "dropped" {
+			addRewrite(w[0], w[1])
+		}
+	}
+	// discounts said as what was taken off, or left on the table
+	for _, p := range []string{"knock off prices", "knocked off prices", "knock off", "take off prices", "took off prices",
+		"taken off prices", "dollars knocked off", "dollars taken off", "money knocked off", "money taken off",
+		"leave on the table with discounts", "left on the table with discounts", "leave on the table", "left on the table",
+		"money left on the table", "give up to discounts", "gave up to discounts"} {
+		addRewrite(p, "discount")
+	}
+	// an order said as a purchase, a transaction, a sale: "per purchase"
+	for _, p := range []string{"per purchase", "per transaction", "per sale", "per checkout", "per basket", "per ticket"} {
+		addRewrite(p, "per order")
+		for _, avg := range []string{"", "average ", "mean ", "typical ", "avg "} {
+			addRewrite(avg+"spend "+p, "average order value")
+			addRewrite(avg+"amount "+p, "average order value")
+		}
+	}
+	addRewrite("amount per order", "order value")
+	addRewrite("typical amount per order", "average order value")
+	addRewrite("average amount per order", "average order value")
+	addRewrite("spend per order", "order value")
+	// units that left us: sold
+	for _, p := range []string{"left the warehouse", "left our warehouse", "went out the door", "shipped out"} {
+		addRewrite(p, "sold")
+	}
+	addRewrite("volume in units", "units")
+	addRewrite("unit volume", "units")
+	// the halves of a year said front and back
+	addRewrite("back half", "second half")
+	addRewrite("front half", "first half")
+	// earners: what earned most
+	for _, p := range []string{"top earners", "biggest earners", "best earners", "highest earners", "top earning", "leading earners"} {
+		addRewrite(p, "top")
+	}
+	addRewrite("lowest earners", "bottom")
+	addRewrite("weakest earners", "bottom")
+	// customers who came back: returning ones ("came back" alone is a return)
+	for _, p := range []string{"customers who came back and ordered", "customers who came back and bought", "customers that came back and ordered",
+		"customers who came back", "customers that came back", "came back and ordered", "came back and bought", "came back and purchased",
+		"came back to order again", "existing customer count", "existing customers count"} {
+		addRewrite(p, "returning customers")
+	}
+	// every date there is: no period
+	for _, p := range []string{"all dates", "across all dates", "over all dates", "all dates combined", "any date"} {
+		addRewrite(p, "all time")
+	}
+	// "orders worth from 250 up to 750": amounts, as "between"
+	addRewrite("worth from", "worth between")
+	addRewrite("valued from", "valued between")
+	// "who … among reps": the pool ranked, not how many are listed
+	for _, d := range [][2]string{{"reps", "rep"}, {"sales reps", "rep"}, {"salespeople", "rep"}, {"customers", "customer"},
+		{"clients", "customer"}, {"accounts", "customer"}, {"products", "product"}, {"categories", "category"},
+		{"regions", "region"}, {"states", "state"}, {"channels", "channel"}, {"segments", "segment"}, {"industries", "industry"}} {
+		for _, det := range []string{"", "our ", "the ", "all ", "all the ", "all our "} {
+			addRewrite("among "+det+d[0], d[1])
+		}
+	}
 	// "name our three weakest categories": list them
 	addRewrite("name our", "list our")
 	addRewrite("name all", "list all")
@@ -191,4 +255,112 @@ func dayOfWeek(ws []word) ([]word, *decline) {
 			"I can give figures by day, week, month, quarter or year, or for a range of dates"}
 	}
 	return out, d
+}
+
+// customerNouns name the customers one at a time or all together.
+var customerNouns = toSet("customer", "customers", "account", "accounts", "client", "clients", "buyer", "buyers", "shopper", "shoppers")
+
+// customerSpends say what a customer spent.
+var customerSpends = toSet("spend", "spent", "spends", "pay", "paid", "pays")
+
+// perCustomer reads a ratio per customer with the customers' kind said
+// inside it ("revenue per SMB client", "what did the average SMB account
+// spend", "how much did each small business customer spend on average") as
+// the model's revenue per customer for that kind ("revenue per customer for
+// SMB"); they were read as the revenue of the kind, or declined on
+// "average" or "buyer".
+func (r *Resolver) perCustomer(ws []word) []word {
+	for i := 0; i < len(ws); i++ {
+		for j := i + 2; j < len(ws) && j <= i+4; j++ {
+			if !customerNouns[ws[j].text] {
+				continue
+			}
+			between := ws[i+1 : j]
+			if !r.valuesOnly(between) {
+				break // "per channel, each customer": no kind of customer
+			}
+			switch {
+			case ws[i].text == "per":
+				return spliceCustomer(ws, i, j+1, between, "per customer")
+			case averageWords[ws[i].text] && j+1 < len(ws) && customerSpends[ws[j+1].text]:
+				return spliceCustomer(ws, i, j+2, between, "revenue per customer")
+			case (ws[i].text == "each" || ws[i].text == "every") && j+1 < len(ws) && customerSpends[ws[j+1].text] && onAverage(ws[j+2:]):
+				return spliceCustomer(ws, i, j+2, between, "revenue per customer")
+			}
+		}
+	}
+	return ws
+}
+
+// valuesOnly reports whether ws read as values of the model only ("SMB",
+// "small business", "West").
+func (r *Resolver) valuesOnly(ws []word) bool {
+	items, _ := r.lex.classify(ws)
+	return len(items) > 0 && !slices.ContainsFunc(items, func(it item) bool { return !it.is(kValue) && !it.is(kFilter) })
+}
+
+// spliceCustomer replaces ws[from:to] by the ratio said, then "for" and the
+// kind of customer between.
+func spliceCustomer(ws []word, from, to int, between []word, ratio string) []word {
+	out := append([]word(nil), ws[:from]...)
+	orig := joinOrig(ws[from:to])
+	for _, t := range strings.Fields(ratio + " for") {
+		out = append(out, word{text: t, sing: singular(t), orig: orig})
+	}
+	out = append(out, between...)
+	for _, w := range ws[to:] {
+		if w.text != "average" || len(out) == 0 || out[len(out)-1].text != "on" {
+			out = append(out, w)
+		} else {
+			out = out[:len(out)-1] // "on average": said by the ratio
+		}
+	}
+	return out
+}
+
+// onAverage reports whether ws say "on average" or "average".
+func onAverage(ws []word) bool {
+	return slices.ContainsFunc(ws, func(w word) bool { return averageWords[w.text] })
+}
+
+// bookCategory are the words after "book" that make it the category:
+// "the book category", "book sales".
+var bookCategory = toSet("category", "categories", "sales", "revenue", "orders", "products", "department", "line", "lines", "genre", "section",
+	"units", "unit", "items", "titles", "volume", "discounts", "discount", "customers", "buyers")
+
+// notStarts start a value left out: "every state other than CA".
+var notStarts = toSet("other", "except", "excluding", "but", "apart", "besides", "outside", "aside", "save", "not", "bar", "barring")
+
+// scopeWords put a whole in scope: "for every state other than CA".
+var scopeWords = toSet("for", "in", "across", "from", "over")
+
+// rankWords rank groups: with them "every region except the West" is a
+// ranking within each.
+var rankWords = toSet("top", "best", "most", "least", "bottom", "worst", "highest", "lowest", "leading", "biggest", "largest", "smallest", "fewest")
+
+// verbsAndWholes reads two words by what is around them: "book" said as a
+// verb ("how many orders did the West book") is sold, not the Books
+// category (it was the category); "every state other than CA" is all the
+// states but CA, one figure (it was one row per state) unless a ranking
+// makes it each state's.
+func verbsAndWholes(ws []word) []word {
+	out := ws
+	copied := false
+	set := func(i int, text string) {
+		if !copied {
+			out, copied = slices.Clone(ws), true
+		}
+		out[i].text, out[i].sing = text, singular(text)
+	}
+	ranked := slices.ContainsFunc(ws, func(w word) bool { return rankWords[w.text] })
+	for i, w := range ws {
+		nextIs := func(k int, set map[string]bool) bool { return i+k < len(ws) && set[ws[i+k].text] }
+		switch {
+		case (w.text == "book" || w.text == "booked") && !nextIs(1, bookCategory):
+			set(i, map[string]string{"book": "sell", "booked": "sold"}[w.text])
+		case w.text == "every" && i > 0 && scopeWords[ws[i-1].text] && !ranked && nextIs(2, notStarts):
+			set(i, "all") // "units for every state other than CA": "show each region but North" is one row each
+		}
+	}
+	return out
 }

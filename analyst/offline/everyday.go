@@ -186,7 +186,7 @@ var futureWords = []string{
 	"will be", "is going to",
 	"will", "forecast", "forecasts", "forecasted", "predict", "predicted", "prediction",
 	"predictions", "projected", "projection", "projections", "expect", "expected", "expecting",
-	"going to", "next", "upcoming", "future", "estimate", "anticipate", "anticipated",
+	"going to", "next", "upcoming", "future", "project", "projects", "estimate", "anticipate", "anticipated",
 	"outlook", "gonna", "likely", "likelihood", "at risk", "soon", "probability", "chances", "chance of",
 	"run rate", "run-rate", "on track to", "on pace to",
 }

@@ -262,7 +262,7 @@ func (l *lexicon) structural() {
 	kw(kwFrom, "from")
 	kw(kwTo, "to", "until", "till", "through", "thru", "up to", "up until", "up till")
 	kw(kwAnd, "and", "&", "or", "plus")
-	kw(kwVs, "vs", "versus", "against", "compared to", "compared with", "compare", "compared", "comparison",
+	kw(kwVs, "vs", "versus", "v", "vs.", "v.", "against", "compared to", "compared with", "compare", "compared", "comparison",
 		"stack up against", "stacks up against", "stacked up against", "measure up against", "than", "than in",
 		"compare with", "set against", "side by side with", "side by side", "next to each other")
 	kw(kwTrend, "trend", "trends", "trended", "trending", "over time", "evolution", "evolve")
@@ -385,7 +385,7 @@ func (l *lexicon) structural() {
 		"exceeding", "upwards of", "in excess of", "worth more than", "higher than", "min", "minimum", "north of", "topped",
 		"topping", "tops", "over and above", "no fewer than", "no less than", "not less than", "at or above", "at or over")
 	kw(kwLess, "under", "below", "less than", "smaller than", "at most", "lower than", "cheaper than",
-		"worth less than", "max", "maximum", "up to", "fewer than", "no more than", "not more than", "at or below", "at or under")
+		"worth less than", "max", "maximum", "up to", "sub", "fewer than", "no more than", "not more than", "at or below", "at or under")
 	for i, h := range []string{"h1", "h2"} {
 		l.add(h, meaning{kind: kKeyword, name: kwHalf, n: i + 1}, false)
 		l.add(h[1:]+h[:1], meaning{kind: kKeyword, name: kwHalf, n: i + 1}, false) // 1H
@@ -467,6 +467,8 @@ var writeWords = []string{
 // stopWords carry no meaning for resolution.
 var stopWords = toSet(
 	"still", // "orders still processing"
+	"stuff", // "office stuff": the office category
+	"put",   // "put online and retail next to each other"
 	"via", "the", "a", "an", "of", "what", "whats", "was", "is", "are", "were", "be", "been", "show", "me",
 	"us", "give", "tell", "display", "get", "please", "i", "we", "our", "my", "you", "can", "could",
 	"would", "like", "want", "how", "much", "did", "do", "does", "done", "has", "have", "had", "in",

@@ -110,7 +110,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 				trend = true
 			case kwChange:
 				// "moved the most units" sells; "how did it move" changes
-				change = change || (next == nil || !(next.kw(kwTop) || next.kw(kwBottom)) || !sellVerbs[it.text]) && !(sellVerbs[it.text] && hasKw(items, kwHowMany))
+				// "unique products moved through partner" sells: a count was asked
+				change = change || (next == nil || !(next.kw(kwTop) || next.kw(kwBottom)) || !sellVerbs[it.text]) &&
+					!(sellVerbs[it.text] && (hasKw(items, kwHowMany) || hasKw(items, kwDistinct)))
 			case kwShrink:
 				shrink, change = true, true
 			case kwFastest:
@@ -342,7 +344,8 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 				rankTarget = true
 			}
 		case it.is(kDim) || it.is(kMetric):
-			wantDim := by || which || howMany || (in.rank != 0 && !rankTarget) || list
+			wantDim := by || which || howMany || (in.rank != 0 && !rankTarget) || list ||
+				pendingN > 0 && prev != nil && prev.kind == kNumber // "six customers who spent the most": what is ranked
 			dim, isDim := it.reading(kDim)
 			if !isDim && wantDim {
 				dim, isDim = r.dimReading(it.sing())

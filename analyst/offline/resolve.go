@@ -215,7 +215,7 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	if weekday == nil {
 		weekday = pay
 	}
-	ws = cataloguePrice(ws)
+	ws = verbsAndWholes(r.perCustomer(cataloguePrice(ws)))
 	items, fixes := r.lex.classify(ws)
 	var notes []string
 	if same != "" {
@@ -282,6 +282,9 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 		// "who was furthest below quota", "who led in revenue", "who led each
 		// region": a rep, who sells and holds a quota
 		who = "rep_name"
+		if len(in.dims) == 1 && customerGroups[in.dims[0]] && !r.asksQuota(in) {
+			who = "customer_name" // "who was number one in each segment": a customer, whose segment it is
+		}
 	}
 	switch {
 	case who == "" || in.rank == 0 || in.grain != "" || slices.Contains(in.dims, who):
@@ -317,6 +320,10 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	}
 	return res
 }
+
+// customerGroups are the groups a customer belongs to, not a rep: "who" ranked
+// within each of them is a customer.
+var customerGroups = map[string]bool{"segment": true, "industry": true, "state": true}
 
 // eachWords say a ranking is within each group: "who led each region".
 var eachWords = toSet("each", "every", "per", "separately", "individually")
