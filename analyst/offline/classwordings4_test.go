@@ -31,6 +31,25 @@ func TestPeriodsSetAgainstEachOther(t *testing.T) {
 		require.Contains(t, fmt.Sprint(res.Request.Where), "2025-03-01", q)
 		require.Contains(t, res.Reading, "March 2025 against December 2025", q)
 	}
+	for _, tc := range []struct{ q, reading string }{
+		// "the prior year" beside a named one is the year before it (it was
+		// last year: 2025 against itself); "this year versus last" compares
+		// (the comparison was dropped); "do against" a period compares (was
+		// declined); "the difference between East and West" sets them side
+		// by side (it was each one by month)
+		{"revenue 2025 versus the prior year", "Total revenue, 2024 against 2025"},
+		{"orders Q3 2025 compared with the previous quarter", "Order count, Q2 2025 against Q3 2025"},
+		{"revenue in March 2025 vs the previous month", "Total revenue, February 2025 against March 2025"},
+		{"revenue this year versus last", "Total revenue, 2024 against 2025 (for this year, which has no orders yet)"},
+		{"orders this quarter vs last by region", "Order count by region, Q3 2025 against Q4 2025 (for this quarter, which has no orders yet)"},
+		{"how did December 2025 do against December 2024", "Total revenue and order count, December 2024 against December 2025 (no measure was named, so total revenue and order count)"},
+		{"what's the difference between East and West revenue in 2025", "Total revenue by region for region East or West in 2025"},
+		{"how did reps do against quota in 2025", "Total revenue, quota and quota attainment by rep in 2025"},
+	} {
+		res := r.Resolve(nil, tc.q)
+		require.False(t, res.Declined, "%s: %s", tc.q, res.Reason)
+		require.Equal(t, tc.reading, res.Reading, tc.q)
+	}
 	res := r.Resolve(nil, "was revenue in Q4 2025 higher than Q3 2025?")
 	require.Equal(t, query.Or(query.Between("order_date", "2025-07-01", "2025-09-30"), query.Between("order_date", "2025-10-01", "2025-12-31")),
 		res.Request.Where, "both quarters, side by side")

@@ -353,6 +353,12 @@ func verbsAndWholes(ws []word) []word {
 		out[i].text, out[i].sing = text, singular(text)
 	}
 	ranked := slices.ContainsFunc(ws, func(w word) bool { return rankWords[w.text] })
+	if g := lastAlone(ws); g >= 0 {
+		// "this year versus last": last year
+		i := slices.IndexFunc(ws, func(w word) bool { return w.text == "this" })
+		out = slices.Insert(slices.Clone(ws), g+1, word{text: ws[i+1].text, sing: ws[i+1].sing, orig: ws[g].orig})
+		ws, copied = out, true
+	}
 	for i, w := range ws {
 		nextIs := func(k int, set map[string]bool) bool { return i+k < len(ws) && set[ws[i+k].text] }
 		switch {
@@ -363,4 +369,25 @@ func verbsAndWholes(ws []word) []word {
 		}
 	}
 	return out
+}
+
+// grainNames are the grains said after "this" or "last".
+var grainNames = toSet("year", "quarter", "month", "week")
+
+// vsWords set one period against another.
+var vsWords = toSet("vs", "versus", "against", "with", "to", "than", "v")
+
+// lastAlone is the index of a "last" said alone against "this" grain
+// ("this year versus last"), or -1.
+func lastAlone(ws []word) int {
+	this := slices.IndexFunc(ws, func(w word) bool { return w.text == "this" })
+	if this < 0 || this+1 >= len(ws) || !grainNames[ws[this+1].text] {
+		return -1
+	}
+	for i := this + 2; i < len(ws); i++ {
+		if ws[i].text == "last" && vsWords[ws[i-1].text] && (i+1 == len(ws) || !grainNames[ws[i+1].text] && ws[i+1].text != "one") {
+			return i
+		}
+	}
+	return -1
 }

@@ -717,7 +717,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 		}
 		return in, cu, nil
 	}
-	if (trend || change) && in.grain == "" && !in.compare {
+	if (trend || change && !(twoValues(in) && len(in.periods) <= 1)) && in.grain == "" && !in.compare {
+		// "the difference between East and West revenue": the two side by
+		// side, not each one's trend
 		in.grain = dialect.Month
 		if len(in.periods) == 1 && in.periods[0].days() <= 62 {
 			in.grain = dialect.Day

@@ -30,6 +30,9 @@ type period struct {
 	// each is the grain of the periods listed to make this one ("March, April
 	// and May"): without "combined", one row each.
 	each dialect.Grain
+	// prior: said "the prior", "the previous" grain, which beside a named
+	// period is the one before it ("2025 versus the prior year": 2024)
+	prior bool
 	// standsFor, when set, is the current period this complete one stands
 	// for, which has no orders yet: said once, in the reading (read), not
 	// beside each figure
@@ -96,6 +99,11 @@ func readPeriods(items []item, today time.Time) (ps []period, compare bool, err 
 				lastKw, lastText = it.ms[0].name, it.text
 				thanYear = thanYear || len(spans) == 0 && strings.HasPrefix(it.text, "than") // "more revenue than in 2024"
 				continue
+			case kwAttain:
+				if _, _, ok, _ := spanAt(items, min(i+1, len(items)-1), today); ok && strings.HasSuffix(it.text, "against") && i+1 < len(items) {
+					lastKw, lastText = kwVs, it.text // "how did December 2025 do against December 2024"
+					continue
+				}
 			case kwMore, kwLess, kwMoreThan:
 				than := strings.HasSuffix(it.text, "than") || periodAgainst[it.text]
 				if i+1 < len(items) && (items[i+1].kind == kYear || (len(spans) == 0 || than) && (items[i+1].kw(kwLast) || items[i+1].kind == kMonth || items[i+1].kw(kwQuarterN))) && (len(spans) > 0 || than) {
@@ -284,6 +292,7 @@ func readPeriods(items []item, today time.Time) (ps []period, compare bool, err 
 			return []period{{from: a.from, to: b.to, label: "from " + a.from.Format(time.DateOnly) + " to " + b.to.Format(time.DateOnly)}}, false, nil
 		case joins[1] == kwVs || joins[1] == kwAnd || joins[1] == kwTo || joins[1] == "" && (moved(items) || joins[0] == kwVs):
 			a, b = sameYear(a, b)
+			a, b = priorTo(a, b)
 			a, b = toDate(a, b), toDate(b, a)
 			if (a.unit == "" || a.unit != b.unit) && !(isHalf(a) && isHalf(b)) {
 				return nil, false, fmt.Errorf("I can compare two periods of the same kind (two years, halves, quarters or months), not %s and %s", a.label, b.label)
@@ -429,7 +438,9 @@ func spanAt(items []item, i int, today time.Time) (period, int, bool, error) {
 		if n == nil || n.kind != kGrain {
 			return period{}, 0, false, nil
 		}
-		return relative(it.kw(kwLast), count, n.ms[0].grain, today, k+1)
+		p, used, ok, err := relative(it.kw(kwLast), count, n.ms[0].grain, today, k+1)
+		p.prior = count == 0 && priorWords[it.text]
+		return p, used, ok, err
 	case it.kind == kNumber && next(1) != nil && next(1).kind == kGrain && next(2) != nil && next(2).kw(kwAgo):
 		return ago(it.n, next(1).ms[0].grain, today, 3) // "two years ago"
 	case it.kind == kGrain && next(1) != nil && next(1).kw(kwAgo):
@@ -636,6 +647,23 @@ func anchor(a, b period) (period, period) {
 		} else {
 			b = b2
 		}
+	}
+	return a, b
+}
+
+// priorWords say the period before another: "the prior year".
+var priorWords = toSet("prior", "previous", "preceding")
+
+// priorTo gives a period said "the prior" grain, compared with a named
+// one, the one before that ("2025 versus the prior year": 2024; it was last
+// year, 2025 itself, on the clock of January 2026).
+func priorTo(a, b period) (period, period) {
+	months := map[dialect.Grain]int{dialect.Month: 1, dialect.Quarter: 3, dialect.Year: 12}
+	switch {
+	case b.prior && !a.prior && months[a.unit] > 0 && a.unit == b.unit:
+		b = completeLabel(period{from: a.from.AddDate(0, -months[a.unit], 0), to: a.from.AddDate(0, 0, -1), unit: a.unit})
+	case a.prior && !b.prior && months[b.unit] > 0 && a.unit == b.unit:
+		a = completeLabel(period{from: b.from.AddDate(0, -months[b.unit], 0), to: b.from.AddDate(0, 0, -1), unit: b.unit})
 	}
 	return a, b
 }
