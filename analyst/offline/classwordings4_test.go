@@ -45,6 +45,17 @@ func TestPeriodsSetAgainstEachOther(t *testing.T) {
 		{"how did December 2025 do against December 2024", "Total revenue and order count, December 2024 against December 2025 (no measure was named, so total revenue and order count)"},
 		{"what's the difference between East and West revenue in 2025", "Total revenue by region for region East or West in 2025"},
 		{"how did reps do against quota in 2025", "Total revenue, quota and quota attainment by rep in 2025"},
+		// "go up", "up or down" ask for the change (they were one range over
+		// both years); "relative to" sets against (declined as a range
+		// backwards); "how did the regions compare in 2025" is each region
+		// (declined as a comparison with one period); "all four regions" is
+		// all of them (declined as a top four with nothing ranked)
+		{"how much did enterprise revenue go up from 2024 to 2025", "The change in total revenue (enterprise customers), 2024 against 2025"},
+		{"revenue up or down from 2024 to 2025", "The change in total revenue, 2024 against 2025"},
+		{"revenue in 2025 relative to 2024", "Total revenue, 2024 against 2025"},
+		{"how did the regions compare in 2025", "Total revenue by region in 2025 (no measure was named, so total revenue)"},
+		{"compare all four regions on revenue in 2025", "Total revenue by region in 2025"},
+		{"how much bigger was 2025 than 2024", "The change in total revenue, 2024 against 2025 (no measure was named, so total revenue)"},
 	} {
 		res := r.Resolve(nil, tc.q)
 		require.False(t, res.Declined, "%s: %s", tc.q, res.Reason)

@@ -99,6 +99,16 @@ func init() {
 			addRewrite("among "+det+d[0], d[1])
 		}
 	}
+	// "how much bigger was 2025 than 2024": higher, said of a figure
+	addRewrite("how much bigger", "how much higher")
+	addRewrite("how much larger", "how much higher")
+	addRewrite("how much smaller", "how much lower")
+	// "compare all four regions": all of them, not a top four
+	for n := 2; n < len(monthCounts); n++ {
+		addRewrite("all "+monthCounts[n], "all")
+		addRewrite("all "+strconv.Itoa(n), "all")
+		addRewrite("all the "+monthCounts[n], "all the")
+	}
 	// "name our three weakest categories": list them
 	addRewrite("name our", "list our")
 	addRewrite("name all", "list all")

@@ -262,13 +262,13 @@ func (l *lexicon) structural() {
 	kw(kwFrom, "from")
 	kw(kwTo, "to", "until", "till", "through", "thru", "up to", "up until", "up till")
 	kw(kwAnd, "and", "&", "or", "plus")
-	kw(kwVs, "vs", "versus", "v", "vs.", "v.", "against", "compared to", "compared with", "compare", "compared", "comparison",
+	kw(kwVs, "vs", "versus", "v", "vs.", "v.", "relative to", "in relation to", "as against", "against", "compared to", "compared with", "compare", "compared", "comparison",
 		"stack up against", "stacks up against", "stacked up against", "measure up against", "than", "than in",
 		"compare with", "set against", "side by side with", "side by side", "next to each other")
 	kw(kwTrend, "trend", "trends", "trended", "trending", "over time", "evolution", "evolve")
 	kw(kwChange, "increase", "increased", "increases", "change", "changed", "grow", "grew", "growth", "develop", "developed", "shift",
 		"move", "moved", "movement", "difference", "differ", "go up or down", "went up or down",
-		"stack up", "stacks up", "stacked up", "minus", "delta", "evolve from", "improved", "improve", "improvement", "rose", "risen", "climbed")
+		"stack up", "stacks up", "stacked up", "minus", "delta", "evolve from", "go up", "went up", "gone up", "going up", "up or down", "improved", "improve", "improvement", "rose", "risen", "climbed")
 	kw(kwInstead, "instead", "rather")
 	kw(kwOnly, "only", "just", "filter to", "limit to", "restrict to")
 	kw(kwFollow, "what about", "how about", "and in", "and for", "now")

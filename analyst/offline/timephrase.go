@@ -247,7 +247,9 @@ func readPeriods(items []item, today time.Time) (ps []period, compare bool, err 
 		case kwBetween:
 			return nil, false, fmt.Errorf("\"between\" needs two dates, and I read only %s", p.label)
 		case kwVs:
-			return nil, false, fmt.Errorf("a comparison needs two periods, and I read only %s", p.label)
+			if !compareWords[firstText] {
+				return nil, false, fmt.Errorf("a comparison needs two periods, and I read only %s", p.label)
+			} // "how did the regions compare in 2025": the groups compared, in one period
 		case kwTo:
 			if firstText == "to" {
 				break // "worth to us in 2025"
@@ -650,6 +652,10 @@ func anchor(a, b period) (period, period) {
 	}
 	return a, b
 }
+
+// compareWords ask to compare without setting a period against another:
+// "how did the regions compare in 2025".
+var compareWords = toSet("compare", "compared", "comparison")
 
 // priorWords say the period before another: "the prior year".
 var priorWords = toSet("prior", "previous", "preceding")
