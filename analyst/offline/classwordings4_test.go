@@ -202,6 +202,19 @@ func TestOwnWordingsByClass(t *testing.T) {
 		{"revenue per SMB client in 2024", "Revenue per customer for segment SMB in 2024"},
 		{"how many different products moved through retail in 2025", "Distinct products for channel Retail in 2025"},
 		{"East v West revenue in 2025", "Total revenue by region for region East or West in 2025"},
+		// takings rung up or hauled in, widgets, checkouts, marked down
+		// (declined as a change to the data), transaction value, paying
+		// accounts, the typical discount percentage (read as a share), how
+		// deep the discounts were
+		{"what did we ring up in 2025", "Total revenue in 2025"},
+		{"how much did the West haul in during 2025", "Total revenue for region West in 2025"},
+		{"how many widgets did we sell in 2025", "Units sold in 2025"},
+		{"total number of checkouts in 2025", "Order count in 2025"},
+		{"how much did we mark down in 2025", "Total discount in 2025"},
+		{"what's the mean transaction value in 2025", "Average order value in 2025"},
+		{"how many paying accounts in 2025", "Distinct customers in 2025"},
+		{"what was the typical discount percentage in 2025", "Average discount in 2025"},
+		{"how deep were our discounts on average in 2025", "Average discount in 2025"},
 	} {
 		res := r.Resolve(nil, tc.q)
 		require.False(t, res.Declined, "%s: %s", tc.q, res.Reason)

@@ -99,6 +99,17 @@ func init() {
 			addRewrite("among "+det+d[0], d[1])
 		}
 	}
+	// takings said as a till or a haul: revenue
+	for _, w := range [][2]string{{"ring up", "bring in"}, {"rang up", "brought in"}, {"rung up", "brought in"}, {"rings up", "brings in"},
+		{"haul in", "bring in"}, {"hauled in", "brought in"}, {"hauls in", "brings in"}, {"total haul", "revenue"}, {"our haul", "revenue"},
+		{"the haul", "revenue"}, {"widgets", "units"}, {"checkouts", "orders"}, {"mark down", "discount"}, {"marked down", "discounted"},
+		{"transaction value", "order value"}, {"transaction size", "order value"}, {"sale value", "order value"},
+		{"paying accounts", "paying customers"}, {"paying clients", "paying customers"}, {"paying buyers", "paying customers"},
+		{"typical discount percentage", "average discount"}, {"typical discount rate", "average discount"},
+		{"usual discount", "average discount"}, {"deep were our discounts", "big was our average discount"},
+		{"deep were the discounts", "big was the average discount"}, {"deep were discounts", "big was the average discount"}} {
+		addRewrite(w[0], w[1])
+	}
 	// "how much bigger was 2025 than 2024": higher, said of a figure
 	addRewrite("how much bigger", "how much higher")
 	addRewrite("how much larger", "how much higher")

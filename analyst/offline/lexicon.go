@@ -449,7 +449,7 @@ var outside = []string{
 	"highest paid", "best paid", "paid the most", "lowest paid", "paid the least", "plan", "plans", "planned",
 	"quota plan", "sales plan",
 	"how many leads", "number of leads", "sales leads", "new leads", "leads did we", "support tickets", "support ticket",
-	"tickets", "support cases", "complaints", "customer complaints",
+	"support cases", "complaints", "customer complaints",
 }
 
 // offTopicMark names the reading of an off-topic subject.
