@@ -215,6 +215,11 @@ func TestOwnWordingsByClass(t *testing.T) {
 		{"how many paying accounts in 2025", "Distinct customers in 2025"},
 		{"what was the typical discount percentage in 2025", "Average discount in 2025"},
 		{"how deep were our discounts on average in 2025", "Average discount in 2025"},
+		// a count of one order, or of times ordered, is a threshold on each
+		// customer's orders ("more than 1 order" was orders over $1)
+		{"customers with more than 1 order in 2025", "Order count by customer, the customers whose order count was over 1 in 2025"},
+		{"how many customers ordered more than once in 2025", "The number of customers whose order count was over 1 in 2025"},
+		{"how many customers bought at least twice in 2025", "The number of customers whose order count was at least 2 in 2025"},
 	} {
 		res := r.Resolve(nil, tc.q)
 		require.False(t, res.Declined, "%s: %s", tc.q, res.Reason)

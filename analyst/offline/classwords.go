@@ -110,6 +110,13 @@ func init() {
 		{"deep were the discounts", "big was the average discount"}, {"deep were discounts", "big was the average discount"}} {
 		addRewrite(w[0], w[1])
 	}
+	// a count of one order ("more than 1 order": "order" alone is a stop
+	// word, so it was read as orders over $1), and of times ordered
+	for _, w := range [][2]string{{"1 order", "1 orders"}, {"one order", "1 orders"}, {"more than once", "more than 1 orders"},
+		{"at least twice", "at least 2 orders"}, {"twice or more", "at least 2 orders"}, {"two or more times", "at least 2 orders"},
+		{"more than one time", "more than 1 orders"}, {"multiple times", "more than 1 orders"}, {"over and over", "more than 1 orders"}} {
+		addRewrite(w[0], w[1])
+	}
 	// "how much bigger was 2025 than 2024": higher, said of a figure
 	addRewrite("how much bigger", "how much higher")
 	addRewrite("how much larger", "how much higher")
