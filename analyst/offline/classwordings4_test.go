@@ -2,6 +2,7 @@ package offline
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/salesanalytics/salesanalytics/query"
@@ -300,6 +301,16 @@ func TestDateWindowsByClass(t *testing.T) {
 		require.Equal(t, DeclineNotInModel, res.Kind, q)
 		require.Contains(t, res.Reason, "no day of the week", q)
 	}
+	// a named period with no orders yet says so and names the last complete
+	// one ("Q1 this year" was one day, 2026-01-01 to 2026-01-01)
+	for q, last := range map[string]string{"revenue in Q1 this year": "Q4 2025", "revenue in Q1 2026": "Q4 2025",
+		"revenue in January 2026": "December 2025", "revenue in 2026": "2025"} {
+		res := r.Resolve(nil, q)
+		require.False(t, res.Declined, "%s: %s", q, res.Reason)
+		require.Contains(t, strings.Join(res.Notes, " "), "the last complete", q)
+		require.Contains(t, strings.Join(res.Notes, " "), last, q)
+	}
+	require.Equal(t, query.Dates(d("2026-01-01"), d("2026-03-31")), r.Resolve(nil, "revenue in Q1 this year").Request.Dates.Range)
 	for q, kind := range map[string]DeclineKind{"what will we sell next Monday": DeclineForecast, "profit on weekends in 2025": DeclineNotInModel,
 		"what's the weather on Saturday": DeclineOutOfDomain} {
 		res := r.Resolve(nil, q)

@@ -347,7 +347,8 @@ func foldYear(spans []period, joins []string) ([]period, []string) {
 		switch {
 		case p.inYear != nil:
 			bare++
-		case p.unit == dialect.Year && year < 0 && (joins[i] == "" || joins[i] == kwFrom):
+		case (p.unit == dialect.Year || p.current == dialect.Year) && year < 0 && (joins[i] == "" || joins[i] == kwFrom):
+			// "Q1 this year": this year's Q1, the whole quarter
 			year = i
 		default:
 			return spans, joins
