@@ -57,6 +57,13 @@ func TestPeriodsSetAgainstEachOther(t *testing.T) {
 		{"how did the regions compare in 2025", "Total revenue by region in 2025 (no measure was named, so total revenue)"},
 		{"compare all four regions on revenue in 2025", "Total revenue by region in 2025"},
 		{"how much bigger was 2025 than 2024", "The change in total revenue, 2024 against 2025 (no measure was named, so total revenue)"},
+		// two values across two periods are each one's (they were summed);
+		// "differ from" is the change (declined); "the first and second half"
+		// both halves (declined on "first")
+		{"how did online and retail change from 2024 to 2025", "The change in total revenue by channel for channel Online or Retail, 2024 against 2025 (no measure was named, so total revenue)"},
+		{"which grew more from 2024 to 2025, online or retail", "The channel whose total revenue grew most for channel Online or Retail, 2024 against 2025 (no measure was named, so total revenue)"},
+		{"how much did December 2025 revenue differ from November 2025", "The change in total revenue, November 2025 against December 2025"},
+		{"compare the first and second half of 2025 by orders", "The change in order count, H1 2025 against H2 2025"},
 	} {
 		res := r.Resolve(nil, tc.q)
 		require.False(t, res.Declined, "%s: %s", tc.q, res.Reason)

@@ -117,6 +117,17 @@ func init() {
 		{"more than one time", "more than 1 orders"}, {"multiple times", "more than 1 orders"}, {"over and over", "more than 1 orders"}} {
 		addRewrite(w[0], w[1])
 	}
+	// "how much did December differ from November": the change between
+	for _, w := range []string{"differ from", "differed from", "differs from", "different from", "vary from", "varied from"} {
+		addRewrite(w, "change versus")
+	}
+	// the halves and quarters of a year said once for two: "the first and
+	// second half of 2025"
+	for _, j := range []string{"and", "vs", "versus", "against", "to"} {
+		addRewrite("first "+j+" second half", "h1 "+j+" h2")
+		addRewrite("first "+j+" second halves", "h1 "+j+" h2")
+		addRewrite("second "+j+" first half", "h2 "+j+" h1")
+	}
 	// "how much bigger was 2025 than 2024": higher, said of a figure
 	addRewrite("how much bigger", "how much higher")
 	addRewrite("how much larger", "how much higher")

@@ -268,7 +268,7 @@ func (l *lexicon) structural() {
 	kw(kwTrend, "trend", "trends", "trended", "trending", "over time", "evolution", "evolve")
 	kw(kwChange, "increase", "increased", "increases", "change", "changed", "grow", "grew", "growth", "develop", "developed", "shift",
 		"move", "moved", "movement", "difference", "differ", "go up or down", "went up or down",
-		"stack up", "stacks up", "stacked up", "minus", "delta", "evolve from", "go up", "went up", "gone up", "going up", "up or down", "improved", "improve", "improvement", "rose", "risen", "climbed")
+		"stack up", "stacks up", "stacked up", "minus", "delta", "evolve from", "rise", "rises", "rising", "go up", "went up", "gone up", "going up", "up or down", "improved", "improve", "improvement", "rose", "risen", "climbed")
 	kw(kwInstead, "instead", "rather")
 	kw(kwOnly, "only", "just", "filter to", "limit to", "restrict to")
 	kw(kwFollow, "what about", "how about", "and in", "and for", "now")

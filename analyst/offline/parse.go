@@ -229,8 +229,8 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 					unknown = append(unknown, it.orig) // "early" of no period
 				}
 			case kwAnd:
-				if after := neighbour(items, i+2); it.text == "and" && prev != nil && next != nil && prev.is(kValue) && (next.is(kValue) || next.kw(kwFrom) && after != nil && after.is(kValue)) && !not {
-					andValues = true // "orders from New York and Pennsylvania": one row each
+				if after := neighbour(items, i+2); (it.text == "and" || it.text == "or" && which) && prev != nil && next != nil && prev.is(kValue) && (next.is(kValue) || next.kw(kwFrom) && after != nil && after.is(kValue)) && !not {
+					andValues = true // "orders from New York and Pennsylvania", "which grew more, online or retail": one row each
 				}
 			case kwTo, kwFrom, kwSince, kwBetween, kwThis, kwLast, kwAgo, kwHalf, kwUnit, kwCombined:
 				// joins values ("North and South") or a time phrase already read
@@ -620,8 +620,11 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 			in.limit = pendingN
 		}
 	}
-	if andValues && !hasKw(items, kwCombined) && in.rank == 0 && !share && !in.compare && len(in.dims) == 0 && in.grain == "" {
-		compareValues = true // "orders from New York and Pennsylvania": one row each, never a sum
+	if andValues && !hasKw(items, kwCombined) && in.rank == 0 && !share && len(in.dims) == 0 && in.grain == "" {
+		// "orders from New York and Pennsylvania": one row each, never a sum;
+		// so too across two periods ("how did online and retail change
+		// from 2024 to 2025" was the two summed)
+		compareValues = true
 	}
 	if compareValues {
 		for _, f := range in.filters {
