@@ -32,7 +32,7 @@ func TestPeriodsSetAgainstEachOther(t *testing.T) {
 		require.Contains(t, fmt.Sprint(res.Request.Where), "2025-03-01", q)
 		require.Contains(t, res.Reading, "March 2025 against December 2025", q)
 	}
-	for _, tc := range []struct{ q, reading string }{
+	requireReadings(t, r, []wantReading{
 		// "the prior year" beside a named one is the year before it (it was
 		// last year: 2025 against itself); "this year versus last" compares
 		// (the comparison was dropped); "do against" a period compares (was
@@ -64,11 +64,7 @@ func TestPeriodsSetAgainstEachOther(t *testing.T) {
 		{"which grew more from 2024 to 2025, online or retail", "The channel whose total revenue grew most for channel Online or Retail, 2024 against 2025 (no measure was named, so total revenue)"},
 		{"how much did December 2025 revenue differ from November 2025", "The change in total revenue, November 2025 against December 2025"},
 		{"compare the first and second half of 2025 by orders", "The change in order count, H1 2025 against H2 2025"},
-	} {
-		res := r.Resolve(nil, tc.q)
-		require.False(t, res.Declined, "%s: %s", tc.q, res.Reason)
-		require.Equal(t, tc.reading, res.Reading, tc.q)
-	}
+	})
 	res := r.Resolve(nil, "was revenue in Q4 2025 higher than Q3 2025?")
 	require.Equal(t, query.Or(query.Between("order_date", "2025-07-01", "2025-09-30"), query.Between("order_date", "2025-10-01", "2025-12-31")),
 		res.Request.Where, "both quarters, side by side")
@@ -90,7 +86,7 @@ func TestPeriodsSetAgainstEachOther(t *testing.T) {
 func TestOwnWordingsByClass(t *testing.T) {
 	t.Parallel()
 	r := classResolver(t).WithDataEnd(d("2025-12-31"))
-	for _, tc := range []struct{ q, reading string }{
+	requireReadings(t, r, []wantReading{
 		// measure words: takings, raked in, business done, top line, units moved, deals, buyers, basket
 		{"what were our total takings in 2025", "Total revenue in 2025"},
 		{"how much revenue did we rake in during 2024", "Total revenue in 2024"},
@@ -228,11 +224,7 @@ func TestOwnWordingsByClass(t *testing.T) {
 		{"customers with more than 1 order in 2025", "Order count by customer, the customers whose order count was over 1 in 2025"},
 		{"how many customers ordered more than once in 2025", "The number of customers whose order count was over 1 in 2025"},
 		{"how many customers bought at least twice in 2025", "The number of customers whose order count was at least 2 in 2025"},
-	} {
-		res := r.Resolve(nil, tc.q)
-		require.False(t, res.Declined, "%s: %s", tc.q, res.Reason)
-		require.Equal(t, tc.reading, res.Reading, tc.q)
-	}
+	})
 	require.Equal(t, 2, r.Resolve(nil, "which 2 regions grew the most from 2024 to 2025").Request.Rank.Top)
 	require.Equal(t, r.Resolve(nil, "returning customers in Q2 2025").Request, r.Resolve(nil, "customers who came back and bought in Q2 2025").Request)
 	require.Equal(t, 3, r.Resolve(nil, "the 3 fastest growing categories from 2024 to 2025").Request.Rank.Top)
@@ -333,19 +325,38 @@ func TestDateWindowsByClass(t *testing.T) {
 func TestMoreDeclinesByClass(t *testing.T) {
 	t.Parallel()
 	r := classResolver(t)
-	for kind, qs := range map[DeclineKind][]string{
+	requireDeclinesAs(t, r, map[DeclineKind][]string{
 		DeclineForecast: {"what is our run rate for 2026", "are we on track to beat 2025 revenue", "how many orders should we expect next week",
 			"what are sales likely to be in January 2026", "give me a projection of 2026 revenue"},
 		DeclineNotInModel: {"how many leads did we get in 2025", "how many support tickets in 2025", "what's our pipeline value",
 			"what did we pay our suppliers in 2025", "how many products are out of stock", "what was our EBITDA in 2025"},
 		DeclineChangesData: {"mark order 55 as shipped", "rename the West region to Pacific", "set the discount on order 1234 to 0"},
 		DeclineOutOfDomain: {"what's the capital of France", "write me a poem about sales", "how do I bake bread"},
-	} {
+	})
+	require.False(t, r.Resolve(nil, "which rep leads in revenue in 2025").Declined, "leads, said of a rep, ranks")
+}
+
+// wantReading is a question and the reading it must give.
+type wantReading struct{ q, reading string }
+
+// requireReadings requires each question answered with its reading.
+func requireReadings(t *testing.T, r *Resolver, cases []wantReading) {
+	t.Helper()
+	for _, tc := range cases {
+		res := r.Resolve(nil, tc.q)
+		require.False(t, res.Declined, "%s: %s", tc.q, res.Reason)
+		require.Equal(t, tc.reading, res.Reading, tc.q)
+	}
+}
+
+// requireDeclinesAs requires each question declined for its kind of reason.
+func requireDeclinesAs(t *testing.T, r *Resolver, byKind map[DeclineKind][]string) {
+	t.Helper()
+	for kind, qs := range byKind {
 		for _, q := range qs {
 			res := r.Resolve(nil, q)
 			require.True(t, res.Declined, "%s: %s", q, res.Reading)
 			require.Equal(t, kind, res.Kind, "%s: %s", q, res.Reason)
 		}
 	}
-	require.False(t, r.Resolve(nil, "which rep leads in revenue in 2025").Declined, "leads, said of a rep, ranks")
 }
