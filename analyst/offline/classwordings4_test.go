@@ -224,6 +224,19 @@ func TestOwnWordingsByClass(t *testing.T) {
 		{"customers with more than 1 order in 2025", "Order count by customer, the customers whose order count was over 1 in 2025"},
 		{"how many customers ordered more than once in 2025", "The number of customers whose order count was over 1 in 2025"},
 		{"how many customers bought at least twice in 2025", "The number of customers whose order count was at least 2 in 2025"},
+		// a group's total named after its amount, or sold by the group, is
+		// the group's (each was one order's amount: "regions with more than
+		// $50M in revenue" kept orders over $50M); a quantity above N is
+		// units (it was dollars), "more than 5 items" units (declined)
+		{"regions with more than $50M in revenue in 2025", "Total revenue by region, the regions whose total revenue was over $50,000,000 in 2025"},
+		{"states with over $2M of sales in 2025", "Total revenue by state, the states whose total revenue was over $2,000,000 in 2025"},
+		{"reps who sold more than $5 million in 2025", "Total revenue by rep, the reps whose total revenue was over $5,000,000 in 2025"},
+		{"products that sold more than $200k in 2025", "Total revenue by product, the products whose total revenue was over $200,000 in 2025"},
+		{"how many orders sold for more than $800 in 2025", "Order count, orders over $800 in 2025"},
+		{"what did orders of less than $25 add up to in 2025", "Order count and total revenue, orders under $25 in 2025"},
+		{"how many orders had a quantity above 20 in 2025", "The number of orders whose units sold was over 20 in 2025"},
+		{"orders with more than 5 items in 2025", "Units sold by order, the orders whose units sold was over 5 in 2025"},
+		{"orders priced over $800 in 2025", "Order count, orders over $800 in 2025"},
 	})
 	require.Equal(t, 2, r.Resolve(nil, "which 2 regions grew the most from 2024 to 2025").Request.Rank.Top)
 	require.Equal(t, r.Resolve(nil, "returning customers in Q2 2025").Request, r.Resolve(nil, "customers who came back and bought in Q2 2025").Request)

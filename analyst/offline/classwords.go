@@ -403,6 +403,8 @@ func verbsAndWholes(ws []word) []word {
 		switch {
 		case (w.text == "book" || w.text == "booked") && !nextIs(1, bookCategory):
 			set(i, map[string]string{"book": "sell", "booked": "sold"}[w.text])
+		case sellWords[w.text] && moneyAfter(ws, i+1):
+			set(i, "billed") // "reps who sold more than $5 million": each rep's revenue, not each order's amount
 		case w.text == "every" && i > 0 && scopeWords[ws[i-1].text] && !ranked && nextIs(2, notStarts):
 			set(i, "all") // "units for every state other than CA": "show each region but North" is one row each
 		}
@@ -429,4 +431,24 @@ func lastAlone(ws []word) int {
 		}
 	}
 	return -1
+}
+
+// sellWords say a group sold: what it sold in all is its revenue.
+var sellWords = toSet("sold", "sell", "sells", "generated", "generate", "booked")
+
+// thresholdWords lead to an amount: "more than", "over", "at least".
+var thresholdWords = toSet("more", "than", "over", "above", "under", "below", "less", "at", "least", "most", "upwards", "of", "in", "excess", "north", "south")
+
+// moneyAfter reports whether an amount of money follows threshold words
+// from i ("more than $5 million").
+func moneyAfter(ws []word, i int) bool {
+	for j := i; j < len(ws) && j < i+4; j++ {
+		if ws[j].dollar {
+			return j > i
+		}
+		if !thresholdWords[ws[j].text] {
+			return false
+		}
+	}
+	return false
 }

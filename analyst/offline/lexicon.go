@@ -495,7 +495,7 @@ var stopWords = toSet(
 	"picked", "picked up", "hand out", "handed out", "hand", "handed", "gave out", "give out", "gave", "gives", "his", "her", "hers", "him", "she", "he", "they", "them", "brand", "very", "if", "wise", "level", "both",
 	"show both", "counting", "dollar terms", "in dollar terms", "terms", "all time", "active",
 	"responsible", "assigned", "attributed", "credited", "valued", "sized", "range", "landed", "landing",
-	"everywhere", "anywhere", "kept", "applied", "among", "amongst", "pull", "fetch", "grab", "nothing else", "calendar", "costing", "totaling", "totalling", "totaled", "totalled", "buys", "carry", "carries", "carried", "ship", "shipped", "ships", "shipping out", "delivered", "deliver", "dispatched",
+	"everywhere", "anywhere", "kept", "applied", "among", "amongst", "pull", "fetch", "grab", "nothing else", "calendar", "costing", "priced", "amounting", "totaling", "totalling", "totaled", "totalled", "buys", "carry", "carries", "carried", "ship", "shipped", "ships", "shipping out", "delivered", "deliver", "dispatched",
 )
 
 // pleasantries are stop words no misspelling is read as: a word near them

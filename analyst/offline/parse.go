@@ -186,6 +186,10 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 						// "customers who spent over $100k": what each spent in all, not one order's amount
 						a.field = r.revenue
 						in.keepAmount = &a
+					} else if m, ok := r.totalNamedAfter(items, i); ok {
+						// "regions with more than $50M in revenue": each region's
+						a.field = m
+						in.keepAmount = &a
 					} else {
 						in.amounts = append(in.amounts, a)
 					}
@@ -1137,4 +1141,28 @@ func (r *Resolver) countedBy(it *item, dims []string) string {
 		return met.name
 	}
 	return r.countOf[dim.name]
+}
+
+// totalNouns name a group's total after its amount: "$50M in revenue".
+var totalNouns = toSet("revenue", "revenues", "sales", "total revenue", "net revenue", "gross revenue", "turnover", "takings",
+	"discount", "discounts", "gross sales", "net sales")
+
+// totalNamedAfter is the sum metric named right after the amount that
+// follows the threshold word at i ("more than $50M in revenue", "over $1M
+// of sales"): a group's total, never one order's amount.
+func (r *Resolver) totalNamedAfter(items []item, i int) (string, bool) {
+	j := i + 2
+	if n := neighbour(items, j); n != nil && currencyWords[n.text] {
+		j++
+	}
+	n, prev := neighbour(items, j), neighbour(items, i-1)
+	if n == nil || !n.is(kMetric) || !totalNouns[n.text] || prev != nil && strings.Contains(prev.text, "order") {
+		return "", false // "orders of less than $25 add up to": each order's amount
+	}
+	m, _ := n.reading(kMetric)
+	if m.name != r.revenue && m.name != r.lexMetric("gross revenue") && m.name != r.lexMetric("total discount") {
+		return "", false
+	}
+	n.used = true
+	return m.name, true
 }
