@@ -147,6 +147,10 @@ func TestOwnWordingsByClass(t *testing.T) {
 		{"revenue in 2025 for all regions except the East and West", "Total revenue excluding region East or West in 2025"},
 		{"orders in 2025 outside the North region", "Order count excluding region North in 2025"},
 		{"revenue in 2025 for reps other than Mark Martin", "Total revenue excluding rep Mark Martin in 2025"},
+		{"revenue in 2025 from non-retail channels", "Total revenue excluding channel Retail in 2025"},
+		{"orders from non-western regions in 2025", "Order count excluding region West in 2025"},
+		{"revenue by region in 2025 except West", "Total revenue by region excluding region West in 2025"},
+		{"revenue in 2025 less discounts", "Total revenue in 2025"},
 		// entities: states' abbreviations, industries as their companies, a surname alone
 		{"revenue in Calif in 2025", "Total revenue for state CA in 2025"},
 		{"revenue in Tex and Fla in 2025", "Total revenue by state for state TX or FL in 2025"},

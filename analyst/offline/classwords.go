@@ -128,6 +128,10 @@ func init() {
 		addRewrite("first "+j+" second halves", "h1 "+j+" h2")
 		addRewrite("second "+j+" first half", "h2 "+j+" h1")
 	}
+	// "revenue less discounts": the revenue, which is net of them already
+	addRewrite("less discounts", "net of discounts")
+	addRewrite("less discount", "net of discounts")
+	addRewrite("minus discounts", "net of discounts")
 	// "how much bigger was 2025 than 2024": higher, said of a figure
 	addRewrite("how much bigger", "how much higher")
 	addRewrite("how much larger", "how much higher")

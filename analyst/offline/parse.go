@@ -365,6 +365,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 				// "the North region", "customer Paul Lee", "channels except Online": the value says it
 			case isDim && !wantDim && prev != nil && (prev.is(kValue) || prev.is(kFilter)) && r.subject(dim.name):
 				// "SMB clients", "West reps": whose orders, not a grouping
+			case isDim && !wantDim && !isMet && prev != nil && qualifies(dim.name, prev, nil) && in.rank == 0 && negatedValueBefore(items, i):
+				// "revenue from non-retail channels": the value left out says
+				// which, the others summed, not one row each
 			case isMet && not && r.filteredCount[met.name].flag != "":
 				// "revenue excluding any discounted orders": the orders not discounted
 				in.notFlags = appendNew(in.notFlags, r.filteredCount[met.name].flag)
@@ -978,6 +981,13 @@ func qualifies(dim string, prev, next *item) bool {
 		}
 	}
 	return false
+}
+
+// negatedValueBefore reports whether the value right before item i is left
+// out: "non-retail channels", "channels other than retail".
+func negatedValueBefore(items []item, i int) bool {
+	p := neighbour(items, i-2)
+	return p != nil && p.kw(kwNot)
 }
 
 // spendVerbs say what a subject spent: "what did customers spend".
