@@ -274,6 +274,12 @@ func TestRepPayDeclinedSayingWhy(t *testing.T) {
 		require.True(t, res.Declined, "%s: %s", q, res.Reading)
 		require.Contains(t, res.Reason, "only where the model defines the ratio", q) // not "per" as a word not understood
 	}
+	res = r.Resolve(nil, "how much do we sell in a typical month")
+	require.True(t, res.Declined, res.Reading)
+	require.Contains(t, res.Reason, "average monthly revenue in 2025", "the example names a measure (it said \"average monthly  in 2025\")")
+	res = r.Resolve(nil, "hwo many ordres in Q3 2025")
+	require.False(t, res.Declined, res.Reason)
+	require.Equal(t, []string{"order_count"}, res.Request.Metrics, "a mistyped function word is read")
 	res = r.Resolve(nil, "revenue up to June 2025")
 	require.True(t, res.Declined, res.Reading)
 	require.Contains(t, res.Reason, "not where it starts")

@@ -128,6 +128,11 @@ func init() {
 		addRewrite("first "+j+" second halves", "h1 "+j+" h2")
 		addRewrite("second "+j+" first half", "h2 "+j+" h1")
 	}
+	// function words mistyped, which the lexicon's corrections leave alone
+	for _, w := range [][2]string{{"hwo", "how"}, {"teh", "the"}, {"hte", "the"}, {"whihc", "which"}, {"wich", "which"},
+		{"whcih", "which"}, {"whta", "what"}, {"adn", "and"}, {"nad", "and"}, {"hwat", "what"}, {"mnay", "many"}, {"amny", "many"}} {
+		addRewrite(w[0], w[1])
+	}
 	// "revenue less discounts": the revenue, which is net of them already
 	addRewrite("less discounts", "net of discounts")
 	addRewrite("less discount", "net of discounts")

@@ -652,9 +652,13 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 		return nil, cu, tooLarge("a top %d is more rows than I list; ask for 1000 or fewer", in.limit)
 	}
 	if average && in.grain != "" && len(in.periods) == 0 && !in.compare {
+		what := joinAnd(labels(in.metrics))
+		if what == "" {
+			what = "revenue" // "how much do we sell in a typical month": no measure named yet
+		}
 		return nil, cu, &decline{kind: DeclineNotUnderstood, reason: fmt.Sprintf(
 			"I read an average per %s but not over which period to average: name one (\"average %sly %s in 2025\", \"… in the last 12 months\")",
-			in.grain, in.grain, joinAnd(labels(in.metrics)))}
+			in.grain, in.grain, what)}
 	}
 	if average && in.grain != "" {
 		// "average revenue per month": the grain is the average's period
