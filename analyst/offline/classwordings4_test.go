@@ -151,6 +151,11 @@ func TestOwnWordingsByClass(t *testing.T) {
 		{"orders from non-western regions in 2025", "Order count excluding region West in 2025"},
 		{"revenue by region in 2025 except West", "Total revenue by region excluding region West in 2025"},
 		{"revenue in 2025 less discounts", "Total revenue in 2025"},
+		// customers whose first order fell in the period are new ones
+		// (declined on "first")
+		{"customers who first ordered in 2024", "New customers in 2024"},
+		{"how many customers first ordered in 2024", "New customers in 2024"},
+		{"customers whose first order was in March 2025", "New customers in March 2025"},
 		// entities: states' abbreviations, industries as their companies, a surname alone
 		{"revenue in Calif in 2025", "Total revenue for state CA in 2025"},
 		{"revenue in Tex and Fla in 2025", "Total revenue by state for state TX or FL in 2025"},

@@ -84,6 +84,19 @@ func init() {
 		"came back to order again", "existing customer count", "existing customers count"} {
 		addRewrite(p, "returning customers")
 	}
+	// customers whose first order fell in the period: new customers
+	for _, who := range []string{"customers", "clients", "accounts", "buyers"} {
+		for _, rel := range []string{"who", "that"} {
+			for _, verb := range []string{"first ordered", "first bought", "first purchased", "ordered for the first time", "bought for the first time"} {
+				addRewrite(who+" "+rel+" "+verb, "new customers")
+			}
+		}
+		for _, verb := range []string{"first ordered", "first bought", "first purchased"} {
+			addRewrite(who+" "+verb, "new customers") // "how many customers first ordered in 2024"
+		}
+		addRewrite(who+" whose first order was", "new customers")
+		addRewrite(who+" whose first order came", "new customers")
+	}
 	// every date there is: no period
 	for _, p := range []string{"all dates", "across all dates", "over all dates", "all dates combined", "any date"} {
 		addRewrite(p, "all time")
