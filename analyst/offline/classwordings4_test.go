@@ -76,7 +76,8 @@ func TestPeriodsSetAgainstEachOther(t *testing.T) {
 // product, "revenue per account" revenue by customer, "the value of
 // returned orders" their count, "revenue lost to discounts" a change, "top
 // 5 states by customers" by revenue, "top 5 reps by clients" ranked within
-// each customer, "rank states by revenue" unsorted; categories named by
+// each customer, "rank states by revenue" unsorted, "the most frequent
+// customer" by revenue, "who came last" every rep; categories named by
 // what is in them, "top5" and "name our" were not understood): "which three products sold the most units"
 // was declined ("products sold" read as the measure), "the most discounted
 // orders" was the total discount, "which 2 regions grew the most" read as
@@ -138,6 +139,11 @@ func TestOwnWordingsByClass(t *testing.T) {
 		{"sort categories by units sold in 2025", "Units sold by category, highest first in 2025"},
 		{"which segment grew the least from 2024 to 2025", "The segment whose total revenue grew least, 2024 against 2025 (no measure was named, so total revenue)"},
 		{"which channel had the smallest growth from 2024 to 2025", "The channel whose total revenue grew least, 2024 against 2025 (no measure was named, so total revenue)"},
+		{"our most frequent customer in 2025", "The top 1 customer by order count in 2025"},
+		{"the heaviest buyer in 2025", "The top 1 customer by total revenue in 2025 (no measure was named, so total revenue)"},
+		{"the laggard region in 2025", "The bottom 1 region by total revenue in 2025 (no measure was named, so total revenue)"},
+		{"who came last among reps in 2025", "The bottom 1 rep by total revenue in 2025 (no measure was named, so total revenue)"},
+		{"which channel drove the most revenue in 2025", "The top 1 channel by total revenue in 2025"},
 		// negation: apart from, everyone but, outside of, leaving out, anything but
 		{"revenue in 2025 apart from the West", "Total revenue excluding region West in 2025"},
 		{"revenue in 2025 for everyone but SMB", "Total revenue excluding segment SMB in 2025"},

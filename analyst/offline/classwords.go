@@ -97,6 +97,19 @@ func init() {
 		addRewrite(who+" whose first order was", "new customers")
 		addRewrite(who+" whose first order came", "new customers")
 	}
+	// the most frequent customer: by orders, not revenue
+	for _, who := range [][2]string{{"customer", "customer"}, {"customers", "customers"}, {"buyer", "customer"}, {"buyers", "customers"},
+		{"shopper", "customer"}, {"shoppers", "customers"}, {"client", "customer"}, {"clients", "customers"}} {
+		addRewrite("most frequent "+who[0], who[1]+" with the most orders")
+		addRewrite("least frequent "+who[0], who[1]+" with the fewest orders")
+	}
+	// placed last or first in a ranking
+	for _, v := range []string{"came", "finished", "ranked", "placed", "ended up"} {
+		addRewrite(v+" last", "was the worst")
+		addRewrite(v+" first", "was the best")
+		addRewrite(v+" top", "was the best")
+		addRewrite(v+" bottom", "was the worst")
+	}
 	// every date there is: no period
 	for _, p := range []string{"all dates", "across all dates", "over all dates", "all dates combined", "any date"} {
 		addRewrite(p, "all time")

@@ -136,7 +136,7 @@ var dimWords = map[string][]string{
 		"aes", "reps", "sales staff", "sales team", "sales reps", "representatives"},
 	"category": {"product lines", "product line", "product categories", "departments", "product groups",
 		"product types", "lines", "line"},
-	"customer_name": {"clients", "accounts", "spenders", "spender", "companies"},
+	"customer_name": {"clients", "accounts", "spenders", "spender", "companies", "buyer", "shopper", "purchaser"},
 	"product_name":  {"skus", "sku", "items in the catalogue"},
 	"region":        {"territories", "areas", "sales regions"},
 	"channel":       {"sales channels", "channels"},
@@ -177,6 +177,7 @@ var (
 		"poorest", "worst performing", "lowest performing", "least successful", "underperforming",
 		"slowest", "least popular", "smallest", "weakest performing", "lowest grossing", "least busy", "quietest",
 		"furthest below", "furthest from", "farthest below", "farthest from", "least productive",
+		"laggard", "laggards", "lightest", "lagging", "trailing behind",
 	}
 )
 

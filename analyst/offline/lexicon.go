@@ -466,9 +466,10 @@ var writeWords = []string{
 
 // stopWords carry no meaning for resolution.
 var stopWords = toSet(
-	"still", // "orders still processing"
-	"stuff", // "office stuff": the office category
-	"put",   // "put online and retail next to each other"
+	"still",                              // "orders still processing"
+	"stuff",                              // "office stuff": the office category
+	"put",                                // "put online and retail next to each other"
+	"drove", "drive", "drives", "driven", // "which channel drove the most revenue"
 	"via", "the", "a", "an", "of", "what", "whats", "was", "is", "are", "were", "be", "been", "show", "me",
 	"us", "give", "tell", "display", "get", "please", "i", "we", "our", "my", "you", "can", "could",
 	"would", "like", "want", "how", "much", "did", "do", "does", "done", "has", "have", "had", "in",
