@@ -258,7 +258,9 @@ func TestOwnWordingsByClass(t *testing.T) {
 	require.Equal(t, 3, r.Resolve(nil, "the 3 fastest growing categories from 2024 to 2025").Request.Rank.Top)
 }
 
-// TestRepPayDeclinedSayingWhy: what the reps were paid ("what did our
+// TestRepPayDeclinedSayingWhy: a top N percent and a top and bottom list in
+// one question are declined saying why (they were the top 10 as shares, and
+// the bottom list alone). What the reps were paid ("what did our
 // salespeople earn") is declined as not in the model (it was their revenue,
 // another question); what a rep earned us, or earned the most of, is still
 // revenue. Units per order, a ratio the model does not define, is declined
@@ -284,6 +286,11 @@ func TestRepPayDeclinedSayingWhy(t *testing.T) {
 		res := r.Resolve(nil, q)
 		require.True(t, res.Declined, "%s: %s", q, res.Reading)
 		require.Contains(t, res.Reason, "only where the model defines the ratio", q) // not "per" as a word not understood
+	}
+	for _, q := range []string{"top 10% of customers by revenue in 2025", "the top and bottom 3 regions in 2025"} {
+		res := r.Resolve(nil, q)
+		require.True(t, res.Declined, "%s: %s", q, res.Reading) // a percentile was the top 10 as shares; both lists only the bottom 3
+		require.Equal(t, DeclineUnsupported, res.Kind, q)
 	}
 	res = r.Resolve(nil, "how much do we sell in a typical month")
 	require.True(t, res.Declined, res.Reading)

@@ -89,6 +89,15 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 					}
 					break
 				}
+				if after := neighbour(items, i+2); next != nil && next.kind == kNumber && after != nil && after.kw(kwShare) && strings.HasPrefix(after.text, "percent") {
+					// "the top 10% of customers": a share of them, which no
+					// ranking lists (it was the top 10, each as a share)
+					return nil, cu, unsupported("I can list the top or bottom N of a group, not a percentage of them: ask for a number (\"%s 10\")", it.text)
+				}
+				if in.rank != 0 && (in.rank > 0) != (it.ms[0].name == kwTop) && !sizeRanks[it.text] {
+					// "the top and bottom 3 regions": two lists in one question
+					return nil, cu, unsupported("I read a top and a bottom list in one question, and answer one at a time: ask for the top ones, then the bottom ones")
+				}
 				sw.sizeRank = sw.sizeRank || sizeRanks[it.text] // "the smallest orders on average": their size
 				sw.distance = sw.distance || distanceRank(it.text)
 				in.rank = 1
