@@ -310,6 +310,9 @@ var monthWords = toSet("january", "february", "march", "april", "may", "june", "
 // Monday"), and the decline that follows when there is none. A weekday said
 // before a date ("Monday, March 3 2025") is only the date's, and is dropped.
 func dayOfWeek(ws []word) ([]word, *decline) {
+	if !slices.ContainsFunc(ws, func(w word) bool { return weekdayWords[w.text] || w.text == "day" || w.text == "days" }) {
+		return ws, nil
+	}
 	out := ws[:0:0]
 	var d *decline
 	for i := 0; i < len(ws); i++ {
