@@ -298,9 +298,11 @@ func TestRepPayDeclinedSayingWhy(t *testing.T) {
 	res = r.Resolve(nil, "hwo many ordres in Q3 2025")
 	require.False(t, res.Declined, res.Reason)
 	require.Equal(t, []string{"order_count"}, res.Request.Metrics, "a mistyped function word is read")
-	res = r.Resolve(nil, "revenue up to June 2025")
-	require.True(t, res.Declined, res.Reading)
-	require.Contains(t, res.Reason, "not where it starts")
+	for _, q := range []string{"revenue up to June 2025", "revenue as of June 2025"} { // each was June alone
+		res := r.Resolve(nil, q)
+		require.True(t, res.Declined, "%s: %s", q, res.Reading)
+		require.Contains(t, res.Reason, "not where it starts", q)
+	}
 }
 
 // TestDateWindowsByClass: windows of days at one end of a named period, or
@@ -327,6 +329,10 @@ func TestDateWindowsByClass(t *testing.T) {
 		{"revenue on Monday, March 3 2025", "2025-03-03", "2025-03-03"},
 		{"revenue in 2025 through September", "2025-01-01", "2025-09-30"},
 		{"revenue in the first nine months of 2025", "2025-01-01", "2025-09-30"},
+		{"revenue in 1Q 2025", "2025-01-01", "2025-03-31"},
+		{"revenue Q1'25", "2025-01-01", "2025-03-31"},
+		{"revenue 2025Q1", "2025-01-01", "2025-03-31"},
+		{"revenue in 2025 as of December", "2025-01-01", "2025-12-31"},
 	} {
 		res := r.Resolve(nil, tc.q)
 		require.False(t, res.Declined, "%s: %s", tc.q, res.Reason)

@@ -110,6 +110,19 @@ func init() {
 		addRewrite(v+" top", "was the best")
 		addRewrite(v+" bottom", "was the worst")
 	}
+	// quarters written the other ways round: "1Q 2025", "2025Q1", "Q1'25"
+	for q := 1; q <= 4; q++ {
+		qs := strconv.Itoa(q)
+		addRewrite(qs+"q", "q"+qs)
+		for y := 2020; y <= 2030; y++ {
+			ys := strconv.Itoa(y)
+			addRewrite(ys+"q"+qs, "q"+qs+" "+ys)
+			addRewrite("q"+qs+ys[2:], "q"+qs+" "+ys) // "Q1'25", its apostrophe dropped
+			addRewrite(qs+"q"+ys[2:], "q"+qs+" "+ys)
+		}
+	}
+	// "as of June 2025": to the end of it, from a start not said
+	addRewrite("as of", "through")
 	// every date there is: no period
 	for _, p := range []string{"all dates", "across all dates", "over all dates", "all dates combined", "any date"} {
 		addRewrite(p, "all time")
