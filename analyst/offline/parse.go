@@ -819,6 +819,22 @@ func grainOf(ps []period) dialect.Grain {
 	return ps[0].each
 }
 
+// repTargets are the targets that, said of the sales reps, are their quota.
+var repTargets = toSet("targets", "sales target", "sales targets", "revenue targets", "target")
+
+// saysReps reports whether the items name the sales reps: the dimension or
+// one of them.
+func (r *Resolver) saysReps(items []item) bool {
+	return slices.ContainsFunc(items, func(it item) bool {
+		for _, m := range it.ms {
+			if (m.kind == kDim || m.kind == kValue) && m.name == "rep_name" {
+				return true
+			}
+		}
+		return false
+	})
+}
+
 // refuse declines requests to change data and subjects outside the model.
 func (r *Resolver) refuse(items []item, first string) *decline {
 	for i := range items {
@@ -849,6 +865,10 @@ func (r *Resolver) refuse(items []item, first string) *decline {
 			return &decline{kind: DeclineForecast, reason: fmt.Sprintf("That asks about the future (%q): I answer from the orders recorded so far and do not forecast. Ask about a period that has ended, such as last quarter.", it.orig)}
 		case it.kind == kOutside && (it.text == "cost" || it.text == "costs") && r.namesMetric(items, r.lexMetric("total discount")):
 			it.used = true // "what did discounting cost us": the discount amount
+		case it.kind == kOutside && repTargets[it.text] && r.saysReps(items) && r.lexMetric("quota") != "":
+			// "each rep's targets", "sales targets by rep": their quota, which
+			// the model calls a target too (they were outside the model)
+			it.ms, it.kind = []meaning{{kind: kMetric, name: r.lexMetric("quota")}}, kMetric
 		case it.kind == kOutside:
 			outside = append(outside, it.orig)
 		}
