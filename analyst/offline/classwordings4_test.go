@@ -149,6 +149,8 @@ func TestOwnWordingsByClass(t *testing.T) {
 		{"what are each rep's targets for 2025", "Quota by rep in 2025"},
 		{"sales targets by rep for 2025", "Quota by rep in 2025"},
 		{"how did reps do against their targets in 2025", "Total revenue, quota and quota attainment by rep in 2025"},
+		{"number of different states we shipped to in 2025", "The number of states with orders in 2025"},
+		{"how many shipped orders in 2025", "Order count for status Shipped in 2025"},
 		// negation: apart from, everyone but, outside of, leaving out, anything but
 		{"revenue in 2025 apart from the West", "Total revenue excluding region West in 2025"},
 		{"revenue in 2025 for everyone but SMB", "Total revenue excluding segment SMB in 2025"},

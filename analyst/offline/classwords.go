@@ -121,6 +121,11 @@ func init() {
 			addRewrite(qs+"q"+ys[2:], "q"+qs+" "+ys)
 		}
 	}
+	// shipped to a place: sold there, not the Shipped status
+	for _, w := range [][2]string{{"shipped to", "sold to"}, {"ship to", "sell to"}, {"ships to", "sells to"}, {"shipping to", "selling to"},
+		{"delivered to", "sold to"}, {"deliver to", "sell to"}} {
+		addRewrite(w[0], w[1])
+	}
 	// "as of June 2025": to the end of it, from a start not said
 	addRewrite("as of", "through")
 	// every date there is: no period
