@@ -151,6 +151,13 @@ func TestOwnWordingsByClass(t *testing.T) {
 		{"how did reps do against their targets in 2025", "Total revenue, quota and quota attainment by rep in 2025"},
 		{"number of different states we shipped to in 2025", "The number of states with orders in 2025"},
 		{"how many shipped orders in 2025", "Order count for status Shipped in 2025"},
+		// a whole split into parts is each part's share; the discount rate is
+		// the average discount (declined on "rate"); "what part of" a share
+		// (declined on "part")
+		{"how is revenue split across channels in 2025", "Total revenue by channel, each as a share of the total in 2025"},
+		{"discount rate in 2025", "Average discount in 2025"},
+		{"what was the average discount rate in 2025", "Average discount in 2025"},
+		{"what part of sales came through partners in 2025", "Total revenue for channel Partner as a share of all total revenue in 2025"},
 		// negation: apart from, everyone but, outside of, leaving out, anything but
 		{"revenue in 2025 apart from the West", "Total revenue excluding region West in 2025"},
 		{"revenue in 2025 for everyone but SMB", "Total revenue excluding segment SMB in 2025"},

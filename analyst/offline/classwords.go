@@ -126,6 +126,12 @@ func init() {
 		{"delivered to", "sold to"}, {"deliver to", "sell to"}} {
 		addRewrite(w[0], w[1])
 	}
+	// a whole split into its parts: the share of each
+	for _, w := range [][2]string{{"split across", "share by"}, {"split between", "share by"}, {"split among", "share by"},
+		{"divided across", "share by"}, {"divided between", "share by"}, {"what part of", "what share of"},
+		{"which part of", "what share of"}, {"discount rate", "average discount"}} {
+		addRewrite(w[0], w[1])
+	}
 	// "as of June 2025": to the end of it, from a start not said
 	addRewrite("as of", "through")
 	// every date there is: no period
