@@ -91,7 +91,12 @@ func (r *Resolver) totalAfter(items []item, i int) (amountFilter, bool) {
 		return amountFilter{}, false
 	}
 	if p := countedAfter(items, i+2); p != nil && !n.dollar && n.amount != "" && !currencyWords[p.text] {
-		if m, ok := p.reading(kMetric); ok && !r.ratios[m.name] {
+		m, ok := p.reading(kMetric)
+		if d, isDim := p.reading(kDim); !ok && isDim && unitNouns[p.sing()] && d.name == "product_name" && r.lexMetric("units sold") != "" {
+			m, ok = meaning{kind: kMetric, name: r.lexMetric("units sold")}, true // "orders with more than 5 items": units
+			p.used = true
+		}
+		if ok && !r.ratios[m.name] {
 			v, err := decimal.NewFromString(n.amount)
 			if err != nil {
 				return amountFilter{}, false
@@ -99,7 +104,9 @@ func (r *Resolver) totalAfter(items []item, i int) (amountFilter, bool) {
 			n.used = true
 			return amountFilter{field: m.name, value: v, total: true, count: true}, true
 		}
-		return amountFilter{}, false
+		if p.is(kDim) || p.is(kValue) || p.kind == kUnknown {
+			return amountFilter{}, false
+		} // "a quantity above 20 in 2025": the measure said before
 	}
 	prev := neighbour(items, i-1)
 	if prev != nil && prev.text == "of" {
@@ -115,6 +122,7 @@ func (r *Resolver) totalAfter(items []item, i int) (amountFilter, bool) {
 		return amountFilter{}, false
 	}
 	a.field, a.total = m.name, true
+	a.count = !n.money && !n.dollar && m.name == r.lexMetric("units sold") // "a quantity above 20": units, not dollars
 	return a, true
 }
 

@@ -3,6 +3,8 @@ package offline
 import (
 	"testing"
 
+	"github.com/salesanalytics/salesanalytics/query"
+
 	"github.com/stretchr/testify/require"
 )
 
@@ -135,19 +137,31 @@ func TestWhatHadNoOrdersIsDeclinedSayingWhy(t *testing.T) {
 	}
 }
 
-// TestCatalogueListPriceDeclinedSayingWhy: a figure of the catalogue's list
-// prices is declined saying the model has no measure of them (it was "I did
-// not understand price"), never answered as the order lines' unit price;
-// "average price by category" stays the model's average unit price.
-func TestCatalogueListPriceDeclinedSayingWhy(t *testing.T) {
+// TestCatalogueListPrice: a mean of the catalogue's list prices is the
+// catalogue's average list price, by category when asked (it was declined:
+// the model had no measure of them), never the order lines' unit price;
+// "average price by category" with no catalogue named stays the model's
+// average unit price, and a catalogue's measure by a group the catalogue
+// does not hold is declined.
+func TestCatalogueListPrice(t *testing.T) {
 	t.Parallel()
 	r := classResolver(t)
-	for _, q := range []string{"What's the average list price of our products in each category?", "average catalogue price per category",
-		"mean list price by product line, across the catalog"} {
+	requireFamilies(t, r, [][]string{
+		{"average list price by category", "What's the average list price of our products in each category?", "average catalogue price per category",
+			"mean list price by product line, across the catalog", "For every category, what is the typical list price of a product in the catalogue?"},
+		{"average list price", "what is the average list price of our products", "mean catalog price across the whole catalogue"},
+		{"average unit cost by category", "the average unit cost of our products in each category"},
+	})
+	res := r.Resolve(nil, "average list price by category")
+	require.Equal(t, []string{"average_list_price", "order_count"}, res.Request.Metrics, "the orders' count only groups the catalogue by category")
+	require.Equal(t, "order_count", res.Hide)
+	require.Equal(t, "Average list price by category", res.Reading)
+	require.Empty(t, r.Resolve(nil, "average list price").Hide)
+	require.Equal(t, []query.Order{query.Desc("average_list_price")}, r.Resolve(nil, "catalog average price per category, most expensive first").Request.OrderBy)
+	require.Equal(t, []string{"average_unit_price"}, r.Resolve(nil, "average price by category in 2025").Request.Metrics)
+	for _, q := range []string{"average list price by region", "average list price in 2025", "average list price of the products sold online"} {
 		res := r.Resolve(nil, q)
 		require.True(t, res.Declined, "%s: %s", q, res.Reading)
 		require.Equal(t, DeclineUnsupported, res.Kind, q)
-		require.Contains(t, res.Reason, "no measure of the list prices", q)
 	}
-	require.Equal(t, []string{"average_unit_price"}, r.Resolve(nil, "average price by category in 2025").Request.Metrics)
 }

@@ -175,7 +175,7 @@ func requireFamilies(t *testing.T, r *Resolver, families [][]string) {
 func TestDeclinesByClass(t *testing.T) {
 	t.Parallel()
 	r := classResolver(t)
-	for kind, qs := range map[DeclineKind][]string{
+	requireDeclinesAs(t, r, map[DeclineKind][]string{
 		DeclineForecast: {"what will sales be in 2026", "revenue forecast for next year", "projected orders for Q1 2026",
 			"what do you expect revenue to be in march 2026", "estimate next quarter's revenue", "sales outlook for 2026",
 			"revenue in 2027", "list the accounts at risk of leaving soon", "how likely are we to beat 2025 revenue"},
@@ -188,13 +188,7 @@ func TestDeclinesByClass(t *testing.T) {
 			"set the quota of all reps to 4 million", "please remove the returned orders", "rename the East region to Northeast"},
 		DeclineOutOfDomain: {"tell me about the stock market", "who won the Super Bowl in 2025?", "translate hello into french",
 			"recommend a good restaurant", "what is the meaning of life", "who is our CEO"},
-	} {
-		for _, q := range qs {
-			res := r.Resolve(nil, q)
-			require.True(t, res.Declined, "%s: %s", q, res.Reading)
-			require.Equal(t, kind, res.Kind, "%s: %s", q, res.Reason)
-		}
-	}
+	})
 }
 
 // TestNotIsNeverDropped: a negation word that applies to nothing the analyst

@@ -113,23 +113,67 @@ var averageWords = toSet("average", "mean", "typical", "avg")
 // catalogueWords name the product catalogue, sold or not.
 var catalogueWords = toSet("catalogue", "catalog", "list", "catalogues", "catalogs")
 
-// cataloguePrice declines a figure of the catalogue's list prices ("the
-// average list price per category, across the catalogue"): the model holds
-// each product's list price but no measure of it, and the catalogue's
-// products have no category; read as the orders' unit price it would answer
-// another question (the prices of what sold, once per order line).
-func cataloguePrice(ws []word) *decline {
-	price, catalogue, mean := false, false, false
+// cataloguePrice reads a mean of the catalogue's list prices ("the average
+// list price per category, across the catalogue", "catalog average price")
+// as the catalogue's average list price: the price words become the
+// metric's name and the words naming the catalogue are dropped, the
+// catalogue being where that metric is measured. Read as the orders' unit
+// price it would answer another question (the prices of what sold, once
+// per order line), so a price is the catalogue's only when the question
+// names the catalogue or the list price.
+func cataloguePrice(ws []word) []word {
+	price, catalogue, mean := -1, false, false
 	for i, w := range ws {
-		price = price || (w.text == "price" || w.text == "prices") && i > 0 && catalogueWords[ws[i-1].text]
+		if (w.text == "price" || w.text == "prices") && price < 0 {
+			price = i
+		}
 		catalogue = catalogue || catalogueWords[w.text]
 		mean = mean || averageWords[w.text]
 	}
-	if !price || !catalogue || !mean {
-		return nil
+	if price < 0 || !catalogue || !mean || !catalogueNamed(ws, price) {
+		return ws
 	}
-	return unsupported("The model holds each catalogue product's list price, but no measure of the list prices (an average of them, or by category): " +
-		"I can give the average unit price of the order lines, by category if asked (\"average unit price by category\"), which weighs each price by how often it sold")
+	out := make([]word, 0, len(ws)+2)
+	for i, w := range ws {
+		switch {
+		case i == price:
+			for _, t := range []string{"average", "list", "price"} {
+				out = append(out, word{text: t, sing: t, orig: w.orig})
+			}
+		case averageWords[w.text] || catalogueWords[w.text]:
+		case catalogueLead[w.text] && i+1 < len(ws) && leadsToCatalogue(ws[i+1:]):
+		default:
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// catalogueNamed reports whether the catalogue is named as such ("catalogue",
+// "catalog") or the price at i is a list price ("list price").
+func catalogueNamed(ws []word, price int) bool {
+	if price > 0 && ws[price-1].text == "list" {
+		return true
+	}
+	return slices.ContainsFunc(ws, func(w word) bool { return w.text != "list" && catalogueWords[w.text] })
+}
+
+// catalogueLead are the words that lead to the catalogue's name: "across the
+// catalogue", "in our catalog".
+var catalogueLead = toSet("across", "in", "from", "of", "the", "our", "entire", "whole", "full")
+
+// leadsToCatalogue reports whether ws starts with lead words then the
+// catalogue's name.
+func leadsToCatalogue(ws []word) bool {
+	for _, w := range ws {
+		if w.text != "list" && catalogueWords[w.text] {
+			return true
+		}
+		if !catalogueLead[w.text] {
+			return false
+		}
+	}
+	return false
 }
 
 // gainedCounted reports whether customers said won or gained are counted,

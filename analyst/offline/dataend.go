@@ -56,6 +56,16 @@ func (r *Resolver) settle(in *intent, today time.Time) {
 		return
 	}
 	for i, p := range in.periods {
+		if p.current == "" && p.from.After(r.dataEnd) && p.unit != "" && len(in.periods) == 1 {
+			// "revenue in Q1 2026" on 1 January 2026: no orders yet, said, with
+			// the last complete one offered (it said only "no orders match")
+			last, _, ok, err := relative(true, 0, p.unit, r.dataEnd.AddDate(0, 0, 1), 0)
+			if err == nil && ok {
+				in.notes = append(in.notes, fmt.Sprintf("There are no orders in %s yet (the data ends on %s); the last complete %s is %s.",
+					p.label, r.dataEnd.Format("January 2, 2006"), p.unit, completeLabel(last).label))
+			}
+			continue
+		}
 		if p.current == "" || !p.from.After(r.dataEnd) {
 			continue
 		}
@@ -113,7 +123,7 @@ func (r *Resolver) settleCompare(in *intent, today time.Time) {
 		in.notes = append(in.notes, fmt.Sprintf(
 			"There are no orders in %s yet (the data ends on %s), so this compares %s with %s%s.",
 			cur.label, r.dataEnd.Format("January 2, 2006"), last.label, other.label, two))
-		last.label += fmt.Sprintf(" (for %s, which has no orders yet)", cur.label)
+		last.standsFor = cur.label
 		in.periods = []period{other, last}
 		return
 	}

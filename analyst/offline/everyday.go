@@ -50,7 +50,9 @@ var metricWords = map[string][]string{
 	"average_unit_price": {"average selling price", "average unit price", "average price per unit", "asp",
 		"price per unit", "avg selling price", "mean price", "price per item", "price paid per item", "price paid per unit",
 		"average price paid", "mean price paid per item", "average price per item", "price per piece", "unit sell for", "units sell for",
-		"unit go for", "units go for", "item sell for", "items sell for", "item go for", "selling price", "typical selling price"},
+		"unit go for", "units go for", "item sell for", "items sell for", "item go for", "selling price", "typical selling price",
+		"mean unit price", "mean selling price", "charge per unit", "charged per unit", "charge per item", "charged per item"},
+	"discounted_orders": {"discounted sales", "discounted transactions", "discounted purchases"},
 	"average_discount": {"average discount percentage", "average discount percent", "average percent discount",
 		"average percentage discount", "mean discount rate", "average discount level", "mean discount", "typical discount",
 		"average discount depth", "discount percentage on average"},
@@ -104,6 +106,28 @@ var valueWords = map[string]map[string][]string{
 		"Partner": {"partners", "resellers", "reseller", "through partners"}},
 	"region": {"West": {"western", "west coast"}, "East": {"eastern", "east coast"},
 		"North": {"northern"}, "South": {"southern"}},
+	// categories as shoppers name what is in them
+	"category": {"HOME": {"home goods", "homeware", "housewares", "home products", "household goods"},
+		"OFFICE":      {"office supplies", "office products", "office goods", "stationery"},
+		"SPORTS":      {"sporting goods", "sports goods", "sports equipment", "sports products"},
+		"AUTOMOTIVE":  {"auto", "auto parts", "car parts", "automotive parts", "car accessories"},
+		"BEAUTY":      {"cosmetics", "beauty products", "makeup", "skincare", "skin care"},
+		"CLOTHING":    {"clothes", "apparel", "garments", "fashion"},
+		"TOYS":        {"games and toys", "toys and games"},
+		"ELECTRONICS": {"electronic goods", "electronic products", "gadgets", "consumer electronics"},
+		"GROCERY":     {"groceries", "food products", "food and grocery"},
+		"BOOKS":       {"book sales"}},
+	// industries as people name the companies in them
+	"industry": {"Technology": {"tech", "tech companies", "technology companies", "tech firms", "tech sector", "tech industry"},
+		"Finance":       {"financial customers", "financial clients", "financial sector", "financial services", "financial firms", "financial companies", "banks", "banking", "finance companies"},
+		"Healthcare":    {"healthcare companies", "medical", "hospitals", "health sector"},
+		"Manufacturing": {"manufacturers", "manufacturing companies", "factories"},
+		"Education":     {"schools", "universities", "education sector", "educational institutions"},
+		"Energy":        {"energy companies", "utilities", "energy sector"},
+		"Hospitality":   {"hospitality companies", "hospitality sector"},
+		"Logistics":     {"logistics companies", "logistics firms", "shipping companies", "transportation companies"},
+		"Media":         {"media companies", "publishers", "media sector"},
+		"Retail":        {"retailers", "retail companies", "retail sector"}},
 }
 
 // dimWords are everyday names of the model's usual dimensions.
@@ -112,7 +136,7 @@ var dimWords = map[string][]string{
 		"aes", "reps", "sales staff", "sales team", "sales reps", "representatives"},
 	"category": {"product lines", "product line", "product categories", "departments", "product groups",
 		"product types", "lines", "line"},
-	"customer_name": {"clients", "accounts", "spenders", "spender", "companies"},
+	"customer_name": {"clients", "accounts", "spenders", "spender", "companies", "buyer", "shopper", "purchaser"},
 	"product_name":  {"skus", "sku", "items in the catalogue"},
 	"region":        {"territories", "areas", "sales regions"},
 	"channel":       {"sales channels", "channels"},
@@ -153,6 +177,7 @@ var (
 		"poorest", "worst performing", "lowest performing", "least successful", "underperforming",
 		"slowest", "least popular", "smallest", "weakest performing", "lowest grossing", "least busy", "quietest",
 		"furthest below", "furthest from", "farthest below", "farthest from", "least productive",
+		"laggard", "laggards", "lightest", "lagging", "trailing behind",
 	}
 )
 
@@ -162,8 +187,9 @@ var futureWords = []string{
 	"will be", "is going to",
 	"will", "forecast", "forecasts", "forecasted", "predict", "predicted", "prediction",
 	"predictions", "projected", "projection", "projections", "expect", "expected", "expecting",
-	"going to", "next", "upcoming", "future", "estimate", "anticipate", "anticipated",
+	"going to", "next", "upcoming", "future", "project", "projects", "estimate", "anticipate", "anticipated",
 	"outlook", "gonna", "likely", "likelihood", "at risk", "soon", "probability", "chances", "chance of",
+	"run rate", "run-rate", "on track to", "on pace to",
 }
 
 // distinctWords ask for a count of different things ("how many different
@@ -175,6 +201,25 @@ var distinctWords = []string{"different", "distinct", "unique", "individual", "s
 // mean two things at once: "best seller" is the top product.
 var rewrites = map[string]string{
 	"per head": "per customer",
+	// a ratio per customer said of another word for them: the model's revenue
+	// per customer, not revenue by customer
+	"per account": "per customer", "per client": "per customer", "per buyer": "per customer", "per shopper": "per customer",
+	"per paying customer": "per customer",
+	// what the discounts cost, said as revenue lost: the discount
+	"money did we lose to discounts": "discount did we give", "revenue did we lose to discounts": "discount did we give", "revenue did we lose to discounting": "discount did we give",
+	"revenue was lost to discounts": "discount was given", "revenue lost to discounts": "discount given",
+	"did we lose to discounts": "discount did we give", "lose to discounts": "discount given",
+	// what orders were worth: their revenue ("the value of returned orders"
+	// was their count)
+	"value of returned orders": "revenue of returned orders", "value of the returned orders": "revenue of the returned orders",
+	"value of the orders": "revenue of the orders", "value of returns": "revenue of returns",
+	"value of discounted orders": "revenue of discounted orders",
+	// volume said as a mass noun
+	"how much product": "how many units", "how much merchandise": "how many units",
+	// units per order: a ratio the model does not define, declined saying so
+	"units per order": "units sold divided by orders", "items per order": "units sold divided by orders",
+	"number of units per order": "units sold divided by orders", "number of items per order": "units sold divided by orders",
+	"return count": "returned orders", "return counts": "returned orders", "number of returns": "returned orders",
 	// the latest whole period is the last one: "the latest month" is no ranking
 	"latest month":                 "last month",
 	"most recent month":            "last month",
@@ -433,6 +478,9 @@ var rewrites = map[string]string{
 	"discounted the most":        "the most discount",
 	"discounted least":           "least discount",
 	"discounted the least":       "the least discount",
+	"most discounted orders":     "most discounted orders", // the count of them, not the discount
+	"fewest discounted orders":   "fewest discounted orders",
+	"least discounted orders":    "fewest discounted orders",
 	"most discounted":            "most discount",
 	"most heavily discounted":    "most discount",
 	"least discounted":           "least discount",
@@ -441,6 +489,11 @@ var rewrites = map[string]string{
 	"made purchases":             "bought",
 	"made a purchase":            "bought",
 	"out the door":               "sold",
+	"opening quarter":            "first quarter",
+	"opening month of":           "january of",
+	"closing quarter":            "fourth quarter",
+	"closing month of":           "december of",
+	"fortnight":                  "2 weeks",
 	"first six months":           "first half",
 	"last six months":            "second half",
 	"trailing":                   "past",
@@ -488,7 +541,7 @@ var abbreviations = map[string]string{
 }
 
 // rewriteWords is the most words a phrase of rewrites has.
-const rewriteWords = 5
+const rewriteWords = 6
 
 // rewriteFirst maps the first word of each phrase of rewrites to the most
 // words such a phrase has: a word that starts none is passed at once.
@@ -529,7 +582,15 @@ func init() {
 			rewrites[who+" "+verb+" per order"] = "average order value"
 			rewrites[who+" "+verb+" on each order"] = "average order value"
 			rewrites[who+" "+verb+" per purchase"] = "average order value"
+			rewrites[who+" "+verb+" on average per order"] = "average order value"
 		}
+	}
+	// "how much did we bring in per order": the average order, said of what
+	// we took
+	for _, verb := range []string{"bring in", "make", "earn", "take in", "take", "get", "generate", "collect", "bill", "sell"} {
+		rewrites["we "+verb+" per order"] = "average order value"
+		rewrites["we "+verb+" on each order"] = "average order value"
+		rewrites["we "+verb+" on average per order"] = "average order value"
 	}
 }
 
@@ -598,6 +659,15 @@ var usStates = map[string]string{
 	"south carolina": "SC", "south dakota": "SD", "tennessee": "TN", "texas": "TX", "utah": "UT",
 	"vermont": "VT", "virginia": "VA", "washington": "WA", "west virginia": "WV",
 	"wisconsin": "WI", "wyoming": "WY", "district of columbia": "DC", "washington dc": "DC",
+}
+
+// stateAbbreviations are the states' usual abbreviations longer than their
+// codes (the newspapers' "Calif.", "Fla."), each no English word, so "revenue
+// in Calif" is California's.
+var stateAbbreviations = map[string]string{
+	"ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "cali": "CA", "colo": "CO", "conn": "CT",
+	"fla": "FL", "kans": "KS", "mass": "MA", "mich": "MI", "minn": "MN", "mont": "MT", "nebr": "NE",
+	"nev": "NV", "okla": "OK", "penn": "PA", "penna": "PA", "tenn": "TN", "tex": "TX", "wisc": "WI", "wyo": "WY",
 }
 
 // compass are the first words of state names also written as one letter.
@@ -674,6 +744,15 @@ func (l *lexicon) everyday() {
 			}
 		}
 	}
+	for abbr, code := range stateAbbreviations {
+		for _, m := range l.phrases[strings.ToLower(code)] {
+			if m.kind == kValue && m.value == code {
+				v := m
+				v.upper = false
+				l.add(abbr, v, false)
+			}
+		}
+	}
 	kw := func(name string, phrases []string) {
 		for _, p := range phrases {
 			l.add(p, meaning{kind: kKeyword, name: name}, false)
@@ -712,7 +791,13 @@ func rewrite(ws []word) []word {
 			continue
 		}
 		orig := joinOrig(ws[i : i+n])
-		for _, t := range strings.Fields(to) {
+		kept := true // the words a rewrite starts with unchanged keep their own ("products" of "products sold the most")
+		for j, t := range strings.Fields(to) {
+			kept = kept && j < n-1 && ws[i+j].text == t
+			if kept {
+				out = append(out, ws[i+j])
+				continue
+			}
 			out = append(out, word{text: t, sing: singular(t), orig: orig})
 		}
 		i += n

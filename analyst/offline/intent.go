@@ -75,6 +75,10 @@ type intent struct {
 	// explain are clauses the reading adds of how a measure is counted
 	// (returningOverlap)
 	explain []string
+	// companion, when set, is a metric of the orders the request adds, and
+	// the answer hides, so the catalogue is grouped by its own copy of an
+	// order's column (catalogueCompanion)
+	companion string
 }
 
 func (in *intent) clone() *intent {
@@ -111,6 +115,9 @@ const MaxGroups = 2
 // request turns the intent into a typed query request.
 func (in *intent) request(maxRows int) (query.Request, error) {
 	req := query.Request{Metrics: slices.Clone(in.metrics), Filters: slices.Clone(in.named)}
+	if in.companion != "" {
+		req.Metrics = appendNew(req.Metrics, in.companion)
+	}
 	if in.rest != nil {
 		req.Metrics = slices.DeleteFunc(req.Metrics, func(m string) bool { return m == in.rest.As })
 		req.Metrics = appendNew(appendNew(req.Metrics, in.rest.Less), in.rest.Of)
@@ -239,14 +246,19 @@ func (in *intent) describe() string {
 	case in.moved != nil:
 		_, what := in.rankWords()
 		how := map[bool]string{true: "fell most", false: "grew most"}[in.moved.bottom]
-		if in.moved.every || in.limit > 1 {
-			what = plural(what) // "the 2 regions whose …"
-		}
 		switch {
 		case in.moved.every:
+			what = plural(what)
 			how = map[bool]string{true: "fell", false: "grew"}[in.moved.bottom]
+		case in.moved.byPct && in.moved.bottom:
+			how = "grew slowest, in percent" // or fell most
 		case in.moved.byPct:
 			how = "grew fastest, in percent"
+		case in.moved.least:
+			how = "grew least" // or fell most: the smallest change
+		}
+		if in.limit > 1 {
+			what = fmt.Sprintf("%d %s", in.limit, plural(what)) // "the 2 regions whose …": as many as ranked
 		}
 		fmt.Fprintf(&b, "the %s whose %s %s", what, metric, how)
 	case in.change:
@@ -327,7 +339,7 @@ func (in *intent) describe() string {
 	}
 	switch {
 	case in.compare:
-		b.WriteString(", " + in.periods[0].label + " against " + in.periods[1].label)
+		b.WriteString(", " + in.periods[0].read() + " against " + in.periods[1].read())
 	case in.change && len(in.periods) == 1:
 		b.WriteString(" " + inLabel(in.periods[0].label) + " against " + previousLabel(in.periods[0]))
 	case len(in.periods) == 1:

@@ -11,6 +11,7 @@ import "github.com/salesanalytics/salesanalytics/query"
 type changeRank struct {
 	byPct  bool
 	bottom bool
+	least  bool // bottom as the least growth ("grew the least"), not the biggest fall
 	// every keeps every group that moved that way ("which categories
 	// shrank": all whose change is below zero), most first, instead of the
 	// one that moved most.

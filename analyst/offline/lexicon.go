@@ -260,15 +260,15 @@ func (l *lexicon) structural() {
 	kw(kwSince, "since", "starting")
 	kw(kwBetween, "between")
 	kw(kwFrom, "from")
-	kw(kwTo, "to", "until", "till", "through", "thru")
+	kw(kwTo, "to", "until", "till", "through", "thru", "up to", "up until", "up till")
 	kw(kwAnd, "and", "&", "or", "plus")
-	kw(kwVs, "vs", "versus", "against", "compared to", "compared with", "compare", "compared", "comparison",
+	kw(kwVs, "vs", "versus", "v", "vs.", "v.", "relative to", "in relation to", "as against", "against", "compared to", "compared with", "compare", "compared", "comparison",
 		"stack up against", "stacks up against", "stacked up against", "measure up against", "than", "than in",
 		"compare with", "set against", "side by side with", "side by side", "next to each other")
 	kw(kwTrend, "trend", "trends", "trended", "trending", "over time", "evolution", "evolve")
 	kw(kwChange, "increase", "increased", "increases", "change", "changed", "grow", "grew", "growth", "develop", "developed", "shift",
 		"move", "moved", "movement", "difference", "differ", "go up or down", "went up or down",
-		"stack up", "stacks up", "stacked up", "minus", "delta", "evolve from")
+		"stack up", "stacks up", "stacked up", "minus", "delta", "evolve from", "rise", "rises", "rising", "go up", "went up", "gone up", "going up", "up or down", "improved", "improve", "improvement", "rose", "risen", "climbed")
 	kw(kwInstead, "instead", "rather")
 	kw(kwOnly, "only", "just", "filter to", "limit to", "restrict to")
 	kw(kwFollow, "what about", "how about", "and in", "and for", "now")
@@ -329,11 +329,12 @@ func (l *lexicon) structural() {
 	kw(kwShrink, "shrank", "shrink", "shrunk", "shrinking", "lost", "lose", "losing", "drop", "dropped",
 		"declined", "decline", "declining", "fell", "fall", "fallen", "falling", "decrease", "decreased",
 		"went down", "go down", "gone down", "biggest drop", "biggest decline", "biggest fall",
-		"hardest", "worst decline", "contracted", "slumped", "slipped")
+		"hardest", "worst decline", "contracted", "slumped", "slipped", "decliners", "biggest decliners", "slid", "sank", "dipped", "weakened")
 	kw(kwFastest, "fastest", "fastest growing", "quickest", "growth rate", "in percentage terms",
 		"percentage growth", "percent growth", "relative growth", "grew fastest")
 	kw(kwShare, "share", "share of", "percent", "percentage", "proportion", "fraction", "pct",
-		"what percent", "percent of", "portion", "split of", "mix", "slice", "slice of", "cut of", "piece of")
+		"what percent", "percent of", "portion", "split of", "mix", "slice", "slice of", "cut of", "piece of",
+		"contribute", "contributed", "contributes", "contribution", "contribution to", "contribute to", "contributed to")
 	kw(kwAverage, "average", "avg", "mean", "on average", "typical", "per average")
 	// "sales" on its own is the revenue; "sales rep" and "sales channel" are longer
 	// phrases and win.
@@ -346,8 +347,11 @@ func (l *lexicon) structural() {
 	kw(kwOrMore, "or more", "or above", "or higher", "or greater", "and up", "and above", "or over", "plus or more")
 	kw(kwOrLess, "or less", "or below", "or under", "or lower", "and below", "and under")
 	kw(kwSorted, "highest first", "largest first", "biggest first", "most first", "sorted highest first",
-		"sorted by most", "descending", "sorted descending", "in descending order", "highest to lowest", "largest to smallest")
-	kw(kwSortAsc, "lowest first", "smallest first", "fewest first", "least first", "ascending", "in ascending order",
+		"sorted by most", "descending", "sorted descending", "in descending order", "highest to lowest", "largest to smallest",
+		"most expensive first", "priciest first", "dearest first",
+		// "rank the states by revenue": the whole list, sorted
+		"rank", "ranked", "ranking", "rank the", "sort", "sorted", "sort by", "sorted by", "sort the", "in order of")
+	kw(kwSortAsc, "cheapest first", "least expensive first", "lowest first", "smallest first", "fewest first", "least first", "ascending", "in ascending order",
 		"lowest to highest", "smallest to largest")
 	kw(kwGross, "gross", "before discounts", "before discount", "before any discount", "before any discounts",
 		"pre discount", "at full list price", "at list price", "at full price", "full list price", "undiscounted",
@@ -381,7 +385,7 @@ func (l *lexicon) structural() {
 		"exceeding", "upwards of", "in excess of", "worth more than", "higher than", "min", "minimum", "north of", "topped",
 		"topping", "tops", "over and above", "no fewer than", "no less than", "not less than", "at or above", "at or over")
 	kw(kwLess, "under", "below", "less than", "smaller than", "at most", "lower than", "cheaper than",
-		"worth less than", "max", "maximum", "up to", "fewer than", "no more than", "not more than", "at or below", "at or under")
+		"worth less than", "max", "maximum", "up to", "sub", "fewer than", "no more than", "not more than", "at or below", "at or under")
 	for i, h := range []string{"h1", "h2"} {
 		l.add(h, meaning{kind: kKeyword, name: kwHalf, n: i + 1}, false)
 		l.add(h[1:]+h[:1], meaning{kind: kKeyword, name: kwHalf, n: i + 1}, false) // 1H
@@ -444,6 +448,8 @@ var outside = []string{
 	"win rate", "deal pipeline", "returns cost", "cost of returns", "gross margin", "cost of goods",
 	"highest paid", "best paid", "paid the most", "lowest paid", "paid the least", "plan", "plans", "planned",
 	"quota plan", "sales plan",
+	"how many leads", "number of leads", "sales leads", "new leads", "leads did we", "support tickets", "support ticket",
+	"support cases", "complaints", "customer complaints",
 }
 
 // offTopicMark names the reading of an off-topic subject.
@@ -460,6 +466,10 @@ var writeWords = []string{
 
 // stopWords carry no meaning for resolution.
 var stopWords = toSet(
+	"still",                              // "orders still processing"
+	"stuff",                              // "office stuff": the office category
+	"put",                                // "put online and retail next to each other"
+	"drove", "drive", "drives", "driven", // "which channel drove the most revenue"
 	"via", "the", "a", "an", "of", "what", "whats", "was", "is", "are", "were", "be", "been", "show", "me",
 	"us", "give", "tell", "display", "get", "please", "i", "we", "our", "my", "you", "can", "could",
 	"would", "like", "want", "how", "much", "did", "do", "does", "done", "has", "have", "had", "in",
@@ -470,7 +480,7 @@ var stopWords = toSet(
 	"also", "then", "same", "again", "please", "thanks", "whole", "entire", "full", "order",
 	"about", "see", "look", "looking", "up", "view", "report", "many", "go", "went", "come", "came",
 	"were", "been", "being", "out", "into", "any", "some", "kind", "let", "lets", "know", "need",
-	"find", "rank", "ranked", "ranking", "breakdown", "split", "down", "break", "time", "period",
+	"find", "breakdown", "split", "down", "break", "time", "period",
 	"year's", "everything", "ever", "far", "date", "dates", "ones", "one's", "s", "terms", "term",
 	"according", "across", "based", "had", "were", "value", "values", "who", "group", "grouped",
 	"ordered", "placed", "bought", "purchased", "buy", "given", "over", "got", "receive", "received",
@@ -486,7 +496,7 @@ var stopWords = toSet(
 	"picked", "picked up", "hand out", "handed out", "hand", "handed", "gave out", "give out", "gave", "gives", "his", "her", "hers", "him", "she", "he", "they", "them", "brand", "very", "if", "wise", "level", "both",
 	"show both", "counting", "dollar terms", "in dollar terms", "terms", "all time", "active",
 	"responsible", "assigned", "attributed", "credited", "valued", "sized", "range", "landed", "landing",
-	"whose", "everywhere", "anywhere", "kept", "applied", "among", "amongst", "pull", "fetch", "grab", "nothing else", "calendar", "costing", "totaling", "totalling", "totaled", "totalled", "buys", "carry", "carries", "carried", "ship", "shipped", "ships", "shipping out", "delivered", "deliver", "dispatched",
+	"whose", "everywhere", "anywhere", "kept", "applied", "among", "amongst", "pull", "fetch", "grab", "nothing else", "calendar", "costing", "priced", "amounting", "totaling", "totalling", "totaled", "totalled", "buys", "carry", "carries", "carried", "ship", "shipped", "ships", "shipping out", "delivered", "deliver", "dispatched",
 )
 
 // pleasantries are stop words no misspelling is read as: a word near them
@@ -538,8 +548,8 @@ func dedupe(s []string) []string {
 // shrinkSuperlatives are the shrink words that already say "most": "the
 // biggest drop" is the one group that fell most, where "shrank" alone asks
 // which groups fell.
-var shrinkSuperlatives = toSet("biggest drop", "biggest decline", "biggest fall", "hardest", "worst decline")
+var shrinkSuperlatives = toSet("biggest drop", "biggest decline", "biggest fall", "hardest", "worst decline", "biggest decliners")
 
 // growVerbs say that something grew as a plain verb: "which regions grew" asks
 // for every region that did.
-var growVerbs = toSet("grow", "grew", "grown", "increase", "increased")
+var growVerbs = toSet("grow", "grew", "grown", "increase", "increased", "rose", "risen", "climbed", "improved", "went up", "gone up")

@@ -211,6 +211,9 @@ func (a *Analyst) answer(ctx context.Context, question string, res *Resolution, 
 			return nil, err
 		}
 	}
+	if res.Hide != "" {
+		hideCompanion(out, res.Hide)
+	}
 	cut := false
 	if len(out.Rows) > a.maxRows {
 		out.Rows, cut = out.Rows[:a.maxRows], true

@@ -78,7 +78,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 					continue // "orders under $25 each": each order's amount
 				}
 				by, byWord = true, it.orig
-				if in.rank != 0 && rankTarget && next != nil && next.is(kDim) && !next.is(kMetric) {
+				if in.rank != 0 && rankTarget && next != nil && next.is(kDim) && !next.is(kMetric) && r.countedBy(next, in.dims) == "" {
 					perGroup = true // "top 3 reps per region"
 				}
 				continue
@@ -91,6 +91,15 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 						in.amounts = append(in.amounts, a)
 					}
 					break
+				}
+				if after := neighbour(items, i+2); next != nil && next.kind == kNumber && after != nil && after.kw(kwShare) && strings.HasPrefix(after.text, "percent") {
+					// "the top 10% of customers": a share of them, which no
+					// ranking lists (it was the top 10, each as a share)
+					return nil, cu, unsupported("I can list the top or bottom N of a group, not a percentage of them: ask for a number (\"%s 10\")", it.text)
+				}
+				if in.rank != 0 && (in.rank > 0) != (it.ms[0].name == kwTop) && !sizeRanks[it.text] {
+					// "the top and bottom 3 regions": two lists in one question
+					return nil, cu, unsupported("I read a top and a bottom list in one question, and answer one at a time: ask for the top ones, then the bottom ones")
 				}
 				sw.sizeRank = sw.sizeRank || sizeRanks[it.text] // "the smallest orders on average": their size
 				sw.distance = sw.distance || distanceRank(it.text)
@@ -113,7 +122,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 				trend = true
 			case kwChange:
 				// "moved the most units" sells; "how did it move" changes
-				change = change || (next == nil || !(next.kw(kwTop) || next.kw(kwBottom)) || !sellVerbs[it.text]) && !(sellVerbs[it.text] && hasKw(items, kwHowMany))
+				// "unique products moved through partner" sells: a count was asked
+				change = change || (next == nil || !(next.kw(kwTop) || next.kw(kwBottom)) || !sellVerbs[it.text]) &&
+					!(sellVerbs[it.text] && (hasKw(items, kwHowMany) || hasKw(items, kwDistinct)))
 				plainMove = plainMove || growVerbs[it.text]
 				grewSaid = grewSaid || growVerbs[it.text]
 			case kwShrink:
@@ -191,6 +202,10 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 						// "customers who spent over $100k": what each spent in all, not one order's amount
 						a.field = r.revenue
 						in.keepAmount = &a
+					} else if m, ok := r.totalNamedAfter(items, i); ok {
+						// "regions with more than $50M in revenue": each region's
+						a.field = m
+						in.keepAmount = &a
 					} else {
 						in.amounts = append(in.amounts, a)
 					}
@@ -234,8 +249,8 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 					unknown = append(unknown, it.orig) // "early" of no period
 				}
 			case kwAnd:
-				if after := neighbour(items, i+2); it.text == "and" && prev != nil && next != nil && prev.is(kValue) && (next.is(kValue) || next.kw(kwFrom) && after != nil && after.is(kValue)) && !not {
-					andValues = true // "orders from New York and Pennsylvania": one row each
+				if after := neighbour(items, i+2); (it.text == "and" || it.text == "or" && which) && prev != nil && next != nil && prev.is(kValue) && (next.is(kValue) || next.kw(kwFrom) && after != nil && after.is(kValue)) && !not {
+					andValues = true // "orders from New York and Pennsylvania", "which grew more, online or retail": one row each
 				}
 			case kwTo, kwFrom, kwSince, kwBetween, kwThis, kwLast, kwAgo, kwHalf, kwUnit, kwCombined:
 				// joins values ("North and South") or a time phrase already read
@@ -275,8 +290,8 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 				}
 			case in.rank != 0 && in.limit == 0:
 				in.limit = it.n
-			case next != nil && (next.is(kDim) || next.is(kMetric) || next.kw(kwTop) || next.kw(kwBottom)) && pendingN == 0:
-				pendingN = it.n // "which 3 regions sold the most", "the four strongest reps"
+			case next != nil && (next.is(kDim) || next.is(kMetric) || next.kw(kwTop) || next.kw(kwBottom) || next.kw(kwFastest)) && pendingN == 0:
+				pendingN = it.n // "which 3 regions sold the most", "the four strongest reps", "the 3 fastest growing categories"
 			default:
 				unknown = append(unknown, it.orig)
 			}
@@ -349,7 +364,8 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 				rankTarget = true
 			}
 		case it.is(kDim) || it.is(kMetric):
-			wantDim := by || which || howMany || (in.rank != 0 && !rankTarget) || list
+			wantDim := by || which || howMany || (in.rank != 0 && !rankTarget) || list ||
+				pendingN > 0 && prev != nil && prev.kind == kNumber // "six customers who spent the most": what is ranked
 			dim, isDim := it.reading(kDim)
 			if !isDim && wantDim {
 				dim, isDim = r.dimReading(it.sing())
@@ -365,6 +381,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 				// "the North region", "customer Paul Lee", "channels except Online": the value says it
 			case isDim && !wantDim && prev != nil && (prev.is(kValue) || prev.is(kFilter)) && r.subject(dim.name):
 				// "SMB clients", "West reps": whose orders, not a grouping
+			case isDim && !wantDim && !isMet && prev != nil && qualifies(dim.name, prev, nil) && in.rank == 0 && negatedValueBefore(items, i):
+				// "revenue from non-retail channels": the value left out says
+				// which, the others summed, not one row each
 			case isMet && not && r.filteredCount[met.name].flag != "":
 				// "revenue excluding any discounted orders": the orders not discounted
 				in.notFlags = appendNew(in.notFlags, r.filteredCount[met.name].flag)
@@ -404,6 +423,11 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 				howMany = false
 			case isDim && !wantDim && !isMet && hasKw(items, kwCombined):
 				// "the West's quota, all reps added up": summed over them, not one each
+			case (in.rank != 0 && rankTarget || sw.sort != 0) && prev != nil && prev.kw(kwBy) && r.countedBy(it, in.dims) != "":
+				// "top 5 states by customers": the states ranked by how many
+				// customers, not by revenue for each customer
+				mt := r.countedBy(it, in.dims)
+				in.metrics, in.orderBy, cu.namedMetric = appendNew(in.metrics, mt), mt, true
 			case isDim && len(in.dims) > 0 && !slices.Contains(in.dims, dim.name) && prev != nil && countRanks[prev.text] && r.countOf[dim.name] != "":
 				// "which rep had the most customers": the reps ranked by how
 				// many customers, not a second group
@@ -609,7 +633,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 		in.rank = 1 // "which region had revenue …" reads as the top one
 	}
 	if pendingN > 0 {
-		if in.rank == 0 && !which {
+		if in.rank == 0 && !which && !fastest && !shrink {
 			return nil, cu, &decline{kind: DeclineNotUnderstood, reason: fmt.Sprintf("I read the number %d but not what to rank by; ask for the top or bottom %d", pendingN, pendingN)}
 		}
 		if in.rank == 0 {
@@ -619,8 +643,11 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 			in.limit = pendingN
 		}
 	}
-	if andValues && !hasKw(items, kwCombined) && in.rank == 0 && !share && !in.compare && len(in.dims) == 0 && in.grain == "" {
-		compareValues = true // "orders from New York and Pennsylvania": one row each, never a sum
+	if andValues && !hasKw(items, kwCombined) && in.rank == 0 && !share && len(in.dims) == 0 && in.grain == "" {
+		// "orders from New York and Pennsylvania": one row each, never a sum;
+		// so too across two periods ("how did online and retail change
+		// from 2024 to 2025" was the two summed)
+		compareValues = true
 	}
 	if compareValues {
 		for _, f := range in.filters {
@@ -641,9 +668,13 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 		return nil, cu, tooLarge("a top %d is more rows than I list; ask for 1000 or fewer", in.limit)
 	}
 	if average && in.grain != "" && len(in.periods) == 0 && !in.compare {
+		what := joinAnd(labels(in.metrics))
+		if what == "" {
+			what = "revenue" // "how much do we sell in a typical month": no measure named yet
+		}
 		return nil, cu, &decline{kind: DeclineNotUnderstood, reason: fmt.Sprintf(
 			"I read an average per %s but not over which period to average: name one (\"average %sly %s in 2025\", \"… in the last 12 months\")",
-			in.grain, in.grain, joinAnd(labels(in.metrics)))}
+			in.grain, in.grain, what)}
 	}
 	if average && in.grain != "" {
 		// "average revenue per month": the grain is the average's period
@@ -710,8 +741,8 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 		in.change, in.compare = true, len(in.periods) == 2
 		eachGrowth := fastest && !rankedFast && !shrink && in.rank == 0 && !which && hasKw(items, kwBy) // "percent growth by category": each one's
 		if (shrink || fastest || in.rank != 0 || which) && (len(in.dims) > 0 || in.grain != "") && !eachGrowth {
-			in.moved = &changeRank{byPct: fastest, bottom: shrink || in.rank < 0}
-			if plainMove && (shrink || which) && !fastest && !rankSaid && pendingN == 0 && len(in.dims) > 0 {
+			in.moved = &changeRank{byPct: fastest, bottom: shrink || in.rank < 0, least: !shrink && in.rank < 0}
+			if plainMove && (shrink || which) && !fastest && !rankSaid && pendingN == 0 && !hasKw(items, kwMoreThan) && len(in.dims) > 0 {
 				// "which categories shrank": every one that did, not the one
 				// that fell most
 				if d := everyMovedDecline(in, howMany); d != nil {
@@ -728,7 +759,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 		}
 		return in, cu, nil
 	}
-	if (trend || change) && in.grain == "" && !in.compare {
+	if (trend || change && !(twoValues(in) && len(in.periods) <= 1)) && in.grain == "" && !in.compare {
+		// "the difference between East and West revenue": the two side by
+		// side, not each one's trend
 		in.grain = dialect.Month
 		if len(in.periods) == 1 && in.periods[0].days() <= 62 {
 			in.grain = dialect.Day
@@ -805,6 +838,22 @@ func grainOf(ps []period) dialect.Grain {
 	return ps[0].each
 }
 
+// repTargets are the targets that, said of the sales reps, are their quota.
+var repTargets = toSet("targets", "sales target", "sales targets", "revenue targets", "target")
+
+// saysReps reports whether the items name the sales reps: the dimension or
+// one of them.
+func (r *Resolver) saysReps(items []item) bool {
+	return slices.ContainsFunc(items, func(it item) bool {
+		for _, m := range it.ms {
+			if (m.kind == kDim || m.kind == kValue) && m.name == "rep_name" {
+				return true
+			}
+		}
+		return false
+	})
+}
+
 // refuse declines requests to change data and subjects outside the model.
 func (r *Resolver) refuse(items []item, first string) *decline {
 	for i := range items {
@@ -835,6 +884,10 @@ func (r *Resolver) refuse(items []item, first string) *decline {
 			return &decline{kind: DeclineForecast, reason: fmt.Sprintf("That asks about the future (%q): I answer from the orders recorded so far and do not forecast. Ask about a period that has ended, such as last quarter.", it.orig)}
 		case it.kind == kOutside && (it.text == "cost" || it.text == "costs") && r.namesMetric(items, r.lexMetric("total discount")):
 			it.used = true // "what did discounting cost us": the discount amount
+		case it.kind == kOutside && repTargets[it.text] && r.saysReps(items) && r.lexMetric("quota") != "":
+			// "each rep's targets", "sales targets by rep": their quota, which
+			// the model calls a target too (they were outside the model)
+			it.ms, it.kind = []meaning{{kind: kMetric, name: r.lexMetric("quota")}}, kMetric
 		case it.kind == kOutside:
 			outside = append(outside, it.orig)
 		}
@@ -982,6 +1035,13 @@ func qualifies(dim string, prev, next *item) bool {
 	return false
 }
 
+// negatedValueBefore reports whether the value right before item i is left
+// out: "non-retail channels", "channels other than retail".
+func negatedValueBefore(items []item, i int) bool {
+	p := neighbour(items, i-2)
+	return p != nil && p.kw(kwNot)
+}
+
 // spendVerbs say what a subject spent: "what did customers spend".
 var spendVerbs = toSet("spend", "spent", "spending", "paid", "pay", "paying")
 
@@ -1124,3 +1184,47 @@ func quoteAll(ws []string) string {
 
 // label is how a field is said: rep_name → rep, total_revenue → total revenue.
 func label(name string) string { return spoken(strings.TrimSuffix(name, "_name")) }
+
+// countedBy is the metric that counts what it names, when a ranking of
+// other groups is by it said plural ("top 5 states by customers", "top
+// reps by clients"): the groups ranked by how many, never a second group.
+func (r *Resolver) countedBy(it *item, dims []string) string {
+	if it.text == it.sing() || len(dims) == 0 {
+		return ""
+	}
+	dim, ok := it.reading(kDim)
+	if !ok {
+		dim, ok = r.dimReading(it.sing())
+	}
+	if !ok || slices.Contains(dims, dim.name) {
+		return ""
+	}
+	if met, isMet := it.reading(kMetric); isMet && met.name == r.countOf[dim.name] {
+		return met.name
+	}
+	return r.countOf[dim.name]
+}
+
+// totalNouns name a group's total after its amount: "$50M in revenue".
+var totalNouns = toSet("revenue", "revenues", "sales", "total revenue", "net revenue", "gross revenue", "turnover", "takings",
+	"discount", "discounts", "gross sales", "net sales")
+
+// totalNamedAfter is the sum metric named right after the amount that
+// follows the threshold word at i ("more than $50M in revenue", "over $1M
+// of sales"): a group's total, never one order's amount.
+func (r *Resolver) totalNamedAfter(items []item, i int) (string, bool) {
+	j := i + 2
+	if n := neighbour(items, j); n != nil && currencyWords[n.text] {
+		j++
+	}
+	n, prev := neighbour(items, j), neighbour(items, i-1)
+	if n == nil || !n.is(kMetric) || !totalNouns[n.text] || prev != nil && strings.Contains(prev.text, "order") {
+		return "", false // "orders of less than $25 add up to": each order's amount
+	}
+	m, _ := n.reading(kMetric)
+	if m.name != r.revenue && m.name != r.lexMetric("gross revenue") && m.name != r.lexMetric("total discount") {
+		return "", false
+	}
+	n.used = true
+	return m.name, true
+}

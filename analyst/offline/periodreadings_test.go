@@ -4,6 +4,7 @@ package offline_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -40,7 +41,14 @@ func TestPeriodReadingsNotAnotherQuestion(t *testing.T) {
 	for _, q := range []string{"revenue this year vs last year", "revenue this year against last year", "compare this year's revenue with last year"} {
 		require.Equal(t, all, askRows(t, a, q, "order_date_year", "total_revenue"), q)
 		requireReads(t, a, q, "2025 (for this year, which has no orders yet)")
+		ans, err := a.Ask(context.Background(), nil, q)
+		require.NoError(t, err)
+		require.Equal(t, 1, strings.Count(ans.Text, "which has no orders yet"), "said once, in the reading, not beside each figure: %s", ans.Text)
 	}
+	// "than in March": the latest March against this month, December 2025
+	// for January 2026, which has no orders (it was declined as March 2026)
+	march := rawRows(t, `SELECT CAST(ORDER_MONTH AS VARCHAR), CAST(SUM(NET) AS VARCHAR) FROM ords WHERE ORDER_MONTH IN (DATE '2025-03-01', DATE '2025-12-01') GROUP BY 1 ORDER BY 1`)
+	requireAll(t, a, march, []string{"order_date_month", "total_revenue"}, "did we sell more than in March?", "was revenue higher than in March")
 	// "than" a relative or named month or quarter: this one of that kind
 	requireAll(t, a, all, []string{"order_date_year", "total_revenue"}, "was revenue higher than last year", "did we sell more revenue than last year")
 	q34 := rawRows(t, `SELECT CAST(ORDER_QUARTER AS VARCHAR), CAST(SUM(NET) AS VARCHAR) FROM ords WHERE ORDER_QUARTER IN (DATE '2025-07-01', DATE '2025-10-01') GROUP BY 1 ORDER BY 1`)
@@ -149,9 +157,10 @@ WHERE TRUE `+extra+` GROUP BY REP_NAME ORDER BY COUNT(DISTINCT o.CUSTOMER_ID) DE
 // TestCatalogueCostReadAsAsked: the model holds each catalogue product's
 // unit cost and their average over the catalogue; "the average unit cost of
 // our products" is that average (it was read by product and refused by the
-// compiler, as an unanswerable reading), checked against SQL over RAW; by a
-// group, a period or for each product it is declined saying the catalogue
-// has none of them.
+// compiler, as an unanswerable reading), checked against SQL over RAW, and
+// so is its average list price; by category (the product's own column) each
+// is answered, by another group, a period or for each product it is declined
+// saying the catalogue has none of them.
 func TestCatalogueCostReadAsAsked(t *testing.T) {
 	t.Parallel()
 	a := newAnalyst(t)
@@ -161,11 +170,21 @@ func TestCatalogueCostReadAsAsked(t *testing.T) {
 		"the mean unit cost of the products",
 		"average unit cost per product",
 		"what is the average unit cost across our products")
-	for _, q := range []string{"average unit cost by category", "average unit cost in 2025", "average unit cost for each product", "average unit cost of products in the West"} {
+	byCategory := rawRows(t, `SELECT CATEGORY, CAST(ROUND(AVG(UNIT_COST), 2) AS VARCHAR) FROM prods GROUP BY 1 ORDER BY 1`)
+	requireAll(t, a, byCategory, []string{"category", "average_unit_cost"},
+		"average unit cost by category", "the average unit cost of our products in each category")
+	listPrice := rawRows(t, `SELECT CATEGORY, CAST(ROUND(AVG(LIST_PRICE), 2) AS VARCHAR) FROM prods GROUP BY 1 ORDER BY 1`)
+	requireAll(t, a, listPrice, []string{"category", "average_list_price"},
+		"average list price by category", "mean catalogue price per product line")
+	ans, err := a.Ask(context.Background(), nil, "average list price by category")
+	require.NoError(t, err)
+	require.Len(t, ans.Result.Columns, 2, "the orders' count that groups the catalogue is not shown")
+	require.NotContains(t, ans.Text, "order")
+	for _, q := range []string{"average unit cost by region", "average unit cost in 2025", "average unit cost for each product", "average unit cost of products in the West"} {
 		ans, err := a.Ask(context.Background(), nil, q)
 		require.NoError(t, err, q)
 		require.True(t, ans.Declined, q)
-		require.Contains(t, ans.Reason, "for the product catalogue as a whole", q)
+		require.Contains(t, ans.Reason, "for the product catalogue, over every product or by category", q)
 	}
 }
 

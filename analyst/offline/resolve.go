@@ -82,6 +82,10 @@ type Resolution struct {
 	// dimensions of the request: compile it with
 	// query.Compiler.CompileCountGroupsBy.
 	CountBy []string
+	// Hide, when set, is a metric of the request the answer leaves out: asked
+	// only so the query can group as the question does (a catalogue's measure
+	// by category).
+	Hide string
 	// Notes say how a word was read when it could mean more than one thing, and
 	// which misspelt words were corrected.
 	Notes []string
@@ -206,9 +210,12 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	if d := nothingSold(ws); d != nil {
 		return r.declined(d)
 	}
-	if d := cataloguePrice(ws); d != nil {
-		return r.declined(d)
+	pay := repPay(ws)
+	ws, weekday := dayOfWeek(ws)
+	if weekday == nil {
+		weekday = pay
 	}
+	ws = verbsAndWholes(r.perCustomer(cataloguePrice(ws)))
 	items, fixes := r.lex.classify(ws)
 	var notes []string
 	if same != "" {
@@ -249,6 +256,9 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 		}
 	}
 	in, cu, d := r.parse(items, first, today, howMuch(ws), sellsOrBuys(ws))
+	if d == nil && weekday != nil {
+		return r.declined(weekday) // after a forecast or a subject outside the model, said first
+	}
 	if d == nil {
 		d = againstOne(items, in)
 		pickOne(in, ws, items)
@@ -272,6 +282,9 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 		// "who was furthest below quota", "who led in revenue", "who led each
 		// region": a rep, who sells and holds a quota
 		who = "rep_name"
+		if len(in.dims) == 1 && customerGroups[in.dims[0]] && !r.asksQuota(in) {
+			who = "customer_name" // "who was number one in each segment": a customer, whose segment it is
+		}
 	}
 	switch {
 	case who == "" || in.rank == 0 || in.grain != "" || slices.Contains(in.dims, who):
@@ -301,12 +314,16 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	if err != nil {
 		return r.declined(&decline{kind: DeclineTooLarge, reason: err.Error()})
 	}
-	res := &Resolution{Request: req, Part: in.partShare(), Keep: in.keep(), CountAs: in.countAs(), CountBy: slices.Clone(in.countBy), Divide: in.division(), Subtract: in.rest, Notes: append(notes, in.notes...), Reading: reading(in), in: in}
+	res := &Resolution{Request: req, Part: in.partShare(), Keep: in.keep(), CountAs: in.countAs(), CountBy: slices.Clone(in.countBy), Divide: in.division(), Subtract: in.rest, Hide: in.companion, Notes: append(notes, in.notes...), Reading: reading(in), in: in}
 	if suggest {
 		res.Suggestions = r.followUps(in, today)
 	}
 	return res
 }
+
+// customerGroups are the groups a customer belongs to, not a rep: "who" ranked
+// within each of them is a customer.
+var customerGroups = map[string]bool{"segment": true, "industry": true, "state": true}
 
 // eachWords say a ranking is within each group: "who led each region".
 var eachWords = toSet("each", "every", "per", "separately", "individually")

@@ -30,6 +30,22 @@ type period struct {
 	// each is the grain of the periods listed to make this one ("March, April
 	// and May"): without "combined", one row each.
 	each dialect.Grain
+	// prior: said "the prior", "the previous" grain, which beside a named
+	// period is the one before it ("2025 versus the prior year": 2024)
+	prior bool
+	// standsFor, when set, is the current period this complete one stands
+	// for, which has no orders yet: said once, in the reading (read), not
+	// beside each figure
+	standsFor string
+}
+
+// read is the period's label as the reading says it: with the current
+// period it stands for, if any.
+func (p period) read() string {
+	if p.standsFor == "" {
+		return p.label
+	}
+	return p.label + " (for " + p.standsFor + ", which has no orders yet)"
 }
 
 func (p period) days() int { return int(p.to.Sub(p.from)/(24*time.Hour)) + 1 }
@@ -83,11 +99,18 @@ func readPeriods(items []item, today time.Time) (ps []period, compare bool, err 
 				lastKw, lastText = it.ms[0].name, it.text
 				thanYear = thanYear || len(spans) == 0 && strings.HasPrefix(it.text, "than") // "more revenue than in 2024"
 				continue
+			case kwAttain:
+				if _, _, ok, _ := spanAt(items, min(i+1, len(items)-1), today); ok && strings.HasSuffix(it.text, "against") && i+1 < len(items) {
+					lastKw, lastText = kwVs, it.text // "how did December 2025 do against December 2024"
+					continue
+				}
 			case kwMore, kwLess, kwMoreThan:
-				if i+1 < len(items) && (items[i+1].kind == kYear || len(spans) == 0 && (items[i+1].kw(kwLast) || items[i+1].kind == kMonth || items[i+1].kw(kwQuarterN))) && (len(spans) > 0 || strings.HasSuffix(it.text, "than")) {
-					// "was 2025 higher than 2024": set side by side; "more
-					// than in 2024", "higher than last year" with no period
-					// before: against this year
+				than := strings.HasSuffix(it.text, "than") || periodAgainst[it.text]
+				if i+1 < len(items) && (items[i+1].kind == kYear || (len(spans) == 0 || than) && (items[i+1].kw(kwLast) || items[i+1].kind == kMonth || items[i+1].kw(kwQuarterN))) && (len(spans) > 0 || than) {
+					// "was 2025 higher than 2024", "was Q4 2025 higher than
+					// Q3 2025": set side by side; "more than in 2024",
+					// "higher than last year" with no period before:
+					// against this year
 					thanYear = len(spans) == 0
 					lastKw, lastText = kwVs, it.text
 					continue
@@ -205,9 +228,11 @@ func readPeriods(items []item, today time.Time) (ps []period, compare bool, err 
 			g = dialect.Year
 		}
 		cur, _, _, _ := relative(false, 0, g, today, 0)
-		spans, joins = []period{cur, spans[0]}, []string{"", kwVs}
+		than := spans[0]
+		than.inYear = nil // "than in March": the latest March, not this year's
+		spans, joins = []period{cur, than}, []string{"", kwVs}
 	}
-	if p, ok := run(spans, joins); ok {
+	if p, ok := run(spans, joins, hasKw(items, kwCombined)); ok {
 		if !hasKw(items, kwCombined) {
 			p.each = spans[0].unit // "revenue in 2023, 2024 and 2025": one row each
 		}
@@ -222,7 +247,9 @@ func readPeriods(items []item, today time.Time) (ps []period, compare bool, err 
 		case kwBetween:
 			return nil, false, fmt.Errorf("\"between\" needs two dates, and I read only %s", p.label)
 		case kwVs:
-			return nil, false, fmt.Errorf("a comparison needs two periods, and I read only %s", p.label)
+			if !compareWords[firstText] {
+				return nil, false, fmt.Errorf("a comparison needs two periods, and I read only %s", p.label)
+			} // "how did the regions compare in 2025": the groups compared, in one period
 		case kwTo:
 			if firstText == "to" {
 				break // "worth to us in 2025"
@@ -266,7 +293,8 @@ func readPeriods(items []item, today time.Time) (ps []period, compare bool, err 
 			}
 			return []period{{from: a.from, to: b.to, label: "from " + a.from.Format(time.DateOnly) + " to " + b.to.Format(time.DateOnly)}}, false, nil
 		case joins[1] == kwVs || joins[1] == kwAnd || joins[1] == kwTo || joins[1] == "" && (moved(items) || joins[0] == kwVs):
-			a, b = anchor(a, b)
+			a, b = sameYear(a, b)
+			a, b = priorTo(a, b)
 			a, b = toDate(a, b), toDate(b, a)
 			if (a.unit == "" || a.unit != b.unit) && !(isHalf(a) && isHalf(b)) {
 				return nil, false, fmt.Errorf("I can compare two periods of the same kind (two years, halves, quarters or months), not %s and %s", a.label, b.label)
@@ -319,7 +347,8 @@ func foldYear(spans []period, joins []string) ([]period, []string) {
 		switch {
 		case p.inYear != nil:
 			bare++
-		case p.unit == dialect.Year && year < 0 && (joins[i] == "" || joins[i] == kwFrom):
+		case (p.unit == dialect.Year || p.current == dialect.Year) && year < 0 && (joins[i] == "" || joins[i] == kwFrom):
+			// "Q1 this year": this year's Q1, the whole quarter
 			year = i
 		default:
 			return spans, joins
@@ -329,9 +358,9 @@ func foldYear(spans []period, joins []string) ([]period, []string) {
 		return spans, joins
 	}
 	y := spans[year].from.Year()
-	if len(spans) == 2 && year == 0 && joins[0] == kwFrom && joins[1] == kwTo {
-		// "from the start of 2025 to the end of June": the year starts the
-		// range, and the end takes its year
+	if len(spans) == 2 && year == 0 && (joins[0] == kwFrom || joins[0] == "") && joins[1] == kwTo {
+		// "from the start of 2025 to the end of June", "2025 through
+		// September": the year starts the range, and the end takes its year
 		return []period{spans[0], spans[1].inYear(y)}, joins
 	}
 	var ps []period
@@ -347,11 +376,11 @@ func foldYear(spans []period, joins []string) ([]period, []string) {
 	return ps, js
 }
 
-// run reads three or more whole periods of one kind, listed with "and" or
+// run reads three or more whole periods of one kind (two said combined), listed with "and" or
 // commas and following each other ("March, April and May"), as the one range
 // they make.
-func run(spans []period, joins []string) (period, bool) {
-	if len(spans) < 3 {
+func run(spans []period, joins []string, combined bool) (period, bool) {
+	if len(spans) < 3 && !(len(spans) == 2 && combined) { // "Q2 and Q3 2025 combined": one range, not compared
 		return period{}, false
 	}
 	for i, p := range spans {
@@ -397,6 +426,9 @@ func spanAt(items []item, i int, today time.Time) (period, int, bool, error) {
 		}
 		return 0, false
 	}
+	if p, n, ok, err := edgeWindow(items, i, today); ok || err != nil {
+		return p, n, ok, err
+	}
 	switch {
 	case it.kw(kwLast) || it.kw(kwThis):
 		n := next(1)
@@ -409,7 +441,9 @@ func spanAt(items []item, i int, today time.Time) (period, int, bool, error) {
 		if n == nil || n.kind != kGrain {
 			return period{}, 0, false, nil
 		}
-		return relative(it.kw(kwLast), count, n.ms[0].grain, today, k+1)
+		p, used, ok, err := relative(it.kw(kwLast), count, n.ms[0].grain, today, k+1)
+		p.prior = count == 0 && priorWords[it.text]
+		return p, used, ok, err
 	case it.kind == kNumber && next(1) != nil && next(1).kind == kGrain && next(2) != nil && next(2).kw(kwAgo):
 		return ago(it.n, next(1).ms[0].grain, today, 3) // "two years ago"
 	case it.kind == kGrain && next(1) != nil && next(1).kw(kwAgo):
@@ -616,6 +650,47 @@ func anchor(a, b period) (period, period) {
 		} else {
 			b = b2
 		}
+	}
+	return a, b
+}
+
+// compareWords ask to compare without setting a period against another:
+// "how did the regions compare in 2025".
+var compareWords = toSet("compare", "compared", "comparison")
+
+// priorWords say the period before another: "the prior year".
+var priorWords = toSet("prior", "previous", "preceding")
+
+// priorTo gives a period said "the prior" grain, compared with a named
+// one, the one before that ("2025 versus the prior year": 2024; it was last
+// year, 2025 itself, on the clock of January 2026).
+func priorTo(a, b period) (period, period) {
+	months := map[dialect.Grain]int{dialect.Month: 1, dialect.Quarter: 3, dialect.Year: 12}
+	switch {
+	case b.prior && !a.prior && months[a.unit] > 0 && a.unit == b.unit:
+		b = completeLabel(period{from: a.from.AddDate(0, -months[a.unit], 0), to: a.from.AddDate(0, 0, -1), unit: a.unit})
+	case a.prior && !b.prior && months[b.unit] > 0 && a.unit == b.unit:
+		a = completeLabel(period{from: b.from.AddDate(0, -months[b.unit], 0), to: b.from.AddDate(0, 0, -1), unit: b.unit})
+	}
+	return a, b
+}
+
+// periodAgainst are words that set one period against a second named right
+// after them, as "than" does ("was Q4 2025 above Q3 2025", "did Q4 2025
+// exceed Q3 2025").
+var periodAgainst = toSet("above", "below", "exceed", "exceeds", "exceeded", "topped", "beat", "surpassed", "outsold", "outperformed")
+
+// sameYear gives the period of two compared that was named without its
+// year the other's ("April against March 2025": April 2025), as a range's
+// end takes its other end's (anchor), but never a year earlier: compared
+// periods are not ends of one range, so the bare one is not moved to start
+// before the other.
+func sameYear(a, b period) (period, period) {
+	switch {
+	case a.inYear != nil && b.inYear == nil:
+		a = a.inYear(b.from.Year())
+	case b.inYear != nil && a.inYear == nil:
+		b = b.inYear(a.from.Year())
 	}
 	return a, b
 }

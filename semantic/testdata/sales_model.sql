@@ -201,6 +201,9 @@ CREATE OR REPLACE SEMANTIC VIEW SALES_ANALYTICS_DB.MARTS.SALES_ANALYTICS
     products.average_unit_cost AS AVG(products.unit_cost)
       WITH SYNONYMS = ('mean unit cost')
       COMMENT = 'Mean unit cost of the products counted, rounded to the cent.',
+    products.average_list_price AS AVG(products.list_price)
+      WITH SYNONYMS = ('mean list price')
+      COMMENT = 'Mean list price of the products counted, rounded to the cent.',
     quota_attainment AS CAST(orders.total_revenue AS NUMBER(38,4)) / sales_reps.quota
       WITH SYNONYMS = ('attainment', 'percent of quota')
       COMMENT = 'Revenue as a fraction of quota over the same groups and period, four places (0.9512 is 95.12%): each aggregated at its own table''s grain, then divided.'

@@ -730,13 +730,16 @@ CREATE OR REPLACE SEMANTIC VIEW SALES_ANALYTICS_DB.SEMANTIC.SALES_ANALYTICS
     products.average_unit_cost AS AVG(products.unit_cost)
       WITH SYNONYMS = ('mean unit cost')
       COMMENT = 'Mean unit cost of the products counted, rounded to the cent.',
+    products.average_list_price AS AVG(products.list_price)
+      WITH SYNONYMS = ('mean list price')
+      COMMENT = 'Mean list price of the products counted, rounded to the cent.',
     quota_attainment AS CAST(orders.total_revenue AS NUMBER(38,4)) / sales_reps.quota
       WITH SYNONYMS = ('attainment', 'percent of quota')
       COMMENT = 'Revenue as a fraction of quota over the same groups and period, four places (0.9512 is 95.12%): each aggregated at its own table''s grain, then divided.'
   )
   COMMENT = 'Sales orders of the sales analytics warehouse: revenue, orders, customers, products and sales reps over 2024–2025. One row per order in orders. Amounts are in USD, net of discounts unless a name says gross.
 
-salesanalytics definition a2c2334eb68d4c67937b1a15'
+salesanalytics definition cdb82152d66766b2b4c5dc8a'
   AI_SQL_GENERATION 'Round monetary values to 2 decimals. Revenue means net revenue (net_amount) unless the question says gross. Weeks start on Monday.'
   AI_QUESTION_CATEGORIZATION 'If a question asks about profit, margin or cost, consider it UNCLEAR and say that cost data is not in this model.'
   AI_VERIFIED_QUERIES (
