@@ -1217,8 +1217,8 @@ func (r *Resolver) totalNamedAfter(items []item, i int) (string, bool) {
 	if n := neighbour(items, j); n != nil && currencyWords[n.text] {
 		j++
 	}
-	n, prev := neighbour(items, j), neighbour(items, i-1)
-	if n == nil || !n.is(kMetric) || !totalNouns[n.text] || prev != nil && strings.Contains(prev.text, "order") {
+	n := neighbour(items, j)
+	if n == nil || !n.is(kMetric) || !totalNouns[n.text] || ordersKept(items, i) {
 		return "", false // "orders of less than $25 add up to": each order's amount
 	}
 	m, _ := n.reading(kMetric)
@@ -1227,4 +1227,19 @@ func (r *Resolver) totalNamedAfter(items []item, i int) (string, bool) {
 	}
 	n.used = true
 	return m.name, true
+}
+
+// ordersKept reports whether the threshold word at i keeps orders: the last
+// group said before it is the orders ("orders of less than $25", "how many
+// orders in 2025 had more than $2,000 in revenue"), no other group after them.
+func ordersKept(items []item, i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		switch it := &items[k]; {
+		case strings.Contains(it.text, "order"):
+			return true
+		case it.is(kDim):
+			return false
+		}
+	}
+	return false
 }
