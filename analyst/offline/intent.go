@@ -37,6 +37,7 @@ type intent struct {
 	perGroup  bool           // a ranking within each group of a second dimension
 	change    bool           // one change between two periods (query's Compare)
 	moved     *changeRank    // which groups changed most or least
+	whoMoved  *changeRank    // "who grew the most": moved, once "who" names the group
 	shares    []string       // metrics given as a share of the total
 	perPeriod dialect.Grain  // the metric averaged per period of this grain
 	part      *partSpec      // a share of this part of the whole (query.PartShare)
@@ -256,11 +257,16 @@ func (in *intent) describe() string {
 			how = "grew fastest, in percent"
 		case in.moved.least:
 			how = "grew least" // or fell most: the smallest change
+		case in.moved.fellLeast:
+			how = "fell least" // of those that fell
 		}
 		if in.limit > 1 {
 			what = fmt.Sprintf("%d %s", in.limit, plural(what)) // "the 2 regions whose …": as many as ranked
 		}
 		fmt.Fprintf(&b, "the %s whose %s %s", what, metric, how)
+		if g := in.groupDims(); in.perGroup && len(g) > 0 {
+			b.WriteString(" in each " + label(g[0])) // "… grew most in each region"
+		}
 	case in.change:
 		b.WriteString("the change in " + in.measuresBy())
 	case in.divideBy != "":

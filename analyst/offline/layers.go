@@ -16,6 +16,9 @@ type changeRank struct {
 	// shrank": all whose change is below zero), most first, instead of the
 	// one that moved most.
 	every bool
+	// fellLeast ranks, of the groups that fell, the smallest fall first
+	// ("shrank the least", "the smallest decline"): not the biggest fall.
+	fellLeast bool
 }
 
 // layered reports whether the intent needs query's analysis layers.
@@ -80,7 +83,16 @@ func (in *intent) rankChange(req *query.Request, metric string) {
 		req.OrderBy = []query.Order{{Field: by, Desc: !in.moved.bottom}}
 		return
 	}
+	if in.moved.fellLeast {
+		// "shrank the least": of those that fell, the smallest fall first
+		req.Compare.Having = query.Lt(by, 0)
+	}
 	req.Rank = &query.Rank{By: by, Bottom: in.moved.bottom, Top: max(1, in.limit)}
+	if in.perGroup {
+		// "which category grew the most in each region": ranked within each
+		req.Rank.Within = in.groupDims()
+		req.OrderBy = []query.Order{{Field: req.Rank.Within[0]}, {Field: by, Desc: !in.moved.bottom}}
+	}
 	req.Limit = 0
 }
 

@@ -45,3 +45,32 @@ func TestWhichGroupsMovedListsEveryOne(t *testing.T) {
 		require.Equal(t, want, askRows(t, a, q, "category", "total_revenue_delta"), q)
 	}
 }
+
+// TestChangeRankingsReadAsSaid: rankings of a change a reviewer found
+// answered as another question: "who grew the most" (the first rep by name),
+// "shrank the least" (the biggest fall), "in each region" (one row overall),
+// "which grew more, online or retail" (their totals, no change). Expected rows
+// are hand-written SQL over RAW.
+func TestChangeRankingsReadAsSaid(t *testing.T) {
+	a := newAnalyst(t)
+	change := func(dims, where string) string {
+		return fmt.Sprintf(`, y AS (SELECT %[1]s, SUM(CASE WHEN ORDER_YEAR = 2025 THEN NET ELSE 0 END) -
+		  SUM(CASE WHEN ORDER_YEAR = 2024 THEN NET ELSE 0 END) AS D FROM ords WHERE %[2]s GROUP BY %[1]s)
+		SELECT %[1]s, CAST(D AS VARCHAR) FROM y`, dims, where)
+	}
+	reps := rawRows(t, change("REP_NAME", "TRUE")+" ORDER BY D DESC LIMIT 1")
+	require.Equal(t, reps, askRows(t, a, "who grew the most in 2025", "rep_name", "total_revenue_delta"))
+
+	fellLeast := rawRows(t, change("CATEGORY", "TRUE")+" WHERE D < 0 ORDER BY D DESC LIMIT 1")
+	for _, q := range []string{"which category had the smallest decline in 2025", "which category shrank the least in 2025"} {
+		require.Equal(t, fellLeast, askRows(t, a, q, "category", "total_revenue_delta"), q)
+	}
+
+	perRegion := rawRows(t, change("CATEGORY, REGION", "TRUE")+
+		" QUALIFY ROW_NUMBER() OVER (PARTITION BY REGION ORDER BY D DESC, CATEGORY) = 1 ORDER BY REGION")
+	require.Len(t, perRegion, 4)
+	require.Equal(t, perRegion, askRows(t, a, "which category grew the most in 2025 in each region", "category", "region", "total_revenue_delta"))
+
+	channels := rawRows(t, change("CHANNEL", "CHANNEL IN ('Online', 'Retail')")+" ORDER BY D DESC LIMIT 1")
+	require.Equal(t, channels, askRows(t, a, "which grew more, online or retail", "channel", "total_revenue_delta"))
+}

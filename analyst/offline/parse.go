@@ -726,6 +726,13 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 			}
 		}
 	}
+	if moves := slices.ContainsFunc(items, func(it item) bool { return growVerbs[it.text] || it.kw(kwShrink) }); moves && twoValues(in) && in.rank == 0 && !in.compare {
+		// "which grew more, online or retail": the two ranked by their
+		// change (they were set side by side, with no change at all)
+		if cr := comparativeRank(items); cr != 0 {
+			in.rank, rankSaid, change = cr, true, true
+		}
+	}
 	if change && len(in.periods) == 0 && (shrink || fastest || in.rank != 0 || plainMove && which) && len(in.dims) > 0 && in.grain == "" && !in.compare {
 		// "which category grew the most": over the last whole year, against
 		// the year before, as the reading says
@@ -742,6 +749,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 		eachGrowth := fastest && !rankedFast && !shrink && in.rank == 0 && !which && hasKw(items, kwBy) // "percent growth by category": each one's
 		if (shrink || fastest || in.rank != 0 || which) && (len(in.dims) > 0 || in.grain != "") && !eachGrowth {
 			in.moved = &changeRank{byPct: fastest, bottom: shrink || in.rank < 0, least: !shrink && in.rank < 0}
+			if shrink && in.rank < 0 && !fastest {
+				in.moved = &changeRank{fellLeast: true} // "shrank the least": the smallest of the falls
+			}
 			if plainMove && (shrink || which) && !fastest && !rankSaid && pendingN == 0 && !hasKw(items, kwMoreThan) && len(in.dims) > 0 {
 				// "which categories shrank": every one that did, not the one
 				// that fell most
@@ -756,6 +766,11 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 			}
 			in.rank = 1
 			in.limit = max(in.limit, 1)
+		} else if (shrink || fastest || in.rank != 0) && len(in.dims) == 0 && in.grain == "" && hasWho(items) {
+			// "who grew the most": the rep ranked by the change, once "who"
+			// is read as the rep (Resolver.resolveWho)
+			in.whoMoved = &changeRank{byPct: fastest, bottom: shrink || in.rank < 0, least: !shrink && in.rank < 0}
+			in.rank = max(in.rank, 1)
 		}
 		return in, cu, nil
 	}
@@ -1242,4 +1257,24 @@ func ordersKept(items []item, i int) bool {
 		}
 	}
 	return false
+}
+
+// hasWho reports whether the question asks "who".
+func hasWho(items []item) bool {
+	return slices.ContainsFunc(items, func(it item) bool { return it.text == "who" })
+}
+
+// comparativeRank reads a comparative said of a change between two values:
+// 1 for "grew more", "faster", "better"; -1 for "less", "slower", "worse"; 0
+// when none is said.
+func comparativeRank(items []item) int {
+	for _, it := range items {
+		switch it.text {
+		case "more", "faster", "quicker", "higher", "better", "stronger":
+			return 1
+		case "less", "fewer", "slower", "lower", "worse", "weaker":
+			return -1
+		}
+	}
+	return 0
 }

@@ -290,6 +290,9 @@ func (r *Resolver) resolve(prev any, question string, suggest bool) *Resolution 
 	case who == "" || in.rank == 0 || in.grain != "" || slices.Contains(in.dims, who):
 	case len(in.dims) == 0:
 		in.dims = []string{who} // "who sold the most": a rep
+		if in.whoMoved != nil {
+			in.moved, in.limit = in.whoMoved, max(in.limit, 1) // "who grew the most": the rep ranked by the change
+		}
 	case len(in.dims) == 1 && in.limit <= 1:
 		// "in each territory, who sold the most": the rep ranked within each region
 		in.dims, in.perGroup = []string{who, in.dims[0]}, true
