@@ -47,11 +47,12 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 		pendingN                                     int // "which 3 regions …": a count before what is ranked
 		compareValues                                bool
 		shrink, fastest, share, average              bool
-		plainMove                                    bool // "shrank", "grew" said as a plain verb: which groups did
-		rankSaid                                     bool // a superlative said ("most", "top"), not a rank read from "which"
-		grewSaid                                     bool // "grew" said (with "shrank": both ways)
-		rankedFast                                   bool // fastest said as a superlative, not as growth in percent
-		perGroup                                     bool // "per", "in each" after a ranking: a rank within groups
+		plainMove                                    bool   // "shrank", "grew" said as a plain verb: which groups did
+		rankSaid                                     bool   // a superlative said ("most", "top"), not a rank read from "which"
+		grewSaid                                     bool   // "grew" said (with "shrank": both ways)
+		rankWord                                     string // the superlative said ("least", "worst")
+		rankedFast                                   bool   // fastest said as a superlative, not as growth in percent
+		perGroup                                     bool   // "per", "in each" after a ranking: a rank within groups
 		marks                                        []shareMark
 		shareAt, metricAt                            = -1, -1
 		sw                                           seen
@@ -103,7 +104,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 				}
 				sw.sizeRank = sw.sizeRank || sizeRanks[it.text] // "the smallest orders on average": their size
 				sw.distance = sw.distance || distanceRank(it.text)
-				in.rank, rankSaid = 1, true
+				in.rank, rankSaid, rankWord = 1, true, it.text
 				if it.ms[0].name == kwBottom {
 					in.rank = -1
 				}
@@ -749,7 +750,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 		eachGrowth := fastest && !rankedFast && !shrink && in.rank == 0 && !which && hasKw(items, kwBy) // "percent growth by category": each one's
 		if (shrink || fastest || in.rank != 0 || which) && (len(in.dims) > 0 || in.grain != "") && !eachGrowth {
 			in.moved = &changeRank{byPct: fastest, bottom: shrink || in.rank < 0, least: !shrink && in.rank < 0}
-			if shrink && in.rank < 0 && !fastest {
+			if shrink && in.rank < 0 && !fastest && leastWords[rankWord] {
 				in.moved = &changeRank{fellLeast: true} // "shrank the least": the smallest of the falls
 			}
 			if plainMove && (shrink || which) && !fastest && !rankSaid && pendingN == 0 && !hasKw(items, kwMoreThan) && len(in.dims) > 0 {
@@ -1278,3 +1279,7 @@ func comparativeRank(items []item) int {
 	}
 	return 0
 }
+
+// leastWords say the least of a fall ("shrank the least", "the smallest
+// decline"), where "worst" or "weakest" said of a fall is the biggest.
+var leastWords = toSet("least", "smallest", "slightest", "lowest", "mildest", "fewest", "minimum", "min")
