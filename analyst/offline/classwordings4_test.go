@@ -185,6 +185,7 @@ func TestOwnWordingsByClass(t *testing.T) {
 		{"revenue from retail in 2025", "Total revenue for channel Retail in 2025"},
 		{"orders from north carolina in 2025", "Order count for state NC in 2025"},
 		{"revenue for Clark in 2025", "Total revenue for customer Nancy Clark in 2025"},
+		{"how much did Ms. Khan spend in 2025", "Total revenue for customer Natalie Khan in 2025"},
 		{"revenue in home goods in 2025", "Total revenue for category HOME in 2025"},
 		{"revenue in office supplies in 2025", "Total revenue for category OFFICE in 2025"},
 		{"revenue in sporting goods in 2025", "Total revenue for category SPORTS in 2025"},

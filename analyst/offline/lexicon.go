@@ -470,6 +470,7 @@ var stopWords = toSet(
 	"stuff",                              // "office stuff": the office category
 	"put",                                // "put online and retail next to each other"
 	"drove", "drive", "drives", "driven", // "which channel drove the most revenue"
+	"ms", "mr", "mrs", "dr", // "how much did Ms. Khan spend"
 	"via", "the", "a", "an", "of", "what", "whats", "was", "is", "are", "were", "be", "been", "show", "me",
 	"us", "give", "tell", "display", "get", "please", "i", "we", "our", "my", "you", "can", "could",
 	"would", "like", "want", "how", "much", "did", "do", "does", "done", "has", "have", "had", "in",
