@@ -297,7 +297,7 @@ func TestRepPayDeclinedSayingWhy(t *testing.T) {
 		require.False(t, res.Declined, "%s: %s", q, res.Reason)
 		require.Equal(t, []string{"total_revenue"}, res.Request.Metrics, q)
 	}
-	for _, q := range []string{"average number of units per order in 2025", "how many items per order on average in 2025"} {
+	for _, q := range []string{"average number of units per order in 2025", "how many items per order on average in 2025", "average units per customer in 2025"} {
 		res := r.Resolve(nil, q)
 		require.True(t, res.Declined, "%s: %s", q, res.Reading)
 		require.Contains(t, res.Reason, "only where the model defines the ratio", q) // not "per" as a word not understood
@@ -391,6 +391,7 @@ func TestMoreDeclinesByClass(t *testing.T) {
 		DeclineForecast: {"what is our run rate for 2026", "are we on track to beat 2025 revenue", "how many orders should we expect next week",
 			"what are sales likely to be in January 2026", "give me a projection of 2026 revenue"},
 		DeclineNotInModel: {"how many leads did we get in 2025", "how many support tickets in 2025", "what's our pipeline value",
+			"what was our ARR in 2025", "MRR for December 2025",
 			"what did we pay our suppliers in 2025", "how many products are out of stock", "what was our EBITDA in 2025"},
 		DeclineChangesData: {"mark order 55 as shipped", "rename the West region to Pacific", "set the discount on order 1234 to 0"},
 		DeclineOutOfDomain: {"what's the capital of France", "write me a poem about sales", "how do I bake bread"},

@@ -450,6 +450,7 @@ var outside = []string{
 	"quota plan", "sales plan",
 	"how many leads", "number of leads", "sales leads", "new leads", "leads did we", "support tickets", "support ticket",
 	"support cases", "complaints", "customer complaints",
+	"arr", "mrr", "annual recurring revenue", "monthly recurring revenue", "recurring revenue", "subscription revenue", "subscriptions", "churned",
 }
 
 // offTopicMark names the reading of an off-topic subject.
