@@ -383,7 +383,9 @@ func TestDateWindowsByClass(t *testing.T) {
 // TestMoreDeclinesByClass: declines in wordings written apart from the
 // evaluation sets, each for its reason: a run rate or being on track is a
 // forecast (it was a word not understood), leads and support tickets are
-// not in the model ("how many leads" was a ranking with nothing to rank).
+// not in the model ("how many leads" was a ranking with nothing to rank); a
+// request to put or mark down stays a change to the data, while "put …
+// next to each other" and "how much did we mark down" are read.
 func TestMoreDeclinesByClass(t *testing.T) {
 	t.Parallel()
 	r := classResolver(t)
@@ -393,7 +395,8 @@ func TestMoreDeclinesByClass(t *testing.T) {
 		DeclineNotInModel: {"how many leads did we get in 2025", "how many support tickets in 2025", "what's our pipeline value",
 			"what was our ARR in 2025", "MRR for December 2025",
 			"what did we pay our suppliers in 2025", "how many products are out of stock", "what was our EBITDA in 2025"},
-		DeclineChangesData: {"mark order 55 as shipped", "rename the West region to Pacific", "set the discount on order 1234 to 0"},
+		DeclineChangesData: {"mark order 55 as shipped", "rename the West region to Pacific", "set the discount on order 1234 to 0",
+			"put Nancy Clark in the Enterprise segment", "mark down the price of Product_0239 by 10%", "put a 10% discount on order 5"},
 		DeclineOutOfDomain: {"what's the capital of France", "write me a poem about sales", "how do I bake bread"},
 	})
 	require.False(t, r.Resolve(nil, "which rep leads in revenue in 2025").Declined, "leads, said of a rep, ranks")

@@ -142,7 +142,7 @@ func measureRewrites() {
 	// takings said as a till or a haul: revenue
 	for _, w := range [][2]string{{"ring up", "bring in"}, {"rang up", "brought in"}, {"rung up", "brought in"}, {"rings up", "brings in"},
 		{"haul in", "bring in"}, {"hauled in", "brought in"}, {"hauls in", "brings in"}, {"total haul", "revenue"}, {"our haul", "revenue"},
-		{"the haul", "revenue"}, {"widgets", "units"}, {"checkouts", "orders"}, {"mark down", "discount"}, {"marked down", "discounted"},
+		{"the haul", "revenue"}, {"widgets", "units"}, {"checkouts", "orders"}, {"marked down", "discounted"},
 		{"transaction value", "order value"}, {"transaction size", "order value"}, {"sale value", "order value"},
 		{"paying accounts", "paying customers"}, {"paying clients", "paying customers"}, {"paying buyers", "paying customers"},
 		{"typical discount percentage", "average discount"}, {"typical discount rate", "average discount"},

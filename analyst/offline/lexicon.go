@@ -461,7 +461,7 @@ var writeWords = []string{
 	"delete", "remove", "drop", "insert", "update", "truncate", "alter", "create", "modify",
 	"edit", "erase", "overwrite", "rename", "grant", "revoke", "merge", "upsert", "replace",
 	"set", "write", "save", "add", "cancel", "refund", "wipe", "purge", "reset", "destroy",
-	"mark", "assign", "reassign", "move", "upload", "import", "load", "store", "increase", "decrease",
+	"mark", "put", "assign", "reassign", "move", "upload", "import", "load", "store", "increase", "decrease",
 	"raise", "lower", "fix", "correct",
 }
 
@@ -469,7 +469,6 @@ var writeWords = []string{
 var stopWords = toSet(
 	"still",                              // "orders still processing"
 	"stuff",                              // "office stuff": the office category
-	"put",                                // "put online and retail next to each other"
 	"drove", "drive", "drives", "driven", // "which channel drove the most revenue"
 	"ms", "mr", "mrs", "dr", // "how much did Ms. Khan spend"
 	"via", "the", "a", "an", "of", "what", "whats", "was", "is", "are", "were", "be", "been", "show", "me",

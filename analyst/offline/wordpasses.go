@@ -150,6 +150,9 @@ var bookCategory = toSet("category", "categories", "sales", "revenue", "orders",
 // notStarts start a value left out: "every state other than CA".
 var notStarts = toSet("other", "except", "excluding", "but", "apart", "besides", "outside", "aside", "save", "not", "bar", "barring")
 
+// sideBySide set things next to each other.
+var sideBySide = toSet("next", "side", "against", "vs", "versus", "beside", "alongside", "compared")
+
 // scopeWords put a whole in scope: "for every state other than CA".
 var scopeWords = toSet("for", "in", "across", "from", "over")
 
@@ -172,6 +175,19 @@ func verbsAndWholes(ws []word) []word {
 		out[i].text, out[i].sing = text, singular(text)
 	}
 	ranked := slices.ContainsFunc(ws, func(w word) bool { return rankWords[w.text] })
+	if len(ws) > 1 && ws[0].text == "put" && slices.ContainsFunc(ws, func(w word) bool { return sideBySide[w.text] }) {
+		set(0, "show") // "put online and retail revenue next to each other": shown, not written
+	}
+	for i := 1; i+1 < len(ws); i++ {
+		if ws[i].text == "mark" && ws[i+1].text == "down" {
+			// "how much did we mark down": the discount; said first ("mark
+			// down the price of …") it is a request to change the data
+			out = slices.Delete(slices.Clone(out), i+1, i+2)
+			out[i].text, out[i].sing = "discount", "discount"
+			ws, copied = out, true
+			break
+		}
+	}
 	if g := lastAlone(ws); g >= 0 {
 		// "this year versus last": last year
 		i := slices.IndexFunc(ws, func(w word) bool { return w.text == "this" })
