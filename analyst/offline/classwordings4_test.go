@@ -137,6 +137,7 @@ func TestOwnWordingsByClass(t *testing.T) {
 		{"rank states by revenue in 2025", "Total revenue by state, highest first in 2025"},
 		{"regions ranked by customers in 2025", "Distinct customers by region, highest first in 2025"},
 		{"sort categories by units sold in 2025", "Units sold by category, highest first in 2025"},
+		{"list regions from top to bottom by revenue in 2025", "Total revenue by region, highest first in 2025"},
 		{"which segment grew the least from 2024 to 2025", "The segment whose total revenue grew least, 2024 against 2025 (no measure was named, so total revenue)"},
 		{"which channel had the smallest growth from 2024 to 2025", "The channel whose total revenue grew least, 2024 against 2025 (no measure was named, so total revenue)"},
 		{"our most frequent customer in 2025", "The top 1 customer by order count in 2025"},
@@ -302,7 +303,7 @@ func TestRepPayDeclinedSayingWhy(t *testing.T) {
 		require.True(t, res.Declined, "%s: %s", q, res.Reading)
 		require.Contains(t, res.Reason, "only where the model defines the ratio", q) // not "per" as a word not understood
 	}
-	for _, q := range []string{"top 10% of customers by revenue in 2025", "the top and bottom 3 regions in 2025"} {
+	for _, q := range []string{"top 10% of customers by revenue in 2025", "the top and bottom 3 regions in 2025", "the best and worst months of 2025"} {
 		res := r.Resolve(nil, q)
 		require.True(t, res.Declined, "%s: %s", q, res.Reading) // a percentile was the top 10 as shares; both lists only the bottom 3
 		require.Equal(t, DeclineUnsupported, res.Kind, q)

@@ -350,8 +350,10 @@ func (l *lexicon) structural() {
 		"sorted by most", "descending", "sorted descending", "in descending order", "highest to lowest", "largest to smallest",
 		"most expensive first", "priciest first", "dearest first",
 		// "rank the states by revenue": the whole list, sorted
-		"rank", "ranked", "ranking", "rank the", "sort", "sorted", "sort by", "sorted by", "sort the", "in order of")
-	kw(kwSortAsc, "cheapest first", "least expensive first", "lowest first", "smallest first", "fewest first", "least first", "ascending", "in ascending order",
+		"rank", "ranked", "ranking", "rank the", "sort", "sorted", "sort by", "sorted by", "sort the", "in order of",
+		"top to bottom", "from top to bottom", "best to worst", "from best to worst", "most to least", "from most to least")
+	kw(kwSortAsc, "bottom to top", "from bottom to top", "worst to best", "from worst to best", "least to most", "from least to most",
+		"cheapest first", "least expensive first", "lowest first", "smallest first", "fewest first", "least first", "ascending", "in ascending order",
 		"lowest to highest", "smallest to largest")
 	kw(kwGross, "gross", "before discounts", "before discount", "before any discount", "before any discounts",
 		"pre discount", "at full list price", "at list price", "at full price", "full list price", "undiscounted",
