@@ -69,6 +69,10 @@ type Compare struct {
 	// dimension as the caller knows them — a catalog read in the same
 	// transaction — from which the partial flags and a missing base are
 	// computed, rather than from the table's MIN and MAX in the statement.
+	// They are trusted, not checked against the table: bounds narrower than
+	// the data make a base that exists missing, wider ones flag no period
+	// that runs past the data. Pass the bounds read with the data, or leave
+	// Data nil.
 	Data *DateRange
 }
 
@@ -160,7 +164,8 @@ func (c *Compiler) compareRel(s *stmt, req Request) (rel, error) {
 	}
 	s.with("cur", curSQL, curArgs...)
 	s.with("prev", prevSQL, prevArgs...)
-	if err := c.periodFlags(s, dim, cmp.Data, [4]time.Time{from, to, bfrom, bto}, now); err != nil {
+	missing, err := c.periodFlags(s, dim, cmp.Data, [4]time.Time{from, to, bfrom, bto}, now)
+	if err != nil {
 		return rel{}, err
 	}
 
@@ -170,7 +175,14 @@ func (c *Compiler) compareRel(s *stmt, req Request) (rel, error) {
 	}
 	// The groups of either period — a full outer join of the two, written as
 	// the union of their keys left-joined to each, which both engines run
-	// with NULL-safe keys.
+	// with NULL-safe keys — or, when the comparison's Having keeps no group
+	// without rows in the range, the range's groups with the comparison
+	// period's left-joined (rangegroups.go). from1 names the groups' relation.
+	rangeOnly := cmp.Having != nil && keepsRangeGroups(cmp.Having, c.zeroedMetrics(cur.cols))
+	from1 := `"k"`
+	if rangeOnly {
+		from1 = `"cur"`
+	}
 	var items, keys, pkeys, on, pon []string
 	var cols []Column
 	for i, col := range cur.cols {
@@ -182,8 +194,8 @@ func (c *Compiler) compareRel(s *stmt, req Request) (rel, error) {
 			}
 			keys, pkeys = append(keys, ref), append(pkeys, key+" AS "+col.quoted)
 			on = append(on, ref+` IS NOT DISTINCT FROM "k".`+col.quoted)
-			pon = append(pon, key+` IS NOT DISTINCT FROM "k".`+col.quoted)
-			items = append(items, `"k".`+col.quoted)
+			pon = append(pon, key+` IS NOT DISTINCT FROM `+from1+`.`+col.quoted)
+			items = append(items, from1+`.`+col.quoted)
 			cols = append(cols, col)
 			continue
 		}
@@ -202,6 +214,12 @@ func (c *Compiler) compareRel(s *stmt, req Request) (rel, error) {
 			continue
 		}
 		base := "CASE WHEN " + `"p"."base_missing"` + " THEN NULL ELSE " + val(bref) + " END"
+		switch missing {
+		case flagFalse:
+			base = val(bref)
+		case flagTrue:
+			base = c.castTo("NULL", t)
+		}
 		bc := c.layerCol(col.Name+"_base", t, col.Field, RoleBase)
 		dc := c.layerCol(col.Name+"_delta", t, col.Field, RoleDelta)
 		pc := c.layerCol(col.Name+"_pct", typ{kind: KindDecimal, scale: 4}, col.Field, RolePct)
@@ -214,7 +232,10 @@ func (c *Compiler) compareRel(s *stmt, req Request) (rel, error) {
 	items = append(items, `"p"."partial" AS `+pf.quoted, `"p"."base_partial" AS `+bf.quoted)
 	cols = append(cols, pf, bf)
 	join := `"p" LEFT JOIN "cur" ON 1 = 1 LEFT JOIN "prev" ON 1 = 1` // one row each, or none
-	if len(keys) > 0 {
+	switch {
+	case len(keys) > 0 && rangeOnly:
+		join = `"cur" LEFT JOIN "prev" ON ` + strings.Join(pon, " AND ") + ` CROSS JOIN "p"`
+	case len(keys) > 0:
 		s.with("k", "SELECT "+strings.Join(keys, ", ")+` FROM "cur" UNION SELECT `+strings.Join(pkeys, ", ")+` FROM "prev"`)
 		join = `"k" LEFT JOIN "cur" ON ` + strings.Join(on, " AND ") + ` LEFT JOIN "prev" ON ` + strings.Join(pon, " AND ") + ` CROSS JOIN "p"`
 	}
@@ -240,27 +261,50 @@ func (c *Compiler) comparedMetrics(names []string, cols []Column) (map[int]bool,
 	return out, nil
 }
 
+// flag is a fact the compiler knows before the statement runs, or not.
+type flag int
+
+// The flags.
+const (
+	flagUnknown flag = iota // read by the statement
+	flagFalse
+	flagTrue
+)
+
+func flagOf(b bool) flag {
+	if b {
+		return flagTrue
+	}
+	return flagFalse
+}
+
 // periodFlags writes the CTE "p": whether each period (the range from–to and
 // the comparison period bfrom–bto, in p) runs past the data's first or last
 // day (or, for the range, past today), and whether the comparison period holds
-// no day of data at all. The data's days are data when given, else the time
-// dimension's MIN and MAX over its table (CTE "b").
-func (c *Compiler) periodFlags(s *stmt, dim semantic.Field, data *DateRange, p [4]time.Time, now time.Time) error {
+// no day of data at all. The data's days are data when given: then the flags
+// are known here and bound as values, and so is whether the comparison period
+// holds no day of data (returned, and not a column of "p"). Else they are the
+// time dimension's MIN and MAX over its table (CTE "b"), and the statement
+// computes the flags.
+func (c *Compiler) periodFlags(s *stmt, dim semantic.Field, data *DateRange, p [4]time.Time, now time.Time) (flag, error) {
+	from, to, bfrom, bto, today := p[0], p[1], p[2], p[3], day(now)
 	if data != nil {
 		lo, hi, err := data.Resolve(now)
 		if err != nil {
-			return invalid("compare: data: %v", err)
+			return flagUnknown, invalid("compare: data: %v", err)
 		}
-		s.with("b", "SELECT "+c.phDate+` AS "lo", `+c.phDate+` AS "hi"`, lo, hi)
-	} else {
-		t := c.tables[strings.ToLower(dim.Table)]
-		x := c.render(dim).sql
-		if dim.DataType.Family() == semantic.FamilyTimestamp {
-			x = c.d.Cast(x, dialect.Date())
-		}
-		s.with("b", "SELECT MIN("+x+`) AS "lo", MAX(`+x+`) AS "hi" FROM `+t.ref+" AS "+t.alias)
+		partial := from.Before(lo) || to.After(hi) || to.After(today)
+		basePartial := bfrom.Before(lo) || bto.After(hi)
+		ph := c.d.Cast("?", dialect.Bool())
+		s.with("p", "SELECT "+ph+` AS "partial", `+ph+` AS "base_partial"`, partial, basePartial)
+		return flagOf(bto.Before(lo) || bfrom.After(hi)), nil
 	}
-	from, to, bfrom, bto, today := p[0], p[1], p[2], p[3], day(now)
+	t := c.tables[strings.ToLower(dim.Table)]
+	x := c.render(dim).sql
+	if dim.DataType.Family() == semantic.FamilyTimestamp {
+		x = c.d.Cast(x, dialect.Date())
+	}
+	s.with("b", "SELECT MIN("+x+`) AS "lo", MAX(`+x+`) AS "hi" FROM `+t.ref+" AS "+t.alias)
 	ph := c.phDate
 	outside := func(clock bool) string {
 		e := "COALESCE(" + ph + ` < "lo" OR ` + ph + ` > "hi", TRUE)`
@@ -271,7 +315,7 @@ func (c *Compiler) periodFlags(s *stmt, dim semantic.Field, data *DateRange, p [
 	}
 	s.with("p", "SELECT "+outside(true)+` AS "partial", `+outside(false)+` AS "base_partial", COALESCE(`+ph+` < "lo" OR `+ph+` > "hi", TRUE) AS "base_missing" FROM "b"`,
 		from, to, to, today, bfrom, bto, bto, bfrom)
-	return nil
+	return flagUnknown, nil
 }
 
 // outFilter compiles a filter over output columns (a comparison's Having),

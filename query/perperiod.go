@@ -96,14 +96,27 @@ func (c *Compiler) perPeriodCTE(x *tableCTE, req Request) error {
 			return err
 		}
 	}
-	for _, m := range x.metrics {
+	var values []string // each metric's row value, computed once per row of the table
+	for i, m := range x.metrics {
 		value, t, err := c.perRowValue(m)
 		if err != nil {
 			return err
 		}
-		// The dividend at 12 places first, so that Snowflake's quotient has them
-		// too (its quotient's scale is the dividend's plus 6, at most 12).
-		prorated := c.d.DivRound(c.castTo("("+value+") * "+days, typ{kind: KindDecimal, scale: 12}), inMonth, 12, 0, 12)
+		rate := c.d.Quote("__rate" + strconv.Itoa(i))
+		values = append(values, value+" AS "+rate)
+		value = tbl.alias + "." + rate
+		// A month the range covers whole takes the value as it is; a month in
+		// part its share, the dividend at 12 places first, so that Snowflake's
+		// quotient has them too (its quotient's scale is the dividend's plus 6,
+		// at most 12). A quotient fact has at most 12 places (rateValue) and the
+		// model's other facts fewer, so the share of a whole month would be the
+		// value itself: the CASE changes no result, and spares the engine the
+		// exact division on every row and month. (A fact declared with more than
+		// 12 places would be rounded once here, where a month in part rounds
+		// twice; none is.)
+		twelve := typ{kind: KindDecimal, scale: 12}
+		prorated := "CASE WHEN " + days + " = " + inMonth + " THEN " + c.castTo(value, twelve) +
+			" ELSE " + c.d.DivRound(c.castTo("("+value+") * "+days, twelve), inMonth, 12, 0, 12) + " END"
 		expr := "ROUND(SUM(" + prorated + "), " + strconv.Itoa(t.scale) + ")"
 		quoted := c.quoted[m.Index]
 		items = append(items, c.castTo(expr, c.metTyp[m.Index])+" AS "+quoted)
@@ -118,7 +131,10 @@ func (c *Compiler) perPeriodCTE(x *tableCTE, req Request) error {
 		args = append(args, mo.start, mo.days, mo.inMonth)
 	}
 	var b strings.Builder
-	b.WriteString("SELECT " + strings.Join(items, ", ") + " FROM " + tbl.ref + " AS " + tbl.alias +
+	// The table's rows with their values, under the table's alias, so that the
+	// dimensions and the filter read its columns as they would the table's.
+	rowsWith := "(SELECT " + tbl.alias + ".*, " + strings.Join(values, ", ") + " FROM " + tbl.ref + " AS " + tbl.alias + ")"
+	b.WriteString("SELECT " + strings.Join(items, ", ") + " FROM " + rowsWith + " AS " + tbl.alias +
 		" CROSS JOIN (VALUES " + strings.Join(rows, ", ") + ") AS " + spine + "(" + c.d.Quote("M") + ", " + c.d.Quote("D") + ", " + c.d.Quote("N") + ")")
 	if where != "" {
 		b.WriteString(" WHERE " + where)

@@ -197,8 +197,19 @@ func rankRewrites() {
 		}
 	}
 	// a count of one order ("more than 1 order": "order" alone is a stop
-	// word, so it was read as orders over $1), and of times ordered
-	for _, w := range [][2]string{{"1 order", "1 orders"}, {"one order", "1 orders"}, {"more than once", "more than 1 orders"},
+	// word, so it was read as orders over $1), and of times ordered; "placed
+	// one order" alone is not a threshold (it read as a top one)
+	// a sub-category is not in the model ("sub" alone is less than)
+	for _, w := range []string{"sub category", "sub categories", "sub-category", "sub-categories"} {
+		addRewrite(w, "subcategory")
+	}
+	// "at least twice as much as Books" is a multiple, not a count of orders:
+	// read as said (which no rule places)
+	for _, w := range []string{"at least twice as", "more than twice as", "twice as"} {
+		addRewrite(w, w)
+	}
+	for _, w := range [][2]string{{"than 1 order", "than 1 orders"}, {"than one order", "than 1 orders"},
+		{"least 1 order", "least 1 orders"}, {"least one order", "least 1 orders"}, {"more than once", "more than 1 orders"},
 		{"at least twice", "at least 2 orders"}, {"twice or more", "at least 2 orders"}, {"two or more times", "at least 2 orders"},
 		{"more than one time", "more than 1 orders"}, {"multiple times", "more than 1 orders"}, {"over and over", "more than 1 orders"}} {
 		addRewrite(w[0], w[1])

@@ -111,7 +111,7 @@ var valueWords = map[string]map[string][]string{
 		"OFFICE":      {"office supplies", "office products", "office goods", "stationery"},
 		"SPORTS":      {"sporting goods", "sports goods", "sports equipment", "sports products"},
 		"AUTOMOTIVE":  {"auto", "auto parts", "car parts", "automotive parts", "car accessories"},
-		"BEAUTY":      {"cosmetics", "beauty products", "makeup", "skincare", "skin care"},
+		"BEAUTY":      {"cosmetics", "beauty products", "skincare", "skin care"}, // not "makeup": "the makeup of revenue" is its mix
 		"CLOTHING":    {"clothes", "apparel", "garments", "fashion"},
 		"TOYS":        {"games and toys", "toys and games"},
 		"ELECTRONICS": {"electronic goods", "electronic products", "gadgets", "consumer electronics"},

@@ -117,7 +117,7 @@ func TestChangeRankWithoutAPeriod(t *testing.T) {
 		res := r.Resolve(nil, q)
 		require.False(t, res.Declined, "%q: %s", q, res.Reason)
 		require.Nil(t, res.Request.Time, q)
-		require.Contains(t, res.Reading, "2025 (the last whole year) against the period before", q)
+		require.Contains(t, res.Reading, "2025 (the last whole year) against 2024", q)
 	}
 }
 

@@ -247,6 +247,9 @@ func (in *intent) describe() string {
 		_, what := in.rankWords()
 		how := map[bool]string{true: "fell most", false: "grew most"}[in.moved.bottom]
 		switch {
+		case in.moved.every:
+			what = plural(what)
+			how = map[bool]string{true: "fell", false: "grew"}[in.moved.bottom]
 		case in.moved.byPct && in.moved.bottom:
 			how = "grew slowest, in percent" // or fell most
 		case in.moved.byPct:
@@ -338,7 +341,7 @@ func (in *intent) describe() string {
 	case in.compare:
 		b.WriteString(", " + in.periods[0].read() + " against " + in.periods[1].read())
 	case in.change && len(in.periods) == 1:
-		b.WriteString(" " + inLabel(in.periods[0].label) + " against the period before")
+		b.WriteString(" " + inLabel(in.periods[0].label) + " against " + previousLabel(in.periods[0]))
 	case len(in.periods) == 1:
 		b.WriteString(" " + inLabel(in.periods[0].label))
 		var out []string

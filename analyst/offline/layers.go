@@ -12,6 +12,10 @@ type changeRank struct {
 	byPct  bool
 	bottom bool
 	least  bool // bottom as the least growth ("grew the least"), not the biggest fall
+	// every keeps every group that moved that way ("which categories
+	// shrank": all whose change is below zero), most first, instead of the
+	// one that moved most.
+	every bool
 }
 
 // layered reports whether the intent needs query's analysis layers.
@@ -67,6 +71,33 @@ func (in *intent) rankChange(req *query.Request, metric string) {
 	if in.moved.byPct {
 		by = metric + "_pct"
 	}
+	if in.moved.every {
+		if in.moved.bottom {
+			req.Compare.Having = query.Lt(by, 0)
+		} else {
+			req.Compare.Having = query.Gt(by, 0)
+		}
+		req.OrderBy = []query.Order{{Field: by, Desc: !in.moved.bottom}}
+		return
+	}
 	req.Rank = &query.Rank{By: by, Bottom: in.moved.bottom, Top: max(1, in.limit)}
 	req.Limit = 0
+}
+
+// everyMovedDecline is why "which categories shrank" cannot be answered as
+// the list of those that did: a count of them ("how many categories shrank"),
+// which the change's groups are not counted by, or a period with a part left
+// out ("grew in 2025 but not in 2024"), which is not a change between two
+// periods.
+func everyMovedDecline(in *intent, howMany bool) *decline {
+	what := plural(label(in.dims[0]))
+	if howMany || in.countAll || in.countHit || in.countKept {
+		return unsupported("I can list which %s moved that way, not count them: ask \"which %s shrank\" (or grew).", what, what)
+	}
+	for _, p := range in.periods {
+		if len(p.without) > 0 {
+			return unsupported("I read a change against a period with a part left out (%s), which I cannot compare: ask which %s grew from one period to another.", p.label, what)
+		}
+	}
+	return nil
 }

@@ -499,7 +499,7 @@ var stopWords = toSet(
 	"picked", "picked up", "hand out", "handed out", "hand", "handed", "gave out", "give out", "gave", "gives", "his", "her", "hers", "him", "she", "he", "they", "them", "brand", "very", "if", "wise", "level", "both",
 	"show both", "counting", "dollar terms", "in dollar terms", "terms", "all time", "active",
 	"responsible", "assigned", "attributed", "credited", "valued", "sized", "range", "landed", "landing",
-	"everywhere", "anywhere", "kept", "applied", "among", "amongst", "pull", "fetch", "grab", "nothing else", "calendar", "costing", "priced", "amounting", "totaling", "totalling", "totaled", "totalled", "buys", "carry", "carries", "carried", "ship", "shipped", "ships", "shipping out", "delivered", "deliver", "dispatched",
+	"whose", "everywhere", "anywhere", "kept", "applied", "among", "amongst", "pull", "fetch", "grab", "nothing else", "calendar", "costing", "priced", "amounting", "totaling", "totalling", "totaled", "totalled", "buys", "carry", "carries", "carried", "ship", "shipped", "ships", "shipping out", "delivered", "deliver", "dispatched",
 )
 
 // pleasantries are stop words no misspelling is read as: a word near them
@@ -547,3 +547,12 @@ func dedupe(s []string) []string {
 	}
 	return out
 }
+
+// shrinkSuperlatives are the shrink words that already say "most": "the
+// biggest drop" is the one group that fell most, where "shrank" alone asks
+// which groups fell.
+var shrinkSuperlatives = toSet("biggest drop", "biggest decline", "biggest fall", "hardest", "worst decline", "biggest decliners")
+
+// growVerbs say that something grew as a plain verb: "which regions grew" asks
+// for every region that did.
+var growVerbs = toSet("grow", "grew", "grown", "increase", "increased", "rose", "risen", "climbed", "improved", "went up", "gone up")

@@ -47,6 +47,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 		pendingN                                     int // "which 3 regions …": a count before what is ranked
 		compareValues                                bool
 		shrink, fastest, share, average              bool
+		plainMove                                    bool // "shrank", "grew" said as a plain verb: which groups did
+		rankSaid                                     bool // a superlative said ("most", "top"), not a rank read from "which"
+		grewSaid                                     bool // "grew" said (with "shrank": both ways)
 		rankedFast                                   bool // fastest said as a superlative, not as growth in percent
 		perGroup                                     bool // "per", "in each" after a ranking: a rank within groups
 		marks                                        []shareMark
@@ -100,7 +103,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 				}
 				sw.sizeRank = sw.sizeRank || sizeRanks[it.text] // "the smallest orders on average": their size
 				sw.distance = sw.distance || distanceRank(it.text)
-				in.rank = 1
+				in.rank, rankSaid = 1, true
 				if it.ms[0].name == kwBottom {
 					in.rank = -1
 				}
@@ -122,8 +125,12 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 				// "unique products moved through partner" sells: a count was asked
 				change = change || (next == nil || !(next.kw(kwTop) || next.kw(kwBottom)) || !sellVerbs[it.text]) &&
 					!(sellVerbs[it.text] && (hasKw(items, kwHowMany) || hasKw(items, kwDistinct)))
+				plainMove = plainMove || growVerbs[it.text]
+				grewSaid = grewSaid || growVerbs[it.text]
 			case kwShrink:
 				shrink, change = true, true
+				plainMove = plainMove || !shrinkSuperlatives[it.text]
+				rankSaid = rankSaid || shrinkSuperlatives[it.text] // "fall hardest": the one that fell most
 			case kwFastest:
 				fastest, change = true, true
 				rankedFast = rankedFast || !growthNouns[it.text] // "fastest", not "percent growth"
@@ -719,7 +726,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 			}
 		}
 	}
-	if change && len(in.periods) == 0 && (shrink || fastest || in.rank != 0) && len(in.dims) > 0 && in.grain == "" && !in.compare {
+	if change && len(in.periods) == 0 && (shrink || fastest || in.rank != 0 || plainMove && which) && len(in.dims) > 0 && in.grain == "" && !in.compare {
 		// "which category grew the most": over the last whole year, against
 		// the year before, as the reading says
 		y := today.Year() - 1
@@ -727,7 +734,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 			label: fmt.Sprintf("%d (the last whole year)", y)}}
 	}
 	overUnit := len(in.periods) == 1 && in.periods[0].unit != "" && in.grain == in.periods[0].unit && len(in.dims) == 0
-	if change && (in.compare || len(in.periods) == 1 && (shrink || fastest || in.rank != 0 || (howMuch || overUnit) && in.periods[0].unit != "")) {
+	if change && (in.compare || len(in.periods) == 1 && (shrink || fastest || in.rank != 0 || plainMove && which && len(in.dims) > 0 || (howMuch || overUnit) && in.periods[0].unit != "")) {
 		if overUnit {
 			in.grain = "" // "2025 year-over-year growth": 2025 against 2024, not 2025 by year
 		}
@@ -735,6 +742,18 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 		eachGrowth := fastest && !rankedFast && !shrink && in.rank == 0 && !which && hasKw(items, kwBy) // "percent growth by category": each one's
 		if (shrink || fastest || in.rank != 0 || which) && (len(in.dims) > 0 || in.grain != "") && !eachGrowth {
 			in.moved = &changeRank{byPct: fastest, bottom: shrink || in.rank < 0, least: !shrink && in.rank < 0}
+			if plainMove && (shrink || which) && !fastest && !rankSaid && pendingN == 0 && !hasKw(items, kwMoreThan) && len(in.dims) > 0 {
+				// "which categories shrank": every one that did, not the one
+				// that fell most
+				if d := everyMovedDecline(in, howMany); d != nil {
+					return nil, cu, d
+				}
+				in.moved.every, in.rank, in.limit = true, 0, 0
+				if shrink && grewSaid {
+					in.moved = nil // "which grew and which shrank": each one's change
+				}
+				return in, cu, nil
+			}
 			in.rank = 1
 			in.limit = max(in.limit, 1)
 		}
@@ -1198,8 +1217,8 @@ func (r *Resolver) totalNamedAfter(items []item, i int) (string, bool) {
 	if n := neighbour(items, j); n != nil && currencyWords[n.text] {
 		j++
 	}
-	n, prev := neighbour(items, j), neighbour(items, i-1)
-	if n == nil || !n.is(kMetric) || !totalNouns[n.text] || prev != nil && strings.Contains(prev.text, "order") {
+	n := neighbour(items, j)
+	if n == nil || !n.is(kMetric) || !totalNouns[n.text] || ordersKept(items, i) {
 		return "", false // "orders of less than $25 add up to": each order's amount
 	}
 	m, _ := n.reading(kMetric)
@@ -1208,4 +1227,19 @@ func (r *Resolver) totalNamedAfter(items []item, i int) (string, bool) {
 	}
 	n.used = true
 	return m.name, true
+}
+
+// ordersKept reports whether the threshold word at i keeps orders: the last
+// group said before it is the orders ("orders of less than $25", "how many
+// orders in 2025 had more than $2,000 in revenue"), no other group after them.
+func ordersKept(items []item, i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		switch it := &items[k]; {
+		case strings.Contains(it.text, "order"):
+			return true
+		case it.is(kDim):
+			return false
+		}
+	}
+	return false
 }

@@ -254,8 +254,12 @@ func formatDecimal(col query.Column, d decimal.Decimal) string {
 }
 
 // noneText says that nothing matched: the groups kept by a threshold when
-// there is one ("no months match"; counted, 0), else the orders.
+// there is one ("no months match"; counted, 0), none of the groups that were
+// to have moved, else the orders.
 func noneText(in *intent) string {
+	if in.moved != nil && in.moved.every {
+		return "none did." // "which regions grew": every one fell or stayed
+	}
 	if in.keepAmount == nil && in.hit == "" {
 		return "no orders match."
 	}

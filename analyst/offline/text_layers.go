@@ -2,10 +2,13 @@ package offline
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/salesanalytics/salesanalytics/dialect"
 	"github.com/salesanalytics/salesanalytics/query"
 )
 
@@ -21,7 +24,7 @@ func changeText(in *intent, res *query.Result) string {
 	if len(in.periods) == 2 {
 		earlier, later = in.periods[0].label, in.periods[1].label
 	} else if len(in.periods) == 1 {
-		later = in.periods[0].label
+		earlier, later = previousLabel(in.periods[0]), in.periods[0].label
 	}
 	return eachRow(res, ". ", func(row query.Row) string {
 		var keys, ms []string
@@ -110,4 +113,23 @@ func partText(res *query.Result) string {
 		}
 		return line
 	})
+}
+
+// previousLabel names the period query compares p with (query.ComparePrevious):
+// "2024" before 2025, "Q3 2025" before Q4 2025, "November 2025" before December,
+// else as many days just before it.
+func previousLabel(p period) string {
+	from, to, err := query.Compare{To: query.ComparePrevious}.ComparisonPeriod(p.from, p.to, p.to)
+	if err != nil {
+		return "the period before"
+	}
+	switch p.unit {
+	case dialect.Year:
+		return strconv.Itoa(from.Year())
+	case dialect.Quarter:
+		return fmt.Sprintf("Q%d %d", (int(from.Month())+2)/3, from.Year())
+	case dialect.Month:
+		return from.Format("January 2006")
+	}
+	return fmt.Sprintf("the %d days before (%s to %s)", int(to.Sub(from).Hours()/24)+1, from.Format(time.DateOnly), to.Format(time.DateOnly))
 }

@@ -147,6 +147,40 @@ func onAverage(ws []word) bool {
 var bookCategory = toSet("category", "categories", "sales", "revenue", "orders", "products", "department", "line", "lines", "genre", "section",
 	"units", "unit", "items", "titles", "volume", "discounts", "discount", "customers", "buyers")
 
+// bookVerbBefore are the words before "book" said as a verb: "did the West
+// book", "reps who book"; elsewhere "book" is the Books category ("revenue
+// from book and toys").
+var bookVerbBefore = toSet("did", "do", "does", "we", "they", "you", "who", "to", "reps", "rep", "he", "she", "i", "will", "didn't", "not")
+
+// bookVerb reports whether "book" at i is said as a verb: after a subject
+// ("did the West book", "reps who book") or before the period, never after
+// "from", "of" or "and" ("revenue from book and toys").
+func bookVerb(ws []word, i int) bool {
+	if i == 0 {
+		return false
+	}
+	prev := ws[i-1].text
+	if bookVerbBefore[prev] {
+		return true
+	}
+	if bookNounBefore[prev] {
+		return false
+	}
+	return i+1 == len(ws) || bookVerbAfter[ws[i+1].text]
+}
+
+// bookNounBefore and bookVerbAfter place "book" between the words around it.
+var (
+	bookNounBefore = toSet("from", "of", "for", "and", "or", "the", "in", "on", "by", "than", "vs", "versus", "but", "except")
+	bookVerbAfter  = toSet("in", "during", "last", "this", "over", "since", "through", "between", "from")
+)
+
+// ordersBefore reports whether the orders are said before i: "how many
+// orders sold over $500" keeps each order by its amount.
+func ordersBefore(ws []word, i int) bool {
+	return slices.ContainsFunc(ws[:i], func(w word) bool { return strings.HasPrefix(w.text, "order") })
+}
+
 // notStarts start a value left out: "every state other than CA".
 var notStarts = toSet("other", "except", "excluding", "but", "apart", "besides", "outside", "aside", "save", "not", "bar", "barring")
 
@@ -197,9 +231,9 @@ func verbsAndWholes(ws []word) []word {
 	for i, w := range ws {
 		nextIs := func(k int, set map[string]bool) bool { return i+k < len(ws) && set[ws[i+k].text] }
 		switch {
-		case (w.text == "book" || w.text == "booked") && !nextIs(1, bookCategory):
+		case w.text == "booked" && !nextIs(1, bookCategory), w.text == "book" && bookVerb(ws, i):
 			set(i, map[string]string{"book": "sell", "booked": "sold"}[w.text])
-		case sellWords[w.text] && moneyAfter(ws, i+1):
+		case sellWords[w.text] && moneyAfter(ws, i+1) && !ordersBefore(ws, i):
 			set(i, "billed") // "reps who sold more than $5 million": each rep's revenue, not each order's amount
 		case w.text == "every" && i > 0 && scopeWords[ws[i-1].text] && !ranked && nextIs(2, notStarts):
 			set(i, "all") // "units for every state other than CA": "show each region but North" is one row each

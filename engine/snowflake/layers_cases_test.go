@@ -10,6 +10,7 @@ import (
 
 func layerCases() []layerCase {
 	y2025 := &query.DateFilter{Range: query.Year(2025)}
+	dataDays := query.Dates(date("2024-01-01"), date("2025-12-31")) // the first and last day of the test data
 	return []layerCase{
 		{name: "compare previous year by region", req: query.Request{
 			Metrics: []string{"revenue", "orders", "aov"}, Dimensions: []string{"region"}, Dates: y2025,
@@ -65,6 +66,23 @@ cur AS (SELECT CATEGORY, SUM(NET) AS rev FROM o WHERE ORDER_DATE BETWEEN DATE '2
 prev AS (SELECT CATEGORY, SUM(NET) AS rev FROM o WHERE ORDER_DATE BETWEEN DATE '2024-01-01' AND DATE '2024-03-31' GROUP BY 1)
 SELECT c.CATEGORY, c.rev, p.rev, c.rev - p.rev, NULL, false, false
 FROM cur c JOIN prev p ON c.CATEGORY = p.CATEGORY WHERE c.rev < p.rev ORDER BY 1`, post: func(r []string) { quo(r, 4, 3, 2, 4) }},
+
+		{name: "a period without data, the data's days known", req: query.Request{
+			Metrics: []string{"revenue", "orders"}, Dimensions: []string{"segment"}, Dates: &query.DateFilter{Range: query.Year(2024)},
+			Compare: &query.Compare{To: query.ComparePrevious, Data: &dataDays},
+		}, oracle: `
+cur AS (SELECT SEGMENT, SUM(NET) AS rev, COUNT(*) AS n FROM o WHERE YEAR(ORDER_DATE) = 2024 GROUP BY SEGMENT)
+SELECT SEGMENT, rev, NULL, NULL, NULL, n, NULL, NULL, NULL, false, true FROM cur ORDER BY 1`},
+
+		{name: "the groups sold in the range, against a year ago, the data's days known", req: query.Request{
+			Metrics: []string{"revenue", "orders"}, Dimensions: []string{"product_name"},
+			Dates:   &query.DateFilter{Range: query.Dates(date("2025-06-09"), date("2025-06-15"))},
+			Compare: &query.Compare{To: query.CompareYearAgo, Metrics: []string{"revenue"}, Data: &dataDays, Having: query.Gt("orders", 0)},
+		}, oracle: `
+cur AS (SELECT PRODUCT_NAME, SUM(NET) AS rev, COUNT(*) AS n FROM o WHERE ORDER_DATE BETWEEN DATE '2025-06-09' AND DATE '2025-06-15' GROUP BY 1),
+prev AS (SELECT PRODUCT_NAME, SUM(NET) AS rev FROM o WHERE ORDER_DATE BETWEEN DATE '2024-06-09' AND DATE '2024-06-15' GROUP BY 1)
+SELECT c.PRODUCT_NAME, c.rev, COALESCE(p.rev, 0), c.rev - COALESCE(p.rev, 0), NULL, c.n, false, false
+FROM cur c LEFT JOIN prev p ON c.PRODUCT_NAME = p.PRODUCT_NAME ORDER BY 1`, post: func(r []string) { quo(r, 4, 3, 2, 4) }},
 
 		{name: "partial periods: past the data and the clock, and before the data", req: query.Request{
 			Metrics: []string{"revenue"}, Dimensions: []string{"segment"}, Dates: &query.DateFilter{Range: query.Dates(date("2024-06-01"), date("2026-01-31"))},

@@ -1,0 +1,18 @@
+-- dialect: snowflake
+-- fields: orders.category, orders.total_revenue, orders.order_count, orders.order_date
+-- answered by: SALES_BY_REGION_CATEGORY
+-- not SALES_BY_YEAR: SALES_BY_YEAR has no column for CATEGORY
+-- not SALES_BY_SEGMENT_YEAR: SALES_BY_SEGMENT_YEAR has no column for CATEGORY
+-- not SALES_BY_REGION_YEAR: SALES_BY_REGION_YEAR has no column for CATEGORY
+-- not SALES_BY_INDUSTRY_YEAR: SALES_BY_INDUSTRY_YEAR has no column for CATEGORY
+-- not SALES_BY_MONTH: SALES_BY_MONTH has no column for CATEGORY
+-- not SALES_BY_REGION: SALES_BY_REGION has no column for CATEGORY
+-- not SALES_BY_REP_YEAR: SALES_BY_REP_YEAR has no column for CATEGORY
+WITH "cur" AS (SELECT "sales_by_region_category"."CATEGORY" AS "category", CAST(SUM("sales_by_region_category"."REVENUE") AS NUMBER(38,2)) AS "revenue", CAST(COALESCE(SUM("sales_by_region_category"."ORDERS"), 0) AS NUMBER(38,0)) AS "orders" FROM "SALES_ANALYTICS_DB"."MARTS"."SALES_BY_REGION_CATEGORY" AS "sales_by_region_category" WHERE "sales_by_region_category"."MONTH" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) GROUP BY "sales_by_region_category"."CATEGORY"), "prev" AS (SELECT "sales_by_region_category"."CATEGORY" AS "category", CAST(SUM("sales_by_region_category"."REVENUE") AS NUMBER(38,2)) AS "revenue" FROM "SALES_ANALYTICS_DB"."MARTS"."SALES_BY_REGION_CATEGORY" AS "sales_by_region_category" WHERE "sales_by_region_category"."MONTH" BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) GROUP BY "sales_by_region_category"."CATEGORY"), "p" AS (SELECT CAST(? AS BOOLEAN) AS "partial", CAST(? AS BOOLEAN) AS "base_partial"), "g" AS (SELECT "cur"."category", CAST(COALESCE("cur"."revenue", 0) AS NUMBER(38,2)) AS "revenue", CAST(COALESCE("prev"."revenue", 0) AS NUMBER(38,2)) AS "revenue_base", CAST(CAST(COALESCE("cur"."revenue", 0) AS NUMBER(38,2)) - CAST(COALESCE("prev"."revenue", 0) AS NUMBER(38,2)) AS NUMBER(38,2)) AS "revenue_delta", CAST(ROUND(((CAST(COALESCE("cur"."revenue", 0) AS NUMBER(38,2)) - CAST(COALESCE("prev"."revenue", 0) AS NUMBER(38,2)))) / NULLIF(CAST(COALESCE("prev"."revenue", 0) AS NUMBER(38,2)), 0), 4) AS NUMBER(38,4)) AS "revenue_pct", CAST(COALESCE("cur"."orders", 0) AS NUMBER(38,0)) AS "orders", "p"."partial" AS "partial", "p"."base_partial" AS "base_partial" FROM "cur" LEFT JOIN "prev" ON "prev"."category" IS NOT DISTINCT FROM "cur"."category" CROSS JOIN "p"), "w" AS (SELECT x."category", x."revenue", x."revenue_base", x."revenue_delta", x."revenue_pct", x."orders", x."partial", x."base_partial" FROM "g" AS x WHERE x."orders" > ?) SELECT "w"."category", "w"."revenue", "w"."revenue_base", "w"."revenue_delta", "w"."revenue_pct", "w"."orders", "w"."partial", "w"."base_partial" FROM "w" ORDER BY "category" ASC NULLS LAST
+-- arg 1: time.Time 2025-01-01 00:00:00 +0000 UTC
+-- arg 2: time.Time 2025-03-31 00:00:00 +0000 UTC
+-- arg 3: time.Time 2024-01-01 00:00:00 +0000 UTC
+-- arg 4: time.Time 2024-03-31 00:00:00 +0000 UTC
+-- arg 5: bool false
+-- arg 6: bool false
+-- arg 7: int64 0
