@@ -137,6 +137,7 @@ func TestOwnWordingsByClass(t *testing.T) {
 		{"rank states by revenue in 2025", "Total revenue by state, highest first in 2025"},
 		{"regions ranked by customers in 2025", "Distinct customers by region, highest first in 2025"},
 		{"sort categories by units sold in 2025", "Units sold by category, highest first in 2025"},
+		{"list regions from top to bottom by revenue in 2025", "Total revenue by region, highest first in 2025"},
 		{"which segment grew the least from 2024 to 2025", "The segment whose total revenue grew least, 2024 against 2025 (no measure was named, so total revenue)"},
 		{"which channel had the smallest growth from 2024 to 2025", "The channel whose total revenue grew least, 2024 against 2025 (no measure was named, so total revenue)"},
 		{"our most frequent customer in 2025", "The top 1 customer by order count in 2025"},
@@ -185,6 +186,7 @@ func TestOwnWordingsByClass(t *testing.T) {
 		{"revenue from retail in 2025", "Total revenue for channel Retail in 2025"},
 		{"orders from north carolina in 2025", "Order count for state NC in 2025"},
 		{"revenue for Clark in 2025", "Total revenue for customer Nancy Clark in 2025"},
+		{"how much did Ms. Khan spend in 2025", "Total revenue for customer Natalie Khan in 2025"},
 		{"revenue in home goods in 2025", "Total revenue for category HOME in 2025"},
 		{"revenue in office supplies in 2025", "Total revenue for category OFFICE in 2025"},
 		{"revenue in sporting goods in 2025", "Total revenue for category SPORTS in 2025"},
@@ -296,12 +298,12 @@ func TestRepPayDeclinedSayingWhy(t *testing.T) {
 		require.False(t, res.Declined, "%s: %s", q, res.Reason)
 		require.Equal(t, []string{"total_revenue"}, res.Request.Metrics, q)
 	}
-	for _, q := range []string{"average number of units per order in 2025", "how many items per order on average in 2025"} {
+	for _, q := range []string{"average number of units per order in 2025", "how many items per order on average in 2025", "average units per customer in 2025"} {
 		res := r.Resolve(nil, q)
 		require.True(t, res.Declined, "%s: %s", q, res.Reading)
 		require.Contains(t, res.Reason, "only where the model defines the ratio", q) // not "per" as a word not understood
 	}
-	for _, q := range []string{"top 10% of customers by revenue in 2025", "the top and bottom 3 regions in 2025"} {
+	for _, q := range []string{"top 10% of customers by revenue in 2025", "the top and bottom 3 regions in 2025", "the best and worst months of 2025"} {
 		res := r.Resolve(nil, q)
 		require.True(t, res.Declined, "%s: %s", q, res.Reading) // a percentile was the top 10 as shares; both lists only the bottom 3
 		require.Equal(t, DeclineUnsupported, res.Kind, q)
@@ -382,7 +384,9 @@ func TestDateWindowsByClass(t *testing.T) {
 // TestMoreDeclinesByClass: declines in wordings written apart from the
 // evaluation sets, each for its reason: a run rate or being on track is a
 // forecast (it was a word not understood), leads and support tickets are
-// not in the model ("how many leads" was a ranking with nothing to rank).
+// not in the model ("how many leads" was a ranking with nothing to rank); a
+// request to put or mark down stays a change to the data, while "put …
+// next to each other" and "how much did we mark down" are read.
 func TestMoreDeclinesByClass(t *testing.T) {
 	t.Parallel()
 	r := classResolver(t)
@@ -390,8 +394,10 @@ func TestMoreDeclinesByClass(t *testing.T) {
 		DeclineForecast: {"what is our run rate for 2026", "are we on track to beat 2025 revenue", "how many orders should we expect next week",
 			"what are sales likely to be in January 2026", "give me a projection of 2026 revenue"},
 		DeclineNotInModel: {"how many leads did we get in 2025", "how many support tickets in 2025", "what's our pipeline value",
+			"what was our ARR in 2025", "MRR for December 2025",
 			"what did we pay our suppliers in 2025", "how many products are out of stock", "what was our EBITDA in 2025"},
-		DeclineChangesData: {"mark order 55 as shipped", "rename the West region to Pacific", "set the discount on order 1234 to 0"},
+		DeclineChangesData: {"mark order 55 as shipped", "rename the West region to Pacific", "set the discount on order 1234 to 0",
+			"put Nancy Clark in the Enterprise segment", "mark down the price of Product_0239 by 10%", "put a 10% discount on order 5"},
 		DeclineOutOfDomain: {"what's the capital of France", "write me a poem about sales", "how do I bake bread"},
 	})
 	require.False(t, r.Resolve(nil, "which rep leads in revenue in 2025").Declined, "leads, said of a rep, ranks")

@@ -219,6 +219,7 @@ var rewrites = map[string]string{
 	// units per order: a ratio the model does not define, declined saying so
 	"units per order": "units sold divided by orders", "items per order": "units sold divided by orders",
 	"number of units per order": "units sold divided by orders", "number of items per order": "units sold divided by orders",
+	"units per customer": "units sold divided by customers", "items per customer": "units sold divided by customers",
 	"return count": "returned orders", "return counts": "returned orders", "number of returns": "returned orders",
 	// the latest whole period is the last one: "the latest month" is no ranking
 	"latest month":                 "last month",

@@ -350,8 +350,10 @@ func (l *lexicon) structural() {
 		"sorted by most", "descending", "sorted descending", "in descending order", "highest to lowest", "largest to smallest",
 		"most expensive first", "priciest first", "dearest first",
 		// "rank the states by revenue": the whole list, sorted
-		"rank", "ranked", "ranking", "rank the", "sort", "sorted", "sort by", "sorted by", "sort the", "in order of")
-	kw(kwSortAsc, "cheapest first", "least expensive first", "lowest first", "smallest first", "fewest first", "least first", "ascending", "in ascending order",
+		"rank", "ranked", "ranking", "rank the", "sort", "sorted", "sort by", "sorted by", "sort the", "in order of",
+		"top to bottom", "from top to bottom", "best to worst", "from best to worst", "most to least", "from most to least")
+	kw(kwSortAsc, "bottom to top", "from bottom to top", "worst to best", "from worst to best", "least to most", "from least to most",
+		"cheapest first", "least expensive first", "lowest first", "smallest first", "fewest first", "least first", "ascending", "in ascending order",
 		"lowest to highest", "smallest to largest")
 	kw(kwGross, "gross", "before discounts", "before discount", "before any discount", "before any discounts",
 		"pre discount", "at full list price", "at list price", "at full price", "full list price", "undiscounted",
@@ -450,6 +452,7 @@ var outside = []string{
 	"quota plan", "sales plan",
 	"how many leads", "number of leads", "sales leads", "new leads", "leads did we", "support tickets", "support ticket",
 	"support cases", "complaints", "customer complaints",
+	"arr", "mrr", "annual recurring revenue", "monthly recurring revenue", "recurring revenue", "subscription revenue", "subscriptions", "churned",
 }
 
 // offTopicMark names the reading of an off-topic subject.
@@ -460,7 +463,7 @@ var writeWords = []string{
 	"delete", "remove", "drop", "insert", "update", "truncate", "alter", "create", "modify",
 	"edit", "erase", "overwrite", "rename", "grant", "revoke", "merge", "upsert", "replace",
 	"set", "write", "save", "add", "cancel", "refund", "wipe", "purge", "reset", "destroy",
-	"mark", "assign", "reassign", "move", "upload", "import", "load", "store", "increase", "decrease",
+	"mark", "put", "assign", "reassign", "move", "upload", "import", "load", "store", "increase", "decrease",
 	"raise", "lower", "fix", "correct",
 }
 
@@ -468,8 +471,8 @@ var writeWords = []string{
 var stopWords = toSet(
 	"still",                              // "orders still processing"
 	"stuff",                              // "office stuff": the office category
-	"put",                                // "put online and retail next to each other"
 	"drove", "drive", "drives", "driven", // "which channel drove the most revenue"
+	"ms", "mr", "mrs", "dr", // "how much did Ms. Khan spend"
 	"via", "the", "a", "an", "of", "what", "whats", "was", "is", "are", "were", "be", "been", "show", "me",
 	"us", "give", "tell", "display", "get", "please", "i", "we", "our", "my", "you", "can", "could",
 	"would", "like", "want", "how", "much", "did", "do", "does", "done", "has", "have", "had", "in",
