@@ -330,7 +330,7 @@ func (l *lexicon) structural() {
 		"declined", "decline", "declining", "fell", "fall", "fallen", "falling", "decrease", "decreased",
 		"went down", "go down", "gone down", "biggest drop", "biggest decline", "biggest fall",
 		"hardest", "worst decline", "contracted", "slumped", "slipped", "decliners", "biggest decliners", "slid", "sank", "dipped", "weakened")
-	kw(kwFastest, "fastest", "fastest growing", "quickest", "growth rate", "in percentage terms",
+	kw(kwFastest, "fastest", "faster", "quicker", "fastest growing", "quickest", "growth rate", "in percentage terms",
 		"percentage growth", "percent growth", "relative growth", "grew fastest")
 	kw(kwShare, "share", "share of", "percent", "percentage", "proportion", "fraction", "pct",
 		"what percent", "percent of", "portion", "split of", "mix", "slice", "slice of", "cut of", "piece of",

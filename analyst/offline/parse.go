@@ -69,7 +69,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 		}
 		prev, next := neighbour(items, i-1), neighbour(items, i+1)
 		switch {
-		case (it.kind == kKeyword || it.kind == kUnknown) && notBefore(it, next) && !not:
+		case (it.kind == kKeyword || it.kind == kUnknown) && notBefore(it, next) && !not && !(prev != nil && (growVerbs[prev.text] || prev.kw(kwShrink))):
+			// ("which grew less, online or retail" compares the two: not a
+			// negation after a verb of change)
 			not, notWord = true, it.orig // "revenue minus returns": the returns left out
 			continue
 		case it.kind == kKeyword:
