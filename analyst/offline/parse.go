@@ -744,7 +744,16 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 			label: fmt.Sprintf("%d (the last whole year)", y)}}
 	}
 	overUnit := len(in.periods) == 1 && in.periods[0].unit != "" && in.grain == in.periods[0].unit && len(in.dims) == 0
-	if change && (in.compare || len(in.periods) == 1 && (shrink || fastest || in.rank != 0 || plainMove && which && len(in.dims) > 0 || (howMuch || overUnit) && in.periods[0].unit != "")) {
+	// "how did online and retail change in 2025": each one's change against
+	// the period before (they were set side by side, the change dropped)
+	eachChanged := twoValues(in) && len(in.dims) > 0 && slices.ContainsFunc(items, func(it item) bool { return changeVerbs[it.text] || it.kw(kwShrink) })
+	if change && (in.compare || len(in.periods) == 1 && (shrink || fastest || in.rank != 0 || plainMove && which && len(in.dims) > 0 || eachChanged && in.periods[0].unit != "" ||
+		(howMuch || overUnit) && in.periods[0].unit != "")) {
+		if len(in.dims) == 0 && in.grain != "" && !in.compare && in.grain != in.periods[0].unit && (shrink || fastest || in.rank != 0 || which) && !hasWho(items) {
+			// "which months shrank in 2025": each month against the one before
+			// is not a change between two periods (it gave the year's total)
+			return nil, cu, unsupported("I compare groups between two periods, not each %s with the one before: ask \"total revenue by %s in 2025\" and read the trend.", in.grain, in.grain)
+		}
 		if overUnit {
 			in.grain = "" // "2025 year-over-year growth": 2025 against 2024, not 2025 by year
 		}
@@ -1285,3 +1294,7 @@ func comparativeRank(items []item) int {
 // leastWords say the least of a fall ("shrank the least", "the smallest
 // decline"), where "worst" or "weakest" said of a fall is the biggest.
 var leastWords = toSet("least", "smallest", "slightest", "lowest", "mildest", "fewest", "minimum", "min")
+
+// changeVerbs say that something changed over time, where "difference" may
+// set two values against each other ("the difference between East and West").
+var changeVerbs = toSet("change", "changed", "changes", "grow", "grew", "grown", "rose", "climbed", "improved", "increased", "move", "moved", "develop", "developed", "evolve", "evolved", "trend", "trended")

@@ -18,6 +18,8 @@ func TestNoConfidentMisreadsNearNewWords(t *testing.T) {
 		"revenue by sub-category in 2025",                 // no sub-category in the model
 		"which categories grew at least twice as much as Books in 2025",
 		"which grew less, online or retail", // not Online and Retail left out
+		"which months shrank in 2025",       // not the year's total, labelled a month
+		"which quarter grew the most in 2025",
 	} {
 		res := r.Resolve(nil, q)
 		require.True(t, res.Declined, "%q was read as %s", q, res.Reading)
@@ -27,6 +29,7 @@ func TestNoConfidentMisreadsNearNewWords(t *testing.T) {
 		"how many orders did the West book in 2025":               "Order count for region West in 2025",
 		"how many orders in 2025 had more than $2,000 in revenue": "Order count and total revenue, orders over $2,000 in 2025",
 		"how many orders sold over $500 in 2025":                  "Order count, orders over $500 in 2025",
+		"how did online and retail change in 2025":                "The change in total revenue by channel for channel Online or Retail in 2025 against 2024 (no measure was named, so total revenue)",
 	} {
 		res := r.Resolve(nil, q)
 		require.False(t, res.Declined, "%q: %s", q, res.Reason)
