@@ -62,6 +62,9 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 		andValues                                    bool   // two values joined by "and"
 	)
 	notAfter(items)
+	if d := unplacedAsks(items, first); d != nil {
+		return nil, cu, d
+	}
 	for i := range items {
 		it := &items[i]
 		if it.used {
@@ -1298,3 +1301,22 @@ var leastWords = toSet("least", "smallest", "slightest", "lowest", "mildest", "f
 // changeVerbs say that something changed over time, where "difference" may
 // set two values against each other ("the difference between East and West").
 var changeVerbs = toSet("change", "changed", "changes", "grow", "grew", "grown", "rose", "climbed", "improved", "increased", "move", "moved", "develop", "developed", "evolve", "evolved", "trend", "trended")
+
+// unplacedAsks declines two questions that no request answers and that were
+// read as another: a change kept by its size ("which categories shrank by
+// more than $300,000" kept orders over $300,000) and one value's place in a
+// ranking ("what rank was California" gave its total).
+func unplacedAsks(items []item, first string) *decline {
+	for i := range items {
+		it, next, after := &items[i], neighbour(items, i+1), neighbour(items, i+2)
+		if (growVerbs[it.text] || it.kw(kwShrink)) && next != nil && next.text == "by" && after != nil &&
+			(after.kind == kNumber || after.kw(kwMore) || after.kw(kwLess)) {
+			return unsupported("I read a change kept by its size (%s by …), which I cannot keep groups by: ask which ones %s, and read the change of each.", it.orig, it.orig)
+		}
+		if (it.text == "rank" || it.text == "ranked") && (first == "what" || first == "which") &&
+			!slices.ContainsFunc(items[:i], func(b item) bool { return !b.kw(kwWhich) }) {
+			return unsupported("I list rankings, not one value's place in one: ask for the whole list sorted (\"total revenue by state in 2025, highest first\").")
+		}
+	}
+	return nil
+}

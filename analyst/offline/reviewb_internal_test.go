@@ -20,6 +20,8 @@ func TestNoConfidentMisreadsNearNewWords(t *testing.T) {
 		"which grew less, online or retail", // not Online and Retail left out
 		"which months shrank in 2025",       // not the year's total, labelled a month
 		"which quarter grew the most in 2025",
+		"which categories shrank by more than $300,000 in 2025", // not orders over $300,000
+		"what rank was California by revenue in 2025",           // not its total
 	} {
 		res := r.Resolve(nil, q)
 		require.True(t, res.Declined, "%q was read as %s", q, res.Reading)
