@@ -75,11 +75,11 @@ func (in *intent) rankChange(req *query.Request, metric string) {
 		by = metric + "_pct"
 	}
 	if in.moved.every {
+		kept := query.Gt
 		if in.moved.bottom {
-			req.Compare.Having = query.Lt(by, 0)
-		} else {
-			req.Compare.Having = query.Gt(by, 0)
+			kept = query.Lt
 		}
+		req.Compare.Having = kept(by, 0)
 		req.OrderBy = []query.Order{{Field: by, Desc: !in.moved.bottom}}
 		return
 	}

@@ -732,7 +732,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 			}
 		}
 	}
-	if moves := slices.ContainsFunc(items, func(it item) bool { return growVerbs[it.text] || it.kw(kwShrink) }); moves && twoValues(in) && in.rank == 0 && !in.compare {
+	if saysMove(items, growVerbs) && twoValues(in) && in.rank == 0 && !in.compare {
 		// "which grew more, online or retail": the two ranked by their
 		// change (they were set side by side, with no change at all)
 		if cr := comparativeRank(items); cr != 0 {
@@ -749,7 +749,7 @@ func (r *Resolver) parse(items []item, first string, today time.Time, howMuch, s
 	overUnit := len(in.periods) == 1 && in.periods[0].unit != "" && in.grain == in.periods[0].unit && len(in.dims) == 0
 	// "how did online and retail change in 2025": each one's change against
 	// the period before (they were set side by side, the change dropped)
-	eachChanged := twoValues(in) && len(in.dims) > 0 && slices.ContainsFunc(items, func(it item) bool { return changeVerbs[it.text] || it.kw(kwShrink) })
+	eachChanged := twoValues(in) && len(in.dims) > 0 && saysMove(items, changeVerbs)
 	if change && (in.compare || len(in.periods) == 1 && (shrink || fastest || in.rank != 0 || plainMove && which && len(in.dims) > 0 || eachChanged && in.periods[0].unit != "" ||
 		(howMuch || overUnit) && in.periods[0].unit != "")) {
 		if len(in.dims) == 0 && in.grain != "" && !in.compare && in.grain != in.periods[0].unit && (shrink || fastest || in.rank != 0 || which) && !hasWho(items) {
@@ -1298,9 +1298,21 @@ func comparativeRank(items []item) int {
 // decline"), where "worst" or "weakest" said of a fall is the biggest.
 var leastWords = toSet("least", "smallest", "slightest", "lowest", "mildest", "fewest", "minimum", "min")
 
-// changeVerbs say that something changed over time, where "difference" may
-// set two values against each other ("the difference between East and West").
-var changeVerbs = toSet("change", "changed", "changes", "grow", "grew", "grown", "rose", "climbed", "improved", "increased", "move", "moved", "develop", "developed", "evolve", "evolved", "trend", "trended")
+// changeVerbs say that something changed over time (the grow verbs too),
+// where "difference" may set two values against each other ("the difference
+// between East and West").
+var changeVerbs = func() map[string]bool {
+	m := toSet("change", "changed", "changes", "move", "moved", "develop", "developed", "evolve", "evolved", "trend", "trended")
+	for w := range growVerbs {
+		m[w] = true
+	}
+	return m
+}()
+
+// saysMove reports whether the question says one of verbs, or a shrink word.
+func saysMove(items []item, verbs map[string]bool) bool {
+	return slices.ContainsFunc(items, func(it item) bool { return verbs[it.text] || it.kw(kwShrink) })
+}
 
 // unplacedAsks declines two questions that no request answers and that were
 // read as another: a change kept by its size ("which categories shrank by

@@ -2,13 +2,11 @@ package offline
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
 
-	"github.com/salesanalytics/salesanalytics/dialect"
 	"github.com/salesanalytics/salesanalytics/query"
 )
 
@@ -116,20 +114,15 @@ func partText(res *query.Result) string {
 }
 
 // previousLabel names the period query compares p with (query.ComparePrevious):
-// "2024" before 2025, "Q3 2025" before Q4 2025, "November 2025" before December,
-// else as many days just before it.
+// the whole year, quarter or month before ("2024" before 2025), else as many
+// days just before it.
 func previousLabel(p period) string {
+	if b, ok := wholeBefore(p.unit, p.from); ok {
+		return b.label
+	}
 	from, to, err := query.Compare{To: query.ComparePrevious}.ComparisonPeriod(p.from, p.to, p.to)
 	if err != nil {
 		return "the period before"
-	}
-	switch p.unit {
-	case dialect.Year:
-		return strconv.Itoa(from.Year())
-	case dialect.Quarter:
-		return fmt.Sprintf("Q%d %d", (int(from.Month())+2)/3, from.Year())
-	case dialect.Month:
-		return from.Format("January 2006")
 	}
 	return fmt.Sprintf("the %d days before (%s to %s)", int(to.Sub(from).Hours()/24)+1, from.Format(time.DateOnly), to.Format(time.DateOnly))
 }

@@ -785,18 +785,27 @@ func before(items []item, i int, prev period) (period, int, bool) {
 	if it.kind != kGrain || i+1 >= len(items) || !items[i+1].kw(kwBefore) || prev.from.IsZero() {
 		return period{}, 0, false
 	}
-	switch g := it.ms[0].grain; g {
-	case dialect.Year:
-		y := prev.from.Year() - 1
-		return period{from: date(y, 1, 1), to: date(y, 12, 31), unit: dialect.Year, label: fmt.Sprint(y)}, 2, true
-	case dialect.Quarter:
-		f := prev.from.AddDate(0, -3, 0)
-		return quarter(f.Year(), (int(f.Month())-1)/3+1), 2, true
-	case dialect.Month:
-		f := prev.from.AddDate(0, -1, 0)
-		return month(f.Year(), int(f.Month())), 2, true
+	if p, ok := wholeBefore(it.ms[0].grain, prev.from); ok {
+		return p, 2, true
 	}
 	return period{}, 0, false
+}
+
+// wholeBefore is the whole year, quarter or month g just before the one that
+// holds from, with its label ("2024", "Q3 2025", "November 2025").
+func wholeBefore(g dialect.Grain, from time.Time) (period, bool) {
+	switch g {
+	case dialect.Year:
+		y := from.Year() - 1
+		return period{from: date(y, 1, 1), to: date(y, 12, 31), unit: dialect.Year, label: fmt.Sprint(y)}, true
+	case dialect.Quarter:
+		f := from.AddDate(0, -3, 0)
+		return quarter(f.Year(), (int(f.Month())-1)/3+1), true
+	case dialect.Month:
+		f := from.AddDate(0, -1, 0)
+		return month(f.Year(), int(f.Month())), true
+	}
+	return period{}, false
 }
 
 // ellipsis reads an ordinal alone after a quarter ("the first quarter of
